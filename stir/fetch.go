@@ -1,0 +1,371 @@
+package stir
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+)
+
+// Fetcher returns the certificates an x5u URL designates, leaf first.
+//
+// Implementations that reach the network must enforce the x5u fetch policy
+// themselves (HTTPFetcher does) and must return promptly once ctx is done.
+// An error wrapping ErrX5URefused means the URL was refused by policy
+// (Verify reports ReasonX5URefused); any other error means the certificate
+// could not be had (ReasonCertFetch). Both are SIP 436.
+type Fetcher interface {
+	Fetch(ctx context.Context, x5u string) ([]*x509.Certificate, error)
+}
+
+// ErrX5URefused is wrapped by fetch errors caused by the x5u policy rather
+// than by the remote side: wrong scheme or port, userinfo, query, fragment,
+// a private or loopback address, a redirect.
+var ErrX5URefused = errors.New("x5u refused by fetch policy")
+
+// MapFetcher serves certificates from memory, keyed by the exact x5u string.
+// It is for tests and for certificates an operator configures statically; it
+// never touches the network, so it applies no URL policy. Fill it before use
+// and do not modify it while a Verifier may read it.
+type MapFetcher map[string][]*x509.Certificate
+
+// Fetch returns the certificates stored under x5u.
+func (m MapFetcher) Fetch(_ context.Context, x5u string) ([]*x509.Certificate, error) {
+	certs, ok := m[x5u]
+	if !ok || len(certs) == 0 {
+		return nil, fmt.Errorf("stir: no certificate configured for x5u %q", clip(x5u, 128))
+	}
+	return certs, nil
+}
+
+// AddPEM parses PEM (or DER) certificates and stores them under x5u.
+func (m MapFetcher) AddPEM(x5u string, data []byte) error {
+	certs, err := ParseCertificates(data)
+	if err != nil {
+		return fmt.Errorf("stir: certificates for %s: %w", x5u, err)
+	}
+	m[x5u] = certs
+	return nil
+}
+
+// HTTPFetcherConfig tunes an HTTPFetcher. The zero value is the production
+// policy; the fields marked "tests only" weaken it and must stay off in
+// production.
+type HTTPFetcherConfig struct {
+	// Timeout bounds one fetch end to end: DNS, connect, TLS, headers and
+	// body. Default 2 s, inside the time a call can wait before it rings.
+	Timeout time.Duration
+	// MaxBytes caps the response body. Default 8 KiB: a leaf plus two
+	// intermediates in PEM is about 3 KiB.
+	MaxBytes int64
+	// TTL is how long a fetched certificate set is cached, unless one of its
+	// certificates expires sooner. Default 24 h.
+	TTL time.Duration
+	// NegativeTTL is how long a failure is cached, so a dead or hostile
+	// x5u host is not asked again on every call. Default 1 min.
+	NegativeTTL time.Duration
+	// MaxEntries bounds the cache. Default 10,000.
+	MaxEntries int
+	// Now is the clock for cache expiry. Default time.Now.
+	Now func() time.Time
+	// RootCAs verifies the x5u server's TLS certificate. Default: the
+	// system roots.
+	RootCAs *x509.CertPool
+
+	// AllowedPorts replaces the default {443, 8443}. Tests only: an
+	// httptest server listens on a random port.
+	AllowedPorts []int
+	// AllowLoopback lets the dialer connect to 127.0.0.0/8 and ::1, and only
+	// those, among otherwise refused addresses. Tests only.
+	AllowLoopback bool
+}
+
+// HTTPFetcher fetches x5u certificates over HTTPS under the SHAKEN fetch
+// policy, with a cache in front. An attacker chooses the x5u of every
+// PASSporT it sends, so the fetcher treats the URL as hostile: https only,
+// port 443 or 8443, no userinfo, query or fragment, no redirects, a small
+// body, a short timeout, and no connection to private, loopback, link-local,
+// unspecified or multicast addresses. The address check runs at dial time on
+// the resolved IP, so DNS rebinding cannot slip past it. Concurrent fetches
+// of one URL share a single request. It is safe for concurrent use.
+type HTTPFetcher struct {
+	cfg    HTTPFetcherConfig
+	client *http.Client
+	group  singleflight.Group
+
+	mu    sync.RWMutex
+	cache map[string]*fetchEntry
+}
+
+type fetchEntry struct {
+	certs   []*x509.Certificate
+	err     error
+	expires time.Time
+}
+
+var _ Fetcher = (*HTTPFetcher)(nil)
+var _ Fetcher = MapFetcher(nil)
+
+// NewHTTPFetcher returns a fetcher with cfg's zero fields set to defaults.
+func NewHTTPFetcher(cfg HTTPFetcherConfig) *HTTPFetcher {
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 2 * time.Second
+	}
+	if cfg.MaxBytes <= 0 {
+		cfg.MaxBytes = 8 << 10
+	}
+	if cfg.TTL <= 0 {
+		cfg.TTL = 24 * time.Hour
+	}
+	if cfg.NegativeTTL <= 0 {
+		cfg.NegativeTTL = time.Minute
+	}
+	if cfg.MaxEntries <= 0 {
+		cfg.MaxEntries = 10000
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if len(cfg.AllowedPorts) == 0 {
+		cfg.AllowedPorts = []int{443, 8443}
+	}
+	f := &HTTPFetcher{cfg: cfg, cache: map[string]*fetchEntry{}}
+	dialer := &net.Dialer{Timeout: cfg.Timeout, Control: f.control}
+	f.client = &http.Client{
+		Timeout: cfg.Timeout,
+		Transport: &http.Transport{
+			Proxy:                  nil, // a proxy would hide the real destination from control
+			DialContext:            dialer.DialContext,
+			TLSClientConfig:        &tls.Config{RootCAs: cfg.RootCAs, MinVersion: tls.VersionTLS12},
+			TLSHandshakeTimeout:    cfg.Timeout,
+			ResponseHeaderTimeout:  cfg.Timeout,
+			MaxResponseHeaderBytes: 16 << 10,
+			MaxIdleConns:           64,
+			IdleConnTimeout:        90 * time.Second,
+		},
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return fmt.Errorf("%w: redirect", ErrX5URefused)
+		},
+	}
+	return f
+}
+
+// Fetch returns the certificates at x5u from the cache or, on a miss, from
+// the network. Failures are cached for NegativeTTL; successes for TTL but
+// never past the earliest NotAfter among the certificates.
+func (f *HTTPFetcher) Fetch(ctx context.Context, x5u string) ([]*x509.Certificate, error) {
+	if err := f.checkURL(x5u); err != nil {
+		return nil, err
+	}
+	now := f.cfg.Now()
+	f.mu.RLock()
+	e := f.cache[x5u]
+	f.mu.RUnlock()
+	if e != nil && now.Before(e.expires) {
+		return e.certs, e.err
+	}
+	ch := f.group.DoChan(x5u, func() (any, error) {
+		// The shared request must not die with the first caller's context:
+		// other callers wait on it. Its own timeout bounds it instead.
+		certs, err := f.get(x5u)
+		f.store(x5u, certs, err)
+		return certs, err
+	})
+	select {
+	case r := <-ch:
+		if r.Err != nil {
+			return nil, r.Err
+		}
+		return r.Val.([]*x509.Certificate), nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("stir: fetch %s: %w", clip(x5u, 128), ctx.Err())
+	}
+}
+
+func (f *HTTPFetcher) store(x5u string, certs []*x509.Certificate, err error) {
+	now := f.cfg.Now()
+	exp := now.Add(f.cfg.NegativeTTL)
+	if err == nil {
+		exp = now.Add(f.cfg.TTL)
+		for _, c := range certs {
+			if c.NotAfter.Before(exp) {
+				exp = c.NotAfter
+			}
+		}
+		if !exp.After(now) {
+			// Already expired: keep it only as briefly as a failure, so a
+			// renewed certificate is picked up soon.
+			exp = now.Add(f.cfg.NegativeTTL)
+			if na := certs[0].NotAfter; na.After(now) && na.Before(exp) {
+				exp = na
+			}
+		}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.cache) >= f.cfg.MaxEntries {
+		for k, e := range f.cache {
+			if !now.Before(e.expires) {
+				delete(f.cache, k)
+			}
+		}
+		for k := range f.cache {
+			if len(f.cache) < f.cfg.MaxEntries {
+				break
+			}
+			delete(f.cache, k)
+		}
+	}
+	f.cache[x5u] = &fetchEntry{certs: certs, err: err, expires: exp}
+}
+
+func (f *HTTPFetcher) get(x5u string) ([]*x509.Certificate, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), f.cfg.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, x5u, nil)
+	if err != nil {
+		return nil, fmt.Errorf("stir: fetch %s: %w", clip(x5u, 128), err)
+	}
+	req.Header.Set("Accept", "application/x-pem-file, application/pkix-cert;q=0.9")
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("stir: fetch %s: %w", clip(x5u, 128), err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("stir: fetch %s: HTTP status %d", clip(x5u, 128), resp.StatusCode)
+	}
+	if resp.ContentLength > f.cfg.MaxBytes {
+		return nil, fmt.Errorf("stir: fetch %s: body of %d bytes exceeds the %d-byte cap", clip(x5u, 128), resp.ContentLength, f.cfg.MaxBytes)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, f.cfg.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("stir: fetch %s: %w", clip(x5u, 128), err)
+	}
+	if int64(len(body)) > f.cfg.MaxBytes {
+		return nil, fmt.Errorf("stir: fetch %s: body exceeds the %d-byte cap", clip(x5u, 128), f.cfg.MaxBytes)
+	}
+	certs, err := ParseCertificates(body)
+	if err != nil {
+		return nil, fmt.Errorf("stir: fetch %s: %w", clip(x5u, 128), err)
+	}
+	return certs, nil
+}
+
+// checkURL applies the static part of the x5u policy. The address part
+// needs the resolved IP and runs in control.
+func (f *HTTPFetcher) checkURL(x5u string) error {
+	refuse := func(why string) error {
+		return fmt.Errorf("%w: %s: %s", ErrX5URefused, clip(x5u, 128), why)
+	}
+	if len(x5u) > 2048 {
+		return refuse("URL too long")
+	}
+	u, err := url.Parse(x5u)
+	if err != nil {
+		return refuse("not a URL")
+	}
+	switch {
+	case u.Scheme != "https":
+		return refuse("scheme is not https")
+	case u.Opaque != "" || u.Host == "":
+		return refuse("no host")
+	case u.User != nil:
+		return refuse("userinfo not allowed")
+	case u.RawQuery != "" || u.ForceQuery:
+		return refuse("query not allowed")
+	case u.Fragment != "" || strings.Contains(x5u, "#"):
+		return refuse("fragment not allowed")
+	}
+	port := 443
+	if p := u.Port(); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return refuse("bad port")
+		}
+		port = n
+	}
+	if !f.portAllowed(port) {
+		return refuse("port " + strconv.Itoa(port) + " not allowed")
+	}
+	if ip, err := netip.ParseAddr(u.Hostname()); err == nil && !f.addrAllowed(ip) {
+		return refuse("address not allowed")
+	}
+	return nil
+}
+
+func (f *HTTPFetcher) portAllowed(port int) bool {
+	for _, p := range f.cfg.AllowedPorts {
+		if p == port {
+			return true
+		}
+	}
+	return false
+}
+
+// control runs after the socket is created and before it connects, with the
+// address DNS actually returned: the only place an address check cannot be
+// bypassed by a name that resolves differently the second time.
+func (f *HTTPFetcher) control(network, address string, _ syscall.RawConn) error {
+	host, port, err := net.SplitHostPort(address)
+	if err != nil {
+		return fmt.Errorf("%w: dial %s", ErrX5URefused, address)
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil || !f.addrAllowed(ip) {
+		return fmt.Errorf("%w: dial %s: address not allowed", ErrX5URefused, address)
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || !f.portAllowed(n) {
+		return fmt.Errorf("%w: dial %s: port not allowed", ErrX5URefused, address)
+	}
+	return nil
+}
+
+// blockedPrefixes are the non-public ranges an x5u must never reach, beyond
+// what netip's predicates cover: carrier-grade NAT, IETF protocol
+// assignments, benchmarking, documentation, reserved and NAT64 local use.
+var blockedPrefixes = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"),
+	netip.MustParsePrefix("100.64.0.0/10"),
+	netip.MustParsePrefix("192.0.0.0/24"),
+	netip.MustParsePrefix("192.0.2.0/24"),
+	netip.MustParsePrefix("198.18.0.0/15"),
+	netip.MustParsePrefix("198.51.100.0/24"),
+	netip.MustParsePrefix("203.0.113.0/24"),
+	netip.MustParsePrefix("240.0.0.0/4"),
+	netip.MustParsePrefix("64:ff9b:1::/48"),
+	netip.MustParsePrefix("100::/64"),
+	netip.MustParsePrefix("2001:db8::/32"),
+}
+
+// addrAllowed reports whether the fetcher may connect to ip.
+func (f *HTTPFetcher) addrAllowed(ip netip.Addr) bool {
+	ip = ip.Unmap().WithZone("")
+	if ip.IsLoopback() {
+		return f.cfg.AllowLoopback
+	}
+	if !ip.IsValid() || ip.IsUnspecified() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
+		ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast() || ip.IsMulticast() {
+		return false
+	}
+	for _, p := range blockedPrefixes {
+		if p.Contains(ip) {
+			return false
+		}
+	}
+	return true
+}
