@@ -108,11 +108,14 @@ type ContactRoute struct {
 // reach it for real, and what it says it never does. Every number, domain,
 // route and policy carries its source.
 type Organisation struct {
-	ID          string         `json:"id"` // stable slug, e.g. "microsoft"
-	Name        string         `json:"name"`
-	Aliases     []string       `json:"aliases,omitempty"`
-	Country     string         `json:"country"` // ISO 3166-1 alpha-2, or "" for international
-	Kind        OrgKind        `json:"kind"`
+	ID      string   `json:"id"` // stable slug, e.g. "microsoft"
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+	Country string   `json:"country"` // ISO 3166-1 alpha-2, or "" for international
+	Kind    OrgKind  `json:"kind"`
+	// Generic entries stand for every organisation of their kind in their
+	// country ("your bank"): they carry the statements all of them make.
+	Generic     bool           `json:"generic,omitempty"`
 	Description string         `json:"description,omitempty"`
 	Domains     []OrgDomain    `json:"domains,omitempty"`
 	Numbers     []OrgNumber    `json:"numbers,omitempty"`

@@ -1,0 +1,25 @@
+// Package storetest is the conformance suite every Hangup store must pass.
+// A database package calls Run from its own tests with a function that opens
+// fresh, empty stores; the suite then checks the contract written on each
+// domain interface, so SQLite and PostgreSQL behave the same.
+package storetest
+
+import (
+	"testing"
+
+	"github.com/hangup-org/hangup"
+)
+
+// Stores bundles the stores of one database.
+type Stores struct {
+	Organisations hangup.OrganisationStore
+}
+
+// Opener returns fresh, empty stores for one test. It registers its own
+// cleanup with t.Cleanup.
+type Opener func(t *testing.T) Stores
+
+// Run runs the whole suite.
+func Run(t *testing.T, open Opener) {
+	t.Run("Organisations", func(t *testing.T) { testOrganisations(t, open) })
+}
