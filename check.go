@@ -1,0 +1,86 @@
+package hangup
+
+import "context"
+
+// Ask is something a caller asked the person to do.
+type Ask string
+
+// What callers ask for. The values are the CLI's --asked words and the API's
+// "asked" array elements.
+const (
+	AskInstall      Ask = "install"       // install software
+	AskRemoteAccess Ask = "remote-access" // let them into the computer or phone
+	AskWebsite      Ask = "website"       // go to a website
+	AskPayment      Ask = "payment"       // pay money
+	AskGiftCard     Ask = "gift-card"     // buy gift cards and read out the numbers
+	AskCrypto       Ask = "crypto"        // pay in cryptocurrency
+	AskBankDetails  Ask = "bank-details"  // give bank account details or log in to online banking
+	AskCardDetails  Ask = "card-details"  // give card details
+	AskPasswords    Ask = "passwords"     // give passwords, PINs or one-time codes
+)
+
+// Asks lists every Ask in the order forms show them.
+var Asks = []Ask{AskInstall, AskRemoteAccess, AskWebsite, AskPayment, AskGiftCard, AskCrypto,
+	AskBankDetails, AskCardDetails, AskPasswords}
+
+// CheckRequest is what a person tells Hangup about a call.
+type CheckRequest struct {
+	Number      string `json:"number"`      // the number shown, as typed; "" or "withheld" if hidden
+	Claims      string `json:"claims"`      // who the caller said they were
+	Unsolicited bool   `json:"unsolicited"` // they called out of the blue
+	Asked       []Ask  `json:"asked"`       // what they asked for
+	Notes       string `json:"notes"`       // what was said, in the person's words
+	Website     string `json:"website"`     // a website the caller named, if any
+}
+
+// CheckVerdict is the one-word answer of a check.
+type CheckVerdict string
+
+// Verdicts.
+const (
+	CheckStop       CheckVerdict = "stop"         // hang up: this is a scam or behaves exactly like one
+	CheckCaution    CheckVerdict = "caution"      // warning signs: check before doing anything
+	CheckNoRedFlags CheckVerdict = "no_red_flags" // nothing wrong found (caller ID can still be faked)
+)
+
+// CheckedOrganisation is the registry entry a claim matched, as a check
+// result shows it.
+type CheckedOrganisation struct {
+	ID              string         `json:"id"`
+	Name            string         `json:"name"`
+	Generic         bool           `json:"generic,omitempty"`
+	OfficialNumbers []OrgNumber    `json:"official_numbers"`
+	Policies        []Policy       `json:"policies"`
+	Contacts        []ContactRoute `json:"contacts,omitempty"`
+	Domains         []string       `json:"domains,omitempty"`
+}
+
+// CallBack is the genuine number to call back on, always from the registry,
+// never from the caller.
+type CallBack struct {
+	Number       string `json:"number"`
+	E164         string `json:"e164,omitempty"`
+	Label        string `json:"label"`
+	Organisation string `json:"organisation"`
+	Source       Source `json:"source"`
+}
+
+// CheckResult is the answer to a CheckRequest. Its JSON form is a stable API
+// contract.
+type CheckResult struct {
+	Verdict      CheckVerdict         `json:"verdict"`
+	Summary      string               `json:"summary"` // the verdict in one plain sentence
+	Reasons      []Reason             `json:"reasons"` // most serious first
+	Organisation *CheckedOrganisation `json:"organisation"`
+	Claim        *OrgMatch            `json:"claim,omitempty"`
+	Number       *Number              `json:"number"`
+	CallBack     *CallBack            `json:"call_back"`
+	NextSteps    []string             `json:"next_steps"`
+}
+
+// Checker checks claims about calls.
+type Checker interface {
+	// Check validates req and returns the verdict. Returns EINVALID with
+	// per-field details for bad input, ETOOLARGE for oversized fields.
+	Check(ctx context.Context, req CheckRequest) (*CheckResult, error)
+}

@@ -1,0 +1,385 @@
+// Package check is the claim-check engine: "someone says they're from X,
+// calling from N, and wants me to do Y" in, a verdict with its reasons, the
+// organisation's real contact route and the next steps out. The CLI, the API
+// and the web pages all call Engine.Check and render its result.
+package check
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hangup-org/hangup"
+)
+
+// Input limits. They are part of the API contract (documented in the
+// OpenAPI description) and apply to every interface alike.
+const (
+	MaxNumberLen  = 64
+	MaxClaimsLen  = 200
+	MaxNotesLen   = 20000 // characters
+	MaxWebsiteLen = 2048
+)
+
+// Reason codes raised by the engine itself. Number findings keep their own
+// codes (package phone), as do site and analysis findings.
+const (
+	CodeWithheld            = "check.number_withheld"
+	CodeSpoofableMatch      = "check.caller_id_can_be_faked"
+	CodeNotOfficialNumber   = "check.not_an_official_number"
+	CodeReceiveOnlyNumber   = "check.receive_only_number"
+	CodeOtherOrgsNumber     = "check.number_of_another_organisation"
+	CodeUnsolicitedSupport  = "check.unsolicited_tech_support"
+	CodeUnsolicitedUnknown  = "check.unsolicited_unknown_caller"
+	CodeGenericISPClaim     = "check.vague_claim"
+	CodePolicyPrefix        = "check.policy."
+	CodeAskRemoteAccess     = "check.asked.remote_access"
+	CodeAskInstall          = "check.asked.install"
+	CodeAskGiftCard         = "check.asked.gift_card"
+	CodeAskCrypto           = "check.asked.crypto"
+	CodeAskPasswords        = "check.asked.passwords"
+	CodeAskBankDetails      = "check.asked.bank_details"
+	CodeAskCardDetails      = "check.asked.card_details"
+	CodeAskPayment          = "check.asked.payment"
+	CodeAskWebsite          = "check.asked.website"
+	CodeUnknownOrganisation = "check.organisation_unknown"
+)
+
+// Engine checks claims. It is safe for concurrent use; all its lookups are
+// in memory.
+type Engine struct {
+	numbers hangup.NumberService
+	orgs    hangup.OrganisationMatcher
+}
+
+var _ hangup.Checker = (*Engine)(nil)
+
+// New returns an Engine over a number service and the registry.
+func New(numbers hangup.NumberService, orgs hangup.OrganisationMatcher) *Engine {
+	return &Engine{numbers: numbers, orgs: orgs}
+}
+
+// withheldWords are what people type when no number was shown.
+var withheldWords = map[string]bool{"withheld": true, "private": true, "hidden": true, "unknown": true,
+	"anonymous": true, "no caller id": true, "number withheld": true, "private number": true,
+	"unavailable": true, "no number": true, "none": true}
+
+// Validate checks a request's fields and returns an EINVALID or ETOOLARGE
+// error naming each bad field. Forms, the API and the CLI all rely on it.
+func Validate(req *hangup.CheckRequest) error {
+	var fields []hangup.FieldError
+	tooLarge := false
+	text := func(field, v string, limit int) {
+		switch {
+		case !utf8.ValidString(v):
+			fields = append(fields, hangup.FieldError{Field: field, Message: "contains characters that are not valid text"})
+		case utf8.RuneCountInString(v) > limit:
+			tooLarge = true
+			fields = append(fields, hangup.FieldError{Field: field, Message: fmt.Sprintf("is too long: at most %d characters", limit)})
+		case strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\r' && r != '\t' || r == 0x7f }):
+			fields = append(fields, hangup.FieldError{Field: field, Message: "contains control characters"})
+		}
+	}
+	text("number", req.Number, MaxNumberLen)
+	text("claims", req.Claims, MaxClaimsLen)
+	text("notes", req.Notes, MaxNotesLen)
+	text("website", req.Website, MaxWebsiteLen)
+	seen := map[hangup.Ask]bool{}
+	for _, a := range req.Asked {
+		if !slices.Contains(hangup.Asks, a) {
+			fields = append(fields, hangup.FieldError{Field: "asked", Message: fmt.Sprintf("%q is not one of: %s", a, askList())})
+		}
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+	}
+	if len(req.Asked) > 2*len(hangup.Asks) {
+		fields = append(fields, hangup.FieldError{Field: "asked", Message: "lists too many things"})
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	if tooLarge {
+		return &hangup.Error{Code: hangup.ETOOLARGE, Message: "Some of what you typed is too long.", Fields: fields}
+	}
+	return hangup.Invalid("Please check what you typed.", fields...)
+}
+
+func askList() string {
+	s := make([]string, len(hangup.Asks))
+	for i, a := range hangup.Asks {
+		s[i] = string(a)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Check implements hangup.Checker.
+func (e *Engine) Check(ctx context.Context, req hangup.CheckRequest) (*hangup.CheckResult, error) {
+	if err := Validate(&req); err != nil {
+		return nil, err
+	}
+	c := &call{req: req, asked: map[hangup.Ask]bool{}}
+	for _, a := range req.Asked {
+		c.asked[a] = true
+	}
+	if err := e.number(c); err != nil {
+		return nil, err
+	}
+	e.claim(c)
+	e.numberVsClaim(c)
+	c.policies()
+	c.asks()
+	c.unsolicited()
+	return c.result(), nil
+}
+
+// call holds one check's working state.
+type call struct {
+	req      hangup.CheckRequest
+	asked    map[hangup.Ask]bool
+	number   *hangup.Number
+	withheld bool
+	match    hangup.OrgMatch
+	org      *hangup.Organisation // the claimed organisation (or generic entry)
+	owner    *hangup.Organisation // the organisation publishing the number shown
+	ownerNum hangup.OrgNumber
+	reasons  []hangup.Reason
+}
+
+func (c *call) add(r hangup.Reason) {
+	for _, have := range c.reasons {
+		if have.Code == r.Code {
+			return
+		}
+	}
+	c.reasons = append(c.reasons, r)
+}
+
+func (e *Engine) number(c *call) error {
+	in := strings.TrimSpace(c.req.Number)
+	if in == "" || withheldWords[strings.ToLower(in)] {
+		c.withheld = true
+		c.add(hangup.Reason{Code: CodeWithheld, Severity: hangup.SeverityLow,
+			Message: "The caller hid their number. You can't call a hidden number back, so if you want to check, call the organisation yourself on a number you trust."})
+		return nil
+	}
+	n := e.numbers.ParseNumber(in)
+	if !n.Valid && n.E164 == "" && n.Type != hangup.NumberShortCode {
+		msg := "We couldn't read this as a phone number. Type it as it appeared, for example 0906 123 4567, or leave it empty if the number was hidden."
+		if len(n.Findings) > 0 {
+			msg = n.Findings[0].Message
+		}
+		return hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: msg})
+	}
+	c.number = &n
+	for _, f := range n.Findings {
+		if f.Severity != hangup.SeverityInfo {
+			c.add(f)
+		}
+	}
+	return nil
+}
+
+func (e *Engine) claim(c *call) {
+	c.match = e.orgs.MatchOrganisation(c.req.Claims)
+	c.org = c.match.Organisation
+	if strings.TrimSpace(c.req.Claims) != "" && c.match.Kind == hangup.MatchUnknown {
+		c.add(hangup.Reason{Code: CodeUnknownOrganisation, Severity: hangup.SeverityInfo,
+			Message: fmt.Sprintf("%q is not in Hangup's registry, so we can't tell you its real number. Find it yourself on a bill, a card or the organisation's own website.", strings.TrimSpace(c.req.Claims))})
+	}
+	if c.match.Kind == hangup.MatchCategory && c.org == nil && c.req.Unsolicited {
+		c.add(hangup.Reason{Code: CodeGenericISPClaim, Severity: hangup.SeverityLow,
+			Message: fmt.Sprintf("The caller named only %q, not a company. Scammers keep it vague so it fits whoever you use.", strings.TrimSpace(c.req.Claims))})
+	}
+}
+
+// numberVsClaim compares the number shown with the registry: whose number
+// it is, and whether the claimed organisation ever calls from it.
+func (e *Engine) numberVsClaim(c *call) {
+	if c.number == nil {
+		return
+	}
+	key := c.number.E164
+	if key == "" {
+		key = c.number.National
+	}
+	c.owner, c.ownerNum, _ = e.orgs.OrganisationByNumber(key)
+	if c.owner != nil {
+		if c.ownerNum.Role == hangup.RoleReceivesOnly {
+			c.add(hangup.Reason{Code: CodeReceiveOnlyNumber, Severity: hangup.SeverityHigh,
+				Message: fmt.Sprintf("%s is %s's number for people to call in. %s never calls out from it, so a call showing it has a faked caller ID.",
+					displayNumber(c.number), c.owner.Name, c.owner.Name),
+				Source: c.ownerNum.Source.String()})
+		}
+		if c.org != nil && !c.org.Generic && c.org.ID != c.owner.ID {
+			c.add(hangup.Reason{Code: CodeOtherOrgsNumber, Severity: hangup.SeverityMedium,
+				Message: fmt.Sprintf("The number shown belongs to %s, not %s.", c.owner.Name, c.org.Name),
+				Source:  c.ownerNum.Source.String()})
+		}
+		if (c.org == nil || c.org.ID == c.owner.ID) && c.req.Unsolicited {
+			c.add(hangup.Reason{Code: CodeSpoofableMatch, Severity: hangup.SeverityMedium,
+				Message: fmt.Sprintf("The number shown is %s's real number, but caller ID is easy to fake. A genuine number on a call out of the blue proves nothing.", c.owner.Name),
+				Source:  c.ownerNum.Source.String()})
+		}
+		return
+	}
+	if c.org != nil && !c.org.Generic && len(c.org.Numbers) > 0 {
+		c.add(hangup.Reason{Code: CodeNotOfficialNumber, Severity: hangup.SeverityLow,
+			Message: fmt.Sprintf("%s is not one of %s's published numbers.", displayNumber(c.number), c.org.Name)})
+	}
+}
+
+// policyChecks pairs each calling-policy statement with the circumstance of
+// the call that contradicts it.
+var policyChecks = []struct {
+	code hangup.PolicyCode
+	hit  func(c *call) bool
+	sev  hangup.Severity
+	what string
+}{
+	{hangup.PolicyNoUnsolicitedCalls, func(c *call) bool { return c.req.Unsolicited }, hangup.SeverityHigh, "called you out of the blue"},
+	{hangup.PolicyExistingCustomers, func(c *call) bool { return c.req.Unsolicited }, hangup.SeverityMedium, "called you out of the blue"},
+	{hangup.PolicyNoRemoteAccess, func(c *call) bool { return c.asked[hangup.AskRemoteAccess] || c.asked[hangup.AskInstall] }, hangup.SeverityHigh, "asked you to install software or let them into your computer"},
+	{hangup.PolicyNoGiftCardsOrCrypto, func(c *call) bool { return c.asked[hangup.AskGiftCard] || c.asked[hangup.AskCrypto] }, hangup.SeverityHigh, "asked for payment in gift cards or cryptocurrency"},
+	{hangup.PolicyNoPasswords, func(c *call) bool { return c.asked[hangup.AskPasswords] }, hangup.SeverityHigh, "asked for a password, PIN or code"},
+	{hangup.PolicyNoBankDetails, func(c *call) bool { return c.asked[hangup.AskBankDetails] || c.asked[hangup.AskCardDetails] }, hangup.SeverityHigh, "asked for your bank or card details"},
+	{hangup.PolicyNoPremiumRate, func(c *call) bool {
+		return c.number != nil && (c.number.Type == hangup.NumberPremiumRate || c.number.UK != nil && strings.HasSuffix(c.number.UK.Range, "premium_rate"))
+	}, hangup.SeverityHigh, "used a premium-rate number"},
+}
+
+// policies quotes the claimed organisation's own statements where the call
+// contradicts them: the strongest evidence there is.
+func (c *call) policies() {
+	if c.org == nil {
+		return
+	}
+	for _, pc := range policyChecks {
+		p, ok := c.org.HasPolicy(pc.code)
+		if !ok || !pc.hit(c) {
+			continue
+		}
+		who := c.org.Name
+		if c.org.Generic {
+			who = "Your bank"
+			if c.org.Kind != hangup.KindBank {
+				who = "A genuine " + string(c.org.Kind)
+			}
+		}
+		c.add(hangup.Reason{Code: CodePolicyPrefix + string(pc.code), Severity: pc.sev,
+			Message: fmt.Sprintf("The caller %s. %s says: “%s”", pc.what, who, p.Text),
+			Source:  p.Source.String()})
+	}
+}
+
+// asks explains each request. Remote access, installs, passwords and bank
+// details on a call someone else started are scams whoever claims to call;
+// gift cards and crypto are scams on any call.
+func (c *call) asks() {
+	unsol := c.req.Unsolicited
+	sev := func(unsolicited, solicited hangup.Severity) hangup.Severity {
+		if unsol {
+			return unsolicited
+		}
+		return solicited
+	}
+	if c.asked[hangup.AskRemoteAccess] {
+		c.add(hangup.Reason{Code: CodeAskRemoteAccess, Severity: sev(hangup.SeverityHigh, hangup.SeverityMedium),
+			Message: "They asked to get into your computer or phone. Once in, scammers can see your banking, plant fake problems and take money. No genuine company does this on a call it started."})
+	}
+	if c.asked[hangup.AskInstall] {
+		c.add(hangup.Reason{Code: CodeAskInstall, Severity: sev(hangup.SeverityHigh, hangup.SeverityMedium),
+			Message: "They asked you to install software. Scammers use genuine tools such as AnyDesk or TeamViewer to take control of your computer."})
+	}
+	if c.asked[hangup.AskGiftCard] {
+		c.add(hangup.Reason{Code: CodeAskGiftCard, Severity: hangup.SeverityHigh,
+			Message: "They asked for gift cards. No genuine company, bank or government takes payment in gift cards: asking for them is a sure sign of a scam."})
+	}
+	if c.asked[hangup.AskCrypto] {
+		c.add(hangup.Reason{Code: CodeAskCrypto, Severity: hangup.SeverityHigh,
+			Message: "They asked for cryptocurrency (such as Bitcoin). Payments in crypto can't be stopped or refunded, which is why scammers want them."})
+	}
+	if c.asked[hangup.AskPasswords] {
+		c.add(hangup.Reason{Code: CodeAskPasswords, Severity: sev(hangup.SeverityHigh, hangup.SeverityMedium),
+			Message: "They asked for a password, PIN or code. A code sent to your phone lets whoever has it into your account or approves a payment: never read one out to a caller."})
+	}
+	if c.asked[hangup.AskBankDetails] {
+		c.add(hangup.Reason{Code: CodeAskBankDetails, Severity: sev(hangup.SeverityHigh, hangup.SeverityMedium),
+			Message: "They asked for your bank details or to log in to your bank. Scammers use this to move your money, often while claiming to give you a refund."})
+	}
+	if c.asked[hangup.AskCardDetails] {
+		c.add(hangup.Reason{Code: CodeAskCardDetails, Severity: sev(hangup.SeverityHigh, hangup.SeverityMedium),
+			Message: "They asked for your card details. Don't give card details to anyone who called you."})
+	}
+	if c.asked[hangup.AskPayment] {
+		c.add(hangup.Reason{Code: CodeAskPayment, Severity: sev(hangup.SeverityMedium, hangup.SeverityLow),
+			Message: "They asked you to pay. Fake support and refund callers always end up asking for money."})
+	}
+	if c.asked[hangup.AskWebsite] {
+		c.add(hangup.Reason{Code: CodeAskWebsite, Severity: sev(hangup.SeverityMedium, hangup.SeverityLow),
+			Message: "They asked you to go to a website. Scammers send people to sites that download remote-access tools or copy a real company's pages."})
+	}
+}
+
+// techKinds are the organisations tech-support scammers pretend to be.
+var techKinds = map[hangup.OrgKind]bool{hangup.KindTechnology: true, hangup.KindITServices: true,
+	hangup.KindISP: true, hangup.KindSecurity: true}
+
+func (c *call) unsolicited() {
+	if !c.req.Unsolicited {
+		return
+	}
+	if techKinds[c.match.Category] {
+		policy := false
+		if c.org != nil {
+			_, policy = c.org.HasPolicy(hangup.PolicyNoUnsolicitedCalls)
+		}
+		if !policy { // the organisation's own words say it better
+			c.add(hangup.Reason{Code: CodeUnsolicitedSupport, Severity: hangup.SeverityMedium,
+				Message: "Technology companies and internet providers don't call people out of the blue about viruses or problems with their computer. This is how tech-support scams start."})
+		}
+	}
+}
+
+// severityOrder sorts reasons: most serious first, policy quotes before
+// other reasons of the same severity, then in the order found.
+func (c *call) sortReasons() {
+	slices.SortStableFunc(c.reasons, func(a, b hangup.Reason) int {
+		if d := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); d != 0 {
+			return d
+		}
+		return cmp.Compare(policyRank(a), policyRank(b))
+	})
+}
+
+func policyRank(r hangup.Reason) int {
+	if strings.HasPrefix(r.Code, CodePolicyPrefix) {
+		return 0
+	}
+	return 1
+}
+
+func (c *call) verdict() hangup.CheckVerdict {
+	worst := 0
+	for _, r := range c.reasons {
+		worst = max(worst, r.Severity.Rank())
+	}
+	switch {
+	case worst >= hangup.SeverityHigh.Rank():
+		return hangup.CheckStop
+	case worst >= hangup.SeverityMedium.Rank():
+		return hangup.CheckCaution
+	}
+	return hangup.CheckNoRedFlags
+}
+
+func displayNumber(n *hangup.Number) string {
+	if n.National != "" {
+		return n.National
+	}
+	return n.Input
+}
