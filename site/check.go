@@ -1,0 +1,545 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/rmm"
+)
+
+// Finding codes. They are stable: integrations switch on them. Lookalike
+// findings are "lookalike_" followed by the family (see the fam constants):
+// lookalike_homoglyph, lookalike_idn_homograph, lookalike_addition,
+// lookalike_insertion, lookalike_omission, lookalike_repetition,
+// lookalike_replacement, lookalike_keyboard, lookalike_bitsquatting,
+// lookalike_vowel_swap, lookalike_transposition, lookalike_hyphenation,
+// lookalike_plural, lookalike_tld_swap, lookalike_subdomain,
+// lookalike_combosquatting, lookalike_brand_in_subdomain,
+// lookalike_brand_on_free_host, lookalike_brand_in_userinfo.
+const (
+	CodeOfficialDomain         = "official_domain"                       // belongs to a registry organisation or a well-known brand
+	CodeClaimedOrganisation    = "claimed_organisation_site"             // belongs to the organisation the caller claimed
+	CodeOtherOrganisation      = "other_organisation_site"               // genuine, but another organisation's than the one claimed
+	CodeNotClaimedOrganisation = "not_claimed_organisation_site"         // not a site of the organisation the caller claimed
+	CodeImitatesClaimed        = "imitates_claimed_organisation"         // copies the very organisation the caller claimed
+	CodeClaimedNoRemoteAccess  = "claimed_organisation_no_remote_access" // the claimed organisation says it never asks for remote access
+	CodeRemoteAccessTool       = "remote_access_tool"                    // a remote-access tool's site or relay
+	CodePopularSite            = "popular_site"                          // among the most visited sites
+	CodeLookalikePrefix        = "lookalike_"                            // prefix of every lookalike finding
+	CodeUserinfoTrick          = "userinfo_trick"                        // text before @ that the browser ignores
+	CodeIPAddress              = "ip_address"                            // a bare IP address instead of a name
+	CodeMixedScript            = "mixed_script"                          // Latin letters mixed with Cyrillic or Greek
+	CodeWholeScript            = "whole_script_confusable"               // non-Latin letters that all look Latin
+	CodeInternationalName      = "international_name"                    // the name has non-English characters
+	CodeShortener              = "url_shortener"                         // a short link that hides where it leads
+	CodeFreeHosting            = "free_hosting"                          // a site on free hosting or file sharing
+	CodeSiteBuilder            = "site_builder"                          // a page on a self-service site or form builder
+	CodeSuspiciousTLD          = "suspicious_tld"                        // an ending favoured by abuse
+	CodeUnlistedTLD            = "unlisted_tld"                          // an ending that does not exist
+	CodeScamWords              = "scam_words"                            // words scam sites use in their names
+	CodeBrandInPath            = "brand_in_path"                         // a brand's name in the page path of an unrelated site
+	CodeManySubdomains         = "many_subdomains"                       // an unusually long chain of names
+	CodeUnusualPort            = "unusual_port"                          // a port number in the address
+	CodeSpokenAddress          = "spoken_address"                        // how Hangup read a spoken or embedded address
+	CodeNoInformation          = "no_information"                        // nothing known for or against
+)
+
+// suspiciousScore is the risk score at which an address without a clear
+// lookalike is called suspicious. Each risk finding adds its weight: 3 for
+// a sign that stands on its own (a shortened link, a free site, a bare IP,
+// an @ trick, mixed scripts), 2 for a brand name in the path, 1 for weak
+// signs that only count together (a suspicious ending, scam words in the
+// name, a long chain of subdomains, an odd port).
+const suspiciousScore = 3
+
+// CheckSite implements hangup.SiteChecker.
+func (c *Checker) CheckSite(address string) (hangup.SiteCheck, error) {
+	a, err := Parse(address)
+	if err != nil {
+		return hangup.SiteCheck{}, err
+	}
+	return c.CheckAddress(&a, nil), nil
+}
+
+// CheckSiteFor implements hangup.SiteChecker.
+func (c *Checker) CheckSiteFor(address, claimedOrgID string) (hangup.SiteCheck, error) {
+	var claimed *hangup.Organisation
+	if claimedOrgID != "" {
+		var ok bool
+		if claimed, ok = c.orgs[claimedOrgID]; !ok {
+			return hangup.SiteCheck{}, hangup.Errorf(hangup.ENOTFOUND, "No organisation %q in the registry.", claimedOrgID)
+		}
+	}
+	a, err := Parse(address)
+	if err != nil {
+		return hangup.SiteCheck{}, err
+	}
+	return c.CheckAddress(&a, claimed), nil
+}
+
+// assessment collects findings and the risk score while an address is
+// checked.
+type assessment struct {
+	findings []hangup.Reason
+	score    int
+}
+
+func (s *assessment) add(code string, sev hangup.Severity, weight int, msg string) {
+	s.findings = append(s.findings, hangup.Reason{Code: code, Severity: sev, Message: msg})
+	s.score += weight
+}
+
+// CheckAddress checks a parsed address; claimed, when not nil, is the
+// registry organisation the caller said they were from. It never fails.
+func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.SiteCheck {
+	res := hangup.SiteCheck{Input: a.Input, URL: a.URL, Host: a.Host, Domain: a.Domain, Verdict: hangup.SiteUnknown}
+	if a.Unicode != a.Host {
+		res.DisplayHost = a.Unicode
+	}
+	show := a.Unicode
+	var s assessment
+	if a.Spoken {
+		s.add(CodeSpokenAddress, hangup.SeverityInfo, 0, fmt.Sprintf("We read the website address as %s. Check that this is what you heard or saw.", show))
+	}
+	if a.Userinfo != "" {
+		s.add(CodeUserinfoTrick, hangup.SeverityHigh, 3, fmt.Sprintf(
+			"The address starts with %q and an @ sign. Your browser ignores everything before the @ and goes to %s instead. This trick is used to make a link look like a site you trust.",
+			clip(a.Userinfo), show))
+	}
+	tool, isTool := c.tools.MatchDomain(a.Host)
+	platform := c.platform(a)
+	// Official: the host is, or is under, a registry organisation's domain
+	// or a well-known brand's own domain, and is not a user's page on a
+	// platform that domain runs (sites.google.com/…).
+	official, isOfficial := int32(0), false
+	if !a.IP && platform.kind == "" {
+		official, isOfficial = c.officialBrand(a.Host, a.Domain)
+	}
+	rank, popular := c.popular[a.Domain]
+	genuine := (isOfficial || popular) && (platform.kind == "" || platform.home)
+
+	if a.IP {
+		s.add(CodeIPAddress, hangup.SeverityMedium, 3, fmt.Sprintf(
+			"This address is a bare number (%s) instead of a name. Real companies send you to their named website, not to a number.", a.Host))
+	}
+	if platform.kind != "" && !platform.home {
+		c.addPlatform(&s, a, platform)
+	}
+	var look lookalike
+	haveLook := false
+	if !genuine && !a.IP && !isTool {
+		site, siteU := a.Site(), ""
+		var subs []string
+		if platform.userLabel != "" {
+			site = platform.userLabel
+		} else if platform.kind != "" && !platform.home {
+			site = "" // the user's content is in the path, not in the name
+		}
+		siteU = unicodeLabel(a, site)
+		if sub := a.Subdomain(); sub != "" {
+			subs = strings.Split(sub, ".")
+			if platform.userLabel != "" && len(subs) > 0 && subs[len(subs)-1] == platform.userLabel {
+				subs = subs[:len(subs)-1]
+			}
+		}
+		look, haveLook = c.findLookalike(a, site, siteU, subs, platform.kind != "" && !platform.home)
+		c.addScriptFindings(&s, a)
+		c.addRiskFindings(&s, a, subs, haveLook)
+	} else if a.Userinfo != "" {
+		look, haveLook = c.userinfoLookalike(a.Userinfo)
+	}
+
+	switch {
+	case isTool:
+		res.Verdict = hangup.SiteRemoteAccessTool
+		res.Tool = tool.Name
+		s.add(CodeRemoteAccessTool, hangup.SeverityHigh, 0, toolMessage(show, tool))
+		if isOfficial {
+			c.setBrand(&res, official)
+		}
+	case isOfficial && genuine:
+		res.Verdict = hangup.SiteOfficial
+		c.setBrand(&res, official)
+		b := &c.brands[official]
+		msg := fmt.Sprintf("%s is an official website of %s.", show, res.Brand)
+		if b.kind != kindRegistry {
+			msg = fmt.Sprintf("%s is the genuine website of a well-known brand (%s).", show, b.domain)
+		}
+		s.add(CodeOfficialDomain, hangup.SeverityInfo, 0, msg+" A genuine website does not prove a caller is genuine: anyone can tell you to visit it.")
+	case haveLook:
+		c.setBrand(&res, look.brand)
+		res.Verdict = hangup.SiteSuspicious
+		sev := hangup.SeverityMedium
+		if look.strong {
+			res.Verdict, sev = hangup.SiteImpersonation, hangup.SeverityHigh
+		}
+		s.add(CodeLookalikePrefix+look.family, sev, 0, c.lookalikeMessage(a, look))
+	case popular && genuine:
+		s.add(CodePopularSite, hangup.SeverityInfo, 0, fmt.Sprintf(
+			"%s is one of the most visited websites (number %d on the Tranco list of popular sites). That makes it real, not necessarily safe: a caller can still send you there as part of a story.", a.Domain, rank))
+		if s.score >= suspiciousScore {
+			res.Verdict = hangup.SiteSuspicious
+		}
+	case s.score >= suspiciousScore:
+		res.Verdict = hangup.SiteSuspicious
+	}
+	if claimed != nil {
+		c.addClaimFindings(&s, &res, claimed, isOfficial && genuine, official, look, haveLook)
+	}
+	if res.Verdict == hangup.SiteUnknown && !(popular && genuine) {
+		s.add(CodeNoInformation, hangup.SeverityInfo, 0, fmt.Sprintf(
+			"Hangup knows nothing for or against %s. If a caller you did not expect asked you to go there, be careful: find a company's website yourself rather than typing one you are given.", show))
+	}
+	slices.SortStableFunc(s.findings, func(x, y hangup.Reason) int {
+		return cmp.Compare(y.Severity.Rank(), x.Severity.Rank())
+	})
+	res.Findings = s.findings
+	res.Summary = summary(&res, show)
+	return res
+}
+
+// officialBrand walks from the host up to its registrable domain and
+// returns the brand of the first official name found.
+func (c *Checker) officialBrand(host, domain string) (int32, bool) {
+	for h := host; ; {
+		if id, ok := c.official[h]; ok {
+			return id, true
+		}
+		if len(h) <= len(domain) {
+			return 0, false
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			return 0, false
+		}
+		h = h[i+1:]
+	}
+}
+
+// platformMatch says whether an address is on a shared platform.
+type platformMatch struct {
+	kind      string // "", CodeShortener, CodeFreeHosting or CodeSiteBuilder
+	name      string // the platform's host, e.g. weebly.com
+	home      bool   // the platform's own pages, not a user's (the bare host, no path)
+	userLabel string // the label naming the user's site, when the site is a subdomain
+}
+
+// platform matches the host, and its parents, against the lists of link
+// shorteners, free hosts and site builders. Some list entries are hosts
+// with paths in mind (sites.google.com, docs.google.com): a page there is
+// the user's content.
+func (c *Checker) platform(a *Address) platformMatch {
+	if a.IP {
+		return platformMatch{}
+	}
+	hasPath := a.Path != "/" || a.Query != ""
+	for h, child := a.Host, ""; ; {
+		kind := ""
+		switch {
+		case c.short[h]:
+			kind = CodeShortener
+		case c.builders[h]:
+			kind = CodeSiteBuilder
+		case c.free[h]:
+			kind = CodeFreeHosting
+		}
+		if kind != "" {
+			m := platformMatch{kind: kind, name: h}
+			if child == "" || isWWW(child) {
+				m.home = !hasPath
+			} else {
+				m.userLabel = child
+			}
+			return m
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 || len(h) <= len(a.Suffix) {
+			return platformMatch{}
+		}
+		child, h = h[:i], h[i+1:]
+	}
+}
+
+func (c *Checker) addPlatform(s *assessment, a *Address, p platformMatch) {
+	switch p.kind {
+	case CodeShortener:
+		s.add(CodeShortener, hangup.SeverityMedium, 3, fmt.Sprintf(
+			"This is a shortened link (%s): it hides the real address it leads to. Scammers use short links so you can't see where you are going.", p.name))
+	case CodeSiteBuilder:
+		s.add(CodeSiteBuilder, hangup.SeverityMedium, 3, fmt.Sprintf(
+			"This page is made with %s, a service anyone can use to build a page or form in minutes. Real companies don't run their support or payments on pages like this.", p.name))
+	default:
+		s.add(CodeFreeHosting, hangup.SeverityMedium, 3, fmt.Sprintf(
+			"This is a site or file on %s, a free service where anyone can publish anything. Real companies don't send you to pages like this to fix a computer or take a payment.", p.name))
+	}
+}
+
+// addScriptFindings warns about international names that mix scripts or
+// are written wholly in letters that look Latin.
+func (c *Checker) addScriptFindings(s *assessment, a *Address) {
+	if a.Unicode == a.Host {
+		return
+	}
+	var buf [2 * MaxLabel]byte
+	mixed, whole := "", ""
+	for l := range strings.SplitSeq(a.Unicode, ".") {
+		if mixed == "" && mixedScript(l) {
+			mixed = l
+		}
+		if whole == "" {
+			if latin, ok := wholeScriptConfusable(l, buf[:0]); ok && !cyrillicTLD(a.Suffix) {
+				whole = l + " (which reads as " + latin + ")"
+			}
+		}
+	}
+	switch {
+	case mixed != "":
+		s.add(CodeMixedScript, hangup.SeverityHigh, 3, fmt.Sprintf(
+			"The name %q mixes ordinary letters with look-alike letters from another alphabet (Cyrillic or Greek). Genuine websites don't do this; it is a trick to copy a name.", mixed))
+	case whole != "":
+		s.add(CodeWholeScript, hangup.SeverityMedium, 3, fmt.Sprintf(
+			"The name %s is written in another alphabet whose letters look like ordinary ones. It can pass for an English name at a glance.", whole))
+	default:
+		s.add(CodeInternationalName, hangup.SeverityInfo, 0, fmt.Sprintf(
+			"The name has non-English characters; computers know it as %s.", a.Host))
+	}
+}
+
+// cyrillicTLD reports Cyrillic-script endings, where a wholly Cyrillic name
+// is normal (.рф, .бг, .срб, .укр, .қаз, .мкд, .мон, .бел).
+func cyrillicTLD(suffix string) bool {
+	switch suffix {
+	case "xn--p1ai", "xn--90ae", "xn--90a3ac", "xn--j1amh", "xn--80ao21a", "xn--d1alf", "xn--l1acc", "xn--90ais", "xn--p1acf", "xn--c1avg":
+		return true
+	}
+	return false
+}
+
+// addRiskFindings adds the weak signs that count only together.
+func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, haveLook bool) {
+	if c.susTLD[a.Suffix] || c.susTLD[lastLabel(a.Suffix)] {
+		s.add(CodeSuspiciousTLD, hangup.SeverityLow, 1, fmt.Sprintf(
+			"The address ends in .%s, an ending that is cheap to register and often used by scam sites. Many honest sites use it too.", a.Suffix))
+	}
+	if !a.Listed {
+		s.add(CodeUnlistedTLD, hangup.SeverityLow, 1, fmt.Sprintf(
+			"The address ends in .%s, which is not a real ending: this address cannot work as written. Check that you heard or copied it correctly.", lastLabel(a.Suffix)))
+	}
+	if !haveLook {
+		var words []string
+		for l := range strings.SplitSeq(strings.TrimSuffix(a.Host, "."+a.Suffix), ".") {
+			for _, t := range splitTokens(l) {
+				if scamWordSet[t] && !slices.Contains(words, t) {
+					words = append(words, t)
+				}
+			}
+		}
+		if len(words) > 0 {
+			w := min(len(words), 2)
+			s.add(CodeScamWords, hangup.SeverityLow, w, fmt.Sprintf(
+				"The name contains words scam websites often use (%s).", strings.Join(words, ", ")))
+		}
+	}
+	if len(subs) >= 4 {
+		s.add(CodeManySubdomains, hangup.SeverityLow, 1,
+			"The address has an unusually long chain of names before the real site name, which can hide where it really goes.")
+	}
+	if a.Port != "" && a.Port != "80" && a.Port != "443" {
+		s.add(CodeUnusualPort, hangup.SeverityLow, 1, fmt.Sprintf(
+			"The address names a port (:%s). Ordinary websites don't need one.", a.Port))
+	}
+	if a.Path != "/" && !haveLook {
+		if id, ok := c.brandInPath(a.Path); ok {
+			b := &c.brands[id]
+			s.add(CodeBrandInPath, hangup.SeverityMedium, 2, fmt.Sprintf(
+				"The page's address mentions %s, but the site is %s, which does not belong to %s.", c.display(b), a.Domain, c.display(b)))
+		}
+	}
+}
+
+// scamWordSet is scamWords as a set: the words strong enough to count as a
+// risk sign on their own (dnstwist's dictionary is broader, for
+// combosquatting only).
+var scamWordSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`support helpdesk helpline help fix repair virus alert warning error
+		refund refunds billing invoice verify verification unlock recover recovery suspended
+		secure security login signin wallet technician tech techsupport customer care`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// brandInPath finds a protected brand's name as a word of a page path on an
+// unrelated site (/microsoft/login.php on a hacked blog).
+func (c *Checker) brandInPath(path string) (int32, bool) {
+	if len(path) > 512 {
+		path = path[:512]
+	}
+	lower := strings.ToLower(path)
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
+		if len(w) < minEditBrand {
+			continue
+		}
+		if ids, ok := c.labels[w]; ok {
+			b := &c.brands[ids[0]]
+			if b.combo && (b.kind <= kindHighTrust || b.rank <= 500) {
+				return ids[0], true
+			}
+		}
+	}
+	return 0, false
+}
+
+func lastLabel(s string) string {
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// unicodeLabel returns the Unicode form of an ASCII label of a's host.
+func unicodeLabel(a *Address, label string) string {
+	if a.Unicode == a.Host || !strings.HasPrefix(label, "xn--") {
+		return label
+	}
+	hl := strings.Split(a.Host, ".")
+	ul := strings.Split(a.Unicode, ".")
+	if len(hl) == len(ul) {
+		for i, l := range hl {
+			if l == label {
+				return ul[i]
+			}
+		}
+	}
+	return label
+}
+
+func (c *Checker) setBrand(res *hangup.SiteCheck, id int32) {
+	b := &c.brands[id]
+	res.Brand = c.display(b)
+	res.BrandDomain = b.domain
+	if b.org != nil {
+		res.OrganisationID = b.org.ID
+		res.BrandDomain = mainDomain(b.org, b.domain)
+	}
+}
+
+// display names a brand for people: the registry or tool name, else the
+// brand's domain.
+func (c *Checker) display(b *brand) string { return b.name }
+
+// mainDomain returns the organisation's first listed domain, the one to
+// point people to, or fallback.
+func mainDomain(o *hangup.Organisation, fallback string) string {
+	if len(o.Domains) > 0 && o.Domains[0].Domain != "" {
+		return strings.ToLower(o.Domains[0].Domain)
+	}
+	return fallback
+}
+
+func (c *Checker) lookalikeMessage(a *Address, l lookalike) string {
+	b := &c.brands[l.brand]
+	name := c.display(b)
+	real := b.domain
+	if b.org != nil {
+		real = mainDomain(b.org, b.domain)
+	}
+	show := a.Unicode
+	var how string
+	switch l.family {
+	case famTLDSwap:
+		how = fmt.Sprintf("it uses the name %q with a different ending (.%s)", b.label, a.Suffix)
+	case famCombo:
+		if len(l.words) > 0 {
+			how = fmt.Sprintf("it adds %q to %s's name", strings.Join(l.words, " "), name)
+		} else {
+			how = fmt.Sprintf("it puts %s's name together with other words", name)
+		}
+	case famBrandSub:
+		how = fmt.Sprintf("it puts %s's name at the start (%s), but the real site is %s", name, l.part, a.Domain)
+	case famFreeHost:
+		how = fmt.Sprintf("it is a page called %q on a free service (%s) that anyone can use", l.part, a.Domain)
+	case famUserinfo:
+		how = fmt.Sprintf("it shows %q before an @ sign, but your browser goes to %s", clip(l.part), a.Unicode)
+	case famSubdomain:
+		how = fmt.Sprintf("%s (%s)", l.detail, l.part)
+	default:
+		how = l.detail
+		if how == "" {
+			how = "it is spelled almost the same"
+		}
+	}
+	if !l.strong {
+		return fmt.Sprintf("%s may not belong to %s: %s. %s's real website is %s. Some companies use names like this, but scammers do too; to be safe, type %s yourself.",
+			show, name, how, name, real, real)
+	}
+	return fmt.Sprintf("%s is not %s's website. It is made to look like %s: %s. Scammers use addresses like this to seem genuine. Don't type anything into it; %s's real website is %s.",
+		show, name, real, how, name, real)
+}
+
+func toolMessage(show string, t rmm.Tool) string {
+	return fmt.Sprintf("%s belongs to %s, a remote-access tool: it lets someone else see and control your computer. It is a genuine tool, but no genuine company asks you to install it on a call it started. If a caller asked you to go here, hang up.", show, t.Name)
+}
+
+// addClaimFindings relates the address to the organisation the caller
+// claimed to be from.
+func (c *Checker) addClaimFindings(s *assessment, res *hangup.SiteCheck, claimed *hangup.Organisation, official bool, officialID int32, look lookalike, haveLook bool) {
+	name := claimed.Name
+	sites := orgDomains(claimed)
+	switch {
+	case official && c.brands[officialID].org == claimed:
+		s.add(CodeClaimedOrganisation, hangup.SeverityInfo, 0, fmt.Sprintf(
+			"This is a genuine %s website. That doesn't prove the caller is from %s: scammers send people to real sites to make their story look true.", name, name))
+	case official:
+		s.add(CodeOtherOrganisation, hangup.SeverityMedium, 0, fmt.Sprintf(
+			"This is %s's website, not %s's. The caller said they were from %s; ask yourself why they would send you to someone else's site.", res.Brand, name, name))
+	case haveLook && c.brands[look.brand].org == claimed:
+		s.add(CodeImitatesClaimed, hangup.SeverityHigh, 0, fmt.Sprintf(
+			"The caller said they were from %s, and this address copies %s's name without belonging to %s. That is a strong sign of a scam: hang up.", name, name, name))
+	default:
+		msg := fmt.Sprintf("This address does not belong to %s, who the caller said they were from.", name)
+		if sites != "" {
+			msg += fmt.Sprintf(" %s's websites are %s.", name, sites)
+		}
+		s.add(CodeNotClaimedOrganisation, hangup.SeverityMedium, 0, msg)
+	}
+	if res.Verdict == hangup.SiteRemoteAccessTool {
+		if p, ok := claimed.HasPolicy(hangup.PolicyNoRemoteAccess); ok {
+			s.findings = append(s.findings, hangup.Reason{Code: CodeClaimedNoRemoteAccess, Severity: hangup.SeverityHigh,
+				Message: fmt.Sprintf("%s says: %q. A caller from %s who asks you to install %s is not from %s.", name, p.Text, name, res.Tool, name),
+				Source:  p.Source.String()})
+		}
+	}
+}
+
+func orgDomains(o *hangup.Organisation) string {
+	var ds []string
+	for _, d := range o.Domains {
+		if d.Domain != "" && len(ds) < 4 {
+			ds = append(ds, d.Domain)
+		}
+	}
+	return strings.Join(ds, ", ")
+}
+
+// summary is the one sentence shown first.
+func summary(res *hangup.SiteCheck, show string) string {
+	switch res.Verdict {
+	case hangup.SiteOfficial:
+		return fmt.Sprintf("%s is an official website of %s.", show, res.Brand)
+	case hangup.SiteRemoteAccessTool:
+		return fmt.Sprintf("%s is the website of %s, a remote-access tool. If a caller asked you to go here, hang up: no genuine company asks you to install it on a call it started.", show, res.Tool)
+	case hangup.SiteImpersonation:
+		return fmt.Sprintf("%s is not %s's website: it is made to look like it. Don't enter anything there.", show, res.Brand)
+	case hangup.SiteSuspicious:
+		if res.Brand != "" {
+			return fmt.Sprintf("%s may be pretending to be %s. Don't enter anything there; find %s's website yourself.", show, res.Brand, res.Brand)
+		}
+		return fmt.Sprintf("%s has signs of a scam website. Don't enter anything there unless you found it yourself.", show)
+	}
+	return fmt.Sprintf("Hangup has no information about %s. Be careful if a caller asked you to go there.", show)
+}

@@ -1,0 +1,45 @@
+package site
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/hangup-org/hangup"
+)
+
+// testOrgs are registry organisations built directly, as the registry
+// package would load them.
+func testOrgs() []*hangup.Organisation {
+	src := hangup.Source{URL: "https://example.org/source", Checked: "2026-01-01"}
+	dom := func(ds ...string) []hangup.OrgDomain {
+		var out []hangup.OrgDomain
+		for _, d := range ds {
+			out = append(out, hangup.OrgDomain{Domain: d, Source: src})
+		}
+		return out
+	}
+	return []*hangup.Organisation{
+		{ID: "microsoft", Name: "Microsoft", Kind: hangup.KindTechnology, Domains: dom("microsoft.com", "live.com", "office.com", "windows.com"),
+			Policies: []hangup.Policy{{Code: hangup.PolicyNoRemoteAccess, Text: "Microsoft will never proactively reach out to you to provide unsolicited PC or technical support", Source: hangup.Source{URL: "https://support.microsoft.com/help/4013405", Checked: "2026-01-01"}}}},
+		{ID: "barclays", Name: "Barclays", Country: "GB", Kind: hangup.KindBank, Domains: dom("barclays.co.uk", "barclays.com")},
+		{ID: "bt", Name: "BT", Country: "GB", Kind: hangup.KindISP, Domains: dom("bt.com")},
+		{ID: "hmrc", Name: "HMRC", Country: "GB", Kind: hangup.KindGovernment, Domains: dom("www.gov.uk/government/organisations/hm-revenue-customs", "tax.service.gov.uk")},
+	}
+}
+
+var (
+	sharedOnce    sync.Once
+	sharedChecker *Checker
+	sharedErr     error
+)
+
+// testChecker returns a checker over the real shipped data and testOrgs,
+// built once per test binary.
+func testChecker(tb testing.TB) *Checker {
+	tb.Helper()
+	sharedOnce.Do(func() { sharedChecker, sharedErr = New(Config{Organisations: testOrgs()}) })
+	if sharedErr != nil {
+		tb.Fatalf("New: %v", sharedErr)
+	}
+	return sharedChecker
+}

@@ -1,0 +1,359 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/publicsuffix"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/rmm"
+)
+
+// DefaultPopularBrands is how many of the most popular domains (Tranco
+// ranks) the checker protects from lookalikes by default. Every domain in
+// Data.Tranco counts as genuine; only the top ones are brands worth
+// copying, and protecting fewer keeps the lookalike net from catching real
+// but less popular sites.
+const DefaultPopularBrands = 2000
+
+// Config says what a Checker is built from.
+type Config struct {
+	// Organisations are the registry's organisations. Their domains are
+	// official; their names are protected from lookalikes.
+	Organisations []*hangup.Organisation
+	// Data is the reference data; nil loads the shipped copy.
+	Data *Data
+	// Tools is the remote-access tool catalogue; nil loads the shipped copy.
+	Tools *rmm.Catalogue
+	// PopularBrands is how many of the top Data.Tranco domains are protected
+	// from lookalikes; 0 means DefaultPopularBrands, a negative value none.
+	PopularBrands int
+}
+
+// brandKind orders where a brand comes from, most trusted first.
+type brandKind uint8
+
+const (
+	kindRegistry  brandKind = iota // an organisation in Hangup's registry
+	kindTool                       // a scam-favoured remote-access tool's own domain
+	kindHighTrust                  // a brand's own domain on the curated high-trust list
+	kindPopular                    // a top domain of the Tranco ranking
+)
+
+// brand is one protected domain and who it belongs to.
+type brand struct {
+	name   string // display name: the organisation's or tool's name, else the domain
+	domain string // the genuine registrable domain, e.g. microsoft.com
+	label  string // its site label, e.g. microsoft
+	skel   string // the label's lookalike skeleton
+	org    *hangup.Organisation
+	kind   brandKind
+	rank   int // Tranco rank, 0 if not ranked
+	combo  bool
+	edit   bool
+}
+
+// Checker is the website checker: one engine for the caller check, the
+// transcript analysis, incident reports, the CLI, the API and the web
+// pages. Build it once with New; it is immutable and safe for concurrent
+// use, and a lookup costs a few dozen map probes whatever the number of
+// brands.
+type Checker struct {
+	brands   []brand
+	orgs     map[string]*hangup.Organisation
+	official map[string]int32 // official domain or host → brand
+	popular  map[string]int32 // popular genuine domain → Tranco rank
+	labels   map[string][]int32
+	skels    map[string][]int32
+	dels     map[string][]int32
+	words    map[string]bool
+	wordTrie trie // words, forwards
+	wordRev  trie // words, backwards
+	short    map[string]bool
+	free     map[string]bool
+	builders map[string]bool
+	susTLD   map[string]bool
+	tools    *rmm.Catalogue
+}
+
+var _ hangup.SiteChecker = (*Checker)(nil)
+
+// Label lengths below which a lookalike family is not tried: a one-letter
+// change to a short name mostly gives another real name (bt.com, bf.com,
+// bd.com are all genuine), so typo matching needs longer names, and a brand
+// name inside a longer name ("bt" in "subtitle") needs at least three
+// letters unless the organisation is in the registry.
+const (
+	minEditRegistry = 4
+	minEditBrand    = 5
+	minEditPopular  = 6
+	minComboLabel   = 3
+	minSkelLabel    = 3
+)
+
+// New builds a Checker. It fails only when the shipped data cannot be
+// loaded.
+func New(cfg Config) (*Checker, error) {
+	d := cfg.Data
+	if d == nil {
+		var err error
+		if d, err = DefaultData(); err != nil {
+			return nil, err
+		}
+	}
+	tools := cfg.Tools
+	if tools == nil {
+		var err error
+		if tools, err = rmm.Default(); err != nil {
+			return nil, fmt.Errorf("site: %w", err)
+		}
+	}
+	popularN := cfg.PopularBrands
+	if popularN == 0 {
+		popularN = DefaultPopularBrands
+	}
+	c := &Checker{
+		orgs:     map[string]*hangup.Organisation{},
+		official: map[string]int32{},
+		popular:  make(map[string]int32, len(d.Tranco)),
+		labels:   map[string][]int32{},
+		skels:    map[string][]int32{},
+		dels:     map[string][]int32{},
+		words:    map[string]bool{},
+		short:    set(d.Shorteners),
+		free:     set(d.FreeHosts),
+		builders: set(d.SiteBuilders),
+		susTLD:   set(d.SuspiciousTLDs),
+		tools:    tools,
+	}
+	for _, w := range append(slices.Clone(d.Words), scamWords...) {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && !strings.ContainsAny(w, " .") {
+			c.words[w] = true
+		}
+	}
+	for w := range c.words {
+		c.wordTrie.add(w)
+		c.wordRev.add(reverse(w))
+	}
+	for i, dom := range d.Tranco {
+		if _, ok := c.popular[dom]; !ok {
+			c.popular[dom] = int32(i + 1)
+		}
+	}
+	regBrand := map[string]int32{} // registrable domain → its brand
+	add := func(b brand, official bool) {
+		if b.label == "" {
+			return
+		}
+		reg := registrable(b.domain)
+		id, seen := regBrand[reg]
+		if !seen || b.kind == kindRegistry {
+			if r, ok := c.popular[reg]; ok && b.rank == 0 {
+				b.rank = int(r)
+			}
+			id = int32(len(c.brands))
+			c.brands = append(c.brands, b)
+			if !seen {
+				regBrand[reg] = id
+			}
+		}
+		if _, ok := c.official[b.domain]; official && !ok {
+			c.official[b.domain] = id
+		}
+	}
+	for _, o := range cfg.Organisations {
+		if o == nil || o.ID == "" {
+			continue
+		}
+		c.orgs[o.ID] = o
+		for _, od := range o.Domains {
+			dom := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(od.Domain)), ".")
+			if dom == "" {
+				continue
+			}
+			add(brand{name: o.Name, domain: dom, label: siteLabel(registrable(dom)), org: o, kind: kindRegistry}, true)
+		}
+	}
+	for _, t := range tools.Tools() {
+		if !t.ScamFavoured {
+			continue
+		}
+		for _, p := range t.Domains {
+			p = strings.TrimPrefix(p, "*.")
+			if strings.ContainsAny(p, "*[]{}") || registrable(p) != p {
+				continue
+			}
+			add(brand{name: t.Name, domain: p, label: siteLabel(p), kind: kindTool}, false)
+		}
+	}
+	for _, dom := range d.HighTrust {
+		add(brand{name: dom, domain: dom, label: siteLabel(dom), kind: kindHighTrust}, true)
+	}
+	for i, dom := range d.Tranco {
+		if i >= popularN {
+			break
+		}
+		add(brand{name: dom, domain: dom, label: siteLabel(dom), kind: kindPopular, rank: i + 1}, false)
+	}
+	// Index the brands. Postings are sorted so that the first brand under a
+	// key is the one to report: registry first, then tools, the curated
+	// list, and popular domains by rank.
+	var buf []byte
+	for i := range c.brands {
+		b := &c.brands[i]
+		b.combo, b.edit = c.eligible(b)
+		id := int32(i)
+		if len(b.label) >= 2 {
+			c.labels[b.label] = append(c.labels[b.label], id)
+		}
+		if len(b.label) < minSkelLabel && b.kind != kindRegistry {
+			continue
+		}
+		buf = skeleton(b.label, buf)
+		sk := string(buf)
+		b.skel = sk
+		c.skels[sk] = append(c.skels[sk], id)
+		if !b.edit {
+			continue
+		}
+		for j := range len(sk) {
+			del := sk[:j] + sk[j+1:]
+			if j > 0 && sk[j] == sk[j-1] {
+				continue // same deletion as the previous position
+			}
+			c.dels[del] = append(c.dels[del], id)
+		}
+	}
+	less := func(a, b int32) int {
+		x, y := &c.brands[a], &c.brands[b]
+		if x.kind != y.kind {
+			return cmp.Compare(x.kind, y.kind)
+		}
+		return cmp.Compare(rankOrMax(x.rank), rankOrMax(y.rank))
+	}
+	for _, m := range []map[string][]int32{c.labels, c.skels, c.dels} {
+		for k, v := range m {
+			slices.SortFunc(v, less)
+			m[k] = slices.Compact(v)
+		}
+	}
+	return c, nil
+}
+
+// eligible decides which lookalike families a brand takes part in.
+// Combosquatting and TLD swaps need a name that is not itself one of the
+// words scammers add ("secure.com" must not make every "secure-…" address
+// an impersonation); typo matching needs a long enough name.
+func (c *Checker) eligible(b *brand) (combo, edit bool) {
+	n := len(b.label)
+	minCombo := minComboLabel
+	if b.kind == kindRegistry {
+		minCombo = 2
+	}
+	combo = n >= minCombo && !c.words[b.label] && !strings.Contains(b.label, "-")
+	minEdit := minEditPopular
+	switch b.kind {
+	case kindRegistry:
+		minEdit = minEditRegistry
+	case kindTool, kindHighTrust:
+		minEdit = minEditBrand
+	}
+	edit = n >= minEdit
+	return combo, edit
+}
+
+func rankOrMax(r int) int {
+	if r == 0 {
+		return 1 << 30
+	}
+	return r
+}
+
+// registrable returns the registrable domain of a host, or the host itself
+// when it is a public suffix (gov.uk, github.io).
+func registrable(host string) string {
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return host
+	}
+	return d
+}
+
+// siteLabel returns the label of a registrable domain that names the site:
+// "microsoft" for microsoft.com, "hsbc" for hsbc.co.uk, "github" for the
+// suffix github.io itself.
+func siteLabel(domain string) string {
+	suffix, _ := publicsuffix.PublicSuffix(domain)
+	if suffix == domain {
+		return firstLabel(domain)
+	}
+	return firstLabel(strings.TrimSuffix(domain, "."+suffix))
+}
+
+func firstLabel(s string) string {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func set(vals []string) map[string]bool {
+	m := make(map[string]bool, len(vals))
+	for _, v := range vals {
+		m[v] = true
+	}
+	return m
+}
+
+func reverse(s string) string {
+	b := []byte(s)
+	slices.Reverse(b)
+	return string(b)
+}
+
+// trie is a byte trie over lower-case words, for segmenting a name into
+// words without trying every substring.
+type trie struct {
+	nodes []trieNode
+}
+
+type trieNode struct {
+	next [38]int32 // a–z, 0–9, '-', '_'; 0 means none (node 0 is the root)
+	end  bool
+}
+
+func trieIndex(c byte) int {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return int(c - 'a')
+	case c >= '0' && c <= '9':
+		return 26 + int(c-'0')
+	case c == '-':
+		return 36
+	case c == '_':
+		return 37
+	}
+	return -1
+}
+
+func (t *trie) add(w string) {
+	if len(t.nodes) == 0 {
+		t.nodes = append(t.nodes, trieNode{})
+	}
+	n := int32(0)
+	for i := 0; i < len(w); i++ {
+		k := trieIndex(w[i])
+		if k < 0 {
+			return
+		}
+		if t.nodes[n].next[k] == 0 {
+			t.nodes = append(t.nodes, trieNode{})
+			t.nodes[n].next[k] = int32(len(t.nodes) - 1)
+		}
+		n = t.nodes[n].next[k]
+	}
+	t.nodes[n].end = true
+}

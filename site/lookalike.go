@@ -1,0 +1,694 @@
+package site
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Lookalike families, after dnstwist's fuzzers and the combosquatting and
+// homograph literature. Each becomes the finding code "lookalike_<family>".
+const (
+	famHomoglyph     = "homoglyph"          // look-alike characters: micros0ft, rnicrosoft
+	famIDN           = "idn_homograph"      // international characters: micrоsoft with a Cyrillic о
+	famAddition      = "addition"           // a character added at the end: microsofta
+	famInsertion     = "insertion"          // a character added inside: micrososft
+	famOmission      = "omission"           // a character missing: micosoft
+	famRepetition    = "repetition"         // a character doubled: microsooft
+	famReplacement   = "replacement"        // a character replaced: microsaft
+	famKeyboard      = "keyboard"           // replaced by a neighbouring key: microdoft
+	famBitsquatting  = "bitsquatting"       // one bit flipped: microcoft
+	famVowelSwap     = "vowel_swap"         // a vowel replaced by another: micrasoft
+	famTransposition = "transposition"      // two neighbours swapped: mircosoft
+	famHyphenation   = "hyphenation"        // a hyphen inserted: micro-soft
+	famPlural        = "plural"             // an s added: microsofts
+	famTLDSwap       = "tld_swap"           // the right name with another ending: microsoft.support
+	famSubdomain     = "subdomain"          // a dot inserted: micro.soft.com
+	famCombo         = "combosquatting"     // the name plus words: microsoft-support
+	famBrandSub      = "brand_in_subdomain" // the name in front of another site: microsoft.com.fix-pc.example
+	famFreeHost      = "brand_on_free_host" // the name as a site on free hosting: microsoft.weebly.com
+	famUserinfo      = "brand_in_userinfo"  // the name before an @: microsoft.com@evil.example
+	famWholeScript   = "whole_script_homograph"
+)
+
+// scamWords are words that tech-support, bank and delivery scams add to a
+// brand's name, beyond dnstwist's english.dict: the vocabulary of the scam
+// playbook's stages (support, fix, refund, safe account…).
+var scamWords = strings.Fields(`support supports help helpdesk helpline desk care customer customers
+	service services tech techs technician technical fix fixes repair repairs virus viruses alert
+	alerts warning warnings error errors refund refunds rebate billing bill bills invoice invoices
+	secure security safe safety protect protection protected verify verified verification validate
+	validation confirm login logon signin sign signon auth authenticate account accounts update
+	updates upgrade unlock unlocked locked lock blocked suspend suspended recover recovery restore
+	reset password passcode pin wallet pay payment payments paypal-login bank banking online
+	official team center centre contact call calls phone tel number numbers hotline 24x7 247 24h
+	live chat assist assistance remote connect connection access portal app apps web site www ww
+	wwww my id ids cloud mail email webmail inbox office store shop order orders delivery deliver
+	parcel package tracking track shipping ship post claim claims prize reward rewards gift gifts
+	bonus free offer cash card cards credit debit loan transfer tax taxes gov irs hmrc fraud scam
+	scams dispute notice notification notifications message messages info informations en us uk usa
+	ca au de fr es it global intl international group corp inc ltd llc co com net org biz info
+	now today fast quick instant express direct new my-account myaccount user users member members
+	client clients profile settings device devices computer pc windows-support activate activation
+	license licence renew renewal subscription subscriptions check checker scan scanner cleaner
+	defender firewall antivirus guard shield server servers host hosting data file files download
+	downloads install installer setup store-support`)
+
+// lookalike is the strongest way an address copies a brand.
+type lookalike struct {
+	brand  int32
+	family string
+	strong bool   // strong: impersonation; weak: suspicious
+	part   string // the part of the address that copies the brand, as shown
+	detail string // how it differs, in plain words ("the number 0 in place of the letter o")
+	words  []string
+}
+
+// better reports whether l should replace the current best match m.
+func (c *Checker) better(l, m lookalike, have bool) bool {
+	if !have {
+		return true
+	}
+	if l.strong != m.strong {
+		return l.strong
+	}
+	x, y := &c.brands[l.brand], &c.brands[m.brand]
+	if x.kind != y.kind {
+		return x.kind < y.kind
+	}
+	return rankOrMax(x.rank) < rankOrMax(y.rank)
+}
+
+// findLookalike runs every lookalike family on an address whose registrable
+// domain is not genuine. site is the label naming the site (ASCII) and
+// siteU its Unicode form; subs are the labels before it; onPlatform says the
+// site is a user's site on free hosting or a site builder.
+func (c *Checker) findLookalike(a *Address, site, siteU string, subs []string, onPlatform bool) (lookalike, bool) {
+	var best lookalike
+	have := false
+	consider := func(l lookalike, ok bool) {
+		// A site never copies itself: bit.ly/abc is not a bit.ly lookalike.
+		if ok && c.brands[l.brand].domain != a.Domain && c.better(l, best, have) {
+			best, have = l, true
+		}
+	}
+	var buf [2 * MaxLabel]byte
+	if site != "" {
+		c.labelLookalike(a, site, siteU, onPlatform, buf[:0], consider)
+		consider(c.comboLookalike(site, siteU, onPlatform || c.susTLD[a.Suffix]))
+		// A dot inserted into the name: micro.soft.com.
+		if len(subs) > 0 && (!have || !best.strong) {
+			last := subs[len(subs)-1]
+			joined := last + site
+			if ids, ok := c.labels[joined]; ok && c.brands[ids[0]].edit {
+				consider(lookalike{brand: ids[0], family: famSubdomain, strong: true, part: last + "." + siteU,
+					detail: "a dot splits the name in two"}, true)
+			}
+		}
+	}
+	if !have || !best.strong {
+		consider(c.subdomainLookalike(a, subs, site, onPlatform, buf[:0]))
+	}
+	if a.Userinfo != "" {
+		consider(c.userinfoLookalike(a.Userinfo))
+	}
+	return best, have
+}
+
+// labelLookalike compares the site label as a whole with the brands:
+// the same name elsewhere, look-alike characters, one-character typos. Every
+// family that matches is offered to consider, which keeps the best.
+func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool, buf []byte, consider func(lookalike, bool)) {
+	if ids, ok := c.labels[site]; ok {
+		// The brand's exact name on another ending, or as a user's site on
+		// free hosting (microsoft.weebly.com).
+		for _, id := range ids {
+			b := &c.brands[id]
+			if !b.combo || b.domain == a.Domain {
+				continue
+			}
+			if onPlatform || !a.ICANN && a.Listed {
+				consider(lookalike{brand: id, family: famFreeHost, strong: true, part: siteU}, true)
+				break
+			}
+			// A brand on an ending scammers favour, or one of the brands we
+			// know best, is an impersonation; a popular brand's name on a
+			// country ending may be the brand's own local site, so it is a
+			// warning, not a verdict.
+			strong := b.kind <= kindHighTrust || c.susTLD[a.Suffix] || !a.Listed
+			consider(lookalike{brand: id, family: famTLDSwap, strong: strong, part: siteU}, true)
+			break
+		}
+	}
+	sk := skeleton(siteU, buf)
+	if ids, ok := c.skels[string(sk)]; ok && string(sk) != site {
+		id := ids[0]
+		b := &c.brands[id]
+		fam, detail := famHomoglyph, describeHomoglyph(siteU, b.label)
+		if siteU != site {
+			fam = famIDN
+		}
+		consider(lookalike{brand: id, family: fam, strong: true, part: siteU, detail: detail}, true)
+	}
+	if len(site) >= minComboLabel+1 && strings.Contains(site, "-") {
+		plain := strings.ReplaceAll(site, "-", "")
+		if ids, ok := c.labels[plain]; ok && c.brands[ids[0]].edit {
+			consider(lookalike{brand: ids[0], family: famHyphenation, strong: true, part: siteU,
+				detail: "hyphens were added to the name"}, true)
+		}
+	}
+	if id, ok := c.edit1(sk); ok {
+		b := &c.brands[id]
+		fam, detail := describeEdit(string(sk), b.skel)
+		if siteU != site {
+			fam = famIDN
+		} else if string(sk) != site {
+			// The typo is in the skeleton; say it in the letters typed.
+			if f, d := describeEdit(site, b.label); f != famHomoglyph || len(site) == len(b.label) {
+				fam, detail = f, d
+			}
+		}
+		consider(lookalike{brand: id, family: fam, strong: true, part: siteU, detail: detail}, true)
+	}
+}
+
+// edit1 finds the best brand whose skeleton is one edit (insertion,
+// deletion, substitution or swap of neighbours) from sk, through the
+// symmetric-delete index: the deletions of sk are looked up among brand
+// skeletons and their deletions, so a lookup costs len(sk) map probes
+// whatever the number of brands.
+func (c *Checker) edit1(sk []byte) (int32, bool) {
+	if len(sk) < minEditRegistry-1 || len(sk) > MaxLabel {
+		return 0, false
+	}
+	best, have := int32(0), false
+	pick := func(ids []int32, verify bool) {
+		for _, id := range ids {
+			b := &c.brands[id]
+			if !b.edit || verify && !osa1(string(sk), b.skel) {
+				continue
+			}
+			if !have || c.brandLess(id, best) {
+				best, have = id, true
+			}
+			return // postings are sorted: the first that fits is the best here
+		}
+	}
+	// sk is a brand with one character missing.
+	pick(c.dels[string(sk)], false)
+	var del [MaxLabel]byte
+	for i := range sk {
+		if i > 0 && sk[i] == sk[i-1] {
+			continue
+		}
+		d := append(append(del[:0], sk[:i]...), sk[i+1:]...)
+		// sk is a brand with one character added.
+		pick(c.skels[string(d)], false)
+		// sk is a brand with one character replaced, or two swapped.
+		pick(c.dels[string(d)], true)
+	}
+	return best, have
+}
+
+func (c *Checker) brandLess(a, b int32) bool {
+	x, y := &c.brands[a], &c.brands[b]
+	if x.kind != y.kind {
+		return x.kind < y.kind
+	}
+	return rankOrMax(x.rank) < rankOrMax(y.rank)
+}
+
+// osa1 reports whether a and b are at most one edit apart, counting a swap
+// of neighbours as one edit (optimal string alignment distance <= 1).
+func osa1(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if i == len(a) {
+			return true
+		}
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		i := 0
+		for i < len(b) && a[i] == b[i] {
+			i++
+		}
+		return a[i+1:] == b[i:]
+	}
+	return false
+}
+
+// comboLookalike finds a brand combined with other words: hyphenated
+// (microsoft-support), run together (microsoftsupport, securepaypallogin)
+// or with digits (paypal24). Words from the scam vocabulary make it an
+// impersonation; other words make it suspicious, for the longer brand names
+// only, since short names hide inside ordinary words. risky says the site
+// is on free hosting or a suspicious ending, where any combination is an
+// impersonation.
+func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, bool) {
+	if site != siteU {
+		site = siteU // international: match on the skeleton below
+	}
+	var best lookalike
+	have := false
+	consider := func(l lookalike) {
+		if c.better(l, best, have) {
+			best, have = l, true
+		}
+	}
+	var buf [2 * MaxLabel]byte
+	// Hyphenated tokens.
+	if strings.Count(site, "-") > 0 {
+		for i, tok := range splitTokens(site) {
+			if tok == "" {
+				continue
+			}
+			id, ok := c.tokenBrand(tok, buf[:0])
+			if !ok {
+				continue
+			}
+			var words []string
+			unknown := 0
+			for j, other := range splitTokens(site) {
+				if j == i || other == "" {
+					continue
+				}
+				if c.filler(other) {
+					words = append(words, other)
+				} else {
+					unknown++
+				}
+			}
+			if len(words) == 0 && unknown == 0 {
+				continue
+			}
+			b := &c.brands[id]
+			strong := unknown == 0 || risky
+			if !strong && len(b.label) < minEditBrand {
+				continue
+			}
+			consider(lookalike{brand: id, family: famCombo, strong: strong, part: site, words: words})
+		}
+		if have && best.strong {
+			return best, true
+		}
+	}
+	// Words run together, in each hyphen-free token long enough to hold a
+	// brand and a word.
+	for _, tok := range splitTokens(site) {
+		if len(tok) < minComboLabel+2 {
+			continue
+		}
+		if l, ok := c.segmentCombo(tok, risky); ok {
+			l.part = site
+			consider(l)
+		}
+	}
+	return best, have
+}
+
+// splitTokens splits a label at hyphens.
+func splitTokens(s string) []string { return strings.Split(s, "-") }
+
+// tokenBrand matches one token against the brands that may be combined with
+// words: exactly, by skeleton (micros0ft), or one typo away for long names.
+func (c *Checker) tokenBrand(tok string, buf []byte) (int32, bool) {
+	if ids, ok := c.labels[tok]; ok {
+		for _, id := range ids {
+			if c.brands[id].combo {
+				return id, true
+			}
+		}
+	}
+	if len(tok) < minEditRegistry {
+		return 0, false
+	}
+	sk := skeleton(tok, buf)
+	if ids, ok := c.skels[string(sk)]; ok && c.brands[ids[0]].combo {
+		return ids[0], true
+	}
+	if len(sk) >= minEditPopular {
+		if id, ok := c.edit1(sk); ok && c.brands[id].combo {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+// filler reports whether a token is a scam word, a number, or several scam
+// words run together.
+func (c *Checker) filler(tok string) bool {
+	if c.words[tok] || allDigits(tok) {
+		return true
+	}
+	var reach [MaxLabel + 2]bool
+	c.prefixReach(tok, reach[:len(tok)+1])
+	return reach[len(tok)]
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// prefixReach sets reach[i] when tok[:i] is a run of scam words and
+// numbers (reach[0] is always set).
+func (c *Checker) prefixReach(tok string, reach []bool) {
+	reach[0] = true
+	for i := 0; i < len(tok); i++ {
+		if !reach[i] {
+			continue
+		}
+		if tok[i] >= '0' && tok[i] <= '9' {
+			j := i
+			for j < len(tok) && tok[j] >= '0' && tok[j] <= '9' {
+				j++
+			}
+			reach[j] = true
+		}
+		n := int32(0)
+		for j := i; j < len(tok); j++ {
+			k := trieIndex(tok[j])
+			if k < 0 || len(c.wordTrie.nodes) == 0 {
+				break
+			}
+			n = c.wordTrie.nodes[n].next[k]
+			if n == 0 {
+				break
+			}
+			if c.wordTrie.nodes[n].end {
+				reach[j+1] = true
+			}
+		}
+	}
+}
+
+// suffixReach sets reach[i] when tok[i:] is a run of scam words and
+// numbers (reach[len(tok)] is always set).
+func (c *Checker) suffixReach(tok string, reach []bool) {
+	reach[len(tok)] = true
+	for i := len(tok); i > 0; i-- {
+		if !reach[i] {
+			continue
+		}
+		if tok[i-1] >= '0' && tok[i-1] <= '9' {
+			j := i
+			for j > 0 && tok[j-1] >= '0' && tok[j-1] <= '9' {
+				j--
+			}
+			reach[j] = true
+		}
+		n := int32(0)
+		for j := i - 1; j >= 0; j-- {
+			k := trieIndex(tok[j])
+			if k < 0 || len(c.wordRev.nodes) == 0 {
+				break
+			}
+			n = c.wordRev.nodes[n].next[k]
+			if n == 0 {
+				break
+			}
+			if c.wordRev.nodes[n].end {
+				reach[j] = true
+			}
+		}
+	}
+}
+
+// segmentCombo looks for words + brand + words in a token with no hyphens:
+// wwwmicrosoft, microsoftsupport, securepaypallogin, paypal247. Only the
+// boundaries that scam words allow are tried, so the cost is a few map
+// probes, not one per substring.
+func (c *Checker) segmentCombo(tok string, risky bool) (lookalike, bool) {
+	if len(tok) > MaxLabel {
+		return lookalike{}, false
+	}
+	var pre, suf [MaxLabel + 2]bool
+	c.prefixReach(tok, pre[:len(tok)+1])
+	c.suffixReach(tok, suf[:len(tok)+1])
+	var best lookalike
+	have := false
+	var buf [2 * MaxLabel]byte
+	for p := 0; p < len(tok); p++ {
+		if !pre[p] {
+			continue
+		}
+		for s := len(tok); s-p >= minComboLabel; s-- {
+			if !suf[s] || p == 0 && s == len(tok) {
+				continue
+			}
+			id, ok := c.tokenBrand(tok[p:s], buf[:0])
+			if !ok {
+				continue
+			}
+			l := lookalike{brand: id, family: famCombo, strong: true}
+			if p > 0 {
+				l.words = append(l.words, tok[:p])
+			}
+			if s < len(tok) {
+				l.words = append(l.words, tok[s:])
+			}
+			if c.better(l, best, have) {
+				best, have = l, true
+			}
+		}
+	}
+	if have {
+		return best, true
+	}
+	// The brand at the start followed by something that is not a scam word
+	// (microsoftfixpc): suspicious, for long names of brands we know well.
+	for i := len(tok) - minComboLabel; i >= minEditPopular; i-- {
+		ids, ok := c.labels[tok[:i]]
+		if !ok {
+			continue
+		}
+		id := ids[0]
+		b := &c.brands[id]
+		if !b.combo || b.kind > kindHighTrust && !risky {
+			continue
+		}
+		return lookalike{brand: id, family: famCombo, strong: risky, words: []string{tok[i:]}}, true
+	}
+	return lookalike{}, false
+}
+
+// subdomainLookalike looks for a brand in the labels before the site:
+// microsoft.com.fix-pc.example, paypal.secure-login.example,
+// micros0ft.example.net.
+func (c *Checker) subdomainLookalike(a *Address, subs []string, site string, onPlatform bool, buf []byte) (lookalike, bool) {
+	sub := a.Subdomain()
+	for i, l := range subs {
+		if isWWW(l) {
+			continue
+		}
+		for _, tok := range splitTokens(l) {
+			ids, ok := c.labels[tok]
+			if !ok {
+				continue
+			}
+			for _, id := range ids {
+				b := &c.brands[id]
+				if !b.combo {
+					continue
+				}
+				// The brand's full domain in front of another site is a
+				// classic trick: people read the start of the address.
+				full := hasLabels(sub, b.domain) || tok == l && i+1 < len(subs) && strings.HasPrefix(b.domain, l+"."+subs[i+1]+".")
+				strong := full || onPlatform || c.susTLD[a.Suffix] || c.hasScamWord(site) || c.hasScamWord(sub)
+				if !strong && len(b.label) < minEditBrand {
+					break
+				}
+				return lookalike{brand: id, family: famBrandSub, strong: strong, part: sub}, true
+			}
+		}
+		if len(l) >= minEditBrand {
+			sk := skeleton(l, buf)
+			if ids, ok := c.skels[string(sk)]; ok && c.brands[ids[0]].combo && string(sk) != l {
+				return lookalike{brand: ids[0], family: famBrandSub, strong: true, part: sub,
+					detail: describeHomoglyph(l, c.brands[ids[0]].label)}, true
+			}
+		}
+	}
+	return lookalike{}, false
+}
+
+// userinfoLookalike finds a brand in what comes before an @: browsers
+// ignore it, people read it.
+func (c *Checker) userinfoLookalike(userinfo string) (lookalike, bool) {
+	user, _, _ := strings.Cut(strings.ToLower(userinfo), ":")
+	for l := range strings.SplitSeq(user, ".") {
+		for _, tok := range splitTokens(l) {
+			if ids, ok := c.labels[tok]; ok && (c.brands[ids[0]].combo || c.brands[ids[0]].kind == kindRegistry) {
+				return lookalike{brand: ids[0], family: famUserinfo, strong: true, part: userinfo}, true
+			}
+		}
+	}
+	return lookalike{}, false
+}
+
+// hasLabels reports whether host contains domain as whole labels.
+func hasLabels(host, domain string) bool {
+	if host == domain {
+		return true
+	}
+	return strings.HasPrefix(host, domain+".") || strings.HasSuffix(host, "."+domain) ||
+		strings.Contains(host, "."+domain+".")
+}
+
+// hasScamWord reports whether any hyphen token of any label of s is a scam
+// word.
+func (c *Checker) hasScamWord(s string) bool {
+	for l := range strings.SplitSeq(s, ".") {
+		for _, t := range splitTokens(l) {
+			if c.words[t] && !isWWW(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWWW(l string) bool {
+	return l == "www" || l == "m" || l == "ww" || l == "wwww" || (len(l) == 4 && strings.HasPrefix(l, "www") && l[3] >= '0' && l[3] <= '9')
+}
+
+// describeEdit says in words how a name differs from a brand's by one edit,
+// and which family that is.
+func describeEdit(got, want string) (family, detail string) {
+	switch {
+	case len(got) == len(want)+1:
+		i := 0
+		for i < len(want) && got[i] == want[i] {
+			i++
+		}
+		ch := got[i]
+		switch {
+		case got == want+"s":
+			return famPlural, `an "s" was added to the end of the name`
+		case ch == '-':
+			return famHyphenation, "a hyphen was added to the name"
+		case i > 0 && got[i-1] == ch || i < len(want) && want[i] == ch:
+			return famRepetition, "the letter " + quoteChar(ch) + " is doubled"
+		case i == len(want):
+			return famAddition, "an extra " + quoteChar(ch) + " was added to the end of the name"
+		}
+		return famInsertion, "an extra " + quoteChar(ch) + " was slipped into the name"
+	case len(got)+1 == len(want):
+		i := 0
+		for i < len(got) && got[i] == want[i] {
+			i++
+		}
+		return famOmission, "the letter " + quoteChar(want[i]) + " is missing"
+	case len(got) == len(want):
+		i := 0
+		for i < len(got) && got[i] == want[i] {
+			i++
+		}
+		if i+1 < len(got) && got[i] == want[i+1] && got[i+1] == want[i] && got[i+2:] == want[i+2:] {
+			return famTransposition, "the letters " + quoteChar(want[i]) + " and " + quoteChar(want[i+1]) + " are swapped"
+		}
+		if i == len(got) {
+			return famHomoglyph, "it uses look-alike characters"
+		}
+		g, w := got[i], want[i]
+		what := quoteChar(g) + " in place of " + quoteChar(w)
+		switch {
+		case isVowel(g) && isVowel(w):
+			return famVowelSwap, "one vowel is changed: " + what
+		case keyboardNeighbours(g, w):
+			return famKeyboard, "one letter is changed to the key next to it: " + what
+		case isPow2(g ^ w):
+			return famBitsquatting, "one character is changed: " + what
+		}
+		return famReplacement, "one character is changed: " + what
+	}
+	return famHomoglyph, "it uses look-alike characters"
+}
+
+// describeHomoglyph says which characters of got imitate the brand's
+// letters.
+func describeHomoglyph(got, brandLabel string) string {
+	var parts []string
+	for _, r := range got {
+		if r >= utf8.RuneSelf {
+			parts = append(parts, `"`+string(r)+`" (`+scriptName(r)+`, not a plain English letter)`)
+		} else if r == '0' || r == '1' {
+			parts = append(parts, quoteChar(byte(r)))
+		}
+		if len(parts) == 3 {
+			break
+		}
+	}
+	switch {
+	case len(parts) > 0:
+		return "it uses " + strings.Join(parts, ", ") + " to look like " + brandLabel
+	case strings.Contains(got, "rn") && !strings.Contains(brandLabel, "rn"):
+		return `"rn" stands in for "m"`
+	case strings.Contains(got, "vv") && !strings.Contains(brandLabel, "vv"):
+		return `"vv" stands in for "w"`
+	case strings.Contains(got, "cl") && !strings.Contains(brandLabel, "cl"):
+		return `"cl" stands in for "d"`
+	}
+	return "it uses characters that look like " + brandLabel + "'s"
+}
+
+func scriptName(r rune) string {
+	switch s := scripts(string(r)); {
+	case s&scriptCyrillic != 0:
+		return "a Cyrillic letter"
+	case s&scriptGreek != 0:
+		return "a Greek letter"
+	case s&scriptLatin != 0:
+		return "a special letter"
+	}
+	return "a special character"
+}
+
+// quoteChar names one ASCII character for people: `"o"`, `the number "0"`.
+func quoteChar(c byte) string {
+	switch {
+	case c >= '0' && c <= '9':
+		return `the number "` + string(c) + `"`
+	case c == '-':
+		return "a hyphen"
+	}
+	return `"` + string(c) + `"`
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+func isPow2(x byte) bool { return x != 0 && x&(x-1) == 0 }
+
+// keyboardRows is the QWERTY layout, for keyboard-neighbour typos.
+var keyboardRows = [...]string{"1234567890-", "qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+func keyboardNeighbours(a, b byte) bool {
+	pos := func(c byte) (int, int) {
+		for r, row := range keyboardRows {
+			if i := strings.IndexByte(row, c); i >= 0 {
+				return r, i
+			}
+		}
+		return -1, -1
+	}
+	ra, ca := pos(a)
+	rb, cb := pos(b)
+	if ra < 0 || rb < 0 {
+		return false
+	}
+	dr, dc := ra-rb, ca-cb
+	return dr >= -1 && dr <= 1 && dc >= -1 && dc <= 1 && (dr != 0 || dc != 0)
+}
