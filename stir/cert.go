@@ -107,6 +107,7 @@ func ParseCertificates(data []byte) ([]*x509.Certificate, error) {
 // certInfo is what the verifier needs from a trusted signing certificate,
 // extracted once and cached so later calls only pay for the ECDSA check.
 type certInfo struct {
+	key         [32]byte // certSetKey of the certificates, for the signature cache
 	pub         *ecdsa.PublicKey
 	spc         string
 	tnAuth      *tnAuthList
@@ -180,6 +181,9 @@ func (v *Verifier) trust(certs []*x509.Certificate, iat, now time.Time) (*certIn
 		}
 	}
 	info, ferr, cacheable := v.checkCerts(certs, iat)
+	if info != nil {
+		info.key = key
+	}
 	if ferr == nil || cacheable {
 		c.mu.Lock()
 		if len(c.m) >= c.max {

@@ -222,8 +222,8 @@ func (f *HTTPFetcher) store(x5u string, certs []*x509.Certificate, err error) {
 				delete(f.cache, k)
 			}
 		}
-		for k := range f.cache {
-			if len(f.cache) < f.cfg.MaxEntries {
+		for k := range f.cache { // free an eighth, amortising the sweep
+			if len(f.cache) <= f.cfg.MaxEntries-f.cfg.MaxEntries/8 {
 				break
 			}
 			delete(f.cache, k)

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // PASSporT types (the ppt header and parameter) this package verifies.
@@ -127,8 +128,13 @@ func jsonObject(b []byte) (map[string]json.RawMessage, bool) {
 
 // jsonString decodes a JSON string member; ok is false for any other type.
 func jsonString(raw json.RawMessage) (string, bool) {
-	if len(raw) == 0 || raw[0] != '"' {
+	if len(raw) < 2 || raw[0] != '"' {
 		return "", false
+	}
+	// raw was validated by the enclosing decode, so a string without
+	// escapes is its own content; only escaped strings need the decoder.
+	if body := raw[1 : len(raw)-1]; bytes.IndexByte(body, '\\') < 0 && raw[len(raw)-1] == '"' && utf8.Valid(body) {
+		return string(body), true
 	}
 	var s string
 	if json.Unmarshal(raw, &s) != nil {

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -46,6 +47,10 @@ const DefaultFreshness = 60 * time.Second
 // request stuffed with headers costs a bounded amount of work.
 const maxIdentityHeaders = 8
 
+// panicDetail marks a Result produced by recovering from a bug; the fuzz
+// tests fail on it.
+const panicDetail = "internal error while verifying"
+
 // Config configures a Verifier. It is read once by NewVerifier.
 type Config struct {
 	// TrustAnchors are the STI-PA approved root CAs. Required; see
@@ -71,6 +76,7 @@ type Config struct {
 type Verifier struct {
 	cfg    Config
 	chains *chainCache
+	sigs   *sigCache // nil disables; benchmarks of the ECDSA path do that
 }
 
 // NewVerifier checks cfg, fills in defaults and returns a Verifier.
@@ -93,7 +99,11 @@ func NewVerifier(cfg Config) (*Verifier, error) {
 	if cfg.FetchTimeout == 0 {
 		cfg.FetchTimeout = 3 * time.Second
 	}
-	return &Verifier{cfg: cfg, chains: &chainCache{m: map[[32]byte]*chainEntry{}, max: chainCacheMax}}, nil
+	return &Verifier{
+		cfg:    cfg,
+		chains: &chainCache{m: map[[32]byte]*chainEntry{}, max: chainCacheMax},
+		sigs:   &sigCache{m: map[[32]byte]sigEntry{}, max: sigCacheMax},
+	}, nil
 }
 
 // Request is what Verify needs to know about one call.
@@ -195,7 +205,7 @@ func (v *Verifier) Verify(ctx context.Context, req Request) (res Result) {
 		// Parsers of hostile input are fuzzed, but a crash here would drop
 		// calls: turn any missed bug into a failed verification instead.
 		if r := recover(); r != nil {
-			res = failed(&Error{Reason: ReasonMalformed, Detail: "internal error while verifying", Err: fmt.Errorf("panic: %v", r)})
+			res = failed(&Error{Reason: ReasonMalformed, Detail: panicDetail, Err: fmt.Errorf("panic: %v", r)})
 		}
 	}()
 	now := v.cfg.Now()
@@ -460,7 +470,7 @@ func (v *Verifier) check(ctx context.Context, c candidate, ppt string, req Reque
 	}
 
 	// Signature, then what the certificate allows the signer to say.
-	if !verifyES256(info.pub, p.signingInput, p.signature) {
+	if !v.sigs.verify(info, p.signingInput, p.signature, now, 2*v.cfg.Freshness) {
 		return nil, fail(ReasonBadSignature, "ES256 signature does not verify with the x5u certificate")
 	}
 	if !info.tnAuth.covers(orig) {
@@ -483,6 +493,65 @@ func verifyES256(pub *ecdsa.PublicKey, signingInput string, sig []byte) bool {
 	r := new(big.Int).SetBytes(sig[:32])
 	s := new(big.Int).SetBytes(sig[32:])
 	return ecdsa.Verify(pub, digest[:], r, s)
+}
+
+// sigCache remembers signature outcomes for the exact (certificate,
+// signing input, signature) triple. The same Identity header is commonly
+// verified more than once — INVITE retransmissions when an answer is slow,
+// forked calls, several screening layers — and a repeat then costs a hash
+// instead of an ECDSA verification. The result is a pure function of the
+// key, so caching cannot change an outcome; entries live only as long as a
+// PASSporT can stay fresh, after which the iat check rejects it anyway.
+type sigCache struct {
+	mu  sync.RWMutex
+	m   map[[32]byte]sigEntry
+	max int
+}
+
+type sigEntry struct {
+	ok      bool
+	expires time.Time
+}
+
+const sigCacheMax = 16384
+
+func (c *sigCache) verify(info *certInfo, input string, sig []byte, now time.Time, ttl time.Duration) bool {
+	if c == nil {
+		return verifyES256(info.pub, input, sig)
+	}
+	h := sha256.New()
+	h.Write(info.key[:])
+	h.Write([]byte(input))
+	h.Write([]byte{0}) // '.'-separated base64 never holds a NUL: unambiguous join
+	h.Write(sig)
+	var k [32]byte
+	h.Sum(k[:0])
+	c.mu.RLock()
+	e, hit := c.m[k]
+	c.mu.RUnlock()
+	if hit && now.Before(e.expires) {
+		return e.ok
+	}
+	ok := verifyES256(info.pub, input, sig)
+	c.mu.Lock()
+	if len(c.m) >= c.max {
+		// Sweep, then free an eighth more, so a flood of distinct headers
+		// pays for a sweep once per max/8 inserts, not on every one.
+		for key, e := range c.m {
+			if !now.Before(e.expires) {
+				delete(c.m, key)
+			}
+		}
+		for key := range c.m {
+			if len(c.m) <= c.max-c.max/8 {
+				break
+			}
+			delete(c.m, key)
+		}
+	}
+	c.m[k] = sigEntry{ok: ok, expires: now.Add(ttl)}
+	c.mu.Unlock()
+	return ok
 }
 
 // cleanName makes a signed display name safe to show and log: controls and

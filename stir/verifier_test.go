@@ -418,6 +418,39 @@ func TestChainCache(t *testing.T) {
 	}
 }
 
+func TestSignatureCache(t *testing.T) {
+	f := newFixture(t)
+	good := f.sp.Identity(claims(), testX5U)
+	bad := flipSignatureBit(good)
+	for i := 0; i < 3; i++ {
+		if got := f.v.Verify(context.Background(), call(good)); got.Verstat != VerstatPassed {
+			t.Fatalf("good #%d: %s", i, got.Reason)
+		}
+		if got := f.v.Verify(context.Background(), call(bad)); got.Reason != ReasonBadSignature {
+			t.Fatalf("bad #%d: %s, want %s", i, got.Reason, ReasonBadSignature)
+		}
+	}
+	if n := len(f.v.sigs.m); n != 2 {
+		t.Fatalf("signature cache has %d entries, want 2", n)
+	}
+	// The same token checked against another certificate is a new key: the
+	// cached success must not carry over.
+	impostor := f.ca.IssueSP("567J", stirtest.SPOptions{})
+	f.fetch[testX5U] = impostor.Chain
+	if got := f.v.Verify(context.Background(), call(good)); got.Reason != ReasonBadSignature {
+		t.Fatalf("other certificate: got %s, want %s", got.Reason, ReasonBadSignature)
+	}
+	// Entries are bounded.
+	c := &sigCache{m: map[[32]byte]sigEntry{}, max: 16}
+	info := &certInfo{pub: &impostor.Key.(*ecdsa.PrivateKey).PublicKey}
+	for i := 0; i < 100; i++ {
+		c.verify(info, fmt.Sprint("x.", i), make([]byte, 64), t0, time.Minute)
+		if len(c.m) > 16 {
+			t.Fatalf("cache grew to %d entries, max 16", len(c.m))
+		}
+	}
+}
+
 func TestNewVerifierConfig(t *testing.T) {
 	pool := x509.NewCertPool()
 	tests := []struct {
