@@ -1,0 +1,123 @@
+package http
+
+import (
+	_ "embed"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/check"
+)
+
+//go:embed openapi.json
+var openAPIDoc []byte
+
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(openAPIDoc)
+}
+
+// apiCheck answers POST /api/v1/checks.
+func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
+	var req hangup.CheckRequest
+	if err := decodeJSON(r, &req); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	res, err := s.deps.Checker.Check(r.Context(), req)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// NumberResponse is the answer of GET /api/v1/numbers/{number}: the number's
+// facts and, if the registry lists it, whose it is.
+type NumberResponse struct {
+	hangup.Number
+	Organisation *NumberOwner `json:"organisation"`
+}
+
+// NumberOwner says which registry organisation publishes a number and how
+// it uses it.
+type NumberOwner struct {
+	ID     string            `json:"id"`
+	Name   string            `json:"name"`
+	Role   hangup.NumberRole `json:"role"`
+	Label  string            `json:"label"`
+	Source hangup.Source     `json:"source"`
+}
+
+func (s *Server) lookupNumber(input string) (*NumberResponse, error) {
+	if len(input) > check.MaxNumberLen {
+		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: "is too long to be a phone number"})
+	}
+	n := s.deps.Numbers.ParseNumber(input)
+	if !n.Valid && n.E164 == "" {
+		msg := "We couldn't read this as a phone number."
+		if len(n.Findings) > 0 {
+			msg = n.Findings[0].Message
+		}
+		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: msg})
+	}
+	resp := &NumberResponse{Number: n}
+	key := n.E164
+	if key == "" {
+		key = n.National
+	}
+	if o, on, ok := s.deps.Registry.Snapshot().OrganisationByNumber(key); ok {
+		resp.Organisation = &NumberOwner{ID: o.ID, Name: o.Name, Role: on.Role, Label: on.Label, Source: on.Source}
+	}
+	return resp, nil
+}
+
+// apiNumber answers GET /api/v1/numbers/{number}.
+func (s *Server) apiNumber(w http.ResponseWriter, r *http.Request) {
+	resp, err := s.lookupNumber(r.PathValue("number"))
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// OrganisationList is the answer of GET /api/v1/organisations.
+type OrganisationList struct {
+	Organisations []*hangup.Organisation `json:"organisations"`
+}
+
+// apiOrganisations answers GET /api/v1/organisations?q=&limit=.
+func (s *Server) apiOrganisations(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	if len(q) > check.MaxClaimsLen {
+		s.apiError(w, r, hangup.Invalid("The search is too long.", hangup.FieldError{Field: "q", Message: "is longer than 200 characters"}))
+		return
+	}
+	limit := 50
+	if l := r.URL.Query().Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 500 {
+			s.apiError(w, r, hangup.Invalid("Bad limit.", hangup.FieldError{Field: "limit", Message: "must be a whole number from 1 to 500"}))
+			return
+		}
+		limit = n
+	}
+	orgs := s.deps.Registry.Snapshot().Search(q, limit)
+	if orgs == nil {
+		orgs = []*hangup.Organisation{}
+	}
+	writeJSON(w, http.StatusOK, OrganisationList{Organisations: orgs})
+}
+
+// apiOrganisation answers GET /api/v1/organisations/{id}.
+func (s *Server) apiOrganisation(w http.ResponseWriter, r *http.Request) {
+	id := strings.ToLower(r.PathValue("id"))
+	o, ok := s.deps.Registry.Snapshot().Organisation(id)
+	if !ok {
+		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no organisation %q in the registry.", id))
+		return
+	}
+	writeJSON(w, http.StatusOK, o)
+}

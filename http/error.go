@@ -1,0 +1,74 @@
+package http
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+
+	"github.com/hangup-org/hangup"
+)
+
+// statusOf maps application error codes to HTTP status codes: the one table.
+var statusOf = map[string]int{
+	hangup.EINVALID:      http.StatusBadRequest,
+	hangup.ENOTFOUND:     http.StatusNotFound,
+	hangup.ECONFLICT:     http.StatusConflict,
+	hangup.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	hangup.EUNSUPPORTED:  http.StatusUnsupportedMediaType,
+	hangup.EUNAUTHORIZED: http.StatusUnauthorized,
+	hangup.EFORBIDDEN:    http.StatusForbidden,
+	hangup.ERATELIMIT:    http.StatusTooManyRequests,
+	hangup.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	hangup.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// StatusCode returns the HTTP status for err.
+func StatusCode(err error) int {
+	if s, ok := statusOf[hangup.ErrorCode(err)]; ok {
+		return s
+	}
+	return http.StatusInternalServerError
+}
+
+// ErrorBody is the JSON shape of every API error.
+type ErrorBody struct {
+	Error ErrorDetail `json:"error"`
+}
+
+// ErrorDetail carries the machine code, the human message and per-field
+// details.
+type ErrorDetail struct {
+	Code    string              `json:"code"`
+	Message string              `json:"message"`
+	Fields  []hangup.FieldError `json:"fields,omitempty"`
+}
+
+// logError logs internal errors only: everything else is the client's
+// business and already answered.
+func (s *Server) logError(r *http.Request, err error) {
+	if code := hangup.ErrorCode(err); code == hangup.EINTERNAL || code == hangup.EUNAVAILABLE {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+}
+
+// apiError writes err as JSON with its status.
+func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logError(r, err)
+	status := StatusCode(err)
+	code := hangup.ErrorCode(err)
+	if status == http.StatusTooManyRequests {
+		w.Header().Set("Retry-After", "1")
+	}
+	writeJSON(w, status, ErrorBody{Error: ErrorDetail{Code: code, Message: hangup.ErrorMessage(err), Fields: hangup.ErrorFields(err)}})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		slog.Debug("write json", "err", err)
+	}
+}

@@ -1,0 +1,233 @@
+// Package http is Hangup's web server: the JSON API, the HTML pages for
+// people checking a call, and the adapters for telephony systems. Handlers
+// only decode, call an engine and render: every decision lives in the
+// engines, so the API, the pages and the CLI give the same answers.
+package http
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/registry"
+)
+
+// Config holds the server's own settings. cmd/hangup fills it from flags,
+// environment and file.
+type Config struct {
+	BodyLimit  int64   // bytes; bigger request bodies get 413
+	RateLimit  float64 // requests per second per client address on the API and forms; 0 disables
+	RateBurst  int
+	TrustProxy bool   // take the client address from X-Forwarded-For (only behind a proxy you run)
+	Version    string // shown in the footer and /healthz
+}
+
+// DefaultConfig returns the defaults: 64 KiB bodies, 20 requests a second per
+// address with bursts of 40.
+func DefaultConfig() Config {
+	return Config{BodyLimit: 64 << 10, RateLimit: 20, RateBurst: 40, Version: "dev"}
+}
+
+// Registry is the part of the registry service the server reads.
+type Registry interface {
+	Snapshot() *registry.Snapshot
+}
+
+// Deps are the engines the server renders.
+type Deps struct {
+	Checker  hangup.Checker
+	Numbers  hangup.NumberService
+	Registry Registry
+	Ready    func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
+	Logger   *slog.Logger
+}
+
+// Server serves Hangup over HTTP.
+type Server struct {
+	cfg     Config
+	deps    Deps
+	log     *slog.Logger
+	mux     *http.ServeMux
+	pages   *pages
+	limiter *limiter
+	handler http.Handler
+}
+
+// NewServer builds the server and parses every template, failing fast on a
+// broken one.
+func NewServer(cfg Config, deps Deps) (*Server, error) {
+	if deps.Checker == nil || deps.Numbers == nil || deps.Registry == nil {
+		return nil, errors.New("http: Checker, Numbers and Registry are required")
+	}
+	if cfg.BodyLimit <= 0 {
+		cfg.BodyLimit = DefaultConfig().BodyLimit
+	}
+	s := &Server{cfg: cfg, deps: deps, log: deps.Logger, mux: http.NewServeMux()}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	var err error
+	if s.pages, err = loadPages(); err != nil {
+		return nil, err
+	}
+	s.limiter = newLimiter(cfg.RateLimit, cfg.RateBurst)
+	s.routes()
+	s.handler = s.recoverer(s.secureHeaders(http.NewCrossOriginProtection().Handler(s.mux)))
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// apiRoute is one JSON API endpoint. The table is what the OpenAPI test
+// compares with openapi.json, so the two cannot drift apart.
+type apiRoute struct {
+	method, path string
+	handler      http.HandlerFunc
+}
+
+func (s *Server) apiRoutes() []apiRoute {
+	return []apiRoute{
+		{"POST", "/api/v1/checks", s.apiCheck},
+		{"GET", "/api/v1/numbers/{number}", s.apiNumber},
+		{"GET", "/api/v1/organisations", s.apiOrganisations},
+		{"GET", "/api/v1/organisations/{id}", s.apiOrganisation},
+	}
+}
+
+func (s *Server) routes() {
+	page := func(pattern string, h http.HandlerFunc) { s.mux.Handle(pattern, s.limit(s.bodyLimit(h), false)) }
+
+	for _, rt := range s.apiRoutes() {
+		s.mux.Handle(rt.method+" "+rt.path, s.limit(s.bodyLimit(rt.handler), true))
+	}
+	s.mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI)
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no API endpoint %s %s.", r.Method, r.URL.Path))
+	})
+
+	page("GET /{$}", s.webHome)
+	page("POST /check", s.webCheck)
+	page("GET /check", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/", http.StatusSeeOther) })
+	page("GET /organisations", s.webOrganisations)
+	page("GET /organisations/{id}", s.webOrganisation)
+	page("GET /numbers", s.webNumberLookup)
+	page("GET /numbers/{number}", s.webNumber)
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
+	})
+	s.mux.HandleFunc("GET /readyz", s.ready)
+	s.mux.HandleFunc("/", s.webNotFound)
+}
+
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	if s.deps.Ready != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := s.deps.Ready(ctx); err != nil {
+			s.log.Warn("not ready", "err", err)
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}
+
+// bodyLimit caps request bodies before any handler reads them.
+func (s *Server) bodyLimit(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > s.cfg.BodyLimit {
+			err := hangup.Errorf(hangup.ETOOLARGE, "The request is larger than %d KiB.", s.cfg.BodyLimit>>10)
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				s.apiError(w, r, err)
+			} else {
+				s.webError(w, r, err)
+			}
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.BodyLimit)
+		h.ServeHTTP(w, r)
+	})
+}
+
+// recoverer turns a panic into a 500 and a log line instead of a dropped
+// connection. Handlers are written not to panic; this is the backstop.
+func (s *Server) recoverer(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic", "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				err := hangup.Errorf(hangup.EINTERNAL, "Something went wrong on our side.")
+				if strings.HasPrefix(r.URL.Path, "/api/") {
+					s.apiError(w, r, err)
+				} else {
+					http.Error(w, "Something went wrong on our side. Please try again.", http.StatusInternalServerError)
+				}
+			}
+		}()
+		h.ServeHTTP(w, r)
+	})
+}
+
+// secureHeaders sets a strict content security policy (no inline script or
+// style, so injected markup can do nothing) and the usual hardening headers.
+// Referrer-Policy no-referrer keeps private tracking links out of other
+// sites' logs.
+func (s *Server) secureHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Referrer-Policy", "no-referrer")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// clientAddr returns the address rate limits and abuse controls key on.
+func (s *Server) clientAddr(r *http.Request) string {
+	if s.cfg.TrustProxy {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			first, _, _ := strings.Cut(xff, ",")
+			if ip := net.ParseIP(strings.TrimSpace(first)); ip != nil {
+				return ip.String()
+			}
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// limit applies the per-address rate limit.
+func (s *Server) limit(h http.Handler, api bool) http.Handler {
+	if s.limiter == nil {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.limiter.allow(s.clientAddr(r)) {
+			err := hangup.Errorf(hangup.ERATELIMIT, "Too many requests. Please wait a moment and try again.")
+			if api {
+				s.apiError(w, r, err)
+			} else {
+				s.webError(w, r, err)
+			}
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}

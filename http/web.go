@@ -1,0 +1,165 @@
+package http
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+
+	"github.com/hangup-org/hangup"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+func staticHandler() http.Handler {
+	sub, _ := fs.Sub(staticFS, "static")
+	fsrv := http.FileServerFS(sub)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		fsrv.ServeHTTP(w, r)
+	})
+}
+
+// pages holds one parsed template set per page: the layout plus the page.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+var funcs = template.FuncMap{
+	"severityLabel": func(s hangup.Severity) string {
+		switch s {
+		case hangup.SeverityHigh:
+			return "Serious"
+		case hangup.SeverityMedium:
+			return "Warning"
+		case hangup.SeverityLow:
+			return "Worth knowing"
+		}
+		return "Note"
+	},
+	"telHref": func(n string) template.URL {
+		var b strings.Builder
+		for _, r := range n {
+			if r == '+' || r >= '0' && r <= '9' {
+				b.WriteRune(r)
+			}
+		}
+		return template.URL("tel:" + b.String())
+	},
+	"isURL": func(s string) bool { return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") },
+	"policyLabel": func(c hangup.PolicyCode) string {
+		return policyLabels[c]
+	},
+	"roleLabel": func(r hangup.NumberRole) string {
+		switch r {
+		case hangup.RoleCallsOut:
+			return "They may call you from this number"
+		case hangup.RoleReceivesOnly:
+			return "For calling them only: they never call out from it"
+		case hangup.RoleSupport:
+			return "Support line: call them on this"
+		}
+		return string(r)
+	},
+	"checked": func(set map[string]bool, k string) bool { return set[k] },
+}
+
+var policyLabels = map[hangup.PolicyCode]string{
+	hangup.PolicyNoUnsolicitedCalls:  "Never calls you out of the blue",
+	hangup.PolicyExistingCustomers:   "Only calls its existing customers",
+	hangup.PolicyNoRemoteAccess:      "Never asks you to install remote-access software",
+	hangup.PolicyNoGiftCardsOrCrypto: "Never asks for payment in gift cards or cryptocurrency",
+	hangup.PolicyNoPasswords:         "Never asks for passwords, PINs or codes",
+	hangup.PolicyNoPremiumRate:       "Has no premium-rate numbers",
+	hangup.PolicyNoSafeAccount:       "Never asks you to move money to a \"safe account\"",
+	hangup.PolicyNoNumberInErrors:    "Its error messages never show a phone number",
+	hangup.PolicyNoBankDetails:       "Never asks for bank or card details on a call",
+}
+
+func loadPages() (*pages, error) {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, name := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(name, "templates/"), ".html")
+		if base == "layout" {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", name)
+		if err != nil {
+			return nil, fmt.Errorf("http: template %s: %w", name, err)
+		}
+		p.byName[base] = t
+	}
+	return p, nil
+}
+
+// Page is what every page's view model carries for the layout.
+type Page struct {
+	Title   string
+	Version string
+}
+
+// PageTitle lets the layout read the title through any view model.
+func (p Page) PageTitle() string { return p.Title }
+
+// render executes a page into a buffer first, so a template error gives a
+// clean 500 instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		s.log.Error("no such page template", "page", name)
+		http.Error(w, "Something went wrong on our side.", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		s.log.Error("render", "page", name, "err", err)
+		http.Error(w, "Something went wrong on our side.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// ErrorPage shows an error in plain words.
+type ErrorPage struct {
+	Page
+	Heading string
+	Message string
+}
+
+func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logError(r, err)
+	status := StatusCode(err)
+	heading := "Something went wrong"
+	switch status {
+	case http.StatusNotFound:
+		heading = "We couldn't find that page"
+	case http.StatusTooManyRequests:
+		heading = "Please slow down"
+		w.Header().Set("Retry-After", "1")
+	case http.StatusRequestEntityTooLarge:
+		heading = "That was too much text"
+	case http.StatusBadRequest:
+		heading = "Please check what you typed"
+	}
+	s.render(w, r, status, "error", ErrorPage{Page: s.page(heading), Heading: heading, Message: hangup.ErrorMessage(err)})
+}
+
+func (s *Server) webNotFound(w http.ResponseWriter, r *http.Request) {
+	s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is nothing at this address. Go back to the start to check a call."))
+}
+
+func (s *Server) page(title string) Page { return Page{Title: title, Version: s.cfg.Version} }
