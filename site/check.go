@@ -116,7 +116,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	// platform that domain runs (sites.google.com/…).
 	official, isOfficial := int32(0), false
 	if !a.IP && platform.kind == "" {
-		official, isOfficial = c.officialBrand(a.Host, a.Domain)
+		official, isOfficial = c.officialBrand(a)
 	}
 	rank, popular := c.popular[a.Domain]
 	genuine := (isOfficial || popular) && (platform.kind == "" || platform.home)
@@ -202,8 +202,18 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 }
 
 // officialBrand walks from the host up to its registrable domain and
-// returns the brand of the first official name found.
-func (c *Checker) officialBrand(host, domain string) (int32, bool) {
+// returns the brand of the first official name found. A brand's own
+// top-level domain (cloud.microsoft, store.google) is official too: only
+// the brand can register names under it.
+func (c *Checker) officialBrand(a *Address) (int32, bool) {
+	host, domain := a.Host, a.Domain
+	if a.ICANN && !strings.Contains(a.Suffix, ".") && len(a.Suffix) > 3 {
+		if ids, ok := c.labels[a.Suffix]; ok && c.brands[ids[0]].kind <= kindHighTrust {
+			if id, ok := c.official[c.brands[ids[0]].domain]; ok {
+				return id, true
+			}
+		}
+	}
 	for h := host; ; {
 		if id, ok := c.official[h]; ok {
 			return id, true
@@ -320,7 +330,7 @@ func cyrillicTLD(suffix string) bool {
 
 // addRiskFindings adds the weak signs that count only together.
 func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, haveLook bool) {
-	if c.susTLD[a.Suffix] || c.susTLD[lastLabel(a.Suffix)] {
+	if a.Listed && (c.susTLD[a.Suffix] || c.susTLD[lastLabel(a.Suffix)] || c.abused[a.Suffix]) {
 		s.add(CodeSuspiciousTLD, hangup.SeverityLow, 1, fmt.Sprintf(
 			"The address ends in .%s, an ending that is cheap to register and often used by scam sites. Many honest sites use it too.", a.Suffix))
 	}
@@ -358,6 +368,12 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, have
 				"The page's address mentions %s, but the site is %s, which does not belong to %s.", c.display(b), a.Domain, c.display(b)))
 		}
 	}
+}
+
+// riskyTLD reports a generic ending favoured by abuse or one that does not
+// exist: there, a brand's name is an impersonation.
+func (c *Checker) riskyTLD(a *Address) bool {
+	return c.abused[a.Suffix] || !a.Listed
 }
 
 // scamWordSet is scamWords as a set: the words strong enough to count as a

@@ -51,9 +51,10 @@ type brand struct {
 	skel   string // the label's lookalike skeleton
 	org    *hangup.Organisation
 	kind   brandKind
-	rank   int // Tranco rank, 0 if not ranked
-	combo  bool
-	edit   bool
+	rank   int  // Tranco rank, 0 if not ranked
+	combo  bool // may be combined with words (combosquatting)
+	swap   bool // may be matched on another ending (TLD swap)
+	edit   bool // protected from one-character typos
 }
 
 // Checker is the website checker: one engine for the caller check, the
@@ -68,6 +69,7 @@ type Checker struct {
 	popular  map[string]int32 // popular genuine domain → Tranco rank
 	labels   map[string][]int32
 	skels    map[string][]int32
+	raws     map[string][]int32 // labels whose skeleton differs (circleci → cirdeci), for typos
 	dels     map[string][]int32
 	words    map[string]bool
 	wordTrie trie // words, forwards
@@ -75,7 +77,8 @@ type Checker struct {
 	short    map[string]bool
 	free     map[string]bool
 	builders map[string]bool
-	susTLD   map[string]bool
+	susTLD   map[string]bool // Sublime Security's list: a weak sign on its own
+	abused   map[string]bool // generic endings favoured by abuse: promote brand matches
 	tools    *rmm.Catalogue
 }
 
@@ -121,16 +124,18 @@ func New(cfg Config) (*Checker, error) {
 		popular:  make(map[string]int32, len(d.Tranco)),
 		labels:   map[string][]int32{},
 		skels:    map[string][]int32{},
+		raws:     map[string][]int32{},
 		dels:     map[string][]int32{},
 		words:    map[string]bool{},
 		short:    set(d.Shorteners),
 		free:     set(d.FreeHosts),
 		builders: set(d.SiteBuilders),
 		susTLD:   set(d.SuspiciousTLDs),
+		abused:   abusedTLDs(d),
 		tools:    tools,
 	}
 	for _, w := range append(slices.Clone(d.Words), scamWords...) {
-		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && !strings.ContainsAny(w, " .") {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && !strings.ContainsAny(w, " .") && !infraWords[w] {
 			c.words[w] = true
 		}
 	}
@@ -196,6 +201,9 @@ func New(cfg Config) (*Checker, error) {
 		if i >= popularN {
 			break
 		}
+		if !brandLike(dom) {
+			continue
+		}
 		add(brand{name: dom, domain: dom, label: siteLabel(dom), kind: kindPopular, rank: i + 1}, false)
 	}
 	// Index the brands. Postings are sorted so that the first brand under a
@@ -204,12 +212,12 @@ func New(cfg Config) (*Checker, error) {
 	var buf []byte
 	for i := range c.brands {
 		b := &c.brands[i]
-		b.combo, b.edit = c.eligible(b)
+		b.combo, b.swap, b.edit = c.eligible(b)
 		id := int32(i)
 		if len(b.label) >= 2 {
 			c.labels[b.label] = append(c.labels[b.label], id)
 		}
-		if len(b.label) < minSkelLabel && b.kind != kindRegistry {
+		if len(b.label) < 2 {
 			continue
 		}
 		buf = skeleton(b.label, buf)
@@ -219,12 +227,21 @@ func New(cfg Config) (*Checker, error) {
 		if !b.edit {
 			continue
 		}
-		for j := range len(sk) {
-			del := sk[:j] + sk[j+1:]
-			if j > 0 && sk[j] == sk[j-1] {
-				continue // same deletion as the previous position
+		forms := []string{sk}
+		if b.label != sk {
+			// Folding letter pairs moves a typo (circleci → cirdeci, but
+			// cirsleci stays): typos are looked for in both forms.
+			forms = append(forms, b.label)
+			c.raws[b.label] = append(c.raws[b.label], id)
+		}
+		for _, f := range forms {
+			for j := range len(f) {
+				if j > 0 && f[j] == f[j-1] {
+					continue // same deletion as the previous position
+				}
+				del := f[:j] + f[j+1:]
+				c.dels[del] = append(c.dels[del], id)
 			}
-			c.dels[del] = append(c.dels[del], id)
 		}
 	}
 	less := func(a, b int32) int {
@@ -234,7 +251,7 @@ func New(cfg Config) (*Checker, error) {
 		}
 		return cmp.Compare(rankOrMax(x.rank), rankOrMax(y.rank))
 	}
-	for _, m := range []map[string][]int32{c.labels, c.skels, c.dels} {
+	for _, m := range []map[string][]int32{c.labels, c.skels, c.raws, c.dels} {
 		for k, v := range m {
 			slices.SortFunc(v, less)
 			m[k] = slices.Compact(v)
@@ -243,17 +260,45 @@ func New(cfg Config) (*Checker, error) {
 	return c, nil
 }
 
+// BrandInfo describes one protected brand domain.
+type BrandInfo struct {
+	Name           string `json:"name"`                      // registry or tool name, else the domain
+	Domain         string `json:"domain"`                    // the genuine domain
+	OrganisationID string `json:"organisation_id,omitempty"` // registry ID, for registry brands
+	Source         string `json:"source"`                    // "registry", "remote_access_tool", "curated" or "popular"
+}
+
+// Brands lists the brands the checker protects from lookalikes, most
+// trusted source first.
+func (c *Checker) Brands() []BrandInfo {
+	out := make([]BrandInfo, 0, len(c.brands))
+	for _, b := range c.brands {
+		bi := BrandInfo{Name: b.name, Domain: b.domain, Source: [...]string{"registry", "remote_access_tool", "curated", "popular"}[b.kind]}
+		if b.org != nil {
+			bi.OrganisationID = b.org.ID
+		}
+		out = append(out, bi)
+	}
+	slices.SortStableFunc(out, func(x, y BrandInfo) int { return cmp.Compare(sourceOrder(x.Source), sourceOrder(y.Source)) })
+	return out
+}
+
+func sourceOrder(s string) int {
+	return map[string]int{"registry": 0, "remote_access_tool": 1, "curated": 2, "popular": 3}[s]
+}
+
 // eligible decides which lookalike families a brand takes part in.
 // Combosquatting and TLD swaps need a name that is not itself one of the
 // words scammers add ("secure.com" must not make every "secure-…" address
 // an impersonation); typo matching needs a long enough name.
-func (c *Checker) eligible(b *brand) (combo, edit bool) {
+func (c *Checker) eligible(b *brand) (combo, swap, edit bool) {
 	n := len(b.label)
 	minCombo := minComboLabel
 	if b.kind == kindRegistry {
 		minCombo = 2
 	}
-	combo = n >= minCombo && !c.words[b.label] && !strings.Contains(b.label, "-")
+	swap = n >= minCombo && !c.words[b.label]
+	combo = swap && !strings.Contains(b.label, "-")
 	minEdit := minEditPopular
 	switch b.kind {
 	case kindRegistry:
@@ -262,7 +307,57 @@ func (c *Checker) eligible(b *brand) (combo, edit bool) {
 		minEdit = minEditBrand
 	}
 	edit = n >= minEdit
-	return combo, edit
+	return combo, swap, edit
+}
+
+// brandLike reports whether a popular domain names a brand people could be
+// lured to, rather than infrastructure that browsers fetch by themselves
+// (cdnhwc1.com, t-msedge.net, awsdns-56.net): brands rarely put digits or
+// hyphens in their names, infrastructure often does. Infrastructure domains
+// stay genuine; they are just not protected from lookalikes, since nobody
+// is told to visit them and their names crowd real ones.
+func brandLike(domain string) bool {
+	l := siteLabel(domain)
+	if len(l) < 2 {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		if l[i] >= '0' && l[i] <= '9' || l[i] == '-' {
+			return false
+		}
+	}
+	for _, w := range infraParts {
+		if strings.Contains(l, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// infraParts are name parts that mark infrastructure domains.
+var infraParts = []string{"cdn", "dns", "edge", "static", "cache", "server", "tracker", "analytics",
+	"metrics", "telemetry", "adserv", "adsystem", "syndication", "usercontent", "assets", "msft"}
+
+// abusedTLDs picks the endings where a brand's name is an impersonation, not
+// the brand's own local site: the generic endings of Sublime Security's
+// suspicious list and dnstwist's abused list, and the formerly free Freenom
+// endings. Country endings are left out (real businesses in Russia or
+// Colombia use .ru and .co), and so are com, net and org, where brands hold
+// their names, and the developer and business endings.
+func abusedTLDs(d *Data) map[string]bool {
+	m := map[string]bool{"tk": true, "ml": true, "ga": true, "cf": true, "gq": true}
+	for _, t := range append(slices.Clone(d.SuspiciousTLDs), d.AbusedTLDs...) {
+		switch {
+		case len(t) <= 2 || strings.Contains(t, "."):
+		case t == "com" || t == "net" || t == "org":
+		case t == "dev" || t == "pro" || t == "biz" || t == "tech":
+			// Endings companies pick for their developer and business
+			// sites (spotify.dev): not a sign on their own.
+		default:
+			m[t] = true
+		}
+	}
+	return m
 }
 
 func rankOrMax(r int) int {

@@ -39,19 +39,23 @@ var scamWords = strings.Fields(`support supports help helpdesk helpline desk car
 	secure security safe safety protect protection protected verify verified verification validate
 	validation confirm login logon signin sign signon auth authenticate account accounts update
 	updates upgrade unlock unlocked locked lock blocked suspend suspended recover recovery restore
-	reset password passcode pin wallet pay payment payments paypal-login bank banking online
-	official team center centre contact call calls phone tel number numbers hotline 24x7 247 24h
-	live chat assist assistance remote connect connection access portal app apps web site www ww
-	wwww my id ids cloud mail email webmail inbox office store shop order orders delivery deliver
-	parcel package tracking track shipping ship post claim claims prize reward rewards gift gifts
-	bonus free offer cash card cards credit debit loan transfer tax taxes gov irs hmrc fraud scam
-	scams dispute notice notification notifications message messages info informations en us uk usa
-	ca au de fr es it global intl international group corp inc ltd llc co com net org biz info
-	now today fast quick instant express direct new my-account myaccount user users member members
-	client clients profile settings device devices computer pc windows-support activate activation
-	license licence renew renewal subscription subscriptions check checker scan scanner cleaner
-	defender firewall antivirus guard shield server servers host hosting data file files download
-	downloads install installer setup store-support`)
+	reset password passcode pin wallet pay payment payments banking online official team center
+	centre contact call calls phone tel number numbers hotline 24x7 247 24h live chat assist
+	assistance remote connect connection access portal www ww wwww web app my id mail email webmail inbox
+	order orders delivery deliver parcel package tracking track shipping claim claims prize reward
+	rewards gift gifts bonus free offer cash card cards credit debit loan transfer tax taxes gov
+	fraud dispute notice notification notifications message messages info us uk usa com
+	myaccount user users member members client clients profile settings device devices
+	computer pc activate activation license licence renew renewal subscription subscriptions check
+	checker scan scanner cleaner defender firewall antivirus guard shield download downloads install
+	installer setup`)
+
+// infraWords are words of dnstwist's dictionary that brands use for their own
+// infrastructure domains (stripecdn.com, cloudflaressl.com): as additions to
+// a brand they say "genuine service", not "scam", so they are left out.
+var infraWords = map[string]bool{"cdn": true, "ssl": true, "blue": true, "business": true, "choose": true,
+	"cl": true, "find": true, "group": true, "summary": true, "view": true, "mobile": true, "admin": true,
+	"https-www": true}
 
 // lookalike is the strongest way an address copies a brand.
 type lookalike struct {
@@ -94,7 +98,7 @@ func (c *Checker) findLookalike(a *Address, site, siteU string, subs []string, o
 	var buf [2 * MaxLabel]byte
 	if site != "" {
 		c.labelLookalike(a, site, siteU, onPlatform, buf[:0], consider)
-		consider(c.comboLookalike(site, siteU, onPlatform || c.susTLD[a.Suffix]))
+		consider(c.comboLookalike(site, siteU, onPlatform || c.riskyTLD(a)))
 		// A dot inserted into the name: micro.soft.com.
 		if len(subs) > 0 && (!have || !best.strong) {
 			last := subs[len(subs)-1]
@@ -123,24 +127,29 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 		// free hosting (microsoft.weebly.com).
 		for _, id := range ids {
 			b := &c.brands[id]
-			if !b.combo || b.domain == a.Domain {
+			if !b.swap || b.domain == a.Domain {
 				continue
 			}
 			if onPlatform || !a.ICANN && a.Listed {
 				consider(lookalike{brand: id, family: famFreeHost, strong: true, part: siteU}, true)
 				break
 			}
-			// A brand on an ending scammers favour, or one of the brands we
-			// know best, is an impersonation; a popular brand's name on a
-			// country ending may be the brand's own local site, so it is a
-			// warning, not a verdict.
-			strong := b.kind <= kindHighTrust || c.susTLD[a.Suffix] || !a.Listed
-			consider(lookalike{brand: id, family: famTLDSwap, strong: strong, part: siteU}, true)
+			// A brand's name on an ending scammers favour (microsoft.support)
+			// or on one that does not exist is an impersonation. On other
+			// endings it is usually the brand's own local site (google.rs,
+			// amazon.ie): only registry organisations, whose domains Hangup
+			// lists, get a warning there.
+			switch {
+			case c.riskyTLD(a):
+				consider(lookalike{brand: id, family: famTLDSwap, strong: true, part: siteU}, true)
+			case b.kind == kindRegistry:
+				consider(lookalike{brand: id, family: famTLDSwap, strong: false, part: siteU}, true)
+			}
 			break
 		}
 	}
 	sk := skeleton(siteU, buf)
-	if ids, ok := c.skels[string(sk)]; ok && string(sk) != site {
+	if ids, ok := c.skels[string(sk)]; ok && string(sk) != site && (siteU != site || len(site) >= minSkelLabel) && c.brands[ids[0]].label != site {
 		id := ids[0]
 		b := &c.brands[id]
 		fam, detail := famHomoglyph, describeHomoglyph(siteU, b.label)
@@ -156,35 +165,46 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 				detail: "hyphens were added to the name"}, true)
 		}
 	}
-	if id, ok := c.edit1(sk); ok {
+	id, ok := c.edit1(sk)
+	if !ok && string(sk) != site && siteU == site && len(site) <= MaxLabel {
+		// Folding letter pairs can hide a typo (acrnois → acmois): try the
+		// letters as typed too.
+		id, ok = c.edit1([]byte(site))
+	}
+	if ok {
 		b := &c.brands[id]
-		fam, detail := describeEdit(string(sk), b.skel)
-		if siteU != site {
-			fam = famIDN
-		} else if string(sk) != site {
-			// The typo is in the skeleton; say it in the letters typed.
-			if f, d := describeEdit(site, b.label); f != famHomoglyph || len(site) == len(b.label) {
-				fam, detail = f, d
+		fam, detail := famIDN, ""
+		if siteU == site {
+			// Say the typo in the letters typed; when look-alike characters
+			// and a typo combine, describe the skeletons.
+			if fam, detail = describeEdit(site, b.label); fam == famHomoglyph {
+				fam, detail = describeEdit(string(sk), b.skel)
 			}
+		} else {
+			_, detail = describeEdit(string(sk), b.skel)
+			detail = describeHomoglyph(siteU, b.label) + "; " + detail
 		}
 		consider(lookalike{brand: id, family: fam, strong: true, part: siteU, detail: detail}, true)
 	}
 }
 
-// edit1 finds the best brand whose skeleton is one edit (insertion,
-// deletion, substitution or swap of neighbours) from sk, through the
-// symmetric-delete index: the deletions of sk are looked up among brand
-// skeletons and their deletions, so a lookup costs len(sk) map probes
-// whatever the number of brands.
-func (c *Checker) edit1(sk []byte) (int32, bool) {
-	if len(sk) < minEditRegistry-1 || len(sk) > MaxLabel {
+// edit1 finds the best brand whose name is one edit (insertion, deletion,
+// substitution or swap of neighbours) from q, through the symmetric-delete
+// index: the deletions of q are looked up among brand names and their
+// deletions, so a lookup costs len(q) map probes whatever the number of
+// brands. Brand names are indexed both as skeletons and as typed.
+func (c *Checker) edit1(q []byte) (int32, bool) {
+	if len(q) < minEditRegistry-1 || len(q) > MaxLabel {
 		return 0, false
 	}
 	best, have := int32(0), false
 	pick := func(ids []int32, verify bool) {
 		for _, id := range ids {
 			b := &c.brands[id]
-			if !b.edit || verify && !osa1(string(sk), b.skel) {
+			if !b.edit || b.skel == string(q) || b.label == string(q) {
+				continue
+			}
+			if verify && !osa1(string(q), b.skel) && !osa1(string(q), b.label) {
 				continue
 			}
 			if !have || c.brandLess(id, best) {
@@ -193,17 +213,18 @@ func (c *Checker) edit1(sk []byte) (int32, bool) {
 			return // postings are sorted: the first that fits is the best here
 		}
 	}
-	// sk is a brand with one character missing.
-	pick(c.dels[string(sk)], false)
+	// q is a brand with one character missing.
+	pick(c.dels[string(q)], false)
 	var del [MaxLabel]byte
-	for i := range sk {
-		if i > 0 && sk[i] == sk[i-1] {
+	for i := range q {
+		if i > 0 && q[i] == q[i-1] {
 			continue
 		}
-		d := append(append(del[:0], sk[:i]...), sk[i+1:]...)
-		// sk is a brand with one character added.
+		d := append(append(del[:0], q[:i]...), q[i+1:]...)
+		// q is a brand with one character added.
 		pick(c.skels[string(d)], false)
-		// sk is a brand with one character replaced, or two swapped.
+		pick(c.raws[string(d)], false)
+		// q is a brand with one character replaced, or two swapped.
 		pick(c.dels[string(d)], true)
 	}
 	return best, have
@@ -290,12 +311,14 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 			if len(words) == 0 && unknown == 0 {
 				continue
 			}
-			b := &c.brands[id]
-			strong := unknown == 0 || risky
-			if !strong && len(b.label) < minEditBrand {
+			// A brand with words that are not scam words (apple-mapkit,
+			// facebook-hardware) is how brands name their own services; it
+			// counts only where anyone can publish (free hosting) or on a
+			// risky ending.
+			if unknown > 0 && !risky {
 				continue
 			}
-			consider(lookalike{brand: id, family: famCombo, strong: strong, part: site, words: words})
+			consider(lookalike{brand: id, family: famCombo, strong: true, part: site, words: words})
 		}
 		if have && best.strong {
 			return best, true
@@ -336,7 +359,7 @@ func (c *Checker) tokenBrand(tok string, buf []byte) (int32, bool) {
 		return ids[0], true
 	}
 	if len(sk) >= minEditPopular {
-		if id, ok := c.edit1(sk); ok && c.brands[id].combo {
+		if id, ok := c.edit1(sk); ok && c.brands[id].combo && c.brands[id].kind <= kindHighTrust {
 			return id, true
 		}
 	}
@@ -445,7 +468,7 @@ func (c *Checker) segmentCombo(tok string, risky bool) (lookalike, bool) {
 		if !pre[p] {
 			continue
 		}
-		for s := len(tok); s-p >= minComboLabel; s-- {
+		for s := len(tok); s-p >= 2; s-- {
 			if !suf[s] || p == 0 && s == len(tok) {
 				continue
 			}
@@ -469,18 +492,20 @@ func (c *Checker) segmentCombo(tok string, risky bool) (lookalike, bool) {
 		return best, true
 	}
 	// The brand at the start followed by something that is not a scam word
-	// (microsoftfixpc): suspicious, for long names of brands we know well.
-	for i := len(tok) - minComboLabel; i >= minEditPopular; i-- {
+	// (microsoftfixpc): only where anyone can publish or on a risky ending.
+	if !risky {
+		return lookalike{}, false
+	}
+	for i := len(tok) - minComboLabel; i >= minEditBrand; i-- {
 		ids, ok := c.labels[tok[:i]]
 		if !ok {
 			continue
 		}
 		id := ids[0]
-		b := &c.brands[id]
-		if !b.combo || b.kind > kindHighTrust && !risky {
+		if !c.brands[id].combo || c.brands[id].kind > kindHighTrust {
 			continue
 		}
-		return lookalike{brand: id, family: famCombo, strong: risky, words: []string{tok[i:]}}, true
+		return lookalike{brand: id, family: famCombo, strong: true, words: []string{tok[i:]}}, true
 	}
 	return lookalike{}, false
 }
@@ -490,6 +515,19 @@ func (c *Checker) segmentCombo(tok string, risky bool) (lookalike, bool) {
 // micros0ft.example.net.
 func (c *Checker) subdomainLookalike(a *Address, subs []string, site string, onPlatform bool, buf []byte) (lookalike, bool) {
 	sub := a.Subdomain()
+	// The brand's full domain in front of another site is a classic trick,
+	// whatever the length of the name: aa.com.example.net.
+	for i := range subs {
+		if i+1 < len(subs) {
+			cand := subs[i] + "." + subs[i+1]
+			if id, ok := c.official[cand]; ok {
+				return lookalike{brand: id, family: famBrandSub, strong: true, part: sub}, true
+			}
+			if ids, ok := c.labels[subs[i]]; ok && c.brands[ids[0]].domain == cand || ok && strings.HasPrefix(c.brands[ids[0]].domain, cand+".") {
+				return lookalike{brand: ids[0], family: famBrandSub, strong: true, part: sub}, true
+			}
+		}
+	}
 	for i, l := range subs {
 		if isWWW(l) {
 			continue
@@ -507,8 +545,8 @@ func (c *Checker) subdomainLookalike(a *Address, subs []string, site string, onP
 				// The brand's full domain in front of another site is a
 				// classic trick: people read the start of the address.
 				full := hasLabels(sub, b.domain) || tok == l && i+1 < len(subs) && strings.HasPrefix(b.domain, l+"."+subs[i+1]+".")
-				strong := full || onPlatform || c.susTLD[a.Suffix] || c.hasScamWord(site) || c.hasScamWord(sub)
-				if !strong && len(b.label) < minEditBrand {
+				strong := full || onPlatform || c.riskyTLD(a) || c.hasScamWord(site) || c.hasScamWord(sub)
+				if !strong && len(b.label) < minEditRegistry {
 					break
 				}
 				return lookalike{brand: id, family: famBrandSub, strong: strong, part: sub}, true

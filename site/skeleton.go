@@ -14,7 +14,7 @@ import (
 // name is lower case after IDNA mapping and the brands it copies are Latin,
 // so this compact table maps the lower-case Latin lookalikes from Cyrillic,
 // Greek, Armenian, IPA and Latin extensions, plus the digit and letter-pair
-// tricks that work in plain ASCII (0 for o, 1 for l, rn for m, vv for w),
+// tricks that work in plain ASCII (0 for o, 1 for l, rn or nn for m, vv for w),
 // onto the Latin letters they imitate. Accents are removed by NFD
 // decomposition first (é → e).
 
@@ -48,7 +48,7 @@ var confusables = map[rune]string{
 }
 
 // pairs are ASCII letter pairs that read as one letter at a glance.
-var pairs = [...]struct{ from, to string }{{"rn", "m"}, {"vv", "w"}, {"cl", "d"}}
+var pairs = [...]struct{ from, to string }{{"rn", "m"}, {"nn", "m"}, {"vv", "w"}, {"cl", "d"}}
 
 // skeleton returns the lookalike skeleton of one lower-case label (Unicode
 // or ASCII): each character replaced by the Latin letter it imitates,
