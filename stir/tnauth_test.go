@@ -30,7 +30,7 @@ func TestParseTNAuthList(t *testing.T) {
 		{"trailing bytes", h("3005a00316013100"), nil, nil, 0, false},
 		{"unknown tag", h("3005a303160131"), nil, nil, 0, false},
 		{"universal entry", h("3003160131"), nil, nil, 0, false},
-		{"SPC with space", h("3007a005160331203"+"1"), nil, nil, 0, false},
+		{"SPC with space", h("3007a005160331203" + "1"), nil, nil, 0, false},
 		{"number with letters", stirtest.TNAuthList("", []string{"1215555ABCD"}, nil), nil, nil, 0, false},
 		{"number too long", stirtest.TNAuthList("", []string{"1234567890123456"}, nil), nil, nil, 0, false},
 		{"range count 1", stirtest.TNAuthList("", nil, []stirtest.TNRange{{Start: "12155550000", Count: 1}}), nil, nil, 0, false},
