@@ -1,0 +1,156 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/hangup-org/hangup"
+)
+
+// Config is every setting of the service. Defaults are overlaid by a JSON
+// file (--config or HANGUP_CONFIG), then by HANGUP_* environment variables,
+// then by flags, and finally validated.
+type Config struct {
+	DB            string  `json:"db"`             // SQLite file path
+	Addr          string  `json:"addr"`           // listen address
+	DefaultRegion string  `json:"default_region"` // country assumed for numbers without a country code
+	OfcomDir      string  `json:"ofcom_dir"`      // newer Ofcom S*.csv tables; empty uses the shipped ones
+	RateLimit     float64 `json:"rate_limit"`     // requests per second per client address; 0 disables
+	RateBurst     int     `json:"rate_burst"`
+	BodyLimit     int64   `json:"body_limit"` // bytes
+	TrustProxy    bool    `json:"trust_proxy"`
+	LogLevel      string  `json:"log_level"` // debug, info, warn, error
+	NoSeed        bool    `json:"no_seed"`   // don't seed an empty registry
+}
+
+// DefaultConfig returns the defaults: ./hangup.db, :8080, GB.
+func DefaultConfig() Config {
+	return Config{DB: "hangup.db", Addr: ":8080", DefaultRegion: "GB", RateLimit: 20, RateBurst: 40, BodyLimit: 64 << 10, LogLevel: "info"}
+}
+
+// envVars maps each setting to its environment variable.
+var envVars = []struct {
+	name string
+	set  func(*Config, string) error
+}{
+	{"HANGUP_DB", func(c *Config, v string) error { c.DB = v; return nil }},
+	{"HANGUP_ADDR", func(c *Config, v string) error { c.Addr = v; return nil }},
+	{"HANGUP_DEFAULT_REGION", func(c *Config, v string) error { c.DefaultRegion = v; return nil }},
+	{"HANGUP_OFCOM_DIR", func(c *Config, v string) error { c.OfcomDir = v; return nil }},
+	{"HANGUP_RATE_LIMIT", func(c *Config, v string) (err error) { c.RateLimit, err = strconv.ParseFloat(v, 64); return }},
+	{"HANGUP_RATE_BURST", func(c *Config, v string) (err error) { c.RateBurst, err = strconv.Atoi(v); return }},
+	{"HANGUP_BODY_LIMIT", func(c *Config, v string) (err error) { c.BodyLimit, err = strconv.ParseInt(v, 10, 64); return }},
+	{"HANGUP_TRUST_PROXY", func(c *Config, v string) (err error) { c.TrustProxy, err = strconv.ParseBool(v); return }},
+	{"HANGUP_LOG_LEVEL", func(c *Config, v string) error { c.LogLevel = v; return nil }},
+}
+
+// loadConfig builds the configuration for a command: defaults, file,
+// environment, then the flags registered by bind and parsed by the caller.
+type configLoader struct {
+	cfg  Config
+	file string
+}
+
+func newConfigLoader() *configLoader {
+	return &configLoader{cfg: Config{RateLimit: -1}}
+}
+
+// bind registers the flags shared by commands that open the database; the
+// serve command adds its own.
+func (l *configLoader) bind(fs *flag.FlagSet, serve bool) {
+	fs.StringVar(&l.file, "config", "", "JSON configuration file (also HANGUP_CONFIG)")
+	fs.StringVar(&l.cfg.DB, "db", "", "SQLite database file (default ./hangup.db; also HANGUP_DB)")
+	fs.StringVar(&l.cfg.DefaultRegion, "region", "", "country assumed for numbers without a country code (default GB)")
+	fs.StringVar(&l.cfg.OfcomDir, "ofcom-dir", "", "directory of newer Ofcom S*.csv number-block tables")
+	if serve {
+		fs.StringVar(&l.cfg.Addr, "addr", "", "address to listen on (default :8080; also HANGUP_ADDR)")
+		fs.Float64Var(&l.cfg.RateLimit, "rate-limit", -1, "API and form requests per second per client address; 0 disables (default 20)")
+		fs.IntVar(&l.cfg.RateBurst, "rate-burst", 0, "burst allowed above the rate limit (default 40)")
+		fs.BoolVar(&l.cfg.TrustProxy, "trust-proxy", false, "take client addresses from X-Forwarded-For (only behind your own proxy)")
+		fs.StringVar(&l.cfg.LogLevel, "log-level", "", "debug, info, warn or error (default info)")
+		fs.BoolVar(&l.cfg.NoSeed, "no-seed", false, "don't fill an empty registry with the shipped organisations")
+	}
+}
+
+// resolve overlays file, environment and the parsed flags on the defaults.
+func (l *configLoader) resolve(e *env) (Config, error) {
+	cfg := DefaultConfig()
+	file := l.file
+	if file == "" {
+		file = e.getenv("HANGUP_CONFIG")
+	}
+	if file != "" {
+		body, err := os.ReadFile(file)
+		if err != nil {
+			return cfg, usagef("config file: %v", err)
+		}
+		dec := json.NewDecoder(strings.NewReader(string(body)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&cfg); err != nil {
+			return cfg, usagef("config file %s: %v", file, err)
+		}
+	}
+	for _, ev := range envVars {
+		if v := e.getenv(ev.name); v != "" {
+			if err := ev.set(&cfg, v); err != nil {
+				return cfg, usagef("%s=%q: %v", ev.name, v, err)
+			}
+		}
+	}
+	f := l.cfg
+	if f.DB != "" {
+		cfg.DB = f.DB
+	}
+	if f.Addr != "" {
+		cfg.Addr = f.Addr
+	}
+	if f.DefaultRegion != "" {
+		cfg.DefaultRegion = f.DefaultRegion
+	}
+	if f.OfcomDir != "" {
+		cfg.OfcomDir = f.OfcomDir
+	}
+	if f.RateLimit >= 0 {
+		cfg.RateLimit = f.RateLimit
+	}
+	if f.RateBurst > 0 {
+		cfg.RateBurst = f.RateBurst
+	}
+	if f.TrustProxy {
+		cfg.TrustProxy = true
+	}
+	if f.LogLevel != "" {
+		cfg.LogLevel = f.LogLevel
+	}
+	if f.NoSeed {
+		cfg.NoSeed = true
+	}
+	return cfg, cfg.Validate()
+}
+
+// Validate checks the configuration.
+func (c Config) Validate() error {
+	var fields []hangup.FieldError
+	if c.DB == "" {
+		fields = append(fields, hangup.FieldError{Field: "db", Message: "is required"})
+	}
+	if c.RateLimit < 0 {
+		fields = append(fields, hangup.FieldError{Field: "rate_limit", Message: "must be 0 (off) or more"})
+	}
+	if c.BodyLimit < 1024 || c.BodyLimit > 64<<20 {
+		fields = append(fields, hangup.FieldError{Field: "body_limit", Message: "must be between 1 KiB and 64 MiB"})
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		fields = append(fields, hangup.FieldError{Field: "log_level", Message: fmt.Sprintf("is %q; must be debug, info, warn or error", c.LogLevel)})
+	}
+	if len(fields) > 0 {
+		return hangup.Invalid("The configuration is not valid.", fields...)
+	}
+	return nil
+}

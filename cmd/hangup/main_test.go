@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hangup-org/hangup"
+)
+
+// runCLI runs the command line in-process with an empty environment apart
+// from the given variables.
+func runCLI(t *testing.T, stdin string, vars map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{ctx: context.Background(), args: args, stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb,
+		getenv: func(k string) string { return vars[k] }}
+	code := run(e)
+	return code, out.String(), errb.String()
+}
+
+func TestCLICheck(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	code, out, errOut := runCLI(t, "", nil, "check", "--db", db, "--number", "0906 123 4567", "--claims", "Microsoft",
+		"--unsolicited", "--asked", "install,remote-access", "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res hangup.CheckResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, out)
+	}
+	if res.Verdict != hangup.CheckStop {
+		t.Errorf("verdict %s, want stop", res.Verdict)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("hangup check created a database file")
+	}
+	code, out, _ = runCLI(t, "", nil, "check", "--db", db, "--number", "0906 123 4567", "--claims", "Microsoft", "--unsolicited")
+	if code != exitOK || !strings.HasPrefix(out, "STOP\n") || !strings.Contains(out, "What to do now:") {
+		t.Errorf("human output (exit %d):\n%s", code, out)
+	}
+	// A completed check exits 0 whatever the verdict.
+	if code, out, _ := runCLI(t, "", nil, "check", "--db", db, "--number", "01793 781800", "--claims", "IMEX"); code != exitOK || !strings.HasPrefix(out, "NO WARNING") {
+		t.Errorf("no red flags: exit %d\n%s", code, out)
+	}
+}
+
+func TestCLIBadInput(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown ask", []string{"check", "--db", db, "--asked", "teleport"}, "teleport"},
+		{"bad number", []string{"check", "--db", db, "--number", "call me"}, "number"},
+		{"unknown flag", []string{"check", "--nope"}, "nope"},
+		{"stray argument", []string{"check", "--db", db, "Microsoft", "support"}, "unexpected"},
+		{"notes too long", []string{"check", "--db", db, "--notes", strings.Repeat("x", 20001)}, "too long"},
+		{"unknown command", []string{"frobnicate"}, "unknown command"},
+		{"number missing", []string{"number"}, "give a number"},
+		{"unreadable number", []string{"number", "hello"}, "digits"},
+		{"bad region", []string{"number", "--region", "XX", "0906 123 4567"}, "XX"},
+		{"bad config env", []string{"check", "--db", db}, "HANGUP_RATE_LIMIT"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vars := map[string]string{}
+			if tc.name == "bad config env" {
+				vars["HANGUP_RATE_LIMIT"] = "lots"
+			}
+			code, _, errOut := runCLI(t, "", vars, tc.args...)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d (stderr %q)", code, exitUsage, errOut)
+			}
+			if !strings.Contains(errOut, tc.want) {
+				t.Errorf("stderr %q lacks %q", errOut, tc.want)
+			}
+		})
+	}
+}
+
+func TestCLINumber(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	code, out, _ := runCLI(t, "", nil, "number", "--db", db, "0906", "123", "4567", "--json")
+	var n hangup.Number
+	if code != exitOK || json.Unmarshal([]byte(out), &n) != nil || n.E164 != "+449061234567" || n.UK == nil || n.UK.Range != "premium_rate" {
+		t.Errorf("exit %d: %s", code, out)
+	}
+	code, out, _ = runCLI(t, "", nil, "number", "--db", db, "01793 781800")
+	if code != exitOK || !strings.Contains(out, "Registry: IMEX") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+func TestRegistryImportExport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "reg.db")
+	code, out, errOut := runCLI(t, "", nil, "registry", "export", "--db", db)
+	if code != exitOK || !strings.Contains(out, `"schema": "hangup-registry/1"`) {
+		t.Fatalf("export: exit %d %s", code, errOut)
+	}
+	// Add an organisation and import the file back.
+	var f struct {
+		Schema        string           `json:"schema"`
+		Organisations []map[string]any `json:"organisations"`
+	}
+	if err := json.Unmarshal([]byte(out), &f); err != nil {
+		t.Fatal(err)
+	}
+	f.Organisations = append(f.Organisations, map[string]any{"id": "acme-isp", "name": "Acme Broadband", "kind": "isp", "country": "GB"})
+	good, _ := json.Marshal(f)
+	goodPath := filepath.Join(dir, "good.json")
+	os.WriteFile(goodPath, good, 0o644)
+	code, out, errOut = runCLI(t, "", nil, "registry", "import", "--db", db, goodPath)
+	if code != exitOK || !strings.Contains(out, "1 new") {
+		t.Fatalf("import: exit %d out %q err %q", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "", nil, "check", "--db", db, "--claims", "Acme Broadband", "--json"); code != exitOK || !strings.Contains(out, `"acme-isp"`) {
+		t.Errorf("the imported organisation is not matched: %s", out)
+	}
+	// A bad file names the entry and field and changes nothing.
+	f.Organisations = append(f.Organisations, map[string]any{"id": "bad", "name": "Bad", "kind": "pirate"})
+	f.Organisations[len(f.Organisations)-2]["name"] = "Acme Renamed"
+	bad, _ := json.Marshal(f)
+	badPath := filepath.Join(dir, "bad.json")
+	os.WriteFile(badPath, bad, 0o644)
+	code, _, errOut = runCLI(t, "", nil, "registry", "import", "--db", db, badPath)
+	if code != exitUsage || !strings.Contains(errOut, `"bad".kind`) {
+		t.Errorf("bad import: exit %d, stderr %q", code, errOut)
+	}
+	if _, out, _ := runCLI(t, "", nil, "registry", "export", "--db", db); strings.Contains(out, "Acme Renamed") {
+		t.Error("a failed import changed the registry")
+	}
+}
+
+// startApp runs the real program's App on a free loopback port.
+func startApp(t *testing.T) (string, *App) {
+	t.Helper()
+	cfg := DefaultConfig()
+	cfg.DB = filepath.Join(t.TempDir(), "e2e.db")
+	cfg.RateLimit = 0
+	ctx, cancel := context.WithCancel(context.Background())
+	app, err := NewApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, err := app.Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- app.Serve(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Error("Serve did not return after cancel")
+		}
+		app.Close()
+	})
+	return "http://" + addr.String(), app
+}
+
+func TestServeEndToEnd(t *testing.T) {
+	base, _ := startApp(t)
+	resp, err := http.Post(base+"/api/v1/checks", "application/json",
+		strings.NewReader(`{"number":"0906 123 4567","claims":"Microsoft","unsolicited":true,"asked":["install"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var res hangup.CheckResult
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil || resp.StatusCode != 200 || res.Verdict != hangup.CheckStop {
+		t.Fatalf("POST /api/v1/checks: %d %v %+v", resp.StatusCode, err, res)
+	}
+	home, err := http.Get(base + "/")
+	if err != nil || home.StatusCode != 200 {
+		t.Fatalf("GET /: %v %v", home, err)
+	}
+	home.Body.Close()
+}
