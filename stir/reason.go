@@ -108,6 +108,7 @@ type Error struct {
 	Err    error  // low-level cause, if any; for logs
 }
 
+// Error formats the reason, the detail and any cause, for logs.
 func (e *Error) Error() string {
 	if e.Err != nil {
 		return fmt.Sprintf("%s: %s: %v", e.Reason, e.Detail, e.Err)

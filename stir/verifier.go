@@ -221,10 +221,8 @@ func (v *Verifier) Verify(ctx context.Context, req Request) (res Result) {
 	if len(values) == 0 {
 		return Result{Verstat: VerstatNone, NameStatus: NameAbsent, Reason: ReasonNoIdentity, ReasonText: ReasonNoIdentity.Text(), Detail: "the call carries no Identity header"}
 	}
-	if !req.Date.IsZero() {
-		if d := absDuration(now.Sub(req.Date)); d > v.cfg.Freshness {
-			return failed(fail(ReasonStaleDate, "SIP Date is %s from now; the limit is %s", d.Round(time.Second), v.cfg.Freshness))
-		}
+	if !req.Date.IsZero() && (req.Date.Before(now.Add(-v.cfg.Freshness)) || req.Date.After(now.Add(v.cfg.Freshness))) {
+		return failed(fail(ReasonStaleDate, "SIP Date %s is more than %s from now", req.Date.UTC().Format(time.RFC1123), v.cfg.Freshness))
 	}
 
 	var shaken, divs []candidate
@@ -415,11 +413,15 @@ func (v *Verifier) check(ctx context.Context, c candidate, ppt string, req Reque
 
 	// Freshness, in both directions: accepting future iat once let
 	// replayed PASSporTs live forever in a shipped verifier.
+	// Compare instants, not a difference: now.Sub saturates for extreme
+	// iat values, and negating the saturated minimum overflows back to a
+	// negative — a far-future iat would then look fresh.
 	iat := time.Unix(cl.IAT, 0)
-	if d := now.Sub(iat); d > v.cfg.Freshness {
-		return nil, fail(ReasonStale, "iat is %s old; the limit is %s", d.Round(time.Second), v.cfg.Freshness)
-	} else if -d > v.cfg.Freshness {
-		return nil, fail(ReasonFuture, "iat is %s in the future; the limit is %s", (-d).Round(time.Second), v.cfg.Freshness)
+	if iat.Before(now.Add(-v.cfg.Freshness)) {
+		return nil, fail(ReasonStale, "iat %d is more than %s before now", cl.IAT, v.cfg.Freshness)
+	}
+	if iat.After(now.Add(v.cfg.Freshness)) {
+		return nil, fail(ReasonFuture, "iat %d is more than %s after now", cl.IAT, v.cfg.Freshness)
 	}
 
 	// Numbers (RFC 8224 §8.3): the PASSporT must be about this call.
@@ -573,11 +575,4 @@ func cleanName(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimSpace(b.String())
-}
-
-func absDuration(d time.Duration) time.Duration {
-	if d < 0 {
-		return -d
-	}
-	return d
 }

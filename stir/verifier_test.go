@@ -11,6 +11,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -150,6 +151,12 @@ func TestVerifyChecklist(t *testing.T) {
 		{"iat 61 s old", call(ident(with(func(c *stirtest.Claims) { c.IAT = t0.Add(-61 * time.Second) }))), VerstatFailed, ReasonStale, 403},
 		{"iat 61 s ahead", call(ident(with(func(c *stirtest.Claims) { c.IAT = t0.Add(61 * time.Second) }))), VerstatFailed, ReasonFuture, 403},
 		{"iat a year ahead", call(ident(with(func(c *stirtest.Claims) { c.IAT = t0.AddDate(1, 0, 0) }))), VerstatFailed, ReasonFuture, 403},
+		{"iat 2^62 s ahead", call(ident(with(func(c *stirtest.Claims) { c.Extra = map[string]any{"iat": int64(1) << 62} }))), VerstatFailed, ReasonFuture, 403},
+		{"iat max int64", call(ident(with(func(c *stirtest.Claims) { c.Extra = map[string]any{"iat": int64(math.MaxInt64)} }))), VerstatFailed, ReasonStale, 403},
+		{"iat max int64 minus epoch offset", call(ident(with(func(c *stirtest.Claims) { c.Extra = map[string]any{"iat": int64(math.MaxInt64 - 62135596800)} }))), VerstatFailed, ReasonFuture, 403},
+		{"iat min int64", call(ident(with(func(c *stirtest.Claims) { c.Extra = map[string]any{"iat": int64(math.MinInt64)} }))), VerstatFailed, ReasonStale, 403},
+		{"iat zero", call(ident(with(func(c *stirtest.Claims) { c.Extra = map[string]any{"iat": 0} }))), VerstatFailed, ReasonStale, 403},
+		{"SIP Date year 9999", Request{Identity: []string{good}, From: testOrig, To: testDest, Date: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}, VerstatFailed, ReasonStaleDate, 403},
 		{"SIP Date fresh", Request{Identity: []string{good}, From: testOrig, To: testDest, Date: t0.Add(-30 * time.Second)}, VerstatPassed, ReasonOK, 0},
 		{"SIP Date stale", Request{Identity: []string{good}, From: testOrig, To: testDest, Date: t0.Add(-2 * time.Minute)}, VerstatFailed, ReasonStaleDate, 403},
 		{"SIP Date future", Request{Identity: []string{good}, From: testOrig, To: testDest, Date: t0.Add(2 * time.Minute)}, VerstatFailed, ReasonStaleDate, 403},
@@ -190,6 +197,7 @@ func TestVerifyChecklist(t *testing.T) {
 		{"stale then good", call(ident(with(func(c *stirtest.Claims) { c.IAT = t0.Add(-time.Hour) })), good), VerstatPassed, ReasonOK, 0},
 		{"unknown ppt beside shaken", call(ident(with(func(c *stirtest.Claims) { c.PPT = "foo" })), good), VerstatPassed, ReasonOK, 0},
 		{"two failures report the first", call(ident(with(func(c *stirtest.Claims) { c.IAT = t0.Add(-time.Hour) })), ident(with(func(c *stirtest.Claims) { c.Attest = "X" }))), VerstatFailed, ReasonStale, 403},
+		{"only the first 8 values are examined", call(append(strings.Split(strings.Repeat("garbage,", 8), ",")[:8], good)...), VerstatFailed, ReasonMalformed, 438},
 		{"only an unknown ppt", call(ident(with(func(c *stirtest.Claims) { c.PPT = "foo" }))), VerstatFailed, ReasonUnsupportedPPT, 438},
 	}
 	for _, tt := range tests {
