@@ -47,6 +47,11 @@ const DefaultFreshness = 60 * time.Second
 // request stuffed with headers costs a bounded amount of work.
 const maxIdentityHeaders = 8
 
+// maxX5UPerCall bounds the distinct certificate URLs one call may make the
+// verifier fetch: a SHAKEN and a div PASSporT need at most two, and a hostile
+// request must not turn one call into eight slow fetches.
+const maxX5UPerCall = 3
+
 // panicDetail marks a Result produced by recovering from a bug; the fuzz
 // tests fail on it.
 const panicDetail = "internal error while verifying"
@@ -64,9 +69,10 @@ type Config struct {
 	// Freshness is the largest allowed |now − iat| and |now − Date|.
 	// Default DefaultFreshness.
 	Freshness time.Duration
-	// FetchTimeout bounds the wait for Fetcher in one Verify call. Default
-	// 3 s, just above HTTPFetcher's own 2 s, so the fetcher's more precise
-	// error normally wins.
+	// FetchTimeout bounds the total time one Verify call waits for
+	// certificates, however many Identity headers it carries. Default 3 s,
+	// just above HTTPFetcher's own 2 s, so the fetcher's more precise error
+	// normally wins. Callers with a tighter budget pass a ctx deadline.
 	FetchTimeout time.Duration
 }
 
@@ -195,6 +201,24 @@ type checked struct {
 	info   *certInfo
 	origTN string
 	dests  []string
+	divTN  string
+}
+
+// callBudget tracks the certificate URLs one Verify call has fetched.
+type callBudget struct{ x5us []string }
+
+// allow reports whether x5u may be fetched within this call's budget.
+func (b *callBudget) allow(x5u string) bool {
+	for _, u := range b.x5us {
+		if u == x5u {
+			return true
+		}
+	}
+	if len(b.x5us) >= maxX5UPerCall {
+		return false
+	}
+	b.x5us = append(b.x5us, x5u)
+	return true
 }
 
 // Verify verifies the Identity headers of one call. It does not return an
@@ -209,6 +233,9 @@ func (v *Verifier) Verify(ctx context.Context, req Request) (res Result) {
 		}
 	}()
 	now := v.cfg.Now()
+	ctx, cancel := context.WithTimeout(ctx, v.cfg.FetchTimeout)
+	defer cancel()
+	budget := &callBudget{}
 
 	var values []string
 	for _, h := range req.Identity {
@@ -258,14 +285,13 @@ func (v *Verifier) Verify(ctx context.Context, req Request) (res Result) {
 	wantDests := []string{req.To}
 	var div *Diversion
 	for _, c := range divs {
-		ok, e := v.check(ctx, c, PPTDiv, req, wantDests[:1], now)
+		ok, e := v.check(ctx, budget, c, PPTDiv, req, wantDests[:1], now)
 		d := &Diversion{Verified: e == nil}
 		if e != nil {
 			d.Reason, d.ReasonCode, d.Detail = e.Reason, e.Reason.SIPCode(), e.Detail
 		} else {
-			d.DivTN, _ = CanonicalTN(ok.p.Claims.DivTN)
-			d.DestTNs, d.SPC = ok.dests, ok.info.spc
-			d.Reason, d.ReasonCode = ReasonOK, 0
+			d.DivTN, d.DestTNs, d.SPC = ok.divTN, ok.dests, ok.info.spc
+			d.Reason, d.ReasonCode, d.Detail = ReasonOK, 0, "div PASSporT verified"
 			wantDests = append(wantDests, d.DivTN)
 		}
 		if div == nil || (!div.Verified && d.Verified) {
@@ -275,7 +301,7 @@ func (v *Verifier) Verify(ctx context.Context, req Request) (res Result) {
 
 	var first *Error
 	for _, c := range shaken {
-		ok, e := v.check(ctx, c, PPTShaken, req, wantDests, now)
+		ok, e := v.check(ctx, budget, c, PPTShaken, req, wantDests, now)
 		if e != nil {
 			if first == nil {
 				first = e
@@ -344,7 +370,7 @@ func passed(c *checked) Result {
 // check runs the whole checklist on one candidate, cheapest and
 // network-free steps first, so hostile headers are rejected before they can
 // make the verifier fetch anything.
-func (v *Verifier) check(ctx context.Context, c candidate, ppt string, req Request, wantDests []string, now time.Time) (*checked, *Error) {
+func (v *Verifier) check(ctx context.Context, budget *callBudget, c candidate, ppt string, req Request, wantDests []string, now time.Time) (*checked, *Error) {
 	if c.err != nil {
 		return nil, c.err
 	}
@@ -447,18 +473,23 @@ func (v *Verifier) check(ctx context.Context, c candidate, ppt string, req Reque
 	if !matched {
 		return nil, fail(ReasonDestMismatch, "dest.tn %q does not contain the called number %q", clip(strings.Join(cl.DestTNs, ","), 48), clip(req.To, 48))
 	}
-	if ppt == PPTDiv && req.DivertedFrom != "" {
-		divTN, ok := CanonicalTN(cl.DivTN)
-		prev, ok2 := CanonicalTN(req.DivertedFrom)
-		if !ok || !ok2 || divTN != prev {
-			return nil, fail(ReasonDivMismatch, "div.tn %q is not the previous destination %q", clip(cl.DivTN, 24), clip(req.DivertedFrom, 48))
+	var divTN string
+	if ppt == PPTDiv {
+		if divTN, ok = CanonicalTN(cl.DivTN); !ok {
+			return nil, fail(ReasonBadClaim, "div.tn %q is not a telephone number", clip(cl.DivTN, 24))
+		}
+		if req.DivertedFrom != "" {
+			if prev, ok := CanonicalTN(req.DivertedFrom); !ok || divTN != prev {
+				return nil, fail(ReasonDivMismatch, "div.tn %q is not the previous destination %q", clip(cl.DivTN, 24), clip(req.DivertedFrom, 48))
+			}
 		}
 	}
 
 	// Certificate.
-	fctx, cancel := context.WithTimeout(ctx, v.cfg.FetchTimeout)
-	certs, err := v.cfg.Fetcher.Fetch(fctx, h.X5U)
-	cancel()
+	if !budget.allow(h.X5U) {
+		return nil, fail(ReasonCertFetch, "more than %d distinct x5u URLs in one call", maxX5UPerCall)
+	}
+	certs, err := v.cfg.Fetcher.Fetch(ctx, h.X5U)
 	if err != nil {
 		r := ReasonCertFetch
 		if errors.Is(err, ErrX5URefused) {
@@ -481,7 +512,7 @@ func (v *Verifier) check(ctx context.Context, c candidate, ppt string, req Reque
 	if cerr := info.constraints.check(cl); cerr != nil {
 		return nil, cerr
 	}
-	return &checked{p: p, x5u: h.X5U, info: info, origTN: orig, dests: dests}, nil
+	return &checked{p: p, x5u: h.X5U, info: info, origTN: orig, dests: dests, divTN: divTN}, nil
 }
 
 // verifyES256 checks a JWS ES256 signature: SHA-256 over the signing input

@@ -285,6 +285,7 @@ func TestVerifyDiversion(t *testing.T) {
 	divOther := f.sp.Identity(stirtest.Claims{Orig: orig, Dest: []string{second}, Div: "12155550000", IAT: t0}, testX5U)
 	divStale := f.sp.Identity(stirtest.Claims{Orig: orig, Dest: []string{second}, Div: first, IAT: t0.Add(-time.Hour)}, testX5U)
 	divNoDiv := f.sp.Identity(stirtest.Claims{Orig: orig, Dest: []string{second}, PPT: "div", IAT: t0}, testX5U)
+	divJunk := f.sp.Identity(stirtest.Claims{Orig: orig, Dest: []string{second}, Div: "alice", IAT: t0}, testX5U)
 
 	tests := []struct {
 		name        string
@@ -301,6 +302,7 @@ func TestVerifyDiversion(t *testing.T) {
 		{"div.tn does not chain to shaken dest", Request{Identity: []string{shaken, divOther}, From: orig, To: second}, VerstatFailed, ReasonDestMismatch, true, ReasonOK},
 		{"stale div", Request{Identity: []string{shaken, divStale}, From: orig, To: second, DivertedFrom: first}, VerstatFailed, ReasonDestMismatch, false, ReasonStale},
 		{"div without div claim", Request{Identity: []string{shaken, divNoDiv}, From: orig, To: second}, VerstatFailed, ReasonDestMismatch, false, ReasonMissingClaim},
+		{"div.tn not a number", Request{Identity: []string{shaken, divJunk}, From: orig, To: second}, VerstatFailed, ReasonDestMismatch, false, ReasonBadClaim},
 		{"retargeted without div", Request{Identity: []string{shaken}, From: orig, To: second, DivertedFrom: first}, VerstatFailed, ReasonDestMismatch, false, ""},
 		{"not retargeted, div irrelevant", Request{Identity: []string{shaken, divOther}, From: orig, To: first}, VerstatPassed, ReasonOK, false, ReasonDestMismatch},
 		{"div alone", Request{Identity: []string{div}, From: orig, To: second, DivertedFrom: first}, VerstatFailed, ReasonUnsupportedPPT, true, ReasonOK},
@@ -364,6 +366,24 @@ func TestVerifyFetchFailures(t *testing.T) {
 	v = mustVerifier(t, Config{TrustAnchors: f.ca.Pool(), Fetcher: refusingFetcher{}, Now: func() time.Time { return t0 }})
 	if got := v.Verify(context.Background(), call(hdr)); got.Reason != ReasonX5URefused || got.ReasonCode != 436 {
 		t.Errorf("refusing fetcher: got %s/%d, want %s/436", got.Reason, got.ReasonCode, ReasonX5URefused)
+	}
+
+	// Many headers with distinct x5u share one deadline and a fetch budget.
+	bf3 := &blockingFetcher{}
+	v = mustVerifier(t, Config{TrustAnchors: f.ca.Pool(), Fetcher: bf3, Now: func() time.Time { return t0 }, FetchTimeout: 100 * time.Millisecond})
+	var many []string
+	for i := 0; i < 6; i++ {
+		many = append(many, f.sp.Identity(claims(), fmt.Sprintf("https://h%d.example/sp.pem", i)))
+	}
+	start = time.Now()
+	if got := v.Verify(context.Background(), call(many...)); got.Reason != ReasonCertFetch {
+		t.Errorf("many x5u: got %s, want %s", got.Reason, ReasonCertFetch)
+	}
+	if el := time.Since(start); el > 500*time.Millisecond {
+		t.Errorf("six hanging fetches took %s; the call's 100ms budget is shared", el)
+	}
+	if n := bf3.calls.Load(); n != maxX5UPerCall {
+		t.Errorf("fetcher called %d times, want %d (per-call x5u budget)", n, maxX5UPerCall)
 	}
 
 	// A malformed header must be rejected before any fetch is attempted.
