@@ -2,6 +2,7 @@ package stir
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"testing"
 )
 
@@ -88,4 +89,21 @@ func BenchmarkParseIdentity(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkES256Verify is the floor under BenchmarkVerifyCached: one
+// SHA-256 and one P-256 ECDSA verification, nothing else.
+func BenchmarkES256Verify(b *testing.B) {
+	f := newFixture(b)
+	id, err := ParseIdentity(f.sp.Identity(claims(), testX5U))
+	if err != nil {
+		b.Fatal(err)
+	}
+	pub := f.sp.Chain[0].PublicKey.(*ecdsa.PublicKey)
+	for b.Loop() {
+		if !verifyES256(pub, id.PASSporT.signingInput, id.PASSporT.signature) {
+			b.Fatal("signature")
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "verify/s")
 }
