@@ -1,0 +1,703 @@
+package analyze
+
+import "github.com/hangup-org/hangup"
+
+// The catalogue: concepts (phrases people say) and indicator rules (concepts
+// in order, close together). Rules describe scam BEHAVIOUR — asking for
+// remote access, payment by gift card, secrecy — not the topics of any one
+// data set. Codes are stable: integrations and the model file refer to them.
+
+// concepts lists every phrase concept. See lexEntry for the syntax.
+var concepts = []lexEntry{
+	// --- remote access ---------------------------------------------------
+	{"RTOOL", []string{
+		"AnyDesk=anydesk; any desk; any desks; annie desk; any desc; anydisk; any disk; anydesk.com",
+		"TeamViewer=teamviewer; team viewer; team viewers; teamview; teamviewer quicksupport; quicksupport; quick support",
+		"UltraViewer=ultraviewer; ultra viewer; ultraview; ultra view",
+		"Supremo=supremo; supremo remote",
+		"LogMeIn Rescue=logmein rescue; log me in rescue; logmein #num; log me in #num; lmi rescue",
+		"LogMeIn=logmein; log me in",
+		"ScreenConnect=screenconnect; screen connect; connectwise; connect wise; connectwise control",
+		"Quick Assist=quick assist; quickassist; microsoft quick assist; windows quick assist",
+		"AnyViewer=anyviewer; any viewer",
+		"RustDesk=rustdesk; rust desk",
+		"Ammyy Admin=ammyy; ammyy admin; ammy admin; ammy",
+		"AeroAdmin=aeroadmin; aero admin",
+		"HopToDesk=hoptodesk; hop to desk",
+		"Splashtop=splashtop; splash top",
+		"Zoho Assist=zoho assist",
+		"RemotePC=remotepc; remote pc app",
+		"Chrome Remote Desktop=chrome remote desktop",
+		"GoToAssist=gotoassist; go to assist; gotomypc; go to my pc",
+		"BeyondTrust=bomgar; beyondtrust; beyond trust",
+		"FastSupport=fastsupport; fast support dot com",
+		"VNC=ultravnc; tightvnc; realvnc; vnc viewer; vnc",
+		"Iperius Remote=iperius; iperius remote",
+		"Getscreen=getscreen; getscreen.me",
+		"NetSupport=netsupport; net support manager",
+		"ShowMyPC=showmypc; show my pc",
+		"DWService=dwservice",
+		"SimpleHelp=simplehelp; simple help",
+		"RemoteUtilities=remote utilities",
+		"Atera=atera", "Action1=action1; action 1", "Splashtop SOS=splashtop sos",
+	}},
+	{"RACCESS", []string{
+		"remote access; remotely access; remote control; remote desktop; remote support; remote session; remote connection",
+		"remote into|onto your computer|pc|laptop|system|device|machine; remote in; connect remotely; access remotely; remotely connect",
+		"access|connect_to|connect_into|get_into|log_into|control|take_over|see|look_at|view your? computer|pc|laptop|device|machine|system|screen|desktop",
+		"screen share; screen sharing; share your screen; share the screen; take control; take over your",
+		"let me in; give me access; grant me access; grant access; allow me access; allow access; allow the connection; accept the connection; accept the request",
+		"support session; connection code",
+	}},
+	{"INSTALL", []string{
+		"install; installs; installed; installing; reinstall; download; downloads; downloaded; downloading; run; launch; set up; setup",
+		"get; open; opening; accept; allow; click; click on; tap; tap on; press; save; execute; put; load; grab; install it",
+	}},
+	{"NAVIGATE", []string{
+		"go to; goto; going to; visit; type; type in; typing; enter; navigate to; head to; head over to; pull up; bring up; search for",
+		"google; look up; open up; browse to; log on to; log onto; open your browser; open the browser; in the address bar; in the search bar",
+	}},
+	{"WEBWORD", []string{
+		"website; web site; site; webpage; web page; link; web address; url; browser; google chrome; chrome; internet explorer; microsoft edge; firefox; address bar; search bar",
+	}},
+	{"ASKYOU", []string{
+		"i need you to; i want you to; i would like you to; i will need you to; i am going to need you to; we need you to; we want you to",
+		"can you; could you; will you; would you; please; you need to; you have to; you must; you should; you will need to; go ahead and",
+		"kindly; all you need to do is; what i need you to do is; i will ask you to; i will have you; let us; now; just; you can just",
+	}},
+	{"READ", []string{
+		"read; read out; read me; read it; read it to me; read them; tell me; give me; what is; what are; what does; what do you see; say; repeat; provide; share",
+		"send me; text me; spell; spell out; confirm; verify; let me know; i need; we need; i will need; need; can i have; can i get; could i have; may i have",
+		"type in; enter; what numbers; which numbers; call out",
+	}},
+	{"CODE", []string{
+		"code; codes; id; access code; session code; connection code; support code; verification code; pin code; passcode",
+		"the numbers; those numbers; these numbers; the digits; digits; number on your|the screen; numbers on your|the screen; your address; the address",
+		"#num digit code|number|id|pin|numbers; #num digits; #num digit; id number; user id; your id",
+	}},
+	{"OTPCTX", []string{
+		"sent; sent you; send you; we will send; we are going to send; going to send you; texted; text; text message; sms; we just sent; you just received; just received; received; you received; you will receive; you will get; got; you got; just got; when you get it",
+		"your phone; your mobile; by text; on your phone; on your mobile; to your phone; to your mobile; to your email; by email",
+	}},
+	{"DETECT", []string{
+		"we detected; we have detected; we noticed; we have noticed; we found; we have found; we are seeing; we see; our system detected; our systems detected; our system has detected",
+		"we received a|an notification|alert|signal|report|message|warning; we got a|an report|alert|notification|warning; we are getting; we have been getting; we have been monitoring",
+		"showing up on our; our server|servers|system|records show|shows|detected|picked_up; we picked up; we have been receiving; we are receiving; has been detected; have been detected; was detected",
+	}},
+	// --- authority ---------------------------------------------------------
+	{"CLAIMFROM", []string{
+		"calling from; calling you from; i am calling from; we are calling from; i am from; we are from; this is; here from; calling on behalf of; on behalf of",
+		"i am with; we are with; i work for; i work with; i work at; representing; speaking from; i am a technician from; i am an engineer from; calling you on behalf of",
+		"i am calling you from; my name is; calling from the; i represent; we represent; from the; from your",
+	}},
+	{"TECHBRAND", []string{
+		"Microsoft=microsoft; micro soft; msft; microsoft windows; microsoft corporation; microsoft office; office #num; microsoft #num",
+		"Windows=windows; windows #num; windows computer",
+		"Apple=apple support; apple care; applecare; apple id; apple technical; apple security; icloud; apple inc",
+		"Google=google support; google security; gmail; google account",
+		"Amazon=amazon; amazon prime; prime membership; amazon security; amazon fraud",
+		"Norton=norton; norton antivirus; norton lifelock; lifelock",
+		"McAfee=mcafee; mc afee; mcafe; mac afee",
+		"Avast=avast", "AVG=avg", "Kaspersky=kaspersky", "Geek Squad=geek squad; geeksquad; best buy geek squad",
+		"Dell=dell; dell support", "HP=hp; hewlett packard; hp support", "PayPal=paypal; pay pal", "Netflix=netflix", "Facebook=facebook; meta",
+		"Outlook=outlook; hotmail", "Yahoo=yahoo",
+	}},
+	{"TECHDEPT", []string{
+		"windows technical department; windows technical team; windows support team; windows service center; windows help desk",
+		"technical department; technical support; tech support; technical team; tech team; technical services; technical support team; technical support department",
+		"windows security team; microsoft security team; microsoft security department; microsoft help desk; windows help desk",
+		"microsoft support; microsoft technical support; windows support; windows customer support; microsoft customer support; computer support department; pc support department",
+		"certified technician; microsoft certified technician; microsoft certified; senior technician; senior technical; level #num technician; windows technician; microsoft technician; microsoft engineer",
+		"network security; network security team; cyber security; cyber security team; cybersecurity; security center; windows security; windows defender; firewall department",
+		"licensing department; license department; server department; service center; maintenance department; computer maintenance",
+	}},
+	{"ISP", []string{
+		"internet provider; internet service provider; internet company; your isp; isp; broadband provider; broadband company; service provider; network provider; internet service",
+		"phone company; telephone company; phone provider; telephone provider; line provider; your router provider",
+		"BT=bt; british telecom; bt broadband; bt openreach; openreach",
+		"Virgin Media=virgin media; virgin", "Sky=sky broadband; sky", "TalkTalk=talktalk; talk talk", "Plusnet=plusnet; plus net",
+		"Comcast=comcast; xfinity", "AT&T=at&t; at and t; att", "Verizon=verizon", "Spectrum=spectrum", "Cox=cox communications", "CenturyLink=centurylink; century link",
+		"Vodafone=vodafone", "O2=o2", "Telstra=telstra", "Optus=optus", "Rogers=rogers", "Bell=bell canada",
+	}},
+	{"REPORTWORD", []string{
+		"report; reports; reported; notification; notifications; notified; alert; alerts; alerted; complaint; complaints; warning; warnings",
+		"flagged; heard from; message from; information from; call from; signal from; got word from",
+	}},
+	{"REPORTVERB", []string{
+		"reported; has reported; have reported; informed us; has informed us; notified us; told us; contacted us; flagged; has flagged; alerted us; sent us; forwarded; passed on; asked us to",
+	}},
+	{"BANKORG", []string{
+		"Your bank=your bank; the bank; your bank's; your building society; your card provider; card services; card issuer; your credit card company",
+		"Barclays=barclays", "HSBC=hsbc", "Lloyds=lloyds; lloyds bank", "NatWest=natwest; nat west", "Santander=santander", "Halifax=halifax",
+		"Nationwide=nationwide", "Monzo=monzo", "Starling=starling", "TSB=tsb", "RBS=rbs; royal bank of scotland", "Metro Bank=metro bank",
+		"First Direct=first direct", "Chase=chase; chase bank; jp morgan", "Bank of America=bank of america", "Wells Fargo=wells fargo", "Citibank=citi; citibank",
+		"Capital One=capital one", "PNC=pnc", "TD Bank=td bank", "Visa=visa", "Mastercard=mastercard; master card", "American Express=american express; amex",
+		"Revolut=revolut", "Commonwealth Bank=commonwealth bank", "Westpac=westpac", "ANZ=anz",
+	}},
+	{"FRAUDDEPT", []string{
+		"fraud department; fraud team; fraud prevention; fraud prevention team; fraud prevention department; fraud investigation; fraud investigations; fraud investigator; fraud investigation team",
+		"fraud unit; fraud squad; fraud office; fraud desk; anti fraud; anti fraud team; financial crime; financial crimes; financial crimes unit; fraud and security; fraud protection",
+		"card security; bank security; security department; fraud section; fraud control; fraud detection; fraud detection team; fraud services",
+	}},
+	{"GOVORG", []string{
+		"HMRC=hmrc; her majesty's revenue; his majesty's revenue; revenue and customs; inland revenue; tax office; tax department; tax authority; tax authorities",
+		"IRS=irs; internal revenue service; internal revenue; treasury department; us treasury",
+		"Social Security Administration=social security administration; ssa; social security office; department of social security; social security department",
+		"DWP=dwp; department for work and pensions",
+		"Police=police; metropolitan police; met police; scotland yard; police department; police station; local police",
+		"FBI=fbi; federal bureau of investigation; federal bureau",
+		"Home Office=home office; immigration; immigration department; uscis; border agency; border force; customs and border",
+		"Department of Justice=department of justice; doj; us marshals; marshals service; marshal; sheriff; sheriff's office; dea; drug enforcement",
+		"Court=court; crown court; magistrates court; federal court; high court; the courts",
+		"Federal Reserve=federal reserve; bank of england; federal trade commission; ftc; national crime agency; nca; action fraud; financial conduct authority; fca",
+		"Government=the government; government; government department; legal department; medicare; national insurance office; customs",
+	}},
+	{"OFFICER", []string{
+		"officer; detective; sergeant; inspector; constable; special agent; federal agent; investigator; agent #num; badge number; badge id; my badge; case officer; case number",
+	}},
+	// --- the victim's device and accounts -----------------------------------
+	{"MYDEVICE", []string{
+		"your computer; your computers; your pc; your laptop; your device; your devices; your system; your machine; your windows; your windows computer; your computer system",
+		"your ip; your ip address; ip address; your internet; your internet connection; your network; your router; your connection; your wifi; your wi fi; your broadband",
+		"your email; your email account; your microsoft account; your apple id; your icloud; your operating system; your files; your mac; your macbook; your iphone; your phone; your computer is; your computer has; the computer; your screen",
+		"my computer; my laptop; my pc; my screen; my device",
+	}},
+	{"INFECTED", []string{
+		"virus; viruses; infected; infection; infections; malware; spyware; trojan; trojans; hacked; hacking; hackers; hacker; compromised; corrupted; corrupt; crashing",
+		"sending errors; sending us errors; sending error messages; error messages; errors; error reports; breach; breached; security breach; malicious; at risk; under attack; attacked",
+		"being used by hackers; used by hackers; not secure; unsafe; blacklisted; illegal activity; illegal activities; suspicious activity; suspicious activities; problem; problems; issue; issues",
+	}},
+	{"HACKERS", []string{
+		"hackers; hacker; cyber criminals; cybercriminals; criminals; someone; somebody; scammers; bad guys; foreign hackers; russian hackers; chinese hackers",
+	}},
+	{"INSIDE", []string{
+		"in your computer; inside your computer; accessing your; have access; has access; are accessing; is accessing; are in; stealing your; trying to access; trying to get into; have got into",
+		"got into; broke into; broken into; taken over; took over; are using your; is using your; controlling; have control; has control; have your; got your; hacked into; are watching",
+	}},
+	{"DIAGTOOL", []string{
+		"event viewer; eventvwr; event vwr; eventviewer; netstat; net stat; foreign address; foreign addresses; msconfig; ms config; system configuration; stopped services",
+		"tree command; type tree; dir /s; assoc; prefetch; temp files folder; %temp%; system32; system #num; inf folder; cmd; command prompt; run box; run command; run window; run dialog",
+		"errors and warnings; red errors; yellow warnings; red x; red crosses; warning signs; critical errors; errors on your computer; services tab; local services",
+	}},
+	{"WINKEY", []string{
+		"windows key; windows button; windows logo key; windows logo; windows flag; start button; the key with the windows; flag key",
+	}},
+	{"EXPIRABLE", []string{
+		"license; windows license; digital license; warranty; firewall; security; subscription; antivirus; anti virus; protection; certificate; security certificate; support; network protection; licence key; product key",
+	}},
+	{"EXPIRED", []string{
+		"expired; has expired; is expired; have expired; had expired; out of date; run out; ran out; no longer valid; is not valid; invalid; lapsed; has lapsed; stopped working; not working; deactivated; is deactivated",
+	}},
+	// --- fear, secrecy, urgency ---------------------------------------------
+	{"DONOT", []string{"do not; never; must not; should not; can not; cannot; will not; better not"}},
+	{"TURNOFF", []string{"turn off; switch off; shut down; shut off; shutdown; close; restart; reboot; unplug; disconnect; touch; power off; turn it off; switch it off"}},
+	{"THEMACHINE", []string{"computer; pc; laptop; machine; screen; device; system; router; it; the power; the internet; the connection"}},
+	{"HANGUP", []string{
+		"do not hang up; do not put the phone down; do not put down the phone; do not end the call; do not disconnect the call; do not disconnect; do not leave the phone",
+		"never hang up; do not cut the call; keep me on the line; keep the line open; stay on the line with me; if you hang up; if you disconnect; if you end this call; if the call drops",
+	}},
+	{"TELLVERB", []string{"tell; inform; speak to; talk to; mention; discuss; contact; call; let; notify; alert; involve; go to; say anything to; say anything"}},
+	{"TELLWHO", []string{
+		"bank; banks; your bank; bank staff; anyone at the bank; the cashier; cashier; teller; the teller; branch; branch staff; police; family; your family; son; daughter; wife; husband",
+		"children; kids; grandchildren; friends; friend; relatives; neighbours; neighbors; employees; manager; anyone about; anybody about; anyone else about; anyone what; anybody what; anyone about this",
+		"anyone about this call; anyone about the call; anyone about it; anybody about this; anybody about it; anyone else; mum; mom; dad; your son; your daughter; your wife; your husband",
+	}},
+	{"SECRET", []string{
+		"keep this confidential; keep it confidential; keep this between us; keep it between us; keep this to yourself; keep it to yourself; keep this secret; keep it secret; keep this quiet; keep it quiet; keep this private",
+		"this is confidential; strictly confidential; highly confidential; top secret; classified; gag order; under a gag order; nobody can know; no 1 can know; no 1 must know; nobody must know; tell no 1; tell nobody",
+		"this is a secret investigation; confidential investigation; undercover investigation; secret investigation; non disclosure; do not discuss this",
+	}},
+	{"COACHSAY", []string{
+		"tell them; tell the bank; tell the cashier; tell the teller; tell the staff; tell her; tell him; just say; say; say that; tell them that; you say; you tell them; you will say; you will tell them; you must say; if they ask",
+	}},
+	{"COACHLIE", []string{
+		"it is for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding",
+		"it is a gift; it is a present; it is personal; it is for personal reasons; you are buying a car; you are buying a gift; you know me; i am your nephew; i am your grandson; for a family member",
+		"you are renovating; you are doing renovations; you are paying a builder; it is for your son; it is for your daughter; nobody asked you",
+	}},
+	{"THREAT", []string{
+		"arrest; arrested; arresting; arrest warrant; warrant; warrant for your arrest; jail; jail time; prison; handcuffs; deported; deportation; deport you; criminal charges; charges against you",
+		"prosecuted; prosecution; legal action; legal proceedings; lawsuit; sued; court case; court summons; summons; the police will come; officers will come; sheriff will come; come to your house and arrest",
+		"seize; seized; seizure; freeze your assets; freeze your accounts; assets will be frozen; license will be suspended; passport will be cancelled; passport will be revoked; criminal record; you will be taken into custody; custody",
+		"cancel your visa; lose your benefits; benefits will be stopped; your pension will be stopped",
+	}},
+	{"ACCOUNTTHREAT", []string{
+		"your account will be closed|suspended|frozen|blocked|locked|terminated|deactivated|cancelled; your card will be blocked|cancelled|stopped|frozen",
+		"your accounts will be closed|suspended|frozen|blocked; we will close your account; we will have to close your account; you will lose access",
+	}},
+	{"URGENT", []string{
+		"immediately; right away; urgent; urgently; as soon as possible; asap; within #num hours; within #num minutes; within the hour; within the next hour; before it is too late",
+		"time is running out; act now; act fast; hurry; hurry up; quickly; quick quick; last chance; final notice; final warning; limited time; expires today; in the next #num minutes; in the next #num hours; very serious; extremely serious; emergency",
+	}},
+	{"YOURASSETS", []string{
+		"your money; your savings; your funds; your bank account; your bank accounts; your accounts; your account; your pension; your identity; your personal information; your data; your information",
+		"your photos; your files; your details; your credit; your credit score; your card; your cards; your life savings; your retirement",
+	}},
+	{"ATRISK", []string{
+		"at risk; in danger; not safe; being stolen; being taken; being drained; will be stolen; will be lost; will be gone; being used; is being accessed; being accessed; being misused; stolen",
+		"compromised; exposed; vulnerable; under threat; being hacked; will be emptied; being emptied; will be wiped",
+	}},
+	{"DOOM", []string{
+		"become unusable; will stop working; stop working completely; will crash; will be destroyed; will be deleted; lose everything; lose all your data; lose all your files; lose all your photos",
+		"permanently damaged; permanently locked; permanently lost; permanently deleted; it will get worse; spread to your; spread to other; damage your computer; destroy your computer; your computer will die",
+	}},
+	{"STAFFWORD", []string{
+		"bank staff; bank employees; employees; staff member; staff members; cashier; cashiers; teller; tellers; someone at your bank; someone at the bank; people at your bank; people at the bank",
+		"your bank manager; branch staff; branch manager; someone in the branch; people in the branch; insiders; an insider; inside job; the staff",
+	}},
+	{"CORRUPT", []string{
+		"involved; in on it; corrupt; working with the criminals; working with them; part of this; part of the fraud; part of the scam; can not be trusted; cannot be trusted; are under investigation; is under investigation; stealing",
+	}},
+	// --- selling and paying ---------------------------------------------------
+	{"PLAN", []string{
+		"lifetime support; lifetime protection; lifetime plan; lifetime license; lifetime warranty; lifetime service; lifetime membership; lifetime security; lifetime subscription; life time support; life time protection",
+		"1 time fix; 1 time fee; 1 time charge; 1 time payment; onetime fee; support plan; protection plan; security plan; maintenance plan; service plan; technical support plan; security package",
+		"#num year plan; #num years plan; #num year protection; #num year support; #num year warranty; #num years warranty; #num year license; yearly plan; annual plan; firewall protection; premium support",
+		"network security plan; antivirus package; security software; protection software; new firewall; install a firewall; lifetime",
+	}},
+	{"PRICEWORD", []string{"charge; fee; cost; costs; price; pay; payment; charges; it will cost; only cost; it is only"}},
+	{"FIXWORD", []string{"fix; repair; clean; clean up; remove the virus; remove the viruses; removal; cleaning; technician service; fix it; fix your computer; fix the problem; repair your computer"}},
+	{"GIFTCARD", []string{
+		"gift cards=gift card; gift cards; giftcard; giftcards; gift voucher; gift vouchers; store card; store cards",
+		"iTunes=itunes; itunes card; itunes cards; apple gift card; apple gift cards; app store card; app store and itunes",
+		"Google Play=google play; google play card; google play cards; play store card; google play gift card",
+		"Steam=steam card; steam cards; steam gift card; steam wallet; steam wallet card",
+		"Amazon gift card=amazon gift card; amazon gift cards; amazon card; amazon cards; amazon voucher",
+		"eBay gift card=ebay gift card; ebay card; ebay cards",
+		"Target gift card=target gift card; target card; target cards", "Walmart gift card=walmart gift card; walmart card; walmart cards",
+		"Vanilla=vanilla; one vanilla; onevanilla; vanilla visa; vanilla card; vanilla cards", "Visa gift card=visa gift card; visa gift cards; prepaid visa",
+		"Prepaid card=prepaid card; prepaid cards; prepaid debit card; reloadable card; green dot; greendot; moneypak; money pak",
+		"Razer Gold=razer gold", "Sephora gift card=sephora card; sephora gift card", "Best Buy gift card=best buy card; best buy gift card",
+		"Paysafecard=paysafecard; paysafe card; paysafe", "Neosurf=neosurf", "Ukash=ukash", "Xbox card=xbox card; xbox gift card",
+		"PlayStation card=playstation card; psn card; playstation gift card", "Nintendo card=nintendo card; nintendo eshop card",
+	}},
+	{"GIFTSTRONG", []string{
+		"scratch the back; scratch off the back; scratch the silver; scratch off; scratch it; silver strip; silver panel; the claim code; claim code; claim codes; redemption code; redemption codes",
+		"numbers on the back of the card|cards; numbers on the back of each card; the card numbers; card numbers and pins; pin on the back; photo of the card|cards; picture of the card|cards",
+	}},
+	{"BUYVERB", []string{
+		"buy; purchase; get; pick up; go to; pay; pay with; pay in; pay by; payment in; payment by; payment with; in the form of; send; load; use; bought; purchased; go buy; go and buy; store and buy; shop and get",
+	}},
+	{"CARDDETAIL", []string{"numbers; number; code; codes; pin; pins; scratch; back of; read; send; photo; picture; numbers on the back; card number; claim"}},
+	{"CRYPTO", []string{
+		"Bitcoin=bitcoin; bit coin; bitcoins; btc; bitcoin atm; bitcoin machine; bitcoin kiosk; bitcoin wallet",
+		"Cryptocurrency=crypto; cryptocurrency; crypto currency; cryptocurrencies; crypto atm; crypto machine; crypto wallet; crypto kiosk; digital currency; digital coins",
+		"Ethereum=ethereum; ether; eth", "Tether=usdt; tether", "Litecoin=litecoin", "Coinbase=coinbase", "Binance=binance", "Crypto wallet=wallet address; digital wallet; cold wallet",
+	}},
+	{"CRYPTOUSE", []string{
+		"buy; purchase; convert; deposit; put; send; transfer; pay; insert; feed; load; scan; scan the qr code; qr code; into the machine; atm; machine; kiosk; wallet; address; bitcoin atm",
+	}},
+	{"WIRE", []string{
+		"Wire transfer=wire transfer; wire the money; wire it; wire money; wire the funds; bank wire; wire #num",
+		"Western Union=western union", "MoneyGram=moneygram; money gram", "Ria=ria money transfer", "Remitly=remitly", "WorldRemit=worldremit; world remit", "Xoom=xoom",
+		"Zelle=zelle", "Venmo=venmo", "Cash App=cash app; cashapp", "PayPal=paypal friends and family",
+		"Bank transfer=bank transfer; faster payment; send money; send the money; transfer the money; transfer money; transfer the funds; transfer funds; transfer it; send it over; make a transfer; do a transfer",
+	}},
+	{"PAYASK", []string{
+		"i need you to; you need to; you have to; you must; you will need to; we need you to; can you; could you; please; go ahead and; i want you to; you should; you will have to; all you have to do is",
+	}},
+	{"WITHDRAW", []string{"withdraw; withdraw all; take out; draw out; get out; take all; cash out; withdrawal"}},
+	{"CASHWHAT", []string{"cash; money; #num; savings; funds; all of it; all the money; the money; everything; your savings; your money; the cash; in cash"}},
+	{"GOBANK", []string{"go to the bank and; go to your bank and; go to the bank; go to your bank; go to the branch; go to your branch; drive to the bank; visit your bank and"}},
+	{"COLLECTOR", []string{"courier; a courier; our courier; driver; a driver; someone; an officer; officer; agent; our representative; a colleague; my colleague; our agent; we will send someone; we will send a courier; someone will"}},
+	{"COLLECT", []string{"collect; pick up; picked up; come to your house; come to your home; come round; come around; come by; come and get; come and collect; meet you; be collected; be picked up; take it"}},
+	{"VALUABLES", []string{"cash; money; your card; your cards; card; cards; bank card; bank cards; debit card; credit card; gold; gold bars; valuables; jewellery; jewelry; envelope; the envelope; your pin; the cash"}},
+	{"CARDCUT", []string{"cut up the card; cut up your card; cut your card; cut the card in half; cut it in half; cut it up; keep the chip; do not destroy the chip; put the card in an envelope; put your card in an envelope"}},
+	{"CONCEAL", []string{"put; place; wrap; hide; send; post; mail; seal; pack"}},
+	{"CASHNOTES", []string{"cash; money; notes; bills; banknotes; the cash; the money"}},
+	{"CONTAINER", []string{"envelope; box; parcel; package; magazine; book; post; mail; shoebox; a bag; an envelope"}},
+	{"GOLD", []string{"gold; gold bars; gold coins; bullion; precious metals; silver bars"}},
+	{"FEE", []string{
+		"fee; fees; processing fee; release fee; customs fee; customs fees; customs charge; customs duty; import duty; delivery fee; redelivery fee; handling fee; clearance fee; clearance charge",
+		"small fee; admin fee; administration fee; activation fee; insurance fee; shipping fee; shipping charge; transfer fee; unlocking fee; withdrawal fee; legal fee; legal fees; bail money",
+		"tax on your winnings; taxes on your winnings; tax on the prize; taxes on the prize; taxes; tax; registration fee; verification fee; service fee; postage; unpaid postage; outstanding fee",
+	}},
+	{"FEEPAY", []string{"pay; payment; cover; send; settle; paying; pay the; pay a; need to pay; have to pay; must pay; only pay; just pay; you pay"}},
+	{"RELEASE", []string{
+		"before; to release; to receive; to claim; to get; to unlock; to redeliver; to deliver; in order to; so that; so we can; first; upfront; up front; in advance; release your; receive your; claim your",
+	}},
+	{"CARDDETAILS", []string{
+		"card number; long card number; long number; long number on your card; #num digit card number; card details; card info; card information; debit card details; credit card details; debit card number; credit card number",
+		"expiry date; expiration date; expiry; cvv; cvc; cvv2; security code on the back; #num digits on the back; #num digit code on the back; security number on the back; the back of your card; billing details",
+		"bank details; banking details; account number; bank account number; routing number; sort code; account and routing number; iban; swift code",
+	}},
+	{"SECRETS", []string{
+		"password; passwords; pin; pin number; your pin; full pin; passcode; login details; log in details; login; sign in details; log in information; login information; login credentials; credentials",
+		"online banking password; banking password; one time password; one time passcode; otp; card reader code; pinsentry code; authentication code; 2fa code; two factor code; security code; verification code",
+		"username and password; user name and password; email password; your password; your full password; your whole pin; full password",
+	}},
+	{"IDENTITY", []string{
+		"social security number; social security #num; ssn; ss number; social; national insurance number; ni number; sin number; tax id; tax identification number; medicare number",
+		"mother's maiden name; mothers maiden name; maiden name; passport number; driver's license number; drivers license number; driving license number; license number",
+	}},
+	{"ASKFOR", []string{
+		"i need; we need; i will need; what is; what are; can i have; can i get; could i have; can i take; let me have; give me; provide; confirm; verify; tell me; read me; read out",
+		"may i have; send me; type; type in; enter; share; need your; i just need; we just need; ask for; asking for; input; key; key in; punch in; tap in",
+	}},
+	{"BANKACCESS", []string{
+		"your online banking; online banking; your bank account; your bank accounts; bank account; your banking app; banking app; your bank app; mobile banking; internet banking",
+		"your bank's website; your bank website; your account online; your paypal; paypal account; your banking; your bank; net banking",
+	}},
+	{"LOGIN", []string{"log in; log into; login; log on; log onto; sign in; sign into; open; access; go into; go to; pull up; check; logged in; signed in; get into"}},
+	{"REFUND", []string{
+		"refund; refunds; refunded; refunding; reimbursement; reimburse; money back; compensation; overpayment; over payment; overpaid; rebate; tax rebate; tax refund; credit back; partial refund; full refund",
+	}},
+	{"GIVEYOU", []string{
+		"eligible for; entitled to; owed; due; qualify for; qualified for; going to give you; going to send you; we will give you; we will send you; issue you; issue a; issue the; issue your",
+		"process a; process the; process your; processing a; processing your; we owe you; you will receive; you will get; we are giving; to give you; to send you; need to send you; need to give you; get your; receive your",
+	}},
+	{"SUBSCRIPTION", []string{
+		"subscription; membership; renewal; auto renewal; automatic renewal; auto renew; geek squad; norton; mcafee; prime membership; amazon prime; antivirus; service; support plan; protection plan; contract",
+	}},
+	{"CANCELLED", []string{
+		"cancelled; canceled; cancel; renewed; will renew; auto renewed; discontinued; closing; closed; shutting down; going out of business; charged you; charged; deducted; debited; billed; taken from your account",
+	}},
+	{"OVERREFUND", []string{
+		"sent too much; sent you too much; gave you too much; refunded too much; transferred too much; deposited too much; too much money; an extra zero; extra zero; extra zeros; typed an extra; added an extra",
+		"put in too much; send back the difference; send the difference; pay back the difference; return the difference; return the extra; give back the extra; refund us the difference; send the rest back; send back the extra",
+		"lose my job; i will be fired; i will get fired; i could be fired; i will get in trouble; my manager will; get me fired; my job is on the line",
+	}},
+	{"REFUNDFORM", []string{"fill out the refund form; refund form; fill in the form; type the amount; enter the amount; type in the amount; put in the amount; refund portal; refund page"}},
+	{"SAFEACC", []string{
+		"safe account; safe accounts; secure account; secured account; safety account; protected account; holding account; temporary account; new secure account; safe wallet; secure wallet; safe haven account; escrow account; vault account",
+	}},
+	{"MOVEVERB", []string{"move; transfer; put; shift; send; relocate; moving; transferring"}},
+	{"MONEYOBJ", []string{"your money; your funds; your savings; the money; all your money; all of your money; everything; the balance; your balance; your pension; your life savings; your cash; all the funds"}},
+	{"SAFEDEST", []string{
+		"new account; another account; account we; account i; account that; a safe; safe; secure; protect; protected; for safe keeping; for safekeeping; keep it safe; keep them safe; protect it; protect them; out of reach of",
+	}},
+	{"BADTXN", []string{
+		"suspicious transaction; suspicious transactions; unauthorized transaction; unauthorized transactions; fraudulent transaction; fraudulent transactions; suspicious activity; unusual activity; fraudulent activity",
+		"fraudulent charges; unauthorized charges; unauthorized payment; unauthorized purchase; someone is using your card; someone has been using your card; your card has been cloned; cloned; attempted transaction",
+		"someone applied for a loan; a loan in your name; your account has been hacked; account has been compromised; your account is compromised",
+	}},
+	{"LOCKTHREAT", []string{
+		"syskey; sys key; lock your computer; lock the computer; lock you out; locked you out; set a password on your computer; put a password on your computer; your computer will be locked; we will lock",
+		"disable your computer; block your computer; lock your files; encrypt your files; you will never get back in",
+	}},
+	{"UNATTENDED", []string{
+		"unattended access; leave your computer on; leave the computer on; keep the computer on overnight; leave it on overnight; leave it running; permanent connection; permanent access; background service; check on it later",
+	}},
+	{"RECOVERY", []string{
+		"recover your money; recover your funds; recover your lost; recover the money; get your money back; recovery service; recovery services; fund recovery; funds recovery; asset recovery; we can recover; recovery fee",
+		"recovery agent; recovery agency; caught the scammers; caught the fraudsters; caught the criminals; arrested the scammers; we tracked down; tracked the money; we traced the money; we located your money",
+	}},
+	// --- lures ---------------------------------------------------------------
+	{"POPUP", []string{
+		"pop up; popup; pop ups; popped up; a message popped up; flashing; warning on my screen; warning on the screen; message on my screen; message on the screen; my screen froze; screen locked; my screen locked",
+		"browser locked; browser froze; loud noise; loud alarm; loud beeping; alarm sound; a voice saying; a number to call; called the number on the screen; number on the screen; microsoft warning; microsoft alert",
+		"windows alert; windows warning; call microsoft; call apple support; phone number on the screen; toll free number on the screen; your computer has been blocked; computer has been locked; red screen; blue screen with a number",
+	}},
+	{"ROBOCALL", []string{
+		"this is an automated message; this is an automated call; this is a recorded message; this is a pre recorded message; press #num to speak; press #num now; press #num to be connected; press #num to talk",
+		"final notice; final attempt; last attempt to reach you; this is your final notice; this call is to inform you; we have been trying to reach you; we have been trying to contact you",
+	}},
+	{"DIDNOTORDER", []string{
+		"if you did not make; if you did not authorize; if you did not place; if you did not order; if you did not recognize; if this was not you; if it was not you; to cancel this order",
+		"to cancel this transaction; to cancel the charge; to cancel this charge; to cancel the payment; to cancel this payment; to cancel the order; to dispute this charge; to dispute the charge",
+	}},
+	{"CALLVERB", []string{"call; ring; reach; contact; call back; call us back; call me back; phone; dial; text; call us; call me; reach us; reach me; call this number; call the number"}},
+	// --- other impersonation scams ----------------------------------------------
+	{"TAXWORD", []string{
+		"you owe; owe; owed; outstanding; unpaid; overdue; back taxes; tax debt; tax arrears; tax fraud; tax evasion; underpaid; underpayment; discrepancy; irregularities; irregularity; audit; penalty; penalties; tax bill; fine",
+	}},
+	{"SSNTHREAT", []string{
+		"suspended; suspend; suspending; compromised; blocked; frozen; cancelled; canceled; deactivated; used; linked; linked to; involved; flagged; misused; fraudulent; criminal; illegal; stolen; will be suspended; has been suspended",
+	}},
+	{"SSNWORD", []string{"social security number; social security; ssn; national insurance number; ni number; sin number; social insurance number; tax id number"}},
+	{"DELIVERYWORD", []string{"parcel; package; delivery; shipment; consignment; your order; redelivery; packet; your item; item; courier"}},
+	{"DELIVERYFAIL", []string{
+		"fee; charge; payment; customs; duty; duties; held; on hold; being held; could not be delivered; can not be delivered; failed; failed delivery; unpaid; outstanding; insufficient postage; address incomplete",
+		"incomplete address; wrong address; missed; returned to sender; will be returned; will be destroyed; postage",
+	}},
+	{"PAYWHAT", []string{"pay; fee; charge; card; link; click; card details; small fee; payment; #num"}},
+	{"CLICKLINK", []string{
+		"click the link; click on the link; click this link; click on this link; follow the link; tap the link; open the link; link we sent; link i sent; link i just sent; link we just sent",
+		"link in the text; link in the message; link in the email; link in the sms; link we texted; link we emailed; click the button; press the link; use the link",
+	}},
+	{"WON", []string{
+		"you have won; you won; you are a winner; you are the winner; you have been selected; you were selected; you have been chosen; you were chosen; selected to receive; lucky winner; lucky draw; lucky number",
+		"sweepstakes; sweepstake; lottery; jackpot; cash prize; grand prize; government grant; free grant; grant money; unclaimed money; unclaimed funds; inheritance; prize draw; prize money; winnings; you qualify for a grant",
+		"free vacation; free holiday; free cruise; congratulations you; publishers clearing house; pch; mega millions; powerball",
+	}},
+	{"CLAIMVERB", []string{"claim; collect; receive; redeem; release; get; transfer"}},
+	{"PRIZE", []string{"prize; reward; winnings; gift; grant; award; funds; money; cash; check; cheque; bonus; vehicle; car"}},
+	{"INVEST", []string{
+		"guaranteed return; guaranteed returns; guaranteed profit; guaranteed profits; guaranteed income; double your money; triple your money; risk free; no risk; zero risk; high returns; huge returns",
+		"#num percent return; #num percent returns; #num percent profit; #num percent a month; #num percent a week; #num percent per month; #num percent per week; #num percent every month; passive income",
+		"make money fast; get rich; financial freedom; investment opportunity; exclusive opportunity; once in a lifetime opportunity; trading platform; trading account; forex; binary options",
+		"crypto trading; bitcoin investment; crypto investment; mining pool; account manager; withdraw your profits; your profits; profit; trading bot; ai trading; investment platform",
+	}},
+	{"INVESTPUSH", []string{
+		"limited spots; only a few spots; invest now; start with just; start with only; minimum deposit; initial deposit; deposit #num; invest #num; before the price goes up; everyone is making money; do not miss out; miss out",
+	}},
+	{"FAMILYHI", []string{
+		"hi mum; hello mum; hey mum; hi dad; hey dad; hello dad; hi grandma; hi grandpa; hi nan; hi nana; hi granny; hello grandma; hello grandpa; grandma it is me; grandpa it is me; mum it is me; dad it is me",
+		"it is me your; it is your grandson; it is your granddaughter; this is your grandson; this is your granddaughter; this is your son; this is your daughter; it is your son; it is your daughter; your favourite grandson",
+		"new number; my new number; this is my new number; lost my phone; broke my phone; dropped my phone; phone is broken; my phone broke; phone is dead; using a friend's phone; borrowed phone; my phone is broken; my phone is lost; can not talk right now",
+	}},
+	{"FAMILYTROUBLE", []string{
+		"i am in trouble; i am in big trouble; i need bail; bail money; post bail; in jail; i am in jail; been arrested; i got arrested; stuck abroad; stranded; lost my wallet; need money urgently; need help urgently",
+		"please do not tell mum; please do not tell dad; do not tell mum; do not tell dad; do not tell mom; do not tell my parents; do not tell anyone; car accident; had an accident; i crashed; need to pay a bill today; rent is due",
+		"hospital bill; medical bill; pay the lawyer; need a lawyer; public defender",
+	}},
+	{"MONEYWHAT", []string{"money; #num; the money; some money; cash; funds; for me; it to me; to this account; this account"}},
+	{"SENDVERB", []string{"send; transfer; lend; pay; wire; give; loan; send over; help me with"}},
+	// --- what genuine organisations say ---------------------------------------------
+	{"NEVERASK", []string{
+		"we will never ask; we never ask; we would never ask; we will not ask; we do not ask; never ask you; will never ask; would never ask; never ask for; never request; will never request",
+		"we will never call; we would never call; never call you; we never call; we will never contact; never contact you; no 1 from; nobody from; no legitimate; we do not need your",
+		"never need your; never share; do not share; should never share; never give; never give out; do not give; do not give out; never tell anyone; do not tell anyone your; never disclose; do not disclose",
+		"will never ask you; we will never send; we would never send; never asks; never asks for; does not ask; do not ever",
+	}},
+	{"NEVERWHAT", []string{
+		"password; passwords; pin; pin number; passcode; security code; one time passcode; one time password; code; codes; card details; bank details; full card number; personal details; details",
+		"remote access; access to your computer; install; download; software; move money; transfer money; move your money; safe account; gift card; gift cards; bitcoin; crypto; payment; pay; money; account number; login",
+	}},
+	{"CALLOFFICIAL", []string{
+		"the number on the back of your card; number on the back of your card; on the back of your card; number on our website; our official number; our official website; official number; official website",
+		"number on your statement; number on your bill; number on your letter; number on your invoice; number you trust; a number you know; number you know; 159; the number you have; our main number",
+		"number listed on; number on the app; number in the app; number on your card",
+	}},
+	{"CALLBACKVERB", []string{"call; ring; phone; contact; call back; call us back; check; verify; hang up and call; hang up and ring; dial; call us; call us directly"}},
+	{"INBOUND", []string{
+		"thank you for calling; thanks for calling; thank you for contacting; how can i help you today; how may i help you; how can i help you; you are through to; you have reached",
+		"what can i do for you; what can i help you with; how can i assist you; how may i assist you; you are speaking to; calling us today; for calling us",
+	}},
+	{"NOACTION", []string{
+		"you do not need to do anything; there is nothing you need to do; nothing you need to do; no action needed; no action is needed; no action required; no action is required; no payment needed",
+		"no payment is needed; no payment required; no payment is required; you do not have to pay; there is no fee; there is no charge; at no cost; free of charge; you can ignore; take your time; no rush; there is no rush",
+		"in your own time; at your convenience; whenever is convenient; you can think about it; talk it over; speak to your family; check with your family; feel free to call us back; you can call us back",
+	}},
+	{"BRANCH", []string{
+		"visit your local branch; visit a branch; visit the branch; visit any branch; come into the branch; come into a branch; come into your branch; pop into; in branch; at the branch; in person at",
+		"at the pharmacy; at the counter; at the front desk; come in person; bring it in; bring your id; bring photo id",
+	}},
+	// --- negation and speakers ---------------------------------------------------------
+	{"NEG", []string{"not; never; no; without; nobody; none; neither; nor; refuse; refused; refuse to; decline; declined; nothing; no 1; rather than; instead of"}},
+	{"NEGX", []string{
+		"why do not you; why do you not; do not you; will not you; can not you; could not you; would not you; if you do not; if you will not; if you can not; if you refuse; do not worry; not only; no problem",
+		"no worries; not sure; no no; or not; whether or not; if not; not yet; do not be afraid; do not panic; no need to worry; never mind; not to worry; no matter",
+	}},
+	{"PERSONCUE", []string{
+		"who is this; who is calling; who are you; how did you get my number; how do you have my number; is this a scam; this is a scam; sounds like a scam; are you a scammer; you are a scammer",
+		"i do not have; what is this about; what do you want; i am not comfortable; i will call back; i am going to hang up; i will hang up; i do not trust; i do not believe you; how do i know",
+		"why do you need; i am not sure about this; i do not understand; what do i do",
+	}},
+}
+
+// side says whose words make a rule count fully.
+type side uint8
+
+const (
+	sideAny    side = iota // anyone saying it is evidence
+	sideCaller             // a claim or request: full weight from the caller, half from the person called
+)
+
+// ruleDef is one indicator rule. Pattern is steps (concept names) with
+// optional "~N" gaps (tokens allowed between steps, default 4); "||"
+// separates alternative patterns. A literal step may be written in square
+// brackets: "[read|tell me]".
+type ruleDef struct {
+	code     string
+	stage    hangup.Stage
+	weight   float64
+	types    []hangup.ScamType
+	side     side
+	pattern  string
+	explain  string // plain English; {x} is the canonical name matched (a tool, a brand)
+	onNeg    string // the code a negated match becomes; "" drops it
+	noNeg    bool   // the pattern carries its own negation: never negate it
+	critical bool   // on its own, reason to warn during a live call
+}
+
+// Scam-type shorthands for the catalogue.
+var (
+	tTech   = []hangup.ScamType{hangup.ScamTechSupport}
+	tRefund = []hangup.ScamType{hangup.ScamRefund}
+	tBank   = []hangup.ScamType{hangup.ScamBankImpersonate}
+	tGov    = []hangup.ScamType{hangup.ScamGovernment}
+	tDeliv  = []hangup.ScamType{hangup.ScamDelivery}
+	tPrize  = []hangup.ScamType{hangup.ScamPrize}
+	tInvest = []hangup.ScamType{hangup.ScamInvestment}
+	tFamily = []hangup.ScamType{hangup.ScamFamily}
+	tNone   = []hangup.ScamType(nil)
+)
+
+const never = "genuine_never_asks"
+
+// rules is the indicator catalogue.
+var rules = []ruleDef{
+	// S0 lure
+	{code: "popup_lure", stage: hangup.StageLure, weight: 0.7, types: tTech, side: sideAny, pattern: "POPUP",
+		explain: "A pop-up or locked screen with a number to call is how tech-support scams start. Microsoft's real error messages never contain a phone number."},
+	{code: "robocall_lure", stage: hangup.StageLure, weight: 0.3, side: sideCaller, pattern: "ROBOCALL",
+		explain: "An automated or 'final notice' call pushing you to press a key or call back is a common scam opener."},
+	{code: "unexpected_charge_lure", stage: hangup.StageLure, weight: 0.4, types: tRefund, side: sideCaller, pattern: "DIDNOTORDER",
+		explain: "A call about a charge or order you did not make, offering to cancel it, is how refund scams start."},
+	{code: "subscription_renewal_lure", stage: hangup.StageLure, weight: 0.45, types: tRefund, side: sideCaller, pattern: "SUBSCRIPTION ~6 CANCELLED",
+		explain: "A call about a subscription being renewed, charged or cancelled is the usual opening of a refund scam."},
+	{code: "callback_number_given", stage: hangup.StageLure, weight: 0.3, side: sideCaller, pattern: "CALLVERB ~6 PHONE",
+		explain: "The caller gave a number to call back. Only call a number you found yourself: on your card, a bill or the official website."},
+	// S1 authority
+	{code: "claims_tech_company", stage: hangup.StageAuthority, weight: 0.6, types: tTech, side: sideCaller, pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT",
+		explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
+	{code: "claims_isp", stage: hangup.StageAuthority, weight: 0.4, types: tTech, side: sideCaller, pattern: "CLAIMFROM ~5 ISP",
+		explain: "The caller claimed to be from your internet or phone provider. Scammers often pose as the provider to sound official."},
+	{code: "isp_report_claim", stage: hangup.StageAuthority, weight: 0.85, types: tTech, side: sideCaller, pattern: "REPORTWORD ~5 ISP || ISP ~6 REPORTVERB",
+		explain: "The caller said your internet provider reported a problem with your computer. Internet providers do not pass such reports to people who phone you."},
+	{code: "device_problem_claim", stage: hangup.StageAuthority, weight: 0.6, types: tTech, side: sideCaller, pattern: "MYDEVICE ~6 INFECTED || INFECTED ~6 MYDEVICE",
+		explain: "The caller said your computer or connection has a virus or is sending errors. Nobody can see that from outside: this is the classic tech-support scam claim."},
+	{code: "detected_problem_claim", stage: hangup.StageAuthority, weight: 0.6, types: tTech, side: sideCaller, pattern: "DETECT ~8 INFECTED|MYDEVICE",
+		explain: "The caller claimed to have detected a problem on your computer or account. Genuine companies cannot see viruses on your computer."},
+	{code: "hackers_inside_claim", stage: hangup.StageAuthority, weight: 0.7, types: tTech, side: sideCaller, pattern: "HACKERS ~5 INSIDE",
+		explain: "The caller said hackers are in your computer or accounts right now: a scare tactic to make you act without thinking."},
+	{code: "claims_bank_fraud_team", stage: hangup.StageAuthority, weight: 0.35, types: tBank, side: sideCaller, pattern: "CLAIMFROM ~5 FRAUDDEPT || BANKORG ~3 FRAUDDEPT || CLAIMFROM ~4 BANKORG",
+		explain: "The caller claimed to be from a bank or its fraud team. If in doubt, hang up and call the number on the back of your card (in the UK, dial 159)."},
+	{code: "claims_government", stage: hangup.StageAuthority, weight: 0.5, types: tGov, side: sideCaller, pattern: "CLAIMFROM ~5 GOVORG || CLAIMFROM ~3 OFFICER || [my badge|badge number|badge id|my id number is]",
+		explain: "The caller claimed to be from {x}. Tax offices, social security and the police do not phone to demand payment or personal details."},
+	{code: "bank_fraud_alert", stage: hangup.StageAuthority, weight: 0.3, types: tBank, side: sideCaller, pattern: "BADTXN",
+		explain: "The caller spoke of suspicious transactions on your account. Real banks do call about this, but fake 'fraud teams' use the same words: check by calling the number on your card."},
+	{code: "ssn_suspended_claim", stage: hangup.StageAuthority, weight: 0.9, types: tGov, side: sideCaller, pattern: "SSNWORD ~8 SSNTHREAT",
+		explain: "The caller said your social security or national insurance number is suspended or linked to a crime. Such numbers are never suspended over the phone."},
+	{code: "family_impersonation", stage: hangup.StageAuthority, weight: 0.6, types: tFamily, side: sideCaller, pattern: "FAMILYHI",
+		explain: "The caller or message claimed to be a family member on a new or borrowed phone. Check by calling them on the number you already have."},
+	{code: "prize_claim", stage: hangup.StageLure, weight: 0.7, types: tPrize, side: sideCaller, pattern: "WON || CLAIMVERB ~3 PRIZE ~3 [now|today|you have to|you need to|you must|fee|first]",
+		explain: "The caller said you have won a prize, lottery or grant. You cannot win something you never entered, and real prizes never cost a fee."},
+	// S2 remote access
+	{code: "remote_tool_install", stage: hangup.StageRemote, weight: 1.0, types: tTech, side: sideCaller, critical: true,
+		pattern: "INSTALL|NAVIGATE ~6 RTOOL || RTOOL ~6 INSTALL || ASKYOU ~6 RTOOL", onNeg: never,
+		explain: "The caller asked you to install {x}. It gives them full control of your computer. Genuine companies never do this on a call they started."},
+	{code: "remote_tool_named", stage: hangup.StageRemote, weight: 0.7, types: tTech, side: sideAny, pattern: "RTOOL",
+		explain: "{x} was mentioned. It is a remote-access program that lets a stranger control your computer; tech-support scammers use it to get in."},
+	{code: "remote_access_request", stage: hangup.StageRemote, weight: 0.8, types: tTech, side: sideCaller, critical: true, onNeg: never,
+		pattern: "ASKYOU|INSTALL|NAVIGATE ~6 RACCESS || [let me|allow me to|i will|i can|i need to|we need to|we will|i am going to|so i can|so that i can|so we can|i have to] ~6 RACCESS",
+		explain: "The caller wanted to get into your computer remotely. Never let someone who called you connect to your computer."},
+	{code: "remote_access_mentioned", stage: hangup.StageRemote, weight: 0.35, types: tTech, side: sideAny, pattern: "RACCESS",
+		explain: "Remote access to your computer came up. Only allow it when you called a company you trust, never for someone who called you."},
+	{code: "access_code_request", stage: hangup.StageRemote, weight: 0.8, types: tTech, side: sideCaller, critical: true, onNeg: never,
+		pattern: "READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see]",
+		explain: "The caller asked you to read out a code or ID from your screen. That code lets them connect to your computer: never read it to someone who called you."},
+	{code: "access_code_read", stage: hangup.StageRemote, weight: 0.6, types: tTech, side: sideAny, pattern: "CODE ~4 DIGITCODE",
+		explain: "A code was read out on the call. Codes from remote-access programs let the other person connect to your computer."},
+	{code: "digit_code_mentioned", stage: hangup.StageRemote, weight: 0.5, types: tTech, side: sideCaller, pattern: "[#num digit code|#num digit number|#num digit id|#num digit access code|#num digit pin|#num digit]",
+		explain: "The caller talked about a numbered code (such as a '9-digit code'). Remote-access programs show such codes to let someone connect."},
+	{code: "browser_steering", stage: hangup.StageRemote, weight: 0.45, types: tTech, side: sideCaller,
+		pattern: "NAVIGATE ~5 DOMAIN || [open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
+		explain: "The caller directed you to a website or told you what to type. Scammers use this to get you to download their tools."},
+	{code: "keyboard_steering", stage: hangup.StageRemote, weight: 0.65, types: tTech, side: sideCaller,
+		pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig]",
+		explain: "The caller told you which keys to press or what to type on your computer. Tech-support scammers walk people through this to open the door to their computer."},
+	{code: "link_steering", stage: hangup.StageRemote, weight: 0.4, side: sideCaller, pattern: "CLICKLINK",
+		explain: "You were asked to open a link sent to you. Links in unexpected calls and messages lead to fake payment pages and remote-access downloads."},
+	// S3 fake diagnosis
+	{code: "fake_diagnosis", stage: hangup.StageDiagnosis, weight: 0.7, types: tTech, side: sideCaller, pattern: "DIAGTOOL",
+		explain: "The caller used normal Windows screens (Event Viewer, command prompt, netstat) as 'proof' of a problem. Every computer shows these warnings: it proves nothing."},
+	{code: "expired_protection_claim", stage: hangup.StageDiagnosis, weight: 0.6, types: tTech, side: sideCaller, pattern: "EXPIRABLE ~3 EXPIRED",
+		explain: "The caller said your licence, warranty, firewall or protection has expired: a made-up problem to sell you a fix."},
+	// S4 fear, urgency, secrecy
+	{code: "keep_computer_on", stage: hangup.StageUrgency, weight: 0.6, types: tTech, side: sideCaller, noNeg: true, pattern: "DONOT ~2 TURNOFF ~3 THEMACHINE",
+		explain: "The caller told you not to turn off your computer. Scammers say this to keep control of it; switching off is safe."},
+	{code: "do_not_hang_up", stage: hangup.StageUrgency, weight: 0.6, side: sideCaller, noNeg: true, pattern: "HANGUP",
+		explain: "The caller told you not to hang up. A genuine caller never minds you hanging up and calling back on a number you trust."},
+	{code: "secrecy_demand", stage: hangup.StageUrgency, weight: 0.9, side: sideCaller, noNeg: true, critical: true, pattern: "DONOT ~2 TELLVERB ~4 TELLWHO || SECRET",
+		explain: "The caller told you to keep this secret or not to tell your bank or family. Genuine organisations never ask for secrecy: it is how scammers stop anyone warning you."},
+	{code: "coached_lie", stage: hangup.StageUrgency, weight: 0.95, side: sideCaller, noNeg: true, critical: true, pattern: "COACHSAY ~4 COACHLIE",
+		explain: "The caller told you what to say if the bank asks. Being told to lie to your bank is a sure sign of a scam."},
+	{code: "legal_threat", stage: hangup.StageUrgency, weight: 0.75, types: tGov, side: sideCaller, pattern: "THREAT",
+		explain: "The caller threatened arrest, court or other legal action. Real authorities write to you; they never threaten arrest on the phone to get paid."},
+	{code: "account_threat", stage: hangup.StageUrgency, weight: 0.5, types: tBank, side: sideCaller, pattern: "ACCOUNTTHREAT",
+		explain: "The caller threatened to close or block your account unless you act now: pressure to stop you checking."},
+	{code: "urgency_pressure", stage: hangup.StageUrgency, weight: 0.2, side: sideCaller, pattern: "URGENT",
+		explain: "The caller pushed you to act immediately. Pressure to act before you can think or check is a warning sign."},
+	{code: "assets_at_risk", stage: hangup.StageUrgency, weight: 0.55, side: sideCaller, pattern: "YOURASSETS ~4 ATRISK",
+		explain: "The caller said your money, accounts or identity are at risk right now: fear makes people act without checking."},
+	{code: "device_doom_threat", stage: hangup.StageUrgency, weight: 0.6, types: tTech, side: sideCaller, pattern: "DOOM",
+		explain: "The caller said your computer will stop working or lose everything unless you act: a scare to sell a fake fix."},
+	{code: "bank_staff_corrupt", stage: hangup.StageUrgency, weight: 0.9, types: tBank, side: sideCaller, critical: true, pattern: "STAFFWORD ~6 CORRUPT",
+		explain: "The caller said staff at your bank are involved in fraud. Scammers say this so you ignore the bank's warnings."},
+	// S5 sales
+	{code: "support_plan_sale", stage: hangup.StageSales, weight: 0.6, types: tTech, side: sideCaller, pattern: "PLAN",
+		explain: "The caller tried to sell you a support plan, licence or protection. Fake fixes and 'lifetime support' are how tech-support scams take money."},
+	{code: "fix_fee", stage: hangup.StageSales, weight: 0.4, types: tTech, side: sideCaller, pattern: "PRICEWORD ~6 FIXWORD || FIXWORD ~6 PRICEWORD",
+		explain: "The caller asked for money to fix your computer. Nobody who calls you out of the blue needs to fix your computer."},
+	{code: "investment_promise", stage: hangup.StageSales, weight: 0.7, types: tInvest, side: sideCaller, pattern: "INVEST || INVESTPUSH",
+		explain: "The caller promised high or guaranteed returns. Genuine investments never guarantee profits; pressure to invest now is a warning sign."},
+	// S6 payment
+	{code: "gift_card_payment", stage: hangup.StagePayment, weight: 1.0, side: sideCaller, critical: true, onNeg: never,
+		pattern: "BUYVERB ~6 GIFTCARD || GIFTCARD ~8 CARDDETAIL || GIFTSTRONG || PAYASK ~6 GIFTCARD",
+		explain: "The caller wanted payment in {x} or the numbers on the back. No genuine company, bank or government takes gift cards as payment: this is a scam."},
+	{code: "gift_card_mentioned", stage: hangup.StagePayment, weight: 0.6, side: sideAny, pattern: "GIFTCARD",
+		explain: "{x} came up on the call. Scammers ask for payment in gift cards because the money cannot be traced or returned."},
+	{code: "crypto_payment", stage: hangup.StagePayment, weight: 0.95, side: sideCaller, critical: true, onNeg: never,
+		pattern: "CRYPTOUSE ~6 CRYPTO || CRYPTO ~6 CRYPTOUSE || PAYASK ~6 CRYPTO",
+		explain: "The caller wanted money turned into {x} or paid through a crypto machine. Genuine organisations never ask for payment in cryptocurrency."},
+	{code: "crypto_mentioned", stage: hangup.StagePayment, weight: 0.4, types: tInvest, side: sideAny, pattern: "CRYPTO",
+		explain: "Cryptocurrency came up on the call. Payments in crypto cannot be reversed, which is why scammers want them."},
+	{code: "wire_transfer_request", stage: hangup.StagePayment, weight: 0.7, side: sideCaller, onNeg: never, pattern: "PAYASK ~6 WIRE",
+		explain: "The caller asked you to send money by {x}. Money sent this way is very hard to get back."},
+	{code: "money_transfer_mentioned", stage: hangup.StagePayment, weight: 0.3, side: sideAny, pattern: "WIRE",
+		explain: "Sending money by {x} came up on the call."},
+	{code: "cash_withdrawal_request", stage: hangup.StagePayment, weight: 0.8, types: tBank, side: sideCaller, critical: true, onNeg: never,
+		pattern: "PAYASK|GOBANK ~6 WITHDRAW ~4 CASHWHAT || GOBANK ~4 WITHDRAW",
+		explain: "The caller asked you to withdraw cash. Nobody genuine asks you to take cash out for them."},
+	{code: "courier_collection", stage: hangup.StagePayment, weight: 0.95, types: tBank, side: sideCaller, critical: true,
+		pattern: "COLLECTOR ~6 COLLECT ~8 VALUABLES || VALUABLES ~8 COLLECTOR ~6 COLLECT",
+		explain: "The caller arranged for a courier or 'officer' to collect cash, cards or gold from you. Banks and police never collect money or cards from your home."},
+	{code: "card_handover", stage: hangup.StagePayment, weight: 0.85, types: tBank, side: sideCaller, critical: true, pattern: "CARDCUT",
+		explain: "The caller told you to cut up your card or put it in an envelope for collection. Banks never collect cards: the chip and your PIN are what the thieves want."},
+	{code: "cash_in_post", stage: hangup.StagePayment, weight: 0.95, side: sideCaller, critical: true, pattern: "CONCEAL ~5 CASHNOTES ~6 CONTAINER",
+		explain: "The caller wanted cash hidden in a parcel or envelope. Sending cash by post or courier is a hallmark of a scam."},
+	{code: "buy_gold", stage: hangup.StagePayment, weight: 0.8, types: tBank, side: sideCaller, pattern: "[buy|purchase|buying] ~4 GOLD",
+		explain: "The caller wanted you to buy gold. Scammers ask for gold because it is easy to carry away and hard to trace."},
+	{code: "upfront_fee", stage: hangup.StagePayment, weight: 0.6, side: sideCaller, pattern: "FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
+		explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
+	{code: "card_details_request", stage: hangup.StagePayment, weight: 0.55, side: sideCaller, onNeg: never, pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS",
+		explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
+	{code: "identity_number_request", stage: hangup.StagePayment, weight: 0.6, types: tGov, side: sideCaller, onNeg: never, pattern: "ASKFOR|ASKYOU ~5 IDENTITY",
+		explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
+	{code: "money_request", stage: hangup.StagePayment, weight: 0.45, side: sideCaller, onNeg: never, pattern: "[can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT",
+		explain: "The caller asked you to send money."},
+	{code: "delivery_fee_request", stage: hangup.StagePayment, weight: 0.6, types: tDeliv, side: sideCaller, pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~10 PAYWHAT",
+		explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
+	// S7 bank access and refunds
+	{code: "secret_request", stage: hangup.StageBankAccess, weight: 0.9, side: sideCaller, critical: true, onNeg: never, pattern: "ASKFOR|ASKYOU ~5 SECRETS",
+		explain: "The caller asked for a password, PIN or security code. No genuine bank or company ever asks for these."},
+	{code: "otp_request", stage: hangup.StageBankAccess, weight: 0.9, types: tBank, side: sideCaller, critical: true, onNeg: never,
+		pattern: "READ ~8 CODE ~8 OTPCTX || OTPCTX ~6 CODE ~10 READ",
+		explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
+	{code: "bank_login_request", stage: hangup.StageBankAccess, weight: 0.7, types: tRefund, side: sideCaller, critical: true, onNeg: never, pattern: "ASKYOU|LOGIN ~4 BANKACCESS",
+		explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
+	{code: "refund_offer", stage: hangup.StageBankAccess, weight: 0.5, types: tRefund, side: sideCaller, pattern: "GIVEYOU ~4 REFUND || REFUND ~4 [of] ~2 AMOUNT",
+		explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
+	{code: "over_refund", stage: hangup.StageBankAccess, weight: 1.0, types: tRefund, side: sideCaller, critical: true, noNeg: true, pattern: "OVERREFUND",
+		explain: "The caller claimed too much was refunded and wanted the difference back. The 'refund' is fake: they moved your own money around, and any money you send is lost."},
+	{code: "refund_form", stage: hangup.StageBankAccess, weight: 0.6, types: tRefund, side: sideCaller, pattern: "REFUNDFORM",
+		explain: "You were asked to type a refund amount into a form. Scammers use this to fake an over-payment."},
+	{code: "safe_account", stage: hangup.StageBankAccess, weight: 1.0, types: tBank, side: sideCaller, critical: true, onNeg: never, pattern: "SAFEACC",
+		explain: "The caller talked about a 'safe account'. Banks never ask you to move money to keep it safe: this is always a scam."},
+	{code: "move_money_request", stage: hangup.StageBankAccess, weight: 0.9, types: tBank, side: sideCaller, critical: true, onNeg: never, pattern: "MOVEVERB ~3 MONEYOBJ ~6 SAFEDEST",
+		explain: "The caller wanted you to move your money to another account to protect it. Your bank never asks this."},
+	// S8 persistence
+	{code: "lock_threat", stage: hangup.StagePersistence, weight: 0.9, types: tTech, side: sideCaller, critical: true, pattern: "LOCKTHREAT",
+		explain: "The caller threatened to lock your computer or files. Scammers do this when people refuse to pay."},
+	{code: "unattended_access", stage: hangup.StagePersistence, weight: 0.7, types: tTech, side: sideCaller, pattern: "UNATTENDED",
+		explain: "The caller wanted lasting access to your computer, e.g. leaving it on for them. That lets them come back at any time."},
+	{code: "recovery_offer", stage: hangup.StagePersistence, weight: 0.5, side: sideCaller, pattern: "RECOVERY",
+		explain: "The caller offered to recover money you lost. 'Recovery' calls after a scam usually come from the same scammers."},
+	// Family emergency
+	{code: "family_emergency", stage: hangup.StageUrgency, weight: 0.7, types: tFamily, side: sideCaller, pattern: "FAMILYTROUBLE",
+		explain: "A family member was said to be in trouble and needing money quickly or in secret. Call them back on the number you know before doing anything."},
+	// Government threats
+	{code: "tax_debt_threat", stage: hangup.StageUrgency, weight: 0.7, types: tGov, side: sideCaller, pattern: "TAXWORD ~10 GOVORG || GOVORG ~10 TAXWORD",
+		explain: "The caller said you owe tax or face a penalty. Tax authorities write to you first and never demand immediate payment by phone."},
+	// Genuine behaviour (stage G): evidence for a genuine call.
+	{code: never, stage: hangup.StageGenuine, weight: 0.8, side: sideAny, noNeg: true, pattern: "NEVERASK ~8 NEVERWHAT || NEVERASK",
+		explain: "The speaker said they would never ask for passwords, codes, remote access or payment: what genuine organisations say."},
+	{code: "genuine_call_back_advice", stage: hangup.StageGenuine, weight: 0.8, side: sideAny, pattern: "CALLBACKVERB ~8 CALLOFFICIAL",
+		explain: "The speaker suggested checking by calling a number you already trust (the back of your card, the official website): what genuine organisations advise."},
+	{code: "genuine_inbound_service", stage: hangup.StageGenuine, weight: 0.3, side: sideAny, pattern: "INBOUND",
+		explain: "The call sounds like one the person made to a service line themselves."},
+	{code: "genuine_no_pressure", stage: hangup.StageGenuine, weight: 0.5, side: sideAny, noNeg: true, pattern: "NOACTION || BRANCH",
+		explain: "The speaker said there is no payment or action needed, no rush, or to come in person: the opposite of scam pressure."},
+}

@@ -1,0 +1,342 @@
+package analyze
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Synthetic concepts: found by the extractors, not by phrases.
+const (
+	conceptPhone     = "PHONE"
+	conceptDigitCode = "DIGITCODE"
+	conceptDomain    = "DOMAIN"
+	conceptAmount    = "AMOUNT"
+)
+
+// defaultGap is how many tokens may stand between two steps of a rule.
+const defaultGap = 4
+
+// negWindow is how many tokens may stand between a negation and the start of
+// what it negates ("never ask you to install").
+const negWindow = 3
+
+type step struct {
+	concepts []int16
+	gap      int // tokens allowed between the previous step and this one
+}
+
+// rule is a compiled ruleDef.
+type rule struct {
+	*ruleDef
+	id   int // index in catalogue.rules
+	alts [][]step
+}
+
+type ruleStart struct {
+	rule int
+	alt  int
+}
+
+// matcher holds the compiled catalogue: the lexicon trie and the rules
+// indexed by the concept of their first step.
+type matcher struct {
+	lex     *lexicon
+	rules   []rule
+	byCode  map[string]int
+	byFirst [][]ruleStart // indexed by concept
+	neg     int16
+	negx    int16
+	person  int16
+	synth   map[string]int16
+}
+
+// newMatcher compiles the catalogue.
+func newMatcher(entries []lexEntry, defs []ruleDef) (*matcher, error) {
+	all := append([]lexEntry(nil), entries...)
+	// Literal steps in rules become anonymous concepts.
+	lits := map[string]string{}
+	for _, d := range defs {
+		for _, alt := range strings.Split(d.pattern, "||") {
+			for _, f := range strings.Fields(alt) {
+				_ = f
+			}
+			for _, lit := range literals(alt) {
+				if _, ok := lits[lit]; !ok {
+					name := "lit:" + lit
+					lits[lit] = name
+					all = append(all, lexEntry{concept: name, phrases: []string{strings.ReplaceAll(lit, "|", ";")}})
+				}
+			}
+		}
+	}
+	lx, err := newLexicon(all)
+	if err != nil {
+		return nil, err
+	}
+	m := &matcher{lex: lx, byCode: map[string]int{}, synth: map[string]int16{}}
+	for _, s := range []string{conceptPhone, conceptDigitCode, conceptDomain, conceptAmount} {
+		m.synth[s] = lx.concept(s)
+	}
+	m.neg, m.negx, m.person = lx.byName["NEG"], lx.byName["NEGX"], lx.byName["PERSONCUE"]
+	for i := range defs {
+		d := &defs[i]
+		r := rule{ruleDef: d, id: i}
+		for _, alt := range strings.Split(d.pattern, "||") {
+			steps, err := m.compileAlt(alt)
+			if err != nil {
+				return nil, fmt.Errorf("analyze: rule %s: %w", d.code, err)
+			}
+			r.alts = append(r.alts, steps)
+		}
+		if _, ok := m.byCode[d.code]; !ok {
+			m.byCode[d.code] = len(m.rules)
+		}
+		m.rules = append(m.rules, r)
+	}
+	for _, r := range m.rules {
+		if r.onNeg != "" {
+			if _, ok := m.byCode[r.onNeg]; !ok {
+				return nil, fmt.Errorf("analyze: rule %s: negated code %s is no rule", r.code, r.onNeg)
+			}
+		}
+	}
+	m.byFirst = make([][]ruleStart, len(lx.names))
+	for ri, r := range m.rules {
+		for ai, alt := range r.alts {
+			for _, c := range alt[0].concepts {
+				m.byFirst[c] = append(m.byFirst[c], ruleStart{rule: ri, alt: ai})
+			}
+		}
+	}
+	return m, nil
+}
+
+// literals returns the bracketed literal steps of a pattern.
+func literals(p string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(p, '[')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(p[i:], ']')
+		if j < 0 {
+			return out
+		}
+		out = append(out, p[i+1:i+j])
+		p = p[i+j+1:]
+	}
+}
+
+func (m *matcher) compileAlt(alt string) ([]step, error) {
+	// Protect spaces inside literals before splitting into fields.
+	var b strings.Builder
+	depth := 0
+	for _, r := range alt {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case r == ' ' && depth > 0:
+			r = '\x00'
+		}
+		b.WriteRune(r)
+	}
+	var steps []step
+	gap := defaultGap
+	for _, f := range strings.Fields(b.String()) {
+		f = strings.ReplaceAll(f, "\x00", " ")
+		if strings.HasPrefix(f, "~") {
+			n, err := strconv.Atoi(f[1:])
+			if err != nil || n < 0 || n > 30 {
+				return nil, fmt.Errorf("bad gap %q", f)
+			}
+			gap = n
+			continue
+		}
+		var st step
+		st.gap = gap
+		gap = defaultGap
+		if strings.HasPrefix(f, "[") {
+			c, ok := m.lex.byName["lit:"+strings.Trim(f, "[]")]
+			if !ok {
+				return nil, fmt.Errorf("literal %s not compiled", f)
+			}
+			st.concepts = []int16{c}
+		} else {
+			for _, name := range strings.Split(f, "|") {
+				c, ok := m.lex.byName[name]
+				if !ok {
+					return nil, fmt.Errorf("unknown concept %q", name)
+				}
+				st.concepts = append(st.concepts, c)
+			}
+		}
+		steps = append(steps, st)
+	}
+	if len(steps) == 0 {
+		return nil, fmt.Errorf("empty pattern")
+	}
+	return steps, nil
+}
+
+// ruleMatch is one rule matched in one turn: tokens [from, to).
+type ruleMatch struct {
+	rule    int
+	from    int32
+	to      int32
+	canon   string
+	negated bool
+}
+
+// matchScratch holds per-goroutine buffers for matching.
+type matchScratch struct {
+	byConcept [][]int32 // hit indices per concept
+	touched   []int16
+	matches   []ruleMatch
+}
+
+// matchRules finds the rules matched by hits over tokens ts. hits must be
+// sorted by start.
+func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMatch {
+	if len(sc.byConcept) < len(m.lex.names) {
+		sc.byConcept = make([][]int32, len(m.lex.names))
+	}
+	for _, c := range sc.touched {
+		sc.byConcept[c] = sc.byConcept[c][:0]
+	}
+	sc.touched = sc.touched[:0]
+	for i, h := range hits {
+		if len(sc.byConcept[h.concept]) == 0 {
+			sc.touched = append(sc.touched, h.concept)
+		}
+		sc.byConcept[h.concept] = append(sc.byConcept[h.concept], int32(i))
+	}
+	out := sc.matches[:0]
+	for hi, h := range hits {
+		for _, rs := range m.byFirst[h.concept] {
+			r := &m.rules[rs.rule]
+			alt := r.alts[rs.alt]
+			to := h.to
+			canon := h.canon
+			ok := true
+			for _, st := range alt[1:] {
+				best := int32(-1)
+				for _, c := range st.concepts {
+					for _, k := range sc.byConcept[c] {
+						n := hits[k]
+						if n.from < to {
+							continue
+						}
+						if n.from > to+int32(st.gap) {
+							break
+						}
+						if best < 0 || n.from < hits[best].from {
+							best = k
+						}
+						break
+					}
+				}
+				if best < 0 {
+					ok = false
+					break
+				}
+				to = hits[best].to
+				if canon == "" {
+					canon = hits[best].canon
+				}
+			}
+			if !ok {
+				continue
+			}
+			_ = hi
+			// one match per rule per overlapping span
+			dup := false
+			for k := len(out) - 1; k >= 0; k-- {
+				if out[k].rule == rs.rule && out[k].to > h.from {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			out = append(out, ruleMatch{rule: rs.rule, from: h.from, to: to, canon: canon})
+		}
+	}
+	// Negation: a negation cue just before a match, in the same clause.
+	for i := range out {
+		r := &m.rules[out[i].rule]
+		if r.noNeg {
+			continue
+		}
+		out[i].negated = m.negatedAt(ts, hits, sc, out[i].from)
+	}
+	// A negated match silences weaker matches inside it ("we will never ask
+	// you to install AnyDesk" is no AnyDesk mention); a match inside a
+	// stronger match of the same stage is left out for clarity.
+	keep := out[:0]
+	for i, a := range out {
+		drop := false
+		for j, b := range out {
+			if i == j || a.from < b.from || a.to > b.to {
+				continue
+			}
+			if b.negated && !a.negated {
+				drop = true
+				break
+			}
+			ra, rb := &m.rules[a.rule], &m.rules[b.rule]
+			if ra.stage == rb.stage && !a.negated && !b.negated && (rb.weight > ra.weight || rb.weight == ra.weight && (b.to-b.from > a.to-a.from || j < i)) && ra.code != rb.code {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			keep = append(keep, a)
+		}
+	}
+	sort.SliceStable(keep, func(i, j int) bool { return keep[i].from < keep[j].from })
+	sc.matches = keep
+	return keep
+}
+
+// negatedAt reports whether a negation cue ends at most negWindow tokens
+// before token from, with no clause boundary between, and is not part of an
+// idiom that does not negate ("why don't you", "don't worry").
+func (m *matcher) negatedAt(ts []token, hits []hit, sc *matchScratch, from int32) bool {
+	for _, k := range sc.byConcept[m.neg] {
+		n := hits[k]
+		if n.to > from {
+			break
+		}
+		if from-n.to > negWindow {
+			continue
+		}
+		boundary := false
+		for t := n.to; t < from; t++ {
+			if ts[t].kind == tkStop || ts[t].kind == tkComma || ts[t].text == "but" {
+				boundary = true
+				break
+			}
+		}
+		if boundary {
+			continue
+		}
+		idiom := false
+		for _, x := range sc.byConcept[m.negx] {
+			h := hits[x]
+			if h.from <= n.from && h.to >= n.to {
+				idiom = true
+				break
+			}
+		}
+		if !idiom {
+			return true
+		}
+	}
+	return false
+}
