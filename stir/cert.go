@@ -11,13 +11,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
 
 // LoadTrustAnchors reads the STI trust anchors (STI-PA approved root CAs) from
-// PEM or DER files, or from every regular file in a directory, and returns
-// them as a pool. It fails if any named file holds no certificate, or if the
+// PEM or DER files, or from the *.pem, *.crt, *.cer and *.der files in a
+// directory (symbolic links followed, as in mounted secrets), and returns
+// them as a pool. It fails if any such file holds no certificate, or if the
 // paths yield none at all: a verifier with an empty trust store would fail
 // every call, which is a configuration error to report at start-up.
 func LoadTrustAnchors(paths ...string) (*x509.CertPool, error) {
@@ -54,10 +56,16 @@ func LoadTrustAnchors(paths ...string) (*x509.CertPool, error) {
 			return nil, fmt.Errorf("stir: trust anchors: %w", err)
 		}
 		for _, e := range entries {
-			if !e.Type().IsRegular() || e.Name()[0] == '.' {
+			name := filepath.Join(p, e.Name())
+			switch strings.ToLower(filepath.Ext(e.Name())) {
+			case ".pem", ".crt", ".cer", ".der":
+			default:
 				continue
 			}
-			if err := add(filepath.Join(p, e.Name())); err != nil {
+			if st, err := os.Stat(name); err != nil || !st.Mode().IsRegular() {
+				continue
+			}
+			if err := add(name); err != nil {
 				return nil, err
 			}
 		}

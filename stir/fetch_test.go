@@ -399,7 +399,10 @@ func TestLoadTrustAnchors(t *testing.T) {
 	}
 	p1 := write("a.pem", ca1.PEM())
 	write("b.crt", ca2.Cert.Raw) // DER
-	write(".hidden", []byte("ignored"))
+	write("README", []byte("not a certificate, ignored"))
+	if err := os.Symlink(p1, dir+"/link.pem"); err != nil {
+		t.Fatal(err)
+	}
 
 	pool, err := LoadTrustAnchors(dir)
 	if err != nil {
@@ -415,7 +418,11 @@ func TestLoadTrustAnchors(t *testing.T) {
 		t.Errorf("single file: %v", err)
 	}
 	bad := write("../bad.pem", []byte("not a certificate"))
-	for _, paths := range [][]string{{bad}, {dir + "/missing.pem"}, {}, {t.TempDir()}} {
+	badDir := t.TempDir()
+	if err := os.WriteFile(badDir+"/x.crt", []byte("junk"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, paths := range [][]string{{bad}, {dir + "/missing.pem"}, {}, {t.TempDir()}, {badDir}} {
 		if _, err := LoadTrustAnchors(paths...); err == nil {
 			t.Errorf("LoadTrustAnchors(%v) succeeded", paths)
 		}
