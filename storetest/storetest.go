@@ -13,6 +13,10 @@ import (
 // Stores bundles the stores of one database.
 type Stores struct {
 	Organisations hangup.OrganisationStore
+	Reports       hangup.ReportStore
+	Reputation    hangup.ReputationStore
+	Users         hangup.UserStore
+	Secrets       hangup.SecretStore
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -22,4 +26,8 @@ type Opener func(t *testing.T) Stores
 // Run runs the whole suite.
 func Run(t *testing.T, open Opener) {
 	t.Run("Organisations", func(t *testing.T) { testOrganisations(t, open) })
+	t.Run("Reports", func(t *testing.T) { testReports(t, open) })
+	t.Run("Reputation", func(t *testing.T) { testReputation(t, open) })
+	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
+	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 }

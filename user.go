@@ -1,0 +1,74 @@
+package hangup
+
+import (
+	"context"
+	"time"
+)
+
+// Role is what an account may do. Roles are least-privilege: an
+// organisation member sees only reports about its own organisation.
+type Role string
+
+// Roles.
+const (
+	RoleAdmin   Role = "admin"   // everything, including accounts and the allow-list
+	RoleAnalyst Role = "analyst" // all reports, appeals, exports
+	RoleMember  Role = "member"  // reports naming their own organisation
+)
+
+// Roles lists every role.
+var Roles = []Role{RoleAdmin, RoleAnalyst, RoleMember}
+
+// User is an account. People reporting a scam never need one.
+type User struct {
+	ID             int64     `json:"id"`
+	Email          string    `json:"email"`
+	Role           Role      `json:"role"`
+	OrganisationID string    `json:"organisation_id,omitempty"` // for members
+	PasswordHash   string    `json:"-"`                         // argon2id, PHC string format
+	CreatedAt      time.Time `json:"created_at"`
+	Disabled       bool      `json:"disabled"`
+}
+
+// CanSeeAllReports reports whether the user may see every report.
+func (u *User) CanSeeAllReports() bool {
+	return u != nil && !u.Disabled && (u.Role == RoleAdmin || u.Role == RoleAnalyst)
+}
+
+// Session is a signed-in browser. Only a hash of its token is stored.
+type Session struct {
+	TokenHash []byte
+	UserID    int64
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// UserStore persists accounts and sessions. Implementations must pass
+// storetest.
+type UserStore interface {
+	// CreateUser stores u and sets its ID. ECONFLICT if the email is taken.
+	CreateUser(ctx context.Context, u *User) error
+	// FindUserByEmail returns the account with this email (case-insensitive).
+	// ENOTFOUND if none.
+	FindUserByEmail(ctx context.Context, email string) (*User, error)
+	// ListUsers returns every account, ordered by email.
+	ListUsers(ctx context.Context) ([]*User, error)
+	// SetPassword replaces an account's password hash. ENOTFOUND if none.
+	SetPassword(ctx context.Context, userID int64, hash string) error
+	// CreateSession stores a session.
+	CreateSession(ctx context.Context, s *Session) error
+	// FindSession returns an unexpired session and its enabled user.
+	// ENOTFOUND if there is none.
+	FindSession(ctx context.Context, tokenHash []byte, now time.Time) (*Session, *User, error)
+	// DeleteSession removes a session (signing out). Idempotent.
+	DeleteSession(ctx context.Context, tokenHash []byte) error
+}
+
+// SecretStore keeps server-side secrets (the key for anonymous reporter
+// hashes and form tokens) so that every node and every restart uses the
+// same ones.
+type SecretStore interface {
+	// Secret returns the secret called name, creating it with generate on
+	// first use. Concurrent first uses agree on one value.
+	Secret(ctx context.Context, name string, generate func() ([]byte, error)) ([]byte, error)
+}
