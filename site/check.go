@@ -2,8 +2,8 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hangup-org/hangup"
@@ -102,12 +102,10 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	show := a.Unicode
 	var s assessment
 	if a.Spoken {
-		s.add(CodeSpokenAddress, hangup.SeverityInfo, 0, fmt.Sprintf("We read the website address as %s. Check that this is what you heard or saw.", show))
+		s.add(CodeSpokenAddress, hangup.SeverityInfo, 0, ("We read the website address as " + show + ". Check that this is what you heard or saw."))
 	}
 	if a.Userinfo != "" {
-		s.add(CodeUserinfoTrick, hangup.SeverityHigh, 3, fmt.Sprintf(
-			"The address starts with %q and an @ sign. Your browser ignores everything before the @ and goes to %s instead. This trick is used to make a link look like a site you trust.",
-			clip(a.Userinfo), show))
+		s.add(CodeUserinfoTrick, hangup.SeverityHigh, 3, ("The address starts with " + strconv.Quote(clip(a.Userinfo)) + " and an @ sign. Your browser ignores everything before the @ and goes to " + show + " instead. This trick is used to make a link look like a site you trust."))
 	}
 	tool, isTool := c.tools.MatchDomain(a.Host)
 	platform := c.platform(a)
@@ -122,8 +120,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	genuine := (isOfficial || popular) && (platform.kind == "" || platform.home)
 
 	if a.IP {
-		s.add(CodeIPAddress, hangup.SeverityMedium, 3, fmt.Sprintf(
-			"This address is a bare number (%s) instead of a name. Real companies send you to their named website, not to a number.", a.Host))
+		s.add(CodeIPAddress, hangup.SeverityMedium, 3, ("This address is a bare number (" + a.Host + ") instead of a name. Real companies send you to their named website, not to a number."))
 	}
 	if platform.kind != "" && !platform.home {
 		c.addPlatform(&s, a, platform)
@@ -164,9 +161,9 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 		res.Verdict = hangup.SiteOfficial
 		c.setBrand(&res, official)
 		b := &c.brands[official]
-		msg := fmt.Sprintf("%s is an official website of %s.", show, res.Brand)
+		msg := (show + " is an official website of " + res.Brand + ".")
 		if b.kind != kindRegistry {
-			msg = fmt.Sprintf("%s is the genuine website of a well-known brand (%s).", show, b.domain)
+			msg = (show + " is the genuine website of a well-known brand (" + b.domain + ").")
 		}
 		s.add(CodeOfficialDomain, hangup.SeverityInfo, 0, msg+" A genuine website does not prove a caller is genuine: anyone can tell you to visit it.")
 	case haveLook:
@@ -178,8 +175,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 		}
 		s.add(CodeLookalikePrefix+look.family, sev, 0, c.lookalikeMessage(a, look))
 	case popular && genuine:
-		s.add(CodePopularSite, hangup.SeverityInfo, 0, fmt.Sprintf(
-			"%s is one of the most visited websites (number %d on the Tranco list of popular sites). That makes it real, not necessarily safe: a caller can still send you there as part of a story.", a.Domain, rank))
+		s.add(CodePopularSite, hangup.SeverityInfo, 0, (a.Domain + " is one of the most visited websites (number " + strconv.Itoa(int(rank)) + " on the Tranco list of popular sites). That makes it real, not necessarily safe: a caller can still send you there as part of a story."))
 		if s.score >= suspiciousScore {
 			res.Verdict = hangup.SiteSuspicious
 		}
@@ -190,8 +186,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 		c.addClaimFindings(&s, &res, claimed, isOfficial && genuine, official, look, haveLook)
 	}
 	if res.Verdict == hangup.SiteUnknown && !(popular && genuine) {
-		s.add(CodeNoInformation, hangup.SeverityInfo, 0, fmt.Sprintf(
-			"Hangup knows nothing for or against %s. If a caller you did not expect asked you to go there, be careful: find a company's website yourself rather than typing one you are given.", show))
+		s.add(CodeNoInformation, hangup.SeverityInfo, 0, ("Hangup knows nothing for or against " + show + ". If a caller you did not expect asked you to go there, be careful: find a company's website yourself rather than typing one you are given."))
 	}
 	slices.SortStableFunc(s.findings, func(x, y hangup.Reason) int {
 		return cmp.Compare(y.Severity.Rank(), x.Severity.Rank())
@@ -207,11 +202,9 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 // the brand can register names under it.
 func (c *Checker) officialBrand(a *Address) (int32, bool) {
 	host, domain := a.Host, a.Domain
-	if a.ICANN && !strings.Contains(a.Suffix, ".") && len(a.Suffix) > 3 {
-		if ids, ok := c.labels[a.Suffix]; ok && c.brands[ids[0]].kind <= kindHighTrust {
-			if id, ok := c.official[c.brands[ids[0]].domain]; ok {
-				return id, true
-			}
+	if owner, ok := c.brandTLDs[a.Suffix]; ok && a.ICANN {
+		if id, ok := c.official[c.brands[owner].domain]; ok {
+			return id, true
 		}
 	}
 	for h := host; ; {
@@ -276,14 +269,11 @@ func (c *Checker) platform(a *Address) platformMatch {
 func (c *Checker) addPlatform(s *assessment, a *Address, p platformMatch) {
 	switch p.kind {
 	case CodeShortener:
-		s.add(CodeShortener, hangup.SeverityMedium, 3, fmt.Sprintf(
-			"This is a shortened link (%s): it hides the real address it leads to. Scammers use short links so you can't see where you are going.", p.name))
+		s.add(CodeShortener, hangup.SeverityMedium, 3, ("This is a shortened link (" + p.name + "): it hides the real address it leads to. Scammers use short links so you can't see where you are going."))
 	case CodeSiteBuilder:
-		s.add(CodeSiteBuilder, hangup.SeverityMedium, 3, fmt.Sprintf(
-			"This page is made with %s, a service anyone can use to build a page or form in minutes. Real companies don't run their support or payments on pages like this.", p.name))
+		s.add(CodeSiteBuilder, hangup.SeverityMedium, 3, ("This page is made with " + p.name + ", a service anyone can use to build a page or form in minutes. Real companies don't run their support or payments on pages like this."))
 	default:
-		s.add(CodeFreeHosting, hangup.SeverityMedium, 3, fmt.Sprintf(
-			"This is a site or file on %s, a free service where anyone can publish anything. Real companies don't send you to pages like this to fix a computer or take a payment.", p.name))
+		s.add(CodeFreeHosting, hangup.SeverityMedium, 3, ("This is a site or file on " + p.name + ", a free service where anyone can publish anything. Real companies don't send you to pages like this to fix a computer or take a payment."))
 	}
 }
 
@@ -307,14 +297,11 @@ func (c *Checker) addScriptFindings(s *assessment, a *Address) {
 	}
 	switch {
 	case mixed != "":
-		s.add(CodeMixedScript, hangup.SeverityHigh, 3, fmt.Sprintf(
-			"The name %q mixes ordinary letters with look-alike letters from another alphabet (Cyrillic or Greek). Genuine websites don't do this; it is a trick to copy a name.", mixed))
+		s.add(CodeMixedScript, hangup.SeverityHigh, 3, ("The name " + strconv.Quote(mixed) + " mixes ordinary letters with look-alike letters from another alphabet (Cyrillic or Greek). Genuine websites don't do this; it is a trick to copy a name."))
 	case whole != "":
-		s.add(CodeWholeScript, hangup.SeverityMedium, 3, fmt.Sprintf(
-			"The name %s is written in another alphabet whose letters look like ordinary ones. It can pass for an English name at a glance.", whole))
+		s.add(CodeWholeScript, hangup.SeverityMedium, 3, ("The name " + whole + " is written in another alphabet whose letters look like ordinary ones. It can pass for an English name at a glance."))
 	default:
-		s.add(CodeInternationalName, hangup.SeverityInfo, 0, fmt.Sprintf(
-			"The name has non-English characters; computers know it as %s.", a.Host))
+		s.add(CodeInternationalName, hangup.SeverityInfo, 0, ("The name has non-English characters; computers know it as " + a.Host + "."))
 	}
 }
 
@@ -331,17 +318,15 @@ func cyrillicTLD(suffix string) bool {
 // addRiskFindings adds the weak signs that count only together.
 func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, haveLook bool) {
 	if a.Listed && (c.susTLD[a.Suffix] || c.susTLD[lastLabel(a.Suffix)] || c.abused[a.Suffix]) {
-		s.add(CodeSuspiciousTLD, hangup.SeverityLow, 1, fmt.Sprintf(
-			"The address ends in .%s, an ending that is cheap to register and often used by scam sites. Many honest sites use it too.", a.Suffix))
+		s.add(CodeSuspiciousTLD, hangup.SeverityLow, 1, ("The address ends in ." + a.Suffix + ", an ending that is cheap to register and often used by scam sites. Many honest sites use it too."))
 	}
 	if !a.Listed {
-		s.add(CodeUnlistedTLD, hangup.SeverityLow, 1, fmt.Sprintf(
-			"The address ends in .%s, which is not a real ending: this address cannot work as written. Check that you heard or copied it correctly.", lastLabel(a.Suffix)))
+		s.add(CodeUnlistedTLD, hangup.SeverityLow, 1, ("The address ends in ." + lastLabel(a.Suffix) + ", which is not a real ending: this address cannot work as written. Check that you heard or copied it correctly."))
 	}
 	if !haveLook {
 		var words []string
 		for l := range strings.SplitSeq(strings.TrimSuffix(a.Host, "."+a.Suffix), ".") {
-			for _, t := range splitTokens(l) {
+			for t := range strings.SplitSeq(l, "-") {
 				if scamWordSet[t] && !slices.Contains(words, t) {
 					words = append(words, t)
 				}
@@ -349,8 +334,7 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, have
 		}
 		if len(words) > 0 {
 			w := min(len(words), 2)
-			s.add(CodeScamWords, hangup.SeverityLow, w, fmt.Sprintf(
-				"The name contains words scam websites often use (%s).", strings.Join(words, ", ")))
+			s.add(CodeScamWords, hangup.SeverityLow, w, ("The name contains words scam websites often use (" + strings.Join(words, ", ") + ")."))
 		}
 	}
 	if len(subs) >= 4 {
@@ -358,14 +342,12 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, have
 			"The address has an unusually long chain of names before the real site name, which can hide where it really goes.")
 	}
 	if a.Port != "" && a.Port != "80" && a.Port != "443" {
-		s.add(CodeUnusualPort, hangup.SeverityLow, 1, fmt.Sprintf(
-			"The address names a port (:%s). Ordinary websites don't need one.", a.Port))
+		s.add(CodeUnusualPort, hangup.SeverityLow, 1, ("The address names a port (:" + a.Port + "). Ordinary websites don't need one."))
 	}
 	if a.Path != "/" && !haveLook {
 		if id, ok := c.brandInPath(a.Path); ok {
 			b := &c.brands[id]
-			s.add(CodeBrandInPath, hangup.SeverityMedium, 2, fmt.Sprintf(
-				"The page's address mentions %s, but the site is %s, which does not belong to %s.", c.display(b), a.Domain, c.display(b)))
+			s.add(CodeBrandInPath, hangup.SeverityMedium, 2, ("The page's address mentions " + c.display(b) + ", but the site is " + a.Domain + ", which does not belong to " + c.display(b) + "."))
 		}
 	}
 }
@@ -468,21 +450,21 @@ func (c *Checker) lookalikeMessage(a *Address, l lookalike) string {
 	var how string
 	switch l.family {
 	case famTLDSwap:
-		how = fmt.Sprintf("it uses the name %q with a different ending (.%s)", b.label, a.Suffix)
+		how = ("it uses the name " + strconv.Quote(b.label) + " with a different ending (." + a.Suffix + ")")
 	case famCombo:
 		if len(l.words) > 0 {
-			how = fmt.Sprintf("it adds %q to %s's name", strings.Join(l.words, " "), name)
+			how = ("it adds " + strconv.Quote(strings.Join(l.words, " ")) + " to " + name + "'s name")
 		} else {
-			how = fmt.Sprintf("it puts %s's name together with other words", name)
+			how = ("it puts " + name + "'s name together with other words")
 		}
 	case famBrandSub:
-		how = fmt.Sprintf("it puts %s's name at the start (%s), but the real site is %s", name, l.part, a.Domain)
+		how = ("it puts " + name + "'s name at the start (" + l.part + "), but the real site is " + a.Domain)
 	case famFreeHost:
-		how = fmt.Sprintf("it is a page called %q on a free service (%s) that anyone can use", l.part, a.Domain)
+		how = ("it is a page called " + strconv.Quote(l.part) + " on a free service (" + a.Domain + ") that anyone can use")
 	case famUserinfo:
-		how = fmt.Sprintf("it shows %q before an @ sign, but your browser goes to %s", clip(l.part), a.Unicode)
+		how = ("it shows " + strconv.Quote(clip(l.part)) + " before an @ sign, but your browser goes to " + a.Unicode)
 	case famSubdomain:
-		how = fmt.Sprintf("%s (%s)", l.detail, l.part)
+		how = (l.detail + " (" + l.part + ")")
 	default:
 		how = l.detail
 		if how == "" {
@@ -490,15 +472,13 @@ func (c *Checker) lookalikeMessage(a *Address, l lookalike) string {
 		}
 	}
 	if !l.strong {
-		return fmt.Sprintf("%s may not belong to %s: %s. %s's real website is %s. Some companies use names like this, but scammers do too; to be safe, type %s yourself.",
-			show, name, how, name, real, real)
+		return (show + " may not belong to " + name + ": " + how + ". " + name + "'s real website is " + real + ". Some companies use names like this, but scammers do too; to be safe, type " + real + " yourself.")
 	}
-	return fmt.Sprintf("%s is not %s's website. It is made to look like %s: %s. Scammers use addresses like this to seem genuine. Don't type anything into it; %s's real website is %s.",
-		show, name, real, how, name, real)
+	return (show + " is not " + name + "'s website. It is made to look like " + real + ": " + how + ". Scammers use addresses like this to seem genuine. Don't type anything into it; " + name + "'s real website is " + real + ".")
 }
 
 func toolMessage(show string, t rmm.Tool) string {
-	return fmt.Sprintf("%s belongs to %s, a remote-access tool: it lets someone else see and control your computer. It is a genuine tool, but no genuine company asks you to install it on a call it started. If a caller asked you to go here, hang up.", show, t.Name)
+	return (show + " belongs to " + t.Name + ", a remote-access tool: it lets someone else see and control your computer. It is a genuine tool, but no genuine company asks you to install it on a call it started. If a caller asked you to go here, hang up.")
 }
 
 // addClaimFindings relates the address to the organisation the caller
@@ -508,25 +488,22 @@ func (c *Checker) addClaimFindings(s *assessment, res *hangup.SiteCheck, claimed
 	sites := orgDomains(claimed)
 	switch {
 	case official && c.brands[officialID].org == claimed:
-		s.add(CodeClaimedOrganisation, hangup.SeverityInfo, 0, fmt.Sprintf(
-			"This is a genuine %s website. That doesn't prove the caller is from %s: scammers send people to real sites to make their story look true.", name, name))
+		s.add(CodeClaimedOrganisation, hangup.SeverityInfo, 0, ("This is a genuine " + name + " website. That doesn't prove the caller is from " + name + ": scammers send people to real sites to make their story look true."))
 	case official:
-		s.add(CodeOtherOrganisation, hangup.SeverityMedium, 0, fmt.Sprintf(
-			"This is %s's website, not %s's. The caller said they were from %s; ask yourself why they would send you to someone else's site.", res.Brand, name, name))
+		s.add(CodeOtherOrganisation, hangup.SeverityMedium, 0, ("This is " + res.Brand + "'s website, not " + name + "'s. The caller said they were from " + name + "; ask yourself why they would send you to someone else's site."))
 	case haveLook && c.brands[look.brand].org == claimed:
-		s.add(CodeImitatesClaimed, hangup.SeverityHigh, 0, fmt.Sprintf(
-			"The caller said they were from %s, and this address copies %s's name without belonging to %s. That is a strong sign of a scam: hang up.", name, name, name))
+		s.add(CodeImitatesClaimed, hangup.SeverityHigh, 0, ("The caller said they were from " + name + ", and this address copies " + name + "'s name without belonging to " + name + ". That is a strong sign of a scam: hang up."))
 	default:
-		msg := fmt.Sprintf("This address does not belong to %s, who the caller said they were from.", name)
+		msg := ("This address does not belong to " + name + ", who the caller said they were from.")
 		if sites != "" {
-			msg += fmt.Sprintf(" %s's websites are %s.", name, sites)
+			msg += (" " + name + "'s websites are " + sites + ".")
 		}
 		s.add(CodeNotClaimedOrganisation, hangup.SeverityMedium, 0, msg)
 	}
 	if res.Verdict == hangup.SiteRemoteAccessTool {
 		if p, ok := claimed.HasPolicy(hangup.PolicyNoRemoteAccess); ok {
 			s.findings = append(s.findings, hangup.Reason{Code: CodeClaimedNoRemoteAccess, Severity: hangup.SeverityHigh,
-				Message: fmt.Sprintf("%s says: %q. A caller from %s who asks you to install %s is not from %s.", name, p.Text, name, res.Tool, name),
+				Message: (name + " says: " + strconv.Quote(p.Text) + ". A caller from " + name + " who asks you to install " + res.Tool + " is not from " + name + "."),
 				Source:  p.Source.String()})
 		}
 	}
@@ -546,16 +523,16 @@ func orgDomains(o *hangup.Organisation) string {
 func summary(res *hangup.SiteCheck, show string) string {
 	switch res.Verdict {
 	case hangup.SiteOfficial:
-		return fmt.Sprintf("%s is an official website of %s.", show, res.Brand)
+		return (show + " is an official website of " + res.Brand + ".")
 	case hangup.SiteRemoteAccessTool:
-		return fmt.Sprintf("%s is the website of %s, a remote-access tool. If a caller asked you to go here, hang up: no genuine company asks you to install it on a call it started.", show, res.Tool)
+		return (show + " is the website of " + res.Tool + ", a remote-access tool. If a caller asked you to go here, hang up: no genuine company asks you to install it on a call it started.")
 	case hangup.SiteImpersonation:
-		return fmt.Sprintf("%s is not %s's website: it is made to look like it. Don't enter anything there.", show, res.Brand)
+		return (show + " is not " + res.Brand + "'s website: it is made to look like it. Don't enter anything there.")
 	case hangup.SiteSuspicious:
 		if res.Brand != "" {
-			return fmt.Sprintf("%s may be pretending to be %s. Don't enter anything there; find %s's website yourself.", show, res.Brand, res.Brand)
+			return (show + " may be pretending to be " + res.Brand + ". Don't enter anything there; find " + res.Brand + "'s website yourself.")
 		}
-		return fmt.Sprintf("%s has signs of a scam website. Don't enter anything there unless you found it yourself.", show)
+		return (show + " has signs of a scam website. Don't enter anything there unless you found it yourself.")
 	}
-	return fmt.Sprintf("Hangup has no information about %s. Be careful if a caller asked you to go there.", show)
+	return ("Hangup has no information about " + show + ". Be careful if a caller asked you to go there.")
 }

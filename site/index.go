@@ -17,7 +17,7 @@ import (
 // Data.Tranco counts as genuine; only the top ones are brands worth
 // copying, and protecting fewer keeps the lookalike net from catching real
 // but less popular sites.
-const DefaultPopularBrands = 2000
+const DefaultPopularBrands = 500
 
 // Config says what a Checker is built from.
 type Config struct {
@@ -53,6 +53,7 @@ type brand struct {
 	kind   brandKind
 	rank   int  // Tranco rank, 0 if not ranked
 	combo  bool // may be combined with words (combosquatting)
+	solo   bool // distinctive enough to spot inside a run-together name (securepaypallogin)
 	swap   bool // may be matched on another ending (TLD swap)
 	edit   bool // protected from one-character typos
 }
@@ -79,7 +80,10 @@ type Checker struct {
 	builders map[string]bool
 	susTLD   map[string]bool // Sublime Security's list: a weak sign on its own
 	abused   map[string]bool // generic endings favoured by abuse: promote brand matches
-	tools    *rmm.Catalogue
+	// brandTLDs are top-level domains a brand owns (.microsoft, .google),
+	// with the brand: every name under them is the brand's.
+	brandTLDs map[string]int32
+	tools     *rmm.Catalogue
 }
 
 var _ hangup.SiteChecker = (*Checker)(nil)
@@ -92,9 +96,14 @@ var _ hangup.SiteChecker = (*Checker)(nil)
 const (
 	minEditRegistry = 4
 	minEditBrand    = 5
-	minEditPopular  = 6
+	minEditPopular  = 5
 	minComboLabel   = 3
 	minSkelLabel    = 3
+	// genericCount is how many popular names must contain a brand's name,
+	// not at their start, for the name to count as an ordinary word (home
+	// in myhome, smarthome…): such a name inside a run-together name says
+	// nothing.
+	genericCount = 3
 )
 
 // New builds a Checker. It fails only when the shipped data cannot be
@@ -119,20 +128,21 @@ func New(cfg Config) (*Checker, error) {
 		popularN = DefaultPopularBrands
 	}
 	c := &Checker{
-		orgs:     map[string]*hangup.Organisation{},
-		official: map[string]int32{},
-		popular:  make(map[string]int32, len(d.Tranco)),
-		labels:   map[string][]int32{},
-		skels:    map[string][]int32{},
-		raws:     map[string][]int32{},
-		dels:     map[string][]int32{},
-		words:    map[string]bool{},
-		short:    set(d.Shorteners),
-		free:     set(d.FreeHosts),
-		builders: set(d.SiteBuilders),
-		susTLD:   set(d.SuspiciousTLDs),
-		abused:   abusedTLDs(d),
-		tools:    tools,
+		orgs:      map[string]*hangup.Organisation{},
+		official:  map[string]int32{},
+		popular:   make(map[string]int32, len(d.Tranco)),
+		labels:    map[string][]int32{},
+		skels:     map[string][]int32{},
+		raws:      map[string][]int32{},
+		dels:      map[string][]int32{},
+		words:     map[string]bool{},
+		short:     set(d.Shorteners),
+		free:      set(d.FreeHosts),
+		builders:  set(d.SiteBuilders),
+		susTLD:    set(d.SuspiciousTLDs),
+		abused:    abusedTLDs(d),
+		brandTLDs: map[string]int32{},
+		tools:     tools,
 	}
 	for _, w := range append(slices.Clone(d.Words), scamWords...) {
 		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && !strings.ContainsAny(w, " .") && !infraWords[w] {
@@ -148,7 +158,8 @@ func New(cfg Config) (*Checker, error) {
 			c.popular[dom] = int32(i + 1)
 		}
 	}
-	regBrand := map[string]int32{} // registrable domain → its brand
+	regBrand := map[string]int32{}    // registrable domain → its brand
+	brandLabels := map[string]int32{} // labels of registrable brand domains, to spot brand endings
 	add := func(b brand, official bool) {
 		if b.label == "" {
 			return
@@ -161,6 +172,9 @@ func New(cfg Config) (*Checker, error) {
 			}
 			id = int32(len(c.brands))
 			c.brands = append(c.brands, b)
+			if _, ok := brandLabels[b.label]; !ok && registrable(b.domain) != publicSuffixOf(b.domain) {
+				brandLabels[b.label] = id
+			}
 			if !seen {
 				regBrand[reg] = id
 			}
@@ -206,6 +220,42 @@ func New(cfg Config) (*Checker, error) {
 		}
 		add(brand{name: dom, domain: dom, label: siteLabel(dom), kind: kindPopular, rank: i + 1}, false)
 	}
+	// Names under a brand's own top-level domain (cloud.microsoft,
+	// signin.aws) belong to the brand that owns the ending: their label is
+	// the ending, not the ordinary word in front of it.
+	ordinaryTLD := set(append(append(slices.Clone(d.CommonTLDs), d.AbusedTLDs...), d.SuspiciousTLDs...))
+	for i := range c.brands {
+		b := &c.brands[i]
+		suffix, icann := publicsuffix.PublicSuffix(b.domain)
+		if !icann || strings.Contains(suffix, ".") || len(suffix) < 3 || suffix == b.label || ordinaryTLD[suffix] {
+			continue
+		}
+		if owner, ok := brandLabels[suffix]; ok && c.brands[owner].kind <= kindHighTrust {
+			b.label = suffix
+			c.brandTLDs[suffix] = owner
+		}
+	}
+	// Count how many popular names contain each short string after their
+	// first letter, to tell ordinary words (home in myhome, mega in omega)
+	// from distinctive names: a brand's own family of domains starts with
+	// its name (adobelogin, amazonaws) and does not count.
+	contains := map[string]int{}
+	for _, dom := range d.Tranco {
+		l := siteLabel(dom)
+		seenSub := map[string]bool{}
+		for i := 1; i < len(l); i++ {
+			for j := i + 3; j <= len(l) && j-i <= 12; j++ {
+				if j-i == len(l) {
+					continue
+				}
+				sub := l[i:j]
+				if !seenSub[sub] {
+					seenSub[sub] = true
+					contains[sub]++
+				}
+			}
+		}
+	}
 	// Index the brands. Postings are sorted so that the first brand under a
 	// key is the one to report: registry first, then tools, the curated
 	// list, and popular domains by rank.
@@ -213,6 +263,7 @@ func New(cfg Config) (*Checker, error) {
 	for i := range c.brands {
 		b := &c.brands[i]
 		b.combo, b.swap, b.edit = c.eligible(b)
+		b.solo = b.combo && (b.kind == kindRegistry || len(b.label) >= minComboLabel && contains[b.label] < genericCount)
 		id := int32(i)
 		if len(b.label) >= 2 {
 			c.labels[b.label] = append(c.labels[b.label], id)
@@ -297,8 +348,8 @@ func (c *Checker) eligible(b *brand) (combo, swap, edit bool) {
 	if b.kind == kindRegistry {
 		minCombo = 2
 	}
-	swap = n >= minCombo && !c.words[b.label]
-	combo = swap && !strings.Contains(b.label, "-")
+	swap = n >= 2 && !c.words[b.label]
+	combo = n >= minCombo && swap && !strings.Contains(b.label, "-")
 	minEdit := minEditPopular
 	switch b.kind {
 	case kindRegistry:
@@ -392,6 +443,11 @@ func firstLabel(s string) string {
 	if i := strings.IndexByte(s, '.'); i >= 0 {
 		return s[:i]
 	}
+	return s
+}
+
+func publicSuffixOf(domain string) string {
+	s, _ := publicsuffix.PublicSuffix(domain)
 	return s
 }
 

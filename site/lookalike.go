@@ -40,7 +40,7 @@ var scamWords = strings.Fields(`support supports help helpdesk helpline desk car
 	validation confirm login logon signin sign signon auth authenticate account accounts update
 	updates upgrade unlock unlocked locked lock blocked suspend suspended recover recovery restore
 	reset password passcode pin wallet pay payment payments banking online official team center
-	centre contact call calls phone tel number numbers hotline 24x7 247 24h live chat assist
+	centre contact call calls phone tel number numbers hotline 24x7 247 24h 24 365 live chat assist
 	assistance remote connect connection access portal www ww wwww web app my id mail email webmail inbox
 	order orders delivery deliver parcel package tracking track shipping claim claims prize reward
 	rewards gift gifts bonus free offer cash card cards credit debit loan transfer tax taxes gov
@@ -140,9 +140,9 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 			// amazon.ie): only registry organisations, whose domains Hangup
 			// lists, get a warning there.
 			switch {
-			case c.riskyTLD(a):
+			case c.riskyTLD(a) && (b.combo || len(b.label) == 2):
 				consider(lookalike{brand: id, family: famTLDSwap, strong: true, part: siteU}, true)
-			case b.kind == kindRegistry:
+			case b.kind == kindRegistry && len(b.label) >= minEditRegistry:
 				consider(lookalike{brand: id, family: famTLDSwap, strong: false, part: siteU}, true)
 			}
 			break
@@ -164,6 +164,11 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 			consider(lookalike{brand: ids[0], family: famHyphenation, strong: true, part: siteU,
 				detail: "hyphens were added to the name"}, true)
 		}
+	}
+	if c.words[site] {
+		// An ordinary word (mail.com) is a name of its own, not a typo of
+		// one (gmail.com).
+		return
 	}
 	id, ok := c.edit1(sk)
 	if !ok && string(sk) != site && siteU == site && len(site) <= MaxLabel {
@@ -288,7 +293,8 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 	var buf [2 * MaxLabel]byte
 	// Hyphenated tokens.
 	if strings.Count(site, "-") > 0 {
-		for i, tok := range splitTokens(site) {
+		toks := splitTokens(site)
+		for i, tok := range toks {
 			if tok == "" {
 				continue
 			}
@@ -298,7 +304,7 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 			}
 			var words []string
 			unknown := 0
-			for j, other := range splitTokens(site) {
+			for j, other := range toks {
 				if j == i || other == "" {
 					continue
 				}
@@ -309,6 +315,9 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 				}
 			}
 			if len(words) == 0 && unknown == 0 {
+				continue
+			}
+			if c.brands[id].kind > kindHighTrust && onlyDigits(words...) && unknown == 0 {
 				continue
 			}
 			// A brand with words that are not scam words (apple-mapkit,
@@ -326,7 +335,7 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 	}
 	// Words run together, in each hyphen-free token long enough to hold a
 	// brand and a word.
-	for _, tok := range splitTokens(site) {
+	for tok := range strings.SplitSeq(site, "-") {
 		if len(tok) < minComboLabel+2 {
 			continue
 		}
@@ -338,12 +347,29 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 	return best, have
 }
 
+// onlyDigits reports whether the non-empty parts are all digits.
+func onlyDigits(parts ...string) bool {
+	for _, p := range parts {
+		if p != "" && !allDigits(p) {
+			return false
+		}
+	}
+	return true
+}
+
 // splitTokens splits a label at hyphens.
 func splitTokens(s string) []string { return strings.Split(s, "-") }
 
 // tokenBrand matches one token against the brands that may be combined with
 // words: exactly, by skeleton (micros0ft), or one typo away for long names.
 func (c *Checker) tokenBrand(tok string, buf []byte) (int32, bool) {
+	return c.tokenBrandTypo(tok, buf, true)
+}
+
+// tokenBrandTypo is tokenBrand with typo matching optional: segmenting a
+// run-together name tries many substrings, and typos there would both cost
+// and mislead.
+func (c *Checker) tokenBrandTypo(tok string, buf []byte, typos bool) (int32, bool) {
 	if ids, ok := c.labels[tok]; ok {
 		for _, id := range ids {
 			if c.brands[id].combo {
@@ -358,7 +384,7 @@ func (c *Checker) tokenBrand(tok string, buf []byte) (int32, bool) {
 	if ids, ok := c.skels[string(sk)]; ok && c.brands[ids[0]].combo {
 		return ids[0], true
 	}
-	if len(sk) >= minEditPopular {
+	if typos && len(sk) >= minEditPopular && !c.words[tok] {
 		if id, ok := c.edit1(sk); ok && c.brands[id].combo && c.brands[id].kind <= kindHighTrust {
 			return id, true
 		}
@@ -472,8 +498,19 @@ func (c *Checker) segmentCombo(tok string, risky bool) (lookalike, bool) {
 			if !suf[s] || p == 0 && s == len(tok) {
 				continue
 			}
-			id, ok := c.tokenBrand(tok[p:s], buf[:0])
+			id, ok := c.tokenBrandTypo(tok[p:s], buf[:0], false)
 			if !ok {
+				continue
+			}
+			b := &c.brands[id]
+			// Short names hide inside ordinary run-together words (sky in
+			// skyscanner, plex in complex), and popular sites number their
+			// mirrors (sohu01): only longer names, and numbers only for
+			// the brands we know best.
+			if !b.solo {
+				continue
+			}
+			if b.kind > kindHighTrust && onlyDigits(tok[:p], tok[s:]) {
 				continue
 			}
 			l := lookalike{brand: id, family: famCombo, strong: true}
@@ -532,7 +569,7 @@ func (c *Checker) subdomainLookalike(a *Address, subs []string, site string, onP
 		if isWWW(l) {
 			continue
 		}
-		for _, tok := range splitTokens(l) {
+		for tok := range strings.SplitSeq(l, "-") {
 			ids, ok := c.labels[tok]
 			if !ok {
 				continue
@@ -568,7 +605,7 @@ func (c *Checker) subdomainLookalike(a *Address, subs []string, site string, onP
 func (c *Checker) userinfoLookalike(userinfo string) (lookalike, bool) {
 	user, _, _ := strings.Cut(strings.ToLower(userinfo), ":")
 	for l := range strings.SplitSeq(user, ".") {
-		for _, tok := range splitTokens(l) {
+		for tok := range strings.SplitSeq(l, "-") {
 			if ids, ok := c.labels[tok]; ok && (c.brands[ids[0]].combo || c.brands[ids[0]].kind == kindRegistry) {
 				return lookalike{brand: ids[0], family: famUserinfo, strong: true, part: userinfo}, true
 			}
@@ -590,7 +627,7 @@ func hasLabels(host, domain string) bool {
 // word.
 func (c *Checker) hasScamWord(s string) bool {
 	for l := range strings.SplitSeq(s, ".") {
-		for _, t := range splitTokens(l) {
+		for t := range strings.SplitSeq(l, "-") {
 			if c.words[t] && !isWWW(t) {
 				return true
 			}

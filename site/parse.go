@@ -174,12 +174,27 @@ func controlRune(s string) (rune, bool) {
 // defang undoes the ways analysts and warnings write addresses so that
 // nobody clicks them: hxxp://, [.], (.), [dot].
 func defang(s string) string {
-	if !strings.ContainsAny(s, "[({") && !strings.Contains(strings.ToLower(s), "hxxp") {
+	if !strings.ContainsAny(s, "[({") && !containsFold(s, "hxxp") {
 		return s
 	}
 	r := strings.NewReplacer("[.]", ".", "(.)", ".", "{.}", ".", "[dot]", ".", "(dot)", ".",
 		"[:]", ":", "hxxps", "https", "hxxp", "http", "HXXPS", "https", "HXXP", "http")
 	return r.Replace(s)
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w in any
+// case, without allocating.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) && s[i+j]|0x20 == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseURL parses one address with no spaces in it.

@@ -20,12 +20,13 @@ import (
 
 // confusables maps single characters to the Latin they imitate.
 var confusables = map[rune]string{
-	// Cyrillic
-	'а': "a", 'б': "b", 'в': "b", 'г': "r", 'ԁ': "d", 'е': "e", 'ё': "e", 'ѐ': "e", 'һ': "h", 'н': "h",
-	'і': "i", 'ї': "i", 'ј': "j", 'к': "k", 'ӏ': "l", 'м': "m", 'п': "n", 'о': "o", 'р': "p", 'ԛ': "q",
-	'ѕ': "s", 'т': "t", 'у': "y", 'ў': "y", 'ԝ': "w", 'х': "x", 'ь': "b", 'ъ': "b", 'ɡ': "g", 'ԍ': "g",
-	'ц': "u", 'и': "u", 'є': "e", 'ѵ': "v", 'ү': "y", 'ҫ': "c", 'ӕ': "ae", 'ԃ': "d", 'ԧ': "h", 'ӡ': "3",
-	'ѡ': "w", 'ө': "o", 'ӧ': "o", 'ӓ': "a", 'ӑ': "a", 'ӱ': "y",
+	// Cyrillic: the lower-case letters that read as Latin ones (the set
+	// browsers use for whole-script checks), not the small-capital shapes
+	// (н, т, к, м) that only resemble upper case.
+	'а': "a", 'ԁ': "d", 'е': "e", 'ё': "e", 'ѐ': "e", 'һ': "h", 'і': "i", 'ї': "i", 'ј': "j", 'ӏ': "l",
+	'о': "o", 'р': "p", 'ԛ': "q", 'ѕ': "s", 'у': "y", 'ў': "y", 'ԝ': "w", 'х': "x", 'ь': "b", 'ъ': "b",
+	'ҽ': "e", 'п': "n", 'г': "r", 'ѵ': "v", 'ѡ': "w", 'ԍ': "g", 'ү': "y", 'ҫ': "c", 'с': "c", 'ӧ': "o",
+	'ӓ': "a", 'ӑ': "a", 'ӱ': "y", 'є': "e",
 	// Greek
 	'α': "a", 'ά': "a", 'β': "b", 'γ': "y", 'δ': "d", 'ε': "e", 'έ': "e", 'η': "n", 'ή': "n", 'ι': "i",
 	'ί': "i", 'ϊ': "i", 'ΐ': "i", 'κ': "k", 'ν': "v", 'ο': "o", 'ό': "o", 'ρ': "p", 'ϲ': "c", 'σ': "o",

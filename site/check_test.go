@@ -1,0 +1,189 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hangup-org/hangup"
+)
+
+// TestDoneCriteria is the definition of done.
+func TestDoneCriteria(t *testing.T) {
+	c := testChecker(t)
+	tests := []struct {
+		in      string
+		verdict hangup.SiteVerdict
+		brand   string
+		tool    string
+		code    string
+	}{
+		{"go to micros0ft-support dot com", hangup.SiteImpersonation, "Microsoft", "", "lookalike_combosquatting"},
+		{"anydesk.com", hangup.SiteRemoteAccessTool, "", "AnyDesk", CodeRemoteAccessTool},
+		{"support.microsoft.com", hangup.SiteOfficial, "Microsoft", "", CodeOfficialDomain},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			res, err := c.CheckSite(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Verdict != tt.verdict || res.Brand != tt.brand || res.Tool != tt.tool {
+				t.Errorf("got verdict %q brand %q tool %q; want %q %q %q", res.Verdict, res.Brand, res.Tool, tt.verdict, tt.brand, tt.tool)
+			}
+			if !res.HasFinding(tt.code) {
+				t.Errorf("findings %v lack %q", codes(res), tt.code)
+			}
+			if res.Summary == "" {
+				t.Error("no summary")
+			}
+			for _, f := range res.Findings {
+				if f.Message == "" || f.Severity == "" {
+					t.Errorf("finding %q has no message or severity", f.Code)
+				}
+			}
+		})
+	}
+}
+
+func codes(r hangup.SiteCheck) []string {
+	var out []string
+	for _, f := range r.Findings {
+		out = append(out, f.Code)
+	}
+	return out
+}
+
+func TestCheckSite(t *testing.T) {
+	c := testChecker(t)
+	tests := []struct {
+		name    string
+		in      string
+		verdict hangup.SiteVerdict
+		brand   string // "" means any
+		code    string // a finding that must be present
+	}{
+		{"official apex", "microsoft.com", hangup.SiteOfficial, "Microsoft", CodeOfficialDomain},
+		{"official other domain of the org", "https://login.live.com/", hangup.SiteOfficial, "Microsoft", CodeOfficialDomain},
+		{"spoken official", "w w w dot microsoft dot com", hangup.SiteOfficial, "Microsoft", CodeSpokenAddress},
+		{"uk bank official", "www.barclays.co.uk", hangup.SiteOfficial, "Barclays", CodeOfficialDomain},
+		{"curated brand official", "paypal.com", hangup.SiteOfficial, "paypal.com", CodeOfficialDomain},
+		{"quick assist relay", "remoteassistance.support.services.microsoft.com", hangup.SiteRemoteAccessTool, "Microsoft", CodeRemoteAccessTool},
+		{"teamviewer spoken", "go to team viewer dot com", hangup.SiteRemoteAccessTool, "", CodeRemoteAccessTool},
+		{"ultraviewer", "https://www.ultraviewer.net/en/download.html", hangup.SiteRemoteAccessTool, "", CodeRemoteAccessTool},
+		{"digit homoglyph", "micros0ft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_homoglyph"},
+		{"rn for m", "rnicrosoft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_homoglyph"},
+		{"idn homograph", "micrоsoft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_idn_homograph"},
+		{"idn homograph in punycode", "xn--micrsoft-qbh.com", hangup.SiteImpersonation, "Microsoft", CodeMixedScript},
+		{"whole script cyrillic", "xn--80ak6aa92e.com", hangup.SiteImpersonation, "apple.com", CodeWholeScript},
+		{"transposition", "mircosoft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_transposition"},
+		{"omission", "micosoft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_omission"},
+		{"repetition", "microosoft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_repetition"},
+		{"vowel swap", "micrasoft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_vowel_swap"},
+		{"keyboard", "microdoft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_keyboard"},
+		{"bitsquatting", "microsmft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_bitsquatting"},
+		{"plural", "microsofts.com", hangup.SiteImpersonation, "Microsoft", "lookalike_plural"},
+		{"hyphenation", "micro-soft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_hyphenation"},
+		{"dot inserted", "micro.soft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_subdomain"},
+		{"tld swap on abused ending", "microsoft.xyz", hangup.SiteImpersonation, "Microsoft", "lookalike_tld_swap"},
+		{"tld swap of registry org on a country ending", "barclays.fr", hangup.SiteSuspicious, "Barclays", "lookalike_tld_swap"},
+		{"combosquatting hyphen", "barclays-refund.co.uk", hangup.SiteImpersonation, "Barclays", "lookalike_combosquatting"},
+		{"combosquatting run together", "securemicrosoftlogin.com", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"combosquatting short registry name", "bt-billing.com", hangup.SiteImpersonation, "BT", "lookalike_combosquatting"},
+		{"brand domain in subdomain", "microsoft.com.fix-pc.example", hangup.SiteImpersonation, "Microsoft", "lookalike_brand_in_subdomain"},
+		{"brand on free hosting", "microsoft.weebly.com", hangup.SiteImpersonation, "Microsoft", "lookalike_brand_on_free_host"},
+		{"brand on private suffix", "paypal-login.github.io", hangup.SiteImpersonation, "paypal.com", "lookalike_combosquatting"},
+		{"userinfo trick", "https://microsoft.com@evil.example", hangup.SiteImpersonation, "Microsoft", CodeUserinfoTrick},
+		{"userinfo trick on real site", "https://evil.example@microsoft.com", hangup.SiteOfficial, "Microsoft", CodeUserinfoTrick},
+		{"url shortener with path", "bit.ly/3abcd", hangup.SiteSuspicious, "", CodeShortener},
+		{"url shortener home", "bit.ly", hangup.SiteUnknown, "", CodePopularSite},
+		{"free hosting site", "fix-my-pc.weebly.com", hangup.SiteSuspicious, "", CodeFreeHosting},
+		{"page on a free google site", "https://sites.google.com/view/refund-desk", hangup.SiteSuspicious, "", CodeFreeHosting},
+		{"site builder page", "refund-desk.square.site", hangup.SiteSuspicious, "", CodeSiteBuilder},
+		{"ip address", "http://203.0.113.7/login", hangup.SiteSuspicious, "", CodeIPAddress},
+		{"scam words on abused ending", "secure-login-verify-account.top", hangup.SiteSuspicious, "", CodeScamWords},
+		{"popular genuine short name is not a BT lookalike", "bt.dk", hangup.SiteUnknown, "", CodePopularSite},
+		{"popular genuine with brand-like name", "bt.com", hangup.SiteOfficial, "BT", CodeOfficialDomain},
+		{"brand tld", "cloud.microsoft", hangup.SiteOfficial, "", CodeOfficialDomain},
+		{"unknown", "quiet-harbour-bakery.co.uk", hangup.SiteUnknown, "", CodeNoInformation},
+		{"brand word in an ordinary name", "appleton-dental.co.uk", hangup.SiteUnknown, "", CodeNoInformation},
+		{"brand in path of unknown site", "https://quiet-harbour-bakery.co.uk/wp/paypal/login.php", hangup.SiteUnknown, "", CodeBrandInPath},
+		{"lookalike of a remote tool", "anydessk.com", hangup.SiteImpersonation, "AnyDesk", "lookalike_repetition"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.CheckSite(tt.in)
+			if err != nil {
+				t.Fatalf("CheckSite(%q): %v", tt.in, err)
+			}
+			if res.Verdict != tt.verdict {
+				t.Errorf("verdict: got %q, want %q (findings %v)", res.Verdict, tt.verdict, codes(res))
+			}
+			if tt.brand != "" && res.Brand != tt.brand {
+				t.Errorf("brand: got %q, want %q", res.Brand, tt.brand)
+			}
+			if !res.HasFinding(tt.code) {
+				t.Errorf("findings %v lack %q", codes(res), tt.code)
+			}
+			for i := 1; i < len(res.Findings); i++ {
+				if res.Findings[i].Severity.Rank() > res.Findings[i-1].Severity.Rank() {
+					t.Errorf("findings not ordered by severity: %v", res.Findings)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckSiteFor(t *testing.T) {
+	c := testChecker(t)
+	tests := []struct {
+		name, in, claimed, code string
+		verdict                 hangup.SiteVerdict
+	}{
+		{"the claimed organisation's own site", "support.microsoft.com", "microsoft", CodeClaimedOrganisation, hangup.SiteOfficial},
+		{"another organisation's site", "barclays.co.uk", "microsoft", CodeOtherOrganisation, hangup.SiteOfficial},
+		{"copies the claimed organisation", "micros0ft-support.com", "microsoft", CodeImitatesClaimed, hangup.SiteImpersonation},
+		{"unrelated site", "quiet-harbour-bakery.co.uk", "bt", CodeNotClaimedOrganisation, hangup.SiteUnknown},
+		{"remote tool and the org's policy", "anydesk.com", "microsoft", CodeClaimedNoRemoteAccess, hangup.SiteRemoteAccessTool},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.CheckSiteFor(tt.in, tt.claimed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Verdict != tt.verdict || !res.HasFinding(tt.code) {
+				t.Errorf("got %q with %v; want %q with %q", res.Verdict, codes(res), tt.verdict, tt.code)
+			}
+		})
+	}
+	res, _ := c.CheckSiteFor("anydesk.com", "microsoft")
+	for _, f := range res.Findings {
+		if f.Code == CodeClaimedNoRemoteAccess && !strings.HasPrefix(f.Source, "https://") {
+			t.Errorf("policy finding has source %q, want the policy's URL", f.Source)
+		}
+	}
+	if _, err := c.CheckSiteFor("anydesk.com", "nobody"); hangup.ErrorCode(err) != hangup.ENOTFOUND {
+		t.Errorf("unknown claimed org: got %v, want ENOTFOUND", err)
+	}
+	if _, err := c.CheckSiteFor("not an address", "microsoft"); hangup.ErrorCode(err) != hangup.EINVALID {
+		t.Errorf("bad address: got %v, want EINVALID", err)
+	}
+}
+
+func TestCheckerWithoutRegistry(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.CheckSite("micros0ft.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// microsoft.com is on the curated list and popular: still protected.
+	if res.Verdict != hangup.SiteImpersonation || res.Brand != "microsoft.com" {
+		t.Errorf("got %q brand %q, want impersonation of microsoft.com", res.Verdict, res.Brand)
+	}
+	if len(c.Brands()) < 800 {
+		t.Errorf("got %d brands, want the curated and popular ones", len(c.Brands()))
+	}
+}
