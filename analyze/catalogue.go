@@ -51,7 +51,7 @@ var concepts = []lexEntry{
 	}},
 	{"INSTALL", []string{
 		"install; installs; installed; installing; reinstall; download; downloads; downloaded; downloading; run; launch; set up; setup",
-		"get; open; opening; accept; allow; click; click on; tap; tap on; press; save; execute; put; load; grab; install it",
+		"get; open; opening; accept; allow; allowed; click; click on; clicked; tap; tap on; press; pressed; save; execute; put; put in; load; grab; install it; opened; ran; typed; typed in; went to",
 	}},
 	{"NAVIGATE", []string{
 		"go to; goto; going to; visit; type; type in; typing; enter; navigate to; head to; head over to; pull up; bring up; search for",
@@ -64,11 +64,12 @@ var concepts = []lexEntry{
 		"i need you to; i want you to; i would like you to; i will need you to; i am going to need you to; we need you to; we want you to",
 		"can you; could you; will you; would you; please; you need to; you have to; you must; you should; you will need to; go ahead and",
 		"kindly; all you need to do is; what i need you to do is; i will ask you to; i will have you; let us; now; just; you can just",
+		"told me to; asked me to; wanted me to; had me; made me; got me to; instructed me to; he said to; she said to; they said to; said i should; said i had to; said i needed to; said i must; i had to; i needed to; i was told to; told us to; asked us to; wanted us to; kept telling me to; insisted i; insisted that i; tried to get me to; he needed me to; she needed me to; they needed me to",
 	}},
 	{"READ", []string{
 		"read; read out; read me; read it; read it to me; read them; tell me; give me; what is; what are; what does; what do you see; say; repeat; provide; share",
 		"send me; text me; spell; spell out; confirm; verify; let me know; i need; we need; i will need; need; can i have; can i get; could i have; may i have",
-		"type in; enter; what numbers; which numbers; call out",
+		"type in; enter; what numbers; which numbers; call out; asked me to read; told me to read; had me read; wanted me to read; asked for; asked me for; wanted; i read; i read out; i gave him; i gave her; i gave them",
 	}},
 	{"CODE", []string{
 		"code; codes; id; access code; session code; connection code; support code; verification code; pin code; passcode",
@@ -89,6 +90,7 @@ var concepts = []lexEntry{
 		"calling from; calling you from; i am calling from; we are calling from; i am from; we are from; this is; here from; calling on behalf of; on behalf of",
 		"i am with; we are with; i work for; i work with; i work at; representing; speaking from; i am a technician from; i am an engineer from; calling you on behalf of",
 		"i am calling you from; my name is; calling from the; i represent; we represent; from the; from your",
+		"said he was from; said she was from; said they were from; said he was with; said she was with; claimed to be from; claiming to be from; claimed to be; claiming to be; saying he was from; saying she was from; saying they were from; said it was; saying it was; pretending to be; who said he was; who said she was; called from; rang from; phoned from; said he worked for; said she worked for; posing as; supposedly from; allegedly from; said he is from; says he is from",
 	}},
 	{"TECHBRAND", []string{
 		"Microsoft=microsoft; micro soft; msft; microsoft windows; microsoft corporation; microsoft office; office #num; microsoft #num",
@@ -295,6 +297,7 @@ var concepts = []lexEntry{
 	}},
 	{"PAYASK", []string{
 		"i need you to; you need to; you have to; you must; you will need to; we need you to; can you; could you; please; go ahead and; i want you to; you should; you will have to; all you have to do is",
+		"told me to; asked me to; wanted me to; had me; made me; got me to; instructed me to; he said to; she said to; they said to; said i should; said i had to; said i needed to; said i must; i had to; i needed to; i was told to; told us to; asked us to; wanted us to; kept telling me to; insisted i; insisted that i; tried to get me to; he needed me to; she needed me to; they needed me to",
 	}},
 	{"WITHDRAW", []string{"withdraw; withdraw all; take out; draw out; get out; take all; cash out; withdrawal"}},
 	{"CASHWHAT", []string{"cash; money; #num; savings; funds; all of it; all the money; the money; everything; your savings; your money; the cash; in cash"}},
@@ -332,7 +335,7 @@ var concepts = []lexEntry{
 	}},
 	{"ASKFOR", []string{
 		"i need; we need; i will need; what is; what are; can i have; can i get; could i have; can i take; let me have; give me; provide; confirm; verify; tell me; read me; read out",
-		"may i have; send me; type; type in; enter; share; need your; i just need; we just need; ask for; asking for; input; key; key in; punch in; tap in",
+		"may i have; send me; type; type in; enter; share; need your; i just need; we just need; ask for; asking for; input; key; key in; punch in; tap in; asked for; asked me for; asked for my; wanted my; wanted me to give; demanded; demanded my; wanted to know my; needed my; got my; gave him my; gave her my; gave them my; i gave; i read out; i read them",
 	}},
 	{"BANKACCESS", []string{
 		"your online banking; online banking; your bank account; your bank accounts; bank account; your banking app; banking app; your bank app; mobile banking; internet banking",
@@ -521,7 +524,6 @@ var (
 	tPrize  = []hangup.ScamType{hangup.ScamPrize}
 	tInvest = []hangup.ScamType{hangup.ScamInvestment}
 	tFamily = []hangup.ScamType{hangup.ScamFamily}
-	tNone   = []hangup.ScamType(nil)
 )
 
 const never = "genuine_never_asks"

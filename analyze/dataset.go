@@ -11,7 +11,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hangup-org/hangup"
@@ -22,11 +21,11 @@ type Example struct {
 	ID     string `json:"id"`
 	Text   string `json:"text"`
 	Scam   bool   `json:"scam"`
-	Type   string `json:"type"`   // the data's own type: "support", "tech_support", "bank_genuine"…
-	Source string `json:"source"` // where it comes from: "bothbosu", "hangup-written"…
-	Style  string `json:"style"`  // dialogue, stt, notes, caller_only…
+	Type   string `json:"type"`             // the data's own type: "support", "tech_support", "bank_genuine"…
+	Source string `json:"source"`           // where it comes from: "bothbosu", "hangup-written"…
+	Style  string `json:"style"`            // dialogue, stt, notes, caller_only…
 	Caller string `json:"caller,omitempty"` // the caller's speaker label, when known
-	Group  string `json:"group"`  // variants of one text share a group: folds never split them
+	Group  string `json:"group"`            // variants of one text share a group: folds never split them
 }
 
 // ScamTypeOf maps a data set's type name to Hangup's scam type.
@@ -279,7 +278,7 @@ func readTextExamples(r io.Reader, source string) ([]Example, error) {
 // Augment returns ex followed by style variants of each dialogue, made
 // deterministically from seed: without speaker labels; lower case without
 // punctuation with fillers and stutters (speech-to-text); with other speaker
-// labels; and only the caller's side. Variants share the original's Group.
+// labels; the call cut short; and only the caller's side. Variants share the original's Group.
 func Augment(exs []Example, seed uint64) []Example {
 	out := make([]Example, 0, len(exs)*5)
 	for i, ex := range exs {
@@ -307,6 +306,20 @@ func Augment(exs []Example, seed uint64) []Example {
 		v = ex
 		v.ID, v.Style, v.Text = ex.ID+"~relabel", "relabel", relabel(ex.Text, turns, callerLabel(ex, turns), rng)
 		out = append(out, v)
+		// the call cut short: a scam is a scam before the money is asked
+		// for, and a genuine call is genuine in its first minutes too; this
+		// also stops the model from counting on long calls
+		if len(turns) >= 4 {
+			cut := len(turns)*2/5 + rng.IntN(len(turns)/3+1)
+			if cut < 2 {
+				cut = 2
+			}
+			if cut < len(turns) {
+				v = ex
+				v.ID, v.Style, v.Text = ex.ID+"~prefix", "prefix", ex.Text[:turns[cut-1].end]
+				out = append(out, v)
+			}
+		}
 		if caller := callerLabel(ex, turns); caller != "" {
 			var side []string
 			for _, t := range turns {
@@ -394,18 +407,4 @@ func relabel(text string, turns []turnSpan, caller string, rng *rand.Rand) strin
 		b.WriteString(lab + ": " + strings.TrimSpace(text[t.start:t.end]) + "\n")
 	}
 	return b.String()
-}
-
-// groupsOf returns the distinct groups of exs in a stable order.
-func groupsOf(exs []Example) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, ex := range exs {
-		if !seen[ex.Group] {
-			seen[ex.Group] = true
-			out = append(out, ex.Group)
-		}
-	}
-	sort.Strings(out)
-	return out
 }

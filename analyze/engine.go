@@ -108,8 +108,8 @@ func newEngine(d Deps, model *Model) (*Engine, error) {
 
 // FeatureNames lists the model's input features in order: one per
 // indicator code, one per stage, the number of distinct stages, stage pairs
-// and the (log) number of indicator hits. None is a word or an n-gram: the
-// model scores behaviour, not topics.
+// and the catalogue's weights summed. None is a word, an n-gram or a length:
+// the model scores behaviour, not topics or style.
 func FeatureNames() []string {
 	var names []string
 	seen := map[string]bool{}
@@ -126,7 +126,7 @@ func FeatureNames() []string {
 	for _, p := range stagePairs {
 		names = append(names, "pair:"+string(stageOrder[p[0]])+string(stageOrder[p[1]]))
 	}
-	names = append(names, "hits_log", "prior_sum", "prior_max", "genuine_sum")
+	names = append(names, "prior_sum", "prior_max", "genuine_sum")
 	return names
 }
 

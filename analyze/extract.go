@@ -49,7 +49,7 @@ func (m *matcher) extract(ts []token, hits []hit, ents []rawEntity) ([]hit, []ra
 		case t.kind == tkNum && isDigits(t.text):
 			j, digits, plus := digitRun(ts, i)
 			// amounts: "$300", "300 dollars", "five hundred pounds"
-			if cur, amt, end, ok := amountAt(ts, i, j); ok {
+			if cur, amt, end, ok := amountAt(ts, i); ok {
 				hits = append(hits, hit{concept: m.synth[conceptAmount], from: int32(i - boolInt(i > 0 && ts[i-1].kind == tkSym && currencySymbols[ts[i-1].text] != "")), to: int32(end)})
 				ents = append(ents, rawEntity{kind: hangup.EntityAmount, value: formatAmount(cur, amt), from: hits[len(hits)-1].from, to: int32(end), amount: amt, currency: cur})
 				i = end - 1
@@ -74,7 +74,7 @@ func (m *matcher) extract(ts []token, hits []hit, ents []rawEntity) ([]hit, []ra
 			}
 			i = j - 1
 		case t.kind == tkSym && currencySymbols[t.text] != "" && i+1 < len(ts) && ts[i+1].kind == tkNum:
-			if cur, amt, end, ok := amountAt(ts, i+1, i+2); ok {
+			if cur, amt, end, ok := amountAt(ts, i+1); ok {
 				hits = append(hits, hit{concept: m.synth[conceptAmount], from: int32(i), to: int32(end)})
 				ents = append(ents, rawEntity{kind: hangup.EntityAmount, value: formatAmount(cur, amt), from: int32(i), to: int32(end), amount: amt, currency: cur})
 				i = end - 1
@@ -135,10 +135,7 @@ func digitRun(ts []token, i int) (int, string, bool) {
 
 // amountAt reads an amount of money from number token i: preceded by a
 // currency symbol, or followed by a currency word.
-func amountAt(ts []token, i, j int) (string, float64, int, bool) {
-	if j <= i {
-		j = i + 1
-	}
+func amountAt(ts []token, i int) (string, float64, int, bool) {
 	cur := ""
 	if i > 0 && ts[i-1].kind == tkSym {
 		cur = currencySymbols[ts[i-1].text]

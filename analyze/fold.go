@@ -60,6 +60,9 @@ func foldSlow(r rune) string {
 	if c, ok := confusables[r]; ok {
 		return string(c)
 	}
+	if c, ok := confusables[unicode.ToLower(r)]; ok {
+		return string(c)
+	}
 	switch {
 	case r < 0x80:
 		if r >= 'A' && r <= 'Z' {

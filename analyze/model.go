@@ -33,12 +33,12 @@ type Model struct {
 	PlattB float64 `json:"platt_b"`
 	// ScamThreshold and SuspiciousThreshold turn the probability into a
 	// verdict; WarnThreshold is when a live call raises its alert.
-	ScamThreshold       float64 `json:"scam_threshold"`
-	SuspiciousThreshold float64 `json:"suspicious_threshold"`
-	WarnThreshold       float64 `json:"warn_threshold"`
-	L2                  float64 `json:"l2"`
-	Seed                int64   `json:"seed"`
-	Examples            int     `json:"examples"`
+	ScamThreshold       float64  `json:"scam_threshold"`
+	SuspiciousThreshold float64  `json:"suspicious_threshold"`
+	WarnThreshold       float64  `json:"warn_threshold"`
+	L2                  float64  `json:"l2"`
+	Seed                int64    `json:"seed"`
+	Examples            int      `json:"examples"`
 	Sources             []string `json:"sources"`
 }
 

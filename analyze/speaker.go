@@ -57,6 +57,7 @@ type labelCand struct {
 	prefix     int    // where the line prefix (timestamp) starts; == start when none
 	contentPos int    // first byte after the colon
 	boundary   bool   // at a line start, after sentence punctuation, or after a wide gap
+	lineStart  bool   // at a line start, after an optional timestamp
 }
 
 // splitTurns splits text into speaker turns. A text with no labels is one
@@ -88,14 +89,35 @@ func splitTurns(text string) []turnSpan {
 		}
 		cands = append(cands, cs)
 	}
-	type accepted struct{ labelCand }
 	var acc []labelCand
-	for _, cs := range cands {
+	done := make([]bool, len(cands))
+	lineLabels := 0
+	for i, cs := range cands {
 		for k := len(cs) - 1; k >= 0; k-- {
 			lc := cs[k]
 			if acceptLabel(lc, counts[lc.key]) {
 				acc = append(acc, lc)
+				done[i] = true
+				if lc.lineStart {
+					lineLabels++
+				}
 				break
+			}
+		}
+	}
+	// Once some lines start with labels, a label seen once at a line start
+	// ("B:" answering "A:" twice) is a label too.
+	if lineLabels > 0 {
+		for i, cs := range cands {
+			if done[i] {
+				continue
+			}
+			for k := min(len(cs), 2) - 1; k >= 0; k-- {
+				lc := cs[k]
+				if lc.lineStart && acceptLabel(lc, 2) {
+					acc = append(acc, lc)
+					break
+				}
 			}
 		}
 	}
@@ -177,6 +199,7 @@ func labelsBefore(text string, colon, after int) []labelCand {
 		out = append(out, labelCand{
 			key: strings.ToLower(strings.Join(strings.Fields(label), " ")), label: label,
 			start: k, prefix: prefix, contentPos: skipSpace(text, after), boundary: boundary,
+			lineStart: prefix == 0 || text[prefix-1] == '\n' || text[prefix-1] == '\r',
 		})
 		// step over exactly one run of spaces to the previous word
 		s := k
@@ -221,9 +244,6 @@ func labelBoundary(text string, k int) (bool, int) {
 	if t != j {
 		for t > 0 && (text[t-1] == ' ' || text[t-1] == '\t') {
 			t--
-		}
-		if t == 0 || text[t-1] == '\n' || text[t-1] == '\r' {
-			return true, t
 		}
 		return true, t
 	}

@@ -326,7 +326,6 @@ func (s *callState) features(dst []float64) []float64 {
 		dst[base+pi] = math.Min(stage[p[0]], 1) * math.Min(stage[p[1]], 1)
 	}
 	base += len(stagePairs)
-	dst[base] = math.Log1p(float64(s.hitsTotal)) / math.Log(10)
 	// The catalogue's own weights, summed: a type-agnostic measure of how
 	// much scam behaviour was seen, which carries over to scam types the
 	// training data lacks.
@@ -343,9 +342,9 @@ func (s *callState) features(dst []float64) []float64 {
 		sum += w
 		mx = math.Max(mx, w)
 	}
-	dst[base+1] = math.Min(sum, 5) / 5
-	dst[base+2] = mx
-	dst[base+3] = math.Min(gen, 2) / 2
+	dst[base] = math.Min(sum, 3) / 3
+	dst[base+1] = mx
+	dst[base+2] = math.Min(gen, 2) / 2
 	return dst
 }
 

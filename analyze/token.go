@@ -70,7 +70,6 @@ type rawToken struct {
 // tokenizer turns text into tokens. It holds reusable buffers: one per
 // goroutine, never shared.
 type tokenizer struct {
-	lex *lexicon
 	raw []rawToken
 	buf []byte
 	tmp []token
@@ -428,7 +427,7 @@ func spokenRun(ts []token, i int) (int, string) {
 		case w == "oh":
 			// "oh" is zero only among other digits: "oh one two one"
 			_, nextUnit := unitWords[next]
-			if nextUnit || len(items) > 0 {
+			if nextUnit || next == "double" || next == "triple" || len(items) > 0 {
 				items = append(items, item{word: "zero", digit: true, val: "0"})
 				j++
 				continue

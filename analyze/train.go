@@ -26,7 +26,7 @@ type TrainConfig struct {
 	L2 float64
 	// CodeL2 is the ridge penalty on the per-indicator features. It is
 	// higher than L2 so that the model leans on type-agnostic evidence and
-	// carries over to scam types it has not seen. Default 8.
+	// carries over to scam types it has not seen. Default 15.
 	CodeL2 float64
 	// Folds is the number of cross-validation folds for calibration and
 	// evaluation. Default 5.
@@ -48,7 +48,7 @@ func (c *TrainConfig) defaults() {
 		c.L2 = 1
 	}
 	if c.CodeL2 == 0 {
-		c.CodeL2 = 8
+		c.CodeL2 = 15
 	}
 	if c.Folds < 2 {
 		c.Folds = 5
@@ -193,7 +193,7 @@ func fit(fs []featurized, names []string, cfg TrainConfig, calibrate bool) *Mode
 	}
 	sw := sourceWeights(fs, !cfg.NoSourceWeight)
 	l2 := penalties(names, cfg)
-	w, b := fitLogistic(X, len(names), y, sw, l2, 30)
+	w, b := fitSigned(X, names, y, sw, l2)
 	m := &Model{Version: 1, Features: names, Weights: w, Bias: b, PlattA: 1, L2: cfg.L2, Seed: int64(cfg.Seed),
 		ScamThreshold: DefaultScamThreshold, SuspiciousThreshold: DefaultSuspiciousThreshold, WarnThreshold: DefaultWarnThreshold}
 	if !calibrate {
@@ -208,7 +208,7 @@ func fit(fs []featurized, names []string, cfg TrainConfig, calibrate bool) *Mode
 				tx, ty, tw = append(tx, X[i]), append(ty, y[i]), append(tw, sw[i])
 			}
 		}
-		fw, fb := fitLogistic(tx, len(names), ty, tw, l2, 30)
+		fw, fb := fitSigned(tx, names, ty, tw, l2)
 		for i, f := range fs {
 			if foldOf(f.ex.Group, cfg.Seed, cfg.Folds) == k {
 				z[i] = fb + X[i].dot(fw)
@@ -217,6 +217,64 @@ func fit(fs []featurized, names []string, cfg TrainConfig, calibrate bool) *Mode
 	}
 	m.PlattA, m.PlattB = fitPlatt(z, y)
 	return m
+}
+
+// featureSign says which way a feature may push the score: scam behaviour
+// only towards scam (+1), genuine behaviour only towards genuine (-1). A
+// learnt weight against its sign is a quirk of the training data (the same
+// words in long synthetic scam calls), not knowledge, so it is held at 0.
+func featureSign(name string) float64 {
+	switch {
+	case name == "genuine_sum", name == "stage:G":
+		return -1
+	case strings.HasPrefix(name, "code:"):
+		if r, ok := ruleByCode(strings.TrimPrefix(name, "code:")); ok && r.stage == hangup.StageGenuine {
+			return -1
+		}
+	}
+	return 1
+}
+
+func ruleByCode(code string) (*ruleDef, bool) {
+	for i := range rules {
+		if rules[i].code == code {
+			return &rules[i], true
+		}
+	}
+	return nil, false
+}
+
+// fitSigned fits the logistic model with each weight held to its sign: an
+// active set of features whose weights came out against their sign is
+// pinned at zero (by an overwhelming penalty) and the model refitted, until
+// no weight breaks its sign.
+func fitSigned(X []sparse, names []string, y, sw, l2 []float64) ([]float64, float64) {
+	pen := append([]float64(nil), l2...)
+	sign := make([]float64, len(names))
+	for i, n := range names {
+		sign[i] = featureSign(n)
+	}
+	var w []float64
+	var b float64
+	for round := 0; round < 12; round++ {
+		w, b = fitLogistic(X, len(names), y, sw, pen, 30)
+		changed := false
+		for i := range w {
+			if w[i]*sign[i] < -1e-6 && pen[i] < 1e8 {
+				pen[i] = 1e9
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for i := range w {
+		if pen[i] >= 1e8 {
+			w[i] = 0
+		}
+	}
+	return w, b
 }
 
 // penalties returns the L2 penalty of each feature.

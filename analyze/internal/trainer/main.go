@@ -22,7 +22,7 @@ func main() {
 	eval := flag.String("eval", "", "evaluate the embedded model on the labelled data at this path")
 	seed := flag.Uint64("seed", 1, "seed for augmentation and folds")
 	l2 := flag.Float64("l2", 1, "L2 penalty on general features")
-	codeL2 := flag.Float64("code-l2", 8, "L2 penalty on per-indicator features")
+	codeL2 := flag.Float64("code-l2", 15, "L2 penalty on per-indicator features")
 	noAug := flag.Bool("no-augment", false, "train without style variants")
 	modelPath := flag.String("model", "", "with -eval: use this model file instead of the embedded one")
 	verbose := flag.Bool("v", false, "with -eval: print each example's verdict and indicators")
