@@ -1,0 +1,281 @@
+package reputation
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/hangup-org/hangup"
+)
+
+// mergeAt is the size of the delta layer past which it is folded into the
+// base in the background.
+const mergeAt = 16384
+
+// Service keeps the live reputation index and the operations that change a
+// number's standing. Reads never block: they load the current Index.
+type Service struct {
+	cfg     Config
+	store   hangup.ReputationStore
+	now     func() time.Time
+	current atomic.Pointer[Index]
+
+	mu      sync.Mutex // serialises refreshes and index swaps
+	lastID  int64
+	merging bool
+	onSwap  []func(*Index)
+}
+
+// New returns a service over store. Call Load before use.
+func New(cfg Config, store hangup.ReputationStore) *Service {
+	s := &Service{cfg: cfg, store: store, now: time.Now}
+	s.current.Store(newIndex(&s.cfg))
+	return s
+}
+
+// SetClock replaces the clock (tests).
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+// Config returns the scoring parameters.
+func (s *Service) Config() Config { return s.cfg }
+
+// Index returns the current index.
+func (s *Service) Index() *Index { return s.current.Load() }
+
+// OnSwap registers fn to run after each new index is installed.
+func (s *Service) OnSwap(fn func(*Index)) {
+	s.mu.Lock()
+	s.onSwap = append(s.onSwap, fn)
+	s.mu.Unlock()
+}
+
+func (s *Service) swap(ix *Index) {
+	s.current.Store(ix)
+	for _, fn := range s.onSwap {
+		fn(ix)
+	}
+}
+
+// Load builds the index from every stored evidence row and the allow-list.
+func (s *Service) Load(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ix := newIndex(&s.cfg)
+	ix.verified = s.current.Load().verified
+	var last int64
+	err := s.store.AllEvidence(ctx, func(ev hangup.Evidence) error {
+		if k, ok := key(ev.Number); ok {
+			ix.base[k] = ix.base[k].apply(ev, &s.cfg)
+		}
+		last = max(last, ev.ID)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reputation: load evidence: %w", err)
+	}
+	if ix.allow, err = s.loadAllow(ctx); err != nil {
+		return err
+	}
+	s.lastID = last
+	s.swap(ix)
+	return nil
+}
+
+func (s *Service) loadAllow(ctx context.Context) (map[uint64]string, error) {
+	al, err := s.store.AllowList(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("reputation: load allow-list: %w", err)
+	}
+	out := make(map[uint64]string, len(al))
+	for n, r := range al {
+		if k, ok := key(n); ok {
+			out[k] = r
+		}
+	}
+	return out, nil
+}
+
+// Refresh applies evidence stored since the last refresh (by this node or
+// any other) and reloads the allow-list. Call it after committing reports,
+// and periodically or on notification for changes made elsewhere.
+func (s *Service) Refresh(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var evs []hangup.Evidence
+	last, err := s.store.EvidenceSince(ctx, s.lastID, func(ev hangup.Evidence) error {
+		evs = append(evs, ev)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reputation: refresh: %w", err)
+	}
+	allow, err := s.loadAllow(ctx)
+	if err != nil {
+		return err
+	}
+	cur := s.current.Load()
+	if len(evs) == 0 && maps.Equal(allow, cur.allow) {
+		return nil
+	}
+	s.lastID = last
+	next := cur.withEvidence(evs)
+	next.allow = allow
+	s.swap(next)
+	if len(next.delta) >= mergeAt && !s.merging {
+		s.merging = true
+		go s.merge()
+	}
+	return nil
+}
+
+// merge folds the delta layer into a new base without holding up readers
+// or writers: the delta is frozen as "mid", new evidence lands in a fresh
+// delta meanwhile, and the finished base replaces base and mid together.
+func (s *Service) merge() {
+	s.mu.Lock()
+	cur := s.current.Load()
+	frozen := *cur
+	frozen.mid, frozen.delta = cur.delta, map[uint64]entry{}
+	s.swap(&frozen)
+	base, mid := cur.base, cur.delta
+	s.mu.Unlock()
+
+	merged := make(map[uint64]entry, len(base)+len(mid))
+	maps.Copy(merged, base)
+	maps.Copy(merged, mid)
+
+	s.mu.Lock()
+	now := *s.current.Load()
+	now.base, now.mid = merged, nil
+	s.swap(&now)
+	s.merging = false
+	s.mu.Unlock()
+}
+
+// SetVerified installs the verified organisation numbers (E.164 → the
+// organisation's name), e.g. whenever the registry changes.
+func (s *Service) SetVerified(numbers map[string]string) {
+	v := make(map[uint64]string, len(numbers))
+	for n, org := range numbers {
+		if k, ok := key(n); ok {
+			v[k] = org
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	next := *s.current.Load()
+	next.verified = v
+	s.swap(&next)
+}
+
+// Lookup returns the full reputation of a number with its reasons.
+func (s *Service) Lookup(e164 string) hangup.Reputation {
+	return s.current.Load().Reputation(e164, s.now())
+}
+
+// Reputation explains a number's standing at now.
+func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
+	r := hangup.Reputation{Number: e164, Verdict: hangup.RepUnknown, Reasons: []hangup.Reason{}}
+	k, ok := key(e164)
+	if !ok {
+		return r
+	}
+	e, has := ix.get(k)
+	var scam, legit float64
+	if has {
+		scam, legit = e.at(now, ix.cfg)
+		r.Verdict, r.Confidence = ix.cfg.classify(scam, legit)
+		r.ScamEvidence, r.LegitEvidence = round2(scam), round2(legit)
+		r.Reports = int(e.units)
+		if e.units > 0 {
+			first, last := fromMinutes(e.first), fromMinutes(e.last)
+			r.FirstSeen, r.LastSeen = &first, &last
+		}
+		for i, name := range categories {
+			if e.cats&(1<<i) != 0 {
+				r.Categories = append(r.Categories, name)
+			}
+		}
+	}
+	r.Confidence = round2(r.Confidence)
+	if org, ok := ix.verified[k]; ok {
+		r.Organisation = org
+		listed := r.Verdict == hangup.RepScam || r.Verdict == hangup.RepSuspected
+		r.Verdict = hangup.RepVerified
+		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.verified", Severity: hangup.SeverityInfo,
+			Message: fmt.Sprintf("This is a verified number of %s. Reports can never list it as a scam number.", org)})
+		if listed {
+			r.Spoofed = true
+			r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.spoofed", Severity: hangup.SeverityHigh,
+				Message: fmt.Sprintf("People report scam calls showing this number. Scammers are faking %s's real number: a call showing it can still be a scam.", org)})
+		}
+		return r
+	}
+	if reason, ok := ix.allow[k]; ok {
+		r.Verdict = hangup.RepAllowed
+		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.allowed", Severity: hangup.SeverityInfo,
+			Message: "Hangup's administrators have cleared this number: " + reason})
+		return r
+	}
+	switch r.Verdict {
+	case hangup.RepScam:
+		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.scam", Severity: hangup.SeverityHigh,
+			Message: fmt.Sprintf("Many people have independently reported scam calls from this number (%d reports; we are at least %d%% sure).", r.Reports, int(r.Confidence*100))})
+	case hangup.RepSuspected:
+		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.suspected", Severity: hangup.SeverityMedium,
+			Message: fmt.Sprintf("Several people have reported scam calls from this number (%d reports).", r.Reports)})
+	case hangup.RepDisputed:
+		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.disputed", Severity: hangup.SeverityLow,
+			Message: "People disagree about this number: some report scams, others say it is genuine."})
+	default:
+		if r.Reports > 0 {
+			r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.few_reports", Severity: hangup.SeverityInfo,
+				Message: fmt.Sprintf("This number has %s, too few to be sure either way.", plural(r.Reports, "report"))})
+		}
+	}
+	if len(r.Categories) > 0 && (r.Verdict == hangup.RepScam || r.Verdict == hangup.RepSuspected) {
+		r.Reasons[len(r.Reasons)-1].Message += " Reported as: " + strings.ReplaceAll(strings.Join(r.Categories, ", "), "_", " ") + "."
+	}
+	return r
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }
+
+// Allow adds a number to the allow-list (or removes it), audited, and
+// refreshes the index.
+func (s *Service) Allow(ctx context.Context, e164 string, allowed bool, actor, reason string) error {
+	if _, ok := key(e164); !ok {
+		return hangup.Invalid("Give the number in international form.", hangup.FieldError{Field: "number", Message: "must be an E.164 number such as +441234567890"})
+	}
+	if strings.TrimSpace(reason) == "" {
+		return hangup.Invalid("Say why.", hangup.FieldError{Field: "reason", Message: "is required: every change is recorded with its reason"})
+	}
+	if err := s.store.SetAllowed(ctx, e164, allowed, actor, reason); err != nil {
+		return err
+	}
+	return s.Refresh(ctx)
+}
+
+// DecideAppeal records an analyst's decision; an upheld appeal allow-lists
+// the number. The decision and its reason become visible to the owner.
+func (s *Service) DecideAppeal(ctx context.Context, id int64, status hangup.AppealStatus, actor, reason string) (*hangup.Appeal, error) {
+	if strings.TrimSpace(reason) == "" {
+		return nil, hangup.Invalid("Give the reason for the decision: the number's owner will see it.", hangup.FieldError{Field: "reason", Message: "is required"})
+	}
+	a, err := s.store.DecideAppeal(ctx, id, status, actor, reason)
+	if err != nil {
+		return nil, err
+	}
+	return a, s.Refresh(ctx)
+}
