@@ -63,14 +63,21 @@ type Tool struct {
 // Catalogue is the loaded, indexed set of tools. It is immutable after Load
 // and safe for concurrent use.
 type Catalogue struct {
-	tools  []Tool
-	exact  map[string][]int // host → tools whose pattern is exactly that host
-	suffix map[string][]int // domain → tools whose pattern "*.domain" covers it and its subdomains
-	rx     map[string][]rxPattern
-	names  map[string][]int // normalised name → tools
+	tools []Tool
+	// hosts indexes every pattern by a host name, so that a lookup costs
+	// one map probe per label of the host.
+	hosts map[string]*hostEntry
+	names map[string][]int // normalised name → tools
 	// skipped records the patterns set aside as shared hosts, for tests and
 	// documentation.
 	skipped []string
+}
+
+// hostEntry holds the patterns filed under one host name.
+type hostEntry struct {
+	exact  []int       // tools whose pattern is exactly this host
+	suffix []int       // tools whose pattern "*.host" covers it and its subdomains
+	rx     []rxPattern // patterns with wildcards inside labels, ending in this host
 }
 
 // rxPattern is a pattern with a wildcard or character class inside a label,
@@ -103,10 +110,8 @@ func Load(fsys fs.FS) (*Catalogue, error) {
 		return nil, err
 	}
 	c := &Catalogue{
-		exact:  map[string][]int{},
-		suffix: map[string][]int{},
-		rx:     map[string][]rxPattern{},
-		names:  map[string][]int{},
+		hosts: map[string]*hostEntry{},
+		names: map[string][]int{},
 	}
 	byName := map[string]int{} // LOLRMM lists some tools twice; rows merge by name
 	for _, r := range toolRows {
@@ -185,10 +190,9 @@ func Load(fsys fs.FS) (*Catalogue, error) {
 			return cmp.Compare(a, b)
 		}
 	}
-	for _, m := range []map[string][]int{c.exact, c.suffix} {
-		for k, v := range m {
-			slices.SortFunc(v, order(k))
-		}
+	for k, e := range c.hosts {
+		slices.SortFunc(e.exact, order(k))
+		slices.SortFunc(e.suffix, order(k))
 	}
 	// A name is first the tool that is called exactly that ("LogMeIn" is
 	// LogMeIn, not LogMeIn Rescue, which also answers to it).
@@ -225,17 +229,19 @@ func (c *Catalogue) MatchDomain(host string) (Tool, bool) {
 	if host == "" {
 		return Tool{}, false
 	}
-	if ts, ok := c.exact[host]; ok {
-		return c.tools[ts[0]], true
+	if e, ok := c.hosts[host]; ok && len(e.exact) > 0 {
+		return c.tools[e.exact[0]], true
 	}
 	for h := host; ; {
-		for _, p := range c.rx[h] {
-			if p.re.MatchString(host) {
-				return c.tools[p.tool], true
+		if e, ok := c.hosts[h]; ok {
+			for _, p := range e.rx {
+				if p.re.MatchString(host) {
+					return c.tools[p.tool], true
+				}
 			}
-		}
-		if ts, ok := c.suffix[h]; ok {
-			return c.tools[ts[0]], true
+			if len(e.suffix) > 0 {
+				return c.tools[e.suffix[0]], true
+			}
 		}
 		i := strings.IndexByte(h, '.')
 		if i < 0 {
@@ -285,17 +291,29 @@ func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 func (c *Catalogue) addPattern(p string, tool int) error {
 	switch {
 	case !strings.ContainsAny(p, "*[]{}"):
-		c.exact[p] = appendUniqueInt(c.exact[p], tool)
+		e := c.entry(p)
+		e.exact = appendUniqueInt(e.exact, tool)
 	case strings.HasPrefix(p, "*.") && !strings.ContainsAny(p[2:], "*[]{}"):
-		c.suffix[p[2:]] = appendUniqueInt(c.suffix[p[2:]], tool)
+		e := c.entry(p[2:])
+		e.suffix = appendUniqueInt(e.suffix, tool)
 	default:
 		re, lit, err := compilePattern(p)
 		if err != nil {
 			return err
 		}
-		c.rx[lit] = append(c.rx[lit], rxPattern{re: re, tool: tool})
+		e := c.entry(lit)
+		e.rx = append(e.rx, rxPattern{re: re, tool: tool})
 	}
 	return nil
+}
+
+func (c *Catalogue) entry(host string) *hostEntry {
+	e, ok := c.hosts[host]
+	if !ok {
+		e = &hostEntry{}
+		c.hosts[host] = e
+	}
+	return e
 }
 
 // compilePattern turns a LOLRMM pattern with wildcards inside labels

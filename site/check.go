@@ -240,16 +240,7 @@ func (c *Checker) platform(a *Address) platformMatch {
 	}
 	hasPath := a.Path != "/" || a.Query != ""
 	for h, child := a.Host, ""; ; {
-		kind := ""
-		switch {
-		case c.short[h]:
-			kind = CodeShortener
-		case c.builders[h]:
-			kind = CodeSiteBuilder
-		case c.free[h]:
-			kind = CodeFreeHosting
-		}
-		if kind != "" {
+		if kind := c.platforms[h]; kind != "" {
 			m := platformMatch{kind: kind, name: h}
 			if child == "" || isWWW(child) {
 				m.home = !hasPath

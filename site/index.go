@@ -70,16 +70,18 @@ type Checker struct {
 	popular  map[string]int32 // popular genuine domain → Tranco rank
 	labels   map[string][]int32
 	skels    map[string][]int32
-	raws     map[string][]int32 // labels whose skeleton differs (circleci → cirdeci), for typos
-	dels     map[string][]int32
-	words    map[string]bool
-	wordTrie trie // words, forwards
-	wordRev  trie // words, backwards
-	short    map[string]bool
-	free     map[string]bool
-	builders map[string]bool
-	susTLD   map[string]bool // Sublime Security's list: a weak sign on its own
-	abused   map[string]bool // generic endings favoured by abuse: promote brand matches
+	// near is the typo index: for each string, the edit-eligible brands
+	// whose skeleton or typed name it is, and those it is one deletion of
+	// (symmetric delete), so that one probe per deletion of a name finds
+	// every brand one edit away.
+	near      map[string]*nearPosting
+	lengths   uint64 // bit n set: some edit-eligible brand name has n bytes
+	words     map[string]bool
+	wordTrie  trie              // words, forwards
+	wordRev   trie              // words, backwards
+	platforms map[string]string // shortener, site builder or free host → its finding code
+	susTLD    map[string]bool   // Sublime Security's list: a weak sign on its own
+	abused    map[string]bool   // generic endings favoured by abuse: promote brand matches
 	// brandTLDs are top-level domains a brand owns (.microsoft, .google),
 	// with the brand: every name under them is the brand's.
 	brandTLDs map[string]int32
@@ -133,12 +135,9 @@ func New(cfg Config) (*Checker, error) {
 		popular:   make(map[string]int32, len(d.Tranco)),
 		labels:    map[string][]int32{},
 		skels:     map[string][]int32{},
-		raws:      map[string][]int32{},
-		dels:      map[string][]int32{},
+		near:      map[string]*nearPosting{},
 		words:     map[string]bool{},
-		short:     set(d.Shorteners),
-		free:      set(d.FreeHosts),
-		builders:  set(d.SiteBuilders),
+		platforms: map[string]string{},
 		susTLD:    set(d.SuspiciousTLDs),
 		abused:    abusedTLDs(d),
 		brandTLDs: map[string]int32{},
@@ -147,6 +146,16 @@ func New(cfg Config) (*Checker, error) {
 	for _, w := range append(slices.Clone(d.Words), scamWords...) {
 		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && !strings.ContainsAny(w, " .") && !infraWords[w] {
 			c.words[w] = true
+		}
+	}
+	// One map for the three platform lists, so a host costs one probe per
+	// label; a host on several lists is a shortener first, then a builder.
+	for _, l := range []struct {
+		hosts []string
+		code  string
+	}{{d.FreeHosts, CodeFreeHosting}, {d.SiteBuilders, CodeSiteBuilder}, {d.Shorteners, CodeShortener}} {
+		for _, h := range l.hosts {
+			c.platforms[h] = l.code
 		}
 	}
 	for w := range c.words {
@@ -279,19 +288,23 @@ func New(cfg Config) (*Checker, error) {
 			continue
 		}
 		forms := []string{sk}
+		c.nearAt(sk).exact = append(c.nearAt(sk).exact, id)
 		if b.label != sk {
 			// Folding letter pairs moves a typo (circleci → cirdeci, but
 			// cirsleci stays): typos are looked for in both forms.
 			forms = append(forms, b.label)
-			c.raws[b.label] = append(c.raws[b.label], id)
+			c.nearAt(b.label).exact = append(c.nearAt(b.label).exact, id)
 		}
 		for _, f := range forms {
+			if len(f) < 64 {
+				c.lengths |= 1 << len(f)
+			}
 			for j := range len(f) {
 				if j > 0 && f[j] == f[j-1] {
 					continue // same deletion as the previous position
 				}
 				del := f[:j] + f[j+1:]
-				c.dels[del] = append(c.dels[del], id)
+				c.nearAt(del).del = append(c.nearAt(del).del, id)
 			}
 		}
 	}
@@ -302,11 +315,17 @@ func New(cfg Config) (*Checker, error) {
 		}
 		return cmp.Compare(rankOrMax(x.rank), rankOrMax(y.rank))
 	}
-	for _, m := range []map[string][]int32{c.labels, c.skels, c.raws, c.dels} {
+	for _, m := range []map[string][]int32{c.labels, c.skels} {
 		for k, v := range m {
 			slices.SortFunc(v, less)
 			m[k] = slices.Compact(v)
 		}
+	}
+	for _, p := range c.near {
+		slices.SortFunc(p.exact, less)
+		p.exact = slices.Compact(p.exact)
+		slices.SortFunc(p.del, less)
+		p.del = slices.Compact(p.del)
 	}
 	return c, nil
 }
@@ -444,6 +463,21 @@ func firstLabel(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// nearPosting is one entry of the typo index.
+type nearPosting struct {
+	exact []int32 // brands whose skeleton or typed name is the key
+	del   []int32 // brands the key is one deletion of
+}
+
+func (c *Checker) nearAt(k string) *nearPosting {
+	p, ok := c.near[k]
+	if !ok {
+		p = &nearPosting{}
+		c.near[k] = p
+	}
+	return p
 }
 
 func publicSuffixOf(domain string) string {

@@ -199,7 +199,8 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 // deletions, so a lookup costs len(q) map probes whatever the number of
 // brands. Brand names are indexed both as skeletons and as typed.
 func (c *Checker) edit1(q []byte) (int32, bool) {
-	if len(q) < minEditRegistry-1 || len(q) > MaxLabel {
+	n := len(q)
+	if n < minEditRegistry-1 || n > MaxLabel || n < 63 && c.lengths&(7<<(n-1)) == 0 {
 		return 0, false
 	}
 	best, have := int32(0), false
@@ -219,18 +220,23 @@ func (c *Checker) edit1(q []byte) (int32, bool) {
 		}
 	}
 	// q is a brand with one character missing.
-	pick(c.dels[string(q)], false)
+	if p, ok := c.near[string(q)]; ok {
+		pick(p.del, false)
+	}
 	var del [MaxLabel]byte
 	for i := range q {
 		if i > 0 && q[i] == q[i-1] {
 			continue
 		}
 		d := append(append(del[:0], q[:i]...), q[i+1:]...)
+		p, ok := c.near[string(d)]
+		if !ok {
+			continue
+		}
 		// q is a brand with one character added.
-		pick(c.skels[string(d)], false)
-		pick(c.raws[string(d)], false)
+		pick(p.exact, false)
 		// q is a brand with one character replaced, or two swapped.
-		pick(c.dels[string(d)], true)
+		pick(p.del, true)
 	}
 	return best, have
 }

@@ -269,6 +269,7 @@ func parseURL(s string) (Address, error) {
 		}
 	}
 	var u strings.Builder
+	u.Grow(len(a.Scheme) + len(a.Host) + len(a.Port) + len(a.Path) + len(a.Query) + 8)
 	u.WriteString(a.Scheme)
 	u.WriteString("://")
 	if a.IP && strings.Contains(a.Host, ":") {
@@ -277,11 +278,13 @@ func parseURL(s string) (Address, error) {
 		u.WriteString(a.Host)
 	}
 	if a.Port != "" {
-		u.WriteString(":" + a.Port)
+		u.WriteByte(':')
+		u.WriteString(a.Port)
 	}
 	u.WriteString(a.Path)
 	if a.Query != "" {
-		u.WriteString("?" + a.Query)
+		u.WriteByte('?')
+		u.WriteString(a.Query)
 	}
 	a.URL = u.String()
 	return a, nil
@@ -500,8 +503,8 @@ func isIPNumber(s string) bool {
 // ipNumber parses one IPv4 part: decimal, octal with a leading 0, or hex
 // with 0x.
 func ipNumber(s string) (uint64, bool) {
-	if s == "" {
-		return 0, false
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0, false // names are by far the common case: no parsing, no error value
 	}
 	base := 10
 	switch {
