@@ -61,7 +61,6 @@ func BenchmarkBuild10k(b *testing.B) {
 	}
 }
 
-
 // BenchmarkCheckEach shows the cost of each kind of address.
 func BenchmarkCheckEach(b *testing.B) {
 	c := testChecker(b)
