@@ -43,11 +43,14 @@ type Model struct {
 }
 
 // Default thresholds. A suspicious verdict on a genuine call is a false
-// alarm, so the suspicious bar sits at even odds, not below.
+// alarm, so the suspicious bar sits at even odds, not below. A live call
+// warns when the model is as sure as for a scam verdict, or at once when
+// the caller makes a critical request (remote access, gift cards, a safe
+// account…), whatever the score.
 const (
 	DefaultScamThreshold       = 0.8
 	DefaultSuspiciousThreshold = 0.5
-	DefaultWarnThreshold       = 0.5
+	DefaultWarnThreshold       = 0.8
 )
 
 var (

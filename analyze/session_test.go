@@ -1,0 +1,436 @@
+package analyze_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze"
+)
+
+var liveCall = []hangup.Turn{
+	{Speaker: "caller", Text: "Hello, this is the Windows technical department."},
+	{Speaker: "me", Text: "Oh, hello. What is it about?"},
+	{Speaker: "caller", Text: "We had a report from your internet provider that your computer has a virus."},
+	{Speaker: "me", Text: "Really? What should I do?"},
+	{Speaker: "caller", Text: "Please go to anydesk dot com and install AnyDesk."},
+	{Speaker: "me", Text: "It's asking me something."},
+	{Speaker: "caller", Text: "Read me the nine digit code."},
+}
+
+func TestSessionWarnsAtAnyDesk(t *testing.T) {
+	e, _ := engines(t)
+	ss := analyze.NewSessions(e, analyze.SessionConfig{})
+	id, err := ss.Create()
+	if err != nil {
+		t.Fatal(err)
+	}
+	alertTurn := -1
+	var alert *hangup.Alert
+	for i, turn := range liveCall {
+		res, err := ss.AddTurn(context.Background(), id, turn)
+		if err != nil {
+			t.Fatalf("turn %d: %v", i, err)
+		}
+		if res.Turn != i || res.CallID != id {
+			t.Errorf("turn %d: result says turn %d of call %s", i, res.Turn, res.CallID)
+		}
+		for _, in := range res.NewIndicators {
+			if turn.Text[in.ByteStart:in.ByteEnd] != in.Evidence {
+				t.Errorf("turn %d: %s offsets do not quote the turn", i, in.Code)
+			}
+		}
+		if res.Alert != nil {
+			if alert != nil {
+				t.Errorf("second alert at turn %d: %+v", i, res.Alert)
+			}
+			alert, alertTurn = res.Alert, i
+		}
+	}
+	if alert == nil {
+		t.Fatal("no alert during the call")
+	}
+	if alertTurn != 4 {
+		t.Errorf("alert at turn %d, want at the AnyDesk turn (4)", alertTurn)
+	}
+	if !strings.Contains(alert.Message, "install AnyDesk") || alert.Code != "remote_tool_install" {
+		t.Errorf("alert message %q does not name the AnyDesk request", alert.Message)
+	}
+	a, err := ss.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Verdict != hangup.VerdictScam || a.ScamType != hangup.ScamTechSupport || a.Turns != len(liveCall) {
+		t.Errorf("running analysis = %s %s %d turns, want scam tech_support %d turns", a.Verdict, a.ScamType, a.Turns, len(liveCall))
+	}
+	final, err := ss.Close(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if final.Verdict != a.Verdict {
+		t.Errorf("final verdict %s, running %s", final.Verdict, a.Verdict)
+	}
+	if _, err := ss.AddTurn(context.Background(), id, liveCall[0]); hangup.ErrorCode(err) != hangup.ENOTFOUND {
+		t.Errorf("turn after close: %v, want ENOTFOUND", err)
+	}
+}
+
+func TestSessionMatchesBatch(t *testing.T) {
+	e, _ := engines(t)
+	ss := analyze.NewSessions(e, analyze.SessionConfig{})
+	id, _ := ss.Create()
+	var text strings.Builder
+	for _, turn := range liveCall {
+		if _, err := ss.AddTurn(context.Background(), id, turn); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&text, "%s: %s\n", turn.Speaker, turn.Text)
+	}
+	live, _ := ss.Get(id)
+	batch, err := e.Analyze(context.Background(), text.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if live.Score != batch.Score || live.Verdict != batch.Verdict {
+		t.Errorf("live %s %.3f, batch %s %.3f: the same call must score the same", live.Verdict, live.Score, batch.Verdict, batch.Score)
+	}
+}
+
+func TestSessionErrors(t *testing.T) {
+	e, _ := engines(t)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	ss := analyze.NewSessions(e, analyze.SessionConfig{MaxSessions: 2, MaxTurns: 3, MaxBytes: 200, MaxTurnLen: 100, TTL: time.Minute, Now: clock})
+	ctx := context.Background()
+	id, _ := ss.Create()
+	tests := []struct {
+		name string
+		id   string
+		turn hangup.Turn
+		code string
+	}{
+		{"unknown id", "nope", hangup.Turn{Text: "hi"}, hangup.ENOTFOUND},
+		{"empty turn", id, hangup.Turn{Text: " "}, hangup.EINVALID},
+		{"binary turn", id, hangup.Turn{Text: "\x00\x01\x02"}, hangup.EINVALID},
+		{"turn too long", id, hangup.Turn{Text: strings.Repeat("a", 101)}, hangup.ETOOLARGE},
+		{"speaker too long", id, hangup.Turn{Speaker: strings.Repeat("s", 65), Text: "hi"}, hangup.EINVALID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ss.AddTurn(ctx, tt.id, tt.turn)
+			if got := hangup.ErrorCode(err); got != tt.code {
+				t.Errorf("code = %q (%v), want %q", got, err, tt.code)
+			}
+		})
+	}
+	t.Run("turn cap", func(t *testing.T) {
+		id, _ := ss.Create()
+		for i := 0; i < 3; i++ {
+			if _, err := ss.AddTurn(ctx, id, hangup.Turn{Text: "hello"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := ss.AddTurn(ctx, id, hangup.Turn{Text: "hello"}); hangup.ErrorCode(err) != hangup.ETOOLARGE {
+			t.Errorf("fourth turn: %v, want ETOOLARGE", err)
+		}
+	})
+	t.Run("byte cap", func(t *testing.T) {
+		id, _ := ss.Create()
+		ninety := strings.Repeat("x", 90)
+		for i := 0; i < 2; i++ {
+			if _, err := ss.AddTurn(ctx, id, hangup.Turn{Text: ninety}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := ss.AddTurn(ctx, id, hangup.Turn{Text: ninety}); hangup.ErrorCode(err) != hangup.ETOOLARGE {
+			t.Errorf("third 90-byte turn: %v, want ETOOLARGE", err)
+		}
+	})
+	t.Run("lru eviction", func(t *testing.T) {
+		a, _ := ss.Create()
+		b, _ := ss.Create()
+		if _, err := ss.Get(a); err != nil { // a is now the most recent
+			t.Fatal(err)
+		}
+		c, _ := ss.Create()
+		if ss.Len() != 2 {
+			t.Errorf("%d live calls, want the cap of 2", ss.Len())
+		}
+		if _, err := ss.Get(b); hangup.ErrorCode(err) != hangup.ENOTFOUND {
+			t.Errorf("least recently used call survived: %v", err)
+		}
+		for _, id := range []string{a, c} {
+			if _, err := ss.Get(id); err != nil {
+				t.Errorf("call %s evicted: %v", id, err)
+			}
+		}
+	})
+	t.Run("ttl expiry", func(t *testing.T) {
+		id, _ := ss.Create()
+		now = now.Add(2 * time.Minute)
+		if _, err := ss.Get(id); hangup.ErrorCode(err) != hangup.ENOTFOUND {
+			t.Errorf("expired call: %v, want ENOTFOUND", err)
+		}
+		if ss.Len() != 0 {
+			t.Errorf("%d calls after expiry, want 0", ss.Len())
+		}
+	})
+}
+
+func TestSessionMillionTurnsBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	e, _ := engines(t)
+	ss := analyze.NewSessions(e, analyze.SessionConfig{MaxTurns: 1_000_000, MaxBytes: 1 << 30})
+	id, _ := ss.Create()
+	ctx := context.Background()
+	for i := 0; i < 20_000; i++ {
+		if _, err := ss.AddTurn(ctx, id, hangup.Turn{Speaker: "caller", Text: "please install anydesk and read me the code"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := ss.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Indicators) > analyze.MaxIndicators || len(a.Entities) > analyze.MaxEntities || !a.Truncated {
+		t.Errorf("%d indicators, %d entities, truncated %v: want capped lists", len(a.Indicators), len(a.Entities), a.Truncated)
+	}
+}
+
+func TestSessionsConcurrent(t *testing.T) {
+	e, _ := engines(t)
+	ss := analyze.NewSessions(e, analyze.SessionConfig{MaxSessions: 8})
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for g := 0; g < 16; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id, err := ss.Create()
+			if err != nil {
+				errs <- err
+				return
+			}
+			for _, turn := range liveCall {
+				if _, err := ss.AddTurn(context.Background(), id, turn); err != nil && hangup.ErrorCode(err) != hangup.ENOTFOUND {
+					errs <- err
+					return
+				}
+			}
+			if _, err := ss.Get(id); err != nil && hangup.ErrorCode(err) != hangup.ENOTFOUND {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if ss.Len() > 8 {
+		t.Errorf("%d live calls, cap 8", ss.Len())
+	}
+}
+
+func TestStream(t *testing.T) {
+	e, _ := engines(t)
+	in := "Caller: Hello, this is the Windows technical department.\n\nMe: What is it about?\n" +
+		"Caller: Your computer has a virus, we had a report from your internet provider.\n" +
+		"{\"speaker\":\"caller\",\"text\":\"Please go to anydesk dot com and install AnyDesk.\"}\n" +
+		"{not json\n" +
+		"Caller: Read me the nine digit code."
+	t.Run("text", func(t *testing.T) {
+		var out bytes.Buffer
+		a, err := e.Stream(context.Background(), strings.NewReader(in), &out, analyze.StreamOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := out.String()
+		t.Log("\n" + s)
+		if strings.Count(s, "WARNING") != 1 {
+			t.Errorf("want exactly one warning, got:\n%s", s)
+		}
+		if !strings.Contains(s, "line 5:") {
+			t.Errorf("bad JSON line not reported:\n%s", s)
+		}
+		if !strings.Contains(s, "Verdict: scam") || a.Verdict != hangup.VerdictScam {
+			t.Errorf("final verdict missing or wrong (%s):\n%s", a.Verdict, s)
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		var out bytes.Buffer
+		if _, err := e.Stream(context.Background(), strings.NewReader(in), &out, analyze.StreamOptions{JSON: true}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		if len(lines) != 7 {
+			t.Fatalf("%d output lines, want 6 turns + final:\n%s", len(lines), out.String())
+		}
+		var first hangup.TurnResult
+		if err := json.Unmarshal([]byte(lines[0]), &first); err != nil || first.Turn != 0 {
+			t.Errorf("first line %q: %v", lines[0], err)
+		}
+		var bad analyze.BatchResult
+		if err := json.Unmarshal([]byte(lines[4]), &bad); err != nil || bad.Error == nil || bad.Error.Code != hangup.EINVALID {
+			t.Errorf("bad line gave %q", lines[4])
+		}
+		if !strings.HasPrefix(lines[6], `{"final":`) {
+			t.Errorf("last line %q is not the final analysis", lines[6])
+		}
+	})
+}
+
+func TestAnalyzeJSONL(t *testing.T) {
+	e, _ := engines(t)
+	in := strings.Join([]string{
+		`{"id": "a", "text": "` + doneText + `"}`,
+		`{"id": 2, "text": "Hi, your prescription is ready for collection at the pharmacy."}`,
+		`not json`,
+		`{"id": "c"}`,
+		`{"id": "d", "text": ""}`,
+		`{"id": "e", "text": "\u0000\u0001\u0002"}`,
+		`{"id": "f", "text": "please install teamviewer"}`,
+	}, "\n")
+	var out bytes.Buffer
+	n, err := e.AnalyzeJSONL(context.Background(), strings.NewReader(in), &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 7 {
+		t.Errorf("read %d lines, want 7", n)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 7 {
+		t.Fatalf("%d output lines, want 7", len(lines))
+	}
+	tests := []struct {
+		line    int
+		id      string
+		verdict hangup.Verdict
+		errCode string
+	}{
+		{0, `"a"`, hangup.VerdictScam, ""},
+		{1, `2`, hangup.VerdictNotScam, ""},
+		{2, `null`, "", hangup.EINVALID},
+		{3, `"c"`, "", hangup.EINVALID},
+		{4, `"d"`, "", hangup.EINVALID},
+		{5, `"e"`, "", hangup.EINVALID},
+	}
+	for _, tt := range tests {
+		var r analyze.BatchResult
+		if err := json.Unmarshal([]byte(lines[tt.line]), &r); err != nil {
+			t.Fatalf("line %d: %v", tt.line, err)
+		}
+		if string(r.ID) != tt.id {
+			t.Errorf("line %d: id %s, want %s", tt.line, r.ID, tt.id)
+		}
+		if tt.errCode != "" {
+			if r.Error == nil || r.Error.Code != tt.errCode {
+				t.Errorf("line %d: error %+v, want %s", tt.line, r.Error, tt.errCode)
+			}
+			continue
+		}
+		if r.Error != nil || r.Verdict != tt.verdict {
+			t.Errorf("line %d: verdict %s error %+v, want %s", tt.line, r.Verdict, r.Error, tt.verdict)
+		}
+	}
+	var first map[string]any
+	_ = json.Unmarshal([]byte(lines[0]), &first)
+	for _, k := range []string{"id", "verdict", "score", "scam_type", "indicators"} {
+		if _, ok := first[k]; !ok {
+			t.Errorf("output line lacks %q: %s", k, lines[0])
+		}
+	}
+	ins := first["indicators"].([]any)
+	if len(ins) == 0 {
+		t.Fatal("no indicators on the scam line")
+	}
+	for _, k := range []string{"code", "stage", "evidence", "start", "end", "explanation"} {
+		if _, ok := ins[0].(map[string]any)[k]; !ok {
+			t.Errorf("indicator lacks %q", k)
+		}
+	}
+}
+
+func TestTrainDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains twice")
+	}
+	dir := t.TempDir()
+	writeData(t, dir)
+	cfg := analyze.TrainConfig{Data: dir, Seed: 3}
+	m1, rep, err := analyze.Train(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, _, err := analyze.Train(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b1, b2 bytes.Buffer
+	_ = analyze.WriteModel(&b1, m1)
+	_ = analyze.WriteModel(&b2, m2)
+	if b1.String() != b2.String() {
+		t.Error("two trainings with the same seed differ")
+	}
+	if rep.Examples != 8 || rep.Augmented <= rep.Examples {
+		t.Errorf("report: %d examples, %d augmented", rep.Examples, rep.Augmented)
+	}
+	// the model it writes loads and runs
+	m, err := analyze.ReadModel(&b1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := analyze.New(analyze.Deps{Model: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exs, err := analyze.LoadExamplesPath(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr, err := analyze.Evaluate(context.Background(), e, exs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sr.Overall.N != 8 || sr.Overall.TP+sr.Overall.FN != 4 {
+		t.Errorf("evaluation counted %+v", sr.Overall)
+	}
+	if !strings.Contains(analyze.FormatSplit(sr), "precision") && !strings.Contains(analyze.FormatSplit(sr), "prec") {
+		t.Error("formatted report lacks its header")
+	}
+}
+
+func writeData(t *testing.T, dir string) {
+	t.Helper()
+	var b strings.Builder
+	scams := []string{
+		"Caller: This is Microsoft. Your computer has a virus. Please install AnyDesk and read me the code.\nMe: ok",
+		"Caller: This is your bank's fraud team. Move your savings to a safe account today.\nMe: why?",
+		"He said he was from the IRS and I had to pay with gift cards or be arrested.",
+		"Caller: You have won a prize! Pay the processing fee with a Google Play card.\nMe: really?",
+	}
+	genuine := []string{
+		"Agent: Thank you for calling, how can I help?\nCustomer: My card is lost.\nAgent: I've cancelled it, we will never ask for your PIN.",
+		"Pharmacy: Your prescription is ready for collection.\nMe: Thanks, I'll pay at the counter.",
+		"The dentist rang to move my appointment to Tuesday.",
+		"Driver: I'm outside with your parcel.\nMe: Please leave it with next door.",
+	}
+	for i, s := range scams {
+		fmt.Fprintf(&b, "### id=s%d label=scam type=tech_support\n%s\n", i, s)
+	}
+	for i, s := range genuine {
+		fmt.Fprintf(&b, "### id=g%d label=not_scam type=genuine\n%s\n", i, s)
+	}
+	if err := writeFile(dir+"/mine.txt", b.String()); err != nil {
+		t.Fatal(err)
+	}
+}
