@@ -41,6 +41,7 @@ const (
 	CodeUnlistedTLD            = "unlisted_tld"                          // an ending that does not exist
 	CodeScamWords              = "scam_words"                            // words scam sites use in their names
 	CodeBrandInPath            = "brand_in_path"                         // a brand's name in the page path of an unrelated site
+	CodeScamPath               = "scam_words_in_path"                    // sign-in and payment words in the page path
 	CodeManySubdomains         = "many_subdomains"                       // an unusually long chain of names
 	CodeUnusualPort            = "unusual_port"                          // a port number in the address
 	CodeSpokenAddress          = "spoken_address"                        // how Hangup read a spoken or embedded address
@@ -175,7 +176,11 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 		}
 		s.add(CodeLookalikePrefix+look.family, sev, 0, c.lookalikeMessage(a, look))
 	case popular && genuine:
-		s.add(CodePopularSite, hangup.SeverityInfo, 0, (a.Domain + " is one of the most visited websites (number " + strconv.Itoa(int(rank)) + " on the Tranco list of popular sites). That makes it real, not necessarily safe: a caller can still send you there as part of a story."))
+		what := a.Domain + " is one of the most visited websites (number " + strconv.Itoa(int(rank)) + " on the Tranco list of popular sites)."
+		if rank == 0 {
+			what = a.Domain + " is the real website of a well-known brand."
+		}
+		s.add(CodePopularSite, hangup.SeverityInfo, 0, what+" That makes it real, not necessarily safe: a caller can still send you there as part of a story.")
 		if s.score >= suspiciousScore {
 			res.Verdict = hangup.SiteSuspicious
 		}
@@ -324,7 +329,10 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, have
 			}
 		}
 		if len(words) > 0 {
-			w := min(len(words), 2)
+			// One or two scam words are common in honest names
+			// (supportbee, securelogin); three together rarely are
+			// (tech-support-helpline).
+			w := min(len(words), 3)
 			s.add(CodeScamWords, hangup.SeverityLow, w, ("The name contains words scam websites often use (" + strings.Join(words, ", ") + ")."))
 		}
 	}
@@ -334,6 +342,10 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, have
 	}
 	if a.Port != "" && a.Port != "80" && a.Port != "443" {
 		s.add(CodeUnusualPort, hangup.SeverityLow, 1, ("The address names a port (:" + a.Port + "). Ordinary websites don't need one."))
+	}
+	if a.Path != "/" && !haveLook && pathScamWords(a.Path) {
+		s.add(CodeScamPath, hangup.SeverityLow, 1,
+			"The page's address has words used by fake sign-in and payment pages (such as login, verify or account).")
 	}
 	if a.Path != "/" && !haveLook {
 		if id, ok := c.brandInPath(a.Path); ok {
@@ -356,7 +368,9 @@ var scamWordSet = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`support helpdesk helpline help fix repair virus alert warning error
 		refund refunds billing invoice verify verification unlock recover recovery suspended
-		secure security login signin wallet technician tech techsupport customer care`) {
+		secure security login signin wallet technician tech techsupport customer care account
+		update payment confirm locked fee redelivery reschedule appeal copyright violation
+		claim prize reward tax`) {
 		m[w] = true
 	}
 	return m
@@ -381,6 +395,22 @@ func (c *Checker) brandInPath(path string) (int32, bool) {
 		}
 	}
 	return 0, false
+}
+
+// pathScamWords reports whether a page path holds the words of fake
+// sign-in and payment pages.
+func pathScamWords(path string) bool {
+	if len(path) > 512 {
+		path = path[:512]
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(path), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		switch w {
+		case "login", "signin", "logon", "verify", "verification", "account", "update", "secure", "webscr",
+			"password", "billing", "payment", "unlock", "recover", "recovery", "confirm", "wallet":
+			return true
+		}
+	}
+	return false
 }
 
 func lastLabel(s string) string {

@@ -106,7 +106,13 @@ func TestCheckSite(t *testing.T) {
 		{"brand tld", "cloud.microsoft", hangup.SiteOfficial, "", CodeOfficialDomain},
 		{"unknown", "quiet-harbour-bakery.co.uk", hangup.SiteUnknown, "", CodeNoInformation},
 		{"brand word in an ordinary name", "appleton-dental.co.uk", hangup.SiteUnknown, "", CodeNoInformation},
-		{"brand in path of unknown site", "https://quiet-harbour-bakery.co.uk/wp/paypal/login.php", hangup.SiteUnknown, "", CodeBrandInPath},
+		{"brand and sign-in words in path of unknown site", "https://quiet-harbour-bakery.co.uk/wp/paypal/login.php", hangup.SiteSuspicious, "", CodeScamPath},
+		{"brand alone in path of unknown site", "https://quiet-harbour-bakery.co.uk/blog/paypal-fees", hangup.SiteUnknown, "", CodeBrandInPath},
+		{"three scam words", "tech-support-helpline-247.com", hangup.SiteSuspicious, "", CodeScamWords},
+		{"disguised brand with an ordinary word", "amaz0n-prime.com", hangup.SiteImpersonation, "amazon.com", "lookalike_combosquatting"},
+		{"brand with ordinary and scam words", "coinbase-pro-login.net", hangup.SiteImpersonation, "coinbase.com", "lookalike_combosquatting"},
+		{"brand name with ordinary words is not a lookalike", "apple-orchard-farm.co.uk", hangup.SiteUnknown, "", CodeNoInformation},
+		{"full foreign brand domain in front", "amazon.co.jp.xhsdkfj.cn", hangup.SiteImpersonation, "amazon.com", "lookalike_brand_in_subdomain"},
 		{"lookalike of a remote tool", "anydessk.com", hangup.SiteImpersonation, "AnyDesk", "lookalike_repetition"},
 	}
 	for _, tt := range tests {

@@ -39,7 +39,7 @@ type brandKind uint8
 const (
 	kindRegistry  brandKind = iota // an organisation in Hangup's registry
 	kindTool                       // a scam-favoured remote-access tool's own domain
-	kindHighTrust                  // a brand's own domain on the curated high-trust list
+	kindHighTrust                  // a brand's own domain on the curated high-trust list, or a scam target
 	kindPopular                    // a top domain of the Tranco ranking
 )
 
@@ -219,6 +219,12 @@ func New(cfg Config) (*Checker, error) {
 	}
 	for _, dom := range d.HighTrust {
 		add(brand{name: dom, domain: dom, label: siteLabel(dom), kind: kindHighTrust}, true)
+	}
+	for _, dom := range scamTargets {
+		if _, ok := c.popular[dom]; !ok {
+			c.popular[dom] = 0 // genuine, unranked
+		}
+		add(brand{name: dom, domain: dom, label: siteLabel(dom), kind: kindHighTrust}, false)
 	}
 	for i, dom := range d.Tranco {
 		if i >= popularN {

@@ -3,6 +3,8 @@ package site
 import (
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
 )
 
 // Lookalike families, after dnstwist's fuzzers and the combosquatting and
@@ -42,7 +44,8 @@ var scamWords = strings.Fields(`support supports help helpdesk helpline desk car
 	reset password passcode pin wallet pay payment payments banking online official team center
 	centre contact call calls phone tel number numbers hotline 24x7 247 24h 24 365 live chat assist
 	assistance remote connect connection access portal www ww wwww web app my id mail email webmail inbox
-	order orders delivery deliver parcel package tracking track shipping claim claims prize reward
+	order orders delivery deliver redelivery reschedule parcel package tracking track shipping fee fees
+	customs claim claims prize reward appeal copyright violation unusual activity limited pending
 	rewards gift gifts bonus free offer cash card cards credit debit loan transfer tax taxes gov
 	fraud dispute notice notification notifications message messages info us uk usa com
 	myaccount user users member members client clients profile settings device devices
@@ -304,7 +307,7 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 			if tok == "" {
 				continue
 			}
-			id, ok := c.tokenBrand(tok, buf[:0])
+			id, how, ok := c.tokenBrandHow(tok, buf[:0], true)
 			if !ok {
 				continue
 			}
@@ -328,10 +331,14 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 			}
 			// A brand with words that are not scam words (apple-mapkit,
 			// facebook-hardware) is how brands name their own services; it
-			// counts only where anyone can publish (free hosting) or on a
-			// risky ending.
-			if unknown > 0 && !risky {
+			// counts only with a scam word beside (coinbase-pro-login), a
+			// disguised brand (amaz0n-prime), where anyone can publish
+			// (free hosting) or on a risky ending.
+			if unknown > 0 && !risky && how != matchSkeleton && !c.anyScamWord(words) {
 				continue
+			}
+			if how == matchTypo && !risky && !c.anyScamWord(words) {
+				continue // a near-name with ordinary words is usually another name (share-dns)
 			}
 			consider(lookalike{brand: id, family: famCombo, strong: true, part: site, words: words})
 		}
@@ -353,6 +360,17 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 	return best, have
 }
 
+// anyScamWord reports whether one of words is a scam word proper (not a
+// number or a dnstwist filler like "www").
+func (c *Checker) anyScamWord(words []string) bool {
+	for _, w := range words {
+		if scamWordSet[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyDigits reports whether the non-empty parts are all digits.
 func onlyDigits(parts ...string) bool {
 	for _, p := range parts {
@@ -366,36 +384,47 @@ func onlyDigits(parts ...string) bool {
 // splitTokens splits a label at hyphens.
 func splitTokens(s string) []string { return strings.Split(s, "-") }
 
-// tokenBrand matches one token against the brands that may be combined with
-// words: exactly, by skeleton (micros0ft), or one typo away for long names.
-func (c *Checker) tokenBrand(tok string, buf []byte) (int32, bool) {
-	return c.tokenBrandTypo(tok, buf, true)
-}
+// tokenBrandHow, below, matches one token against the brands that may be
+// combined with words: exactly, by skeleton (micros0ft), or one typo away
+// for long names.
+
+// How a token matched a brand.
+const (
+	matchExact    = iota // the brand's name
+	matchSkeleton        // the name in look-alike characters (micros0ft)
+	matchTypo            // one typo away
+)
 
 // tokenBrandTypo is tokenBrand with typo matching optional: segmenting a
 // run-together name tries many substrings, and typos there would both cost
 // and mislead.
 func (c *Checker) tokenBrandTypo(tok string, buf []byte, typos bool) (int32, bool) {
+	id, _, ok := c.tokenBrandHow(tok, buf, typos)
+	return id, ok
+}
+
+// tokenBrandHow matches a token and says how.
+func (c *Checker) tokenBrandHow(tok string, buf []byte, typos bool) (int32, int, bool) {
 	if ids, ok := c.labels[tok]; ok {
 		for _, id := range ids {
 			if c.brands[id].combo {
-				return id, true
+				return id, matchExact, true
 			}
 		}
 	}
 	if len(tok) < minEditRegistry {
-		return 0, false
+		return 0, 0, false
 	}
 	sk := skeleton(tok, buf)
 	if ids, ok := c.skels[string(sk)]; ok && c.brands[ids[0]].combo {
-		return ids[0], true
+		return ids[0], matchSkeleton, true
 	}
 	if typos && len(sk) >= minEditPopular && !c.words[tok] {
 		if id, ok := c.edit1(sk); ok && c.brands[id].combo && c.brands[id].kind <= kindHighTrust {
-			return id, true
+			return id, matchTypo, true
 		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // filler reports whether a token is a scam word, a number, or several scam
@@ -566,8 +595,12 @@ func (c *Checker) subdomainLookalike(a *Address, subs []string, site string, onP
 			if id, ok := c.official[cand]; ok {
 				return lookalike{brand: id, family: famBrandSub, strong: true, part: sub}, true
 			}
-			if ids, ok := c.labels[subs[i]]; ok && c.brands[ids[0]].domain == cand || ok && strings.HasPrefix(c.brands[ids[0]].domain, cand+".") {
-				return lookalike{brand: ids[0], family: famBrandSub, strong: true, part: sub}, true
+			// The brand's name followed by an ending (amazon.co.jp.example.cn):
+			// a full address placed in front of another site.
+			if ids, ok := c.labels[subs[i]]; ok && (c.brands[ids[0]].combo || len(subs[i]) >= 2 && isTLDLabel(subs[i+1])) {
+				if isTLDLabel(subs[i+1]) {
+					return lookalike{brand: ids[0], family: famBrandSub, strong: true, part: sub}, true
+				}
 			}
 		}
 	}
@@ -618,6 +651,17 @@ func (c *Checker) userinfoLookalike(userinfo string) (lookalike, bool) {
 		}
 	}
 	return lookalike{}, false
+}
+
+// isTLDLabel reports whether l is a top-level domain or a common second
+// level of one (com, co, net, org, gov, uk…).
+func isTLDLabel(l string) bool {
+	switch l {
+	case "com", "co", "net", "org", "gov", "edu", "ac":
+		return true
+	}
+	_, icann := publicsuffix.PublicSuffix("x." + l)
+	return icann && len(l) == 2
 }
 
 // hasLabels reports whether host contains domain as whole labels.
