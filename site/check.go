@@ -103,10 +103,10 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	show := a.Unicode
 	var s assessment
 	if a.Spoken {
-		s.add(CodeSpokenAddress, hangup.SeverityInfo, 0, ("We read the website address as " + show + ". Check that this is what you heard or saw."))
+		s.add(CodeSpokenAddress, hangup.SeverityInfo, 0, "We read the website address as "+show+". Check that this is what you heard or saw.")
 	}
 	if a.Userinfo != "" {
-		s.add(CodeUserinfoTrick, hangup.SeverityHigh, 3, ("The address starts with " + strconv.Quote(clip(a.Userinfo)) + " and an @ sign. Your browser ignores everything before the @ and goes to " + show + " instead. This trick is used to make a link look like a site you trust."))
+		s.add(CodeUserinfoTrick, hangup.SeverityHigh, 3, "The address starts with "+strconv.Quote(clip(a.Userinfo))+" and an @ sign. Your browser ignores everything before the @ and goes to "+show+" instead. This trick is used to make a link look like a site you trust.")
 	}
 	tool, isTool := c.tools.MatchDomain(a.Host)
 	platform := c.platform(a)
@@ -121,7 +121,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	genuine := (isOfficial || popular) && (platform.kind == "" || platform.home)
 
 	if a.IP {
-		s.add(CodeIPAddress, hangup.SeverityMedium, 3, ("This address is a bare number (" + a.Host + ") instead of a name. Real companies send you to their named website, not to a number."))
+		s.add(CodeIPAddress, hangup.SeverityMedium, 3, "This address is a bare number ("+a.Host+") instead of a name. Real companies send you to their named website, not to a number.")
 	}
 	if platform.kind != "" && !platform.home {
 		c.addPlatform(&s, a, platform)
@@ -162,7 +162,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 		res.Verdict = hangup.SiteOfficial
 		c.setBrand(&res, official)
 		b := &c.brands[official]
-		msg := (show + " is an official website of " + res.Brand + ".")
+		msg := show + " is an official website of " + res.Brand + "."
 		if b.kind != kindRegistry {
 			msg = (show + " is the genuine website of a well-known brand (" + b.domain + ").")
 		}
@@ -191,7 +191,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 		c.addClaimFindings(&s, &res, claimed, isOfficial && genuine, official, look, haveLook)
 	}
 	if res.Verdict == hangup.SiteUnknown && !(popular && genuine) {
-		s.add(CodeNoInformation, hangup.SeverityInfo, 0, ("Hangup knows nothing for or against " + show + ". If a caller you did not expect asked you to go there, be careful: find a company's website yourself rather than typing one you are given."))
+		s.add(CodeNoInformation, hangup.SeverityInfo, 0, "Hangup knows nothing for or against "+show+". If a caller you did not expect asked you to go there, be careful: find a company's website yourself rather than typing one you are given.")
 	}
 	slices.SortStableFunc(s.findings, func(x, y hangup.Reason) int {
 		return cmp.Compare(y.Severity.Rank(), x.Severity.Rank())
@@ -265,11 +265,11 @@ func (c *Checker) platform(a *Address) platformMatch {
 func (c *Checker) addPlatform(s *assessment, a *Address, p platformMatch) {
 	switch p.kind {
 	case CodeShortener:
-		s.add(CodeShortener, hangup.SeverityMedium, 3, ("This is a shortened link (" + p.name + "): it hides the real address it leads to. Scammers use short links so you can't see where you are going."))
+		s.add(CodeShortener, hangup.SeverityMedium, 3, "This is a shortened link ("+p.name+"): it hides the real address it leads to. Scammers use short links so you can't see where you are going.")
 	case CodeSiteBuilder:
-		s.add(CodeSiteBuilder, hangup.SeverityMedium, 3, ("This page is made with " + p.name + ", a service anyone can use to build a page or form in minutes. Real companies don't run their support or payments on pages like this."))
+		s.add(CodeSiteBuilder, hangup.SeverityMedium, 3, "This page is made with "+p.name+", a service anyone can use to build a page or form in minutes. Real companies don't run their support or payments on pages like this.")
 	default:
-		s.add(CodeFreeHosting, hangup.SeverityMedium, 3, ("This is a site or file on " + p.name + ", a free service where anyone can publish anything. Real companies don't send you to pages like this to fix a computer or take a payment."))
+		s.add(CodeFreeHosting, hangup.SeverityMedium, 3, "This is a site or file on "+p.name+", a free service where anyone can publish anything. Real companies don't send you to pages like this to fix a computer or take a payment.")
 	}
 }
 
@@ -293,11 +293,11 @@ func (c *Checker) addScriptFindings(s *assessment, a *Address) {
 	}
 	switch {
 	case mixed != "":
-		s.add(CodeMixedScript, hangup.SeverityHigh, 3, ("The name " + strconv.Quote(mixed) + " mixes ordinary letters with look-alike letters from another alphabet (Cyrillic or Greek). Genuine websites don't do this; it is a trick to copy a name."))
+		s.add(CodeMixedScript, hangup.SeverityHigh, 3, "The name "+strconv.Quote(mixed)+" mixes ordinary letters with look-alike letters from another alphabet (Cyrillic or Greek). Genuine websites don't do this; it is a trick to copy a name.")
 	case whole != "":
-		s.add(CodeWholeScript, hangup.SeverityMedium, 3, ("The name " + whole + " is written in another alphabet whose letters look like ordinary ones. It can pass for an English name at a glance."))
+		s.add(CodeWholeScript, hangup.SeverityMedium, 3, "The name "+whole+" is written in another alphabet whose letters look like ordinary ones. It can pass for an English name at a glance.")
 	default:
-		s.add(CodeInternationalName, hangup.SeverityInfo, 0, ("The name has non-English characters; computers know it as " + a.Host + "."))
+		s.add(CodeInternationalName, hangup.SeverityInfo, 0, "The name has non-English characters; computers know it as "+a.Host+".")
 	}
 }
 
@@ -314,10 +314,10 @@ func cyrillicTLD(suffix string) bool {
 // addRiskFindings adds the weak signs that count only together.
 func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, haveLook bool) {
 	if a.Listed && (c.susTLD[a.Suffix] || c.susTLD[lastLabel(a.Suffix)] || c.abused[a.Suffix]) {
-		s.add(CodeSuspiciousTLD, hangup.SeverityLow, 1, ("The address ends in ." + a.Suffix + ", an ending that is cheap to register and often used by scam sites. Many honest sites use it too."))
+		s.add(CodeSuspiciousTLD, hangup.SeverityLow, 1, "The address ends in ."+a.Suffix+", an ending that is cheap to register and often used by scam sites. Many honest sites use it too.")
 	}
 	if !a.Listed {
-		s.add(CodeUnlistedTLD, hangup.SeverityLow, 1, ("The address ends in ." + lastLabel(a.Suffix) + ", which is not a real ending: this address cannot work as written. Check that you heard or copied it correctly."))
+		s.add(CodeUnlistedTLD, hangup.SeverityLow, 1, "The address ends in ."+lastLabel(a.Suffix)+", which is not a real ending: this address cannot work as written. Check that you heard or copied it correctly.")
 	}
 	if !haveLook {
 		var words []string
@@ -333,7 +333,7 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, have
 			// (supportbee, securelogin); three together rarely are
 			// (tech-support-helpline).
 			w := min(len(words), 3)
-			s.add(CodeScamWords, hangup.SeverityLow, w, ("The name contains words scam websites often use (" + strings.Join(words, ", ") + ")."))
+			s.add(CodeScamWords, hangup.SeverityLow, w, "The name contains words scam websites often use ("+strings.Join(words, ", ")+").")
 		}
 	}
 	if len(subs) >= 4 {
@@ -341,7 +341,7 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, have
 			"The address has an unusually long chain of names before the real site name, which can hide where it really goes.")
 	}
 	if a.Port != "" && a.Port != "80" && a.Port != "443" {
-		s.add(CodeUnusualPort, hangup.SeverityLow, 1, ("The address names a port (:" + a.Port + "). Ordinary websites don't need one."))
+		s.add(CodeUnusualPort, hangup.SeverityLow, 1, "The address names a port (:"+a.Port+"). Ordinary websites don't need one.")
 	}
 	if a.Path != "/" && !haveLook && pathScamWords(a.Path) {
 		s.add(CodeScamPath, hangup.SeverityLow, 1,
@@ -350,7 +350,7 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, have
 	if a.Path != "/" && !haveLook {
 		if id, ok := c.brandInPath(a.Path); ok {
 			b := &c.brands[id]
-			s.add(CodeBrandInPath, hangup.SeverityMedium, 2, ("The page's address mentions " + c.display(b) + ", but the site is " + a.Domain + ", which does not belong to " + c.display(b) + "."))
+			s.add(CodeBrandInPath, hangup.SeverityMedium, 2, "The page's address mentions "+c.display(b)+", but the site is "+a.Domain+", which does not belong to "+c.display(b)+".")
 		}
 	}
 }
@@ -471,21 +471,21 @@ func (c *Checker) lookalikeMessage(a *Address, l lookalike) string {
 	var how string
 	switch l.family {
 	case famTLDSwap:
-		how = ("it uses the name " + strconv.Quote(b.label) + " with a different ending (." + a.Suffix + ")")
+		how = "it uses the name " + strconv.Quote(b.label) + " with a different ending (." + a.Suffix + ")"
 	case famCombo:
 		if len(l.words) > 0 {
-			how = ("it adds " + strconv.Quote(strings.Join(l.words, " ")) + " to " + name + "'s name")
+			how = "it adds " + strconv.Quote(strings.Join(l.words, " ")) + " to " + possessive(name) + " name"
 		} else {
-			how = ("it puts " + name + "'s name together with other words")
+			how = "it puts " + possessive(name) + " name together with other words"
 		}
 	case famBrandSub:
-		how = ("it puts " + name + "'s name at the start (" + l.part + "), but the real site is " + a.Domain)
+		how = "it puts " + possessive(name) + " name at the start (" + l.part + "), but the real site is " + a.Domain
 	case famFreeHost:
-		how = ("it is a page called " + strconv.Quote(l.part) + " on a free service (" + a.Domain + ") that anyone can use")
+		how = "it is a page called " + strconv.Quote(l.part) + " on a free service (" + a.Domain + ") that anyone can use"
 	case famUserinfo:
-		how = ("it shows " + strconv.Quote(clip(l.part)) + " before an @ sign, but your browser goes to " + a.Unicode)
+		how = "it shows " + strconv.Quote(clip(l.part)) + " before an @ sign, but your browser goes to " + a.Unicode
 	case famSubdomain:
-		how = (l.detail + " (" + l.part + ")")
+		how = l.detail + " (" + l.part + ")"
 	default:
 		how = l.detail
 		if how == "" {
@@ -493,13 +493,13 @@ func (c *Checker) lookalikeMessage(a *Address, l lookalike) string {
 		}
 	}
 	if !l.strong {
-		return (show + " may not belong to " + name + ": " + how + ". " + name + "'s real website is " + real + ". Some companies use names like this, but scammers do too; to be safe, type " + real + " yourself.")
+		return show + " may not belong to " + name + ": " + how + ". " + possessive(name) + " real website is " + real + ". Some companies use names like this, but scammers do too; to be safe, type " + real + " yourself."
 	}
-	return (show + " is not " + name + "'s website. It is made to look like " + real + ": " + how + ". Scammers use addresses like this to seem genuine. Don't type anything into it; " + name + "'s real website is " + real + ".")
+	return show + " is not " + possessive(name) + " website. It is made to look like " + real + ": " + how + ". Scammers use addresses like this to seem genuine. Don't type anything into it; " + possessive(name) + " real website is " + real + "."
 }
 
 func toolMessage(show string, t rmm.Tool) string {
-	return (show + " belongs to " + t.Name + ", a remote-access tool: it lets someone else see and control your computer. It is a genuine tool, but no genuine company asks you to install it on a call it started. If a caller asked you to go here, hang up.")
+	return show + " belongs to " + t.Name + ", a remote-access tool: it lets someone else see and control your computer. It is a genuine tool, but no genuine company asks you to install it on a call it started. If a caller asked you to go here, hang up."
 }
 
 // addClaimFindings relates the address to the organisation the caller
@@ -509,15 +509,15 @@ func (c *Checker) addClaimFindings(s *assessment, res *hangup.SiteCheck, claimed
 	sites := orgDomains(claimed)
 	switch {
 	case official && c.brands[officialID].org == claimed:
-		s.add(CodeClaimedOrganisation, hangup.SeverityInfo, 0, ("This is a genuine " + name + " website. That doesn't prove the caller is from " + name + ": scammers send people to real sites to make their story look true."))
+		s.add(CodeClaimedOrganisation, hangup.SeverityInfo, 0, "This is a genuine "+name+" website. That doesn't prove the caller is from "+name+": scammers send people to real sites to make their story look true.")
 	case official:
-		s.add(CodeOtherOrganisation, hangup.SeverityMedium, 0, ("This is " + res.Brand + "'s website, not " + name + "'s. The caller said they were from " + name + "; ask yourself why they would send you to someone else's site."))
+		s.add(CodeOtherOrganisation, hangup.SeverityMedium, 0, "This is "+possessive(res.Brand)+" website, not "+possessive(name)+". The caller said they were from "+name+"; ask yourself why they would send you to someone else's site.")
 	case haveLook && c.brands[look.brand].org == claimed:
-		s.add(CodeImitatesClaimed, hangup.SeverityHigh, 0, ("The caller said they were from " + name + ", and this address copies " + name + "'s name without belonging to " + name + ". That is a strong sign of a scam: hang up."))
+		s.add(CodeImitatesClaimed, hangup.SeverityHigh, 0, "The caller said they were from "+name+", and this address copies "+possessive(name)+" name without belonging to "+name+". That is a strong sign of a scam: hang up.")
 	default:
-		msg := ("This address does not belong to " + name + ", who the caller said they were from.")
+		msg := "This address does not belong to " + name + ", who the caller said they were from."
 		if sites != "" {
-			msg += (" " + name + "'s websites are " + sites + ".")
+			msg += " " + possessive(name) + " websites are " + sites + "."
 		}
 		s.add(CodeNotClaimedOrganisation, hangup.SeverityMedium, 0, msg)
 	}
@@ -540,20 +540,32 @@ func orgDomains(o *hangup.Organisation) string {
 	return strings.Join(ds, ", ")
 }
 
+// possessive adds the English possessive to a name: "Microsoft's",
+// "Barclays'".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
 // summary is the one sentence shown first.
 func summary(res *hangup.SiteCheck, show string) string {
 	switch res.Verdict {
 	case hangup.SiteOfficial:
-		return (show + " is an official website of " + res.Brand + ".")
+		if res.OrganisationID == "" {
+			return show + " is the genuine website of a well-known brand (" + res.BrandDomain + ")."
+		}
+		return show + " is an official website of " + res.Brand + "."
 	case hangup.SiteRemoteAccessTool:
-		return (show + " is the website of " + res.Tool + ", a remote-access tool. If a caller asked you to go here, hang up: no genuine company asks you to install it on a call it started.")
+		return show + " is the website of " + res.Tool + ", a remote-access tool. If a caller asked you to go here, hang up: no genuine company asks you to install it on a call it started."
 	case hangup.SiteImpersonation:
-		return (show + " is not " + res.Brand + "'s website: it is made to look like it. Don't enter anything there.")
+		return show + " is not " + possessive(res.Brand) + " website: it is made to look like it. Don't enter anything there."
 	case hangup.SiteSuspicious:
 		if res.Brand != "" {
-			return (show + " may be pretending to be " + res.Brand + ". Don't enter anything there; find " + res.Brand + "'s website yourself.")
+			return show + " may be pretending to be " + res.Brand + ". Don't enter anything there; find " + possessive(res.Brand) + " website yourself."
 		}
-		return (show + " has signs of a scam website. Don't enter anything there unless you found it yourself.")
+		return show + " has signs of a scam website. Don't enter anything there unless you found it yourself."
 	}
-	return ("Hangup has no information about " + show + ". Be careful if a caller asked you to go there.")
+	return "Hangup has no information about " + show + ". Be careful if a caller asked you to go there."
 }

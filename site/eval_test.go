@@ -1,7 +1,7 @@
 package site
 
 import (
-	"os"
+	"strings"
 	"testing"
 )
 
@@ -13,8 +13,13 @@ func TestEvalURLs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := rep.WriteText(os.Stdout); err != nil {
+	var out strings.Builder
+	if err := rep.WriteText(&out); err != nil {
 		t.Fatal(err)
+	}
+	t.Log("\n" + out.String())
+	if rep.Lookalikes < 3000 || rep.Genuine < 4000 {
+		t.Errorf("sets too small: %d lookalikes, %d genuine domains", rep.Lookalikes, rep.Genuine)
 	}
 	if !rep.Met() {
 		t.Errorf("targets not met: catch %.2f%%, false positives %.2f%%", 100*rep.CatchRate, 100*rep.FPRate)
