@@ -73,7 +73,7 @@ var concepts = []lexEntry{
 	}},
 	{"CODE", []string{
 		"code; codes; id; access code; session code; connection code; support code; verification code; pin code; passcode",
-		"the numbers; those numbers; these numbers; the digits; digits; number on your|the screen; numbers on your|the screen; your address; the address",
+		"the numbers; those numbers; these numbers; the digits; digits; number on your|the screen; numbers on your|the screen; anydesk address; your anydesk address; your anydesk id; teamviewer id; your teamviewer id",
 		"#num digit code|number|id|pin|numbers; #num digits; #num digit; id number; user id; your id",
 	}},
 	{"OTPCTX", []string{
@@ -306,6 +306,7 @@ var concepts = []lexEntry{
 	{"COLLECT", []string{"collect; pick up; picked up; come to your house; come to your home; come round; come around; come by; come and get; come and collect; meet you; be collected; be picked up; take it"}},
 	{"VALUABLES", []string{"cash; money; your card; your cards; card; cards; bank card; bank cards; debit card; credit card; gold; gold bars; valuables; jewellery; jewelry; envelope; the envelope; your pin; the cash"}},
 	{"CARDCUT", []string{"cut up the card; cut up your card; cut your card; cut the card in half; cut it in half; cut it up; keep the chip; do not destroy the chip; put the card in an envelope; put your card in an envelope"}},
+	{"GIFTFOR", []string{"for my granddaughter; for my grandson; for my daughter; for my son; for my niece; for my nephew; for her birthday; for his birthday; for my birthday; birthday present; christmas present; as a present; as a gift; for a present; wedding present; for christmas"}},
 	{"CONCEAL", []string{"put; place; wrap; hide; send; post; mail; seal; pack"}},
 	{"CASHNOTES", []string{"cash; money; notes; bills; banknotes; the cash; the money"}},
 	{"CONTAINER", []string{"envelope; box; parcel; package; magazine; book; post; mail; shoebox; a bag; an envelope"}},
@@ -339,15 +340,15 @@ var concepts = []lexEntry{
 	}},
 	{"BANKACCESS", []string{
 		"your online banking; online banking; your bank account; your bank accounts; bank account; your banking app; banking app; your bank app; mobile banking; internet banking",
-		"your bank's website; your bank website; your account online; your paypal; paypal account; your banking; your bank; net banking",
+		"your bank's website; your bank website; your paypal; paypal account; your banking; net banking",
 	}},
 	{"LOGIN", []string{"log in; log into; login; log on; log onto; sign in; sign into; open; access; go into; go to; pull up; check; logged in; signed in; get into"}},
 	{"REFUND", []string{
 		"refund; refunds; refunded; refunding; reimbursement; reimburse; money back; compensation; overpayment; over payment; overpaid; rebate; tax rebate; tax refund; credit back; partial refund; full refund",
 	}},
 	{"GIVEYOU", []string{
-		"eligible for; entitled to; owed; due; qualify for; qualified for; going to give you; going to send you; we will give you; we will send you; issue you; issue a; issue the; issue your",
-		"process a; process the; process your; processing a; processing your; we owe you; you will receive; you will get; we are giving; to give you; to send you; need to send you; need to give you; get your; receive your",
+		"eligible for; entitled to; owed; you are owed; qualify for; qualified for; we owe you; we are giving you; we are giving; going to give you; we will be giving you; we need to give you; need to give you",
+		"you are due; you have a pending; issue you a; issuing a; issuing you a; we are issuing; we are refunding you; we will refund you; we need to refund you; to give you your",
 	}},
 	{"SUBSCRIPTION", []string{
 		"subscription; membership; renewal; auto renewal; automatic renewal; auto renew; geek squad; norton; mcafee; prime membership; amazon prime; antivirus; service; support plan; protection plan; contract",
@@ -419,8 +420,8 @@ var concepts = []lexEntry{
 		"link in the text; link in the message; link in the email; link in the sms; link we texted; link we emailed; click the button; press the link; use the link",
 	}},
 	{"WON", []string{
-		"you have won; you won; you are a winner; you are the winner; you have been selected; you were selected; you have been chosen; you were chosen; selected to receive; lucky winner; lucky draw; lucky number",
-		"sweepstakes; sweepstake; lottery; jackpot; cash prize; grand prize; government grant; free grant; grant money; unclaimed money; unclaimed funds; inheritance; prize draw; prize money; winnings; you qualify for a grant",
+		"you have won; you won; you are a winner; you are the winner; you have been selected to receive; you were selected to receive; you have been chosen to receive; selected to receive; lucky winner; lucky draw winner",
+		"sweepstakes; sweepstake; lottery winner; lottery prize; won the lottery; jackpot; i have won; i had won; i won a; said i won; said i had won; cash prize; government grant; free grant; grant money; unclaimed money; unclaimed funds; unclaimed inheritance; you qualify for a grant; claim your prize; claim your winnings; your winnings",
 		"free vacation; free holiday; free cruise; congratulations you; publishers clearing house; pch; mega millions; powerball",
 	}},
 	{"CLAIMVERB", []string{"claim; collect; receive; redeem; release; get; transfer"}},
@@ -698,6 +699,8 @@ var rules = []ruleDef{
 		explain: "The speaker said they would never ask for passwords, codes, remote access or payment: what genuine organisations say."},
 	{code: "genuine_call_back_advice", stage: hangup.StageGenuine, weight: 0.8, side: sideAny, pattern: "CALLBACKVERB ~8 CALLOFFICIAL",
 		explain: "The speaker suggested checking by calling a number you already trust (the back of your card, the official website): what genuine organisations advise."},
+	{code: "gift_card_as_present", stage: hangup.StageGenuine, weight: 0.5, side: sideAny, noNeg: true, pattern: "GIFTCARD ~8 GIFTFOR || GIFTFOR ~8 GIFTCARD",
+		explain: "The gift card was talked about as a present for someone, not as a way to pay."},
 	{code: "genuine_inbound_service", stage: hangup.StageGenuine, weight: 0.3, side: sideAny, pattern: "INBOUND",
 		explain: "The call sounds like one the person made to a service line themselves."},
 	{code: "genuine_no_pressure", stage: hangup.StageGenuine, weight: 0.5, side: sideAny, noNeg: true, pattern: "NOACTION || BRANCH",

@@ -48,6 +48,7 @@ type matcher struct {
 	byFirst [][]ruleStart // indexed by concept
 	neg     int16
 	negx    int16
+	never   int16
 	person  int16
 	synth   map[string]int16
 }
@@ -79,7 +80,7 @@ func newMatcher(entries []lexEntry, defs []ruleDef) (*matcher, error) {
 	for _, s := range []string{conceptPhone, conceptDigitCode, conceptDomain, conceptAmount} {
 		m.synth[s] = lx.concept(s)
 	}
-	m.neg, m.negx, m.person = lx.byName["NEG"], lx.byName["NEGX"], lx.byName["PERSONCUE"]
+	m.neg, m.negx, m.person, m.never = lx.byName["NEG"], lx.byName["NEGX"], lx.byName["PERSONCUE"], lx.byName["NEVERASK"]
 	for i := range defs {
 		d := &defs[i]
 		r := rule{ruleDef: d, id: i}
@@ -267,13 +268,14 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 			out = append(out, ruleMatch{rule: rs.rule, from: h.from, to: to, canon: canon})
 		}
 	}
-	// Negation: a negation cue just before a match, in the same clause.
+	// Negation: a negation cue just before a match or between its steps, in
+	// the same clause, or a "we will never ask you to" shortly before.
 	for i := range out {
 		r := &m.rules[out[i].rule]
 		if r.noNeg {
 			continue
 		}
-		out[i].negated = m.negatedAt(ts, hits, sc, out[i].from)
+		out[i].negated = m.negatedAt(ts, hits, sc, r, out[i].from, out[i].to) || m.neverBefore(ts, hits, sc, out[i].from)
 	}
 	// A negated match silences weaker matches inside it ("we will never ask
 	// you to install AnyDesk" is no AnyDesk mention); a match inside a
@@ -307,13 +309,22 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 // negatedAt reports whether a negation cue ends at most negWindow tokens
 // before token from, with no clause boundary between, and is not part of an
 // idiom that does not negate ("why don't you", "don't worry").
-func (m *matcher) negatedAt(ts []token, hits []hit, sc *matchScratch, from int32) bool {
+func (m *matcher) negatedAt(ts []token, hits []hit, sc *matchScratch, r *rule, from, to int32) bool {
 	for _, k := range sc.byConcept[m.neg] {
 		n := hits[k]
-		if n.to > from {
+		if n.from >= to-1 {
 			break
 		}
-		if from-n.to > negWindow {
+		if n.to <= from && from-n.to > negWindow {
+			continue
+		}
+		if n.to > from {
+			// a negation inside the match ("please don't share your
+			// password"), unless it belongs to the rule's own words ("no
+			// risk", "don't tell mum")
+			if !m.idiom(hits, sc, n) && !ownWords(hits, r, n) {
+				return true
+			}
 			continue
 		}
 		boundary := false
@@ -326,15 +337,71 @@ func (m *matcher) negatedAt(ts []token, hits []hit, sc *matchScratch, from int32
 		if boundary {
 			continue
 		}
-		idiom := false
-		for _, x := range sc.byConcept[m.negx] {
-			h := hits[x]
-			if h.from <= n.from && h.to >= n.to {
-				idiom = true
+		if !m.idiom(hits, sc, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownWords reports whether negation hit n lies inside a hit of one of the
+// concepts of rule r's steps.
+func ownWords(hits []hit, r *rule, n hit) bool {
+	for _, h := range hits {
+		if h.from > n.from {
+			break
+		}
+		if h.to < n.to {
+			continue
+		}
+		for _, alt := range r.alts {
+			for _, st := range alt {
+				for _, c := range st.concepts {
+					if c == h.concept {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// idiom reports whether negation hit n is part of an idiom that does not
+// negate ("why don't you", "don't worry").
+func (m *matcher) idiom(hits []hit, sc *matchScratch, n hit) bool {
+	for _, x := range sc.byConcept[m.negx] {
+		h := hits[x]
+		if h.from <= n.from && h.to >= n.to {
+			return true
+		}
+	}
+	return false
+}
+
+// neverWindow is how far a "we will never ask you to" reaches forward.
+const neverWindow = 10
+
+// neverBefore reports whether a genuine organisation's "never" statement
+// ("the bank would never call and ask you to move money to a safe account")
+// ends shortly before token from, in the same sentence.
+func (m *matcher) neverBefore(ts []token, hits []hit, sc *matchScratch, from int32) bool {
+	for _, k := range sc.byConcept[m.never] {
+		n := hits[k]
+		if n.to > from {
+			break
+		}
+		if from-n.to > neverWindow {
+			continue
+		}
+		stop := false
+		for t := n.to; t < from; t++ {
+			if ts[t].kind == tkStop {
+				stop = true
 				break
 			}
 		}
-		if !idiom {
+		if !stop {
 			return true
 		}
 	}

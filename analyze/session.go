@@ -64,7 +64,8 @@ type call struct {
 	id      string
 	mu      sync.Mutex
 	st      *callState
-	alerted bool
+	alerted bool            // the score has crossed the warning threshold
+	warned  map[string]bool // critical codes already alerted on
 	used    time.Time
 	closed  bool
 }
@@ -142,9 +143,11 @@ func clipID(id string) string {
 }
 
 // AddTurn adds one turn to a live call and returns the running risk, the
-// indicators this turn raised and, the first time the call crosses the
-// warning threshold or a critical request is made, an alert naming the
-// trigger. Offsets of the new indicators refer to t.Text.
+// indicators this turn raised and an alert naming the trigger the first
+// time the call crosses the warning threshold, and again whenever the
+// caller makes a new kind of critical request (install AnyDesk, buy gift
+// cards, move money to a safe account…). Offsets of the new indicators
+// refer to t.Text.
 //
 // Returns ENOTFOUND for an unknown or expired call, EINVALID for an empty or
 // binary turn, ETOOLARGE when the turn or the call exceeds its caps.
@@ -212,38 +215,44 @@ func (e *Engine) turn(c *call, t hangup.Turn) *hangup.TurnResult {
 	if res.Verdict != hangup.VerdictNotScam {
 		res.ScamType = st.scamType()
 	}
-	if !c.alerted {
-		if trig := e.alertTrigger(st, before, p, side); trig != nil {
-			c.alerted = true
-			res.Alert = &hangup.Alert{
-				Code: trig.Code, Stage: trig.Stage, Severity: severity(trig),
-				Message: trig.Explanation, Evidence: trig.Evidence, Score: round3(p), Turn: st.turns - 1,
-			}
+	if trig := e.alertTrigger(c, before, p, side); trig != nil {
+		res.Alert = &hangup.Alert{
+			Code: trig.Code, Stage: trig.Stage, Severity: severity(trig),
+			Message: trig.Explanation, Evidence: trig.Evidence, Score: round3(p), Turn: st.turns - 1,
 		}
 	}
 	return res
 }
 
-// alertTrigger decides whether the call warrants its first alert after a
-// turn and names the indicator to blame: a critical request from anyone but
-// the person called, or a running score past the warning threshold.
-func (e *Engine) alertTrigger(st *callState, before int, p float64, side int8) *hangup.Indicator {
+// alertTrigger decides whether a turn raises an alert and names the
+// indicator to blame. A call alerts the first time its score crosses the
+// warning threshold, and again each time the caller makes a new kind of
+// critical request (remote access, gift cards, a safe account…), which is
+// the moment the person is about to lose control or money.
+func (e *Engine) alertTrigger(c *call, before int, p float64, side int8) *hangup.Indicator {
+	st := c.st
 	var strongest *hangup.Indicator
 	for i := before; i < len(st.indicators); i++ {
 		in := &st.indicators[i]
 		if in.Stage == hangup.StageGenuine {
 			continue
 		}
-		if ci, ok := e.codeIndex[in.Code]; ok && e.codeRule[ci].critical && side >= 0 && in.Source == "" {
+		if ci, ok := e.codeIndex[in.Code]; ok && e.codeRule[ci].critical && side >= 0 && in.Source == "" && !c.warned[in.Code] {
+			if c.warned == nil {
+				c.warned = map[string]bool{}
+			}
+			c.warned[in.Code] = true
+			c.alerted = true
 			return in
 		}
 		if strongest == nil || in.Weight > strongest.Weight {
 			strongest = in
 		}
 	}
-	if p < e.model.WarnThreshold {
+	if c.alerted || p < e.model.WarnThreshold {
 		return nil
 	}
+	c.alerted = true
 	if strongest != nil {
 		return strongest
 	}

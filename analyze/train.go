@@ -163,7 +163,8 @@ func foldOf(group string, seed uint64, k int) int {
 }
 
 // sourceWeights gives each example a weight so that every source weighs as
-// much as the largest: hand-written hard negatives are few but matter.
+// much as the largest: the hand-written calls are few, but they are the
+// only genuine calls that talk about accounts, passwords and software.
 func sourceWeights(fs []featurized, on bool) []float64 {
 	w := make([]float64, len(fs))
 	count := map[string]float64{}
@@ -447,7 +448,13 @@ type SplitReport struct {
 	Name    string    `json:"name"`
 	Overall Metrics   `json:"overall"`
 	Parts   []Metrics `json:"parts"`
+	// Errors lists misclassified examples (id, label and score), at most
+	// maxErrors of them, for reading what goes wrong.
+	Errors []string `json:"errors,omitempty"`
 }
+
+// maxErrors caps SplitReport.Errors.
+const maxErrors = 400
 
 // HoldOutReport collects the held-out evaluations.
 type HoldOutReport struct {
@@ -555,6 +562,12 @@ func HoldOut(cfg TrainConfig) (*HoldOutReport, error) {
 // breakdown scores te with m, overall and per source and style.
 func breakdown(name string, te []featurized, m *Model) SplitReport {
 	sr := SplitReport{Name: name, Overall: scoreSet("all", te, m)}
+	for _, f := range te {
+		p := sigmoid(m.PlattA*(m.Bias+f.x.dot(m.Weights)) + m.PlattB)
+		if (verdictFor(m, p) != hangup.VerdictNotScam) != f.ex.Scam && len(sr.Errors) < maxErrors {
+			sr.Errors = append(sr.Errors, fmt.Sprintf("%s scam=%v p=%.2f", f.ex.ID, f.ex.Scam, p))
+		}
+	}
 	groups := map[string][]featurized{}
 	for _, f := range te {
 		groups["source="+f.ex.Source] = append(groups["source="+f.ex.Source], f)
@@ -592,6 +605,7 @@ func mergeSplits(name string, parts []SplitReport) SplitReport {
 	}
 	out.Overall.Name = "all"
 	for _, p := range parts {
+		out.Errors = append(out.Errors, p.Errors...)
 		addM(&out.Overall, p.Overall)
 		for _, m := range p.Parts {
 			if acc[m.Name] == nil {

@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/hangup-org/hangup/analyze"
 )
@@ -26,8 +27,9 @@ func main() {
 	noAug := flag.Bool("no-augment", false, "train without style variants")
 	modelPath := flag.String("model", "", "with -eval: use this model file instead of the embedded one")
 	verbose := flag.Bool("v", false, "with -eval: print each example's verdict and indicators")
+	show := flag.String("show", "", "with -eval -v: also print the evidence of examples whose id has this prefix")
 	flag.Parse()
-	opts.model, opts.verbose = *modelPath, *verbose
+	opts.model, opts.verbose, opts.show = *modelPath, *verbose, *show
 	cfg := analyze.TrainConfig{Data: *data, Seed: *seed, L2: *l2, CodeL2: *codeL2, NoAugment: *noAug}
 	if err := run(cfg, *out, *holdout, *eval); err != nil {
 		fmt.Fprintln(os.Stderr, "trainer:", err)
@@ -38,6 +40,7 @@ func main() {
 var opts struct {
 	model   string
 	verbose bool
+	show    string
 }
 
 func run(cfg analyze.TrainConfig, out string, holdout bool, eval string) error {
@@ -80,6 +83,11 @@ func run(cfg analyze.TrainConfig, out string, holdout bool, eval string) error {
 					mark = "X"
 				}
 				fmt.Printf("%s %-22s scam=%-5v %-10s %.3f %-12s %v\n", mark, ex.ID, ex.Scam, a.Verdict, a.Score, a.ScamType, codes)
+				if opts.show != "" && strings.HasPrefix(ex.ID, opts.show) {
+					for _, in := range a.Indicators {
+						fmt.Printf("    %-26s %q\n", in.Code, in.Evidence)
+					}
+				}
 			}
 		}
 		sr, err := analyze.Evaluate(context.Background(), eng, exs)
@@ -94,6 +102,11 @@ func run(cfg analyze.TrainConfig, out string, holdout bool, eval string) error {
 		}
 		for _, s := range rep.Splits {
 			fmt.Print(analyze.FormatSplit(s))
+			if opts.verbose {
+				for _, e := range s.Errors {
+					fmt.Println("  error:", e)
+				}
+			}
 		}
 		fmt.Printf("held-out evaluation took %s\n", rep.Duration)
 	default:
