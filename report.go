@@ -176,8 +176,13 @@ type ReportStore interface {
 	// Returns ECONFLICT if the reference, or (source, source ref), exists.
 	CreateReport(ctx context.Context, r *Report, contact *Contact, tokenHash []byte, evidence []Evidence) error
 	// CreateReports stores many reports (imports) in as few transactions as
-	// it can. Reports whose (source, source ref) already exists are skipped
-	// and counted. Contacts are not imported.
+	// it can. Reports whose (source, source ref) already exists are skipped,
+	// counted and marked with ID -1; stored ones get their ID. On error, the
+	// reports of the failed transaction keep ID 0 (a caller may retry just
+	// those: ECONFLICT means a reference was drawn twice). Contacts are not
+	// imported, and no history event is written per row. Evidence is
+	// stored only for created reports, without the per-reporter check: an
+	// import's reporter keys must identify the imported row itself.
 	CreateReports(ctx context.Context, rs []*Report, evidence [][]Evidence) (created, skipped int, err error)
 	// FindReport returns the report with this reference. ENOTFOUND if none.
 	FindReport(ctx context.Context, reference string) (*Report, error)

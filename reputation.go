@@ -13,6 +13,7 @@ const EvidencePeriod = 30 * 24 * time.Hour
 // Evidence is one unit of evidence about a number from one reporter: that a
 // call from it was a scam (or, with Legit, that it was genuine).
 type Evidence struct {
+	ID          int64     `json:"-"`        // store-assigned, increasing
 	Number      string    `json:"number"`   // E.164
 	ReporterKey string    `json:"-"`        // account id or keyed anonymous hash
 	Weight      float64   `json:"weight"`   // accounts 1, anonymous and imported less
@@ -44,8 +45,7 @@ type Reputation struct {
 	Confidence    float64           `json:"confidence"` // lower bound of the share of scam evidence, 0..1
 	ScamEvidence  float64           `json:"scam_evidence"`
 	LegitEvidence float64           `json:"legit_evidence"`
-	Reports       int               `json:"reports"`   // evidence units ever counted
-	Reporters     int               `json:"reporters"` // distinct reporters
+	Reports       int               `json:"reports"` // evidence units counted: at most one per reporter per number per EvidencePeriod
 	FirstSeen     *time.Time        `json:"first_seen,omitempty"`
 	LastSeen      *time.Time        `json:"last_seen,omitempty"`
 	Categories    []string          `json:"categories,omitempty"`

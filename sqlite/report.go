@@ -74,18 +74,45 @@ func b2i(b bool) int {
 	return 0
 }
 
-// insertReport writes one report and its links inside tx. It returns
-// (false, nil) when an imported report's (source, source ref) exists.
-func insertReport(ctx context.Context, tx *sql.Tx, r *hangup.Report, tokenHash []byte, orIgnore bool) (bool, error) {
-	verb := "INSERT"
+// reportStmts are the statements a report write needs, prepared once per
+// transaction: parsing SQL per row would cost more than the insert.
+type reportStmts struct {
+	report, link, event, dedup, evidence *sql.Stmt
+}
+
+func prepareReportStmts(ctx context.Context, tx *sql.Tx, orIgnore bool) (*reportStmts, error) {
+	// Imports skip rows already imported; any other clash (a reference
+	// drawn twice) is an error the caller retries with a new reference.
+	onConflict := ""
 	if orIgnore {
-		verb = "INSERT OR IGNORE"
+		onConflict = " ON CONFLICT (source, source_ref) WHERE source_ref IS NOT NULL DO NOTHING"
 	}
-	res, err := tx.ExecContext(ctx, verb+` INTO reports (reference, token_hash, idempotency_key, source, source_ref, status,
+	queries := []string{
+		`INSERT INTO reports (reference, token_hash, idempotency_key, source, source_ref, status,
 		created_at, updated_at, occurred_at, country, number_shown, number_shown_e164, callback_number, callback_e164,
 		claimed_organisation, organisation_id, started, happened, software, website, amount, currency, payment_method,
 		story, verdict, scam_type, has_contact, reporter_key, reporter_weight)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` + onConflict,
+		`INSERT OR IGNORE INTO report_links (report_id, kind, value) VALUES (?, ?, ?)`,
+		`INSERT INTO report_events (report_id, at, actor, kind, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		`SELECT count(*) FROM reputation_evidence WHERE number = ? AND reporter_key = ? AND at > ?`,
+		`INSERT INTO reputation_evidence (number, reporter_key, weight, legit, category, at, report_ref, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	}
+	stmts := make([]*sql.Stmt, len(queries))
+	for i, q := range queries {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: prepare: %w", err)
+		}
+		stmts[i] = st
+	}
+	return &reportStmts{stmts[0], stmts[1], stmts[2], stmts[3], stmts[4]}, nil
+}
+
+// insertReport writes one report and its links. It returns false when an
+// imported report's (source, source ref) exists.
+func (st *reportStmts) insertReport(ctx context.Context, r *hangup.Report, tokenHash []byte) (bool, error) {
+	res, err := st.report.ExecContext(ctx,
 		r.Reference, nullBytes(tokenHash), nullString(r.IdempotencyKey), r.Source, nullString(r.SourceRef), string(r.Status),
 		ts(r.CreatedAt), ts(r.UpdatedAt), nullTS(r.OccurredAt), r.Country, r.NumberShown, r.NumberShownE164,
 		r.CallbackNumber, r.CallbackE164, r.ClaimedOrganisation, r.OrganisationID, string(r.Started),
@@ -99,7 +126,10 @@ func insertReport(ctx context.Context, tx *sql.Tx, r *hangup.Report, tokenHash [
 	}
 	r.ID, _ = res.LastInsertId()
 	for _, l := range r.Links {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO report_links (report_id, kind, value) VALUES (?, ?, ?)`, r.ID, l.Kind, l.Value); err != nil {
+		if columnLink(l.Kind) {
+			continue // stored and indexed as a column of reports
+		}
+		if _, err := st.link.ExecContext(ctx, r.ID, l.Kind, l.Value); err != nil {
 			return false, classify(fmt.Errorf("sqlite: insert link: %w", err))
 		}
 	}
@@ -108,20 +138,25 @@ func insertReport(ctx context.Context, tx *sql.Tx, r *hangup.Report, tokenHash [
 
 // insertEvidence adds evidence unless the same reporter already gave
 // evidence about the same number within hangup.EvidencePeriod before it.
-func insertEvidence(ctx context.Context, tx *sql.Tx, evs []hangup.Evidence) error {
+func (st *reportStmts) insertEvidence(ctx context.Context, evs []hangup.Evidence) error {
 	for _, e := range evs {
 		var dup int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reputation_evidence WHERE number = ? AND reporter_key = ? AND at > ?`,
-			e.Number, e.ReporterKey, ts(e.At.Add(-hangup.EvidencePeriod))).Scan(&dup); err != nil {
+		if err := st.dedup.QueryRowContext(ctx, e.Number, e.ReporterKey, ts(e.At.Add(-hangup.EvidencePeriod))).Scan(&dup); err != nil {
 			return fmt.Errorf("sqlite: evidence dedup: %w", err)
 		}
 		if dup > 0 {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO reputation_evidence (number, reporter_key, weight, legit, category, at, report_ref, source)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.Number, e.ReporterKey, e.Weight, b2i(e.Legit), e.Category, ts(e.At), e.ReportRef, e.Source); err != nil {
+		if _, err := st.evidence.ExecContext(ctx, e.Number, e.ReporterKey, e.Weight, b2i(e.Legit), e.Category, ts(e.At), e.ReportRef, e.Source); err != nil {
 			return classify(fmt.Errorf("sqlite: insert evidence: %w", err))
 		}
+	}
+	return nil
+}
+
+func (st *reportStmts) insertEvent(ctx context.Context, reportID int64, at time.Time, actor, kind string, from, to hangup.ReportStatus, note string) error {
+	if _, err := st.event.ExecContext(ctx, reportID, ts(at), actor, kind, string(from), string(to), note); err != nil {
+		return classify(fmt.Errorf("sqlite: insert event: %w", err))
 	}
 	return nil
 }
@@ -138,7 +173,11 @@ func insertEvent(ctx context.Context, tx *sql.Tx, reportID int64, at time.Time, 
 // CreateReport implements hangup.ReportStore.
 func (db *DB) CreateReport(ctx context.Context, r *hangup.Report, contact *hangup.Contact, tokenHash []byte, evidence []hangup.Evidence) error {
 	return db.withTx(ctx, func(tx *sql.Tx) error {
-		if _, err := insertReport(ctx, tx, r, tokenHash, false); err != nil {
+		st, err := prepareReportStmts(ctx, tx, false)
+		if err != nil {
+			return err
+		}
+		if _, err := st.insertReport(ctx, r, tokenHash); err != nil {
 			return err
 		}
 		if contact != nil {
@@ -147,10 +186,10 @@ func (db *DB) CreateReport(ctx context.Context, r *hangup.Report, contact *hangu
 				return classify(fmt.Errorf("sqlite: insert contact: %w", err))
 			}
 		}
-		if err := insertEvent(ctx, tx, r.ID, r.CreatedAt, "reporter", "created", "", r.Status, ""); err != nil {
+		if err := st.insertEvent(ctx, r.ID, r.CreatedAt, "reporter", "created", "", r.Status, ""); err != nil {
 			return err
 		}
-		return insertEvidence(ctx, tx, evidence)
+		return st.insertEvidence(ctx, evidence)
 	})
 }
 
@@ -159,38 +198,121 @@ func (db *DB) CreateReport(ctx context.Context, r *hangup.Report, contact *hangu
 // never blocked for long.
 const importBatch = 2000
 
+// rowsPerInsert is how many rows one multi-row INSERT carries on imports:
+// SQLite's per-statement cost is then paid once per hundred rows.
+const rowsPerInsert = 100
+
+const reportInsertColumns = `reference, token_hash, idempotency_key, source, source_ref, status,
+	created_at, updated_at, occurred_at, country, number_shown, number_shown_e164, callback_number, callback_e164,
+	claimed_organisation, organisation_id, started, happened, software, website, amount, currency, payment_method,
+	story, verdict, scam_type, has_contact, reporter_key, reporter_weight`
+
+func reportValues(r *hangup.Report, tokenHash []byte) []any {
+	return []any{r.Reference, nullBytes(tokenHash), nullString(r.IdempotencyKey), r.Source, nullString(r.SourceRef), string(r.Status),
+		ts(r.CreatedAt), ts(r.UpdatedAt), nullTS(r.OccurredAt), r.Country, r.NumberShown, r.NumberShownE164,
+		r.CallbackNumber, r.CallbackE164, r.ClaimedOrganisation, r.OrganisationID, string(r.Started),
+		joinHappened(r.Happened), r.Software, r.Website, r.Amount, r.Currency, r.PaymentMethod, r.Story,
+		string(r.Verdict), string(r.ScamType), b2i(r.HasContact), r.ReporterKey, r.ReporterWeight}
+}
+
+// placeholders returns "(?, ?, ?), (?, ?, ?)" for rows of cols values.
+func placeholders(rows, cols int) string {
+	one := "(?" + strings.Repeat(", ?", cols-1) + ")"
+	return one + strings.Repeat(", "+one, rows-1)
+}
+
 // CreateReports implements hangup.ReportStore.
 func (db *DB) CreateReports(ctx context.Context, rs []*hangup.Report, evidence [][]hangup.Evidence) (created, skipped int, err error) {
 	for start := 0; start < len(rs); start += importBatch {
 		end := min(start+importBatch, len(rs))
-		c, s := 0, 0
+		c := 0
 		err := db.withTx(ctx, func(tx *sql.Tx) error {
-			c, s = 0, 0
-			for i := start; i < end; i++ {
-				ok, err := insertReport(ctx, tx, rs[i], nil, true)
+			c = 0
+			var evArgs []any
+			evRows := 0
+			flushEvidence := func() error {
+				if evRows == 0 {
+					return nil
+				}
+				_, err := tx.ExecContext(ctx, `INSERT INTO reputation_evidence (number, reporter_key, weight, legit, category, at, report_ref, source) VALUES `+
+					placeholders(evRows, 8), evArgs...)
+				evArgs, evRows = evArgs[:0], 0
+				return classify(err)
+			}
+			for chunk := start; chunk < end; chunk += rowsPerInsert {
+				stop := min(chunk+rowsPerInsert, end)
+				args := make([]any, 0, (stop-chunk)*29)
+				byRef := make(map[string]int, stop-chunk)
+				for i := chunk; i < stop; i++ {
+					args = append(args, reportValues(rs[i], nil)...)
+					byRef[rs[i].Reference] = i
+					rs[i].ID = -1 // until the database says it stored it
+				}
+				// Rows already imported are skipped; RETURNING names the
+				// stored ones. Any other clash (a reference drawn twice) is
+				// an error the caller retries with new references.
+				rows, err := tx.QueryContext(ctx, `INSERT INTO reports (`+reportInsertColumns+`) VALUES `+placeholders(stop-chunk, 29)+
+					` ON CONFLICT (source, source_ref) WHERE source_ref IS NOT NULL DO NOTHING RETURNING id, reference`, args...)
 				if err != nil {
-					return err
+					return classify(fmt.Errorf("sqlite: import reports: %w", err))
 				}
-				if !ok {
-					s++
-					continue
-				}
-				c++
-				if err := insertEvent(ctx, tx, rs[i].ID, rs[i].CreatedAt, "import", "created", "", rs[i].Status, ""); err != nil {
-					return err
-				}
-				if i < len(evidence) {
-					if err := insertEvidence(ctx, tx, evidence[i]); err != nil {
+				for rows.Next() {
+					var id int64
+					var ref string
+					if err := rows.Scan(&id, &ref); err != nil {
+						rows.Close()
 						return err
+					}
+					if i, ok := byRef[ref]; ok {
+						rs[i].ID = id
+					}
+				}
+				if err := rows.Close(); err != nil {
+					return classify(err)
+				}
+				if err := rows.Err(); err != nil {
+					return classify(fmt.Errorf("sqlite: import reports: %w", err))
+				}
+				for i := chunk; i < stop; i++ {
+					if rs[i].ID <= 0 {
+						continue
+					}
+					c++
+					for _, l := range rs[i].Links {
+						if columnLink(l.Kind) {
+							continue
+						}
+						if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO report_links (report_id, kind, value) VALUES (?, ?, ?)`, rs[i].ID, l.Kind, l.Value); err != nil {
+							return classify(err)
+						}
+					}
+					// Imported evidence skips the per-reporter check: an
+					// import's reporter key is the row's own identity, and a
+					// row seen before was skipped with its evidence. No
+					// "created" event is written per row either: the
+					// report's source and time say the same.
+					if i < len(evidence) {
+						for _, e := range evidence[i] {
+							evArgs = append(evArgs, e.Number, e.ReporterKey, e.Weight, b2i(e.Legit), e.Category, ts(e.At), e.ReportRef, e.Source)
+							evRows++
+							if evRows == rowsPerInsert*2 {
+								if err := flushEvidence(); err != nil {
+									return err
+								}
+							}
+						}
 					}
 				}
 			}
-			return nil
+			return flushEvidence()
 		})
 		if err != nil {
+			for i := start; i < end; i++ {
+				rs[i].ID = 0 // rolled back: not stored, not skipped
+			}
 			return created, skipped, err
 		}
-		created, skipped = created+c, skipped+s
+		created, skipped = created+c, skipped+(end-start-c)
 	}
 	return created, skipped, nil
 }
@@ -239,7 +361,7 @@ func (db *DB) loadLinks(ctx context.Context, rs []*hangup.Report) error {
 	for i, r := range rs {
 		byID[r.ID] = r
 		ids[i] = r.ID
-		r.Links = []hangup.Link{}
+		r.Links = columnLinks(r)
 	}
 	q := `SELECT report_id, kind, value FROM report_links WHERE report_id IN (?` + strings.Repeat(",?", len(ids)-1) + `) ORDER BY report_id, kind, value`
 	rows, err := db.read.QueryContext(ctx, q, ids...)
@@ -256,6 +378,27 @@ func (db *DB) loadLinks(ctx context.Context, rs []*hangup.Report) error {
 		byID[id].Links = append(byID[id].Links, l)
 	}
 	return rows.Err()
+}
+
+// columnLink reports whether links of this kind live in reports' own
+// columns rather than in report_links.
+func columnLink(kind string) bool {
+	return kind == hangup.LinkNumberShown || kind == hangup.LinkCallbackNumber || kind == hangup.LinkOrganisation
+}
+
+// columnLinks derives the links held in a report's columns.
+func columnLinks(r *hangup.Report) []hangup.Link {
+	links := []hangup.Link{}
+	if r.NumberShownE164 != "" {
+		links = append(links, hangup.Link{Kind: hangup.LinkNumberShown, Value: r.NumberShownE164})
+	}
+	if r.CallbackE164 != "" {
+		links = append(links, hangup.Link{Kind: hangup.LinkCallbackNumber, Value: r.CallbackE164})
+	}
+	if r.OrganisationID != "" {
+		links = append(links, hangup.Link{Kind: hangup.LinkOrganisation, Value: r.OrganisationID})
+	}
+	return links
 }
 
 // ListReports implements hangup.ReportStore.
@@ -334,26 +477,29 @@ func (db *DB) queryReports(ctx context.Context, q string, args ...any) ([]*hangu
 
 // LinkedReports implements hangup.ReportStore.
 func (db *DB) LinkedReports(ctx context.Context, r *hangup.Report, limit int) ([]*hangup.Report, error) {
-	if len(r.Links) == 0 {
-		return []*hangup.Report{}, nil
-	}
 	if limit <= 0 {
 		limit = 50
 	}
 	var conds []string
 	var args []any
-	for _, l := range r.Links {
-		// Numbers link across roles: one report's callback number is
-		// another's number shown.
-		if l.Kind == hangup.LinkNumberShown || l.Kind == hangup.LinkCallbackNumber {
-			conds = append(conds, "(l.kind IN ('number_shown', 'callback_number') AND l.value = ?)")
-		} else {
-			conds = append(conds, "(l.kind = '"+l.Kind+"' AND l.value = ?)")
+	// Numbers link across roles: one report's callback number is another's
+	// number shown.
+	for _, n := range []string{r.NumberShownE164, r.CallbackE164} {
+		if n != "" {
+			conds = append(conds, "number_shown_e164 = ?", "callback_e164 = ?")
+			args = append(args, n, n)
 		}
-		args = append(args, l.Value)
 	}
-	q := `SELECT ` + reportColumns + ` FROM reports WHERE id IN (SELECT l.report_id FROM report_links l WHERE ` +
-		strings.Join(conds, " OR ") + `) AND id <> ? ORDER BY id DESC LIMIT ?`
+	for _, l := range r.Links {
+		if !columnLink(l.Kind) {
+			conds = append(conds, "id IN (SELECT report_id FROM report_links WHERE kind = ? AND value = ?)")
+			args = append(args, l.Kind, l.Value)
+		}
+	}
+	if len(conds) == 0 {
+		return []*hangup.Report{}, nil
+	}
+	q := `SELECT ` + reportColumns + ` FROM reports WHERE (` + strings.Join(conds, " OR ") + `) AND id <> ? ORDER BY id DESC LIMIT ?`
 	args = append(args, r.ID, limit)
 	return db.queryReports(ctx, q, args...)
 }
@@ -454,9 +600,14 @@ func (db *DB) DeleteReport(ctx context.Context, reference, actor string) error {
 		// (negative weight, same number, reporter and time), so the evidence
 		// log stays append-only for every node replaying it, and the
 		// reporter's slot for the period stays used.
+		var shown, callback string
+		if err := tx.QueryRowContext(ctx, `SELECT number_shown_e164, callback_e164 FROM reports WHERE reference = ?`,
+			reference).Scan(&shown, &callback); err != nil {
+			return err
+		}
 		var numbers []string
 		rows, err := tx.QueryContext(ctx, `SELECT number, reporter_key, weight, legit, category, at, source FROM reputation_evidence
-			WHERE report_ref = ? AND withdrawn = 0 AND weight > 0`, reference)
+			WHERE number IN (?, ?) AND report_ref = ? AND withdrawn = 0 AND weight > 0`, shown, callback, reference)
 		if err != nil {
 			return err
 		}
@@ -473,7 +624,8 @@ func (db *DB) DeleteReport(ctx context.Context, reference, actor string) error {
 			comp = append(comp, []any{number, reporter, -weight, legit, category, at, reference, source})
 		}
 		rows.Close()
-		if _, err := tx.ExecContext(ctx, `UPDATE reputation_evidence SET withdrawn = 1 WHERE report_ref = ?`, reference); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE reputation_evidence SET withdrawn = 1 WHERE number IN (?, ?) AND report_ref = ?`,
+			shown, callback, reference); err != nil {
 			return classify(err)
 		}
 		for _, c := range comp {

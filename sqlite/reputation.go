@@ -18,7 +18,7 @@ func scanEvidence(rows *sql.Rows) (hangup.Evidence, int64, error) {
 	var at string
 	var legit, withdrawn int
 	err := rows.Scan(&id, &e.Number, &e.ReporterKey, &e.Weight, &legit, &e.Category, &at, &e.ReportRef, &e.Source, &withdrawn)
-	e.At, e.Legit, e.Withdrawn = parseTS(at), legit != 0, withdrawn != 0
+	e.ID, e.At, e.Legit, e.Withdrawn = id, parseTS(at), legit != 0, withdrawn != 0
 	return e, id, err
 }
 

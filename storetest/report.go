@@ -47,6 +47,10 @@ func testReports(t *testing.T, open Opener) {
 		if r.ID == 0 {
 			t.Error("CreateReport did not set the ID")
 		}
+		// Links: the numbers and organisation from the report's own fields,
+		// then the others it was stored with.
+		wantLinks := []hangup.Link{{Kind: hangup.LinkNumberShown, Value: "+449061234567"}, {Kind: hangup.LinkCallbackNumber, Value: "+44800000000"},
+			{Kind: hangup.LinkOrganisation, Value: "microsoft"}, {Kind: hangup.LinkTool, Value: "AnyDesk"}}
 		for name, find := range map[string]func() (*hangup.Report, error){
 			"reference":   func() (*hangup.Report, error) { return s.FindReport(ctx, r.Reference) },
 			"token":       func() (*hangup.Report, error) { return s.FindReportByToken(ctx, token) },
@@ -58,7 +62,7 @@ func testReports(t *testing.T, open Opener) {
 			}
 			if got.Reference != r.Reference || got.Story != r.Story || got.Amount != 250.5 || !got.CreatedAt.Equal(t0) ||
 				got.OccurredAt == nil || !got.OccurredAt.Equal(*r.OccurredAt) || !slices.Equal(got.Happened, r.Happened) ||
-				len(got.Links) != 2 || !got.HasContact || got.ReporterKey != "anon:abc" || got.Verdict != hangup.VerdictScam {
+				!slices.Equal(got.Links, wantLinks) || !got.HasContact || got.ReporterKey != "anon:abc" || got.Verdict != hangup.VerdictScam {
 				t.Errorf("by %s: got %+v", name, got)
 			}
 		}

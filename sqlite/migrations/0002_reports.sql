@@ -5,8 +5,8 @@
 CREATE TABLE reports (
     id                   INTEGER PRIMARY KEY,
     reference            TEXT NOT NULL UNIQUE,
-    token_hash           BLOB UNIQUE,
-    idempotency_key      TEXT UNIQUE,
+    token_hash           BLOB,
+    idempotency_key      TEXT,
     source               TEXT NOT NULL,
     source_ref           TEXT,
     status               TEXT NOT NULL,
@@ -32,12 +32,16 @@ CREATE TABLE reports (
     scam_type            TEXT NOT NULL DEFAULT '',
     has_contact          INTEGER NOT NULL DEFAULT 0,
     reporter_key         TEXT NOT NULL DEFAULT '',
-    reporter_weight      REAL NOT NULL DEFAULT 0,
-    UNIQUE (source, source_ref)
+    reporter_weight      REAL NOT NULL DEFAULT 0
 );
+-- Partial indexes: imported rows have no token, idempotency key, callback
+-- number or organisation, and should cost nothing in those indexes.
+CREATE UNIQUE INDEX reports_token ON reports (token_hash) WHERE token_hash IS NOT NULL;
+CREATE UNIQUE INDEX reports_idempotency ON reports (idempotency_key) WHERE idempotency_key IS NOT NULL;
+CREATE UNIQUE INDEX reports_source_ref ON reports (source, source_ref) WHERE source_ref IS NOT NULL;
 CREATE INDEX reports_number_shown ON reports (number_shown_e164) WHERE number_shown_e164 <> '';
 CREATE INDEX reports_callback ON reports (callback_e164) WHERE callback_e164 <> '';
-CREATE INDEX reports_organisation ON reports (organisation_id, id);
+CREATE INDEX reports_organisation ON reports (organisation_id, id) WHERE organisation_id <> '';
 CREATE INDEX reports_status ON reports (status, id);
 CREATE INDEX reports_created ON reports (created_at);
 
@@ -50,6 +54,9 @@ CREATE TABLE report_contacts (
     consent   INTEGER NOT NULL DEFAULT 0
 );
 
+-- Links a report names besides its own columns: websites (domain) and
+-- remote-access tools. Numbers and the organisation are columns of reports
+-- and are indexed there.
 CREATE TABLE report_links (
     report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
     kind      TEXT NOT NULL,
@@ -84,8 +91,9 @@ CREATE TABLE reputation_evidence (
     source       TEXT NOT NULL DEFAULT '',
     withdrawn    INTEGER NOT NULL DEFAULT 0
 );
+-- One index serves the per-reporter check and, with the report's numbers
+-- and reporter, finding a deleted report's evidence.
 CREATE INDEX reputation_evidence_dedup ON reputation_evidence (number, reporter_key, at);
-CREATE INDEX reputation_evidence_report ON reputation_evidence (report_ref);
 
 CREATE TABLE allow_list (
     number TEXT PRIMARY KEY,

@@ -1,0 +1,412 @@
+package report_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/guidance"
+	"github.com/hangup-org/hangup/phone"
+	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/report"
+	"github.com/hangup-org/hangup/reputation"
+	"github.com/hangup-org/hangup/sqlite"
+)
+
+type fixture struct {
+	db  *sqlite.DB
+	rep *reputation.Service
+	svc *report.Service
+}
+
+func newFixture(tb testing.TB) *fixture {
+	tb.Helper()
+	ctx := context.Background()
+	p, err := phone.New(phone.Config{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(tb.TempDir(), "report.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	reg, err := registry.NewService(ctx, db, p, true)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rep := reputation.New(reputation.DefaultConfig(), db)
+	if err := rep.Load(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	svc, err := report.New(ctx, report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db, AnonymousPerHour: 1e6})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &fixture{db: db, rep: rep, svc: svc}
+}
+
+var anon = report.Reporter{Address: "192.0.2.1", Browser: "cookie-1", Source: "web"}
+
+func sample() hangup.ReportInput {
+	return hangup.ReportInput{
+		NumberShown: "0906 123 4567", CallbackNumber: "020 7946 0000", ClaimedOrganisation: "Microsoft support",
+		Started: hangup.StartedTheyCalled, Happened: []hangup.Happened{hangup.HappenedRemoteAccess, hangup.HappenedPaid},
+		Software: "any desk", Website: "https://www.anydesk.com/download", Amount: "£250", PaymentMethod: "gift cards",
+		OccurredAt: "2026-11-27T14:05", Story: "He said my computer had a virus.",
+		Contact: &hangup.Contact{Name: "Ann", Email: "ann@example.org", Consent: true},
+	}
+}
+
+var refPattern = regexp.MustCompile(`^HU-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$`)
+
+func TestSubmit(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	rc, err := f.svc.Submit(ctx, sample(), anon, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rc.Report
+	if !refPattern.MatchString(r.Reference) {
+		t.Errorf("reference %q does not look like HU-XXXX-XXXX", r.Reference)
+	}
+	if _, ok := report.NormaliseReference(r.Reference); !ok {
+		t.Errorf("reference %q fails its own check character", r.Reference)
+	}
+	if len(rc.Token) < 40 {
+		t.Errorf("token %q is too short to be unguessable", rc.Token)
+	}
+	if r.NumberShownE164 != "+449061234567" || r.CallbackE164 != "+442079460000" || r.OrganisationID != "microsoft" ||
+		r.Amount != 250 || r.Currency != "GBP" || r.OccurredAt == nil || !r.HasContact {
+		t.Errorf("report %+v", r)
+	}
+	links := map[string]string{}
+	for _, l := range r.Links {
+		links[l.Kind] = l.Value
+	}
+	if links[hangup.LinkTool] != "AnyDesk" || links[hangup.LinkDomain] != "anydesk.com" || links[hangup.LinkOrganisation] != "microsoft" {
+		t.Errorf("links %v", links)
+	}
+	if rc.Guidance.Steps[0].Code != guidance.StepCutInternet || !strings.Contains(rc.Guidance.BankRoute, "159") {
+		t.Errorf("guidance %+v", rc.Guidance)
+	}
+	got, err := f.svc.ByToken(ctx, rc.Token)
+	if err != nil || got.Reference != r.Reference {
+		t.Fatalf("ByToken: %v %v", got, err)
+	}
+	if c, _ := f.db.ReportContact(ctx, r.Reference); c == nil || c.Email != "ann@example.org" {
+		t.Errorf("contact %+v", c)
+	}
+	// Evidence reached the reputation index at once.
+	if rp := f.rep.Lookup("+449061234567"); rp.Reports != 1 {
+		t.Errorf("reputation after one report: %+v", rp)
+	}
+	if rp := f.rep.Lookup("+442079460000"); rp.Reports != 1 {
+		t.Errorf("callback number reputation: %+v", rp)
+	}
+}
+
+func TestTokens(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	a, _ := f.svc.Submit(ctx, sample(), anon, "")
+	b, _ := f.svc.Submit(ctx, sample(), anon, "")
+	if a.Token == b.Token || a.Report.Reference == b.Report.Reference {
+		t.Fatal("two reports share a token or reference")
+	}
+	if r, _ := f.svc.ByToken(ctx, b.Token); r.Reference != b.Report.Reference {
+		t.Error("b's token opened another report")
+	}
+	for _, bad := range []string{"", "x", a.Token + "x", strings.Repeat("A", 43), a.Report.Reference, "../../etc/passwd"} {
+		if _, err := f.svc.ByToken(ctx, bad); hangup.ErrorCode(err) != hangup.ENOTFOUND {
+			t.Errorf("ByToken(%q) err %v, want ENOTFOUND", bad, err)
+		}
+	}
+}
+
+func TestReplay(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	first, err := f.svc.Submit(ctx, sample(), anon, "nonce-123")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := f.svc.Submit(ctx, sample(), anon, "nonce-123")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !again.Replayed || again.Report.Reference != first.Report.Reference || again.Token != first.Token {
+		t.Errorf("replay gave %s (replayed %v), first %s", again.Report.Reference, again.Replayed, first.Report.Reference)
+	}
+	other := report.Reporter{Address: "198.51.100.7", Browser: "cookie-2"}
+	theirs, err := f.svc.Submit(ctx, sample(), other, "nonce-123")
+	if err != nil || theirs.Replayed || theirs.Report.Reference == first.Report.Reference {
+		t.Errorf("another reporter with the same key got %+v (%v)", theirs, err)
+	}
+	if list, _ := f.db.ListReports(ctx, hangup.ReportFilter{}); len(list) != 2 {
+		t.Errorf("%d reports, want 2", len(list))
+	}
+}
+
+func TestValidation(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	mod := func(fn func(*hangup.ReportInput)) hangup.ReportInput { in := sample(); fn(&in); return in }
+	tests := []struct {
+		name  string
+		in    hangup.ReportInput
+		code  string
+		field string
+	}{
+		{"empty", hangup.ReportInput{}, hangup.EINVALID, "story"},
+		{"bad started", mod(func(in *hangup.ReportInput) { in.Started = "fax" }), hangup.EINVALID, "started"},
+		{"bad happened", mod(func(in *hangup.ReportInput) { in.Happened = []hangup.Happened{"abducted"} }), hangup.EINVALID, "happened"},
+		{"bad amount", mod(func(in *hangup.ReportInput) { in.Amount = "lots" }), hangup.EINVALID, "amount"},
+		{"negative amount", mod(func(in *hangup.ReportInput) { in.Amount = "-5" }), hangup.EINVALID, "amount"},
+		{"bad currency", mod(func(in *hangup.ReportInput) { in.Currency = "pounds" }), hangup.EINVALID, "currency"},
+		{"future", mod(func(in *hangup.ReportInput) { in.OccurredAt = "2999-01-01" }), hangup.EINVALID, "occurred_at"},
+		{"bad date", mod(func(in *hangup.ReportInput) { in.OccurredAt = "last tuesday" }), hangup.EINVALID, "occurred_at"},
+		{"story too long", mod(func(in *hangup.ReportInput) { in.Story = strings.Repeat("a", report.MaxStory+1) }), hangup.ETOOLARGE, "story"},
+		{"invalid utf8", mod(func(in *hangup.ReportInput) { in.Story = "abc\xff" }), hangup.EINVALID, "story"},
+		{"no consent", mod(func(in *hangup.ReportInput) { in.Contact.Consent = false }), hangup.EINVALID, "contact.consent"},
+		{"bad email", mod(func(in *hangup.ReportInput) { in.Contact.Email = "not an email" }), hangup.EINVALID, "contact.email"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.svc.Submit(ctx, tc.in, anon, "")
+			if hangup.ErrorCode(err) != tc.code {
+				t.Fatalf("err %v, want %s", err, tc.code)
+			}
+			found := false
+			for _, fe := range hangup.ErrorFields(err) {
+				found = found || fe.Field == tc.field
+			}
+			if !found {
+				t.Errorf("fields %+v lack %s", hangup.ErrorFields(err), tc.field)
+			}
+		})
+	}
+	if list, _ := f.db.ListReports(ctx, hangup.ReportFilter{}); len(list) != 0 {
+		t.Errorf("invalid reports were stored: %d", len(list))
+	}
+}
+
+func TestAnonymousRateLimit(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	p, _ := phone.New(phone.Config{})
+	svc, _ := report.New(ctx, report.Deps{Store: f.db, Numbers: p, Secrets: f.db, AnonymousPerHour: 4})
+	limited := false
+	for range 10 {
+		if _, err := svc.Submit(ctx, sample(), anon, ""); hangup.ErrorCode(err) == hangup.ERATELIMIT {
+			limited = true
+		}
+	}
+	if !limited {
+		t.Error("ten anonymous reports at 4 an hour were never limited")
+	}
+	user := report.Reporter{User: &hangup.User{ID: 9, Role: hangup.RoleAnalyst}}
+	for range 10 {
+		if _, err := svc.Submit(ctx, sample(), user, ""); err != nil {
+			t.Fatalf("signed-in reporter limited: %v", err)
+		}
+	}
+}
+
+func TestAddInfoAndDelete(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	rc, _ := f.svc.Submit(ctx, sample(), anon, "")
+	if err := f.svc.AddInfo(ctx, rc.Token, "They called again from 0800 000 000."); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.svc.AddInfo(ctx, rc.Token, "  "); hangup.ErrorCode(err) != hangup.EINVALID {
+		t.Errorf("empty addition: %v", err)
+	}
+	r, _ := f.svc.ByToken(ctx, rc.Token)
+	if !strings.Contains(r.Story, "They called again") {
+		t.Errorf("story %q", r.Story)
+	}
+	if err := f.svc.Delete(ctx, rc.Token); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.ByToken(ctx, rc.Token); hangup.ErrorCode(err) != hangup.ENOTFOUND {
+		t.Errorf("deleted report still opens: %v", err)
+	}
+	if c, _ := f.db.ReportContact(ctx, rc.Report.Reference); c != nil {
+		t.Error("personal data survived deletion")
+	}
+	if rp := f.rep.Lookup("+449061234567"); rp.Reports != 0 || rp.ScamEvidence != 0 {
+		t.Errorf("evidence of a deleted report remains: %+v", rp)
+	}
+	// The same reporter cannot cast the vote again within the period.
+	f.svc.Submit(ctx, sample(), anon, "")
+	if rp := f.rep.Lookup("+449061234567"); rp.Reports != 0 {
+		t.Errorf("a deleted vote was cast again: %+v", rp)
+	}
+}
+
+func TestManyReportsFromOneSource(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	for range 500 {
+		if _, err := f.svc.Submit(ctx, sample(), anon, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if rp := f.rep.Lookup("+449061234567"); rp.Verdict != hangup.RepUnknown || rp.Reports != 1 {
+		t.Errorf("500 reports from one source: %+v", rp)
+	}
+	for i := range 20 {
+		who := report.Reporter{User: &hangup.User{ID: int64(100 + i)}}
+		f.svc.Submit(ctx, sample(), who, "")
+	}
+	if rp := f.rep.Lookup("+449061234567"); rp.Verdict != hangup.RepScam {
+		t.Errorf("20 distinct reporters: %+v", rp)
+	}
+	// A verified organisation's number cannot be blacklisted at all.
+	f.rep.SetVerified(map[string]string{"+441793781800": "IMEX"})
+	for i := range 50 {
+		in := sample()
+		in.NumberShown = "01793 781800"
+		f.svc.Submit(ctx, in, report.Reporter{User: &hangup.User{ID: int64(500 + i)}}, "")
+	}
+	if rp := f.rep.Lookup("+441793781800"); rp.Verdict != hangup.RepVerified || !rp.Spoofed {
+		t.Errorf("verified number: %+v", rp)
+	}
+}
+
+func TestReference(t *testing.T) {
+	seen := map[string]bool{}
+	for range 10000 {
+		r := report.NewReference()
+		if seen[r] {
+			t.Fatalf("reference %s drawn twice in 10,000", r)
+		}
+		seen[r] = true
+		canon, ok := report.NormaliseReference(strings.ToLower(strings.ReplaceAll(r, "-", " ")))
+		if !ok || canon != r {
+			t.Fatalf("NormaliseReference(%q) = %q %v", r, canon, ok)
+		}
+		// Every single-character change and every swap of neighbours is caught.
+		body := []byte(strings.ReplaceAll(r[3:], "-", ""))
+		for i := range body {
+			for _, c := range []byte("0123456789ABCDEFGHJKMNPQRSTVWXYZ") {
+				if c == body[i] {
+					continue
+				}
+				b := append([]byte(nil), body...)
+				b[i] = c
+				if _, ok := report.NormaliseReference(string(b)); ok {
+					t.Fatalf("%s with position %d changed to %c still passes", r, i, c)
+				}
+			}
+			if i+1 < len(body) && body[i] != body[i+1] {
+				b := append([]byte(nil), body...)
+				b[i], b[i+1] = b[i+1], b[i]
+				if _, ok := report.NormaliseReference(string(b)); ok {
+					t.Fatalf("%s with positions %d,%d swapped still passes", r, i, i+1)
+				}
+			}
+		}
+		if len(seen) > 200 {
+			break
+		}
+	}
+	if c, ok := report.NormaliseReference("hu-0o1l-i000"); ok {
+		t.Logf("lenient reading gave %s", c)
+	}
+}
+
+func openFTC(tb testing.TB) *os.File {
+	tb.Helper()
+	f, err := os.Open("../testdata/ftc/dnc_complaint_numbers_2021-07-08.csv")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestImportFTC(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	sum, err := f.svc.ImportFTC(ctx, openFTC(t), false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The file repeats a few rows word for word: those count as already present.
+	if sum.Rows != 14034 || sum.Imported+sum.AlreadyPresent+sum.Bad != sum.Rows || sum.Bad == 0 || sum.Imported < 13000 || len(sum.BadLines) == 0 {
+		t.Errorf("first import %+v", sum)
+	}
+	if sum.BadLines[0].Line < 2 || sum.BadLines[0].Msg == "" {
+		t.Errorf("bad lines must be named: %+v", sum.BadLines[0])
+	}
+	again, err := f.svc.ImportFTC(ctx, openFTC(t), false, nil)
+	if err != nil || again.Imported != 0 || again.AlreadyPresent != sum.Imported+sum.AlreadyPresent {
+		t.Errorf("second import %+v %v, want nothing added", again, err)
+	}
+	list, _ := f.db.ListReports(ctx, hangup.ReportFilter{Number: "+12178398804"})
+	if len(list) == 0 || list[0].Source != "ftc-dnc" || list[0].Country != "US" {
+		t.Errorf("imported report: %+v", list)
+	}
+	// Strict: nothing at all when a row is bad.
+	g := newFixture(t)
+	if _, err := g.svc.ImportFTC(ctx, openFTC(t), true, nil); hangup.ErrorCode(err) != hangup.EINVALID {
+		t.Errorf("strict import of a file with bad rows: %v", err)
+	}
+	if list, _ := g.db.ListReports(ctx, hangup.ReportFilter{Limit: 10}); len(list) != 0 {
+		t.Errorf("strict import stored %d reports", len(list))
+	}
+	// Not an FTC file at all.
+	if _, err := g.svc.ImportFTC(ctx, strings.NewReader("name,age\nbob,3\n"), false, nil); hangup.ErrorCode(err) != hangup.EINVALID {
+		t.Errorf("foreign file: %v", err)
+	}
+}
+
+// BenchmarkImportFTC measures rows per second importing the FTC sample into
+// a fresh SQLite database each time.
+func BenchmarkImportFTC(b *testing.B) {
+	ctx := context.Background()
+	body, err := os.ReadFile("../testdata/ftc/dnc_complaint_numbers_2021-07-08.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows := 0
+	var elapsed time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		f := newFixture(b)
+		b.StartTimer()
+		start := time.Now()
+		sum, err := f.svc.ImportFTC(ctx, strings.NewReader(string(body)), false, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		elapsed += time.Since(start)
+		rows += sum.Rows
+	}
+	b.ReportMetric(float64(rows)/elapsed.Seconds(), "rows/s")
+}
+
+func BenchmarkSubmit(b *testing.B) {
+	ctx := context.Background()
+	f := newFixture(b)
+	in := sample()
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		i++
+		in.NumberShown = fmt.Sprintf("0906 1%06d", i%1000000)
+		if _, err := f.svc.Submit(ctx, in, report.Reporter{User: &hangup.User{ID: int64(i)}}, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,285 @@
+// Package report takes incident reports: it validates what a person tells
+// us, links it to other reports through the numbers, websites, tools and
+// organisations it names, turns it into reputation evidence that one source
+// cannot inflate, and answers with a reference, a private tracking token and
+// guidance that fits what happened.
+package report
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/guidance"
+	"github.com/hangup-org/hangup/reputation"
+	"golang.org/x/time/rate"
+)
+
+// Deps are the engines and stores the service uses. Analyzer and Sites are
+// optional: without them stories are stored but not analysed, and websites
+// are linked by their host only.
+type Deps struct {
+	Store      hangup.ReportStore
+	Numbers    hangup.NumberService
+	Orgs       hangup.OrganisationMatcher
+	Reputation *reputation.Service
+	Secrets    hangup.SecretStore
+	Analyzer   hangup.Analyzer
+	Sites      hangup.SiteChecker
+	Region     string // the country of the people reporting, for guidance; default GB
+	// AnonymousPerHour caps reports per anonymous reporter; default 10.
+	AnonymousPerHour float64
+}
+
+// Service takes reports.
+type Service struct {
+	deps   Deps
+	secret []byte
+	now    func() time.Time
+	cfg    reputation.Config
+
+	mu      sync.Mutex
+	limits  map[string]*rate.Limiter
+	swept   time.Time
+}
+
+// Reporter says who is reporting. A signed-in user is identified by their
+// account; anyone else by a keyed hash of their network address and a
+// long-lived browser cookie, so evidence can be limited per person without
+// storing who they are.
+type Reporter struct {
+	User    *hangup.User
+	Address string // client IP address
+	Browser string // the browser cookie's value, "" for API clients
+	Source  string // "web", "api", "cli"
+}
+
+// Receipt is the answer to a submitted report. Token is the private
+// tracking token: it is shown once and stored only as a hash.
+type Receipt struct {
+	Report   *hangup.Report
+	Token    string
+	Guidance hangup.Guidance
+	Replayed bool // the same form or idempotency key was submitted before
+}
+
+// New returns the service. It loads (or creates) the server secret used for
+// anonymous reporter keys and replay-safe tokens.
+func New(ctx context.Context, deps Deps) (*Service, error) {
+	if deps.Region == "" {
+		deps.Region = "GB"
+	}
+	if deps.AnonymousPerHour <= 0 {
+		deps.AnonymousPerHour = 10
+	}
+	secret, err := deps.Secrets.Secret(ctx, "report-key", func() ([]byte, error) {
+		b := make([]byte, 32)
+		_, err := rand.Read(b)
+		return b, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("report: secret: %w", err)
+	}
+	cfg := reputation.DefaultConfig()
+	if deps.Reputation != nil {
+		cfg = deps.Reputation.Config()
+	}
+	return &Service{deps: deps, secret: secret, now: time.Now, cfg: cfg, limits: map[string]*rate.Limiter{}}, nil
+}
+
+// SetClock replaces the clock (tests).
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+func (s *Service) mac(parts ...string) []byte {
+	m := hmac.New(sha256.New, s.secret)
+	for _, p := range parts {
+		m.Write([]byte(p))
+		m.Write([]byte{0})
+	}
+	return m.Sum(nil)
+}
+
+// identity returns the reporter key and evidence weight.
+func (s *Service) identity(who Reporter) (string, float64) {
+	if who.User != nil && who.User.ID != 0 {
+		return fmt.Sprintf("user:%d", who.User.ID), s.cfg.AccountWeight
+	}
+	return "anon:" + hex.EncodeToString(s.mac("reporter", who.Address, who.Browser)[:16]), s.cfg.AnonymousWeight
+}
+
+// allow applies the anonymous rate limit.
+func (s *Service) allow(key string) bool {
+	if !strings.HasPrefix(key, "anon:") {
+		return true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	if now.Sub(s.swept) > time.Hour || len(s.limits) > 100_000 {
+		clear(s.limits) // an hour's limits forgotten at worst: bounded memory
+		s.swept = now
+	}
+	l, ok := s.limits[key]
+	if !ok {
+		l = rate.NewLimiter(rate.Limit(s.deps.AnonymousPerHour/3600), int(max(1, s.deps.AnonymousPerHour/2)))
+		s.limits[key] = l
+	}
+	return l.AllowN(now, 1)
+}
+
+// Validate checks a report without storing it, for forms that want to show
+// problems before the last step.
+func (s *Service) Validate(in hangup.ReportInput) error {
+	_, err := validate(in, s.now())
+	return err
+}
+
+// Submit validates, enriches and stores a report. idempotencyKey, when set,
+// makes a replay (a form submitted twice, an API retry) return the first
+// report's receipt instead of a duplicate.
+func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporter, idempotencyKey string) (*Receipt, error) {
+	now := s.now().UTC()
+	key, weight := s.identity(who)
+	scopedKey := ""
+	if idempotencyKey != "" {
+		if len(idempotencyKey) > 200 {
+			return nil, hangup.Invalid("The idempotency key is too long.", hangup.FieldError{Field: "Idempotency-Key", Message: "at most 200 characters"})
+		}
+		// Scoped to the reporter: another client using the same key gets
+		// its own report, never someone else's receipt.
+		scopedKey = key + ":" + idempotencyKey
+		if r, err := s.deps.Store.FindReportByIdempotencyKey(ctx, scopedKey); err == nil {
+			return s.receipt(r, s.replayToken(scopedKey), true), nil
+		} else if hangup.ErrorCode(err) != hangup.ENOTFOUND {
+			return nil, err
+		}
+	}
+	c, err := validate(in, now)
+	if err != nil {
+		return nil, err
+	}
+	if !s.allow(key) {
+		return nil, hangup.Errorf(hangup.ERATELIMIT, "You have sent several reports in a short time. Please wait a while before sending another.")
+	}
+	r := s.build(ctx, c, now)
+	r.Source, r.ReporterKey, r.ReporterWeight, r.IdempotencyKey = who.Source, key, weight, scopedKey
+	if r.Source == "" {
+		r.Source = "web"
+	}
+	var token string
+	var hash []byte
+	if scopedKey != "" {
+		token = s.replayToken(scopedKey)
+		hash = HashToken(token)
+	} else {
+		token, hash = NewToken()
+	}
+	var contact *hangup.Contact
+	if c.in.Contact != nil {
+		ct := *c.in.Contact
+		ct.Name, ct.Email, ct.Phone = strings.TrimSpace(ct.Name), strings.TrimSpace(ct.Email), strings.TrimSpace(ct.Phone)
+		contact = &ct
+		r.HasContact = true
+	}
+	for attempt := 0; ; attempt++ {
+		r.Reference = NewReference()
+		ev := s.evidence(r, now)
+		err = s.deps.Store.CreateReport(ctx, r, contact, hash, ev)
+		if err == nil {
+			break
+		}
+		if hangup.ErrorCode(err) != hangup.ECONFLICT || attempt >= 4 {
+			return nil, err
+		}
+		if scopedKey != "" { // lost a race with the same submission
+			if first, ferr := s.deps.Store.FindReportByIdempotencyKey(ctx, scopedKey); ferr == nil {
+				return s.receipt(first, token, true), nil
+			}
+		}
+		// Otherwise a reference collision: draw another.
+	}
+	if s.deps.Reputation != nil {
+		if err := s.deps.Reputation.Refresh(ctx); err != nil {
+			// The report is safe; the index catches up on the next refresh.
+			_ = err
+		}
+	}
+	return s.receipt(r, token, false), nil
+}
+
+// replayToken derives the tracking token of an idempotent submission, so a
+// replay can show the same private link without the token being stored.
+func (s *Service) replayToken(scopedKey string) string {
+	return base64.RawURLEncoding.EncodeToString(s.mac("token", scopedKey)[:32])
+}
+
+func (s *Service) receipt(r *hangup.Report, token string, replayed bool) *Receipt {
+	return &Receipt{Report: r, Token: token, Guidance: guidance.For(r), Replayed: replayed}
+}
+
+// evidence turns a report into reputation evidence about the numbers it
+// names: the number shown and any callback number the caller gave.
+func (s *Service) evidence(r *hangup.Report, now time.Time) []hangup.Evidence {
+	var out []hangup.Evidence
+	category := string(r.ScamType)
+	for _, n := range []string{r.NumberShownE164, r.CallbackE164} {
+		if n == "" || len(out) > 0 && out[0].Number == n {
+			continue
+		}
+		out = append(out, hangup.Evidence{Number: n, ReporterKey: r.ReporterKey, Weight: r.ReporterWeight,
+			Category: category, At: now, ReportRef: r.Reference, Source: r.Source})
+	}
+	return out
+}
+
+// ByToken returns the report a tracking token opens. A malformed or unknown
+// token gives ENOTFOUND, never a hint about other reports.
+func (s *Service) ByToken(ctx context.Context, token string) (*hangup.Report, error) {
+	return s.deps.Store.FindReportByToken(ctx, HashToken(token))
+}
+
+// AddInfo appends what the reporter adds later.
+func (s *Service) AddInfo(ctx context.Context, token, text string) error {
+	r, err := s.ByToken(ctx, token)
+	if err != nil {
+		return err
+	}
+	text = strings.TrimSpace(text)
+	switch {
+	case text == "":
+		return hangup.Invalid("Please type what you want to add.", hangup.FieldError{Field: "text", Message: "is empty"})
+	case !validText(text, MaxStory):
+		return hangup.Invalid("Please check what you typed.", hangup.FieldError{Field: "text", Message: fmt.Sprintf("must be text of at most %d characters", MaxStory)})
+	case len([]rune(r.Story))+len([]rune(text)) > 4*MaxStory:
+		return hangup.Errorf(hangup.ETOOLARGE, "This report already holds as much text as it can. Please make a new report.")
+	}
+	return s.deps.Store.AddReportInfo(ctx, r.Reference, text)
+}
+
+// Delete deletes the report the token opens, with its personal data.
+func (s *Service) Delete(ctx context.Context, token string) error {
+	r, err := s.ByToken(ctx, token)
+	if err != nil {
+		return err
+	}
+	if err := s.deps.Store.DeleteReport(ctx, r.Reference, "reporter"); err != nil {
+		return err
+	}
+	if s.deps.Reputation != nil {
+		_ = s.deps.Reputation.Refresh(ctx)
+	}
+	return nil
+}
+
+func validText(s string, limit int) bool {
+	_, err := validate(hangup.ReportInput{Story: s}, time.Now())
+	return err == nil && len([]rune(s)) <= limit
+}
