@@ -46,9 +46,9 @@ type Service struct {
 	now    func() time.Time
 	cfg    reputation.Config
 
-	mu      sync.Mutex
-	limits  map[string]*rate.Limiter
-	swept   time.Time
+	mu     sync.Mutex
+	limits map[string]*rate.Limiter
+	swept  time.Time
 }
 
 // Reporter says who is reporting. A signed-in user is identified by their

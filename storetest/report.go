@@ -26,7 +26,7 @@ func sampleReport(ref string, at time.Time) *hangup.Report {
 		Happened: []hangup.Happened{hangup.HappenedRemoteAccess, hangup.HappenedPaid}, Software: "AnyDesk",
 		Website: "anydesk.com", Amount: 250.5, Currency: "GBP", PaymentMethod: "gift card",
 		Story: "He said — “your computer has a virus”.", Verdict: hangup.VerdictScam, ScamType: hangup.ScamTechSupport,
-		Links: []hangup.Link{{Kind: hangup.LinkNumberShown, Value: "+449061234567"}, {Kind: hangup.LinkTool, Value: "AnyDesk"}},
+		Links:       []hangup.Link{{Kind: hangup.LinkNumberShown, Value: "+449061234567"}, {Kind: hangup.LinkTool, Value: "AnyDesk"}},
 		ReporterKey: "anon:abc", ReporterWeight: 0.5,
 	}
 }
