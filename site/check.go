@@ -101,7 +101,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 		res.DisplayHost = a.Unicode
 	}
 	show := a.Unicode
-	var s assessment
+	s := assessment{findings: make([]hangup.Reason, 0, 4)}
 	if a.Spoken {
 		s.add(CodeSpokenAddress, hangup.SeverityInfo, 0, "We read the website address as "+show+". Check that this is what you heard or saw.")
 	}
@@ -379,38 +379,75 @@ var scamWordSet = func() map[string]bool {
 // brandInPath finds a protected brand's name as a word of a page path on an
 // unrelated site (/microsoft/login.php on a hacked blog).
 func (c *Checker) brandInPath(path string) (int32, bool) {
-	if len(path) > 512 {
-		path = path[:512]
-	}
-	lower := strings.ToLower(path)
-	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
+	var found int32
+	ok := false
+	eachWord(path, func(w string) bool {
 		if len(w) < minEditBrand {
-			continue
+			return true
 		}
-		if ids, ok := c.labels[w]; ok {
+		if ids, has := c.labels[w]; has {
 			b := &c.brands[ids[0]]
 			if b.combo && (b.kind <= kindHighTrust || b.rank <= 500) {
-				return ids[0], true
+				found, ok = ids[0], true
 			}
 		}
-	}
-	return 0, false
+		return !ok
+	})
+	return found, ok
 }
 
 // pathScamWords reports whether a page path holds the words of fake
 // sign-in and payment pages.
 func pathScamWords(path string) bool {
-	if len(path) > 512 {
-		path = path[:512]
-	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(path), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+	found := false
+	eachWord(path, func(w string) bool {
 		switch w {
 		case "login", "signin", "logon", "verify", "verification", "account", "update", "secure", "webscr",
 			"password", "billing", "payment", "unlock", "recover", "recovery", "confirm", "wallet":
-			return true
+			found = true
 		}
+		return !found
+	})
+	return found
+}
+
+// eachWord calls f with each run of ASCII letters and digits in the first
+// 512 bytes of s, lower-cased, until f returns false. Words longer than 32
+// bytes are skipped: no brand or scam word is that long.
+func eachWord(s string, f func(string) bool) {
+	if len(s) > 512 {
+		s = s[:512]
 	}
-	return false
+	var buf [32]byte
+	n, long := 0, false
+	flush := func() bool {
+		ok := true
+		if n > 0 && !long {
+			ok = f(string(buf[:n]))
+		}
+		n, long = 0, false
+		return ok
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		default:
+			if !flush() {
+				return
+			}
+			continue
+		}
+		if n == len(buf) {
+			long = true
+			continue
+		}
+		buf[n] = c
+		n++
+	}
+	flush()
 }
 
 func lastLabel(s string) string {

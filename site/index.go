@@ -74,14 +74,15 @@ type Checker struct {
 	// whose skeleton or typed name it is, and those it is one deletion of
 	// (symmetric delete), so that one probe per deletion of a name finds
 	// every brand one edit away.
-	near      map[string]*nearPosting
-	lengths   uint64 // bit n set: some edit-eligible brand name has n bytes
-	words     map[string]bool
-	wordTrie  trie              // words, forwards
-	wordRev   trie              // words, backwards
-	platforms map[string]string // shortener, site builder or free host → its finding code
-	susTLD    map[string]bool   // Sublime Security's list: a weak sign on its own
-	abused    map[string]bool   // generic endings favoured by abuse: promote brand matches
+	near       map[string]*nearPosting
+	lengths    uint64 // bit n set: some edit-eligible brand name has n bytes
+	maxHyphens int    // the most hyphens in an edit-eligible brand name
+	words      map[string]bool
+	wordTrie   trie              // words, forwards
+	wordRev    trie              // words, backwards
+	platforms  map[string]string // shortener, site builder or free host → its finding code
+	susTLD     map[string]bool   // Sublime Security's list: a weak sign on its own
+	abused     map[string]bool   // generic endings favoured by abuse: promote brand matches
 	// brandTLDs are top-level domains a brand owns (.microsoft, .google),
 	// with the brand: every name under them is the brand's.
 	brandTLDs map[string]int32
@@ -293,6 +294,7 @@ func New(cfg Config) (*Checker, error) {
 		if !b.edit {
 			continue
 		}
+		c.maxHyphens = max(c.maxHyphens, strings.Count(b.label, "-"))
 		forms := []string{sk}
 		c.nearAt(sk).exact = append(c.nearAt(sk).exact, id)
 		if b.label != sk {

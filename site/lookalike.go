@@ -173,6 +173,9 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 		// one (gmail.com).
 		return
 	}
+	if strings.Count(site, "-") > c.maxHyphens+1 {
+		return // words joined by hyphens: a job for combosquatting, not typos
+	}
 	id, ok := c.edit1(sk)
 	if !ok && string(sk) != site && siteU == site && len(site) <= MaxLabel {
 		// Folding letter pairs can hide a typo (acrnois → acmois): try the

@@ -177,10 +177,11 @@ func defang(s string) string {
 	if !strings.ContainsAny(s, "[({") && !containsFold(s, "hxxp") {
 		return s
 	}
-	r := strings.NewReplacer("[.]", ".", "(.)", ".", "{.}", ".", "[dot]", ".", "(dot)", ".",
-		"[:]", ":", "hxxps", "https", "hxxp", "http", "HXXPS", "https", "HXXP", "http")
-	return r.Replace(s)
+	return defanger.Replace(s)
 }
+
+var defanger = strings.NewReplacer("[.]", ".", "(.)", ".", "{.}", ".", "[dot]", ".", "(dot)", ".",
+	"[:]", ":", "hxxps", "https", "hxxp", "http", "HXXPS", "https", "HXXP", "http")
 
 // containsFold reports whether s contains the lower-case ASCII word w in any
 // case, without allocating.
@@ -294,6 +295,9 @@ func parseURL(s string) (Address, error) {
 // brackets, parentheses and trailing punctuation. Square brackets stay when
 // they enclose an IPv6 address.
 func trimWrapping(s string) string {
+	if s == "" || !wrapByte(s[0]) && !wrapByte(s[len(s)-1]) {
+		return s // the common case: nothing to trim
+	}
 	for {
 		t := strings.TrimLeft(s, `"'<({“‘«`)
 		t = strings.TrimRight(t, `"'>)},;!?”’».:`)
@@ -308,6 +312,13 @@ func trimWrapping(s string) string {
 		}
 		s = t
 	}
+}
+
+// wrapByte reports whether c may start or end wrapping: ASCII quotes,
+// brackets and punctuation, or the first or last byte of a typographic
+// quote.
+func wrapByte(c byte) bool {
+	return c >= 0x80 || strings.IndexByte(`"'<>(){}[],;!?.:`, c) >= 0
 }
 
 func isScheme(s string) bool {
