@@ -89,7 +89,7 @@ func Parse(input string) (Address, error) {
 	if s == "" {
 		return Address{}, invalid("No website address was given.")
 	}
-	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+	if hasSpace(s) {
 		cands := candidates(s)
 		if len(cands) == 0 {
 			return Address{}, invalid("No website address was found in %q.", clip(input))
@@ -110,6 +110,21 @@ func Parse(input string) (Address, error) {
 	a, err := parseURL(s)
 	a.Input = input
 	return a, err
+}
+
+// hasSpace reports whether s holds white space, quickly for ASCII.
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				return true
+			}
+			continue
+		}
+		return strings.IndexFunc(s[i:], unicode.IsSpace) >= 0
+	}
+	return false
 }
 
 // Extract returns every website address found in free text (a transcript, a
