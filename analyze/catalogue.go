@@ -671,7 +671,7 @@ var rules = []ruleDef{
 		explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
 	{code: "bank_login_request", stage: hangup.StageBankAccess, weight: 0.7, types: tRefund, side: sideCaller, critical: true, onNeg: never, pattern: "ASKYOU|LOGIN ~4 BANKACCESS",
 		explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
-	{code: "refund_offer", stage: hangup.StageBankAccess, weight: 0.5, types: tRefund, side: sideCaller, pattern: "GIVEYOU ~4 REFUND || REFUND ~4 [of] ~2 AMOUNT",
+	{code: "refund_offer", stage: hangup.StageBankAccess, weight: 0.5, types: tRefund, side: sideCaller, pattern: "GIVEYOU ~4 REFUND",
 		explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
 	{code: "over_refund", stage: hangup.StageBankAccess, weight: 1.0, types: tRefund, side: sideCaller, critical: true, noNeg: true, pattern: "OVERREFUND",
 		explain: "The caller claimed too much was refunded and wanted the difference back. The 'refund' is fake: they moved your own money around, and any money you send is lost."},

@@ -42,7 +42,7 @@ type rawEntity struct {
 
 // extract finds numbers, codes, web addresses and amounts in ts, appends
 // their synthetic concept hits to hits and returns the entities.
-func (m *matcher) extract(ts []token, hits []hit, ents []rawEntity) ([]hit, []rawEntity) {
+func (m *matcher) extract(text string, ts []token, hits []hit, ents []rawEntity) ([]hit, []rawEntity) {
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		switch {
@@ -81,8 +81,24 @@ func (m *matcher) extract(ts []token, hits []hit, ents []rawEntity) ([]hit, []ra
 			}
 		case t.kind == tkWord || t.kind == tkNum:
 			if end, host, ok := domainAt(ts, i); ok {
-				hits = append(hits, hit{concept: m.synth[conceptDomain], from: int32(i), to: int32(end)})
-				ents = append(ents, rawEntity{kind: hangup.EntityURL, value: host, from: int32(i), to: int32(end)})
+				from := i
+				// hyphenated names: "fixmypc-support.com", "fixmypc dash support dot com"
+				for from > 0 && len(host) < 200 {
+					p := ts[from-1]
+					if (p.kind == tkWord || p.kind == tkNum) && p.end+1 == ts[from].start && text[p.end] == '-' {
+						host = p.text + "-" + host
+						from--
+						continue
+					}
+					if from > 1 && p.kind == tkWord && (p.text == "dash" || p.text == "hyphen") && (ts[from-2].kind == tkWord || ts[from-2].kind == tkNum) {
+						host = ts[from-2].text + "-" + host
+						from -= 2
+						continue
+					}
+					break
+				}
+				hits = append(hits, hit{concept: m.synth[conceptDomain], from: int32(from), to: int32(end)})
+				ents = append(ents, rawEntity{kind: hangup.EntityURL, value: host, from: int32(from), to: int32(end)})
 				i = end - 1
 			}
 		}

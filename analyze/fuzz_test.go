@@ -67,7 +67,7 @@ func FuzzExtract(f *testing.F) {
 		ts := z.tokenize(s, 0, len(s), nil)
 		m.lex.assignIDs(ts)
 		hits := m.lex.match(ts, nil)
-		hits, ents := m.extract(ts, hits, nil)
+		hits, ents := m.extract(s, ts, hits, nil)
 		ents = m.claims(ts, hits, s, ents)
 		for _, h := range hits {
 			if h.from < 0 || h.to > int32(len(ts)) || h.from >= h.to {

@@ -131,6 +131,8 @@ func TestDomainAndNumberExtraction(t *testing.T) {
 		{"spoken domain", "go to any desk dot com", "url", "desk.com"},
 		{"www spoken", "type w w w dot anydesk dot com", "url", "www.anydesk.com"},
 		{"url with path", "visit https://support.example.co.uk/help now", "url", "support.example.co.uk/help"},
+		{"hyphenated domain", "go to fixmypc-support.com", "url", "fixmypc-support.com"},
+		{"dash said", "type www dot fixmypc dash support dot com", "url", "fixmypc-support.com"},
 		{"code spoken", "it says seven four one eight five two nine six three", "code", "741852963"},
 		{"code in groups", "the id is 741 852 963", "code", "741852963"},
 		{"phone number", "call us back on 0800 123 4567", "phone", "08001234567"},
@@ -144,7 +146,7 @@ func TestDomainAndNumberExtraction(t *testing.T) {
 			z := &tokenizer{}
 			ts := z.tokenize(tt.in, 0, len(tt.in), nil)
 			m.lex.assignIDs(ts)
-			_, ents := m.extract(ts, nil, nil)
+			_, ents := m.extract(tt.in, ts, nil, nil)
 			for _, e := range ents {
 				if e.kind == tt.kind {
 					if e.value != tt.want {

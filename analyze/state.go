@@ -153,7 +153,7 @@ func (s *callState) addTurn(doc string, start, end int, speaker string, sc *scra
 	m.lex.assignIDs(ts)
 	sc.hits = m.lex.match(ts, sc.hits[:0])
 	sc.ents = sc.ents[:0]
-	sc.hits, sc.ents = m.extract(ts, sc.hits, sc.ents)
+	sc.hits, sc.ents = m.extract(doc, ts, sc.hits, sc.ents)
 	sort.SliceStable(sc.hits, func(i, j int) bool {
 		if sc.hits[i].from != sc.hits[j].from {
 			return sc.hits[i].from < sc.hits[j].from
