@@ -499,40 +499,94 @@ func mainDomain(o *hangup.Organisation, fallback string) string {
 
 func (c *Checker) lookalikeMessage(a *Address, l lookalike) string {
 	b := &c.brands[l.brand]
-	name := c.display(b)
+	name, poss := b.name, b.poss
 	real := b.domain
 	if b.org != nil {
 		real = mainDomain(b.org, b.domain)
 	}
-	show := a.Unicode
-	var how string
+	// One builder for the whole message: this runs for every lookalike
+	// checked, and piecewise concatenation showed in profiles.
+	var m strings.Builder
+	m.Grow(320)
+	m.WriteString(a.Unicode)
+	if l.strong {
+		m.WriteString(" is not ")
+		m.WriteString(poss)
+		m.WriteString(" website. It is made to look like ")
+		m.WriteString(real)
+		m.WriteString(": ")
+	} else {
+		m.WriteString(" may not belong to ")
+		m.WriteString(name)
+		m.WriteString(": ")
+	}
 	switch l.family {
 	case famTLDSwap:
-		how = "it uses the name " + strconv.Quote(b.label) + " with a different ending (." + a.Suffix + ")"
+		m.WriteString("it uses the name ")
+		m.WriteString(strconv.Quote(b.label))
+		m.WriteString(" with a different ending (.")
+		m.WriteString(a.Suffix)
+		m.WriteString(")")
 	case famCombo:
 		if len(l.words) > 0 {
-			how = "it adds " + strconv.Quote(strings.Join(l.words, " ")) + " to " + possessive(name) + " name"
+			m.WriteString("it adds ")
+			m.WriteString(strconv.Quote(strings.Join(l.words, " ")))
+			m.WriteString(" to ")
 		} else {
-			how = "it puts " + possessive(name) + " name together with other words"
+			m.WriteString("it puts ")
+		}
+		m.WriteString(poss)
+		if len(l.words) > 0 {
+			m.WriteString(" name")
+		} else {
+			m.WriteString(" name together with other words")
 		}
 	case famBrandSub:
-		how = "it puts " + possessive(name) + " name at the start (" + l.part + "), but the real site is " + a.Domain
+		m.WriteString("it puts ")
+		m.WriteString(poss)
+		m.WriteString(" name at the start (")
+		m.WriteString(l.part)
+		m.WriteString("), but the real site is ")
+		m.WriteString(a.Domain)
 	case famFreeHost:
-		how = "it is a page called " + strconv.Quote(l.part) + " on a free service (" + a.Domain + ") that anyone can use"
+		m.WriteString("it is a page called ")
+		m.WriteString(strconv.Quote(l.part))
+		m.WriteString(" on a free service (")
+		m.WriteString(a.Domain)
+		m.WriteString(") that anyone can use")
 	case famUserinfo:
-		how = "it shows " + strconv.Quote(clip(l.part)) + " before an @ sign, but your browser goes to " + a.Unicode
+		m.WriteString("it shows ")
+		m.WriteString(strconv.Quote(clip(l.part)))
+		m.WriteString(" before an @ sign, but your browser goes to ")
+		m.WriteString(a.Unicode)
 	case famSubdomain:
-		how = l.detail + " (" + l.part + ")"
+		m.WriteString(l.detail)
+		m.WriteString(" (")
+		m.WriteString(l.part)
+		m.WriteString(")")
 	default:
-		how = l.detail
-		if how == "" {
-			how = "it is spelled almost the same"
+		if l.detail == "" {
+			m.WriteString("it is spelled almost the same")
+		} else {
+			m.WriteString(l.detail)
 		}
 	}
-	if !l.strong {
-		return show + " may not belong to " + name + ": " + how + ". " + possessive(name) + " real website is " + real + ". Some companies use names like this, but scammers do too; to be safe, type " + real + " yourself."
+	if l.strong {
+		m.WriteString(". Scammers use addresses like this to seem genuine. Don't type anything into it; ")
+	} else {
+		m.WriteString(". ")
 	}
-	return show + " is not " + possessive(name) + " website. It is made to look like " + real + ": " + how + ". Scammers use addresses like this to seem genuine. Don't type anything into it; " + possessive(name) + " real website is " + real + "."
+	m.WriteString(poss)
+	m.WriteString(" real website is ")
+	m.WriteString(real)
+	if l.strong {
+		m.WriteString(".")
+	} else {
+		m.WriteString(". Some companies use names like this, but scammers do too; to be safe, type ")
+		m.WriteString(real)
+		m.WriteString(" yourself.")
+	}
+	return m.String()
 }
 
 func toolMessage(show string, t rmm.Tool) string {

@@ -46,6 +46,7 @@ const (
 // brand is one protected domain and who it belongs to.
 type brand struct {
 	name   string // display name: the organisation's or tool's name, else the domain
+	poss   string // name with the English possessive, made once: "Microsoft's"
 	domain string // the genuine registrable domain, e.g. microsoft.com
 	label  string // its site label, e.g. microsoft
 	skel   string // the label's lookalike skeleton
@@ -278,6 +279,7 @@ func New(cfg Config) (*Checker, error) {
 	var buf []byte
 	for i := range c.brands {
 		b := &c.brands[i]
+		b.poss = possessive(b.name)
 		b.combo, b.swap, b.edit = c.eligible(b)
 		b.solo = b.combo && (b.kind == kindRegistry || len(b.label) >= minComboLabel && contains[b.label] < genericCount)
 		id := int32(i)

@@ -101,7 +101,7 @@ func foldPairs(b []byte) []byte {
 	}
 	w := 0
 	for r := 0; r < len(b); r++ {
-		if r+1 < len(b) {
+		if c := b[r]; r+1 < len(b) && (c == 'r' || c == 'n' || c == 'v' || c == 'c') {
 			folded := false
 			for _, p := range pairs {
 				if b[r] == p.from[0] && b[r+1] == p.from[1] {
