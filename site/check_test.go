@@ -108,6 +108,8 @@ func TestCheckSite(t *testing.T) {
 		{"brand word in an ordinary name", "appleton-dental.co.uk", hangup.SiteUnknown, "", CodeNoInformation},
 		{"brand and sign-in words in path of unknown site", "https://quiet-harbour-bakery.co.uk/wp/paypal/login.php", hangup.SiteSuspicious, "", CodeScamPath},
 		{"brand alone in path of unknown site", "https://quiet-harbour-bakery.co.uk/blog/paypal-fees", hangup.SiteUnknown, "", CodeBrandInPath},
+		{"registry alias in a name", "hmrc-tax-refund.uk", hangup.SiteImpersonation, "HM Revenue & Customs", "lookalike_combosquatting"},
+		{"registry host is official", "https://www.gov.uk/government/organisations/hm-revenue-customs", hangup.SiteOfficial, "HM Revenue & Customs", CodeOfficialDomain},
 		{"three scam words", "tech-support-helpline-247.com", hangup.SiteSuspicious, "", CodeScamWords},
 		{"disguised brand with an ordinary word", "amaz0n-prime.com", hangup.SiteImpersonation, "amazon.com", "lookalike_combosquatting"},
 		{"brand with ordinary and scam words", "coinbase-pro-login.net", hangup.SiteImpersonation, "coinbase.com", "lookalike_combosquatting"},

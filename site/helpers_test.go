@@ -23,7 +23,7 @@ func testOrgs() []*hangup.Organisation {
 			Policies: []hangup.Policy{{Code: hangup.PolicyNoRemoteAccess, Text: "Microsoft will never proactively reach out to you to provide unsolicited PC or technical support", Source: hangup.Source{URL: "https://support.microsoft.com/help/4013405", Checked: "2026-01-01"}}}},
 		{ID: "barclays", Name: "Barclays", Country: "GB", Kind: hangup.KindBank, Domains: dom("barclays.co.uk", "barclays.com")},
 		{ID: "bt", Name: "BT", Country: "GB", Kind: hangup.KindISP, Domains: dom("bt.com")},
-		{ID: "hmrc", Name: "HMRC", Country: "GB", Kind: hangup.KindGovernment, Domains: dom("hmrc.gov.uk")},
+		{ID: "hmrc", Name: "HM Revenue & Customs", Aliases: []string{"HMRC", "the tax office"}, Country: "GB", Kind: hangup.KindGovernment, Domains: dom("www.gov.uk")},
 	}
 }
 

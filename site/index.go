@@ -206,6 +206,15 @@ func New(cfg Config) (*Checker, error) {
 			}
 			add(brand{name: o.Name, domain: dom, label: siteLabel(registrable(dom)), org: o, kind: kindRegistry}, true)
 		}
+		// The organisation's name and aliases are brand names too: HMRC's
+		// site is under gov.uk, but hmrc-tax-refund.uk copies "HMRC".
+		if main := mainDomain(o, ""); main != "" {
+			for _, n := range append([]string{o.Name}, o.Aliases...) {
+				if l := aliasLabel(n); l != "" && l != siteLabel(registrable(main)) {
+					add(brand{name: o.Name, domain: main, label: l, org: o, kind: kindRegistry}, false)
+				}
+			}
+		}
 	}
 	for _, t := range tools.Tools() {
 		if !t.ScamFavoured {
@@ -388,6 +397,29 @@ func (c *Checker) eligible(b *brand) (combo, swap, edit bool) {
 	}
 	edit = n >= minEdit
 	return combo, swap, edit
+}
+
+// aliasLabel turns an organisation's name or alias into the label a
+// website would use for it: "HM Revenue & Customs" → "hmrevenuecustoms",
+// "HMRC" → "hmrc". It returns "" for names that cannot be a label (other
+// scripts, too short or too long).
+func aliasLabel(name string) string {
+	b := make([]byte, 0, len(name))
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 0x80:
+			return ""
+		}
+	}
+	if len(b) < 2 || len(b) > MaxLabel {
+		return ""
+	}
+	return string(b)
 }
 
 // brandLike reports whether a popular domain names a brand people could be
