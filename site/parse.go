@@ -129,7 +129,8 @@ func hasSpace(s string) bool {
 
 // Extract returns every website address found in free text (a transcript, a
 // message), written or spoken, in order and without repeats, each in a form
-// Parse accepts. At most max addresses are returned (max <= 0: all).
+// Parse accepts. At most max addresses are returned (max <= 0: all); only
+// the first 64 KiB of text are read.
 func Extract(text string, max int) []string {
 	if len(text) > 16*MaxInput {
 		text = text[:16*MaxInput]
