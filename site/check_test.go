@@ -2,6 +2,7 @@ package site
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hangup-org/hangup"
@@ -193,5 +194,40 @@ func TestCheckerWithoutRegistry(t *testing.T) {
 	}
 	if len(c.Brands()) < 800 {
 		t.Errorf("got %d brands, want the curated and popular ones", len(c.Brands()))
+	}
+}
+
+// TestConcurrentChecks backs the claim that a Checker is safe for
+// concurrent use (run with -race).
+func TestConcurrentChecks(t *testing.T) {
+	c := testChecker(t)
+	want := map[string]hangup.SiteVerdict{}
+	for _, a := range benchAddresses {
+		r, err := c.CheckSite(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[a] = r.Verdict
+	}
+	errs := make(chan string, 8)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				a := benchAddresses[(g+i)%len(benchAddresses)]
+				r, err := c.CheckSite(a)
+				if err != nil || r.Verdict != want[a] {
+					errs <- a
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for a := range errs {
+		t.Errorf("concurrent check of %q disagreed with the sequential one", a)
 	}
 }
