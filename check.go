@@ -76,6 +76,14 @@ type CheckResult struct {
 	Number       *Number              `json:"number"`
 	CallBack     *CallBack            `json:"call_back"`
 	NextSteps    []string             `json:"next_steps"`
+	Reputation   *Reputation          `json:"reputation,omitempty"` // what reports say about the number shown
+}
+
+// ReputationLookup gives a number's reputation from memory.
+type ReputationLookup interface {
+	// Lookup returns the reputation of an E.164 number; unknown numbers
+	// get verdict "unknown".
+	Lookup(e164 string) Reputation
 }
 
 // Checker checks claims about calls.

@@ -51,8 +51,9 @@ const (
 // Engine checks claims. It is safe for concurrent use; all its lookups are
 // in memory.
 type Engine struct {
-	numbers hangup.NumberService
-	orgs    hangup.OrganisationMatcher
+	numbers    hangup.NumberService
+	orgs       hangup.OrganisationMatcher
+	reputation hangup.ReputationLookup
 }
 
 var _ hangup.Checker = (*Engine)(nil)
@@ -60,6 +61,13 @@ var _ hangup.Checker = (*Engine)(nil)
 // New returns an Engine over a number service and the registry.
 func New(numbers hangup.NumberService, orgs hangup.OrganisationMatcher) *Engine {
 	return &Engine{numbers: numbers, orgs: orgs}
+}
+
+// WithReputation makes the engine weigh what reports say about the number
+// shown. It returns e for chaining.
+func (e *Engine) WithReputation(r hangup.ReputationLookup) *Engine {
+	e.reputation = r
+	return e
 }
 
 // withheldWords are what people type when no number was shown.
@@ -131,6 +139,7 @@ func (e *Engine) Check(ctx context.Context, req hangup.CheckRequest) (*hangup.Ch
 	}
 	e.claim(c)
 	e.numberVsClaim(c)
+	e.reputationOf(c)
 	c.policies()
 	c.asks()
 	c.unsolicited()
@@ -148,6 +157,7 @@ type call struct {
 	owner    *hangup.Organisation // the organisation publishing the number shown
 	ownerNum hangup.OrgNumber
 	reasons  []hangup.Reason
+	rep      *hangup.Reputation
 }
 
 func (c *call) add(r hangup.Reason) {
@@ -230,6 +240,27 @@ func (e *Engine) numberVsClaim(c *call) {
 	if c.org != nil && !c.org.Generic && len(c.org.Numbers) > 0 {
 		c.add(hangup.Reason{Code: CodeNotOfficialNumber, Severity: hangup.SeverityLow,
 			Message: fmt.Sprintf("%s is not one of %s's published numbers.", displayNumber(c.number), c.org.Name)})
+	}
+}
+
+// reputationOf adds what reports say about the number shown. Reputation
+// never makes a call safe: a verified number can be spoofed, and an unknown
+// one is simply unknown.
+func (e *Engine) reputationOf(c *call) {
+	if e.reputation == nil || c.number == nil || c.number.E164 == "" {
+		return
+	}
+	r := e.reputation.Lookup(c.number.E164)
+	if r.Verdict == hangup.RepUnknown && r.Reports == 0 {
+		return
+	}
+	c.rep = &r
+	for _, reason := range r.Reasons {
+		// "Verified" or "cleared" is context, not reassurance: the number
+		// can still be spoofed. Only warnings become reasons.
+		if reason.Severity != hangup.SeverityInfo {
+			c.add(reason)
+		}
 	}
 }
 

@@ -11,10 +11,11 @@ func (c *call) result() *hangup.CheckResult {
 	c.sortReasons()
 	v := c.verdict()
 	res := &hangup.CheckResult{
-		Verdict:   v,
-		Reasons:   c.reasons,
-		Number:    c.number,
-		NextSteps: []string{},
+		Verdict:    v,
+		Reasons:    c.reasons,
+		Number:     c.number,
+		NextSteps:  []string{},
+		Reputation: c.rep,
 	}
 	if res.Reasons == nil {
 		res.Reasons = []hangup.Reason{}

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	_ "embed"
 	"net/http"
 	"strconv"
@@ -37,7 +38,8 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 // facts and, if the registry lists it, whose it is.
 type NumberResponse struct {
 	hangup.Number
-	Organisation *NumberOwner `json:"organisation"`
+	Organisation *NumberOwner       `json:"organisation"`
+	Reputation   *hangup.Reputation `json:"reputation"` // null when reputation is not enabled or the number has no E.164 form
 }
 
 // NumberOwner says which registry organisation publishes a number and how
@@ -69,6 +71,15 @@ func (s *Server) lookupNumber(input string) (*NumberResponse, error) {
 	}
 	if o, on, ok := s.deps.Registry.Snapshot().OrganisationByNumber(key); ok {
 		resp.Organisation = &NumberOwner{ID: o.ID, Name: o.Name, Role: on.Role, Label: on.Label, Source: on.Source}
+	}
+	if s.deps.Reputation != nil && n.E164 != "" {
+		rp := s.deps.Reputation.Lookup(n.E164)
+		if s.deps.RepDB != nil && rp.Verdict != hangup.RepUnknown {
+			if as, err := s.deps.RepDB.Appeals(context.Background(), n.E164, ""); err == nil && len(as) > 0 {
+				rp.Appeal = as[0]
+			}
+		}
+		resp.Reputation = &rp
 	}
 	return resp, nil
 }

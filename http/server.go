@@ -6,6 +6,7 @@ package http
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -16,7 +17,10 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/report"
+	"github.com/hangup-org/hangup/reputation"
 )
 
 // Config holds the server's own settings. cmd/hangup fills it from flags,
@@ -27,6 +31,12 @@ type Config struct {
 	RateBurst  int
 	TrustProxy bool   // take the client address from X-Forwarded-For (only behind a proxy you run)
 	Version    string // shown in the footer and /healthz
+	// SecureCookies marks cookies Secure even when the request arrived over
+	// plain HTTP (behind a TLS-terminating proxy).
+	SecureCookies bool
+	// PublicURL is the site's address as people reach it, for links in API
+	// answers ("https://hangup.example.org"). Empty: taken from the request.
+	PublicURL string
 }
 
 // DefaultConfig returns the defaults: 64 KiB bodies, 20 requests a second per
@@ -42,11 +52,17 @@ type Registry interface {
 
 // Deps are the engines the server renders.
 type Deps struct {
-	Checker  hangup.Checker
-	Numbers  hangup.NumberService
-	Registry Registry
-	Ready    func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
-	Logger   *slog.Logger
+	Checker    hangup.Checker
+	Numbers    hangup.NumberService
+	Registry   Registry
+	Reports    *report.Service
+	ReportDB   hangup.ReportStore     // analyst queries
+	Reputation *reputation.Service    // number reputation
+	RepDB      hangup.ReputationStore // appeals and the allow-list
+	Accounts   *account.Service
+	Secrets    hangup.SecretStore
+	Ready      func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
+	Logger     *slog.Logger
 }
 
 // Server serves Hangup over HTTP.
@@ -58,6 +74,7 @@ type Server struct {
 	pages   *pages
 	limiter *limiter
 	handler http.Handler
+	csrfKey []byte
 }
 
 // NewServer builds the server and parses every template, failing fast on a
@@ -74,12 +91,24 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 		s.log = slog.Default()
 	}
 	var err error
+	s.csrfKey = make([]byte, 32)
+	if deps.Secrets != nil {
+		if s.csrfKey, err = deps.Secrets.Secret(context.Background(), "csrf-key", func() ([]byte, error) {
+			b := make([]byte, 32)
+			_, err := rand.Read(b)
+			return b, err
+		}); err != nil {
+			return nil, fmt.Errorf("http: csrf key: %w", err)
+		}
+	} else if _, err := rand.Read(s.csrfKey); err != nil {
+		return nil, err
+	}
 	if s.pages, err = loadPages(); err != nil {
 		return nil, err
 	}
 	s.limiter = newLimiter(cfg.RateLimit, cfg.RateBurst)
 	s.routes()
-	s.handler = s.recoverer(s.secureHeaders(http.NewCrossOriginProtection().Handler(s.mux)))
+	s.handler = s.recoverer(s.secureHeaders(http.NewCrossOriginProtection().Handler(s.identify(s.mux))))
 	return s, nil
 }
 
@@ -99,6 +128,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"GET", "/api/v1/numbers/{number}", s.apiNumber},
 		{"GET", "/api/v1/organisations", s.apiOrganisations},
 		{"GET", "/api/v1/organisations/{id}", s.apiOrganisation},
+		{"POST", "/api/v1/reports", s.apiReport},
 	}
 }
 
@@ -120,6 +150,23 @@ func (s *Server) routes() {
 	page("GET /organisations/{id}", s.webOrganisation)
 	page("GET /numbers", s.webNumberLookup)
 	page("GET /numbers/{number}", s.webNumber)
+	if s.deps.RepDB != nil {
+		page("POST /numbers/{number}/appeal", s.webAppeal)
+	}
+	if s.deps.Reports != nil {
+		page("GET /report", s.webReportStart)
+		page("POST /report", s.webReportStep)
+		page("GET /r/{token}", s.webTrack)
+		page("GET /r/{token}/summary", s.webSummary)
+		page("POST /r/{token}/add", s.webTrackAdd)
+		page("POST /r/{token}/delete", s.webTrackDelete)
+	}
+	if s.deps.Accounts != nil {
+		page("GET /login", s.webLoginForm)
+		page("POST /login", s.webLogin)
+		page("POST /logout", s.webLogout)
+	}
+	s.analystRoutes(page)
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})

@@ -14,9 +14,12 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/report"
+	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/sqlite"
 )
 
@@ -35,12 +38,25 @@ func newTestServer(t testing.TB, cfg Config) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewServer(cfg, Deps{Checker: check.New(p, reg), Numbers: p, Registry: reg, Ready: db.Ping})
+	rep := reputation.New(reputation.DefaultConfig(), db)
+	if err := rep.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	reports, err := report.New(context.Background(), report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db})
 	if err != nil {
 		t.Fatal(err)
 	}
+	s, err := NewServer(cfg, Deps{Checker: check.New(p, reg).WithReputation(rep), Numbers: p, Registry: reg, Ready: db.Ping,
+		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	testDBs[s] = db
 	return s
 }
+
+// testDBs lets tests reach the database behind a test server.
+var testDBs = map[*Server]*sqlite.DB{}
 
 type response struct {
 	status int

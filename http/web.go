@@ -107,6 +107,8 @@ func loadPages() (*pages, error) {
 type Page struct {
 	Title   string
 	Version string
+	CSRF    string       // the form token for this browser or session
+	User    *hangup.User // the signed-in user, if any
 }
 
 // PageTitle lets the layout read the title through any view model.
@@ -155,11 +157,20 @@ func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
 	case http.StatusBadRequest:
 		heading = "Please check what you typed"
 	}
-	s.render(w, r, status, "error", ErrorPage{Page: s.page(heading), Heading: heading, Message: hangup.ErrorMessage(err)})
+	if status == http.StatusForbidden {
+		heading = "We couldn't send that"
+	}
+	if status == http.StatusUnauthorized {
+		heading = "Please sign in"
+	}
+	s.render(w, r, status, "error", ErrorPage{Page: s.pageFor(r, heading), Heading: heading, Message: hangup.ErrorMessage(err)})
 }
 
 func (s *Server) webNotFound(w http.ResponseWriter, r *http.Request) {
 	s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is nothing at this address. Go back to the start to check a call."))
 }
 
-func (s *Server) page(title string) Page { return Page{Title: title, Version: s.cfg.Version} }
+// pageFor builds the layout data of a page for request r.
+func (s *Server) pageFor(r *http.Request, title string) Page {
+	return Page{Title: title, Version: s.cfg.Version, CSRF: s.csrfToken(r), User: userFrom(r.Context())}
+}

@@ -56,7 +56,7 @@ type CheckResultPage struct {
 	StopWord string
 }
 
-func (s *Server) homePage(form CheckForm, errs map[string]string, summary string) HomePage {
+func (s *Server) homePage(r *http.Request, form CheckForm, errs map[string]string, summary string) HomePage {
 	var names []string
 	for _, o := range s.deps.Registry.Snapshot().Organisations() {
 		if !o.Generic {
@@ -66,11 +66,11 @@ func (s *Server) homePage(form CheckForm, errs map[string]string, summary string
 	if form.Asked == nil {
 		form.Asked = map[string]bool{}
 	}
-	return HomePage{Page: s.page("Is this call genuine?"), Form: form, Errors: errs, Summary: summary, Asks: askOptions, Orgs: names}
+	return HomePage{Page: s.pageFor(r, "Is this call genuine?"), Form: form, Errors: errs, Summary: summary, Asks: askOptions, Orgs: names}
 }
 
 func (s *Server) webHome(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "home", s.homePage(CheckForm{Unsolicited: "yes"}, nil, ""))
+	s.render(w, r, http.StatusOK, "home", s.homePage(r, CheckForm{Unsolicited: "yes"}, nil, ""))
 }
 
 // webCheck handles the check form. Bad input shows the form again with each
@@ -103,14 +103,14 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 			for _, f := range hangup.ErrorFields(err) {
 				errs[f.Field] = f.Message
 			}
-			s.render(w, r, StatusCode(err), "home", s.homePage(form, errs, hangup.ErrorMessage(err)))
+			s.render(w, r, StatusCode(err), "home", s.homePage(r, form, errs, hangup.ErrorMessage(err)))
 			return
 		}
 		s.webError(w, r, err)
 		return
 	}
 	stop := map[hangup.CheckVerdict]string{hangup.CheckStop: "Stop", hangup.CheckCaution: "Be careful", hangup.CheckNoRedFlags: "No warning signs found"}
-	s.render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.page(stop[res.Verdict] + ": your call check"), Result: res, Form: form, StopWord: stop[res.Verdict]})
+	s.render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.pageFor(r, stop[res.Verdict]+": your call check"), Result: res, Form: form, StopWord: stop[res.Verdict]})
 }
 
 func formError(err error) error {

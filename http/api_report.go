@@ -1,0 +1,48 @@
+package http
+
+import (
+	"net/http"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/report"
+)
+
+// ReportCreated is the answer of POST /api/v1/reports (201). The tracking
+// URL is private: it opens the report and is shown only once.
+type ReportCreated struct {
+	Reference   string          `json:"reference"`
+	TrackingURL string          `json:"tracking_url"`
+	Status      string          `json:"status"`
+	Guidance    hangup.Guidance `json:"guidance"`
+	Links       []hangup.Link   `json:"links"`
+	Replayed    bool            `json:"replayed,omitempty"`
+}
+
+// apiReport answers POST /api/v1/reports. An Idempotency-Key header makes
+// retries safe: the same key returns the first report (200) instead of a
+// second one.
+func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
+	if s.deps.Reports == nil {
+		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Reports are not enabled on this server."))
+		return
+	}
+	var in hangup.ReportInput
+	if err := decodeJSON(r, &in); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	rc, err := s.deps.Reports.Submit(r.Context(), in, report.Reporter{
+		User: userFrom(r.Context()), Address: s.clientAddr(r), Source: "api",
+	}, r.Header.Get("Idempotency-Key"))
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	status := http.StatusCreated
+	if rc.Replayed {
+		status = http.StatusOK
+	}
+	w.Header().Set("Location", s.trackingURL(r, rc.Token))
+	writeJSON(w, status, ReportCreated{Reference: rc.Report.Reference, TrackingURL: s.trackingURL(r, rc.Token),
+		Status: string(rc.Report.Status), Guidance: rc.Guidance, Links: rc.Report.Links, Replayed: rc.Replayed})
+}

@@ -1,0 +1,424 @@
+package http
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/report"
+)
+
+// browserClient is a client with cookies against a live test server, the
+// way a person's browser talks to Hangup.
+type browserClient struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+}
+
+func newBrowser(t *testing.T, s *Server) *browserClient {
+	t.Helper()
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	jar, _ := cookiejar.New(nil)
+	return &browserClient{t: t, base: ts.URL, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+func (b *browserClient) get(path string) (int, string, http.Header) {
+	b.t.Helper()
+	resp, err := b.c.Get(b.base + path)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body), resp.Header
+}
+
+func (b *browserClient) post(path string, form url.Values) (int, string, http.Header) {
+	b.t.Helper()
+	resp, err := b.c.PostForm(b.base+path, form)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body), resp.Header
+}
+
+var hiddenRE = regexp.MustCompile(`<input type="hidden" name="([a-z_]+)" value="([^"]*)">`)
+
+// hidden returns the hidden fields of a page as form values.
+func hidden(page string) url.Values {
+	v := url.Values{}
+	for _, m := range hiddenRE.FindAllStringSubmatch(page, -1) {
+		val := strings.NewReplacer("&#43;", "+", "&#39;", "'", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`).Replace(m[2])
+		v.Add(m[1], val)
+	}
+	return v
+}
+
+func merge(a url.Values, b map[string]string) url.Values {
+	out := url.Values{}
+	for k, vs := range a {
+		out[k] = append([]string(nil), vs...)
+	}
+	for k, v := range b {
+		out.Set(k, v)
+	}
+	return out
+}
+
+// fileReport goes through the three steps of the web form and returns the
+// tracking path it lands on.
+func fileReport(t *testing.T, b *browserClient, story string) string {
+	t.Helper()
+	_, page, _ := b.get("/report")
+	status, page, _ := b.post("/report", merge(hidden(page), map[string]string{"started": "they_called", "number_shown": "0906 123 4567",
+		"claimed_organisation": "Microsoft", "story": story}))
+	if status != 200 || !strings.Contains(page, "Step 2 of 3") {
+		t.Fatalf("step 1 → %d:\n%s", status, page)
+	}
+	form := merge(hidden(page), map[string]string{"software": "AnyDesk", "amount": "£150", "payment_method": "gift cards", "callback_number": "", "claimed_organisation": "Microsoft"})
+	form["happened"] = []string{"installed_software", "remote_access", "paid"}
+	status, page, _ = b.post("/report", form)
+	if status != 200 || !strings.Contains(page, "Step 3 of 3") {
+		t.Fatalf("step 2 → %d:\n%s", status, page)
+	}
+	status, _, hdr := b.post("/report", hidden(page))
+	if status != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/r/") {
+		t.Fatalf("send → %d %v", status, hdr)
+	}
+	return hdr.Get("Location")
+}
+
+func TestReportFlow(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	b := newBrowser(t, s)
+	track := fileReport(t, b, "He said my computer had a virus.")
+	status, page, _ := b.get(track)
+	if status != 200 || !strings.Contains(page, "Your report has been sent") || !regexp.MustCompile(`HU-[0-9A-Z]{4}-[0-9A-Z]{4}`).MatchString(page) {
+		t.Fatalf("receipt %d:\n%s", status, page)
+	}
+	for _, want := range []string{`data-code="cut_internet"`, `data-code="call_bank"`, "Report Fraud", "/summary"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("receipt lacks %s", want)
+		}
+	}
+	ref := regexp.MustCompile(`HU-[0-9A-Z]{4}-[0-9A-Z]{4}`).FindString(page)
+	token := strings.TrimPrefix(strings.Split(track, "?")[0], "/r/")
+	// The summary holds what the police will ask for.
+	_, sum, _ := b.get("/r/" + token + "/summary")
+	for _, want := range []string{ref, "0906 123 4567", "Microsoft", "150.00 GBP", "gift cards"} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
+	// Add information, then delete.
+	csrf := hidden(page).Get("csrf")
+	if st, _, hdr := b.post("/r/"+token+"/add", url.Values{"csrf": {csrf}, "text": {"They rang again today."}}); st != http.StatusSeeOther {
+		t.Fatalf("add → %d %v", st, hdr)
+	}
+	if _, page, _ := b.get("/r/" + token); !strings.Contains(page, "You added information") {
+		t.Error("history lacks the addition")
+	}
+	if st, _, _ := b.post("/r/"+token+"/delete", url.Values{"csrf": {csrf}}); st != http.StatusBadRequest {
+		t.Errorf("delete without confirmation → %d", st)
+	}
+	if st, page, _ := b.post("/r/"+token+"/delete", url.Values{"csrf": {csrf}, "confirm": {"yes"}}); st != 200 || !strings.Contains(page, "has been deleted") {
+		t.Errorf("delete → %d", st)
+	}
+	if st, _, _ := b.get("/r/" + token); st != http.StatusNotFound {
+		t.Errorf("deleted report still opens: %d", st)
+	}
+}
+
+func TestReportFormKeepsWords(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	b := newBrowser(t, s)
+	_, page, _ := b.get("/report")
+	status, page, _ := b.post("/report", merge(hidden(page), map[string]string{"number_shown": "call me please",
+		"story": "my <own> words", "occurred_at": "2999-01-01T10:00"}))
+	if status != http.StatusBadRequest || !strings.Contains(page, "Step 1 of 3") {
+		t.Fatalf("bad step 1 → %d", status)
+	}
+	for _, want := range []string{"call me please", "my &lt;own&gt; words", "is in the future", `class="field-error"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("form shown again lacks %q", want)
+		}
+	}
+	// A problem found at the last step sends the person back to its step.
+	_, page, _ = b.get("/report")
+	_, page, _ = b.post("/report", merge(hidden(page), map[string]string{"story": "They called."}))
+	_, page, _ = b.post("/report", merge(hidden(page), map[string]string{"amount": "lots"}))
+	if !strings.Contains(page, "Step 2 of 3") || !strings.Contains(page, `value="lots"`) {
+		t.Errorf("bad amount did not stay on step 2 with the answer kept")
+	}
+	_, page, _ = b.get("/report")
+	_, page, _ = b.post("/report", merge(hidden(page), map[string]string{"story": "They called."}))
+	_, page, _ = b.post("/report", hidden(page))
+	status, page, _ = b.post("/report", merge(hidden(page), map[string]string{"contact_email": "ann@example.org"}))
+	if status != http.StatusBadRequest || !strings.Contains(page, "Step 3 of 3") || !strings.Contains(page, "tick the box") || !strings.Contains(page, "ann@example.org") {
+		t.Errorf("contact without consent: %d", status)
+	}
+}
+
+func TestReportReplay(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	b := newBrowser(t, s)
+	_, page, _ := b.get("/report")
+	_, page, _ = b.post("/report", merge(hidden(page), map[string]string{"story": "They called about a virus.", "number_shown": "0906 123 4567"}))
+	_, page, _ = b.post("/report", hidden(page))
+	final := hidden(page)
+	_, _, h1 := b.post("/report", final)
+	_, _, h2 := b.post("/report", final)
+	if h1.Get("Location") == "" || h1.Get("Location") != h2.Get("Location") {
+		t.Errorf("a replayed form gave %q then %q", h1.Get("Location"), h2.Get("Location"))
+	}
+	if list, _ := testDBs[s].ListReports(context.Background(), hangup.ReportFilter{}); len(list) != 1 {
+		t.Errorf("%d reports after a replay, want 1", len(list))
+	}
+}
+
+func TestCSRF(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	b := newBrowser(t, s)
+	_, page, _ := b.get("/report")
+	form := merge(hidden(page), map[string]string{"story": "They called."})
+	for name, mutate := range map[string]func(url.Values){
+		"missing": func(v url.Values) { v.Del("csrf") },
+		"forged":  func(v url.Values) { v.Set("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") },
+	} {
+		v := merge(form, nil)
+		mutate(v)
+		if st, page, _ := b.post("/report", v); st != http.StatusForbidden || !strings.Contains(page, "Nothing was sent") {
+			t.Errorf("%s CSRF token → %d", name, st)
+		}
+	}
+	// A token from one browser is useless in another.
+	other := newBrowser(t, s)
+	other.get("/report")
+	if st, _, _ := other.post("/report", form); st != http.StatusForbidden {
+		t.Errorf("another browser's token → %d", st)
+	}
+}
+
+func TestScriptInStoryIsInert(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	b := newBrowser(t, s)
+	track := fileReport(t, b, `<script>alert("x")</script><img src=x onerror=alert(1)>`)
+	_, page, hdr := b.get(track)
+	_, sum, _ := b.get(strings.Split(track, "?")[0] + "/summary")
+	for _, p := range []string{page, sum} {
+		if strings.Contains(p, "<script>alert") || strings.Contains(p, "<img src=x") {
+			t.Error("the story was rendered as markup")
+		}
+	}
+	if !strings.Contains(hdr.Get("Content-Security-Policy"), "script-src 'self'") {
+		t.Errorf("CSP %q", hdr.Get("Content-Security-Policy"))
+	}
+}
+
+func TestTokensDoNotCross(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	b := newBrowser(t, s)
+	a := fileReport(t, b, "First report.")
+	c := fileReport(t, b, "Second report.")
+	_, pa, _ := b.get(a)
+	_, pc, _ := b.get(c)
+	refA := regexp.MustCompile(`HU-[0-9A-Z]{4}-[0-9A-Z]{4}`).FindString(pa)
+	if strings.Contains(pc, refA) {
+		t.Error("report c's page shows report a")
+	}
+	tokenA := strings.TrimPrefix(strings.Split(a, "?")[0], "/r/")
+	for _, forged := range []string{tokenA[:42] + "B", tokenA + "x", refA, "null"} {
+		if st, _, _ := b.get("/r/" + url.PathEscape(forged)); st != http.StatusNotFound {
+			t.Errorf("forged token %q → %d", forged, st)
+		}
+	}
+}
+
+func signIn(t *testing.T, s *Server, b *browserClient, email string, role hangup.Role, org string) {
+	t.Helper()
+	if _, err := s.deps.Accounts.AddUser(context.Background(), email, "a long enough password", role, org); err != nil {
+		t.Fatal(err)
+	}
+	_, page, _ := b.get("/login")
+	st, _, hdr := b.post("/login", merge(hidden(page), map[string]string{"email": email, "password": "a long enough password"}))
+	if st != http.StatusSeeOther {
+		t.Fatalf("sign in as %s → %d %v", email, st, hdr)
+	}
+}
+
+func TestAnalystAccess(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	reporter := newBrowser(t, s)
+	fileReport(t, reporter, "Microsoft said I had a virus.")
+	// A report about IMEX, through the API.
+	r := do(t, s, "POST", "/api/v1/reports", "application/json", `{"number_shown":"0906 123 4567","claimed_organisation":"IMEX","story":"They said they were IMEX."}`)
+	imexRef := decodeBody[ReportCreated](t, r).Reference
+
+	anon := newBrowser(t, s)
+	for _, p := range []string{"/analyst/reports", "/analyst/reports.csv", "/analyst/reports/" + imexRef, "/analyst/appeals", "/admin/allow"} {
+		if st, _, hdr := anon.get(p); st != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/login") {
+			t.Errorf("anonymous GET %s → %d %s", p, st, hdr.Get("Location"))
+		}
+	}
+	if st, _, _ := anon.post("/analyst/reports/"+imexRef+"/status", url.Values{"status": {"closed"}}); st != http.StatusUnauthorized && st != http.StatusForbidden {
+		t.Errorf("anonymous status change → %d", st)
+	}
+
+	member := newBrowser(t, s)
+	signIn(t, s, member, "staff@imex.example", hangup.RoleMember, "imex")
+	_, list, _ := member.get("/analyst/reports")
+	if !strings.Contains(list, imexRef) || strings.Contains(list, ">Microsoft<") {
+		t.Errorf("member's list should hold only IMEX reports:\n%s", list)
+	}
+	_, list, _ = member.get("/analyst/reports?org=microsoft")
+	if strings.Contains(list, "Microsoft said") || strings.Contains(list, ">Microsoft<") {
+		t.Error("a member widened the filter to another organisation")
+	}
+	msRef := ""
+	if rs, _ := testDBs[s].ListReports(context.Background(), hangup.ReportFilter{OrganisationID: "microsoft"}); len(rs) == 1 {
+		msRef = rs[0].Reference
+	}
+	if st, _, _ := member.get("/analyst/reports/" + msRef); st != http.StatusNotFound {
+		t.Errorf("member opening another organisation's report → %d", st)
+	}
+	if st, _, _ := member.get("/analyst/appeals"); st != http.StatusForbidden {
+		t.Errorf("member on appeals → %d", st)
+	}
+	_, csv, _ := member.get("/analyst/reports.csv")
+	if strings.Contains(csv, msRef) || !strings.Contains(csv, imexRef) {
+		t.Error("member's CSV crosses organisations")
+	}
+
+	analyst := newBrowser(t, s)
+	signIn(t, s, analyst, "analyst@example.org", hangup.RoleAnalyst, "")
+	st, page, _ := analyst.get("/analyst/reports/" + msRef)
+	if st != 200 || !strings.Contains(page, "Microsoft said I had a virus.") {
+		t.Fatalf("analyst report page %d", st)
+	}
+	if !strings.Contains(page, `id="linked"`) || !strings.Contains(page, imexRef) {
+		t.Error("the two reports share a number shown but are not linked")
+	}
+	st, _, _ = analyst.post("/analyst/reports/"+msRef+"/status", merge(hidden(page), map[string]string{"status": "triaged", "note": "checked"}))
+	if st != http.StatusSeeOther {
+		t.Errorf("status change → %d", st)
+	}
+	if ev, _ := testDBs[s].ReportEvents(context.Background(), msRef); len(ev) < 2 || ev[len(ev)-1].Actor != "analyst@example.org" {
+		t.Errorf("status history %+v", ev)
+	}
+	// The CSV has no personal data.
+	_, csv, _ = analyst.get("/analyst/reports.csv")
+	if !strings.HasPrefix(csv, "reference,created_at") || strings.Contains(csv, "ann@example.org") || strings.Contains(csv, "virus") {
+		t.Errorf("CSV:\n%s", csv)
+	}
+}
+
+func TestAPIReport(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	body := `{"number_shown":"0906 123 4567","started":"they_called","happened":["bank_details"],"story":"Fake bank.","contact":{"email":"x@example.org","consent":true}}`
+	req := httptest.NewRequest("POST", "/api/v1/reports", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", "abc-1")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusCreated {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	var created ReportCreated
+	json.Unmarshal(rec.Body.Bytes(), &created)
+	if !strings.Contains(created.TrackingURL, "/r/") || created.Guidance.Steps[0].Code != "call_bank" {
+		t.Errorf("created %+v", created)
+	}
+	req = httptest.NewRequest("POST", "/api/v1/reports", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", "abc-1")
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	var again ReportCreated
+	json.Unmarshal(rec.Body.Bytes(), &again)
+	if rec.Code != http.StatusOK || again.Reference != created.Reference || !again.Replayed {
+		t.Errorf("retry → %d %+v", rec.Code, again)
+	}
+	for _, c := range []struct {
+		body, field string
+		status      int
+	}{
+		{`{"started":"fax","story":"x"}`, "started", 400},
+		{`{"happened":["abducted"],"story":"x"}`, "happened", 400},
+		{`{}`, "story", 400},
+		{`{"story":"` + strings.Repeat("a", 20001) + `"}`, "story", 413},
+		{`{"contact":{"email":"a@b.example"},"story":"x"}`, "contact.consent", 400},
+		{`{"story":"x","extra":1}`, "extra", 400},
+	} {
+		r := do(t, s, "POST", "/api/v1/reports", "application/json", c.body)
+		e := decodeBody[ErrorBody](t, r)
+		if r.status != c.status || len(e.Error.Fields) == 0 || e.Error.Fields[0].Field != c.field {
+			t.Errorf("%s → %d %+v, want %d on %s", c.body[:min(len(c.body), 40)], r.status, e.Error, c.status, c.field)
+		}
+	}
+}
+
+func TestNumberReputationAndAppeal(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	ctx := context.Background()
+	for i := range 20 {
+		u := &hangup.User{Email: fmt.Sprintf("r%d@example.org", i), Role: hangup.RoleAnalyst, PasswordHash: "x"}
+		testDBs[s].CreateUser(ctx, u)
+		if _, err := s.deps.Reports.Submit(ctx, hangup.ReportInput{NumberShown: "020 7946 0001", Story: "Scam."}, reportUser(u), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := do(t, s, "GET", "/api/v1/numbers/"+url.PathEscape("+442079460001"), "", "")
+	n := decodeBody[NumberResponse](t, r)
+	if n.Reputation == nil || n.Reputation.Verdict != hangup.RepScam {
+		t.Fatalf("reputation %+v", n.Reputation)
+	}
+	res := decodeBody[hangup.CheckResult](t, do(t, s, "POST", "/api/v1/checks", "application/json", `{"number":"020 7946 0001","claims":"the bank"}`))
+	if res.Verdict != hangup.CheckStop || res.Reputation == nil {
+		t.Errorf("check on a reported number: %s %v", res.Verdict, res.Reputation)
+	}
+	owner := newBrowser(t, s)
+	_, page, _ := owner.get("/numbers/+442079460001")
+	if !strings.Contains(page, `data-verdict="scam"`) || !strings.Contains(page, "Is this your number?") {
+		t.Fatalf("number page lacks the reputation or the appeal form")
+	}
+	st, page, _ := owner.post("/numbers/+442079460001/appeal", merge(hidden(page), map[string]string{"name": "Shop", "email": "bad", "statement": "It's our shop."}))
+	if st != http.StatusBadRequest || !strings.Contains(page, "It&#39;s our shop.") {
+		t.Errorf("appeal with a bad email → %d", st)
+	}
+	st, _, _ = owner.post("/numbers/+442079460001/appeal", merge(hidden(page), map[string]string{"name": "Shop", "email": "shop@example.org", "statement": "It's our shop."}))
+	if st != http.StatusSeeOther {
+		t.Fatalf("appeal → %d", st)
+	}
+	analyst := newBrowser(t, s)
+	signIn(t, s, analyst, "lead@example.org", hangup.RoleAnalyst, "")
+	_, page, _ = analyst.get("/analyst/appeals")
+	id := regexp.MustCompile(`/analyst/appeals/(\d+)`).FindStringSubmatch(page)
+	if id == nil || !strings.Contains(page, "It&#39;s our shop.") || !strings.Contains(page, "scam") {
+		t.Fatalf("appeals page lacks the appeal with its evidence")
+	}
+	st, _, _ = analyst.post("/analyst/appeals/"+id[1], merge(hidden(page), map[string]string{"decision": "upheld", "reason": "A registered shop line."}))
+	if st != http.StatusSeeOther {
+		t.Fatalf("decision → %d", st)
+	}
+	_, page, _ = owner.get("/numbers/+442079460001")
+	if !strings.Contains(page, "upheld") || !strings.Contains(page, "A registered shop line.") || !strings.Contains(page, `data-verdict="allowed"`) {
+		t.Errorf("the outcome is not visible on the number page")
+	}
+}
+
+func reportUser(u *hangup.User) report.Reporter { return report.Reporter{User: u, Source: "api"} }
+
+

@@ -1,0 +1,73 @@
+package http
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/account"
+)
+
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }
+
+// LoginPage is the sign-in form.
+type LoginPage struct {
+	Page
+	Email string
+	Next  string
+	Error string
+}
+
+// safeNext keeps redirects after sign-in on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return "/analyst/reports"
+	}
+	return next
+}
+
+func (s *Server) webLoginForm(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "login", LoginPage{Page: s.pageFor(r, "Sign in"), Next: safeNext(r.URL.Query().Get("next"))})
+}
+
+func (s *Server) webLogin(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.webError(w, r, formError(err))
+		return
+	}
+	if err := s.checkCSRF(r); err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	email, next := r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
+	token, _, err := s.deps.Accounts.Login(r.Context(), email, r.PostForm.Get("password"), s.clientAddr(r))
+	if err != nil {
+		status := StatusCode(err)
+		if hangup.ErrorCode(err) == hangup.EINTERNAL {
+			s.webError(w, r, err)
+			return
+		}
+		s.render(w, r, status, "login", LoginPage{Page: s.pageFor(r, "Sign in"), Email: email, Next: next, Error: hangup.ErrorMessage(err)})
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", MaxAge: int(account.SessionLifetime.Seconds()),
+		HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (s *Server) webLogout(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.webError(w, r, formError(err))
+		return
+	}
+	if err := s.checkCSRF(r); err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.deps.Accounts.Logout(r.Context(), c.Value)
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}

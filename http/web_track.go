@@ -1,0 +1,161 @@
+package http
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/guidance"
+)
+
+// TrackPage is the private page of one report, reached with its tracking
+// link: the receipt right after sending, and the status page afterwards.
+type TrackPage struct {
+	Page
+	Report      *hangup.Report
+	Events      []hangup.ReportEvent
+	Guidance    hangup.Guidance
+	Token       string
+	TrackingURL string
+	Sent        bool
+	Added       bool
+	Error       string
+}
+
+// SummaryPage is the printable summary for the police or the bank.
+type SummaryPage struct {
+	Page
+	Report      *hangup.Report
+	Guidance    hangup.Guidance
+	TrackingURL string
+}
+
+// baseURL is the site's address for links people keep.
+func (s *Server) baseURL(r *http.Request) string {
+	if s.cfg.PublicURL != "" {
+		return strings.TrimSuffix(s.cfg.PublicURL, "/")
+	}
+	scheme := "http"
+	if s.secure(r) {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+func (s *Server) trackingURL(r *http.Request, token string) string {
+	return s.baseURL(r) + "/r/" + url.PathEscape(token)
+}
+
+func (s *Server) trackPage(r *http.Request, token string) (*TrackPage, error) {
+	rep, err := s.deps.Reports.ByToken(r.Context(), token)
+	if err != nil {
+		return nil, notYours(err)
+	}
+	events, err := s.deps.ReportDB.ReportEvents(r.Context(), rep.Reference)
+	if err != nil {
+		return nil, err
+	}
+	return &TrackPage{Page: s.pageFor(r, "Your report "+rep.Reference), Report: rep, Events: events,
+		Guidance: guidance.For(rep), Token: token, TrackingURL: s.trackingURL(r, token)}, nil
+}
+
+// notYours answers every unknown or malformed tracking link alike.
+func notYours(err error) error {
+	if hangup.ErrorCode(err) == hangup.ENOTFOUND {
+		return hangup.Errorf(hangup.ENOTFOUND, "This tracking link doesn't open a report. Check it was copied in full, or the report may have been deleted.")
+	}
+	return err
+}
+
+func (s *Server) webTrack(w http.ResponseWriter, r *http.Request) {
+	p, err := s.trackPage(r, r.PathValue("token"))
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	p.Sent = r.URL.Query().Get("sent") == "1"
+	p.Added = r.URL.Query().Get("added") == "1"
+	w.Header().Set("X-Robots-Tag", "noindex")
+	s.render(w, r, http.StatusOK, "track", *p)
+}
+
+func (s *Server) webSummary(w http.ResponseWriter, r *http.Request) {
+	token := r.PathValue("token")
+	rep, err := s.deps.Reports.ByToken(r.Context(), token)
+	if err != nil {
+		s.webError(w, r, notYours(err))
+		return
+	}
+	w.Header().Set("X-Robots-Tag", "noindex")
+	s.render(w, r, http.StatusOK, "summary", SummaryPage{Page: s.pageFor(r, "Summary of report "+rep.Reference),
+		Report: rep, Guidance: guidance.For(rep), TrackingURL: s.trackingURL(r, token)})
+}
+
+func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.webError(w, r, formError(err))
+		return
+	}
+	if err := s.checkCSRF(r); err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	token := r.PathValue("token")
+	if err := s.deps.Reports.AddInfo(r.Context(), token, r.PostForm.Get("text")); err != nil {
+		if c := hangup.ErrorCode(err); c == hangup.EINVALID || c == hangup.ETOOLARGE {
+			p, perr := s.trackPage(r, token)
+			if perr != nil {
+				s.webError(w, r, perr)
+				return
+			}
+			p.Error = hangup.ErrorMessage(err)
+			for _, f := range hangup.ErrorFields(err) {
+				p.Error += " " + f.Message
+			}
+			s.render(w, r, StatusCode(err), "track", *p)
+			return
+		}
+		s.webError(w, r, notYours(err))
+		return
+	}
+	http.Redirect(w, r, "/r/"+url.PathEscape(token)+"?added=1", http.StatusSeeOther)
+}
+
+// DeletedPage confirms a deletion.
+type DeletedPage struct {
+	Page
+	Reference string
+}
+
+func (s *Server) webTrackDelete(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.webError(w, r, formError(err))
+		return
+	}
+	if err := s.checkCSRF(r); err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	token := r.PathValue("token")
+	if r.PostForm.Get("confirm") != "yes" {
+		p, err := s.trackPage(r, token)
+		if err != nil {
+			s.webError(w, r, err)
+			return
+		}
+		p.Error = "To delete the report, tick the box to confirm."
+		s.render(w, r, http.StatusBadRequest, "track", *p)
+		return
+	}
+	rep, err := s.deps.Reports.ByToken(r.Context(), token)
+	if err != nil {
+		s.webError(w, r, notYours(err))
+		return
+	}
+	if err := s.deps.Reports.Delete(r.Context(), token); err != nil {
+		s.webError(w, r, notYours(err))
+		return
+	}
+	s.render(w, r, http.StatusOK, "deleted", DeletedPage{Page: s.pageFor(r, "Report deleted"), Reference: rep.Reference})
+}
