@@ -420,5 +420,3 @@ func TestNumberReputationAndAppeal(t *testing.T) {
 }
 
 func reportUser(u *hangup.User) report.Reporter { return report.Reporter{User: u, Source: "api"} }
-
-
