@@ -541,6 +541,10 @@ func (c *Checker) lookalikeMessage(a *Address, l lookalike) string {
 		} else {
 			m.WriteString(" name together with other words")
 		}
+		if l.detail != "" {
+			m.WriteString(", and ")
+			m.WriteString(l.detail)
+		}
 	case famBrandSub:
 		m.WriteString("it puts ")
 		m.WriteString(poss)

@@ -37,6 +37,9 @@ func TestDoneCriteria(t *testing.T) {
 			if res.Summary == "" {
 				t.Error("no summary")
 			}
+			if tt.in == "go to micros0ft-support dot com" && !strings.Contains(res.Findings[0].Message, `the number "0"`) {
+				t.Errorf("lookalike message %q does not point out the 0 for o", res.Findings[0].Message)
+			}
 			for _, f := range res.Findings {
 				if f.Message == "" || f.Severity == "" {
 					t.Errorf("finding %q has no message or severity", f.Code)

@@ -343,7 +343,11 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 			if how == matchTypo && !risky && !c.anyScamWord(words) {
 				continue // a near-name with ordinary words is usually another name (share-dns)
 			}
-			consider(lookalike{brand: id, family: famCombo, strong: true, part: site, words: words})
+			l := lookalike{brand: id, family: famCombo, strong: true, part: site, words: words}
+			if how == matchSkeleton {
+				l.detail = describeHomoglyph(tok, c.brands[id].label)
+			}
+			consider(l)
 		}
 		if have && best.strong {
 			return best, true
