@@ -97,12 +97,15 @@ var concepts = []lexEntry{
 		"Windows=windows; windows #num; windows computer",
 		"Apple=apple support; apple care; applecare; apple id; apple technical; apple security; icloud; apple inc",
 		"Google=google support; google security; gmail; google account",
-		"Amazon=amazon; amazon prime; prime membership; amazon security; amazon fraud",
 		"Norton=norton; norton antivirus; norton lifelock; lifelock",
 		"McAfee=mcafee; mc afee; mcafe; mac afee",
 		"Avast=avast", "AVG=avg", "Kaspersky=kaspersky", "Geek Squad=geek squad; geeksquad; best buy geek squad",
-		"Dell=dell; dell support", "HP=hp; hewlett packard; hp support", "PayPal=paypal; pay pal", "Netflix=netflix", "Facebook=facebook; meta",
+		"Dell=dell; dell support", "HP=hp; hewlett packard; hp support", "Facebook=facebook; meta",
 		"Outlook=outlook; hotmail", "Yahoo=yahoo",
+	}},
+	{"SERVICEBRAND", []string{
+		"Amazon=amazon; amazon prime; prime membership; amazon security; amazon fraud; amazon customer service; amazon billing",
+		"PayPal=paypal; pay pal", "Netflix=netflix", "eBay=ebay", "Apple=apple billing; itunes billing; app store billing",
 	}},
 	{"TECHDEPT", []string{
 		"windows technical department; windows technical team; windows support team; windows service center; windows help desk",
@@ -191,7 +194,7 @@ var concepts = []lexEntry{
 		"expired; has expired; is expired; have expired; had expired; out of date; run out; ran out; no longer valid; is not valid; invalid; lapsed; has lapsed; stopped working; not working; deactivated; is deactivated",
 	}},
 	// --- fear, secrecy, urgency ---------------------------------------------
-	{"DONOT", []string{"do not; never; must not; should not; can not; cannot; will not; better not"}},
+	{"DONOT", []string{"do not; never; must not; should not; can not; cannot; will not; better not; not to; told me not to; asked me not to; begged me not to"}},
 	{"TURNOFF", []string{"turn off; switch off; shut down; shut off; shutdown; close; restart; reboot; unplug; disconnect; touch; power off; turn it off; switch it off"}},
 	{"THEMACHINE", []string{"computer; pc; laptop; machine; screen; device; system; router; it; the power; the internet; the connection"}},
 	{"HANGUP", []string{
@@ -202,7 +205,7 @@ var concepts = []lexEntry{
 	{"TELLWHO", []string{
 		"bank; banks; your bank; bank staff; anyone at the bank; the cashier; cashier; teller; the teller; branch; branch staff; police; family; your family; son; daughter; wife; husband",
 		"children; kids; grandchildren; friends; friend; relatives; neighbours; neighbors; employees; manager; anyone about; anybody about; anyone else about; anyone what; anybody what; anyone about this",
-		"anyone about this call; anyone about the call; anyone about it; anybody about this; anybody about it; anyone else; mum; mom; dad; your son; your daughter; your wife; your husband",
+		"anyone about this call; anyone about the call; anyone about it; anybody about this; anybody about it; anyone else; mum; mom; dad; your son; your daughter; your wife; your husband; parents; his parents; her parents; my parents; your parents; my family; my son; my daughter",
 	}},
 	{"SECRET", []string{
 		"keep this confidential; keep it confidential; keep this between us; keep it between us; keep this to yourself; keep it to yourself; keep this secret; keep it secret; keep this quiet; keep it quiet; keep this private",
@@ -275,6 +278,7 @@ var concepts = []lexEntry{
 	}},
 	{"GIFTSTRONG", []string{
 		"scratch the back; scratch off the back; scratch the silver; scratch off; scratch it; silver strip; silver panel; the claim code; claim code; claim codes; redemption code; redemption codes",
+		"in gift cards; in itunes cards; in google play cards; in steam cards; in amazon gift cards; in amazon cards; with gift cards; by gift card; by gift cards; using gift cards; via gift cards; in vouchers; with vouchers; in apple gift cards; with apple gift cards; with google play cards",
 		"numbers on the back of the card|cards; numbers on the back of each card; the card numbers; card numbers and pins; pin on the back; photo of the card|cards; picture of the card|cards",
 	}},
 	{"BUYVERB", []string{
@@ -393,11 +397,11 @@ var concepts = []lexEntry{
 		"windows alert; windows warning; call microsoft; call apple support; phone number on the screen; toll free number on the screen; your computer has been blocked; computer has been locked; red screen; blue screen with a number",
 	}},
 	{"ROBOCALL", []string{
-		"this is an automated message; this is an automated call; this is a recorded message; this is a pre recorded message; press #num to speak; press #num now; press #num to be connected; press #num to talk",
+		"this is an automated message; this is an automated call; this is a recorded message; this is a pre recorded message; press #num to speak; press #num now; press #num to be connected; press #num to talk; press #num to cancel; press #num to dispute; press #num to stop; press #num to reach",
 		"final notice; final attempt; last attempt to reach you; this is your final notice; this call is to inform you; we have been trying to reach you; we have been trying to contact you",
 	}},
 	{"DIDNOTORDER", []string{
-		"if you did not make; if you did not authorize; if you did not place; if you did not order; if you did not recognize; if this was not you; if it was not you; to cancel this order",
+		"if you did not make; if you did not authorize; if you did not place; if you did not order; if you did not recognize; if this was not you; if it was not you; to cancel this order; your account has been charged; you have been charged; your card has been charged; an order has been placed; has been placed on your account; order for an iphone; purchase of an iphone",
 		"to cancel this transaction; to cancel the charge; to cancel this charge; to cancel the payment; to cancel this payment; to cancel the order; to dispute this charge; to dispute the charge",
 	}},
 	{"CALLVERB", []string{"call; ring; reach; contact; call back; call us back; call me back; phone; dial; text; call us; call me; reach us; reach me; call this number; call the number"}},
@@ -545,6 +549,8 @@ var rules = []ruleDef{
 	// S1 authority
 	{code: "claims_tech_company", stage: hangup.StageAuthority, weight: 0.6, types: tTech, side: sideCaller, pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT",
 		explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
+	{code: "claims_service_company", stage: hangup.StageAuthority, weight: 0.4, types: tRefund, side: sideCaller, pattern: "CLAIMFROM ~5 SERVICEBRAND",
+		explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
 	{code: "claims_isp", stage: hangup.StageAuthority, weight: 0.4, types: tTech, side: sideCaller, pattern: "CLAIMFROM ~5 ISP",
 		explain: "The caller claimed to be from your internet or phone provider. Scammers often pose as the provider to sound official."},
 	{code: "isp_report_claim", stage: hangup.StageAuthority, weight: 0.85, types: tTech, side: sideCaller, pattern: "REPORTWORD ~5 ISP || ISP ~6 REPORTVERB",

@@ -234,7 +234,7 @@ var claimStop = map[string]bool{
 }
 
 // orgConcepts are the concepts that name an organisation.
-var orgConcepts = []string{"TECHBRAND", "TECHDEPT", "ISP", "BANKORG", "FRAUDDEPT", "GOVORG"}
+var orgConcepts = []string{"TECHBRAND", "SERVICEBRAND", "TECHDEPT", "ISP", "BANKORG", "FRAUDDEPT", "GOVORG"}
 
 // claims finds the organisations a speaker claimed to be: "calling from
 // <words>", "I'm from <words>", or a known organisation name after "this

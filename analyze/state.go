@@ -279,7 +279,7 @@ func clip(s string) string {
 
 // fallbackX names what {x} stands for when the match has no canonical name.
 var fallbackX = map[string]string{
-	"claims_tech_company": "a technology company", "claims_government": "a government body or the police",
+	"claims_tech_company": "a technology company", "claims_service_company": "an online service", "claims_government": "a government body or the police",
 	"remote_tool_install": "a remote-access program", "remote_tool_named": "A remote-access program",
 	"gift_card_payment": "gift cards", "gift_card_mentioned": "Gift cards", "crypto_payment": "cryptocurrency",
 	"wire_transfer_request": "money transfer", "money_transfer_mentioned": "money transfer",
