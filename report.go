@@ -80,6 +80,16 @@ type ReportInput struct {
 	Contact             *Contact   `json:"contact,omitempty"`
 }
 
+// HasHappened reports whether h is among the answers.
+func (in *ReportInput) HasHappened(h Happened) bool {
+	for _, x := range in.Happened {
+		if x == h {
+			return true
+		}
+	}
+	return false
+}
+
 // Link is one thing a report names that can join it to other reports: a
 // number, a domain, a remote-access tool, an organisation.
 type Link struct {

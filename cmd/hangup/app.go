@@ -10,23 +10,29 @@ import (
 	"os"
 	"time"
 
+	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/check"
 	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/report"
+	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/sqlite"
 )
 
 // App is a running Hangup: the database, the engines and the HTTP server,
 // wired once. Tests start a real App on 127.0.0.1:0.
 type App struct {
-	cfg      Config
-	log      *slog.Logger
-	DB       *sqlite.DB
-	Numbers  *phone.Intel
-	Registry *registry.Service
-	Checker  *check.Engine
-	Server   *hhttp.Server
+	cfg        Config
+	log        *slog.Logger
+	DB         *sqlite.DB
+	Numbers    *phone.Intel
+	Registry   *registry.Service
+	Checker    *check.Engine
+	Reputation *reputation.Service
+	Reports    *report.Service
+	Accounts   *account.Service
+	Server     *hhttp.Server
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -61,17 +67,55 @@ func NewApp(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		a.DB.Close()
 		return nil, err
 	}
-	a.Checker = check.New(a.Numbers, a.Registry)
-	hc := hhttp.DefaultConfig()
-	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.TrustProxy, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, cfg.TrustProxy, version
-	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
-		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: log,
-	})
-	if err != nil {
+	if err := a.wire(ctx); err != nil {
 		a.DB.Close()
 		return nil, err
 	}
 	return a, nil
+}
+
+// wire builds the engines over the open database and the registry.
+func (a *App) wire(ctx context.Context) error {
+	cfg := a.cfg
+	a.Reputation = reputation.New(reputation.DefaultConfig(), a.DB)
+	a.Reputation.SetVerified(verifiedNumbers(a.Registry.Snapshot()))
+	a.Registry.OnSwap(func(s *registry.Snapshot) { a.Reputation.SetVerified(verifiedNumbers(s)) })
+	if err := a.Reputation.Load(ctx); err != nil {
+		return err
+	}
+	var err error
+	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
+		Secrets: a.DB, Region: a.Numbers.DefaultRegion()})
+	if err != nil {
+		return err
+	}
+	a.Accounts = account.New(a.DB)
+	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation)
+	hc := hhttp.DefaultConfig()
+	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.TrustProxy, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, cfg.TrustProxy, version
+	hc.PublicURL, hc.SecureCookies = cfg.PublicURL, cfg.SecureCookies
+	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
+		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
+		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
+	})
+	return err
+}
+
+// verifiedNumbers lists every number the registry publishes for a named
+// organisation: reports can never list them as scams.
+func verifiedNumbers(s *registry.Snapshot) map[string]string {
+	out := map[string]string{}
+	for _, o := range s.Organisations() {
+		if o.Generic {
+			continue
+		}
+		for _, n := range o.Numbers {
+			if n.E164 != "" {
+				out[n.E164] = o.Name
+			}
+		}
+	}
+	return out
 }
 
 // Listen opens the listening socket (":0" picks a free port).

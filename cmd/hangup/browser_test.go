@@ -125,3 +125,76 @@ func TestBrowserCheck(t *testing.T) {
 		t.Errorf("form shown again: number %q notes %q error %q", n, notes, msg)
 	}
 }
+
+// TestBrowserReport files a report in a real browser through the three
+// steps, keeps the tracking link, comes back with it and adds information.
+func TestBrowserReport(t *testing.T) {
+	ctx := browser(t)
+	base, _ := startApp(t)
+	click := func(sel string) {
+		t.Helper()
+		if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+			t.Fatalf("click %s: %v", sel, err)
+		}
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`nav a[href="/report"]`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	click(`nav a[href="/report"]`)
+	if err := chromedp.Do(ctx,
+		chromedp.WaitVisible(chromedp.ID("story")),
+		chromedp.Click(chromedp.ID("started-they_called")),
+		chromedp.SendKeys(chromedp.ID("number_shown"), "0906 123 4567"),
+		chromedp.SendKeys(chromedp.ID("claimed_organisation"), "Microsoft"),
+		chromedp.SendKeys(chromedp.ID("story"), "He said my computer had a virus and I paid with gift cards."),
+	); err != nil {
+		t.Fatal(err)
+	}
+	click(`button[value=next]`)
+	if err := chromedp.Do(ctx,
+		chromedp.WaitVisible(chromedp.ID("happened-remote_access")),
+		chromedp.Click(chromedp.ID("happened-remote_access")),
+		chromedp.Click(chromedp.ID("happened-paid")),
+		chromedp.SendKeys(chromedp.ID("software"), "AnyDesk"),
+		chromedp.SendKeys(chromedp.ID("amount"), "150"),
+		chromedp.SendKeys(chromedp.ID("payment_method"), "gift cards"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	click(`button[value=next]`)
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("consent-yes"))); err != nil {
+		t.Fatal(err)
+	}
+	click(`button[value=next]`)
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("tracking-link"))); err != nil {
+		t.Fatal(err)
+	}
+	ref := textOf(t, ctx, "#reference")
+	link := textOf(t, ctx, "#tracking-link")
+	first := textOf(t, ctx, "#guidance li:first-child")
+	if !strings.HasPrefix(ref, "HU-") || !strings.Contains(link, "/r/") {
+		t.Fatalf("reference %q link %q", ref, link)
+	}
+	if !strings.Contains(first, "internet") {
+		t.Errorf("first step %q should cut the scammer's access", first)
+	}
+	// Come back later with the link alone.
+	if err := chromedp.Do(ctx, chromedp.Navigate(link), chromedp.WaitVisible(chromedp.ID("text")),
+		chromedp.SendKeys(chromedp.ID("text"), "They called again."),
+	); err != nil {
+		t.Fatal(err)
+	}
+	click(`form[action$="/add"] button`)
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(".history"))); err != nil {
+		t.Fatal(err)
+	}
+	if got := textOf(t, ctx, "#reference"); got != ref {
+		t.Errorf("the link opened %q, want %q", got, ref)
+	}
+	if h := textOf(t, ctx, ".history"); !strings.Contains(h, "You added information") {
+		t.Errorf("history %q", h)
+	}
+}

@@ -23,8 +23,10 @@ type Config struct {
 	RateBurst     int     `json:"rate_burst"`
 	BodyLimit     int64   `json:"body_limit"` // bytes
 	TrustProxy    bool    `json:"trust_proxy"`
-	LogLevel      string  `json:"log_level"` // debug, info, warn, error
-	NoSeed        bool    `json:"no_seed"`   // don't seed an empty registry
+	LogLevel      string  `json:"log_level"`      // debug, info, warn, error
+	NoSeed        bool    `json:"no_seed"`        // don't seed an empty registry
+	PublicURL     string  `json:"public_url"`     // the site's address for links in API answers, e.g. https://hangup.example.org
+	SecureCookies bool    `json:"secure_cookies"` // mark cookies Secure behind a TLS-terminating proxy
 }
 
 // DefaultConfig returns the defaults: ./hangup.db, :8080, GB.
@@ -46,6 +48,8 @@ var envVars = []struct {
 	{"HANGUP_BODY_LIMIT", func(c *Config, v string) (err error) { c.BodyLimit, err = strconv.ParseInt(v, 10, 64); return }},
 	{"HANGUP_TRUST_PROXY", func(c *Config, v string) (err error) { c.TrustProxy, err = strconv.ParseBool(v); return }},
 	{"HANGUP_LOG_LEVEL", func(c *Config, v string) error { c.LogLevel = v; return nil }},
+	{"HANGUP_PUBLIC_URL", func(c *Config, v string) error { c.PublicURL = v; return nil }},
+	{"HANGUP_SECURE_COOKIES", func(c *Config, v string) (err error) { c.SecureCookies, err = strconv.ParseBool(v); return }},
 }
 
 // loadConfig builds the configuration for a command: defaults, file,
@@ -73,6 +77,8 @@ func (l *configLoader) bind(fs *flag.FlagSet, serve bool) {
 		fs.BoolVar(&l.cfg.TrustProxy, "trust-proxy", false, "take client addresses from X-Forwarded-For (only behind your own proxy)")
 		fs.StringVar(&l.cfg.LogLevel, "log-level", "", "debug, info, warn or error (default info)")
 		fs.BoolVar(&l.cfg.NoSeed, "no-seed", false, "don't fill an empty registry with the shipped organisations")
+		fs.StringVar(&l.cfg.PublicURL, "public-url", "", "the site's address for links in answers, e.g. https://hangup.example.org")
+		fs.BoolVar(&l.cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (behind a TLS-terminating proxy)")
 	}
 }
 
@@ -129,6 +135,12 @@ func (l *configLoader) resolve(e *env) (Config, error) {
 	if f.NoSeed {
 		cfg.NoSeed = true
 	}
+	if f.PublicURL != "" {
+		cfg.PublicURL = f.PublicURL
+	}
+	if f.SecureCookies {
+		cfg.SecureCookies = true
+	}
 	return cfg, cfg.Validate()
 }
 
@@ -148,6 +160,9 @@ func (c Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		fields = append(fields, hangup.FieldError{Field: "log_level", Message: fmt.Sprintf("is %q; must be debug, info, warn or error", c.LogLevel)})
+	}
+	if c.PublicURL != "" && !strings.HasPrefix(c.PublicURL, "https://") && !strings.HasPrefix(c.PublicURL, "http://") {
+		fields = append(fields, hangup.FieldError{Field: "public_url", Message: "must start with https:// or http://"})
 	}
 	if len(fields) > 0 {
 		return hangup.Invalid("The configuration is not valid.", fields...)

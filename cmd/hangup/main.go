@@ -61,6 +61,9 @@ func commands() []command {
 		{"check", "check a call: who they claimed to be, the number, what they asked", runCheck},
 		{"number", "what Hangup knows about a phone number", runNumber},
 		{"registry", "import or export the organisation registry", runRegistry},
+		{"report", "report a scam (questions, flags or --json)", runReport},
+		{"import", "import reports from another source: ftc-dnc FILE", runImport},
+		{"user", "create an account: user add --email E --role R", runUser},
 		{"version", "print the version", func(e *env) error { fmt.Fprintln(e.stdout, "hangup", version); return nil }},
 	}
 }
