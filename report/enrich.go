@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -75,6 +76,35 @@ func (s *Service) build(ctx context.Context, c *cleaned, now time.Time) *hangup.
 		link(hangup.LinkTool, toolName(r.Software))
 	}
 	return r
+}
+
+// Suggest analyses the story of a report in progress and fills the fields
+// the person left empty with what the story names (numbers, websites, tools,
+// payment, amount), so a form can show them for confirmation. It returns the
+// input unchanged when there is no story or no analyzer.
+func (s *Service) Suggest(ctx context.Context, in hangup.ReportInput) hangup.ReportInput {
+	if s.deps.Analyzer == nil || strings.TrimSpace(in.Story) == "" {
+		return in
+	}
+	a, err := s.deps.Analyzer.Analyze(ctx, in.Story)
+	if err != nil {
+		return in
+	}
+	r := &hangup.Report{NumberShown: in.NumberShown, CallbackNumber: in.CallbackNumber, Website: in.Website,
+		Software: in.Software, ClaimedOrganisation: in.ClaimedOrganisation, PaymentMethod: in.PaymentMethod}
+	if in.Amount != "" {
+		r.Amount = -1 // keep what the person typed
+	}
+	s.prefill(r, a)
+	in.CallbackNumber, in.Website, in.Software = r.CallbackNumber, r.Website, r.Software
+	in.ClaimedOrganisation, in.PaymentMethod = r.ClaimedOrganisation, r.PaymentMethod
+	if in.Amount == "" && r.Amount > 0 {
+		in.Amount = strconv.FormatFloat(r.Amount, 'f', -1, 64)
+		if in.Currency == "" {
+			in.Currency = r.Currency
+		}
+	}
+	return in
 }
 
 // prefill copies what the story names into fields left empty.
