@@ -200,6 +200,7 @@ var concepts = []lexEntry{
 	{"HANGUP", []string{
 		"do not hang up; do not put the phone down; do not put down the phone; do not end the call; do not disconnect the call; do not disconnect; do not leave the phone",
 		"never hang up; do not cut the call; keep me on the line; keep the line open; stay on the line with me; if you hang up; if you disconnect; if you end this call; if the call drops",
+		"keep me on the phone; put me on speaker; take the phone with you; keep the phone with you; stay on the phone while you; do not put me on hold; keep the call going",
 	}},
 	{"TELLVERB", []string{"tell; inform; speak to; talk to; mention; discuss; contact; call; let; notify; alert; involve; go to; say anything to; say anything"}},
 	{"TELLWHO", []string{
@@ -245,6 +246,7 @@ var concepts = []lexEntry{
 	{"DOOM", []string{
 		"become unusable; will stop working; stop working completely; will crash; will be destroyed; will be deleted; lose everything; lose all your data; lose all your files; lose all your photos",
 		"permanently damaged; permanently locked; permanently lost; permanently deleted; it will get worse; spread to your; spread to other; damage your computer; destroy your computer; your computer will die",
+		"your internet will be disconnected; your internet will be cut off; cut off your internet; disconnect your internet; suspend your internet; your service will be suspended; your ip address will be blocked; block your ip address; your license will be cancelled; your windows will be blocked",
 	}},
 	{"STAFFWORD", []string{
 		"bank staff; bank employees; employees; staff member; staff members; cashier; cashiers; teller; tellers; someone at your bank; someone at the bank; people at your bank; people at the bank",
@@ -310,6 +312,9 @@ var concepts = []lexEntry{
 	{"COLLECT", []string{"collect; pick up; picked up; come to your house; come to your home; come round; come around; come by; come and get; come and collect; meet you; be collected; be picked up; take it"}},
 	{"VALUABLES", []string{"cash; money; your card; your cards; card; cards; bank card; bank cards; debit card; credit card; gold; gold bars; valuables; jewellery; jewelry; envelope; the envelope; your pin; the cash"}},
 	{"CARDCUT", []string{"cut up the card; cut up your card; cut your card; cut the card in half; cut it in half; cut it up; keep the chip; do not destroy the chip; put the card in an envelope; put your card in an envelope"}},
+	{"STOREGO", []string{"go to; drive to; walk to; go down to; nearest; nearby; closest; which store; what store; is there a; near you"}},
+	{"STORE", []string{"walmart; target; cvs; walgreens; best buy; costco; 7 eleven; kroger; dollar general; rite aid; the store; a store; any store; the shop; a shop; tesco; sainsbury; sainsburys; asda; argos; boots; the post office; a supermarket; the supermarket; petrol station; gas station"}},
+	{"BALANCE", []string{"how much money do you have; how much do you have in; what is your balance; what is the balance; check your balance; your available balance; how much is in your; do you have any other bank; do you have another bank; any other accounts; other bank accounts; your savings account balance"}},
 	{"GIFTFOR", []string{"for my granddaughter; for my grandson; for my daughter; for my son; for my niece; for my nephew; for her birthday; for his birthday; for my birthday; birthday present; christmas present; as a present; as a gift; for a present; wedding present; for christmas"}},
 	{"CONCEAL", []string{"put; place; wrap; hide; send; post; mail; seal; pack"}},
 	{"CASHNOTES", []string{"cash; money; notes; bills; banknotes; the cash; the money"}},
@@ -471,6 +476,7 @@ var concepts = []lexEntry{
 	{"INBOUND", []string{
 		"thank you for calling; thanks for calling; thank you for contacting; how can i help you today; how may i help you; how can i help you; you are through to; you have reached",
 		"what can i do for you; what can i help you with; how can i assist you; how may i assist you; you are speaking to; calling us today; for calling us",
+		"is there anything else i can help you with; anything else i can help with; anything else i can do for you; thank you for holding; thanks for holding; thank you for your patience; let me pull up your account; i can see your account; i have your account here; returning your call; you called us; you asked us to call",
 	}},
 	{"NOACTION", []string{
 		"you do not need to do anything; there is nothing you need to do; nothing you need to do; no action needed; no action is needed; no action required; no action is required; no payment needed",
@@ -659,6 +665,10 @@ var rules = []ruleDef{
 		explain: "The caller wanted cash hidden in a parcel or envelope. Sending cash by post or courier is a hallmark of a scam."},
 	{code: "buy_gold", stage: hangup.StagePayment, weight: 0.8, types: tBank, side: sideCaller, pattern: "[buy|purchase|buying] ~4 GOLD",
 		explain: "The caller wanted you to buy gold. Scammers ask for gold because it is easy to carry away and hard to trace."},
+	{code: "store_steering", stage: hangup.StagePayment, weight: 0.45, side: sideCaller, pattern: "STOREGO ~3 STORE",
+		explain: "The caller sent you to a shop during the call. Scammers do this to have you buy gift cards or send money while they stay on the line."},
+	{code: "balance_probe", stage: hangup.StageBankAccess, weight: 0.6, types: tRefund, side: sideCaller, pattern: "BALANCE",
+		explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
 	{code: "upfront_fee", stage: hangup.StagePayment, weight: 0.6, side: sideCaller, pattern: "FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
 		explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
 	{code: "card_details_request", stage: hangup.StagePayment, weight: 0.55, side: sideCaller, onNeg: never, pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS",
