@@ -349,7 +349,7 @@ var concepts = []lexEntry{
 	}},
 	{"BANKACCESS", []string{
 		"your online banking; online banking; your bank account; your bank accounts; bank account; your banking app; banking app; your bank app; mobile banking; internet banking",
-		"your bank's website; your bank website; your paypal; paypal account; your banking; net banking",
+		"your bank's website; your bank website; your banking; net banking",
 	}},
 	{"LOGIN", []string{"log in; log into; login; log on; log onto; sign in; sign into; open; access; go into; go to; pull up; check; logged in; signed in; get into"}},
 	{"REFUND", []string{
@@ -476,7 +476,7 @@ var concepts = []lexEntry{
 	{"INBOUND", []string{
 		"thank you for calling; thanks for calling; thank you for contacting; how can i help you today; how may i help you; how can i help you; you are through to; you have reached",
 		"what can i do for you; what can i help you with; how can i assist you; how may i assist you; you are speaking to; calling us today; for calling us",
-		"is there anything else i can help you with; anything else i can help with; anything else i can do for you; thank you for holding; thanks for holding; thank you for your patience; let me pull up your account; i can see your account; i have your account here; returning your call; you called us; you asked us to call",
+		"is there anything else i can help you with; anything else i can help with; anything else i can do for you; thank you for holding; thanks for holding; thank you for your patience; let me pull up your account; i can see your account; i have your account here; returning your call; you called us; you asked us to call; you called about; you called earlier; you rang about; you rang us; you contacted us; the ticket you raised; you logged a ticket; you logged a call; your ticket number; your case number",
 	}},
 	{"NOACTION", []string{
 		"you do not need to do anything; there is nothing you need to do; nothing you need to do; no action needed; no action is needed; no action required; no action is required; no payment needed",
@@ -717,6 +717,8 @@ var rules = []ruleDef{
 		explain: "The speaker suggested checking by calling a number you already trust (the back of your card, the official website): what genuine organisations advise."},
 	{code: "gift_card_as_present", stage: hangup.StageGenuine, weight: 0.5, side: sideAny, noNeg: true, pattern: "GIFTCARD ~8 GIFTFOR || GIFTFOR ~8 GIFTCARD",
 		explain: "The gift card was talked about as a present for someone, not as a way to pay."},
+	{code: "genuine_official_site", stage: hangup.StageGenuine, weight: 0.6, side: sideAny, noNeg: true, pattern: "NAVIGATE|CALLBACKVERB ~5 GOVDOMAIN || [use|using|on|through|via] ~5 GOVDOMAIN",
+		explain: "The speaker pointed to an official government website you can check for yourself."},
 	{code: "genuine_inbound_service", stage: hangup.StageGenuine, weight: 0.3, side: sideAny, pattern: "INBOUND",
 		explain: "The call sounds like one the person made to a service line themselves."},
 	{code: "genuine_no_pressure", stage: hangup.StageGenuine, weight: 0.5, side: sideAny, noNeg: true, pattern: "NOACTION || BRANCH",

@@ -22,6 +22,21 @@ var tlds = map[string]bool{
 
 func isTLD(s string) bool { return tlds[s] }
 
+// isGovHost reports whether host (with an optional path) is under a public
+// authority's own suffix, which only governments can register: gov,
+// gov.uk, nhs.uk, police.uk, mil, gc.ca, gov.au.
+func isGovHost(host string) bool {
+	if i := strings.IndexByte(host, '/'); i >= 0 {
+		host = host[:i]
+	}
+	for _, suf := range []string{".gov", ".gov.uk", ".nhs.uk", ".police.uk", ".mil", ".gc.ca", ".gov.au"} {
+		if strings.HasSuffix(host, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // currencyWords maps words said after an amount to ISO 4217 codes.
 var currencyWords = map[string]string{
 	"dollars": "USD", "dollar": "USD", "bucks": "USD", "usd": "USD", "pounds": "GBP", "pound": "GBP",
@@ -97,7 +112,11 @@ func (m *matcher) extract(text string, ts []token, hits []hit, ents []rawEntity)
 					}
 					break
 				}
-				hits = append(hits, hit{concept: m.synth[conceptDomain], from: int32(from), to: int32(end)})
+				concept := m.synth[conceptDomain]
+				if isGovHost(host) {
+					concept = m.synth[conceptGovDomain]
+				}
+				hits = append(hits, hit{concept: concept, from: int32(from), to: int32(end)})
 				ents = append(ents, rawEntity{kind: hangup.EntityURL, value: host, from: int32(from), to: int32(end)})
 				i = end - 1
 			}

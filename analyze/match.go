@@ -13,6 +13,7 @@ const (
 	conceptDigitCode = "DIGITCODE"
 	conceptDomain    = "DOMAIN"
 	conceptAmount    = "AMOUNT"
+	conceptGovDomain = "GOVDOMAIN"
 )
 
 // defaultGap is how many tokens may stand between two steps of a rule.
@@ -77,7 +78,7 @@ func newMatcher(entries []lexEntry, defs []ruleDef) (*matcher, error) {
 		return nil, err
 	}
 	m := &matcher{lex: lx, byCode: map[string]int{}, synth: map[string]int16{}}
-	for _, s := range []string{conceptPhone, conceptDigitCode, conceptDomain, conceptAmount} {
+	for _, s := range []string{conceptPhone, conceptDigitCode, conceptDomain, conceptAmount, conceptGovDomain} {
 		m.synth[s] = lx.concept(s)
 	}
 	m.neg, m.negx, m.person, m.never = lx.byName["NEG"], lx.byName["NEGX"], lx.byName["PERSONCUE"], lx.byName["NEVERASK"]
