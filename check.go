@@ -77,6 +77,7 @@ type CheckResult struct {
 	CallBack     *CallBack            `json:"call_back"`
 	NextSteps    []string             `json:"next_steps"`
 	Reputation   *Reputation          `json:"reputation,omitempty"` // what reports say about the number shown
+	Site         *SiteCheck           `json:"site,omitempty"`       // the website the caller named, checked
 }
 
 // ReputationLookup gives a number's reputation from memory.

@@ -54,6 +54,7 @@ type Engine struct {
 	numbers    hangup.NumberService
 	orgs       hangup.OrganisationMatcher
 	reputation hangup.ReputationLookup
+	sites      hangup.SiteChecker
 }
 
 var _ hangup.Checker = (*Engine)(nil)
@@ -61,6 +62,13 @@ var _ hangup.Checker = (*Engine)(nil)
 // New returns an Engine over a number service and the registry.
 func New(numbers hangup.NumberService, orgs hangup.OrganisationMatcher) *Engine {
 	return &Engine{numbers: numbers, orgs: orgs}
+}
+
+// WithSites makes the engine check the website a caller named. It returns e
+// for chaining.
+func (e *Engine) WithSites(s hangup.SiteChecker) *Engine {
+	e.sites = s
+	return e
 }
 
 // WithReputation makes the engine weigh what reports say about the number
@@ -140,6 +148,9 @@ func (e *Engine) Check(ctx context.Context, req hangup.CheckRequest) (*hangup.Ch
 	e.claim(c)
 	e.numberVsClaim(c)
 	e.reputationOf(c)
+	if err := e.website(c); err != nil {
+		return nil, err
+	}
 	c.policies()
 	c.asks()
 	c.unsolicited()
@@ -158,6 +169,7 @@ type call struct {
 	ownerNum hangup.OrgNumber
 	reasons  []hangup.Reason
 	rep      *hangup.Reputation
+	site     *hangup.SiteCheck
 }
 
 func (c *call) add(r hangup.Reason) {
@@ -262,6 +274,43 @@ func (e *Engine) reputationOf(c *call) {
 			c.add(reason)
 		}
 	}
+}
+
+// CodeSitePrefix prefixes the codes of website findings in a check.
+const CodeSitePrefix = "site."
+
+// website checks the address the caller named, against the organisation
+// they claimed when the claim named one.
+func (e *Engine) website(c *call) error {
+	addr := strings.TrimSpace(c.req.Website)
+	if e.sites == nil || addr == "" {
+		return nil
+	}
+	claimed := ""
+	if c.org != nil && !c.org.Generic {
+		claimed = c.org.ID
+	}
+	sc, err := e.sites.CheckSiteFor(addr, claimed)
+	if err != nil {
+		if code := hangup.ErrorCode(err); code == hangup.EINVALID || code == hangup.ETOOLARGE {
+			return hangup.Invalid("Please check the website address.", hangup.FieldError{Field: "website", Message: hangup.ErrorMessage(err)})
+		}
+		return err
+	}
+	c.site = &sc
+	for _, f := range sc.Findings {
+		if f.Severity == hangup.SeverityInfo {
+			continue
+		}
+		// A remote-access tool's site is a warning in itself; on a call the
+		// caller started it is a reason to hang up.
+		if f.Code == "remote_access_tool" && c.req.Unsolicited {
+			f.Severity = hangup.SeverityHigh
+		}
+		f.Code = CodeSitePrefix + f.Code
+		c.add(f)
+	}
+	return nil
 }
 
 // policyChecks pairs each calling-policy statement with the circumstance of

@@ -11,6 +11,7 @@ import (
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/site"
 	"github.com/hangup-org/hangup/sqlite"
 )
 
@@ -30,7 +31,12 @@ func newEngine(tb testing.TB) *check.Engine {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return check.New(p, reg)
+	orgs := reg.Snapshot().Organisations()
+	sites, err := site.New(site.Config{Organisations: orgs})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return check.New(p, reg).WithSites(sites)
 }
 
 func run(t *testing.T, e *check.Engine, req hangup.CheckRequest) *hangup.CheckResult {
@@ -298,5 +304,52 @@ func BenchmarkCheck(b *testing.B) {
 		if _, err := e.Check(ctx, req); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The website the caller named is checked against the organisation they
+// claimed, with one implementation shared with the API and the analysis.
+func TestWebsite(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		name, website string
+		verdict       hangup.SiteVerdict
+		brand         string
+		checkVerdict  hangup.CheckVerdict
+		code          string
+	}{
+		{"spoken lookalike", "go to micros0ft-support dot com", hangup.SiteImpersonation, "Microsoft", hangup.CheckStop, "site.lookalike_"},
+		{"remote access tool", "anydesk.com", hangup.SiteRemoteAccessTool, "", hangup.CheckStop, "site.remote_access_tool"},
+		{"official", "support.microsoft.com", hangup.SiteOfficial, "Microsoft", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, e, hangup.CheckRequest{Claims: "Microsoft", Unsolicited: true, Website: tc.website})
+			if res.Site == nil || res.Site.Verdict != tc.verdict || (tc.brand != "" && res.Site.Brand != tc.brand) {
+				t.Fatalf("site %+v, want %s %s", res.Site, tc.verdict, tc.brand)
+			}
+			if tc.checkVerdict != "" && res.Verdict != tc.checkVerdict {
+				t.Errorf("verdict %s, want %s", res.Verdict, tc.checkVerdict)
+			}
+			if tc.code != "" {
+				found := false
+				for _, r := range res.Reasons {
+					found = found || strings.HasPrefix(r.Code, tc.code)
+				}
+				if !found {
+					t.Errorf("reasons %v lack %s…", codes(res), tc.code)
+				}
+			}
+			if tc.verdict == hangup.SiteOfficial {
+				for _, r := range res.Reasons {
+					if strings.HasPrefix(r.Code, "site.") {
+						t.Errorf("official site gave a warning reason %+v", r)
+					}
+				}
+			}
+		})
+	}
+	if _, err := e.Check(context.Background(), hangup.CheckRequest{Website: "http://\x00bad"}); hangup.ErrorCode(err) != hangup.EINVALID {
+		t.Errorf("unreadable website: %v", err)
 	}
 }

@@ -16,6 +16,7 @@ func (c *call) result() *hangup.CheckResult {
 		Number:     c.number,
 		NextSteps:  []string{},
 		Reputation: c.rep,
+		Site:       c.site,
 	}
 	if res.Reasons == nil {
 		res.Reasons = []hangup.Reason{}

@@ -61,6 +61,7 @@ type Deps struct {
 	RepDB      hangup.ReputationStore // appeals and the allow-list
 	Accounts   *account.Service
 	Secrets    hangup.SecretStore
+	Sites      hangup.SiteChecker          // website checks; nil disables /api/v1/urls
 	Ready      func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
 	Logger     *slog.Logger
 }
@@ -129,6 +130,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"GET", "/api/v1/organisations", s.apiOrganisations},
 		{"GET", "/api/v1/organisations/{id}", s.apiOrganisation},
 		{"POST", "/api/v1/reports", s.apiReport},
+		{"GET", "/api/v1/urls", s.apiURL},
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
+	"github.com/hangup-org/hangup/site"
 	"github.com/hangup-org/hangup/sqlite"
 )
 
@@ -46,8 +47,12 @@ func newTestServer(t testing.TB, cfg Config) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewServer(cfg, Deps{Checker: check.New(p, reg).WithReputation(rep), Numbers: p, Registry: reg, Ready: db.Ping,
-		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db})
+	sites, err := site.New(site.Config{Organisations: reg.Snapshot().Organisations()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewServer(cfg, Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites), Numbers: p, Registry: reg, Ready: db.Ping,
+		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,5 +264,36 @@ func BenchmarkAPICheck(b *testing.B) {
 			b.Fatal(rec.Code)
 		}
 		io.Copy(io.Discard, rec.Body)
+	}
+}
+
+func TestAPIURL(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	for _, tc := range []struct {
+		u       string
+		verdict hangup.SiteVerdict
+		brand   string
+	}{
+		{"go to micros0ft-support dot com", hangup.SiteImpersonation, "Microsoft"},
+		{"anydesk.com", hangup.SiteRemoteAccessTool, ""},
+		{"support.microsoft.com", hangup.SiteOfficial, "Microsoft"},
+	} {
+		r := do(t, s, "GET", "/api/v1/urls?u="+url.QueryEscape(tc.u), "", "")
+		sc := decodeBody[hangup.SiteCheck](t, r)
+		if r.status != 200 || sc.Verdict != tc.verdict || sc.Brand != tc.brand && tc.brand != "" || len(sc.Findings) == 0 {
+			t.Errorf("%s → %d %s %q", tc.u, r.status, sc.Verdict, sc.Brand)
+		}
+	}
+	for _, bad := range []string{"", "?u=", "?u=" + url.QueryEscape("http://exa mple.com/\x00"), "?u=" + strings.Repeat("a", 5000) + ".com"} {
+		r := do(t, s, "GET", "/api/v1/urls"+bad, "", "")
+		if r.status != 400 && r.status != 413 {
+			t.Errorf("%q → %d", bad, r.status)
+		}
+	}
+	// The check page shows the website verdict.
+	form := url.Values{"claims": {"Microsoft"}, "unsolicited": {"yes"}, "website": {"go to micros0ft-support dot com"}}
+	r := do(t, s, "POST", "/check", "application/x-www-form-urlencoded", form.Encode())
+	if !strings.Contains(string(r.body), `data-verdict="impersonation"`) {
+		t.Errorf("result page lacks the website verdict")
 	}
 }

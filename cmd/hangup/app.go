@@ -17,6 +17,7 @@ import (
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
+	"github.com/hangup-org/hangup/site"
 	"github.com/hangup-org/hangup/sqlite"
 )
 
@@ -32,6 +33,7 @@ type App struct {
 	Reputation *reputation.Service
 	Reports    *report.Service
 	Accounts   *account.Service
+	Sites      *site.Live
 	Server     *hhttp.Server
 
 	httpServer *http.Server
@@ -83,20 +85,34 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.Reputation.Load(ctx); err != nil {
 		return err
 	}
-	var err error
+	checker, err := site.New(site.Config{Organisations: a.Registry.Snapshot().Organisations()})
+	if err != nil {
+		return err
+	}
+	a.Sites = site.NewLive(checker)
+	// The website checker protects registry organisations' names: rebuild it
+	// aside when the registry changes, then swap it in.
+	a.Registry.OnSwap(func(s *registry.Snapshot) {
+		if c, err := site.New(site.Config{Organisations: s.Organisations()}); err == nil {
+			a.Sites.Set(c)
+		} else {
+			a.log.Error("rebuilding the website checker", "err", err)
+		}
+	})
 	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
-		Secrets: a.DB, Region: a.Numbers.DefaultRegion()})
+		Secrets: a.DB, Sites: a.Sites, Region: a.Numbers.DefaultRegion()})
 	if err != nil {
 		return err
 	}
 	a.Accounts = account.New(a.DB)
-	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation)
+	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites)
 	hc := hhttp.DefaultConfig()
 	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.TrustProxy, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, cfg.TrustProxy, version
 	hc.PublicURL, hc.SecureCookies = cfg.PublicURL, cfg.SecureCookies
 	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
+		Sites: a.Sites,
 	})
 	return err
 }

@@ -62,6 +62,8 @@ func commands() []command {
 		{"number", "what Hangup knows about a phone number", runNumber},
 		{"registry", "import or export the organisation registry", runRegistry},
 		{"report", "report a scam (questions, flags or --json)", runReport},
+		{"url", "check a website address (or --jsonl for a batch)", runURL},
+		{"eval-urls", "measure the website checker on lookalikes and popular domains", runEvalURLs},
 		{"import", "import reports from another source: ftc-dnc FILE", runImport},
 		{"user", "create an account: user add --email E --role R", runUser},
 		{"version", "print the version", func(e *env) error { fmt.Fprintln(e.stdout, "hangup", version); return nil }},

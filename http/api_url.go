@@ -1,0 +1,31 @@
+package http
+
+import (
+	"net/http"
+
+	"github.com/hangup-org/hangup"
+)
+
+// apiURL answers GET /api/v1/urls?u=ADDRESS[&claims=ORG-ID]: the website
+// verdict, the brand it belongs to or copies, and the findings.
+func (s *Server) apiURL(w http.ResponseWriter, r *http.Request) {
+	if s.deps.Sites == nil {
+		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Website checks are not enabled on this server."))
+		return
+	}
+	q := r.URL.Query()
+	u := q.Get("u")
+	if u == "" {
+		s.apiError(w, r, hangup.Invalid("Give the address to check.", hangup.FieldError{Field: "u", Message: "is required, e.g. ?u=anydesk.com"}))
+		return
+	}
+	sc, err := s.deps.Sites.CheckSiteFor(u, q.Get("claims"))
+	if err != nil {
+		if code := hangup.ErrorCode(err); code == hangup.EINVALID || code == hangup.ETOOLARGE {
+			err = &hangup.Error{Code: code, Message: hangup.ErrorMessage(err), Fields: []hangup.FieldError{{Field: "u", Message: hangup.ErrorMessage(err)}}}
+		}
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, sc)
+}
