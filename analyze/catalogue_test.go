@@ -1,0 +1,118 @@
+package analyze_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hangup-org/hangup/analyze"
+)
+
+// codeExamples gives, for every indicator code, a sentence that must raise
+// it. A new code without an example fails TestEveryCodeFires.
+var codeExamples = map[string]string{
+	"popup_lure":                "A pop-up said my computer was locked and to call Microsoft.",
+	"robocall_lure":             "This is an automated message, press 1 to speak to an agent.",
+	"unexpected_charge_lure":    "If you did not make this purchase, we can cancel it for you.",
+	"subscription_renewal_lure": "Your Norton subscription was renewed and charged today.",
+	"callback_number_given":     "Call us back on 0800 123 4567.",
+	"claims_tech_company":       "Hello, I am calling from Microsoft.",
+	"claims_service_company":    "Hello, I am calling from Amazon.",
+	"claims_isp":                "Hi, I'm calling from your internet provider.",
+	"isp_report_claim":          "We had a report from your internet provider.",
+	"device_problem_claim":      "Your computer has a virus.",
+	"detected_problem_claim":    "We have detected a virus on your system.",
+	"hackers_inside_claim":      "Hackers are in your computer right now.",
+	"claims_bank_fraud_team":    "This is the fraud department at Barclays.",
+	"claims_government":         "I am calling from the IRS.",
+	"bank_fraud_alert":          "There is suspicious activity on your card.",
+	"ssn_suspended_claim":       "Your social security number has been suspended.",
+	"family_impersonation":      "Hi mum, this is my new number.",
+	"prize_claim":               "Congratulations, you have won a cash prize.",
+	"remote_tool_install":       "Please download TeamViewer now.",
+	"remote_tool_named":         "It is called AnyDesk.",
+	"remote_access_request":     "I need you to give me remote access.",
+	"remote_access_mentioned":   "This is a remote session.",
+	"access_code_request":       "Read me the code on your screen.",
+	"access_code_read":          "The code is 741 852 963.",
+	"digit_code_mentioned":      "There is a nine digit number.",
+	"browser_steering":          "Open your browser and type this in.",
+	"keyboard_steering":         "Hold the Windows key and press R.",
+	"link_steering":             "Click the link we sent you.",
+	"fake_diagnosis":            "Open the event viewer and look at the errors.",
+	"expired_protection_claim":  "Your Windows license has expired.",
+	"keep_computer_on":          "Do not turn off your computer.",
+	"do_not_hang_up":            "Do not hang up the phone.",
+	"secrecy_demand":            "Don't tell the bank about this call.",
+	"coached_lie":               "If they ask, tell them it is for a holiday.",
+	"legal_threat":              "There is a warrant for your arrest.",
+	"account_threat":            "Your account will be frozen.",
+	"urgency_pressure":          "You must act immediately.",
+	"assets_at_risk":            "Your savings are at risk.",
+	"device_doom_threat":        "Your computer will stop working.",
+	"bank_staff_corrupt":        "The bank staff are involved in the fraud.",
+	"support_plan_sale":         "We offer lifetime support for 299.",
+	"fix_fee":                   "The fee to fix it is 199.",
+	"investment_promise":        "It has guaranteed returns.",
+	"gift_card_payment":         "Go and buy Google Play cards.",
+	"gift_card_mentioned":       "It was about iTunes.",
+	"crypto_payment":            "Put the cash into the bitcoin ATM.",
+	"crypto_mentioned":          "He talked about bitcoin.",
+	"wire_transfer_request":     "You need to send it by Western Union.",
+	"money_transfer_mentioned":  "They use Zelle.",
+	"cash_withdrawal_request":   "Go to your bank and withdraw cash.",
+	"courier_collection":        "A courier will collect the cash from your home.",
+	"card_handover":             "Cut up the card but keep the chip.",
+	"cash_in_post":              "Put the cash in an envelope.",
+	"buy_gold":                  "You should buy gold bars.",
+	"store_steering":            "Drive to Walmart now.",
+	"balance_probe":             "How much money do you have in your account?",
+	"upfront_fee":               "You need to pay a processing fee to release your prize.",
+	"card_details_request":      "Can I have your card number?",
+	"identity_number_request":   "Please confirm your social security number.",
+	"money_request":             "Could you lend me 500 until Friday?",
+	"delivery_fee_request":      "Your parcel is held until you pay the customs fee by card.",
+	"secret_request":            "Tell me your password.",
+	"otp_request":               "Read me the code we just sent to your phone.",
+	"bank_login_request":        "Please log into your online banking.",
+	"refund_offer":              "You are eligible for a refund.",
+	"over_refund":               "I sent you too much money.",
+	"refund_form":               "Type the amount in the refund form.",
+	"safe_account":              "Move it to a safe account.",
+	"move_money_request":        "Transfer your savings to a new account to protect it.",
+	"lock_threat":               "We will lock your computer.",
+	"unattended_access":         "Leave your computer on overnight.",
+	"recovery_offer":            "We can recover your money.",
+	"family_emergency":          "I am in jail and need bail money.",
+	"tax_debt_threat":           "You owe back taxes to HMRC.",
+	"genuine_never_asks":        "We will never ask for your PIN.",
+	"genuine_call_back_advice":  "Call the number on the back of your card.",
+	"gift_card_as_present":      "I'd like a gift card for my granddaughter.",
+	"genuine_official_site":     "Please go to irs.gov to check.",
+	"genuine_inbound_service":   "Thank you for calling, how can I help you?",
+	"genuine_no_pressure":       "Take your time, there is no rush.",
+}
+
+func TestEveryCodeFires(t *testing.T) {
+	e, _ := engines(t)
+	for _, c := range analyze.Codes() {
+		t.Run(c.Code, func(t *testing.T) {
+			text, ok := codeExamples[c.Code]
+			if !ok {
+				t.Fatalf("no example for code %s: add one", c.Code)
+			}
+			a, err := e.Analyze(context.Background(), text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, in := range a.Indicators {
+				if in.Code == c.Code {
+					if in.Stage != c.Stage {
+						t.Errorf("stage %s, catalogue says %s", in.Stage, c.Stage)
+					}
+					return
+				}
+			}
+			t.Errorf("%q raised %v, not %s", text, keys(a), c.Code)
+		})
+	}
+}
