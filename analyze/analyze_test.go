@@ -211,8 +211,8 @@ func TestCharacterOffsetsWithNonASCII(t *testing.T) {
 	if !ok {
 		t.Fatalf("no remote_tool_install in %v", keys(a))
 	}
-	if got := string([]rune(text)[in.Start:in.End]); got != "please install AnyDesk" {
-		t.Errorf("character span gives %q, want %q", got, "please install AnyDesk")
+	if got := string([]rune(text)[in.Start:in.End]); got != "install AnyDesk" {
+		t.Errorf("character span gives %q, want %q", got, "install AnyDesk")
 	}
 	if in.Start == in.ByteStart {
 		t.Errorf("character and byte offsets agree (%d) although the text has multi-byte characters before", in.Start)
@@ -353,5 +353,32 @@ func TestCodesAreExplained(t *testing.T) {
 	}
 	if len(seen) < 40 {
 		t.Errorf("only %d codes", len(seen))
+	}
+}
+
+func TestWriteText(t *testing.T) {
+	e, _ := engines(t)
+	a, err := e.Analyze(context.Background(), doneText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := analyze.WriteText(&b, a); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"SCAM", "tech support", "remote_tool_install", "“read me the nine digit code”", "anydesk.com"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	clean, err := e.Analyze(context.Background(), "Your prescription is ready for collection.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	_ = analyze.WriteText(&b, clean)
+	if !strings.HasPrefix(b.String(), "No scam found") {
+		t.Errorf("genuine call printed as %q", b.String())
 	}
 }

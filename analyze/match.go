@@ -236,7 +236,7 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 						if n.from > to+int32(st.gap) {
 							break
 						}
-						if best < 0 || n.from < hits[best].from {
+						if best < 0 || n.from < hits[best].from || n.from == hits[best].from && n.to > hits[best].to {
 							best = k
 						}
 						break
@@ -255,10 +255,15 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 				continue
 			}
 			_ = hi
-			// one match per rule per overlapping span
+			// one match per rule per overlapping span; a later, tighter match
+			// ending no further replaces a loose one ("your internet provider
+			// that your computer has a virus" → "your computer has a virus")
 			dup := false
 			for k := len(out) - 1; k >= 0; k-- {
 				if out[k].rule == rs.rule && out[k].to > h.from {
+					if to <= out[k].to {
+						out[k] = ruleMatch{rule: rs.rule, from: h.from, to: to, canon: canon}
+					}
 					dup = true
 					break
 				}
