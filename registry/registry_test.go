@@ -250,3 +250,27 @@ func BenchmarkMatchOrganisation(b *testing.B) {
 		_ = snap.MatchOrganisation(claims[i%len(claims)])
 	}
 }
+
+// FuzzDecode feeds arbitrary files to the registry decoder: a valid
+// registry or an EINVALID/ETOOLARGE error, never a panic.
+func FuzzDecode(f *testing.F) {
+	f.Add(`{"schema":"hangup-registry/1","organisations":[{"id":"x","name":"X","kind":"bank"}]}`)
+	f.Add(`{"schema":"hangup-registry/1","organisations":[{"id":"x","name":"X","kind":"bank","numbers":[{"number":"0906","role":"support","source":{"url":"https://x.example","checked":"2026-01-01"}}]}]}`)
+	f.Add(`{"schema":"hangup-registry/1","organisations":[null]}`)
+	f.Add("\xff")
+	p := numbers(f)
+	f.Fuzz(func(t *testing.T, body string) {
+		orgs, err := registry.Decode(strings.NewReader(body), p)
+		if err != nil {
+			if c := hangup.ErrorCode(err); c != hangup.EINVALID && c != hangup.ETOOLARGE {
+				t.Fatalf("error code %s: %v", c, err)
+			}
+			return
+		}
+		for _, o := range orgs {
+			if o == nil || o.ID == "" || o.Name == "" {
+				t.Fatalf("decoded an invalid organisation %+v", o)
+			}
+		}
+	})
+}
