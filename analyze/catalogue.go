@@ -557,6 +557,8 @@ var rules = []ruleDef{
 		explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
 	{code: "claims_service_company", stage: hangup.StageAuthority, weight: 0.4, types: tRefund, side: sideCaller, pattern: "CLAIMFROM ~5 SERVICEBRAND",
 		explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
+	{code: "claims_refund_department", stage: hangup.StageAuthority, weight: 0.5, types: tRefund, side: sideCaller, pattern: "[refund department|refunds department|refund team|refund desk|billing department|cancellation department|refund section]",
+		explain: "The caller said they were from a 'refund' or 'billing' department. Refund scams start with money you are supposedly owed."},
 	{code: "claims_isp", stage: hangup.StageAuthority, weight: 0.4, types: tTech, side: sideCaller, pattern: "CLAIMFROM ~5 ISP",
 		explain: "The caller claimed to be from your internet or phone provider. Scammers often pose as the provider to sound official."},
 	{code: "isp_report_claim", stage: hangup.StageAuthority, weight: 0.85, types: tTech, side: sideCaller, pattern: "REPORTWORD ~5 ISP || ISP ~6 REPORTVERB",

@@ -18,6 +18,7 @@ var codeExamples = map[string]string{
 	"claims_tech_company":       "Hello, I am calling from Microsoft.",
 	"claims_service_company":    "Hello, I am calling from Amazon.",
 	"claims_isp":                "Hi, I'm calling from your internet provider.",
+	"claims_refund_department":  "I am calling from the refund department.",
 	"isp_report_claim":          "We had a report from your internet provider.",
 	"device_problem_claim":      "Your computer has a virus.",
 	"detected_problem_claim":    "We have detected a virus on your system.",

@@ -126,7 +126,7 @@ func FeatureNames() []string {
 	for _, p := range stagePairs {
 		names = append(names, "pair:"+string(stageOrder[p[0]])+string(stageOrder[p[1]]))
 	}
-	names = append(names, "prior_sum", "prior_max", "genuine_sum")
+	names = append(names, "prior_sum", "prior_max", "genuine_sum", "critical_n")
 	return names
 }
 

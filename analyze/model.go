@@ -177,11 +177,11 @@ func (s sparse) dot(w []float64) float64 {
 }
 
 // fitLogistic fits weights and bias by Newton's method (iteratively
-// reweighted least squares) with an L2 penalty per weight (l2[i]), none on
-// the bias.
+// reweighted least squares) with an L2 penalty per weight (l2[i]) pulling
+// it towards prior[i] (zero when prior is nil), none on the bias.
 // It is deterministic: no random initialisation, no data order effects.
 // d is the number of features; sw are sample weights.
-func fitLogistic(X []sparse, d int, y []float64, sw []float64, l2 []float64, iters int) ([]float64, float64) {
+func fitLogistic(X []sparse, d int, y []float64, sw []float64, l2, prior []float64, iters int) ([]float64, float64) {
 	p := d + 1 // last coordinate is the bias
 	beta := make([]float64, p)
 	H := make([][]float64, p)
@@ -216,7 +216,11 @@ func fitLogistic(X []sparse, d int, y []float64, sw []float64, l2 []float64, ite
 			H[d][d] += s
 		}
 		for i := 0; i < d; i++ {
-			g[i] += l2[i] * beta[i]
+			p := 0.0
+			if prior != nil {
+				p = prior[i]
+			}
+			g[i] += l2[i] * (beta[i] - p)
 			H[i][i] += l2[i]
 		}
 		H[d][d] += 1e-6
@@ -307,7 +311,7 @@ func fitPlatt(z, y []float64) (float64, float64) {
 		}
 		w[i] = 1
 	}
-	a, b := fitLogistic(X, 1, t, w, []float64{1e-3}, 50)
+	a, b := fitLogistic(X, 1, t, w, []float64{1e-3}, nil, 50)
 	if a[0] <= 0 {
 		return 1, 0
 	}

@@ -329,22 +329,29 @@ func (s *callState) features(dst []float64) []float64 {
 	// The catalogue's own weights, summed: a type-agnostic measure of how
 	// much scam behaviour was seen, which carries over to scam types the
 	// training data lacks.
-	sum, mx, gen := 0.0, 0.0, 0.0
+	sum, mx, gen, crit := 0.0, 0.0, 0.0, 0.0
 	for ci, v := range s.codeVal {
 		if v == 0 {
 			continue
 		}
-		w := e.codeRule[ci].weight * v
-		if e.codeRule[ci].stage == hangup.StageGenuine {
+		r := e.codeRule[ci]
+		w := r.weight * v
+		if r.stage == hangup.StageGenuine {
 			gen += w
 			continue
 		}
 		sum += w
 		mx = math.Max(mx, w)
+		if r.critical && v >= 1 {
+			crit++
+		}
 	}
 	dst[base] = math.Min(sum, 3) / 3
 	dst[base+1] = mx
 	dst[base+2] = math.Min(gen, 2) / 2
+	// Critical requests (remote access, gift cards, a safe account, a lie
+	// to tell the bank…) made by the caller, however many kinds.
+	dst[base+3] = math.Min(crit, 3) / 3
 	return dst
 }
 
