@@ -325,7 +325,7 @@ var concepts = []lexEntry{
 		"small fee; admin fee; administration fee; activation fee; insurance fee; shipping fee; shipping charge; transfer fee; unlocking fee; withdrawal fee; legal fee; legal fees; bail money",
 		"tax on your winnings; taxes on your winnings; tax on the prize; taxes on the prize; taxes; tax; registration fee; verification fee; service fee; postage; unpaid postage; outstanding fee",
 	}},
-	{"FEEPAY", []string{"pay; payment; cover; send; settle; paying; pay the; pay a; need to pay; have to pay; must pay; only pay; just pay; you pay"}},
+	{"FEEPAY", []string{"pay; paid; payment; cover; send; settle; paying; pay the; pay a; need to pay; have to pay; must pay; only pay; just pay; you pay"}},
 	{"RELEASE", []string{
 		"before; to release; to receive; to claim; to get; to unlock; to redeliver; to deliver; in order to; so that; so we can; first; upfront; up front; in advance; release your; receive your; claim your",
 	}},
@@ -421,7 +421,7 @@ var concepts = []lexEntry{
 	{"DELIVERYWORD", []string{"parcel; package; delivery; shipment; consignment; your order; redelivery; packet; your item; item; courier"}},
 	{"DELIVERYFAIL", []string{
 		"fee; charge; payment; customs; duty; duties; held; on hold; being held; could not be delivered; can not be delivered; failed; failed delivery; unpaid; outstanding; insufficient postage; address incomplete",
-		"incomplete address; wrong address; missed; returned to sender; will be returned; will be destroyed; postage",
+		"incomplete address; wrong address; missed; returned to sender; will be returned; will be destroyed; postage; incomplete; stuck; redelivery; redeliver; rebook; shortfall",
 	}},
 	{"PAYWHAT", []string{"pay; fee; charge; card; link; click; card details; small fee; payment; #num"}},
 	{"CLICKLINK", []string{
@@ -439,15 +439,15 @@ var concepts = []lexEntry{
 		"guaranteed return; guaranteed returns; guaranteed profit; guaranteed profits; guaranteed income; double your money; triple your money; risk free; no risk; zero risk; high returns; huge returns",
 		"#num percent return; #num percent returns; #num percent profit; #num percent a month; #num percent a week; #num percent per month; #num percent per week; #num percent every month; passive income",
 		"make money fast; get rich; financial freedom; investment opportunity; exclusive opportunity; once in a lifetime opportunity; trading platform; trading account; forex; binary options",
-		"crypto trading; bitcoin investment; crypto investment; mining pool; account manager; withdraw your profits; your profits; profit; trading bot; ai trading; investment platform",
+		"crypto trading; bitcoin investment; crypto investment; mining pool; account manager; withdraw your profits; your profits; profit; trading bot; ai trading; investment platform; tried to withdraw; could not withdraw; can not withdraw; crypto exchange; trading site; my profits; pay tax before withdrawing; unlock my account",
 	}},
 	{"INVESTPUSH", []string{
 		"limited spots; only a few spots; invest now; start with just; start with only; minimum deposit; initial deposit; deposit #num; invest #num; before the price goes up; everyone is making money; do not miss out; miss out",
 	}},
 	{"FAMILYHI", []string{
-		"hi mum; hello mum; hey mum; hi dad; hey dad; hello dad; hi grandma; hi grandpa; hi nan; hi nana; hi granny; hello grandma; hello grandpa; grandma it is me; grandpa it is me; mum it is me; dad it is me",
-		"it is me your; it is your grandson; it is your granddaughter; this is your grandson; this is your granddaughter; this is your son; this is your daughter; it is your son; it is your daughter; your favourite grandson",
-		"new number; my new number; this is my new number; lost my phone; broke my phone; dropped my phone; phone is broken; my phone broke; phone is dead; using a friend's phone; borrowed phone; my phone is broken; my phone is lost; can not talk right now",
+		"it is me your; it is your grandson; it is your granddaughter; this is your grandson; this is your granddaughter; your favourite grandson; your favorite grandson",
+		"new number; my new number; this is my new number; lost my phone; broke my phone; dropped my phone; phone is broken; my phone broke; phone is dead; using a friend's phone; borrowed phone",
+		"my phone is broken; my phone is lost; can not talk right now; from my friends phone; on my friends phone; my friend's phone; fell in the toilet; fell in the bath; dropped it in the; do not ring the old number; do not call the old number; old number does not work",
 	}},
 	{"FAMILYTROUBLE", []string{
 		"i am in trouble; i am in big trouble; i need bail; bail money; post bail; in jail; i am in jail; been arrested; i got arrested; stuck abroad; stranded; lost my wallet; need money urgently; need help urgently",
@@ -461,7 +461,7 @@ var concepts = []lexEntry{
 		"we will never ask; we never ask; we would never ask; we will not ask; we do not ask; never ask you; will never ask; would never ask; never ask for; never request; will never request",
 		"we will never call; we would never call; never call you; we never call; we will never contact; never contact you; no 1 from; nobody from; no legitimate; we do not need your",
 		"never need your; never share; do not share; should never share; never give; never give out; do not give; do not give out; never tell anyone; do not tell anyone your; never disclose; do not disclose",
-		"will never ask you; we will never send; we would never send; never asks; never asks for; does not ask; do not ever",
+		"will never ask you; we will never send; we would never send; never asks; never asks for; does not ask; do not ever; would never call; will never call; would never phone; will never phone; never phones; never calls; would never contact; will never contact; would never tell you; will never tell you",
 	}},
 	{"NEVERWHAT", []string{
 		"password; passwords; pin; pin number; passcode; security code; one time passcode; one time password; code; codes; card details; bank details; full card number; personal details; details",
@@ -481,7 +481,7 @@ var concepts = []lexEntry{
 	{"NOACTION", []string{
 		"you do not need to do anything; there is nothing you need to do; nothing you need to do; no action needed; no action is needed; no action required; no action is required; no payment needed",
 		"no payment is needed; no payment required; no payment is required; you do not have to pay; there is no fee; there is no charge; at no cost; free of charge; you can ignore; take your time; no rush; there is no rush",
-		"in your own time; at your convenience; whenever is convenient; you can think about it; talk it over; speak to your family; check with your family; feel free to call us back; you can call us back",
+		"in your own time; at your convenience; whenever is convenient; you can think about it; talk it over; speak to your family; check with your family; feel free to call us back; you can call us back; nothing to pay; there is nothing to pay; you entered our; you entered the; that you entered; you took part in",
 	}},
 	{"BRANCH", []string{
 		"visit your local branch; visit a branch; visit the branch; visit any branch; come into the branch; come into a branch; come into your branch; pop into; in branch; at the branch; in person at",

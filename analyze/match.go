@@ -192,6 +192,10 @@ type ruleMatch struct {
 	to      int32
 	canon   string
 	negated bool
+	// never is set when the negation was a "never" statement ("we will
+	// never ask you to…"): only then does a negated request count as
+	// genuine behaviour; a plain "not" just drops it.
+	never bool
 }
 
 // matchScratch holds per-goroutine buffers for matching.
@@ -281,7 +285,11 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 		if r.noNeg {
 			continue
 		}
-		out[i].negated = m.negatedAt(ts, hits, sc, r, out[i].from, out[i].to) || m.neverBefore(ts, hits, sc, out[i].from)
+		neg, never := m.negatedAt(ts, hits, sc, r, out[i].from, out[i].to)
+		if m.neverBefore(ts, hits, sc, out[i].from) {
+			neg, never = true, true
+		}
+		out[i].negated, out[i].never = neg, never
 	}
 	// A negated match silences weaker matches inside it ("we will never ask
 	// you to install AnyDesk" is no AnyDesk mention); a match inside a
@@ -315,13 +323,16 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 // negatedAt reports whether a negation cue ends at most negWindow tokens
 // before token from, with no clause boundary between, and is not part of an
 // idiom that does not negate ("why don't you", "don't worry").
-func (m *matcher) negatedAt(ts []token, hits []hit, sc *matchScratch, r *rule, from, to int32) bool {
+func (m *matcher) negatedAt(ts []token, hits []hit, sc *matchScratch, r *rule, from, to int32) (negated, never bool) {
+	// A polite request starts a clause of its own: "my card hasn't arrived
+	// can you transfer 800" negates nothing after "can".
+	politeStart := politeWords[ts[from].text]
 	for _, k := range sc.byConcept[m.neg] {
 		n := hits[k]
 		if n.from >= to-1 {
 			break
 		}
-		if n.to <= from && from-n.to > negWindow {
+		if n.to <= from && (from-n.to > negWindow || politeStart) {
 			continue
 		}
 		if n.to > from {
@@ -329,7 +340,7 @@ func (m *matcher) negatedAt(ts []token, hits []hit, sc *matchScratch, r *rule, f
 			// password"), unless it belongs to the rule's own words ("no
 			// risk", "don't tell mum")
 			if !m.idiom(hits, sc, n) && !ownWords(hits, r, n) {
-				return true
+				return true, ts[n.from].text == "never"
 			}
 			continue
 		}
@@ -344,11 +355,15 @@ func (m *matcher) negatedAt(ts []token, hits []hit, sc *matchScratch, r *rule, f
 			continue
 		}
 		if !m.idiom(hits, sc, n) {
-			return true
+			return true, ts[n.from].text == "never"
 		}
 	}
-	return false
+	return false, false
 }
+
+// politeWords open a request: a negation before them belongs to another
+// clause.
+var politeWords = map[string]bool{"can": true, "could": true, "please": true, "would": true, "kindly": true}
 
 // ownWords reports whether negation hit n lies inside a hit of one of the
 // concepts of rule r's steps.

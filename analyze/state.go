@@ -169,7 +169,7 @@ func (s *callState) addTurn(doc string, start, end int, speaker string, sc *scra
 	for _, mt := range matches {
 		r := &m.rules[mt.rule]
 		if mt.negated {
-			if r.onNeg == "" {
+			if r.onNeg == "" || !mt.never {
 				continue
 			}
 			r = &m.rules[m.byCode[r.onNeg]]
