@@ -76,7 +76,11 @@ func newLexicon(entries []lexEntry) (*lexicon, error) {
 					return nil, fmt.Errorf("analyze: lexicon %s: %q: %w", e.concept, ph, err)
 				}
 				for _, seq := range seqs {
-					lx.insert(seq, phraseOut{concept: c, canon: canon})
+					cn := canon
+					if cn == "" && namedByPhrase[e.concept] {
+						cn = titlePhrase(seq)
+					}
+					lx.insert(seq, phraseOut{concept: c, canon: cn})
 				}
 			}
 		}
@@ -202,6 +206,30 @@ func expandPhrase(z *tokenizer, ph string) ([][]string, error) {
 		return nil, fmt.Errorf("no words")
 	}
 	return out, nil
+}
+
+// namedByPhrase lists concepts whose phrases name something by themselves
+// ("windows technical department"): a match without a canonical name is
+// called by its own words in explanations.
+var namedByPhrase = map[string]bool{"TECHDEPT": true}
+
+// titlePhrase capitalises the words of a phrase: "the Windows Technical
+// Department".
+func titlePhrase(seq []string) string {
+	var b strings.Builder
+	b.WriteString("the")
+	for _, w := range seq {
+		if w == "#num" {
+			return ""
+		}
+		b.WriteByte(' ')
+		if w == "it" || w == "pc" {
+			b.WriteString(strings.ToUpper(w))
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return b.String()
 }
 
 // hit is one concept found in a token sequence: tokens [from, to).
