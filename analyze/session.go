@@ -14,9 +14,13 @@ import (
 	"github.com/hangup-org/hangup"
 )
 
-// SessionConfig bounds live calls. Zero values take the defaults.
+// SessionConfig bounds live calls. Zero values take the defaults. A call
+// keeps at most MaxIndicators indicators and MaxEntities entities, each
+// quoting at most 240 characters, and never the text of its turns: about
+// 200 KB in the worst case, so the defaults bound all live calls to about
+// 400 MB however they are fed (typical calls use a few KB).
 type SessionConfig struct {
-	MaxSessions int           // live calls kept at once; the least recently used goes first. Default 10,000.
+	MaxSessions int           // live calls kept at once; the least recently used goes first. Default 2,000.
 	MaxTurns    int           // turns per call. Default 5,000.
 	MaxBytes    int           // bytes of text per call. Default 1 MiB.
 	MaxTurnLen  int           // characters per turn. Default 20,000.
@@ -26,7 +30,7 @@ type SessionConfig struct {
 
 func (c *SessionConfig) defaults() {
 	if c.MaxSessions <= 0 {
-		c.MaxSessions = 10_000
+		c.MaxSessions = 2_000
 	}
 	if c.MaxTurns <= 0 {
 		c.MaxTurns = 5_000
