@@ -1,0 +1,211 @@
+package screen
+
+import (
+	"net/url"
+	"strings"
+	"sync/atomic"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/phone"
+)
+
+// maxNumberInput caps what is read of a From or To value. A SIP URI with a
+// display name and parameters fits easily; anything longer is not a number
+// and is answered as unreadable without further work.
+const maxNumberInput = 512
+
+// withheldUsers are the user parts SIP stacks put in From for a withheld
+// number (RFC 3325 "anonymous", and what PBXs commonly use).
+var withheldUsers = []string{"anonymous", "unavailable", "unknown", "restricted", "private", "withheld"}
+
+// userPart reduces a From/To value as SIP carries it — "\"Name\"
+// <sip:+441632960123@host;user=phone>", "tel:+44…", "sips:…", or a bare
+// number — to the user part: the number as the caller's network wrote it.
+// It allocates only when the value is percent-encoded.
+func userPart(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '<'); i >= 0 {
+		if j := strings.IndexByte(s[i:], '>'); j > 0 {
+			s = s[i+1 : i+j]
+		} else {
+			s = s[i+1:]
+		}
+	}
+	switch {
+	case hasPrefixFold(s, "tel:"):
+		s = s[4:]
+	case hasPrefixFold(s, "sip:"):
+		s = userOf(s[4:])
+	case hasPrefixFold(s, "sips:"):
+		s = userOf(s[5:])
+	}
+	if i := strings.IndexAny(s, ";?"); i >= 0 {
+		s = s[:i]
+	}
+	if strings.IndexByte(s, '%') >= 0 {
+		if u, err := url.PathUnescape(s); err == nil {
+			s = u
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// userOf returns the user part of "user@host"; a URI without one ("host")
+// names no number.
+func userOf(s string) string {
+	if i := strings.IndexByte(s, '@'); i >= 0 {
+		return s[:i]
+	}
+	return ""
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// isWithheld reports whether a user part stands for no number at all.
+func isWithheld(user string) bool {
+	if user == "" {
+		return true
+	}
+	for _, w := range withheldUsers {
+		if strings.EqualFold(user, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// e164Key turns "+441632960123" into 441632960123. It reports false for
+// anything that is not "+" and 2 to 15 digits, so national forms take the
+// parser's road.
+func e164Key(s string) (uint64, bool) {
+	if len(s) < 3 || len(s) > 16 || s[0] != '+' {
+		return 0, false
+	}
+	var k uint64
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		k = k*10 + uint64(c-'0')
+	}
+	return k, true
+}
+
+// Number facts, as bits: what the screening layers need to know about a
+// caller ID, distilled once from phone.Intel's full classification.
+const (
+	numValid       uint16 = 1 << iota // libphonenumber says the number can exist
+	numUnreadable                     // not a phone number at all
+	numInvalid                        // parsed, but no such number can exist
+	numPremium                        // premium rate: never a legitimate caller ID in the UK
+	numUnallocated                    // Ofcom: in a block no provider holds (or not listed, or drama)
+	numWrongLength                    // Ofcom: the block's numbers have another length
+	numUKFixed                        // a UK number other than a mobile (landline, 03, 08…)
+	numUKMobile                       // a UK mobile
+	numEmergency                      // an emergency short number
+	numShort                          // another short number (no E.164 form)
+)
+
+// facts is one classified caller ID. Instances are immutable once cached.
+type facts struct {
+	key   uint64 // E.164 digits; 0 for short numbers and unreadable input
+	e164  string // "" when the number has no E.164 form
+	short string // digits of a short number, e.g. "159"
+	flags uint16
+}
+
+func (f *facts) has(flag uint16) bool { return f.flags&flag != 0 }
+
+// classify distils a parsed number into facts.
+func classify(n *hangup.Number) *facts {
+	f := &facts{e164: n.E164}
+	if k, ok := e164Key(n.E164); ok {
+		f.key = k
+	}
+	if n.Valid {
+		f.flags |= numValid
+	}
+	if n.Type == hangup.NumberShortCode {
+		f.short = n.National
+		f.flags |= numShort
+	}
+	for _, r := range n.Findings {
+		switch r.Code {
+		case phone.CodeUnreadable:
+			f.flags |= numUnreadable
+		case phone.CodeInvalid:
+			f.flags |= numInvalid
+		case phone.CodeUKPremiumRate, phone.CodeUKAdultPremiumRate, phone.CodePremiumRate:
+			f.flags |= numPremium
+		case phone.CodeUKUnallocated, phone.CodeUKNotListed, phone.CodeUKDramaRange:
+			f.flags |= numUnallocated
+		case phone.CodeUKWrongLength:
+			f.flags |= numWrongLength
+		case phone.CodeShortEmergency:
+			f.flags |= numEmergency
+		}
+	}
+	if !n.Valid && n.E164 == "" && f.flags&(numShort|numUnreadable) == 0 {
+		f.flags |= numUnreadable
+	}
+	if n.CountryCode == 44 && n.UK != nil && n.Valid {
+		if n.UK.Range == "mobile" {
+			f.flags |= numUKMobile
+		} else {
+			f.flags |= numUKFixed
+		}
+	}
+	return f
+}
+
+// factCacheBits sizes the classification cache: 2^18 slots, about 2 MiB of
+// pointers plus up to 262,144 small entries (~20 MiB when full).
+const factCacheBits = 18
+
+// factCache maps E.164 keys to facts without locks: a direct-mapped table
+// of atomic pointers. A colliding number simply replaces the slot's entry,
+// so memory is bounded and a flood of random caller IDs costs re-parses,
+// never growth. Facts depend only on the phone engine (numbering plan and
+// Ofcom tables), which is fixed for the process, so the cache outlives
+// snapshot swaps: a new report does not make every number cold again.
+type factCache struct {
+	slots [1 << factCacheBits]atomic.Pointer[facts]
+}
+
+func slotOf(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - factCacheBits) }
+
+func (c *factCache) get(k uint64) *facts {
+	if f := c.slots[slotOf(k)].Load(); f != nil && f.key == k {
+		return f
+	}
+	return nil
+}
+
+func (c *factCache) put(f *facts) {
+	if f.key != 0 {
+		c.slots[slotOf(f.key)].Store(f)
+	}
+}
+
+// lookup classifies a caller or called user part: from the cache when it is
+// in E.164 form and seen before, else through the phone engine (whose own
+// cache serves repeated national forms).
+func (e *Engine) lookup(user string) *facts {
+	if k, ok := e164Key(user); ok {
+		if f := e.facts.get(k); f != nil {
+			return f
+		}
+	}
+	n := e.cfg.Numbers.ParseNumber(user)
+	if k, ok := e164Key(n.E164); ok {
+		if f := e.facts.get(k); f != nil {
+			return f
+		}
+	}
+	f := classify(&n)
+	e.facts.put(f)
+	return f
+}

@@ -1,0 +1,96 @@
+package screen
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/reputation"
+)
+
+// orgRef is what screening needs about one registry number.
+type orgRef struct {
+	id, name string
+	label    string // "<name> (verified)", made once
+	dno      bool   // receive-only: must never appear as a caller ID
+	verified bool   // a named organisation's outbound or support line
+}
+
+// Snapshot is everything a decision reads, immutable once built: the
+// registry's numbers indexed by E.164 digits (with the Do-Not-Originate
+// ones marked), the reputation index, and the reputation thresholds.
+// Number facts from Ofcom's tables and the numbering plan come from the
+// phone engine, which is fixed for the process. The engine swaps whole
+// snapshots atomically, so a decision never sees half an update and no
+// update ever waits for, or holds up, a decision.
+type Snapshot struct {
+	orgs  map[uint64]orgRef // by E.164 digits
+	short map[string]orgRef // short numbers without E.164 form ("159")
+	rep   *reputation.Index
+	repc  reputation.Config
+
+	// Built is when the newest part of the snapshot was installed.
+	Built time.Time
+	// Organisations is how many registry numbers are indexed.
+	Organisations int
+}
+
+// registryTables indexes the registry's numbers. A number shared by a
+// generic entry and a named one (159) belongs to the named one, as in the
+// registry itself.
+func registryTables(s *registry.Snapshot) (map[uint64]orgRef, map[string]orgRef) {
+	orgs, short := map[uint64]orgRef{}, map[string]orgRef{}
+	if s == nil {
+		return orgs, short
+	}
+	generic := map[string]bool{}
+	for _, o := range s.Organisations() {
+		generic[o.ID] = o.Generic
+		for _, n := range o.Numbers {
+			ref := orgRef{id: o.ID, name: o.Name, dno: n.Role == hangup.RoleReceivesOnly,
+				verified: !o.Generic && (n.Role == hangup.RoleCallsOut || n.Role == hangup.RoleSupport)}
+			if ref.verified {
+				ref.label = fmt.Sprintf(hangup.LabelVerifiedFmt, o.Name)
+			}
+			if k, ok := e164Key(n.E164); ok {
+				if prev, seen := orgs[k]; seen && !generic[prev.id] {
+					continue
+				}
+				orgs[k] = ref
+			} else if d := digitsOnly(n.Number); d != "" {
+				if prev, seen := short[d]; seen && !generic[prev.id] {
+					continue
+				}
+				short[d] = ref
+			}
+		}
+	}
+	return orgs, short
+}
+
+func digitsOnly(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// org returns the registry entry for a classified number.
+func (s *Snapshot) org(f *facts) (orgRef, bool) {
+	if f.key != 0 {
+		r, ok := s.orgs[f.key]
+		return r, ok
+	}
+	if f.short != "" {
+		r, ok := s.short[f.short]
+		return r, ok
+	}
+	return orgRef{}, false
+}
+
+// Reputation returns the reputation index the snapshot screens with.
+func (s *Snapshot) Reputation() *reputation.Index { return s.rep }
