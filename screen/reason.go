@@ -28,8 +28,8 @@ const (
 	CodeReputationScam     = "screen.reputation_scam"
 	CodeReputationSuspect  = "screen.reputation_suspected"
 	CodeReputationDisputed = "screen.reputation_disputed"
-	CodeReputationAllowed  = "screen.reputation_allowed"  // cleared by Hangup's administrators
-	CodeReputationSpoofed  = "screen.reputation_spoofed"  // a verified organisation's number that scammers fake
+	CodeReputationAllowed  = "screen.reputation_allowed"    // cleared by Hangup's administrators
+	CodeReputationSpoofed  = "screen.reputation_spoofed"    // a verified organisation's number that scammers fake
 	CodeVerifiedOrg        = "screen.verified_organisation" // the registry lists the number as an organisation's
 )
 
