@@ -170,6 +170,10 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("postgres: %w", err)
 	}
+	return db.migrateWith(ctx, ms)
+}
+
+func (db *DB) migrateWith(ctx context.Context, ms []migration) error {
 	return retry(ctx, func() error {
 		conn, err := db.pool.Acquire(ctx)
 		if err != nil {
@@ -258,6 +262,13 @@ func (db *DB) withTx(ctx context.Context, fn func(pgx.Tx) error) error {
 		}
 		return err
 	}))
+}
+
+// read runs a query again after a lost connection or a failover: reads
+// change nothing, so they are always safe to retry. fn must not hand rows
+// to a caller before it returns.
+func (db *DB) read(ctx context.Context, fn func() error) error {
+	return retry(ctx, fn)
 }
 
 // retryDelays are the pauses between attempts: enough to ride out a

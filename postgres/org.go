@@ -36,7 +36,9 @@ func (db *DB) ListOrganisations(ctx context.Context) ([]*hangup.Organisation, er
 // FindOrganisation implements hangup.OrganisationStore.
 func (db *DB) FindOrganisation(ctx context.Context, id string) (*hangup.Organisation, error) {
 	var body []byte
-	err := db.pool.QueryRow(ctx, `SELECT body FROM organisations WHERE id = $1`, id).Scan(&body)
+	err := db.read(ctx, func() error {
+		return db.pool.QueryRow(ctx, `SELECT body FROM organisations WHERE id = $1`, id).Scan(&body)
+	})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, hangup.Errorf(hangup.ENOTFOUND, "There is no organisation %q in the registry.", id)
 	}
@@ -64,7 +66,7 @@ func (db *DB) ReplaceOrganisations(ctx context.Context, orgs []*hangup.Organisat
 		}
 	}
 	now := db.now().UTC()
-	return db.withTx(ctx, func(tx pgx.Tx) error {
+	err := db.withTx(ctx, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		for i, o := range orgs {
 			b.Queue(`INSERT INTO organisations (id, body, updated_at) VALUES ($1, $2, $3)
@@ -75,11 +77,15 @@ func (db *DB) ReplaceOrganisations(ctx context.Context, orgs []*hangup.Organisat
 		}
 		return db.bumpInTx(ctx, tx, hangup.TopicRegistry)
 	})
+	if err == nil {
+		db.changed(hangup.TopicRegistry)
+	}
+	return err
 }
 
 // DeleteOrganisation implements hangup.OrganisationStore.
 func (db *DB) DeleteOrganisation(ctx context.Context, id string) error {
-	return db.withTx(ctx, func(tx pgx.Tx) error {
+	err := db.withTx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `DELETE FROM organisations WHERE id = $1`, id)
 		if err != nil {
 			return wrap(err, "delete organisation %q", id)
@@ -89,4 +95,8 @@ func (db *DB) DeleteOrganisation(ctx context.Context, id string) error {
 		}
 		return db.bumpInTx(ctx, tx, hangup.TopicRegistry)
 	})
+	if err == nil {
+		db.changed(hangup.TopicRegistry)
+	}
+	return err
 }

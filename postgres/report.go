@@ -317,7 +317,11 @@ func (db *DB) CreateReports(ctx context.Context, rs []*hangup.Report, evidence [
 }
 
 func (db *DB) findReport(ctx context.Context, where string, arg any) (*hangup.Report, error) {
-	r, err := scanReport(db.pool.QueryRow(ctx, `SELECT `+reportColumns+` FROM reports WHERE `+where, arg))
+	var r *hangup.Report
+	err := db.read(ctx, func() (err error) {
+		r, err = scanReport(db.pool.QueryRow(ctx, `SELECT `+reportColumns+` FROM reports WHERE `+where, arg))
+		return err
+	})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, hangup.Errorf(hangup.ENOTFOUND, "There is no such report.")
 	}

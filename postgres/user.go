@@ -47,7 +47,11 @@ func (db *DB) CreateUser(ctx context.Context, u *hangup.User) error {
 
 // FindUserByEmail implements hangup.UserStore.
 func (db *DB) FindUserByEmail(ctx context.Context, email string) (*hangup.User, error) {
-	u, err := scanUser(db.pool.QueryRow(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))))
+	var u *hangup.User
+	err := db.read(ctx, func() (err error) {
+		u, err = scanUser(db.pool.QueryRow(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))))
+		return err
+	})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, hangup.Errorf(hangup.ENOTFOUND, "There is no such account.")
 	}
@@ -108,11 +112,13 @@ func (db *DB) FindSession(ctx context.Context, tokenHash []byte, now time.Time) 
 	var s hangup.Session
 	u := new(hangup.User)
 	var role string
-	err := db.pool.QueryRow(ctx, `SELECT s.token_hash, s.user_id, s.created_at, s.expires_at,
+	err := db.read(ctx, func() error {
+		return db.pool.QueryRow(ctx, `SELECT s.token_hash, s.user_id, s.created_at, s.expires_at,
 			u.id, u.email, u.role, u.organisation_id, u.password_hash, u.created_at, u.disabled
 		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled`,
-		tokenHash, now.UTC()).Scan(&s.TokenHash, &s.UserID, &s.CreatedAt, &s.ExpiresAt,
-		&u.ID, &u.Email, &role, &u.OrganisationID, &u.PasswordHash, &u.CreatedAt, &u.Disabled)
+			tokenHash, now.UTC()).Scan(&s.TokenHash, &s.UserID, &s.CreatedAt, &s.ExpiresAt,
+			&u.ID, &u.Email, &role, &u.OrganisationID, &u.PasswordHash, &u.CreatedAt, &u.Disabled)
+	})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, nil, hangup.Errorf(hangup.ENOTFOUND, "You are not signed in.")
 	}
@@ -137,7 +143,9 @@ func (db *DB) DeleteSession(ctx context.Context, tokenHash []byte) error {
 // everyone reads its value.
 func (db *DB) Secret(ctx context.Context, name string, generate func() ([]byte, error)) ([]byte, error) {
 	var v []byte
-	err := db.pool.QueryRow(ctx, `SELECT value FROM secrets WHERE name = $1`, name).Scan(&v)
+	err := db.read(ctx, func() error {
+		return db.pool.QueryRow(ctx, `SELECT value FROM secrets WHERE name = $1`, name).Scan(&v)
+	})
 	if err == nil {
 		return v, nil
 	}
