@@ -78,6 +78,7 @@ type CheckResult struct {
 	NextSteps    []string             `json:"next_steps"`
 	Reputation   *Reputation          `json:"reputation,omitempty"` // what reports say about the number shown
 	Site         *SiteCheck           `json:"site,omitempty"`       // the website the caller named, checked
+	Analysis     *Analysis            `json:"analysis,omitempty"`   // what the notes say, indicator by indicator
 }
 
 // ReputationLookup gives a number's reputation from memory.

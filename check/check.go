@@ -55,6 +55,7 @@ type Engine struct {
 	orgs       hangup.OrganisationMatcher
 	reputation hangup.ReputationLookup
 	sites      hangup.SiteChecker
+	analyzer   hangup.Analyzer
 }
 
 var _ hangup.Checker = (*Engine)(nil)
@@ -62,6 +63,13 @@ var _ hangup.Checker = (*Engine)(nil)
 // New returns an Engine over a number service and the registry.
 func New(numbers hangup.NumberService, orgs hangup.OrganisationMatcher) *Engine {
 	return &Engine{numbers: numbers, orgs: orgs}
+}
+
+// WithAnalyzer makes the engine analyse the person's notes of what was said
+// (one implementation with the analysis API). It returns e for chaining.
+func (e *Engine) WithAnalyzer(a hangup.Analyzer) *Engine {
+	e.analyzer = a
+	return e
 }
 
 // WithSites makes the engine check the website a caller named. It returns e
@@ -151,6 +159,9 @@ func (e *Engine) Check(ctx context.Context, req hangup.CheckRequest) (*hangup.Ch
 	if err := e.website(c); err != nil {
 		return nil, err
 	}
+	if err := e.notes(ctx, c); err != nil {
+		return nil, err
+	}
 	c.policies()
 	c.asks()
 	c.unsolicited()
@@ -170,6 +181,7 @@ type call struct {
 	reasons  []hangup.Reason
 	rep      *hangup.Reputation
 	site     *hangup.SiteCheck
+	analysis *hangup.Analysis
 }
 
 func (c *call) add(r hangup.Reason) {
@@ -309,6 +321,44 @@ func (e *Engine) website(c *call) error {
 		}
 		f.Code = CodeSitePrefix + f.Code
 		c.add(f)
+	}
+	return nil
+}
+
+// CodeAnalysisPrefix prefixes the codes of reasons found in the notes.
+const CodeAnalysisPrefix = "said."
+
+// notes analyses what the person says was said, and adds the analysis's
+// top reasons. A scam verdict on the words alone is a reason to hang up.
+func (e *Engine) notes(ctx context.Context, c *call) error {
+	if e.analyzer == nil || strings.TrimSpace(c.req.Notes) == "" {
+		return nil
+	}
+	a, err := e.analyzer.Analyze(ctx, c.req.Notes)
+	if err != nil {
+		if code := hangup.ErrorCode(err); code == hangup.EINVALID || code == hangup.ETOOLARGE {
+			return &hangup.Error{Code: code, Message: "Please check what you typed.", Fields: []hangup.FieldError{{Field: "notes", Message: hangup.ErrorMessage(err)}}}
+		}
+		return err
+	}
+	c.analysis = a
+	for _, r := range a.Reasons {
+		if r.Severity == hangup.SeverityInfo {
+			continue
+		}
+		if a.Verdict == hangup.VerdictNotScam && r.Severity == hangup.SeverityHigh {
+			r.Severity = hangup.SeverityMedium // the model weighed it against the rest
+		}
+		r.Code = CodeAnalysisPrefix + r.Code
+		c.add(r)
+	}
+	switch a.Verdict {
+	case hangup.VerdictScam:
+		c.add(hangup.Reason{Code: CodeAnalysisPrefix + "verdict", Severity: hangup.SeverityHigh,
+			Message: "What they said follows the pattern of a scam call, step by step (the words are marked below)."})
+	case hangup.VerdictSuspicious:
+		c.add(hangup.Reason{Code: CodeAnalysisPrefix + "verdict", Severity: hangup.SeverityMedium,
+			Message: "Some of what they said is what scammers say (the words are marked below)."})
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ func (c *call) result() *hangup.CheckResult {
 		NextSteps:  []string{},
 		Reputation: c.rep,
 		Site:       c.site,
+		Analysis:   c.analysis,
 	}
 	if res.Reasons == nil {
 		res.Reasons = []hangup.Reason{}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
@@ -62,6 +63,8 @@ type Deps struct {
 	Accounts   *account.Service
 	Secrets    hangup.SecretStore
 	Sites      hangup.SiteChecker          // website checks; nil disables /api/v1/urls
+	Analyzer   hangup.Analyzer             // transcript analysis; nil disables /api/v1/analyses
+	Calls      *analyze.Sessions           // live calls; nil disables /api/v1/calls
 	Ready      func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
 	Logger     *slog.Logger
 }
@@ -131,14 +134,26 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"GET", "/api/v1/organisations/{id}", s.apiOrganisation},
 		{"POST", "/api/v1/reports", s.apiReport},
 		{"GET", "/api/v1/urls", s.apiURL},
+		{"POST", "/api/v1/analyses", s.apiAnalysis},
+		{"POST", "/api/v1/calls", s.apiCallCreate},
+		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
+		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
+		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
 	}
 }
 
 func (s *Server) routes() {
-	page := func(pattern string, h http.HandlerFunc) { s.mux.Handle(pattern, s.limit(s.bodyLimit(h), false)) }
+	page := func(pattern string, h http.HandlerFunc) {
+		s.mux.Handle(pattern, s.limit(s.bodyLimit(h, s.cfg.BodyLimit), false))
+	}
 
 	for _, rt := range s.apiRoutes() {
-		s.mux.Handle(rt.method+" "+rt.path, s.limit(s.bodyLimit(rt.handler), true))
+		h := s.bodyLimit(rt.handler, s.cfg.BodyLimit)
+		if rt.path == "/api/v1/analyses" {
+			// Whole transcripts are bigger than any other request.
+			h = s.bodyLimit(rt.handler, max(s.cfg.BodyLimit, maxAnalysisBody))
+		}
+		s.mux.Handle(rt.method+" "+rt.path, s.limit(h, true))
 	}
 	s.mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
@@ -191,10 +206,10 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 }
 
 // bodyLimit caps request bodies before any handler reads them.
-func (s *Server) bodyLimit(h http.Handler) http.Handler {
+func (s *Server) bodyLimit(h http.Handler, limit int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > s.cfg.BodyLimit {
-			err := hangup.Errorf(hangup.ETOOLARGE, "The request is larger than %d KiB.", s.cfg.BodyLimit>>10)
+		if r.ContentLength > limit {
+			err := hangup.Errorf(hangup.ETOOLARGE, "The request is larger than %d KiB.", limit>>10)
 			if strings.HasPrefix(r.URL.Path, "/api/") {
 				s.apiError(w, r, err)
 			} else {
@@ -202,7 +217,7 @@ func (s *Server) bodyLimit(h http.Handler) http.Handler {
 			}
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.BodyLimit)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		h.ServeHTTP(w, r)
 	})
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
@@ -51,8 +52,13 @@ func newTestServer(t testing.TB, cfg Config) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewServer(cfg, Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites), Numbers: p, Registry: reg, Ready: db.Ping,
-		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites})
+	an, err := analyze.New(analyze.Deps{Numbers: p, Orgs: reg, Sites: sites})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewServer(cfg, Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
+		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
+		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{})})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,9 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
 )
@@ -68,7 +70,43 @@ var funcs = template.FuncMap{
 		}
 		return string(r)
 	},
-	"checked": func(set map[string]bool, k string) bool { return set[k] },
+	"checked":   func(set map[string]bool, k string) bool { return set[k] },
+	"highlight": highlight,
+}
+
+// highlight returns text, escaped, with the indicators' evidence marked. It
+// works on the indicators' byte offsets into text; spans out of range or in
+// the middle of a character are skipped rather than trusted.
+func highlight(text string, inds []hangup.Indicator) template.HTML {
+	type span struct{ start, end int }
+	var spans []span
+	for _, in := range inds {
+		a, b := in.ByteStart, in.ByteEnd
+		if a < 0 || b > len(text) || a >= b || !utf8.RuneStart(text[a]) || (b < len(text) && !utf8.RuneStart(text[b])) {
+			continue
+		}
+		spans = append(spans, span{a, b})
+	}
+	slices.SortFunc(spans, func(x, y span) int { return x.start - y.start })
+	var merged []span
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp.start <= merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, sp.end)
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	var b strings.Builder
+	pos := 0
+	for _, sp := range merged {
+		b.WriteString(template.HTMLEscapeString(text[pos:sp.start]))
+		b.WriteString("<mark>")
+		b.WriteString(template.HTMLEscapeString(text[sp.start:sp.end]))
+		b.WriteString("</mark>")
+		pos = sp.end
+	}
+	b.WriteString(template.HTMLEscapeString(text[pos:]))
+	return template.HTML(b.String())
 }
 
 var policyLabels = map[hangup.PolicyCode]string{

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/check"
 	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/phone"
@@ -34,6 +35,8 @@ type App struct {
 	Reports    *report.Service
 	Accounts   *account.Service
 	Sites      *site.Live
+	Analyzer   *analyze.Engine
+	Calls      *analyze.Sessions
 	Server     *hhttp.Server
 
 	httpServer *http.Server
@@ -99,20 +102,24 @@ func (a *App) wire(ctx context.Context) error {
 			a.log.Error("rebuilding the website checker", "err", err)
 		}
 	})
+	if a.Analyzer, err = analyze.New(analyze.Deps{Numbers: a.Numbers, Orgs: a.Registry, Sites: a.Sites}); err != nil {
+		return err
+	}
+	a.Calls = analyze.NewSessions(a.Analyzer, analyze.SessionConfig{})
 	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
-		Secrets: a.DB, Sites: a.Sites, Region: a.Numbers.DefaultRegion()})
+		Secrets: a.DB, Sites: a.Sites, Analyzer: a.Analyzer, Region: a.Numbers.DefaultRegion()})
 	if err != nil {
 		return err
 	}
 	a.Accounts = account.New(a.DB)
-	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites)
+	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites).WithAnalyzer(a.Analyzer)
 	hc := hhttp.DefaultConfig()
 	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.TrustProxy, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, cfg.TrustProxy, version
 	hc.PublicURL, hc.SecureCookies = cfg.PublicURL, cfg.SecureCookies
 	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
-		Sites: a.Sites,
+		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls,
 	})
 	return err
 }

@@ -110,7 +110,11 @@ func runCheck(e *env) error {
 	for _, a := range asked {
 		req.Asked = append(req.Asked, hangup.Ask(a))
 	}
-	res, err := check.New(eng.numbers, eng.registry).Check(e.ctx, req)
+	an, err := eng.analyzer()
+	if err != nil {
+		return err
+	}
+	res, err := check.New(eng.numbers, eng.registry).WithAnalyzer(an).Check(e.ctx, req)
 	if err != nil {
 		return err
 	}

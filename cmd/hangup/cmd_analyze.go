@@ -1,0 +1,170 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/site"
+)
+
+// analyzer builds the analysis engine over the one-shot engines, with the
+// website checker so that addresses in the text are checked too.
+func (eng *engines) analyzer() (*analyze.Engine, error) {
+	sites, err := site.New(site.Config{Organisations: eng.registry.Organisations()})
+	if err != nil {
+		return nil, err
+	}
+	return analyze.New(analyze.Deps{Numbers: eng.numbers, Orgs: eng.registry, Sites: sites})
+}
+
+func runAnalyze(e *env) error {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	l := newConfigLoader()
+	l.bind(fs, false)
+	asJSON := fs.Bool("json", false, "print JSON")
+	batch := fs.Bool("jsonl", false, `batch: read {"id": …, "text": …} lines from standard input, write one result line each`)
+	stream := fs.Bool("stream", false, "live: read turns line by line from standard input and print alerts as they happen")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: hangup analyze [FILE|-] [--json]\n       hangup analyze --jsonl < calls.jsonl\n       hangup analyze --stream [--json] < turns.txt")
+		fs.PrintDefaults()
+	}
+	args, err := parseInterspersed(fs, e)
+	if err != nil {
+		return err
+	}
+	if len(args) > 1 {
+		return usagef("give one file (or - for standard input)")
+	}
+	cfg, err := l.resolve(e)
+	if err != nil {
+		return err
+	}
+	eng, err := loadEngines(e.ctx, cfg)
+	if err != nil {
+		return err
+	}
+	an, err := eng.analyzer()
+	if err != nil {
+		return err
+	}
+	switch {
+	case *batch:
+		_, err := an.AnalyzeJSONL(e.ctx, e.stdin, e.stdout)
+		return err
+	case *stream:
+		_, err := an.Stream(e.ctx, e.stdin, e.stdout, analyze.StreamOptions{JSON: *asJSON})
+		return err
+	}
+	in := e.stdin
+	if len(args) == 1 && args[0] != "-" {
+		f, err := os.Open(args[0])
+		if err != nil {
+			return usagef("%v", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	text, err := io.ReadAll(io.LimitReader(in, 4*analyze.MaxTextLen+1))
+	if err != nil {
+		return err
+	}
+	a, err := an.Analyze(e.ctx, string(text))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(e.stdout, a)
+	}
+	return analyze.WriteText(e.stdout, a)
+}
+
+// runTrain trains the analysis model from labelled data and writes it where
+// the binary embeds it from. Training is deterministic for a seed.
+func runTrain(e *env) error {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	data := fs.String("data", "data/training", "directory of labelled examples")
+	out := fs.String("out", "analyze/model.json", "where to write the model (the binary embeds analyze/model.json at build time)")
+	seed := fs.Uint64("seed", 1, "seed for augmentation and folds")
+	l2 := fs.Float64("l2", 1, "L2 penalty on general features")
+	codeL2 := fs.Float64("code-l2", 15, "L2 penalty on per-indicator features")
+	noAug := fs.Bool("no-augment", false, "train without style variants")
+	if err := parseFlags(fs, e); err != nil {
+		return err
+	}
+	m, rep, err := analyze.Train(analyze.TrainConfig{Data: *data, Seed: *seed, L2: *l2, CodeL2: *codeL2, NoAugment: *noAug})
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if err := analyze.WriteModel(f, m); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Trained on %s in %s; wrote %s (%d features). Rebuild the binary to embed it.\n", *data, rep.Duration, *out, len(m.Features))
+	return nil
+}
+
+// runEval measures the analysis on labelled data: precision, recall, F1,
+// false-positive rate, confusion matrix and earliness per source.
+func runEval(e *env) error {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	data := fs.String("data", "", "labelled data: a directory, .csv, .jsonl or .txt (see docs/evaluation.md)")
+	holdout := fs.Bool("holdout", false, "retrain and evaluate held out by fold, by source and by scam type (uses --data as training data)")
+	model := fs.String("model", "", "evaluate this model file instead of the embedded one")
+	seed := fs.Uint64("seed", 1, "with --holdout: seed for augmentation and folds")
+	if err := parseFlags(fs, e); err != nil {
+		return err
+	}
+	if *data == "" {
+		return usagef("give the data: hangup eval --data PATH")
+	}
+	if *holdout {
+		rep, err := analyze.HoldOut(analyze.TrainConfig{Data: *data, Seed: *seed, L2: 1, CodeL2: 15})
+		if err != nil {
+			return err
+		}
+		for _, s := range rep.Splits {
+			fmt.Fprint(e.stdout, analyze.FormatSplit(s))
+		}
+		fmt.Fprintf(e.stdout, "held-out evaluation took %s\n", rep.Duration)
+		return nil
+	}
+	exs, err := analyze.LoadExamplesPath(*data)
+	if err != nil {
+		return hangup.Errorf(hangup.EINVALID, "%v", err)
+	}
+	var deps analyze.Deps
+	if *model != "" {
+		f, err := os.Open(*model)
+		if err != nil {
+			return usagef("%v", err)
+		}
+		m, err := analyze.ReadModel(f)
+		f.Close()
+		if err != nil {
+			return hangup.Errorf(hangup.EINVALID, "model %s: %v", *model, err)
+		}
+		deps.Model = m
+	}
+	an, err := analyze.New(deps)
+	if err != nil {
+		return err
+	}
+	sr, err := analyze.Evaluate(e.ctx, an, exs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(e.stdout, strings.TrimRight(analyze.FormatSplit(sr), "\n")+"\n")
+	return nil
+}

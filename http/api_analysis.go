@@ -1,0 +1,111 @@
+package http
+
+import (
+	"net/http"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze"
+)
+
+// maxAnalysisBody caps the body of POST /api/v1/analyses: the analysis takes
+// up to analyze.MaxTextLen characters (up to four bytes each in UTF-8) plus
+// the JSON around them.
+const maxAnalysisBody = 4*analyze.MaxTextLen + 4096
+
+// AnalysisRequest is the body of POST /api/v1/analyses.
+type AnalysisRequest struct {
+	Text string `json:"text"`
+}
+
+// apiAnalysis answers POST /api/v1/analyses: one transcript or a person's
+// notes, analysed indicator by indicator.
+func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) {
+	if s.deps.Analyzer == nil {
+		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Analysis is not enabled on this server."))
+		return
+	}
+	var req AnalysisRequest
+	if err := decodeJSON(r, &req); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	a, err := s.deps.Analyzer.Analyze(r.Context(), req.Text)
+	if err != nil {
+		if c := hangup.ErrorCode(err); c == hangup.EINVALID || c == hangup.ETOOLARGE {
+			err = &hangup.Error{Code: c, Message: hangup.ErrorMessage(err), Fields: []hangup.FieldError{{Field: "text", Message: hangup.ErrorMessage(err)}}}
+		}
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+// CallCreated is the answer of POST /api/v1/calls.
+type CallCreated struct {
+	ID string `json:"id"`
+}
+
+// apiCallCreate answers POST /api/v1/calls: a live call whose turns arrive
+// one at a time.
+func (s *Server) apiCallCreate(w http.ResponseWriter, r *http.Request) {
+	if s.deps.Calls == nil {
+		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Live analysis is not enabled on this server."))
+		return
+	}
+	id, err := s.deps.Calls.Create()
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, CallCreated{ID: id})
+}
+
+// apiCallTurn answers POST /api/v1/calls/{id}/turns with the running risk,
+// the new indicators and, the first time the call crosses the warning
+// threshold, an alert.
+func (s *Server) apiCallTurn(w http.ResponseWriter, r *http.Request) {
+	if s.deps.Calls == nil {
+		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Live analysis is not enabled on this server."))
+		return
+	}
+	var t hangup.Turn
+	if err := decodeJSON(r, &t); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	res, err := s.deps.Calls.AddTurn(r.Context(), r.PathValue("id"), t)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// apiCallGet answers GET /api/v1/calls/{id}: the analysis so far.
+func (s *Server) apiCallGet(w http.ResponseWriter, r *http.Request) {
+	if s.deps.Calls == nil {
+		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Live analysis is not enabled on this server."))
+		return
+	}
+	a, err := s.deps.Calls.Get(r.PathValue("id"))
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+// apiCallEnd answers DELETE /api/v1/calls/{id}: the final analysis, and the
+// call's state is dropped.
+func (s *Server) apiCallEnd(w http.ResponseWriter, r *http.Request) {
+	if s.deps.Calls == nil {
+		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Live analysis is not enabled on this server."))
+		return
+	}
+	a, err := s.deps.Calls.Close(r.PathValue("id"))
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
