@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/check"
@@ -19,15 +20,18 @@ import (
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/site"
-	"github.com/hangup-org/hangup/sqlite"
 )
 
 // App is a running Hangup: the database, the engines and the HTTP server,
 // wired once. Tests start a real App on 127.0.0.1:0.
 type App struct {
-	cfg        Config
-	log        *slog.Logger
-	DB         *sqlite.DB
+	cfg Config
+	log *slog.Logger
+	DB  Database // SQLite or PostgreSQL, chosen by Config.DB
+	// Changes is the change feed shared by every node on the database.
+	// Anything that caches data in memory subscribes to it to follow
+	// changes made through other nodes (Change.Local false); see follow.
+	Changes    hangup.Changes
 	Numbers    *phone.Intel
 	Registry   *registry.Service
 	Checker    *check.Engine
@@ -41,6 +45,7 @@ type App struct {
 
 	httpServer *http.Server
 	listener   net.Listener
+	follower   *follower
 }
 
 // numberIntel builds the phone engine for cfg: the default region and, if
@@ -65,7 +70,7 @@ func NewApp(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if a.Numbers, err = numberIntel(cfg); err != nil {
 		return nil, err
 	}
-	if a.DB, err = sqlite.Open(ctx, cfg.DB); err != nil {
+	if a.DB, a.Changes, err = openDatabase(ctx, cfg.DB); err != nil {
 		return nil, err
 	}
 	if a.Registry, err = registry.NewService(ctx, a.DB, a.Numbers, !cfg.NoSeed); err != nil {
@@ -161,8 +166,12 @@ func (a *App) Listen(addr string) (net.Addr, error) {
 }
 
 // Serve serves until ctx is cancelled, then stops taking new connections and
-// lets requests in flight finish (up to 15 s) before returning.
+// lets requests in flight finish (up to 15 s) before returning. While it
+// serves, the App follows changes made through other nodes.
 func (a *App) Serve(ctx context.Context) error {
+	if a.follower == nil {
+		a.follow()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- a.httpServer.Serve(a.listener) }()
 	select {
@@ -180,5 +189,8 @@ func (a *App) Serve(ctx context.Context) error {
 	return err
 }
 
-// Close releases the database.
-func (a *App) Close() error { return a.DB.Close() }
+// Close stops following changes and releases the database.
+func (a *App) Close() error {
+	a.follower.stop()
+	return a.DB.Close()
+}

@@ -15,7 +15,7 @@ import (
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
-	"github.com/hangup-org/hangup/sqlite"
+	"github.com/hangup-org/hangup/postgres"
 )
 
 // engines is what the one-shot commands need: the number engine and a
@@ -33,8 +33,13 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		return nil, err
 	}
 	var orgs []*hangup.Organisation
-	if _, statErr := os.Stat(cfg.DB); statErr == nil {
-		db, err := sqlite.Open(ctx, cfg.DB)
+	// A PostgreSQL database always exists; a SQLite file may not yet.
+	var statErr error
+	if !postgres.IsURL(cfg.DB) {
+		_, statErr = os.Stat(cfg.DB)
+	}
+	if statErr == nil {
+		db, _, err := openDatabase(ctx, cfg.DB)
 		if err != nil {
 			return nil, err
 		}

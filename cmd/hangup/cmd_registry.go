@@ -7,7 +7,6 @@ import (
 	"os"
 
 	"github.com/hangup-org/hangup/registry"
-	"github.com/hangup-org/hangup/sqlite"
 )
 
 func runRegistry(e *env) error {
@@ -57,7 +56,7 @@ func registryImport(e *env) error {
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(e.ctx, cfg.DB)
+	db, _, err := openDatabase(e.ctx, cfg.DB)
 	if err != nil {
 		return err
 	}
@@ -72,7 +71,7 @@ func registryImport(e *env) error {
 	}
 	after := len(svc.Snapshot().Organisations())
 	fmt.Fprintf(e.stdout, "Imported %d organisations into %s (%d new, %d replaced). The registry now holds %d.\n",
-		len(orgs), cfg.DB, after-before, len(orgs)-(after-before), after)
+		len(orgs), displayDB(cfg.DB), after-before, len(orgs)-(after-before), after)
 	return nil
 }
 

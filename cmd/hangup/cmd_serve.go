@@ -37,7 +37,7 @@ func runServe(e *env) error {
 	if err != nil {
 		return err
 	}
-	log.Info("Hangup is running", "url", "http://"+displayAddr(addr.String()), "db", cfg.DB, "version", version)
+	log.Info("Hangup is running", "url", "http://"+displayAddr(addr.String()), "db", displayDB(cfg.DB), "version", version)
 	return app.Serve(e.ctx)
 }
 

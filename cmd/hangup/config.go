@@ -15,7 +15,7 @@ import (
 // file (--config or HANGUP_CONFIG), then by HANGUP_* environment variables,
 // then by flags, and finally validated.
 type Config struct {
-	DB            string  `json:"db"`             // SQLite file path
+	DB            string  `json:"db"`             // SQLite file path, or a postgres:// URL
 	Addr          string  `json:"addr"`           // listen address
 	DefaultRegion string  `json:"default_region"` // country assumed for numbers without a country code
 	OfcomDir      string  `json:"ofcom_dir"`      // newer Ofcom S*.csv tables; empty uses the shipped ones
@@ -67,7 +67,7 @@ func newConfigLoader() *configLoader {
 // serve command adds its own.
 func (l *configLoader) bind(fs *flag.FlagSet, serve bool) {
 	fs.StringVar(&l.file, "config", "", "JSON configuration file (also HANGUP_CONFIG)")
-	fs.StringVar(&l.cfg.DB, "db", "", "SQLite database file (default ./hangup.db; also HANGUP_DB)")
+	fs.StringVar(&l.cfg.DB, "db", "", "SQLite database file, or a postgres:// URL (default ./hangup.db; also HANGUP_DB)")
 	fs.StringVar(&l.cfg.DefaultRegion, "region", "", "country assumed for numbers without a country code (default GB)")
 	fs.StringVar(&l.cfg.OfcomDir, "ofcom-dir", "", "directory of newer Ofcom S*.csv number-block tables")
 	if serve {

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/postgres"
+	"github.com/hangup-org/hangup/sqlite"
+)
+
+// Database is what an App needs of its database: every store of the domain
+// and a readiness probe. sqlite.DB and postgres.DB both provide it.
+type Database interface {
+	hangup.OrganisationStore
+	hangup.ReportStore
+	hangup.ReputationStore
+	hangup.UserStore
+	hangup.SecretStore
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// openDatabase opens the database that dsn names, a postgres:// or
+// postgresql:// URL or else a SQLite file path, with its change feed.
+//
+// A PostgreSQL store announces its own writes on the feed (other nodes
+// must hear of them). A SQLite database belongs to one process, so its
+// feed is in-process, and the store is wrapped so that its writes are
+// announced to this process's subscribers all the same.
+func openDatabase(ctx context.Context, dsn string) (Database, hangup.Changes, error) {
+	if postgres.IsURL(dsn) {
+		db, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return nil, nil, err
+		}
+		return db, db, nil
+	}
+	db, err := sqlite.Open(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	feed := sqlite.NewChanges()
+	return &announcing{Database: db, changes: feed}, feed, nil
+}
+
+// displayDB names the database for logs and messages, without a password.
+func displayDB(dsn string) string {
+	if postgres.IsURL(dsn) {
+		return postgres.Redact(dsn)
+	}
+	return dsn
+}
+
+// announcing publishes a topic after each write that changes what nodes
+// hold in memory.
+type announcing struct {
+	Database
+	changes hangup.Changes
+}
+
+func (a *announcing) announce(ctx context.Context, err error, topic string) error {
+	if err == nil {
+		_ = a.changes.Publish(ctx, topic) // in-process: cannot fail
+	}
+	return err
+}
+
+func (a *announcing) ReplaceOrganisations(ctx context.Context, orgs []*hangup.Organisation) error {
+	return a.announce(ctx, a.Database.ReplaceOrganisations(ctx, orgs), hangup.TopicRegistry)
+}
+
+func (a *announcing) DeleteOrganisation(ctx context.Context, id string) error {
+	return a.announce(ctx, a.Database.DeleteOrganisation(ctx, id), hangup.TopicRegistry)
+}
+
+func (a *announcing) CreateReport(ctx context.Context, r *hangup.Report, c *hangup.Contact, tokenHash []byte, ev []hangup.Evidence) error {
+	err := a.Database.CreateReport(ctx, r, c, tokenHash, ev)
+	if len(ev) == 0 {
+		return err
+	}
+	return a.announce(ctx, err, hangup.TopicReputation)
+}
+
+func (a *announcing) CreateReports(ctx context.Context, rs []*hangup.Report, ev [][]hangup.Evidence) (int, int, error) {
+	created, skipped, err := a.Database.CreateReports(ctx, rs, ev)
+	if created > 0 {
+		_ = a.changes.Publish(ctx, hangup.TopicReputation)
+	}
+	return created, skipped, err
+}
+
+func (a *announcing) DeleteReport(ctx context.Context, reference, actor string) error {
+	return a.announce(ctx, a.Database.DeleteReport(ctx, reference, actor), hangup.TopicReputation)
+}
+
+func (a *announcing) SetAllowed(ctx context.Context, number string, allowed bool, actor, reason string) error {
+	return a.announce(ctx, a.Database.SetAllowed(ctx, number, allowed, actor, reason), hangup.TopicReputation)
+}
+
+func (a *announcing) DecideAppeal(ctx context.Context, id int64, status hangup.AppealStatus, actor, reason string) (*hangup.Appeal, error) {
+	ap, err := a.Database.DecideAppeal(ctx, id, status, actor, reason)
+	return ap, a.announce(ctx, err, hangup.TopicReputation)
+}
+
+// RefreshInterval is how often a serving node refreshes its reputation
+// index whatever the change feed says: the backstop that bounds how stale
+// a node can be if a notice is lost.
+var RefreshInterval = time.Second
+
+// follower keeps an App's in-memory state in step with changes made
+// through other nodes (or commands) sharing its database.
+type follower struct {
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	unsub  func()
+}
+
+// follow starts reloading the registry and refreshing reputation when
+// another process changes them, and refreshing reputation every
+// RefreshInterval. Notices are coalesced per topic: while a reload runs,
+// any number of further notices make one more.
+func (a *App) follow() {
+	ctx, cancel := context.WithCancel(context.Background())
+	f := &follower{cancel: cancel}
+	reload := map[string]func(context.Context) error{
+		hangup.TopicRegistry:   a.Registry.Reload,
+		hangup.TopicReputation: a.Reputation.Refresh,
+	}
+	kicks := map[string]chan struct{}{}
+	for topic := range reload {
+		kicks[topic] = make(chan struct{}, 1)
+	}
+	f.unsub = a.Changes.Subscribe(func(c hangup.Change) {
+		if c.Local {
+			return // this process's services updated themselves
+		}
+		if k, ok := kicks[c.Topic]; ok {
+			select {
+			case k <- struct{}{}:
+			default:
+			}
+		}
+	})
+	for topic, fn := range reload {
+		f.wg.Add(1)
+		go func() {
+			defer f.wg.Done()
+			var tick <-chan time.Time
+			if topic == hangup.TopicReputation {
+				t := time.NewTicker(RefreshInterval)
+				defer t.Stop()
+				tick = t.C
+			}
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-kicks[topic]:
+				case <-tick:
+				}
+				if err := fn(ctx); err != nil && !errors.Is(err, context.Canceled) {
+					a.log.Log(ctx, logLevel(err), "following changes made elsewhere", "topic", topic, "err", err)
+				}
+			}
+		}()
+	}
+	a.follower = f
+}
+
+// logLevel keeps a database that is briefly away from flooding the log
+// with errors: it is reported, and the next tick tries again.
+func logLevel(err error) slog.Level {
+	if hangup.ErrorCode(err) == hangup.EUNAVAILABLE {
+		return slog.LevelWarn
+	}
+	return slog.LevelError
+}
+
+// stop stops following and waits for a reload in progress.
+func (f *follower) stop() {
+	if f == nil {
+		return
+	}
+	f.unsub()
+	f.cancel()
+	f.wg.Wait()
+}
