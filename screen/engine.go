@@ -147,15 +147,31 @@ func (e *Engine) Screen(ctx context.Context, req hangup.ScreenRequest, c *Custom
 	if len(req.Identity) > maxIdentityValues {
 		return nil, hangup.Errorf(hangup.ETOOLARGE, "A call carries at most %d Identity headers.", maxIdentityValues)
 	}
+	d := new(hangup.Decision)
+	e.screen(ctx, &req, c, d)
+	return d, nil
+}
+
+// ScreenTo is Screen writing into d, which it overwrites whole, for callers
+// that reuse decisions (a sync.Pool in a server) instead of allocating one
+// per call.
+func (e *Engine) ScreenTo(ctx context.Context, req *hangup.ScreenRequest, c *Customer, d *hangup.Decision) error {
+	if len(req.Identity) > maxIdentityValues {
+		return hangup.Errorf(hangup.ETOOLARGE, "A call carries at most %d Identity headers.", maxIdentityValues)
+	}
+	e.screen(ctx, req, c, d)
+	return nil
+}
+
+func (e *Engine) screen(ctx context.Context, req *hangup.ScreenRequest, c *Customer, d *hangup.Decision) {
 	var start time.Time
 	if e.cfg.Observer != nil {
 		start = time.Now()
 	}
-	d := e.decide(ctx, &req, c)
+	e.decide(ctx, req, c, d)
 	if e.cfg.Observer != nil {
 		e.cfg.Observer.ObserveDecision(d, time.Since(start))
 	}
-	return d, nil
 }
 
 // findings collects one decision's findings on the stack.
@@ -171,8 +187,9 @@ func (fs *findings) add(f finding) {
 	}
 }
 
-func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Customer) *hangup.Decision {
-	d := &hangup.Decision{Verstat: string(stir.VerstatNone)}
+func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Customer, d *hangup.Decision) {
+	reasons := d.Reasons[:0]
+	*d = hangup.Decision{Verstat: string(stir.VerstatNone), Reasons: reasons}
 	var fs findings
 
 	// 1. Emergency destinations: always put through, nothing else asked.
@@ -182,7 +199,8 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 	}
 	if e.isEmergency(to) {
 		fs.add(fEmergencyCall)
-		return finish(d, &fs, hangup.ActionAllow, "")
+		finish(d, &fs, hangup.ActionAllow, "")
+		return
 	}
 
 	// 2–3. Caller-ID structure and allocation.
@@ -202,11 +220,13 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 	if c != nil && f != nil && f.key != 0 {
 		if _, ok := c.allow[f.key]; ok {
 			fs.add(fCustomerAllow)
-			return finish(d, &fs, hangup.ActionAllow, "")
+			finish(d, &fs, hangup.ActionAllow, "")
+			return
 		}
 		if _, ok := c.deny[f.key]; ok && !emergencyCaller {
 			fs.add(fCustomerDeny)
-			return finish(d, &fs, hangup.ActionBlock, hangup.LabelSuspectedScam)
+			finish(d, &fs, hangup.ActionBlock, hangup.LabelSuspectedScam)
+			return
 		}
 	}
 	if f != nil {
@@ -337,28 +357,31 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 	if emergencyCaller && action == hangup.ActionBlock {
 		action = hangup.ActionWarn
 	}
-	return finish(d, &fs, action, label)
+	finish(d, &fs, action, label)
 }
 
 // finish orders the reasons (most serious first, then by weight), sets the
 // action, label and SIP answer.
-func finish(d *hangup.Decision, fs *findings, action hangup.ScreenAction, label string) *hangup.Decision {
+func finish(d *hangup.Decision, fs *findings, action hangup.ScreenAction, label string) {
 	l := fs.list[:fs.n]
 	for i := 1; i < len(l); i++ { // insertion sort: a handful of items
 		for j := i; j > 0 && before(&l[j], &l[j-1]); j-- {
 			l[j], l[j-1] = l[j-1], l[j]
 		}
 	}
-	d.Reasons = make([]hangup.Reason, len(l))
+	// Reuse the slice of a recycled decision; a fresh one with no reasons
+	// gets an empty, non-nil slice (JSON []) without allocating.
+	if d.Reasons == nil {
+		d.Reasons = make([]hangup.Reason, 0, len(l))
+	}
 	for i := range l {
-		d.Reasons[i] = l[i].reason
+		d.Reasons = append(d.Reasons, l[i].reason)
 	}
 	d.Action, d.Label = action, label
 	if action == hangup.ActionBlock && d.Score == 0 {
 		d.Score = 100
 	}
 	d.SIP = SIPAnswer(d)
-	return d
 }
 
 func before(a, b *finding) bool {
@@ -413,7 +436,7 @@ func upstreamVerstat(s string) (stir.Verstat, string) {
 	switch {
 	case s == "":
 		return "", ""
-	case hasPrefixFold(s, string(stir.VerstatPassed)):
+	case len(s) >= len(stir.VerstatPassed) && strings.EqualFold(s[:len(stir.VerstatPassed)], string(stir.VerstatPassed)):
 		attest := ""
 		if rest := s[len(stir.VerstatPassed):]; len(rest) == 2 && rest[0] == '-' {
 			if a := rest[1] &^ 0x20; a == 'A' || a == 'B' || a == 'C' {
@@ -421,7 +444,7 @@ func upstreamVerstat(s string) (stir.Verstat, string) {
 			}
 		}
 		return stir.VerstatPassed, attest
-	case hasPrefixFold(s, string(stir.VerstatFailed)):
+	case len(s) >= len(stir.VerstatFailed) && strings.EqualFold(s[:len(stir.VerstatFailed)], string(stir.VerstatFailed)):
 		return stir.VerstatFailed, ""
 	case strings.EqualFold(s, string(stir.VerstatNone)):
 		return stir.VerstatNone, ""

@@ -173,3 +173,24 @@ func TestUserPart(t *testing.T) {
 		}
 	}
 }
+
+// TestScreenToReuse: a recycled decision gives the same answer as a fresh
+// one, with nothing left over from the call before.
+func TestScreenToReuse(t *testing.T) {
+	w := newWorld(t, Config{})
+	ctx := context.Background()
+	var d hangup.Decision
+	for _, req := range []hangup.ScreenRequest{
+		{From: telPremium, To: telLandline, International: true},
+		{From: telIMEX, To: telLandline},
+		{From: telMobile, To: telLandline},
+	} {
+		if err := w.engine.ScreenTo(ctx, &req, nil, &d); err != nil {
+			t.Fatal(err)
+		}
+		fresh, _ := w.engine.Screen(ctx, req, nil)
+		if !slices.Equal(codes(&d), codes(fresh)) || d.Action != fresh.Action || d.Label != fresh.Label || d.Caller != fresh.Caller || d.Organisation != fresh.Organisation {
+			t.Errorf("%s: reused %s %q %v, fresh %s %q %v", req.From, d.Action, d.Label, codes(&d), fresh.Action, fresh.Label, codes(fresh))
+		}
+	}
+}

@@ -24,6 +24,12 @@ var withheldUsers = []string{"anonymous", "unavailable", "unknown", "restricted"
 // It allocates only when the value is percent-encoded.
 func userPart(s string) string {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if s[0] == '+' && plainNumber(s) {
+		return s // the common case: a bare E.164 number
+	}
 	if i := strings.IndexByte(s, '<'); i >= 0 {
 		if j := strings.IndexByte(s[i:], '>'); j > 0 {
 			s = s[i+1 : i+j]
@@ -39,8 +45,11 @@ func userPart(s string) string {
 	case hasPrefixFold(s, "sips:"):
 		s = userOf(s[5:])
 	}
-	if i := strings.IndexAny(s, ";?"); i >= 0 {
-		s = s[:i]
+	for i := 0; i < len(s); i++ {
+		if s[i] == ';' || s[i] == '?' {
+			s = s[:i]
+			break
+		}
 	}
 	if strings.IndexByte(s, '%') >= 0 {
 		if u, err := url.PathUnescape(s); err == nil {
@@ -48,6 +57,17 @@ func userPart(s string) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// plainNumber reports whether s holds nothing but digits after its first
+// byte.
+func plainNumber(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // userOf returns the user part of "user@host"; a URI without one ("host")
@@ -59,14 +79,31 @@ func userOf(s string) string {
 	return ""
 }
 
+// hasPrefixFold reports whether s starts with the lower-case ASCII prefix,
+// in any case.
 func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // isWithheld reports whether a user part stands for no number at all.
 func isWithheld(user string) bool {
 	if user == "" {
 		return true
+	}
+	if c := user[0]; c == '+' || c >= '0' && c <= '9' {
+		return false
 	}
 	for _, w := range withheldUsers {
 		if strings.EqualFold(user, w) {

@@ -1,6 +1,10 @@
 package screen
 
-import "github.com/hangup-org/hangup"
+import (
+	"sync"
+
+	"github.com/hangup-org/hangup"
+)
 
 // SIP header names Hangup asks proxies to add to a call that continues
 // (and to a 603, for the caller's provider's logs).
@@ -15,18 +19,38 @@ const (
 const BlockReason = `SIP;cause=603;text="Network Blocked"`
 
 // SIPAnswer maps a decision to SIP: 603 Network Blocked with a Reason header
-// for a block; otherwise code 0 ("continue") and the headers to add.
+// for a block; otherwise code 0 ("continue") and the headers to add. The
+// Headers map is shared between decisions with the same action, label and
+// primary reason: callers must not modify it.
 func SIPAnswer(d *hangup.Decision) hangup.SIPAnswer {
-	h := make(map[string]string, 3)
-	h[HeaderAction] = string(d.Action)
-	if d.Label != "" {
-		h[HeaderLabel] = d.Label
-	}
-	if r := d.PrimaryReason(); r != "" {
-		h[HeaderReason] = r
-	}
+	h := sipHeaders(d.Action, d.Label, d.PrimaryReason())
 	if d.Action == hangup.ActionBlock {
 		return hangup.SIPAnswer{Code: 603, Phrase: "Network Blocked", Reason: BlockReason, Headers: h}
 	}
 	return hangup.SIPAnswer{Headers: h}
+}
+
+type headerKey struct{ action, label, reason string }
+
+// headerMaps holds one immutable header map per combination seen. The
+// combinations are bounded — four actions, the labels (fixed ones and one
+// per registry organisation) and the reason codes — and building a map
+// per call was a third of a decision's cost.
+var headerMaps sync.Map // headerKey → map[string]string
+
+func sipHeaders(action hangup.ScreenAction, label, reason string) map[string]string {
+	k := headerKey{string(action), label, reason}
+	if h, ok := headerMaps.Load(k); ok {
+		return h.(map[string]string)
+	}
+	h := make(map[string]string, 3)
+	h[HeaderAction] = string(action)
+	if label != "" {
+		h[HeaderLabel] = label
+	}
+	if reason != "" {
+		h[HeaderReason] = reason
+	}
+	v, _ := headerMaps.LoadOrStore(k, h)
+	return v.(map[string]string)
 }
