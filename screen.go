@@ -2,6 +2,7 @@ package hangup
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -165,4 +166,69 @@ type APIKeyStore interface {
 	// created or updated, so servers can reload keys cheaply when, and only
 	// when, another process changed them.
 	APIKeysVersion(ctx context.Context) (int64, error)
+}
+
+// MaxListNumbers caps each of an API key's allow and deny lists.
+const MaxListNumbers = 100_000
+
+// Validate checks an API key before it is stored: a name of 1–64 letters,
+// digits, '.', '_' or '-'; a 32-byte hash; sane limits; a valid policy; and
+// list entries in E.164 form.
+func (k *APIKey) Validate() error {
+	var fields []FieldError
+	if k.Name == "" || len(k.Name) > 64 || !nameChars(k.Name) {
+		fields = append(fields, FieldError{Field: "name", Message: "must be 1 to 64 letters, digits, '.', '_' or '-'"})
+	}
+	if len(k.Hash) != 32 {
+		fields = append(fields, FieldError{Field: "hash", Message: "must be a SHA-256 hash"})
+	}
+	if k.RateLimit < 0 || k.RateBurst < 0 {
+		fields = append(fields, FieldError{Field: "rate_limit", Message: "must be 0 (the server's default) or more"})
+	}
+	if err := k.Policy.Validate(); err != nil {
+		fields = append(fields, ErrorFields(err)...)
+	}
+	for _, l := range []struct {
+		name string
+		nums []string
+	}{{"allow", k.Allow}, {"deny", k.Deny}} {
+		if len(l.nums) > MaxListNumbers {
+			fields = append(fields, FieldError{Field: l.name, Message: fmt.Sprintf("holds at most %d numbers", MaxListNumbers)})
+			continue
+		}
+		for _, n := range l.nums {
+			if !IsE164(n) {
+				fields = append(fields, FieldError{Field: l.name, Message: fmt.Sprintf("%q is not an E.164 number such as +441632960123", n)})
+				break
+			}
+		}
+	}
+	if len(fields) > 0 {
+		return Invalid("The API key is not valid.", fields...)
+	}
+	return nil
+}
+
+func nameChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// IsE164 reports whether s is "+" followed by 2 to 15 digits, the first not
+// 0.
+func IsE164(s string) bool {
+	if len(s) < 3 || len(s) > 16 || s[0] != '+' || s[1] == '0' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
