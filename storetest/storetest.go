@@ -17,6 +17,7 @@ type Stores struct {
 	Reputation    hangup.ReputationStore
 	Users         hangup.UserStore
 	Secrets       hangup.SecretStore
+	APIKeys       hangup.APIKeyStore // nil skips the API key tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -30,4 +31,5 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Reputation", func(t *testing.T) { testReputation(t, open) })
 	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
+	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })
 }
