@@ -14,8 +14,8 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/phone"
-	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/postgres"
+	"github.com/hangup-org/hangup/registry"
 )
 
 // engines is what the one-shot commands need: the number engine and a

@@ -69,6 +69,10 @@ func commands() []command {
 		{"eval-urls", "measure the website checker on lookalikes and popular domains", runEvalURLs},
 		{"import", "import reports from another source: ftc-dnc FILE", runImport},
 		{"user", "create an account: user add --email E --role R", runUser},
+		{"migrate", "bring the database schema up to date (SQLite or PostgreSQL)", runMigrate},
+		{"copy-data", "move a SQLite installation into PostgreSQL: --from PATH.db --to postgres://…", runCopyData},
+		{"backup", "write a consistent copy of the SQLite database while it serves: backup FILE", runBackup},
+		{"restore", "put a backup in place of the (stopped) SQLite database: restore FILE", runRestore},
 		{"version", "print the version", func(e *env) error { fmt.Fprintln(e.stdout, "hangup", version); return nil }},
 	}
 }
