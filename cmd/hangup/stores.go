@@ -109,7 +109,7 @@ func (a *announcing) DecideAppeal(ctx context.Context, id int64, status hangup.A
 // RefreshInterval is how often a serving node refreshes its reputation
 // index whatever the change feed says: the backstop that bounds how stale
 // a node can be if a notice is lost.
-var RefreshInterval = time.Second
+var RefreshInterval = 500 * time.Millisecond
 
 // follower keeps an App's in-memory state in step with changes made
 // through other nodes (or commands) sharing its database.
