@@ -19,9 +19,11 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
+	"github.com/hangup-org/hangup/screen"
 )
 
 // Config holds the server's own settings. cmd/hangup fills it from flags,
@@ -38,6 +40,10 @@ type Config struct {
 	// PublicURL is the site's address as people reach it, for links in API
 	// answers ("https://hangup.example.org"). Empty: taken from the request.
 	PublicURL string
+	// ScreenNoKeys switches API keys off for the screening endpoints (local
+	// use: a PBX on the same host). Requests are then limited per client
+	// address like the rest of the API.
+	ScreenNoKeys bool
 }
 
 // DefaultConfig returns the defaults: 64 KiB bodies, 20 requests a second per
@@ -67,6 +73,9 @@ type Deps struct {
 	Calls      *analyze.Sessions           // live calls; nil disables /api/v1/calls
 	Ready      func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
 	Logger     *slog.Logger
+	Screen     *screen.Engine   // call screening; nil answers 503 on the screening endpoints
+	ScreenKeys *screen.Keys     // API keys of screening clients
+	Metrics    *metrics.Metrics // Prometheus metrics at /metrics; nil disables
 }
 
 // Server serves Hangup over HTTP.
@@ -127,7 +136,7 @@ type apiRoute struct {
 }
 
 func (s *Server) apiRoutes() []apiRoute {
-	return []apiRoute{
+	return append([]apiRoute{
 		{"POST", "/api/v1/checks", s.apiCheck},
 		{"GET", "/api/v1/numbers/{number}", s.apiNumber},
 		{"GET", "/api/v1/organisations", s.apiOrganisations},
@@ -139,7 +148,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
-	}
+	}, s.screenAPIRoutes()...)
 }
 
 func (s *Server) routes() {
@@ -147,7 +156,11 @@ func (s *Server) routes() {
 		s.mux.Handle(pattern, s.limit(s.bodyLimit(h, s.cfg.BodyLimit), false))
 	}
 
+	s.screenRoutes()
 	for _, rt := range s.apiRoutes() {
+		if isScreenRoute(rt.path) {
+			continue // registered by screenRoutes, limited per API key
+		}
 		h := s.bodyLimit(rt.handler, s.cfg.BodyLimit)
 		if rt.path == "/api/v1/analyses" {
 			// Whole transcripts are bigger than any other request.
