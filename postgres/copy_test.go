@@ -21,6 +21,7 @@ func fill(t *testing.T, db interface {
 	hangup.ReputationStore
 	hangup.UserStore
 	hangup.SecretStore
+	hangup.APIKeyStore
 }) {
 	t.Helper()
 	ctx := context.Background()
@@ -63,6 +64,11 @@ func fill(t *testing.T, db interface {
 		t.Fatal(err)
 	}
 	if _, err := db.Secret(ctx, "report-key", func() ([]byte, error) { return []byte("0123456789"), nil }); err != nil {
+		t.Fatal(err)
+	}
+	key := &hangup.APIKey{Name: "pbx-london", Prefix: "hk_a", Hash: []byte("0123456789abcdef0123456789abcdef"), CreatedAt: at,
+		Policy: hangup.DefaultScreenPolicy(), Allow: []string{"+441632960001"}, Deny: []string{"+449061234567", "+12025550100"}}
+	if err := db.CreateAPIKey(ctx, key); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -173,6 +179,12 @@ func TestCopyFromSQLite(t *testing.T) {
 	oa, e1 := lite.ListOrganisations(ctx)
 	ob, e2 := pg.ListOrganisations(ctx)
 	same("organisations", oa, ob, e1, e2)
+	ka, e1 := lite.ListAPIKeys(ctx)
+	kb, e2 := pg.ListAPIKeys(ctx)
+	same("api keys", ka, kb, e1, e2)
+	va, e1 := lite.APIKeysVersion(ctx)
+	vb, e2 := pg.APIKeysVersion(ctx)
+	same("api keys version", va, vb, e1, e2)
 	sec, err := pg.Secret(ctx, "report-key", func() ([]byte, error) { return []byte("new"), nil })
 	if err != nil || string(sec) != "0123456789" {
 		t.Errorf("secret after copy %q, %v; want the copied one", sec, err)
