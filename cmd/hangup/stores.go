@@ -20,6 +20,7 @@ type Database interface {
 	hangup.ReputationStore
 	hangup.UserStore
 	hangup.SecretStore
+	hangup.APIKeyStore
 	Ping(ctx context.Context) error
 	Close() error
 }
@@ -104,6 +105,14 @@ func (a *announcing) SetAllowed(ctx context.Context, number string, allowed bool
 func (a *announcing) DecideAppeal(ctx context.Context, id int64, status hangup.AppealStatus, actor, reason string) (*hangup.Appeal, error) {
 	ap, err := a.Database.DecideAppeal(ctx, id, status, actor, reason)
 	return ap, a.announce(ctx, err, hangup.TopicReputation)
+}
+
+func (a *announcing) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
+	return a.announce(ctx, a.Database.CreateAPIKey(ctx, k), hangup.TopicAPIKeys)
+}
+
+func (a *announcing) UpdateAPIKey(ctx context.Context, k *hangup.APIKey) error {
+	return a.announce(ctx, a.Database.UpdateAPIKey(ctx, k), hangup.TopicAPIKeys)
 }
 
 // RefreshInterval is how often a serving node refreshes its reputation
