@@ -142,7 +142,11 @@ func (s *Server) screenError(w http.ResponseWriter, r *http.Request, iface strin
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.WriteHeader(status)
-		w.Write([]byte("error|" + hangup.ErrorCode(err) + "|" + oneLine(hangup.ErrorMessage(err)) + "\n"))
+		msg := hangup.ErrorMessage(err)
+		for _, f := range hangup.ErrorFields(err) {
+			msg += " " + f.Field + ": " + f.Message + "."
+		}
+		w.Write([]byte("error|" + hangup.ErrorCode(err) + "|" + oneLine(msg) + "\n"))
 	}
 }
 
