@@ -1,6 +1,7 @@
 package http
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -247,8 +248,27 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, iface string, re
 
 // apiScreen answers GET and POST /api/v1/screen with the decision as JSON.
 func (s *Server) apiScreen(w http.ResponseWriter, r *http.Request) {
-	s.decide(w, r, ifaceJSON, func(_ *hangup.ScreenRequest, d *hangup.Decision) { writeJSON(w, http.StatusOK, d) })
+	s.decide(w, r, ifaceJSON, func(_ *hangup.ScreenRequest, d *hangup.Decision) {
+		buf := jsonBuffers.Get().(*bytes.Buffer)
+		defer jsonBuffers.Put(buf)
+		buf.Reset()
+		enc := json.NewEncoder(buf)
+		enc.SetEscapeHTML(true)
+		if err := enc.Encode(d); err != nil {
+			s.screenError(w, r, ifaceJSON, err)
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", "application/json; charset=utf-8")
+		h.Set("Cache-Control", "no-store")
+		h.Set("Content-Length", strconv.Itoa(buf.Len()))
+		w.Write(buf.Bytes())
+	})
 }
+
+// jsonBuffers recycles the buffers decisions are encoded into, so that the
+// answer goes out in one write with its length known.
+var jsonBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // screenText answers GET /api/v1/screen/text with one line for SIP proxies
 // that cannot parse JSON (Kamailio's http_client, OpenSIPS' rest_client with
