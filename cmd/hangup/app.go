@@ -12,13 +12,16 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/agi"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/check"
 	hhttp "github.com/hangup-org/hangup/http"
+	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
+	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/site"
 )
 
@@ -42,10 +45,16 @@ type App struct {
 	Analyzer   *analyze.Engine
 	Calls      *analyze.Sessions
 	Server     *hhttp.Server
+	Screen     *screen.Engine   // call screening (cmd_screen.go)
+	ScreenKeys *screen.Keys     // screening clients' API keys
+	Metrics    *metrics.Metrics // Prometheus metrics at /metrics
 
 	httpServer *http.Server
 	listener   net.Listener
 	follower   *follower
+
+	agi         *agi.Server // FastAGI for Asterisk, when Config.AGI is set
+	agiListener net.Listener
 }
 
 // numberIntel builds the phone engine for cfg: the default region and, if
@@ -118,13 +127,18 @@ func (a *App) wire(ctx context.Context) error {
 	}
 	a.Accounts = account.New(a.DB)
 	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites).WithAnalyzer(a.Analyzer)
+	if err := a.wireScreening(ctx); err != nil {
+		return err
+	}
 	hc := hhttp.DefaultConfig()
 	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.TrustProxy, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, cfg.TrustProxy, version
 	hc.PublicURL, hc.SecureCookies = cfg.PublicURL, cfg.SecureCookies
+	hc.ScreenNoKeys = !cfg.ScreenKeys
 	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls,
+		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics,
 	})
 	return err
 }
@@ -162,6 +176,10 @@ func (a *App) Listen(addr string) (net.Addr, error) {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
 	}
+	if _, err := a.listenAGI(); err != nil {
+		ln.Close()
+		return nil, err
+	}
 	return ln.Addr(), nil
 }
 
@@ -172,6 +190,8 @@ func (a *App) Serve(ctx context.Context) error {
 	if a.follower == nil {
 		a.follow()
 	}
+	defer a.followKeys()()
+	defer a.serveAGI()()
 	errc := make(chan error, 1)
 	go func() { errc <- a.httpServer.Serve(a.listener) }()
 	select {

@@ -4,11 +4,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/stir"
 )
 
 // Config is every setting of the service. Defaults are overlaid by a JSON
@@ -27,11 +30,21 @@ type Config struct {
 	NoSeed        bool    `json:"no_seed"`        // don't seed an empty registry
 	PublicURL     string  `json:"public_url"`     // the site's address for links in API answers, e.g. https://hangup.example.org
 	SecureCookies bool    `json:"secure_cookies"` // mark cookies Secure behind a TLS-terminating proxy
+
+	// Call screening (docs/integrations).
+	AGI              string `json:"agi"`                // FastAGI listen address for Asterisk, e.g. ":4573"; empty: off
+	ScreenKeys       bool   `json:"screen_keys"`        // require API keys on the screening endpoints (default true)
+	StirTrustAnchors string `json:"stir_trust_anchors"` // STI-CA roots: PEM files or directories, comma-separated; empty: no verification
+
+	// Test hooks, never set from files or flags: the x5u fetcher and the
+	// verifier's clock.
+	stirFetcher stir.Fetcher
+	stirNow     func() time.Time
 }
 
 // DefaultConfig returns the defaults: ./hangup.db, :8080, GB.
 func DefaultConfig() Config {
-	return Config{DB: "hangup.db", Addr: ":8080", DefaultRegion: "GB", RateLimit: 20, RateBurst: 40, BodyLimit: 64 << 10, LogLevel: "info"}
+	return Config{DB: "hangup.db", Addr: ":8080", DefaultRegion: "GB", RateLimit: 20, RateBurst: 40, BodyLimit: 64 << 10, LogLevel: "info", ScreenKeys: true}
 }
 
 // envVars maps each setting to its environment variable.
@@ -50,13 +63,17 @@ var envVars = []struct {
 	{"HANGUP_LOG_LEVEL", func(c *Config, v string) error { c.LogLevel = v; return nil }},
 	{"HANGUP_PUBLIC_URL", func(c *Config, v string) error { c.PublicURL = v; return nil }},
 	{"HANGUP_SECURE_COOKIES", func(c *Config, v string) (err error) { c.SecureCookies, err = strconv.ParseBool(v); return }},
+	{"HANGUP_AGI", func(c *Config, v string) error { c.AGI = v; return nil }},
+	{"HANGUP_SCREEN_KEYS", func(c *Config, v string) (err error) { c.ScreenKeys, err = strconv.ParseBool(v); return }},
+	{"HANGUP_STIR_TRUST_ANCHORS", func(c *Config, v string) error { c.StirTrustAnchors = v; return nil }},
 }
 
 // loadConfig builds the configuration for a command: defaults, file,
 // environment, then the flags registered by bind and parsed by the caller.
 type configLoader struct {
-	cfg  Config
-	file string
+	cfg        Config
+	file       string
+	screenKeys string // "" when --screen-keys was not given
 }
 
 func newConfigLoader() *configLoader {
@@ -65,7 +82,11 @@ func newConfigLoader() *configLoader {
 
 // bind registers the flags shared by commands that open the database; the
 // serve command adds its own.
-func (l *configLoader) bind(fs *flag.FlagSet, serve bool) {
+func (l *configLoader) bind(fs *flag.FlagSet, serve bool) { l.bindScreening(fs, serve, false) }
+
+// bindScreening is bind for commands that screen calls (serve, screen):
+// they also take --stir-trust-anchors.
+func (l *configLoader) bindScreening(fs *flag.FlagSet, serve, screening bool) {
 	fs.StringVar(&l.file, "config", "", "JSON configuration file (also HANGUP_CONFIG)")
 	fs.StringVar(&l.cfg.DB, "db", "", "SQLite database file, or a postgres:// URL (default ./hangup.db; also HANGUP_DB)")
 	fs.StringVar(&l.cfg.DefaultRegion, "region", "", "country assumed for numbers without a country code (default GB)")
@@ -79,6 +100,17 @@ func (l *configLoader) bind(fs *flag.FlagSet, serve bool) {
 		fs.BoolVar(&l.cfg.NoSeed, "no-seed", false, "don't fill an empty registry with the shipped organisations")
 		fs.StringVar(&l.cfg.PublicURL, "public-url", "", "the site's address for links in answers, e.g. https://hangup.example.org")
 		fs.BoolVar(&l.cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (behind a TLS-terminating proxy)")
+		fs.StringVar(&l.cfg.AGI, "agi", "", "also serve FastAGI for Asterisk on this address (port 4573 if none given), e.g. :4573")
+		fs.Func("screen-keys", "require API keys on the screening endpoints; false only for local use (default true)", func(v string) error {
+			if _, err := strconv.ParseBool(v); err != nil {
+				return fmt.Errorf("must be true or false")
+			}
+			l.screenKeys = v
+			return nil
+		})
+	}
+	if serve || screening {
+		fs.StringVar(&l.cfg.StirTrustAnchors, "stir-trust-anchors", "", "STI-CA root certificates for STIR/SHAKEN: PEM files or directories, comma-separated")
 	}
 }
 
@@ -141,6 +173,18 @@ func (l *configLoader) resolve(e *env) (Config, error) {
 	if f.SecureCookies {
 		cfg.SecureCookies = true
 	}
+	if f.AGI != "" {
+		cfg.AGI = f.AGI
+	}
+	if l.screenKeys != "" {
+		cfg.ScreenKeys, _ = strconv.ParseBool(l.screenKeys)
+	}
+	if f.StirTrustAnchors != "" {
+		cfg.StirTrustAnchors = f.StirTrustAnchors
+	}
+	if cfg.AGI != "" {
+		cfg.AGI = agiAddr(cfg.AGI)
+	}
 	return cfg, cfg.Validate()
 }
 
@@ -163,6 +207,11 @@ func (c Config) Validate() error {
 	}
 	if c.PublicURL != "" && !strings.HasPrefix(c.PublicURL, "https://") && !strings.HasPrefix(c.PublicURL, "http://") {
 		fields = append(fields, hangup.FieldError{Field: "public_url", Message: "must start with https:// or http://"})
+	}
+	if c.AGI != "" {
+		if _, _, err := net.SplitHostPort(c.AGI); err != nil {
+			fields = append(fields, hangup.FieldError{Field: "agi", Message: fmt.Sprintf("%q is not a listen address such as :4573 or 127.0.0.1:4573", c.AGI)})
+		}
 	}
 	if len(fields) > 0 {
 		return hangup.Invalid("The configuration is not valid.", fields...)

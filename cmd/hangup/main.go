@@ -69,6 +69,8 @@ func commands() []command {
 		{"eval-urls", "measure the website checker on lookalikes and popular domains", runEvalURLs},
 		{"import", "import reports from another source: ftc-dnc FILE", runImport},
 		{"user", "create an account: user add --email E --role R", runUser},
+		{"screen", "screen a call as a PBX would: --from N --to N [--identity H] [--json]", runScreen},
+		{"apikey", "API keys for screening clients: apikey add|set|revoke|list", runAPIKey},
 		{"migrate", "bring the database schema up to date (SQLite or PostgreSQL)", runMigrate},
 		{"copy-data", "move a SQLite installation into PostgreSQL: --from PATH.db --to postgres://…", runCopyData},
 		{"backup", "write a consistent copy of the SQLite database while it serves: backup FILE", runBackup},
