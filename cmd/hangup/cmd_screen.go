@@ -28,7 +28,11 @@ func agiAddr(a string) string {
 	if _, _, err := net.SplitHostPort(a); err == nil {
 		return a
 	}
-	return net.JoinHostPort(strings.Trim(a, "[]"), strconv.Itoa(agi.DefaultPort))
+	host := strings.Trim(a, "[]")
+	if strings.Contains(host, ":") && net.ParseIP(host) == nil {
+		return a // not a host: left for Validate to reject
+	}
+	return net.JoinHostPort(host, strconv.Itoa(agi.DefaultPort))
 }
 
 // newVerifier builds the STIR/SHAKEN verifier: the configured trust anchors
