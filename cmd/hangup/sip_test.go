@@ -406,4 +406,3 @@ func lastLines(b []byte, n int) []byte {
 func xmlAttr(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
-
