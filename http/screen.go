@@ -199,7 +199,7 @@ func screenRequest(r *http.Request) (hangup.ScreenRequest, error) {
 		req = hangup.ScreenRequest{From: b.From, To: b.To, Identity: b.Identity, Verstat: b.Verstat, International: b.International}
 	} else {
 		q := r.URL.Query()
-		req = hangup.ScreenRequest{From: q.Get("from"), To: q.Get("to"), Identity: q["identity"], Verstat: q.Get("verstat")}
+		req = hangup.ScreenRequest{From: plusNumber(q.Get("from")), To: plusNumber(q.Get("to")), Identity: q["identity"], Verstat: q.Get("verstat")}
 		if v := q.Get("international"); v != "" {
 			b, err := strconv.ParseBool(v)
 			if err != nil {
@@ -220,6 +220,16 @@ func screenRequest(r *http.Request) (hangup.ScreenRequest, error) {
 		return req, hangup.Invalid("Say which call to screen.", hangup.FieldError{Field: "to", Message: "give the called number (to) and the caller (from; empty if withheld)"})
 	}
 	return req, nil
+}
+
+// plusNumber undoes a common client mistake: an E.164 number put in a
+// URL without encoding its "+", which query decoding turns into a space
+// (FreeSWITCH's mod_cidlookup and hand-written dialplans do this).
+func plusNumber(v string) string {
+	if len(v) > 1 && v[0] == ' ' && v[1] >= '1' && v[1] <= '9' {
+		return "+" + v[1:]
+	}
+	return v
 }
 
 // decisions recycles decisions between requests: a screening server

@@ -142,6 +142,7 @@ func TestScreenAPI(t *testing.T) {
 		errCode              string
 	}{
 		{"GET premium rate caller", "GET", "/api/v1/screen?from=%2B449061234567&to=%2B442079460000", bearer, "", 200, hangup.ActionBlock, "No-TN-Validation", ""},
+		{"GET with an unencoded +", "GET", "/api/v1/screen?from=+449061234567&to=+442079460000", bearer, "", 200, hangup.ActionBlock, "No-TN-Validation", ""},
 		{"GET verified organisation", "GET", "/api/v1/screen?from=01793+781800&to=%2B442079460000", bearer, "", 200, hangup.ActionLabel, "No-TN-Validation", ""},
 		{"GET UK landline from abroad", "GET", "/api/v1/screen?from=%2B442079460001&to=%2B447400123456&international=true", bearer, "", 200, hangup.ActionBlock, "No-TN-Validation", ""},
 		{"GET valid SHAKEN", "GET", "/api/v1/screen?from=%2B447400123456&to=%2B442079460000&identity=" + url.QueryEscape(valid), bearer, "", 200, hangup.ActionAllow, "TN-Validation-Passed", ""},
