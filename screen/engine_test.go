@@ -194,3 +194,28 @@ func TestScreenToReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestFactCacheKeepsCollidingNumbers: two numbers that hash to the same
+// pair of slots both stay cached, and a third pushes out only the older.
+func TestFactCacheKeepsCollidingNumbers(t *testing.T) {
+	var c factCache
+	base := uint64(447400000000)
+	var same []uint64
+	for k := base; len(same) < 3; k++ {
+		if slotOf(k) == slotOf(base) {
+			same = append(same, k)
+		}
+	}
+	c.put(&facts{key: same[0]})
+	c.put(&facts{key: same[1]})
+	if c.get(same[0]) == nil || c.get(same[1]) == nil {
+		t.Fatal("a colliding pair did not both stay cached")
+	}
+	c.put(&facts{key: same[2]})
+	if c.get(same[2]) == nil || c.get(same[1]) == nil || c.get(same[0]) != nil {
+		t.Errorf("after a third: %v %v %v, want the oldest gone", c.get(same[0]) != nil, c.get(same[1]) != nil, c.get(same[2]) != nil)
+	}
+	if c.get(base-1) != nil {
+		t.Error("a number never put is found")
+	}
+}

@@ -198,33 +198,51 @@ func classify(n *hangup.Number) *facts {
 	return f
 }
 
-// factCacheBits sizes the classification cache: 2^18 slots, about 2 MiB of
-// pointers plus up to 262,144 small entries (~20 MiB when full).
-const factCacheBits = 18
+// factCacheBits sizes the classification cache: 2^19 slots in pairs, 4 MiB
+// of pointers plus up to 524,288 small entries (~40 MiB when full).
+const factCacheBits = 19
 
-// factCache maps E.164 keys to facts without locks: a direct-mapped table
-// of atomic pointers. A colliding number simply replaces the slot's entry,
-// so memory is bounded and a flood of random caller IDs costs re-parses,
-// never growth. Facts depend only on the phone engine (numbering plan and
-// Ofcom tables), which is fixed for the process, so the cache outlives
-// snapshot swaps: a new report does not make every number cold again.
+// factCache maps E.164 keys to facts without locks: a two-way
+// set-associative table of atomic pointers. A number may sit in either slot
+// of its pair; a new number takes the first slot, pushing the pair's
+// previous first entry to the second. Two numbers that
+// hash to the same pair therefore both stay cached instead of evicting each
+// other on every call, and memory stays bounded: a flood of random caller
+// IDs costs re-parses, never growth. Facts depend only on the phone engine
+// (numbering plan and Ofcom tables), fixed for the process, so the cache
+// outlives snapshot swaps: a new report does not make every number cold.
 type factCache struct {
 	slots [1 << factCacheBits]atomic.Pointer[facts]
 }
 
-func slotOf(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - factCacheBits) }
+func slotOf(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - factCacheBits) &^ 1 }
 
 func (c *factCache) get(k uint64) *facts {
-	if f := c.slots[slotOf(k)].Load(); f != nil && f.key == k {
+	i := slotOf(k)
+	if f := c.slots[i].Load(); f != nil && f.key == k {
+		return f
+	}
+	if f := c.slots[i+1].Load(); f != nil && f.key == k {
 		return f
 	}
 	return nil
 }
 
 func (c *factCache) put(f *facts) {
-	if f.key != 0 {
-		c.slots[slotOf(f.key)].Store(f)
+	if f.key == 0 {
+		return
 	}
+	i := slotOf(f.key)
+	first := c.slots[i].Load()
+	if first == nil || first.key == f.key {
+		c.slots[i].Store(f)
+		return
+	}
+	// The newest entry goes first, the previous first moves second, and
+	// whatever was second (the older) is dropped. Racing writers may lose
+	// an entry here; that only costs a re-parse.
+	c.slots[i+1].Store(first)
+	c.slots[i].Store(f)
 }
 
 // lookup classifies a caller or called user part: from the cache when it is
