@@ -264,6 +264,33 @@ func (db *DB) withTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	}))
 }
 
+// batchTx sends a batch as one implicit transaction (the statements up to
+// the protocol's Sync commit or roll back together), in one round trip
+// where Begin, the statements and Commit would take three. It is retried
+// only when it certainly did not commit: nothing was sent, or the server
+// rolled it back (a deadlock, a serialisation failure). A connection lost
+// after sending leaves the outcome unknown: EUNAVAILABLE, and the caller
+// decides. build makes the batch afresh for each attempt: pgx keeps
+// per-connection statement details on a queued query once it is sent.
+func (db *DB) batchTx(ctx context.Context, build func() *pgx.Batch) error {
+	return classify(retry(ctx, func() error {
+		err := db.pool.SendBatch(ctx, build()).Close()
+		if err == nil {
+			return nil
+		}
+		var pg *pgconn.PgError
+		if errors.As(err, &pg) || pgconn.SafeToRetry(err) || errors.Is(err, context.Canceled) {
+			return err
+		}
+		var ce *pgconn.ConnectError
+		if errors.As(err, &ce) {
+			return err
+		}
+		return permanent(&hangup.Error{Code: hangup.EUNAVAILABLE, Err: err,
+			Message: "The database connection was lost while saving: it may or may not have been saved. Please try again."})
+	}))
+}
+
 // read runs a query again after a lost connection or a failover: reads
 // change nothing, so they are always safe to retry. fn must not hand rows
 // to a caller before it returns.

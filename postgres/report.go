@@ -167,14 +167,11 @@ func (db *DB) CreateReport(ctx context.Context, r *hangup.Report, contact *hangu
 	}
 	kinds, values := tableLinks(r)
 	args = append(args, c.Name, c.Email, c.Phone, c.Consent, contact != nil, kinds, values)
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
+	err := db.batchTx(ctx, func() *pgx.Batch {
 		b := &pgx.Batch{}
 		b.Queue(createReportSQL, args...).QueryRow(func(row pgx.Row) error { return row.Scan(&r.ID) })
 		db.queueEvidence(b, evidence, true)
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
-			return wrap(err, "create report")
-		}
-		return nil
+		return b
 	})
 	if err != nil {
 		return err

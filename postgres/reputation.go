@@ -7,6 +7,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 var _ hangup.ReputationStore = (*DB)(nil)
@@ -47,35 +48,27 @@ func (db *DB) EvidenceSince(ctx context.Context, afterID int64, fn func(hangup.E
 }
 
 // sequenceEvidence gives every committed evidence row without a seq the
-// next seqs, in id order, in one transaction under an advisory lock.
+// next seqs, in id order, in one statement.
 //
 // Why: ids come from a sequence when a row is inserted, but a row becomes
 // visible only when its transaction commits, and transactions commit in
 // any order. A reader that replayed up to id 11 and remembered 11 would
 // never see a slower transaction's id 10. Seqs, by contrast, are only
-// given to rows that are already committed, by one sequencer at a time,
-// each starting above the highest seq so far; its own commit makes a whole
-// run visible at once. So when a reader sees seq n, every row with a
-// lower seq is already visible to it: "after n" misses nothing.
+// given to rows that are already committed, and each run numbers its rows
+// from one above the highest seq its snapshot sees. Two runs that overlap
+// (two nodes refreshing at once) both start at that same number, and the
+// unique index on seq makes the later one fail and run again on a fresh
+// snapshot. So the committed seqs always run 1, 2, … M without a gap, and
+// a reader that sees seq n sees every seq below it: "after n" misses
+// nothing.
 //
 // Rows locked by a transaction still in progress (a deletion withdrawing
-// them) are skipped and numbered next time. Nothing to number costs one
-// index probe and no write.
+// them) are skipped and numbered next time. With nothing to number the
+// statement writes nothing and costs one index probe.
 func (db *DB) sequenceEvidence(ctx context.Context) error {
-	var pending bool
-	if err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM reputation_evidence WHERE seq IS NULL)`).Scan(&pending); err != nil {
-		return wrap(err, "evidence")
-	}
-	if !pending {
-		return nil
-	}
-	return db.withTx(ctx, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, db.lockKey("evidence-seq")); err != nil {
-			return wrap(err, "sequence evidence")
-		}
-		// A new statement, so a new snapshot: it sees what the previous
-		// holder of the lock committed.
-		_, err := tx.Exec(ctx, `WITH pending AS (
+	var err error
+	for range 10 {
+		_, err = db.pool.Exec(ctx, `WITH pending AS (
 				SELECT id FROM reputation_evidence WHERE seq IS NULL ORDER BY id FOR UPDATE SKIP LOCKED
 			), base AS (
 				SELECT coalesce(max(seq), 0) AS s FROM reputation_evidence WHERE seq IS NOT NULL
@@ -83,8 +76,12 @@ func (db *DB) sequenceEvidence(ctx context.Context) error {
 				SELECT p.id, base.s + row_number() OVER (ORDER BY p.id) AS seq FROM pending p, base
 			)
 			UPDATE reputation_evidence e SET seq = n.seq FROM numbered n WHERE e.id = n.id`)
-		return wrap(err, "sequence evidence")
-	})
+		var pg *pgconn.PgError
+		if !errors.As(err, &pg) || pg.Code != "23505" {
+			break // done, or a failure the retry below can't fix
+		}
+	}
+	return wrap(err, "sequence evidence")
 }
 
 // HasRecentEvidence implements hangup.ReputationStore.
