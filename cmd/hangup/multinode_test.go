@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -44,11 +45,10 @@ func startNode(t *testing.T, dsn string) (string, *App) {
 	return "http://" + addr.String(), app
 }
 
-// within polls ok until it holds or a second has passed, and returns how
-// long it took.
-func within(t *testing.T, what string, ok func() bool) time.Duration {
+// within polls ok until it holds or a second has passed since start (when
+// the change began), and returns how long it took.
+func within(t *testing.T, what string, start time.Time, ok func() bool) time.Duration {
 	t.Helper()
-	start := time.Now()
 	for time.Since(start) < time.Second {
 		if ok() {
 			return time.Since(start)
@@ -81,9 +81,9 @@ func getJSON(t *testing.T, u string, v any) int {
 // only the change feed can make it in time.
 func TestTwoNodesStayInStep(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	saved := RefreshInterval
-	RefreshInterval = time.Hour
-	defer func() { RefreshInterval = saved }()
+	savedRefresh, savedKeys := RefreshInterval, KeysInterval
+	RefreshInterval, KeysInterval = time.Hour, time.Hour
+	defer func() { RefreshInterval, KeysInterval = savedRefresh, savedKeys }()
 	baseA, a := startNode(t, dsn)
 	baseB, b := startNode(t, dsn)
 	ctx := context.Background()
@@ -96,10 +96,11 @@ func TestTwoNodesStayInStep(t *testing.T) {
 		if code := getJSON(t, baseB+"/api/v1/organisations/acme-test-bank", nil); code != 404 {
 			t.Fatalf("node B knows the organisation before it exists: %d", code)
 		}
+		start := time.Now()
 		if err := a.Registry.Import(ctx, []*hangup.Organisation{org}); err != nil {
 			t.Fatal(err)
 		}
-		d := within(t, "registry", func() bool { _, ok := b.Registry.Snapshot().Organisation("acme-test-bank"); return ok })
+		d := within(t, "registry", start, func() bool { _, ok := b.Registry.Snapshot().Organisation("acme-test-bank"); return ok })
 		t.Logf("node B's registry snapshot followed in %v", d)
 		var got hangup.Organisation
 		if code := getJSON(t, baseB+"/api/v1/organisations/acme-test-bank", &got); code != 200 || got.Name != "Acme Test Bank" {
@@ -114,6 +115,7 @@ func TestTwoNodesStayInStep(t *testing.T) {
 
 	var refs []string
 	t.Run("reports", func(t *testing.T) {
+		start := time.Now()
 		for i := range 5 {
 			body := fmt.Sprintf(`{"number_shown":"%s","claimed_organisation":"Microsoft","story":"Node test %d: they wanted remote access."}`, number, i)
 			req, _ := http.NewRequest("POST", baseA+"/api/v1/reports", strings.NewReader(body))
@@ -134,8 +136,12 @@ func TestTwoNodesStayInStep(t *testing.T) {
 			}
 			refs = append(refs, rc.TrackingURL)
 		}
-		d := within(t, "reputation", func() bool { return b.Reputation.Lookup(number).Reports == 5 })
+		d := within(t, "reputation", start, func() bool { return b.Reputation.Lookup(number).Reports == 5 })
 		t.Logf("node B's reputation index followed 5 reports in %v", d)
+		// The screening snapshot is rebuilt from the same index.
+		if got := b.Screen.Snapshot().Reputation().Reputation(number, time.Now()).Reports; got != 5 {
+			t.Errorf("node B's screening snapshot counts %d reports, want 5", got)
+		}
 		var n struct {
 			Reputation hangup.Reputation `json:"reputation"`
 		}
@@ -147,18 +153,20 @@ func TestTwoNodesStayInStep(t *testing.T) {
 
 	t.Run("report deletion", func(t *testing.T) {
 		token := refs[0][strings.LastIndex(refs[0], "/r/")+3:]
+		start := time.Now()
 		if err := a.Reports.Delete(ctx, token); err != nil {
 			t.Fatal(err)
 		}
-		d := within(t, "withdrawal", func() bool { return b.Reputation.Lookup(number).Reports == 4 })
+		d := within(t, "withdrawal", start, func() bool { return b.Reputation.Lookup(number).Reports == 4 })
 		t.Logf("node B followed a deletion in %v", d)
 	})
 
 	t.Run("allow-list", func(t *testing.T) {
+		start := time.Now()
 		if err := a.Reputation.Allow(ctx, number, true, "admin@example.org", "our own line"); err != nil {
 			t.Fatal(err)
 		}
-		d := within(t, "allow-list", func() bool { return b.Reputation.Lookup(number).Verdict == hangup.RepAllowed })
+		d := within(t, "allow-list", start, func() bool { return b.Reputation.Lookup(number).Verdict == hangup.RepAllowed })
 		t.Logf("node B followed the allow-list in %v", d)
 		var n struct {
 			Reputation hangup.Reputation `json:"reputation"`
@@ -170,11 +178,24 @@ func TestTwoNodesStayInStep(t *testing.T) {
 	})
 
 	t.Run("changes through B reach A", func(t *testing.T) {
+		start := time.Now()
 		if err := b.Reputation.Allow(ctx, number, false, "admin@example.org", "mistake"); err != nil {
 			t.Fatal(err)
 		}
-		d := within(t, "allow-list removal", func() bool { return a.Reputation.Lookup(number).Verdict != hangup.RepAllowed })
+		d := within(t, "allow-list removal", start, func() bool { return a.Reputation.Lookup(number).Verdict != hangup.RepAllowed })
 		t.Logf("node A followed node B in %v", d)
+	})
+
+	t.Run("API keys", func(t *testing.T) {
+		before := b.ScreenKeys.Len()
+		h := sha256.Sum256([]byte("hk_multinode-secret"))
+		k := &hangup.APIKey{Name: "pbx-multinode", Prefix: "hk_mult", Hash: h[:], Policy: hangup.DefaultScreenPolicy()}
+		start := time.Now()
+		if err := a.DB.CreateAPIKey(ctx, k); err != nil {
+			t.Fatal(err)
+		}
+		d := within(t, "API keys", start, func() bool { return b.ScreenKeys.Len() == before+1 })
+		t.Logf("node B's API key cache followed in %v", d)
 	})
 
 	t.Run("subscribers see remote changes", func(t *testing.T) {
@@ -208,10 +229,11 @@ func TestNodeFollowsWithoutNotices(t *testing.T) {
 	// Evidence written straight into the table, as by a node whose
 	// notice never went out.
 	const number = "+449098790002"
+	start := time.Now()
 	if _, err := other.(*postgres.DB).Pool().Exec(context.Background(), `INSERT INTO reputation_evidence
 		(number, reporter_key, weight, at, report_ref, source) VALUES ($1, 'anon:quiet', 1, now(), 'HU-NOTE-0001', 'api')`, number); err != nil {
 		t.Fatal(err)
 	}
-	d := within(t, "periodic refresh", func() bool { return b.Reputation.Lookup(number).Reports == 1 })
+	d := within(t, "periodic refresh", start, func() bool { return b.Reputation.Lookup(number).Reports == 1 })
 	t.Logf("node followed in %v", d)
 }
