@@ -5,6 +5,8 @@
 # middleware), in alternating rounds; then screening latency at half the
 # throughput it reached, paced by wrk's per-connection delay.
 # Usage: scripts/load-screen.sh [ROUNDS] [SECONDS-PER-ROUND]
+# With PIN=1 the server runs on CPU 0 and wrk on CPU 1 (taskset), so the
+# load generator does not steal the server's core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
@@ -14,7 +16,11 @@ tmp=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
 go build -o "$tmp/hangup" ./cmd/hangup
 port=18090
-"$tmp/hangup" serve --db "$tmp/load.db" --addr 127.0.0.1:$port --rate-limit 0 --log-level warn &
+srv_pin=(); wrk_pin=()
+if [ "${PIN:-0}" = 1 ]; then srv_pin=(taskset -c 0); wrk_pin=(taskset -c 1); fi
+wrk_bin=$(command -v wrk)
+wrk() { "${wrk_pin[@]}" "$wrk_bin" "$@"; }
+"${srv_pin[@]}" "$tmp/hangup" serve --db "$tmp/load.db" --addr 127.0.0.1:$port --rate-limit 0 --log-level warn &
 pid=$!
 for _ in $(seq 50); do curl -sf localhost:$port/healthz >/dev/null && break; sleep 0.1; done
 key=$("$tmp/hangup" apikey add --db "$tmp/load.db" --name load --rate 1000000000 --burst 1000000000 2>/dev/null)
@@ -45,17 +51,23 @@ noop=$(echo "$noop_total / $rounds" | bc -l); screen=$(echo "$screen_total / $ro
 printf 'mean: do-nothing %.0f req/s, screening %.0f req/s, screening = %.1f%% of do-nothing\n' "$noop" "$screen" "$(echo "100 * $screen / $noop" | bc -l)"
 
 # Half load: each connection waits 1 ms after each answer (wrk's delay),
-# so each carries a few hundred requests a second; a short calibration run
-# measures how many, and the connections are chosen for half the rate.
+# so each carries a few hundred requests a second, depending on the
+# machine; short runs adjust the number of connections until the rate is
+# within 10 % of half the throughput measured above.
 half=$(echo "$screen / 2" | bc -l)
 cat >> "$tmp/screen.lua" <<'LUA'
 delay = function() return 1 end
 LUA
-cal=8
-per=$(echo "$(wrk -t2 -c$cal -d3s -s "$tmp/screen.lua" http://127.0.0.1:$port | rate) / $cal" | bc -l)
-conns=$(printf '%.0f' "$(echo "$half / $per" | bc -l)")
-[ "$conns" -lt 1 ] && conns=1
-echo "half load: target $(printf '%.0f' "$half") req/s; $(printf '%.0f' "$per") req/s per paced connection, so $conns connections"
+conns=$(printf '%.0f' "$(echo "$half / 500" | bc -l)")
+for _ in 1 2 3 4 5; do
+  [ "$conns" -lt 1 ] && conns=1
+  got=$(wrk -t2 -c"$conns" -d3s -s "$tmp/screen.lua" http://127.0.0.1:$port | rate)
+  echo "calibrating: $conns connections → $got req/s"
+  off=$(echo "($got - $half) / $half" | bc -l)
+  if [ "$(echo "$off < 0.1 && $off > -0.1" | bc -l)" = 1 ]; then break; fi
+  conns=$(printf '%.0f' "$(echo "$conns * $half / $got" | bc -l)")
+done
+echo "half load: target $(printf '%.0f' "$half") req/s with $conns paced connections"
 echo "-- screening:"
 wrk -t2 -c"$conns" -d10s --latency -s "$tmp/screen.lua" http://127.0.0.1:$port | sed -n '/Latency Distribution/,/Requests\/sec/p'
 # The do-nothing handler paced the same way: what the machine adds on its own.
