@@ -175,6 +175,7 @@ type screenBody struct {
 
 type stringOrArr []string
 
+// UnmarshalJSON accepts a string or an array of strings.
 func (s *stringOrArr) UnmarshalJSON(b []byte) error {
 	if len(b) > 0 && b[0] == '"' {
 		var one string

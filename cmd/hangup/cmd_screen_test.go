@@ -225,6 +225,11 @@ func TestCLIScreen(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, `"verstat": "TN-Validation-Failed"`) || !strings.Contains(out, "stir.x5u_refused") {
 		t.Errorf("loopback x5u (exit %d):\n%s", code, out)
 	}
+	private := sp.Identity(stirtest.Claims{Orig: "447400123456", Dest: []string{"442079460000"}}, "https://10.1.2.3/cert.pem")
+	code, out, _ = runCLI(t, "", nil, "screen", "--db", db, "--stir-trust-anchors", anchors, "--from", "+447400123456", "--to", "+442079460000", "--identity", private, "--json")
+	if code != exitOK || !strings.Contains(out, "stir.x5u_refused") {
+		t.Errorf("private-address x5u (exit %d):\n%s", code, out)
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
