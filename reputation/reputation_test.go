@@ -302,3 +302,32 @@ func BenchmarkIndex10M(b *testing.B) {
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "B/number")
 	runtime.KeepAlive(ix)
 }
+
+// TestConcurrentRefreshesCoalesce shows that many reports committed at once
+// all reach the index, whoever's refresh picks them up.
+func TestConcurrentRefreshesCoalesce(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	const n = 40
+	errs := make(chan error, n)
+	for i := range n {
+		go func() {
+			ref := fmt.Sprintf("HU-CONC-%04d", i)
+			r := &hangup.Report{Reference: ref, Status: hangup.StatusNew, Source: "web", CreatedAt: f.now, UpdatedAt: f.now, NumberShownE164: scamNumber}
+			ev := []hangup.Evidence{{Number: scamNumber, ReporterKey: fmt.Sprintf("user:%d", i), Weight: 1, At: f.now, ReportRef: ref}}
+			if err := f.db.CreateReport(ctx, r, nil, []byte(ref), ev); err != nil {
+				errs <- err
+				return
+			}
+			errs <- f.svc.Refresh(ctx)
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := f.svc.Lookup(scamNumber); r.Reports != n {
+		t.Errorf("after %d concurrent reports and refreshes the index counts %d", n, r.Reports)
+	}
+}

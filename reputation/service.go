@@ -28,6 +28,13 @@ type Service struct {
 	lastID  int64
 	merging bool
 	onSwap  []func(*Index)
+
+	// Refresh requests are counted so that concurrent callers share one
+	// refresh: a refresh that starts after a caller asked covers everything
+	// that caller committed before asking.
+	reqMu     sync.Mutex
+	requested uint64 // requests made
+	covered   uint64 // requests covered by a completed refresh (under mu)
 }
 
 // New returns a service over store. Call Load before use.
@@ -102,9 +109,32 @@ func (s *Service) loadAllow(ctx context.Context) (map[uint64]string, error) {
 // Refresh applies evidence stored since the last refresh (by this node or
 // any other) and reloads the allow-list. Call it after committing reports,
 // and periodically or on notification for changes made elsewhere.
+//
+// Concurrent calls coalesce: a caller whose request was covered by a refresh
+// that started after it asked returns at once, so a burst of reports costs
+// a couple of refreshes, not one each.
 func (s *Service) Refresh(ctx context.Context) error {
+	s.reqMu.Lock()
+	s.requested++
+	mine := s.requested
+	s.reqMu.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.covered >= mine {
+		return nil
+	}
+	// Every request counted so far was made before this refresh starts.
+	s.reqMu.Lock()
+	covers := s.requested
+	s.reqMu.Unlock()
+	if err := s.refreshLocked(ctx); err != nil {
+		return err
+	}
+	s.covered = covers
+	return nil
+}
+
+func (s *Service) refreshLocked(ctx context.Context) error {
 	var evs []hangup.Evidence
 	last, err := s.store.EvidenceSince(ctx, s.lastID, func(ev hangup.Evidence) error {
 		evs = append(evs, ev)
