@@ -155,6 +155,7 @@ func (a *App) listenAGI() (net.Addr, error) {
 		return nil, fmt.Errorf("FastAGI: listen on %s: %w", a.cfg.AGI, err)
 	}
 	a.agi, a.agiListener = srv, ln
+	a.log.Info("FastAGI for Asterisk", "url", "agi://"+ln.Addr().String()+"/screen", "keys", a.cfg.ScreenKeys)
 	return ln.Addr(), nil
 }
 
