@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"context"
+	"fmt"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -351,5 +352,20 @@ func TestWebsite(t *testing.T) {
 	}
 	if _, err := e.Check(context.Background(), hangup.CheckRequest{Website: "http://\x00bad"}); hangup.ErrorCode(err) != hangup.EINVALID {
 		t.Errorf("unreadable website: %v", err)
+	}
+}
+
+// BenchmarkCheckColdNumber is a full check whose number was never seen
+// before, so libphonenumber's pattern matching runs every time.
+func BenchmarkCheckColdNumber(b *testing.B) {
+	e := newEngine(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		req := hangup.CheckRequest{Number: fmt.Sprintf("0906 %07d", i%10_000_000), Claims: "Microsoft support team", Unsolicited: true,
+			Asked: []hangup.Ask{hangup.AskInstall, hangup.AskRemoteAccess}}
+		if _, err := e.Check(ctx, req); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -1,7 +1,9 @@
 package http
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 
@@ -46,6 +48,10 @@ type ErrorDetail struct {
 // logError logs internal errors only: everything else is the client's
 // business and already answered.
 func (s *Server) logError(r *http.Request, err error) {
+	// A client that hung up mid-request is not a server error.
+	if errors.Is(err, context.Canceled) || r.Context().Err() != nil {
+		return
+	}
 	if code := hangup.ErrorCode(err); code == hangup.EINTERNAL || code == hangup.EUNAVAILABLE {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
