@@ -106,6 +106,13 @@ const (
 	LinkOrganisation   = "organisation"
 )
 
+// IsFieldLink reports whether links of this kind are held by a report's own
+// fields (its numbers and organisation) rather than kept as separate links:
+// stores index those fields directly.
+func IsFieldLink(kind string) bool {
+	return kind == LinkNumberShown || kind == LinkCallbackNumber || kind == LinkOrganisation
+}
+
 // Report is one incident as stored: the person's answers (normalised), what
 // the analysis of their story found, and the workflow state. It holds no
 // personal data; see Contact.
@@ -140,6 +147,22 @@ type Report struct {
 	ReporterKey         string       `json:"-"` // account or keyed anonymous identity; never shown
 	ReporterWeight      float64      `json:"-"` // evidence weight of the reporter
 	IdempotencyKey      string       `json:"-"` // a form nonce or Idempotency-Key header: a replay finds this report
+}
+
+// FieldLinks returns the links held by the report's own fields, in a fixed
+// order: number shown, callback number, organisation.
+func (r *Report) FieldLinks() []Link {
+	links := []Link{}
+	if r.NumberShownE164 != "" {
+		links = append(links, Link{Kind: LinkNumberShown, Value: r.NumberShownE164})
+	}
+	if r.CallbackE164 != "" {
+		links = append(links, Link{Kind: LinkCallbackNumber, Value: r.CallbackE164})
+	}
+	if r.OrganisationID != "" {
+		links = append(links, Link{Kind: LinkOrganisation, Value: r.OrganisationID})
+	}
+	return links
 }
 
 // HasHappened reports whether h happened.

@@ -16,12 +16,11 @@ import (
 	"io/fs"
 	"net"
 	"net/url"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/migration"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -122,37 +121,9 @@ func (db *DB) lockKey(parts ...string) string {
 	return "hangup/" + db.schema + "/" + strings.Join(parts, "/")
 }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func loadMigrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return nil, fmt.Errorf("migration %s: name must start with its number", name)
-		}
-		body, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{v, base, string(body)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: numbers must run 1, 2, 3… without gaps", m.name)
-		}
-	}
-	return out, nil
+// loadMigrations reads this dialect's embedded migrations.
+func loadMigrations(fsys fs.FS) ([]migration.Migration, error) {
+	return migration.Load(fsys, "migrations")
 }
 
 // Migrations returns how many migrations this build knows.
@@ -173,7 +144,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	return db.migrateWith(ctx, ms)
 }
 
-func (db *DB) migrateWith(ctx context.Context, ms []migration) error {
+func (db *DB) migrateWith(ctx context.Context, ms []migration.Migration) error {
 	return retry(ctx, func() error {
 		conn, err := db.pool.Acquire(ctx)
 		if err != nil {
@@ -214,18 +185,18 @@ func (db *DB) migrateWith(ctx context.Context, ms []migration) error {
 	})
 }
 
-func (db *DB) apply(ctx context.Context, conn *pgxpool.Conn, m migration) error {
+func (db *DB) apply(ctx context.Context, conn *pgxpool.Conn, m migration.Migration) error {
 	tx, err := conn.Begin(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback(context.Background())
-	if _, err := tx.Exec(ctx, m.sql); err != nil {
-		return permanentIfSQL(fmt.Errorf("postgres: migration %s: %w", m.name, err))
+	if _, err := tx.Exec(ctx, m.SQL); err != nil {
+		return permanentIfSQL(fmt.Errorf("postgres: migration %s: %w", m.Name, err))
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
-		m.version, m.name, db.now().UTC()); err != nil {
-		return fmt.Errorf("postgres: migration %s: %w", m.name, err)
+		m.Version, m.Name, db.now().UTC()); err != nil {
+		return fmt.Errorf("postgres: migration %s: %w", m.Name, err)
 	}
 	return tx.Commit(ctx)
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/migration"
 	"github.com/hangup-org/hangup/postgres/pgtest"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -221,7 +222,7 @@ func TestMigrations(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bad := append(ms, migration{len(ms) + 1, "bad.sql", `CREATE TABLE half (id int); SELECT no_such_function();`})
+		bad := append(ms, migration.Migration{Version: len(ms) + 1, Name: "bad.sql", SQL: `CREATE TABLE half (id int); SELECT no_such_function();`})
 		err = db.migrateWith(ctx, bad)
 		if err == nil {
 			t.Fatal("a broken migration succeeded")

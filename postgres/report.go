@@ -113,30 +113,9 @@ func placeholders(start, rows, cols int) string {
 	return b.String()
 }
 
-// columnLink reports whether links of this kind live in reports' own
-// columns rather than in report_links.
-func columnLink(kind string) bool {
-	return kind == hangup.LinkNumberShown || kind == hangup.LinkCallbackNumber || kind == hangup.LinkOrganisation
-}
-
-// columnLinks derives the links held in a report's columns.
-func columnLinks(r *hangup.Report) []hangup.Link {
-	links := []hangup.Link{}
-	if r.NumberShownE164 != "" {
-		links = append(links, hangup.Link{Kind: hangup.LinkNumberShown, Value: r.NumberShownE164})
-	}
-	if r.CallbackE164 != "" {
-		links = append(links, hangup.Link{Kind: hangup.LinkCallbackNumber, Value: r.CallbackE164})
-	}
-	if r.OrganisationID != "" {
-		links = append(links, hangup.Link{Kind: hangup.LinkOrganisation, Value: r.OrganisationID})
-	}
-	return links
-}
-
 func tableLinks(r *hangup.Report) (kinds, values []string) {
 	for _, l := range r.Links {
-		if !columnLink(l.Kind) {
+		if !hangup.IsFieldLink(l.Kind) {
 			kinds, values = append(kinds, l.Kind), append(values, l.Value)
 		}
 	}
@@ -272,7 +251,7 @@ func (db *DB) CreateReports(ctx context.Context, rs []*hangup.Report, evidence [
 					}
 					c++
 					for _, l := range rs[i].Links {
-						if !columnLink(l.Kind) {
+						if !hangup.IsFieldLink(l.Kind) {
 							linkArgs = append(linkArgs, rs[i].ID, l.Kind, l.Value)
 						}
 					}
@@ -361,7 +340,7 @@ func (db *DB) loadLinks(ctx context.Context, rs []*hangup.Report) error {
 	for i, r := range rs {
 		byID[r.ID] = r
 		ids[i] = r.ID
-		r.Links = columnLinks(r)
+		r.Links = r.FieldLinks()
 	}
 	rows, err := db.pool.Query(ctx, `SELECT report_id, kind, value FROM report_links WHERE report_id = ANY($1)
 		ORDER BY report_id, kind COLLATE "C", value COLLATE "C"`, ids)
@@ -482,7 +461,7 @@ func (db *DB) LinkedReports(ctx context.Context, r *hangup.Report, limit int) ([
 		}
 	}
 	for _, l := range r.Links {
-		if !columnLink(l.Kind) {
+		if !hangup.IsFieldLink(l.Kind) {
 			conds = append(conds, "id IN (SELECT report_id FROM report_links WHERE kind = "+q.arg(l.Kind)+" AND value = "+q.arg(l.Value)+")")
 		}
 	}

@@ -126,7 +126,7 @@ func (st *reportStmts) insertReport(ctx context.Context, r *hangup.Report, token
 	}
 	r.ID, _ = res.LastInsertId()
 	for _, l := range r.Links {
-		if columnLink(l.Kind) {
+		if hangup.IsFieldLink(l.Kind) {
 			continue // stored and indexed as a column of reports
 		}
 		if _, err := st.link.ExecContext(ctx, r.ID, l.Kind, l.Value); err != nil {
@@ -279,7 +279,7 @@ func (db *DB) CreateReports(ctx context.Context, rs []*hangup.Report, evidence [
 					}
 					c++
 					for _, l := range rs[i].Links {
-						if columnLink(l.Kind) {
+						if hangup.IsFieldLink(l.Kind) {
 							continue
 						}
 						if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO report_links (report_id, kind, value) VALUES (?, ?, ?)`, rs[i].ID, l.Kind, l.Value); err != nil {
@@ -361,7 +361,7 @@ func (db *DB) loadLinks(ctx context.Context, rs []*hangup.Report) error {
 	for i, r := range rs {
 		byID[r.ID] = r
 		ids[i] = r.ID
-		r.Links = columnLinks(r)
+		r.Links = r.FieldLinks()
 	}
 	q := `SELECT report_id, kind, value FROM report_links WHERE report_id IN (?` + strings.Repeat(",?", len(ids)-1) + `) ORDER BY report_id, kind, value`
 	rows, err := db.read.QueryContext(ctx, q, ids...)
@@ -378,27 +378,6 @@ func (db *DB) loadLinks(ctx context.Context, rs []*hangup.Report) error {
 		byID[id].Links = append(byID[id].Links, l)
 	}
 	return rows.Err()
-}
-
-// columnLink reports whether links of this kind live in reports' own
-// columns rather than in report_links.
-func columnLink(kind string) bool {
-	return kind == hangup.LinkNumberShown || kind == hangup.LinkCallbackNumber || kind == hangup.LinkOrganisation
-}
-
-// columnLinks derives the links held in a report's columns.
-func columnLinks(r *hangup.Report) []hangup.Link {
-	links := []hangup.Link{}
-	if r.NumberShownE164 != "" {
-		links = append(links, hangup.Link{Kind: hangup.LinkNumberShown, Value: r.NumberShownE164})
-	}
-	if r.CallbackE164 != "" {
-		links = append(links, hangup.Link{Kind: hangup.LinkCallbackNumber, Value: r.CallbackE164})
-	}
-	if r.OrganisationID != "" {
-		links = append(links, hangup.Link{Kind: hangup.LinkOrganisation, Value: r.OrganisationID})
-	}
-	return links
 }
 
 // ListReports implements hangup.ReportStore.
@@ -491,7 +470,7 @@ func (db *DB) LinkedReports(ctx context.Context, r *hangup.Report, limit int) ([
 		}
 	}
 	for _, l := range r.Links {
-		if !columnLink(l.Kind) {
+		if !hangup.IsFieldLink(l.Kind) {
 			conds = append(conds, "id IN (SELECT report_id FROM report_links WHERE kind = ? AND value = ?)")
 			args = append(args, l.Kind, l.Value)
 		}
