@@ -309,3 +309,18 @@ func BenchmarkLoadOfcom(b *testing.B) {
 		}
 	}
 }
+
+func TestKey(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want uint64
+		ok   bool
+	}{
+		{"+441632960123", 441632960123, true}, {"+12125550123", 12125550123, true}, {"+999999999999999", 999999999999999, true},
+		{"441632960123", 0, false}, {"+", 0, false}, {"+4", 0, false}, {"+44 1632", 0, false}, {"+1234567890123456", 0, false}, {"", 0, false},
+	} {
+		if got, ok := phone.Key(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("Key(%q) = %d %v, want %d %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/phone"
 )
 
 // entry is one number's evidence, compact so that ten million fit in well
@@ -111,23 +112,6 @@ func newIndex(cfg *Config) *Index {
 	return &Index{base: map[uint64]entry{}, delta: map[uint64]entry{}, allow: map[uint64]string{}, verified: map[uint64]string{}, cfg: cfg}
 }
 
-// key turns "+441234567890" into 441234567890. It allocates nothing and
-// reports false for anything that is not "+" and 1 to 15 digits.
-func key(e164 string) (uint64, bool) {
-	if len(e164) < 2 || len(e164) > 16 || e164[0] != '+' {
-		return 0, false
-	}
-	var k uint64
-	for i := 1; i < len(e164); i++ {
-		c := e164[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		k = k*10 + uint64(c-'0')
-	}
-	return k, true
-}
-
 func (ix *Index) get(k uint64) (entry, bool) {
 	if e, ok := ix.delta[k]; ok {
 		return e, true
@@ -144,7 +128,7 @@ func (ix *Index) withEvidence(evs []hangup.Evidence) *Index {
 	next := *ix
 	next.delta = maps.Clone(ix.delta)
 	for _, ev := range evs {
-		k, ok := key(ev.Number)
+		k, ok := phone.Key(ev.Number)
 		if !ok {
 			continue
 		}
@@ -175,7 +159,7 @@ func (ix *Index) Len() int {
 // Score returns a number's verdict and confidence at now, from memory and
 // without allocating: the screening hot path.
 func (ix *Index) Score(e164 string, now time.Time) (hangup.ReputationVerdict, float64) {
-	k, ok := key(e164)
+	k, ok := phone.Key(e164)
 	if !ok {
 		return hangup.RepUnknown, 0
 	}

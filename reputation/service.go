@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/phone"
 )
 
 // mergeAt is the size of the delta layer past which it is folded into the
@@ -75,7 +76,7 @@ func (s *Service) Load(ctx context.Context) error {
 	ix.verified = s.current.Load().verified
 	var last int64
 	err := s.store.AllEvidence(ctx, func(ev hangup.Evidence) error {
-		if k, ok := key(ev.Number); ok {
+		if k, ok := phone.Key(ev.Number); ok {
 			ix.base[k] = ix.base[k].apply(ev, &s.cfg)
 		}
 		last = max(last, ev.ID)
@@ -99,7 +100,7 @@ func (s *Service) loadAllow(ctx context.Context) (map[uint64]string, error) {
 	}
 	out := make(map[uint64]string, len(al))
 	for n, r := range al {
-		if k, ok := key(n); ok {
+		if k, ok := phone.Key(n); ok {
 			out[k] = r
 		}
 	}
@@ -191,7 +192,7 @@ func (s *Service) merge() {
 func (s *Service) SetVerified(numbers map[string]string) {
 	v := make(map[uint64]string, len(numbers))
 	for n, org := range numbers {
-		if k, ok := key(n); ok {
+		if k, ok := phone.Key(n); ok {
 			v[k] = org
 		}
 	}
@@ -210,7 +211,7 @@ func (s *Service) Lookup(e164 string) hangup.Reputation {
 // Reputation explains a number's standing at now.
 func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 	r := hangup.Reputation{Number: e164, Verdict: hangup.RepUnknown, Reasons: []hangup.Reason{}}
-	k, ok := key(e164)
+	k, ok := phone.Key(e164)
 	if !ok {
 		return r
 	}
@@ -285,7 +286,7 @@ func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }
 // Allow adds a number to the allow-list (or removes it), audited, and
 // refreshes the index.
 func (s *Service) Allow(ctx context.Context, e164 string, allowed bool, actor, reason string) error {
-	if _, ok := key(e164); !ok {
+	if _, ok := phone.Key(e164); !ok {
 		return hangup.Invalid("Give the number in international form.", hangup.FieldError{Field: "number", Message: "must be an E.164 number such as +441234567890"})
 	}
 	if strings.TrimSpace(reason) == "" {

@@ -1,6 +1,9 @@
 package screen
 
-import "github.com/hangup-org/hangup"
+import (
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/phone"
+)
 
 // Customer is an API key compiled for screening: its policy, and its allow
 // and deny lists as sets keyed by E.164 digits so that a decision pays two
@@ -38,7 +41,7 @@ func set(numbers []string) map[uint64]struct{} {
 	}
 	m := make(map[uint64]struct{}, len(numbers))
 	for _, n := range numbers {
-		if k, ok := e164Key(n); ok {
+		if k, ok := phone.Key(n); ok {
 			m[k] = struct{}{}
 		}
 	}
@@ -48,6 +51,6 @@ func set(numbers []string) map[uint64]struct{} {
 // ValidListNumber reports whether s is acceptable in an allow or deny list:
 // E.164, "+" and 2 to 15 digits.
 func ValidListNumber(s string) bool {
-	_, ok := e164Key(s)
+	_, ok := phone.Key(s)
 	return ok
 }

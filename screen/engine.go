@@ -416,7 +416,7 @@ func (e *Engine) verify(ctx context.Context, req *hangup.ScreenRequest, f *facts
 		from = f.e164
 	}
 	dest := req.To
-	if _, ok := e164Key(to); ok {
+	if _, ok := phone.Key(to); ok {
 		dest = to
 	} else if to != "" {
 		if n := e.cfg.Numbers.ParseNumber(to); n.E164 != "" {

@@ -113,24 +113,6 @@ func isWithheld(user string) bool {
 	return false
 }
 
-// e164Key turns "+441632960123" into 441632960123. It reports false for
-// anything that is not "+" and 2 to 15 digits, so national forms take the
-// parser's road.
-func e164Key(s string) (uint64, bool) {
-	if len(s) < 3 || len(s) > 16 || s[0] != '+' {
-		return 0, false
-	}
-	var k uint64
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		k = k*10 + uint64(c-'0')
-	}
-	return k, true
-}
-
 // Number facts, as bits: what the screening layers need to know about a
 // caller ID, distilled once from phone.Intel's full classification.
 const (
@@ -159,7 +141,7 @@ func (f *facts) has(flag uint16) bool { return f.flags&flag != 0 }
 // classify distils a parsed number into facts.
 func classify(n *hangup.Number) *facts {
 	f := &facts{e164: n.E164}
-	if k, ok := e164Key(n.E164); ok {
+	if k, ok := phone.Key(n.E164); ok {
 		f.key = k
 	}
 	if n.Valid {
@@ -249,13 +231,13 @@ func (c *factCache) put(f *facts) {
 // in E.164 form and seen before, else through the phone engine (whose own
 // cache serves repeated national forms).
 func (e *Engine) lookup(user string) *facts {
-	if k, ok := e164Key(user); ok {
+	if k, ok := phone.Key(user); ok {
 		if f := e.facts.get(k); f != nil {
 			return f
 		}
 	}
 	n := e.cfg.Numbers.ParseNumber(user)
-	if k, ok := e164Key(n.E164); ok {
+	if k, ok := phone.Key(n.E164); ok {
 		if f := e.facts.get(k); f != nil {
 			return f
 		}

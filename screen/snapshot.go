@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/reputation"
 )
@@ -53,7 +54,7 @@ func registryTables(s *registry.Snapshot) (map[uint64]orgRef, map[string]orgRef)
 			if ref.verified {
 				ref.label = fmt.Sprintf(hangup.LabelVerifiedFmt, o.Name)
 			}
-			if k, ok := e164Key(n.E164); ok {
+			if k, ok := phone.Key(n.E164); ok {
 				if prev, seen := orgs[k]; seen && !generic[prev.id] {
 					continue
 				}
