@@ -114,7 +114,7 @@ func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
 		errs["statement"] = "That is too long: at most 5,000 characters."
 	}
 	if a, err := mail.ParseAddress(form.Email); err != nil || a.Address != form.Email {
-		errs["email"] = "We need an email address to tell you the outcome, for example name@example.com."
+		errs["email"] = "We need an email address so an analyst can write to you about the appeal, for example name@example.com."
 	}
 	if !utf8.ValidString(form.Name + form.Email + form.Statement) {
 		errs["statement"] = "That contains characters that are not valid text."
