@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
-	"golang.org/x/time/rate"
+	"github.com/hangup-org/hangup/ratelimit"
 )
 
 // SessionLifetime is how long a sign-in lasts.
@@ -25,8 +25,8 @@ type Service struct {
 	now   func() time.Time
 
 	mu       sync.Mutex
-	byAddr   map[string]*rate.Limiter // sign-in attempts per client address
-	failures map[string]*failures     // failed attempts per account
+	byAddr   *ratelimit.Keyed     // sign-in attempts per client address
+	failures map[string]*failures // failed attempts per account
 	swept    time.Time
 }
 
@@ -45,7 +45,8 @@ const (
 
 // New returns the account service.
 func New(users hangup.UserStore) *Service {
-	return &Service{users: users, now: time.Now, byAddr: map[string]*rate.Limiter{}, failures: map[string]*failures{}}
+	return &Service{users: users, now: time.Now, byAddr: ratelimit.New(attemptsPerMinute/60.0, attemptsPerMinute, 100_000),
+		failures: map[string]*failures{}}
 }
 
 // SetClock replaces the clock (tests).
@@ -85,13 +86,14 @@ func (s *Service) AddUser(ctx context.Context, email, password string, role hang
 	return u, nil
 }
 
+// sweep forgets failure counts that no longer lock anyone out, so a flood
+// of attempts on many accounts can't grow the map without bound.
 func (s *Service) sweep(now time.Time) {
-	if now.Sub(s.swept) < 10*time.Minute && len(s.byAddr) < 100_000 {
+	if now.Sub(s.swept) < 10*time.Minute && len(s.failures) < 100_000 {
 		return
 	}
-	clear(s.byAddr)
 	for k, f := range s.failures {
-		if now.After(f.until) && f.count < maxFailures {
+		if now.After(f.until) {
 			delete(s.failures, k)
 		}
 	}
@@ -110,15 +112,10 @@ func (s *Service) Login(ctx context.Context, email, password, addr string) (stri
 	email = strings.ToLower(strings.TrimSpace(email))
 	s.mu.Lock()
 	s.sweep(now)
-	lim, ok := s.byAddr[addr]
-	if !ok {
-		lim = rate.NewLimiter(rate.Limit(attemptsPerMinute/60.0), attemptsPerMinute)
-		s.byAddr[addr] = lim
-	}
 	f := s.failures[email]
 	locked := f != nil && f.count >= maxFailures && now.Before(f.until)
-	allowed := lim.AllowN(now, 1)
 	s.mu.Unlock()
+	allowed := s.byAddr.Allow(addr, now)
 	if !allowed || locked {
 		return "", nil, hangup.Errorf(hangup.ERATELIMIT, "Too many sign-in attempts. Please wait 15 minutes and try again.")
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/screen"
@@ -91,7 +92,7 @@ func (s *Server) screening(iface string, h http.HandlerFunc) http.Handler {
 // (for clients such as mod_cidlookup that can only set a URL).
 func (s *Server) screenCustomer(r *http.Request) (*screen.Customer, error) {
 	if s.cfg.ScreenNoKeys {
-		if s.limiter != nil && !s.limiter.allow(s.clientAddr(r)) {
+		if !s.limiter.Allow(s.clientAddr(r), time.Now()) {
 			return nil, hangup.Errorf(hangup.ERATELIMIT, "Too many requests. Please wait a moment and try again.")
 		}
 		return nil, nil

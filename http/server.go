@@ -20,6 +20,7 @@ import (
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/metrics"
+	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
@@ -85,7 +86,7 @@ type Server struct {
 	log     *slog.Logger
 	mux     *http.ServeMux
 	pages   *pages
-	limiter *limiter
+	limiter *ratelimit.Keyed
 	handler http.Handler
 	csrfKey []byte
 }
@@ -119,7 +120,7 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 	if s.pages, err = loadPages(); err != nil {
 		return nil, err
 	}
-	s.limiter = newLimiter(cfg.RateLimit, cfg.RateBurst)
+	s.limiter = ratelimit.New(cfg.RateLimit, cfg.RateBurst, maxClients)
 	s.routes()
 	s.handler = s.recoverer(s.secureHeaders(http.NewCrossOriginProtection().Handler(s.identify(s.mux))))
 	return s, nil
@@ -290,13 +291,16 @@ func (s *Server) clientAddr(r *http.Request) string {
 	return host
 }
 
+// maxClients bounds the client addresses the rate limiter remembers.
+const maxClients = 100_000
+
 // limit applies the per-address rate limit.
 func (s *Server) limit(h http.Handler, api bool) http.Handler {
 	if s.limiter == nil {
 		return h
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.limiter.allow(s.clientAddr(r)) {
+		if !s.limiter.Allow(s.clientAddr(r), time.Now()) {
 			err := hangup.Errorf(hangup.ERATELIMIT, "Too many requests. Please wait a moment and try again.")
 			if api {
 				s.apiError(w, r, err)

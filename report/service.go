@@ -14,13 +14,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/guidance"
+	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/reputation"
-	"golang.org/x/time/rate"
 )
 
 // Deps are the engines and stores the service uses. Analyzer and Sites are
@@ -46,9 +45,7 @@ type Service struct {
 	now    func() time.Time
 	cfg    reputation.Config
 
-	mu     sync.Mutex
-	limits map[string]*rate.Limiter
-	swept  time.Time
+	anonymous *ratelimit.Keyed // reports per anonymous reporter
 }
 
 // Reporter says who is reporting. A signed-in user is identified by their
@@ -92,7 +89,8 @@ func New(ctx context.Context, deps Deps) (*Service, error) {
 	if deps.Reputation != nil {
 		cfg = deps.Reputation.Config()
 	}
-	return &Service{deps: deps, secret: secret, now: time.Now, cfg: cfg, limits: map[string]*rate.Limiter{}}, nil
+	return &Service{deps: deps, secret: secret, now: time.Now, cfg: cfg,
+		anonymous: ratelimit.New(deps.AnonymousPerHour/3600, int(max(1, deps.AnonymousPerHour/2)), 100_000)}, nil
 }
 
 // SetClock replaces the clock (tests).
@@ -115,24 +113,9 @@ func (s *Service) identity(who Reporter) (string, float64) {
 	return "anon:" + hex.EncodeToString(s.mac("reporter", who.Address, who.Browser)[:16]), s.cfg.AnonymousWeight
 }
 
-// allow applies the anonymous rate limit.
+// allow applies the anonymous rate limit; accounts are not limited here.
 func (s *Service) allow(key string) bool {
-	if !strings.HasPrefix(key, "anon:") {
-		return true
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := s.now()
-	if now.Sub(s.swept) > time.Hour || len(s.limits) > 100_000 {
-		clear(s.limits) // an hour's limits forgotten at worst: bounded memory
-		s.swept = now
-	}
-	l, ok := s.limits[key]
-	if !ok {
-		l = rate.NewLimiter(rate.Limit(s.deps.AnonymousPerHour/3600), int(max(1, s.deps.AnonymousPerHour/2)))
-		s.limits[key] = l
-	}
-	return l.AllowN(now, 1)
+	return !strings.HasPrefix(key, "anon:") || s.anonymous.Allow(key, s.now())
 }
 
 // Validate checks a report without storing it, for forms that want to show
