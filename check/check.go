@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
 )
@@ -94,43 +93,20 @@ var withheldWords = map[string]bool{"withheld": true, "private": true, "hidden":
 // Validate checks a request's fields and returns an EINVALID or ETOOLARGE
 // error naming each bad field. Forms, the API and the CLI all rely on it.
 func Validate(req *hangup.CheckRequest) error {
-	var fields []hangup.FieldError
-	tooLarge := false
-	text := func(field, v string, limit int) {
-		switch {
-		case !utf8.ValidString(v):
-			fields = append(fields, hangup.FieldError{Field: field, Message: "contains characters that are not valid text"})
-		case utf8.RuneCountInString(v) > limit:
-			tooLarge = true
-			fields = append(fields, hangup.FieldError{Field: field, Message: fmt.Sprintf("is too long: at most %d characters", limit)})
-		case strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\r' && r != '\t' || r == 0x7f }):
-			fields = append(fields, hangup.FieldError{Field: field, Message: "contains control characters"})
-		}
-	}
-	text("number", req.Number, MaxNumberLen)
-	text("claims", req.Claims, MaxClaimsLen)
-	text("notes", req.Notes, MaxNotesLen)
-	text("website", req.Website, MaxWebsiteLen)
-	seen := map[hangup.Ask]bool{}
+	var p hangup.Problems
+	p.Text("number", req.Number, MaxNumberLen)
+	p.Text("claims", req.Claims, MaxClaimsLen)
+	p.Text("notes", req.Notes, MaxNotesLen)
+	p.Text("website", req.Website, MaxWebsiteLen)
 	for _, a := range req.Asked {
 		if !slices.Contains(hangup.Asks, a) {
-			fields = append(fields, hangup.FieldError{Field: "asked", Message: fmt.Sprintf("%q is not one of: %s", a, askList())})
+			p.Add("asked", fmt.Sprintf("%q is not one of: %s", a, askList()))
 		}
-		if seen[a] {
-			continue
-		}
-		seen[a] = true
 	}
 	if len(req.Asked) > 2*len(hangup.Asks) {
-		fields = append(fields, hangup.FieldError{Field: "asked", Message: "lists too many things"})
+		p.Add("asked", "lists too many things")
 	}
-	if len(fields) == 0 {
-		return nil
-	}
-	if tooLarge {
-		return &hangup.Error{Code: hangup.ETOOLARGE, Message: "Some of what you typed is too long.", Fields: fields}
-	}
-	return hangup.Invalid("Please check what you typed.", fields...)
+	return p.Err()
 }
 
 func askList() string {

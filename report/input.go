@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
 )
@@ -34,20 +33,8 @@ type cleaned struct {
 // validate checks every field and returns an EINVALID (or ETOOLARGE) error
 // naming each bad field, in words the person can act on.
 func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
-	var fields []hangup.FieldError
-	tooLarge := false
-	bad := func(f, msg string) { fields = append(fields, hangup.FieldError{Field: f, Message: msg}) }
-	text := func(f, v string, limit int) {
-		switch {
-		case !utf8.ValidString(v):
-			bad(f, "contains characters that are not valid text")
-		case utf8.RuneCountInString(v) > limit:
-			tooLarge = true
-			bad(f, fmt.Sprintf("is too long: at most %d characters", limit))
-		case strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\r' && r != '\t' || r == 0x7f }):
-			bad(f, "contains control characters")
-		}
-	}
+	var p hangup.Problems
+	bad, text := p.Add, p.Text
 	text("number_shown", in.NumberShown, MaxNumber)
 	text("callback_number", in.CallbackNumber, MaxNumber)
 	text("claimed_organisation", in.ClaimedOrganisation, MaxShortField)
@@ -119,14 +106,11 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 			c.in.Contact = nil
 		}
 	}
-	if len(fields) == 0 && strings.TrimSpace(in.NumberShown+in.CallbackNumber+in.ClaimedOrganisation+in.Story+in.Website+in.Software) == "" && len(happened) == 0 {
+	if len(p.Fields) == 0 && strings.TrimSpace(in.NumberShown+in.CallbackNumber+in.ClaimedOrganisation+in.Story+in.Website+in.Software) == "" && len(happened) == 0 {
 		bad("story", "tell us at least the number that called, who they said they were, or what happened")
 	}
-	if len(fields) > 0 {
-		if tooLarge {
-			return nil, &hangup.Error{Code: hangup.ETOOLARGE, Message: "Some of what you typed is too long.", Fields: fields}
-		}
-		return nil, hangup.Invalid("Please check what you typed.", fields...)
+	if err := p.Err(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

@@ -236,11 +236,13 @@ func (s *Service) AddInfo(ctx context.Context, token, text string) error {
 		return err
 	}
 	text = strings.TrimSpace(text)
+	var p hangup.Problems
+	p.Text("text", text, MaxStory)
 	switch {
 	case text == "":
 		return hangup.Invalid("Please type what you want to add.", hangup.FieldError{Field: "text", Message: "is empty"})
-	case !validText(text, MaxStory):
-		return hangup.Invalid("Please check what you typed.", hangup.FieldError{Field: "text", Message: fmt.Sprintf("must be text of at most %d characters", MaxStory)})
+	case p.Err() != nil:
+		return p.Err()
 	case len([]rune(r.Story))+len([]rune(text)) > 4*MaxStory:
 		return hangup.Errorf(hangup.ETOOLARGE, "This report already holds as much text as it can. Please make a new report.")
 	}
@@ -260,9 +262,4 @@ func (s *Service) Delete(ctx context.Context, token string) error {
 		_ = s.deps.Reputation.Refresh(ctx)
 	}
 	return nil
-}
-
-func validText(s string, limit int) bool {
-	_, err := validate(hangup.ReportInput{Story: s}, time.Now())
-	return err == nil && len([]rune(s)) <= limit
 }
