@@ -74,89 +74,36 @@ func b2i(b bool) int {
 	return 0
 }
 
-// reportStmts are the statements a report write needs, prepared once per
-// transaction: parsing SQL per row would cost more than the insert.
-type reportStmts struct {
-	report, link, event, dedup, evidence *sql.Stmt
-}
-
-func prepareReportStmts(ctx context.Context, tx *sql.Tx, orIgnore bool) (*reportStmts, error) {
-	// Imports skip rows already imported; any other clash (a reference
-	// drawn twice) is an error the caller retries with a new reference.
-	onConflict := ""
-	if orIgnore {
-		onConflict = " ON CONFLICT (source, source_ref) WHERE source_ref IS NOT NULL DO NOTHING"
-	}
-	queries := []string{
-		`INSERT INTO reports (reference, token_hash, idempotency_key, source, source_ref, status,
-		created_at, updated_at, occurred_at, country, number_shown, number_shown_e164, callback_number, callback_e164,
-		claimed_organisation, organisation_id, started, happened, software, website, amount, currency, payment_method,
-		story, verdict, scam_type, has_contact, reporter_key, reporter_weight)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` + onConflict,
-		`INSERT OR IGNORE INTO report_links (report_id, kind, value) VALUES (?, ?, ?)`,
-		`INSERT INTO report_events (report_id, at, actor, kind, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		`SELECT count(*) FROM reputation_evidence WHERE number = ? AND reporter_key = ? AND at > ?`,
-		`INSERT INTO reputation_evidence (number, reporter_key, weight, legit, category, at, report_ref, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-	}
-	stmts := make([]*sql.Stmt, len(queries))
-	for i, q := range queries {
-		st, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: prepare: %w", err)
-		}
-		stmts[i] = st
-	}
-	return &reportStmts{stmts[0], stmts[1], stmts[2], stmts[3], stmts[4]}, nil
-}
-
-// insertReport writes one report and its links. It returns false when an
-// imported report's (source, source ref) exists.
-func (st *reportStmts) insertReport(ctx context.Context, r *hangup.Report, tokenHash []byte) (bool, error) {
-	res, err := st.report.ExecContext(ctx,
-		r.Reference, nullBytes(tokenHash), nullString(r.IdempotencyKey), r.Source, nullString(r.SourceRef), string(r.Status),
-		ts(r.CreatedAt), ts(r.UpdatedAt), nullTS(r.OccurredAt), r.Country, r.NumberShown, r.NumberShownE164,
-		r.CallbackNumber, r.CallbackE164, r.ClaimedOrganisation, r.OrganisationID, string(r.Started),
-		joinHappened(r.Happened), r.Software, r.Website, r.Amount, r.Currency, r.PaymentMethod, r.Story,
-		string(r.Verdict), string(r.ScamType), b2i(r.HasContact), r.ReporterKey, r.ReporterWeight)
-	if err != nil {
-		return false, classify(fmt.Errorf("sqlite: insert report: %w", err))
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return false, nil
-	}
-	r.ID, _ = res.LastInsertId()
+// insertLinks stores the links that are not held in the report's own
+// columns (websites and tools).
+func insertLinks(ctx context.Context, tx *sql.Tx, r *hangup.Report) error {
 	for _, l := range r.Links {
 		if hangup.IsFieldLink(l.Kind) {
 			continue // stored and indexed as a column of reports
 		}
-		if _, err := st.link.ExecContext(ctx, r.ID, l.Kind, l.Value); err != nil {
-			return false, classify(fmt.Errorf("sqlite: insert link: %w", err))
-		}
-	}
-	return true, nil
-}
-
-// insertEvidence adds evidence unless the same reporter already gave
-// evidence about the same number within hangup.EvidencePeriod before it.
-func (st *reportStmts) insertEvidence(ctx context.Context, evs []hangup.Evidence) error {
-	for _, e := range evs {
-		var dup int
-		if err := st.dedup.QueryRowContext(ctx, e.Number, e.ReporterKey, ts(e.At.Add(-hangup.EvidencePeriod))).Scan(&dup); err != nil {
-			return fmt.Errorf("sqlite: evidence dedup: %w", err)
-		}
-		if dup > 0 {
-			continue
-		}
-		if _, err := st.evidence.ExecContext(ctx, e.Number, e.ReporterKey, e.Weight, b2i(e.Legit), e.Category, ts(e.At), e.ReportRef, e.Source); err != nil {
-			return classify(fmt.Errorf("sqlite: insert evidence: %w", err))
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO report_links (report_id, kind, value) VALUES (?, ?, ?)`, r.ID, l.Kind, l.Value); err != nil {
+			return classify(fmt.Errorf("sqlite: insert link: %w", err))
 		}
 	}
 	return nil
 }
 
-func (st *reportStmts) insertEvent(ctx context.Context, reportID int64, at time.Time, actor, kind string, from, to hangup.ReportStatus, note string) error {
-	if _, err := st.event.ExecContext(ctx, reportID, ts(at), actor, kind, string(from), string(to), note); err != nil {
-		return classify(fmt.Errorf("sqlite: insert event: %w", err))
+// insertEvidence adds evidence unless the same reporter already gave
+// evidence about the same number within hangup.EvidencePeriod before it.
+func insertEvidence(ctx context.Context, tx *sql.Tx, evs []hangup.Evidence) error {
+	for _, e := range evs {
+		var dup int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reputation_evidence WHERE number = ? AND reporter_key = ? AND at > ?`,
+			e.Number, e.ReporterKey, ts(e.At.Add(-hangup.EvidencePeriod))).Scan(&dup); err != nil {
+			return fmt.Errorf("sqlite: evidence dedup: %w", err)
+		}
+		if dup > 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO reputation_evidence (number, reporter_key, weight, legit, category, at, report_ref, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.Number, e.ReporterKey, e.Weight, b2i(e.Legit), e.Category, ts(e.At), e.ReportRef, e.Source); err != nil {
+			return classify(fmt.Errorf("sqlite: insert evidence: %w", err))
+		}
 	}
 	return nil
 }
@@ -173,11 +120,12 @@ func insertEvent(ctx context.Context, tx *sql.Tx, reportID int64, at time.Time, 
 // CreateReport implements hangup.ReportStore.
 func (db *DB) CreateReport(ctx context.Context, r *hangup.Report, contact *hangup.Contact, tokenHash []byte, evidence []hangup.Evidence) error {
 	return db.withTx(ctx, func(tx *sql.Tx) error {
-		st, err := prepareReportStmts(ctx, tx, false)
+		res, err := tx.ExecContext(ctx, `INSERT INTO reports (`+reportInsertColumns+`) VALUES `+placeholders(1, 29), reportValues(r, tokenHash)...)
 		if err != nil {
-			return err
+			return classify(fmt.Errorf("sqlite: insert report: %w", err))
 		}
-		if _, err := st.insertReport(ctx, r, tokenHash); err != nil {
+		r.ID, _ = res.LastInsertId()
+		if err := insertLinks(ctx, tx, r); err != nil {
 			return err
 		}
 		if contact != nil {
@@ -186,10 +134,10 @@ func (db *DB) CreateReport(ctx context.Context, r *hangup.Report, contact *hangu
 				return classify(fmt.Errorf("sqlite: insert contact: %w", err))
 			}
 		}
-		if err := st.insertEvent(ctx, r.ID, r.CreatedAt, "reporter", "created", "", r.Status, ""); err != nil {
+		if err := insertEvent(ctx, tx, r.ID, r.CreatedAt, "reporter", "created", "", r.Status, ""); err != nil {
 			return err
 		}
-		return st.insertEvidence(ctx, evidence)
+		return insertEvidence(ctx, tx, evidence)
 	})
 }
 
@@ -278,13 +226,8 @@ func (db *DB) CreateReports(ctx context.Context, rs []*hangup.Report, evidence [
 						continue
 					}
 					c++
-					for _, l := range rs[i].Links {
-						if hangup.IsFieldLink(l.Kind) {
-							continue
-						}
-						if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO report_links (report_id, kind, value) VALUES (?, ?, ?)`, rs[i].ID, l.Kind, l.Value); err != nil {
-							return classify(err)
-						}
+					if err := insertLinks(ctx, tx, rs[i]); err != nil {
+						return err
 					}
 					// Imported evidence skips the per-reporter check: an
 					// import's reporter key is the row's own identity, and a
