@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/site"
 )
 
 // build turns validated input into a report: numbers in E.164, the claimed
@@ -73,7 +74,7 @@ func (s *Service) build(ctx context.Context, c *cleaned, now time.Time) *hangup.
 		}
 	}
 	if r.Software != "" {
-		link(hangup.LinkTool, toolName(r.Software))
+		link(hangup.LinkTool, s.toolName(r.Software))
 	}
 	return r
 }
@@ -146,28 +147,40 @@ func (s *Service) prefill(r *hangup.Report, a *hangup.Analysis) {
 }
 
 // site returns the registrable domain of a website and the remote-access
-// tool it belongs to, if any.
+// tool it belongs to, if any: the website checker's reading when there is
+// one, else the same parser and tool catalogue without the lookalike checks.
 func (s *Service) site(addr string) (domain, tool string) {
 	if s.deps.Sites != nil {
 		if sc, err := s.deps.Sites.CheckSite(addr); err == nil {
 			return sc.Domain, sc.Tool
 		}
+		return "", ""
 	}
-	h := strings.ToLower(strings.TrimSpace(addr))
-	h = strings.TrimPrefix(strings.TrimPrefix(h, "https://"), "http://")
-	h, _, _ = strings.Cut(h, "/")
-	return strings.TrimPrefix(h, "www."), ""
+	a, err := site.Parse(addr)
+	if err != nil {
+		return "", ""
+	}
+	if t, ok := s.tools.MatchDomain(a.Host); ok {
+		tool = t.Name
+	}
+	return a.Domain, tool
 }
 
-// toolName normalises how people write a tool's name ("any desk",
-// "Teamviewer") so that reports link.
-func toolName(s string) string {
-	k := strings.ToLower(strings.Join(strings.Fields(s), ""))
-	for _, known := range []string{"AnyDesk", "TeamViewer", "UltraViewer", "Supremo", "ScreenConnect", "LogMeIn", "QuickAssist",
-		"AnyViewer", "RustDesk", "AmmyyAdmin", "HopToDesk", "Splashtop", "ZohoAssist", "AeroAdmin", "GoToAssist", "RemotePC"} {
-		if strings.Contains(k, strings.ToLower(known)) {
-			return known
+// toolName gives the catalogue's name for a tool as people write it ("any
+// desk", "Teamviewer", "AnyDesk 7"), so reports link with each other and
+// with websites the checker attributes to the same tool. A name the
+// catalogue doesn't know is kept as written.
+func (s *Service) toolName(written string) string {
+	words := strings.Fields(written)
+	if t, ok := s.tools.ByName(written); ok {
+		return t.Name
+	}
+	for n := 2; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if t, ok := s.tools.ByName(strings.Join(words[i:i+n], " ")); ok {
+				return t.Name
+			}
 		}
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(words, " ")
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/hangup-org/hangup/guidance"
 	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/reputation"
+	"github.com/hangup-org/hangup/rmm"
 )
 
 // Deps are the engines and stores the service uses. Analyzer and Sites are
@@ -33,7 +34,8 @@ type Deps struct {
 	Secrets    hangup.SecretStore
 	Analyzer   hangup.Analyzer
 	Sites      hangup.SiteChecker
-	Region     string // the country of the people reporting, for guidance; default GB
+	Tools      *rmm.Catalogue // remote-access tools, for linking by tool; nil loads the shipped catalogue
+	Region     string         // the country of the people reporting, for guidance; default GB
 	// AnonymousPerHour caps reports per anonymous reporter; default 10.
 	AnonymousPerHour float64
 }
@@ -46,6 +48,7 @@ type Service struct {
 	cfg    reputation.Config
 
 	anonymous *ratelimit.Keyed // reports per anonymous reporter
+	tools     *rmm.Catalogue
 }
 
 // Reporter says who is reporting. A signed-in user is identified by their
@@ -89,7 +92,13 @@ func New(ctx context.Context, deps Deps) (*Service, error) {
 	if deps.Reputation != nil {
 		cfg = deps.Reputation.Config()
 	}
-	return &Service{deps: deps, secret: secret, now: time.Now, cfg: cfg,
+	tools := deps.Tools
+	if tools == nil {
+		if tools, err = rmm.Default(); err != nil {
+			return nil, fmt.Errorf("report: tool catalogue: %w", err)
+		}
+	}
+	return &Service{deps: deps, secret: secret, now: time.Now, cfg: cfg, tools: tools,
 		anonymous: ratelimit.New(deps.AnonymousPerHour/3600, int(max(1, deps.AnonymousPerHour/2)), 100_000)}, nil
 }
 
