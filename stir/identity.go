@@ -100,7 +100,10 @@ func unfold(s string) string {
 
 // splitParams splits the parameter part on ';', except inside <…> or "…",
 // because an info URI may itself contain ';'.
-func splitParams(s string) []string {
+func splitParams(s string) []string { return splitOutside(s, ';') }
+
+// splitOutside splits s at sep, except inside <…> or "…".
+func splitOutside(s string, sep byte) []string {
 	var out []string
 	depth, quoted, start := 0, false, 0
 	for i := 0; i < len(s); i++ {
@@ -112,7 +115,7 @@ func splitParams(s string) []string {
 			depth++
 		case c == '>' && depth > 0:
 			depth--
-		case c == ';' && depth == 0:
+		case c == sep && depth == 0:
 			out = append(out, s[start:i])
 			start = i + 1
 		}
@@ -168,21 +171,5 @@ func splitIdentityValues(s string) []string {
 	if !strings.Contains(s, ",") {
 		return []string{s}
 	}
-	var out []string
-	depth, quoted, start := 0, false, 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '<':
-			depth++
-		case c == '>' && depth > 0:
-			depth--
-		case c == ',' && depth == 0:
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
+	return splitOutside(s, ',')
 }
