@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -19,44 +18,6 @@ import (
 	"github.com/hangup-org/hangup/stir/stirtest"
 )
 
-// startScreeningApp runs the real App with cfg changed by mutate, on free
-// loopback ports, and stops it at the end of the test.
-func startScreeningApp(t *testing.T, mutate func(*Config)) (string, *App) {
-	t.Helper()
-	cfg := DefaultConfig()
-	cfg.DB = filepath.Join(t.TempDir(), "screen.db")
-	cfg.RateLimit = 0
-	if mutate != nil {
-		mutate(&cfg)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	app, err := NewApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	addr, err := app.Listen("127.0.0.1:0")
-	if err != nil {
-		cancel()
-		app.Close()
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- app.Serve(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Serve: %v", err)
-			}
-		case <-time.After(20 * time.Second):
-			t.Error("Serve did not return after cancel")
-		}
-		app.Close()
-	})
-	return "http://" + addr.String(), app
-}
 
 func getStatus(t *testing.T, url, key string) (int, string) {
 	t.Helper()
@@ -77,7 +38,7 @@ func getStatus(t *testing.T, url, key string) (int, string) {
 // process in real use, works and stops working on a running server within
 // a second.
 func TestAPIKeyLifecycle(t *testing.T) {
-	base, app := startScreeningApp(t, nil)
+	base, app := startAppWith(t, nil)
 	db := app.cfg.DB
 	target := base + "/api/v1/screen?from=%2B449061234567&to=%2B442079460000"
 	if code, _ := getStatus(t, target, ""); code != 401 {
@@ -134,7 +95,7 @@ func waitStatus(t *testing.T, url, key string, want int) {
 // report reaching screening within a second, keys switched off, and the
 // FastAGI server of "serve --agi".
 func TestScreenEndToEnd(t *testing.T) {
-	base, app := startScreeningApp(t, func(c *Config) { c.ScreenKeys = false; c.AGI = "127.0.0.1:0" })
+	base, app := startAppWith(t, func(c *Config) { c.ScreenKeys = false; c.AGI = "127.0.0.1:0" })
 	caller := "%2B447400246810"
 	target := base + "/api/v1/screen?from=" + caller + "&to=%2B442079460000"
 	if code, body := getStatus(t, target, ""); code != 200 || !strings.Contains(body, `"action":"allow"`) {

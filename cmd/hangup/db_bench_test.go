@@ -77,7 +77,7 @@ func BenchmarkIngest(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
 		})
 		b.Run(db.name+"/http", func(b *testing.B) {
-			base, _ := startNodeB(b, db.dsn(b))
+			base, _ := startNode(b, db.dsn(b))
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 			b.SetParallelism(8)
 			b.ResetTimer()
@@ -106,29 +106,6 @@ func BenchmarkIngest(b *testing.B) {
 	}
 }
 
-// startNodeB is startNode for benchmarks.
-func startNodeB(b *testing.B, dsn string) (string, *App) {
-	b.Helper()
-	cfg := DefaultConfig()
-	cfg.DB, cfg.RateLimit, cfg.TrustProxy = dsn, 0, true
-	ctx, cancel := context.WithCancel(context.Background())
-	app, err := NewApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	addr, err := app.Listen("127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- app.Serve(ctx) }()
-	b.Cleanup(func() {
-		cancel()
-		<-done
-		app.Close()
-	})
-	return "http://" + addr.String(), app
-}
 
 // seedReports stores n reports about 50 numbers through the report
 // service, as an ingesting node would.

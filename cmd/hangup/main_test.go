@@ -144,31 +144,42 @@ func TestRegistryImportExport(t *testing.T) {
 }
 
 // startApp runs the real program's App on a free loopback port.
-func startApp(t *testing.T) (string, *App) {
-	t.Helper()
+func startApp(t *testing.T) (string, *App) { return startAppWith(t, nil) }
+
+// startAppWith runs the real App, with the default configuration changed by
+// mutate, on free loopback ports, and stops it (checking that it drains and
+// returns) at the end of the test.
+func startAppWith(tb testing.TB, mutate func(*Config)) (string, *App) {
+	tb.Helper()
 	cfg := DefaultConfig()
-	cfg.DB = filepath.Join(t.TempDir(), "e2e.db")
+	cfg.DB = filepath.Join(tb.TempDir(), "app.db")
 	cfg.RateLimit = 0
+	if mutate != nil {
+		mutate(&cfg)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	app, err := NewApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
-		t.Fatal(err)
+		cancel()
+		tb.Fatal(err)
 	}
 	addr, err := app.Listen("127.0.0.1:0")
 	if err != nil {
-		t.Fatal(err)
+		cancel()
+		app.Close()
+		tb.Fatal(err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- app.Serve(ctx) }()
-	t.Cleanup(func() {
+	tb.Cleanup(func() {
 		cancel()
 		select {
 		case err := <-done:
 			if err != nil {
-				t.Errorf("Serve: %v", err)
+				tb.Errorf("Serve: %v", err)
 			}
 		case <-time.After(20 * time.Second):
-			t.Error("Serve did not return after cancel")
+			tb.Error("Serve did not return after cancel")
 		}
 		app.Close()
 	})

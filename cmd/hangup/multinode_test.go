@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -20,29 +18,9 @@ import (
 
 // startNode runs an App serving on loopback over the database dsn, as one
 // node of several.
-func startNode(t *testing.T, dsn string) (string, *App) {
-	t.Helper()
-	cfg := DefaultConfig()
-	cfg.DB, cfg.RateLimit, cfg.TrustProxy = dsn, 0, true
-	ctx, cancel := context.WithCancel(context.Background())
-	app, err := NewApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr, err := app.Listen("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- app.Serve(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-		app.Close()
-	})
-	return "http://" + addr.String(), app
+func startNode(tb testing.TB, dsn string) (string, *App) {
+	tb.Helper()
+	return startAppWith(tb, func(c *Config) { c.DB, c.TrustProxy = dsn, true })
 }
 
 // within polls ok until it holds or a second has passed since start (when

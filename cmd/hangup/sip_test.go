@@ -59,7 +59,7 @@ func TestSIP(t *testing.T) {
 
 	// Hangup, with the production fetcher loosened only as far as a test on
 	// loopback needs: the certificate host's port and address.
-	base, app := startScreeningApp(t, func(c *Config) {
+	base, app := startAppWith(t, func(c *Config) {
 		c.StirTrustAnchors = anchors
 		c.stirFetcher = stir.NewHTTPFetcher(stir.HTTPFetcherConfig{AllowLoopback: true, AllowedPorts: []int{hostPort}, RootCAs: roots})
 	})
