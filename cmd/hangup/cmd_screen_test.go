@@ -18,7 +18,6 @@ import (
 	"github.com/hangup-org/hangup/stir/stirtest"
 )
 
-
 func getStatus(t *testing.T, url, key string) (int, string) {
 	t.Helper()
 	req, _ := http.NewRequest("GET", url, nil)

@@ -106,7 +106,6 @@ func BenchmarkIngest(b *testing.B) {
 	}
 }
 
-
 // seedReports stores n reports about 50 numbers through the report
 // service, as an ingesting node would.
 func seedReports(b *testing.B, app *App, n int) {
