@@ -49,6 +49,30 @@ func (n *Number) HasFinding(code string) bool {
 	return false
 }
 
+// Unreadable reports whether the input could not be read as a phone number
+// at all, as opposed to a readable number that cannot exist (which is
+// evidence, not an input error). Why is in Findings[0].
+func (n *Number) Unreadable() bool {
+	return !n.Valid && n.E164 == "" && n.Type != NumberShortCode
+}
+
+// UnreadableReason says in plain words why the input is not a number.
+func (n *Number) UnreadableReason() string {
+	if len(n.Findings) > 0 {
+		return n.Findings[0].Message
+	}
+	return "We couldn't read this as a phone number."
+}
+
+// LookupKey is the form registries and indexes know a number by: E.164, or
+// for a short number (159) its digits.
+func (n *Number) LookupKey() string {
+	if n.E164 != "" {
+		return n.E164
+	}
+	return n.National
+}
+
 // UKRange is what Ofcom's numbering data says about a UK number: which range
 // of the National Telephone Numbering Plan it falls in and, where the shipped
 // block tables cover it, the status of its block and who holds it.

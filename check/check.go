@@ -178,12 +178,8 @@ func (e *Engine) number(c *call) error {
 		return nil
 	}
 	n := e.numbers.ParseNumber(in)
-	if !n.Valid && n.E164 == "" && n.Type != hangup.NumberShortCode {
-		msg := "We couldn't read this as a phone number. Type it as it appeared, for example 0906 123 4567, or leave it empty if the number was hidden."
-		if len(n.Findings) > 0 {
-			msg = n.Findings[0].Message
-		}
-		return hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: msg})
+	if n.Unreadable() {
+		return hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: n.UnreadableReason()})
 	}
 	c.number = &n
 	for _, f := range n.Findings {
@@ -213,11 +209,7 @@ func (e *Engine) numberVsClaim(c *call) {
 	if c.number == nil {
 		return
 	}
-	key := c.number.E164
-	if key == "" {
-		key = c.number.National
-	}
-	c.owner, c.ownerNum, _ = e.orgs.OrganisationByNumber(key)
+	c.owner, c.ownerNum, _ = e.orgs.OrganisationByNumber(c.number.LookupKey())
 	if c.owner != nil {
 		if c.ownerNum.Role == hangup.RoleReceivesOnly {
 			c.add(hangup.Reason{Code: CodeReceiveOnlyNumber, Severity: hangup.SeverityHigh,

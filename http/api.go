@@ -57,19 +57,11 @@ func (s *Server) lookupNumber(input string) (*NumberResponse, error) {
 		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: "is too long to be a phone number"})
 	}
 	n := s.deps.Numbers.ParseNumber(input)
-	if !n.Valid && n.E164 == "" {
-		msg := "We couldn't read this as a phone number."
-		if len(n.Findings) > 0 {
-			msg = n.Findings[0].Message
-		}
-		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: msg})
+	if n.Unreadable() {
+		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: n.UnreadableReason()})
 	}
 	resp := &NumberResponse{Number: n}
-	key := n.E164
-	if key == "" {
-		key = n.National
-	}
-	if o, on, ok := s.deps.Registry.Snapshot().OrganisationByNumber(key); ok {
+	if o, on, ok := s.deps.Registry.Snapshot().OrganisationByNumber(n.LookupKey()); ok {
 		resp.Organisation = &NumberOwner{ID: o.ID, Name: o.Name, Role: on.Role, Label: on.Label, Source: on.Source}
 	}
 	if s.deps.Reputation != nil && n.E164 != "" {

@@ -164,19 +164,11 @@ func runNumber(e *env) error {
 		return err
 	}
 	n := eng.numbers.ParseNumber(input)
-	if !n.Valid && n.E164 == "" && n.Type != hangup.NumberShortCode {
-		msg := "We couldn't read this as a phone number."
-		if len(n.Findings) > 0 {
-			msg = n.Findings[0].Message
-		}
-		return hangup.Invalid(msg)
+	if n.Unreadable() {
+		return hangup.Invalid(n.UnreadableReason())
 	}
 	owner := ""
-	key := n.E164
-	if key == "" {
-		key = n.National
-	}
-	if o, on, ok := eng.registry.OrganisationByNumber(key); ok {
+	if o, on, ok := eng.registry.OrganisationByNumber(n.LookupKey()); ok {
 		owner = fmt.Sprintf("%s: %s (%s)", o.Name, on.Label, on.Role)
 	}
 	if *asJSON {
