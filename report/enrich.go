@@ -16,6 +16,15 @@ import (
 // from what their story names.
 func (s *Service) build(ctx context.Context, c *cleaned, now time.Time) *hangup.Report {
 	in := c.in
+	var analysis *hangup.Analysis
+	if s.deps.Analyzer != nil && strings.TrimSpace(in.Story) != "" {
+		if a, err := s.deps.Analyzer.Analyze(ctx, in.Story); err == nil {
+			analysis = a
+			if amount, currency, ok := s.fill(&in, a); ok && c.amount == 0 {
+				c.amount, c.currency = amount, currency
+			}
+		}
+	}
 	r := &hangup.Report{
 		Status: hangup.StatusNew, CreatedAt: now, UpdatedAt: now, OccurredAt: c.occurredAt, Country: s.deps.Region,
 		NumberShown: strings.TrimSpace(in.NumberShown), CallbackNumber: strings.TrimSpace(in.CallbackNumber),
@@ -27,11 +36,8 @@ func (s *Service) build(ctx context.Context, c *cleaned, now time.Time) *hangup.
 	if r.Happened == nil {
 		r.Happened = []hangup.Happened{}
 	}
-	if s.deps.Analyzer != nil && r.Story != "" {
-		if a, err := s.deps.Analyzer.Analyze(ctx, r.Story); err == nil {
-			r.Verdict, r.ScamType = a.Verdict, a.ScamType
-			s.prefill(r, a)
-		}
+	if analysis != nil {
+		r.Verdict, r.ScamType = analysis.Verdict, analysis.ScamType
 	}
 	if r.Currency == "" && r.Amount > 0 {
 		r.Currency = map[string]string{"GB": "GBP", "US": "USD", "CA": "CAD", "AU": "AUD", "IE": "EUR"}[r.Country]
@@ -91,59 +97,52 @@ func (s *Service) Suggest(ctx context.Context, in hangup.ReportInput) hangup.Rep
 	if err != nil {
 		return in
 	}
-	r := &hangup.Report{NumberShown: in.NumberShown, CallbackNumber: in.CallbackNumber, Website: in.Website,
-		Software: in.Software, ClaimedOrganisation: in.ClaimedOrganisation, PaymentMethod: in.PaymentMethod}
-	if in.Amount != "" {
-		r.Amount = -1 // keep what the person typed
-	}
-	s.prefill(r, a)
-	in.CallbackNumber, in.Website, in.Software = r.CallbackNumber, r.Website, r.Software
-	in.ClaimedOrganisation, in.PaymentMethod = r.ClaimedOrganisation, r.PaymentMethod
-	if in.Amount == "" && r.Amount > 0 {
-		in.Amount = strconv.FormatFloat(r.Amount, 'f', -1, 64)
+	if amount, currency, ok := s.fill(&in, a); ok {
+		in.Amount = strconv.FormatFloat(amount, 'f', -1, 64)
 		if in.Currency == "" {
-			in.Currency = r.Currency
+			in.Currency = currency
 		}
 	}
 	return in
 }
 
-// prefill copies what the story names into fields left empty.
-func (s *Service) prefill(r *hangup.Report, a *hangup.Analysis) {
+// fill copies what the story names into the answers left empty. An amount
+// is returned rather than written, because the answer is text and the
+// report keeps it parsed; ok is false when the amount was answered or the
+// story names none.
+func (s *Service) fill(in *hangup.ReportInput, a *hangup.Analysis) (amount float64, currency string, ok bool) {
 	shown := ""
-	if r.NumberShown != "" {
-		shown = s.deps.Numbers.ParseNumber(r.NumberShown).E164
+	if in.NumberShown != "" {
+		shown = s.deps.Numbers.ParseNumber(in.NumberShown).E164
+	}
+	set := func(field *string, v string) {
+		if strings.TrimSpace(*field) == "" {
+			*field = v
+		}
 	}
 	for _, e := range a.Entities {
 		switch e.Kind {
 		case hangup.EntityPhone:
 			// A number the caller gave that isn't the one they called from
 			// is the callback number.
-			if r.CallbackNumber == "" && e.Number != nil && e.Number.E164 != "" && e.Number.E164 != shown {
-				r.CallbackNumber = e.Number.E164
+			if e.Number != nil && e.Number.E164 != "" && e.Number.E164 != shown {
+				set(&in.CallbackNumber, e.Number.E164)
 			}
 		case hangup.EntityURL:
-			if r.Website == "" {
-				r.Website = e.Value
-			}
+			set(&in.Website, e.Value)
 		case hangup.EntityRemoteTool:
-			if r.Software == "" {
-				r.Software = e.Value
-			}
+			set(&in.Software, e.Value)
 		case hangup.EntityOrganisation:
-			if r.ClaimedOrganisation == "" {
-				r.ClaimedOrganisation = e.Value
-			}
+			set(&in.ClaimedOrganisation, e.Value)
 		case hangup.EntityPayment:
-			if r.PaymentMethod == "" {
-				r.PaymentMethod = e.Value
-			}
+			set(&in.PaymentMethod, e.Value)
 		case hangup.EntityAmount:
-			if r.Amount == 0 && e.Amount > 0 {
-				r.Amount, r.Currency = e.Amount, e.Currency
+			if strings.TrimSpace(in.Amount) == "" && !ok && e.Amount > 0 {
+				amount, currency, ok = e.Amount, e.Currency, true
 			}
 		}
 	}
+	return amount, currency, ok
 }
 
 // site returns the registrable domain of a website and the remote-access
