@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/guidance"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
@@ -408,5 +409,36 @@ func BenchmarkSubmit(b *testing.B) {
 		if _, err := f.svc.Submit(ctx, in, report.Reporter{User: &hangup.User{ID: int64(i)}}, ""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestStoryFillsTheGaps: what the story names fills the answers the person
+// left empty, on the form (Suggest) and in the stored report alike, and
+// never overrides what they typed.
+func TestStoryFillsTheGaps(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	p, _ := phone.New(phone.Config{})
+	an, err := analyze.New(analyze.Deps{Numbers: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := report.New(ctx, report.Deps{Store: f.db, Numbers: p, Secrets: f.db, Analyzer: an, AnonymousPerHour: 1e6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	story := "He said he was from Microsoft, told me to go to anydesk dot com and install AnyDesk, then call him back on 020 7946 0000. I paid £300 in Google Play gift cards."
+	in := hangup.ReportInput{NumberShown: "0906 123 4567", Story: story, PaymentMethod: "typed by me"}
+	got := svc.Suggest(ctx, in)
+	if got.CallbackNumber != "+442079460000" || got.Website == "" || got.Software == "" || got.Amount == "" || got.PaymentMethod != "typed by me" {
+		t.Errorf("Suggest = %+v", got)
+	}
+	rc, err := svc.Submit(ctx, in, anon, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rc.Report
+	if r.CallbackE164 != "+442079460000" || r.Amount != 300 || r.PaymentMethod != "typed by me" || r.Verdict != hangup.VerdictScam {
+		t.Errorf("stored report %+v", r)
 	}
 }
