@@ -105,3 +105,24 @@ func TestCheckPageHighlightsWhatWasSaid(t *testing.T) {
 		t.Errorf("check with notes: %s %+v", res.Verdict, res.Analysis)
 	}
 }
+
+// TestMissingCapabilities: a server built without an engine says so on the
+// engine's endpoints instead of failing.
+func TestMissingCapabilities(t *testing.T) {
+	full := newTestServer(t, DefaultConfig())
+	bare, err := NewServer(DefaultConfig(), Deps{Checker: full.deps.Checker, Numbers: full.deps.Numbers, Registry: full.deps.Registry})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ method, path, ct, body, want string }{
+		{"POST", "/api/v1/analyses", "application/json", `{"text":"x"}`, "Analysis is not enabled"},
+		{"POST", "/api/v1/calls", "", "", "Live analysis is not enabled"},
+		{"POST", "/api/v1/reports", "application/json", `{"story":"x"}`, "Reporting is not enabled"},
+		{"GET", "/api/v1/urls?u=anydesk.com", "", "", "Website checking is not enabled"},
+	} {
+		r := do(t, bare, c.method, c.path, c.ct, c.body)
+		if r.status != 404 || !strings.Contains(string(r.body), c.want) {
+			t.Errorf("%s %s → %d %s", c.method, c.path, r.status, r.body)
+		}
+	}
+}

@@ -20,10 +20,6 @@ type AnalysisRequest struct {
 // apiAnalysis answers POST /api/v1/analyses: one transcript or a person's
 // notes, analysed indicator by indicator.
 func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) {
-	if s.deps.Analyzer == nil {
-		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Analysis is not enabled on this server."))
-		return
-	}
 	var req AnalysisRequest
 	if err := decodeJSON(r, &req); err != nil {
 		s.apiError(w, r, err)
@@ -48,10 +44,6 @@ type CallCreated struct {
 // apiCallCreate answers POST /api/v1/calls: a live call whose turns arrive
 // one at a time.
 func (s *Server) apiCallCreate(w http.ResponseWriter, r *http.Request) {
-	if s.deps.Calls == nil {
-		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Live analysis is not enabled on this server."))
-		return
-	}
 	id, err := s.deps.Calls.Create()
 	if err != nil {
 		s.apiError(w, r, err)
@@ -64,10 +56,6 @@ func (s *Server) apiCallCreate(w http.ResponseWriter, r *http.Request) {
 // the new indicators and, the first time the call crosses the warning
 // threshold, an alert.
 func (s *Server) apiCallTurn(w http.ResponseWriter, r *http.Request) {
-	if s.deps.Calls == nil {
-		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Live analysis is not enabled on this server."))
-		return
-	}
 	var t hangup.Turn
 	if err := decodeJSON(r, &t); err != nil {
 		s.apiError(w, r, err)
@@ -83,10 +71,6 @@ func (s *Server) apiCallTurn(w http.ResponseWriter, r *http.Request) {
 
 // apiCallGet answers GET /api/v1/calls/{id}: the analysis so far.
 func (s *Server) apiCallGet(w http.ResponseWriter, r *http.Request) {
-	if s.deps.Calls == nil {
-		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Live analysis is not enabled on this server."))
-		return
-	}
 	a, err := s.deps.Calls.Get(r.PathValue("id"))
 	if err != nil {
 		s.apiError(w, r, err)
@@ -98,10 +82,6 @@ func (s *Server) apiCallGet(w http.ResponseWriter, r *http.Request) {
 // apiCallEnd answers DELETE /api/v1/calls/{id}: the final analysis, and the
 // call's state is dropped.
 func (s *Server) apiCallEnd(w http.ResponseWriter, r *http.Request) {
-	if s.deps.Calls == nil {
-		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Live analysis is not enabled on this server."))
-		return
-	}
 	a, err := s.deps.Calls.Close(r.PathValue("id"))
 	if err != nil {
 		s.apiError(w, r, err)

@@ -22,10 +22,6 @@ type ReportCreated struct {
 // retries safe: the same key returns the first report (200) instead of a
 // second one.
 func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
-	if s.deps.Reports == nil {
-		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Reports are not enabled on this server."))
-		return
-	}
 	var in hangup.ReportInput
 	if err := decodeJSON(r, &in); err != nil {
 		s.apiError(w, r, err)

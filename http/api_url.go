@@ -9,10 +9,6 @@ import (
 // apiURL answers GET /api/v1/urls?u=ADDRESS[&claims=ORG-ID]: the website
 // verdict, the brand it belongs to or copies, and the findings.
 func (s *Server) apiURL(w http.ResponseWriter, r *http.Request) {
-	if s.deps.Sites == nil {
-		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Website checks are not enabled on this server."))
-		return
-	}
 	q := r.URL.Query()
 	u := q.Get("u")
 	if u == "" {

@@ -152,6 +152,22 @@ func (s *Server) apiRoutes() []apiRoute {
 	}, s.screenAPIRoutes()...)
 }
 
+// missing names the capability an API path needs when the server was built
+// without it (the API then answers 404 saying so), or "".
+func (s *Server) missing(path string) string {
+	switch {
+	case path == "/api/v1/reports" && s.deps.Reports == nil:
+		return "Reporting"
+	case path == "/api/v1/urls" && s.deps.Sites == nil:
+		return "Website checking"
+	case path == "/api/v1/analyses" && s.deps.Analyzer == nil:
+		return "Analysis"
+	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:
+		return "Live analysis"
+	}
+	return ""
+}
+
 func (s *Server) routes() {
 	page := func(pattern string, h http.HandlerFunc) {
 		s.mux.Handle(pattern, s.limit(s.bodyLimit(h, s.cfg.BodyLimit), false))
@@ -162,10 +178,16 @@ func (s *Server) routes() {
 		if isScreenRoute(rt.path) {
 			continue // registered by screenRoutes, limited per API key
 		}
-		h := s.bodyLimit(rt.handler, s.cfg.BodyLimit)
+		handler := rt.handler
+		if what := s.missing(rt.path); what != "" {
+			handler = func(w http.ResponseWriter, r *http.Request) {
+				s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "%s is not enabled on this server.", what))
+			}
+		}
+		h := s.bodyLimit(handler, s.cfg.BodyLimit)
 		if rt.path == "/api/v1/analyses" {
 			// Whole transcripts are bigger than any other request.
-			h = s.bodyLimit(rt.handler, max(s.cfg.BodyLimit, maxAnalysisBody))
+			h = s.bodyLimit(handler, max(s.cfg.BodyLimit, maxAnalysisBody))
 		}
 		s.mux.Handle(rt.method+" "+rt.path, s.limit(h, true))
 	}
