@@ -11,19 +11,60 @@ const (
 	KindTechnology       OrgKind = "technology"        // software and device makers
 	KindITServices       OrgKind = "it_services"       // IT support and managed-service companies
 	KindISP              OrgKind = "isp"               // internet and phone providers
-	KindBank             OrgKind = "bank"              // banks and card issuers
-	KindGovernment       OrgKind = "government"        // tax, benefits, police and other public bodies
+	KindBank             OrgKind = "bank"              // banks, building societies and card issuers
+	KindPayments         OrgKind = "payments"          // payment firms, card schemes, money transfer
+	KindCrypto           OrgKind = "crypto"            // cryptocurrency exchanges
+	KindGovernment       OrgKind = "government"        // tax, benefits, licensing, health, courts and other public bodies
+	KindPolice           OrgKind = "police"            // police forces and law-enforcement agencies
 	KindReportingService OrgKind = "reporting_service" // official places to report fraud
 	KindSecurity         OrgKind = "security"          // antivirus and security vendors
-	KindRetail           OrgKind = "retail"            // shops and marketplaces
+	KindRetail           OrgKind = "retail"            // shops, marketplaces and streaming services
 	KindDelivery         OrgKind = "delivery"          // couriers and postal services
 	KindUtility          OrgKind = "utility"           // energy and water
+	KindCharity          OrgKind = "charity"           // charities
 	KindOther            OrgKind = "other"
 )
 
 // OrgKinds lists every kind, for validation and forms.
-var OrgKinds = []OrgKind{KindTechnology, KindITServices, KindISP, KindBank, KindGovernment,
-	KindReportingService, KindSecurity, KindRetail, KindDelivery, KindUtility, KindOther}
+var OrgKinds = []OrgKind{KindTechnology, KindITServices, KindISP, KindBank, KindPayments, KindCrypto,
+	KindGovernment, KindPolice, KindReportingService, KindSecurity, KindRetail, KindDelivery, KindUtility,
+	KindCharity, KindOther}
+
+// Noun returns the kind as people say it in a sentence: "a bank", "an
+// internet or phone provider".
+func (k OrgKind) Noun() string {
+	switch k {
+	case KindTechnology:
+		return "a technology company"
+	case KindITServices:
+		return "an IT support company"
+	case KindISP:
+		return "an internet or phone provider"
+	case KindBank:
+		return "a bank"
+	case KindPayments:
+		return "a payment company"
+	case KindCrypto:
+		return "a cryptocurrency exchange"
+	case KindGovernment:
+		return "a government body"
+	case KindPolice:
+		return "the police"
+	case KindReportingService:
+		return "a fraud reporting service"
+	case KindSecurity:
+		return "an antivirus or security company"
+	case KindRetail:
+		return "a shop or online service"
+	case KindDelivery:
+		return "a delivery company"
+	case KindUtility:
+		return "an energy or water company"
+	case KindCharity:
+		return "a charity"
+	}
+	return "an organisation"
+}
 
 // Source says where a fact comes from and when someone last checked it. At
 // least one of URL and Document is set; Checked is a date, YYYY-MM-DD.
@@ -57,7 +98,11 @@ type OrgNumber struct {
 	E164   string     `json:"e164"`   // filled in from Number on load
 	Role   NumberRole `json:"role"`
 	Label  string     `json:"label"` // what the line is for, e.g. "Head office"
-	Source Source     `json:"source"`
+	// CallBack marks the line to give people who want to check a call:
+	// when an entry marks one (a number or a contact route), it is used
+	// before any other.
+	CallBack bool   `json:"callback,omitempty"`
+	Source   Source `json:"source"`
 }
 
 // OrgDomain is one website domain an organisation owns.
@@ -80,13 +125,20 @@ const (
 	PolicyNoPremiumRate       PolicyCode = "no_premium_rate"         // operates no premium-rate numbers
 	PolicyNoSafeAccount       PolicyCode = "no_safe_account"         // never asks you to move money to a "safe account"
 	PolicyNoNumberInErrors    PolicyCode = "no_number_in_error_messages"
-	PolicyNoBankDetails       PolicyCode = "no_bank_details" // never asks for bank or card details on a call
+	PolicyNoBankDetails       PolicyCode = "no_bank_details"      // never asks for bank or card details on a call
+	PolicyNoThreats           PolicyCode = "no_threats_of_arrest" // never threatens arrest, prosecution or immediate legal action
+	PolicyNoRedeliveryFee     PolicyCode = "no_redelivery_fee"    // never asks for a redelivery or customs fee by phone or text
+	PolicyNoPaymentByPhone    PolicyCode = "no_payment_by_phone"  // never demands payment over the phone
+	PolicyNoCashCollection    PolicyCode = "no_cash_collection"   // never sends someone to collect cash, cards or valuables
+	PolicyNoLinksInTexts      PolicyCode = "no_links_in_texts"    // never sends texts or emails with links asking for details
+	PolicyNoPersonalDetails   PolicyCode = "no_personal_details"  // never asks for personal identifiers out of the blue
 )
 
 // PolicyCodes lists every policy code, for validation.
 var PolicyCodes = []PolicyCode{PolicyNoUnsolicitedCalls, PolicyExistingCustomers, PolicyNoRemoteAccess,
 	PolicyNoGiftCardsOrCrypto, PolicyNoPasswords, PolicyNoPremiumRate, PolicyNoSafeAccount,
-	PolicyNoNumberInErrors, PolicyNoBankDetails}
+	PolicyNoNumberInErrors, PolicyNoBankDetails, PolicyNoThreats, PolicyNoRedeliveryFee,
+	PolicyNoPaymentByPhone, PolicyNoCashCollection, PolicyNoLinksInTexts, PolicyNoPersonalDetails}
 
 // Policy is one calling-policy statement with the organisation's words (quoted
 // or closely paraphrased) and its source.
@@ -99,9 +151,10 @@ type Policy struct {
 // ContactRoute is a genuine way to reach the organisation other than a phone
 // number: a web page, an app, a form.
 type ContactRoute struct {
-	Text   string `json:"text"`
-	URL    string `json:"url,omitempty"`
-	Source Source `json:"source"`
+	Text     string `json:"text"`
+	URL      string `json:"url,omitempty"`
+	CallBack bool   `json:"callback,omitempty"` // the route to give people who want to check a call; see OrgNumber.CallBack
+	Source   Source `json:"source"`
 }
 
 // Organisation is one entry of the registry: who an organisation is, how to
@@ -169,6 +222,11 @@ type OrgMatch struct {
 	Category     OrgKind       `json:"category,omitempty"`     // set for organisations and categories
 	Matched      string        `json:"matched,omitempty"`      // the name or alias that matched
 	Score        float64       `json:"score"`                  // 1 is exact; lower means a fuzzier match
+	// Note explains, in plain words, how an ambiguous claim was resolved
+	// ("the tax office" in the UK is HMRC), or that it could not be.
+	Note string `json:"note,omitempty"`
+	// Others names the other organisations the claim could also mean.
+	Others []string `json:"others,omitempty"`
 }
 
 // OrganisationStore persists the registry. Implementations live in the
@@ -190,9 +248,18 @@ type OrganisationStore interface {
 
 // OrganisationMatcher matches claims and looks up registry facts from memory.
 type OrganisationMatcher interface {
-	// MatchOrganisation matches a claim as people say it. An empty or
-	// unrecognised claim gives Kind MatchUnknown.
-	MatchOrganisation(claim string) OrgMatch
+	// MatchOrganisation matches a claim as people say it. Region (ISO
+	// 3166-1, or "") is where the call is from or the person is: it resolves
+	// claims that name a different organisation in each country ("the tax
+	// office"). An empty or unrecognised claim gives Kind MatchUnknown.
+	MatchOrganisation(claim, region string) OrgMatch
+	// KindPolicies returns the generic entries that speak for every
+	// organisation of kind in country (for the UK's banks, UK Finance's Take
+	// Five), most specific first: country's own, then international. Their
+	// policies apply when an organisation's own are silent.
+	KindPolicies(kind OrgKind, country string) []*Organisation
+	// OrganisationByID returns the organisation with id.
+	OrganisationByID(id string) (*Organisation, bool)
 	// OrganisationByNumber returns the organisation publishing the number
 	// (E.164) and the entry for it.
 	OrganisationByNumber(e164 string) (*Organisation, OrgNumber, bool)

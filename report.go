@@ -5,21 +5,6 @@ import (
 	"time"
 )
 
-// Started says how the contact began.
-type Started string
-
-// How contacts start. The values are the API's "started" field.
-const (
-	StartedTheyCalled Started = "they_called" // they rang out of the blue
-	StartedICalled    Started = "i_called"    // I called a number I found (an ad, a pop-up, a search)
-	StartedPopup      Started = "popup"       // a pop-up or web page told me to call
-	StartedEmail      Started = "email"
-	StartedText       Started = "text"
-)
-
-// StartedValues lists every Started value.
-var StartedValues = []Started{StartedTheyCalled, StartedICalled, StartedPopup, StartedEmail, StartedText}
-
 // Happened is one thing that happened during the contact.
 type Happened string
 

@@ -40,6 +40,9 @@ const (
 	LabelSuspectedScam = "Suspected scam"
 	LabelUnverified    = "Unverified"
 	LabelVerifiedFmt   = "%s (verified)"
+	// LabelOrgLineFmt labels a call showing a line people call an
+	// organisation on, which it may never call from: check before trusting.
+	LabelOrgLineFmt = "%s line? Call back to check"
 )
 
 // ScreenRequest is one call to screen, as a PBX, SBC or carrier sees it

@@ -41,7 +41,7 @@ func (e *Engine) enrich(s *callState, ent *hangup.Entity, re rawEntity, turn int
 		if e.deps.Orgs == nil || re.claim == "" {
 			return 0
 		}
-		mt := e.deps.Orgs.MatchOrganisation(re.claim)
+		mt := e.deps.Orgs.MatchOrganisation(re.claim, "")
 		if mt.Kind == hangup.MatchUnknown {
 			return 0
 		}

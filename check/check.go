@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/phone"
 )
 
 // Input limits. They are part of the API contract (documented in the
@@ -45,12 +46,22 @@ const (
 	CodeAskPayment          = "check.asked.payment"
 	CodeAskWebsite          = "check.asked.website"
 	CodeUnknownOrganisation = "check.organisation_unknown"
+	CodeAskMoveMoney        = "check.asked.move_money"
+	CodeAskCash             = "check.asked.cash"
+	CodeAskPersonal         = "check.asked.personal"
+	CodeNumberConfirmed     = "check.number_confirmed" // the number given is the organisation's own
+	CodeGivenNotOfficial    = "check.given_number_not_official"
+	CodeGivenOtherOrgs      = "check.given_number_of_another_organisation"
+	CodeGivenUnknown        = "check.given_number_unknown"
+	CodePopupNumber         = "check.popup_with_number"
+	CodeAmbiguousClaim      = "check.claim_ambiguous"
 )
 
 // Engine checks claims. It is safe for concurrent use; all its lookups are
 // in memory.
 type Engine struct {
 	numbers    hangup.NumberService
+	region     string // where people using this server are, for claims and numbers without a country
 	orgs       hangup.OrganisationMatcher
 	reputation hangup.ReputationLookup
 	sites      hangup.SiteChecker
@@ -59,9 +70,15 @@ type Engine struct {
 
 var _ hangup.Checker = (*Engine)(nil)
 
-// New returns an Engine over a number service and the registry.
+// New returns an Engine over a number service and the registry. When the
+// number service says which country it assumes (phone.Service does), claims
+// without a number are read for that country.
 func New(numbers hangup.NumberService, orgs hangup.OrganisationMatcher) *Engine {
-	return &Engine{numbers: numbers, orgs: orgs}
+	e := &Engine{numbers: numbers, orgs: orgs}
+	if r, ok := numbers.(interface{ DefaultRegion() string }); ok {
+		e.region = r.DefaultRegion()
+	}
+	return e
 }
 
 // WithAnalyzer makes the engine analyse the person's notes of what was said
@@ -106,7 +123,18 @@ func Validate(req *hangup.CheckRequest) error {
 	if len(req.Asked) > 2*len(hangup.Asks) {
 		p.Add("asked", "lists too many things")
 	}
+	if req.Started != "" && !slices.Contains(hangup.StartedValues, req.Started) {
+		p.Add("started", fmt.Sprintf("%q is not one of: %s", req.Started, startedList()))
+	}
 	return p.Err()
+}
+
+func startedList() string {
+	s := make([]string, len(hangup.StartedValues))
+	for i, v := range hangup.StartedValues {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
 }
 
 func askList() string {
@@ -122,7 +150,9 @@ func (e *Engine) Check(ctx context.Context, req hangup.CheckRequest) (*hangup.Ch
 	if err := Validate(&req); err != nil {
 		return nil, err
 	}
-	c := &call{req: req, asked: map[hangup.Ask]bool{}}
+	c := &call{req: req, asked: map[hangup.Ask]bool{}, started: req.HowStarted(), region: e.region}
+	c.theyCalled = c.started == hangup.StartedTheyCalled
+	c.unsure = c.started == hangup.StartedUnsure
 	for _, a := range req.Asked {
 		c.asked[a] = true
 	}
@@ -130,7 +160,11 @@ func (e *Engine) Check(ctx context.Context, req hangup.CheckRequest) (*hangup.Ch
 		return nil, err
 	}
 	e.claim(c)
-	e.numberVsClaim(c)
+	if c.req.Started.GaveNumber() || c.started.GaveNumber() {
+		e.givenNumber(c)
+	} else {
+		e.numberVsClaim(c)
+	}
 	e.reputationOf(c)
 	if err := e.website(c); err != nil {
 		return nil, err
@@ -144,20 +178,35 @@ func (e *Engine) Check(ctx context.Context, req hangup.CheckRequest) (*hangup.Ch
 	return c.result(), nil
 }
 
+// caller, the subject of sentences about what happened, in the person's
+// terms: "The caller" on a call, "They" when the person made the call.
+func (c *call) caller() string {
+	if c.theyCalled || c.unsure {
+		return "The caller"
+	}
+	return "They"
+}
+
 // call holds one check's working state.
 type call struct {
-	req      hangup.CheckRequest
-	asked    map[hangup.Ask]bool
-	number   *hangup.Number
-	withheld bool
-	match    hangup.OrgMatch
-	org      *hangup.Organisation // the claimed organisation (or generic entry)
-	owner    *hangup.Organisation // the organisation publishing the number shown
-	ownerNum hangup.OrgNumber
-	reasons  []hangup.Reason
-	rep      *hangup.Reputation
-	site     *hangup.SiteCheck
-	analysis *hangup.Analysis
+	req        hangup.CheckRequest
+	started    hangup.Started // with the default and the old alias applied
+	theyCalled bool           // they rang out of the blue
+	unsure     bool           // the person doesn't know how it began
+	region     string         // the number's country, else the server's
+	asked      map[hangup.Ask]bool
+	status     hangup.NumberStatus
+	number     *hangup.Number
+	withheld   bool
+	match      hangup.OrgMatch
+	org        *hangup.Organisation // the claimed organisation (or generic entry)
+	owner      *hangup.Organisation // the organisation publishing the number shown
+	ownerNum   hangup.OrgNumber
+	kindOrgs   []*hangup.Organisation // generic entries that speak for the claimed organisation's kind
+	reasons    []hangup.Reason
+	rep        *hangup.Reputation
+	site       *hangup.SiteCheck
+	analysis   *hangup.Analysis
 }
 
 func (c *call) add(r hangup.Reason) {
@@ -171,7 +220,11 @@ func (c *call) add(r hangup.Reason) {
 
 func (e *Engine) number(c *call) error {
 	in := strings.TrimSpace(c.req.Number)
-	if in == "" || withheldWords[strings.ToLower(in)] {
+	c.status = hangup.NumberNotGiven
+	if in == "" {
+		return nil
+	}
+	if withheldWords[strings.ToLower(in)] {
 		c.withheld = true
 		c.add(hangup.Reason{Code: CodeWithheld, Severity: hangup.SeverityLow,
 			Message: "The caller hid their number. You can't call a hidden number back, so if you want to check, call the organisation yourself on a number you trust."})
@@ -182,6 +235,10 @@ func (e *Engine) number(c *call) error {
 		return hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: n.UnreadableReason()})
 	}
 	c.number = &n
+	c.status = hangup.NumberUnlisted
+	if n.Region != "" {
+		c.region = n.Region
+	}
 	for _, f := range n.Findings {
 		if f.Severity != hangup.SeverityInfo {
 			c.add(f)
@@ -191,15 +248,41 @@ func (e *Engine) number(c *call) error {
 }
 
 func (e *Engine) claim(c *call) {
-	c.match = e.orgs.MatchOrganisation(c.req.Claims)
+	claim := strings.TrimSpace(c.req.Claims)
+	c.match = e.orgs.MatchOrganisation(claim, c.region)
 	c.org = c.match.Organisation
-	if strings.TrimSpace(c.req.Claims) != "" && c.match.Kind == hangup.MatchUnknown {
-		c.add(hangup.Reason{Code: CodeUnknownOrganisation, Severity: hangup.SeverityInfo,
-			Message: fmt.Sprintf("%q is not in Hangup's registry, so we can't tell you its real number. Find it yourself on a bill, a card or the organisation's own website.", strings.TrimSpace(c.req.Claims))})
+	if c.org != nil {
+		country := c.org.Country
+		if country == "" {
+			country = c.region // an international organisation: what its kind says where the person is
+		}
+		c.kindOrgs = e.orgs.KindPolicies(c.org.Kind, country)
+		if c.org.Generic {
+			c.kindOrgs = slices.DeleteFunc(c.kindOrgs, func(o *hangup.Organisation) bool { return o == c.org })
+		}
+	} else if c.match.Kind == hangup.MatchCategory {
+		c.kindOrgs = e.orgs.KindPolicies(c.match.Category, c.region)
+	} else if c.started == hangup.StartedPopup {
+		// A pop-up that names nobody still claims to be a warning from
+		// your computer: what technology companies say applies.
+		c.kindOrgs = e.orgs.KindPolicies(hangup.KindTechnology, c.region)
 	}
-	if c.match.Kind == hangup.MatchCategory && c.org == nil && c.req.Unsolicited {
-		c.add(hangup.Reason{Code: CodeGenericISPClaim, Severity: hangup.SeverityLow,
-			Message: fmt.Sprintf("The caller named only %q, not a company. Scammers keep it vague so it fits whoever you use.", strings.TrimSpace(c.req.Claims))})
+	if c.match.Note != "" {
+		c.add(hangup.Reason{Code: CodeAmbiguousClaim, Severity: hangup.SeverityInfo, Message: c.match.Note})
+	}
+	switch {
+	case claim == "":
+	case c.match.Kind == hangup.MatchUnknown && c.theyCalled:
+		// Never green: Hangup knowing nothing about a name is not a reason
+		// to trust a call out of the blue in it.
+		c.add(hangup.Reason{Code: CodeUnknownOrganisation, Severity: hangup.SeverityMedium,
+			Message: fmt.Sprintf("Hangup doesn't know %q, so we can't tell you its real number or what it says it never does. A genuine organisation won't mind you hanging up and calling back on a number you find yourself, on a bill, a letter or its own website.", claim)})
+	case c.match.Kind == hangup.MatchUnknown:
+		c.add(hangup.Reason{Code: CodeUnknownOrganisation, Severity: hangup.SeverityInfo,
+			Message: fmt.Sprintf("Hangup doesn't know %q, so we can't tell you its real number. Find it yourself on a bill, a card or the organisation's own website.", claim)})
+	case c.match.Kind == hangup.MatchCategory && (c.org == nil || c.org.Generic) && c.theyCalled:
+		c.add(hangup.Reason{Code: CodeGenericISPClaim, Severity: hangup.SeverityMedium,
+			Message: fmt.Sprintf("The caller said only %q, not which one. Scammers keep it vague so it fits whoever you use: hang up and call the one you deal with on the number on your bill, card or statement.", claim)})
 	}
 }
 
@@ -209,7 +292,7 @@ func (e *Engine) numberVsClaim(c *call) {
 	if c.number == nil {
 		return
 	}
-	c.owner, c.ownerNum, _ = e.orgs.OrganisationByNumber(c.number.LookupKey())
+	c.lookupOwner(e)
 	if c.owner != nil {
 		if c.ownerNum.Role == hangup.RoleReceivesOnly {
 			c.add(hangup.Reason{Code: CodeReceiveOnlyNumber, Severity: hangup.SeverityHigh,
@@ -222,7 +305,7 @@ func (e *Engine) numberVsClaim(c *call) {
 				Message: fmt.Sprintf("The number shown belongs to %s, not %s.", c.owner.Name, c.org.Name),
 				Source:  c.ownerNum.Source.String()})
 		}
-		if (c.org == nil || c.org.ID == c.owner.ID) && c.req.Unsolicited {
+		if (c.org == nil || c.org.ID == c.owner.ID) && c.theyCalled {
 			c.add(hangup.Reason{Code: CodeSpoofableMatch, Severity: hangup.SeverityMedium,
 				Message: fmt.Sprintf("The number shown is %s's real number, but caller ID is easy to fake. A genuine number on a call out of the blue proves nothing.", c.owner.Name),
 				Source:  c.ownerNum.Source.String()})
@@ -233,6 +316,116 @@ func (e *Engine) numberVsClaim(c *call) {
 		c.add(hangup.Reason{Code: CodeNotOfficialNumber, Severity: hangup.SeverityLow,
 			Message: fmt.Sprintf("%s is not one of %s's published numbers.", displayNumber(c.number), c.org.Name)})
 	}
+}
+
+// lookupOwner finds whose number the number is: the claimed organisation's
+// when it publishes it (159 is every UK bank's), else the registry's owner.
+func (c *call) lookupOwner(e *Engine) {
+	key := c.number.LookupKey()
+	if c.org != nil {
+		for _, n := range c.org.Numbers {
+			if n.E164 == key || n.E164 == "" && digitsOf(n.Number) == digitsOf(key) {
+				c.owner, c.ownerNum = c.org, n
+				c.setStatus()
+				return
+			}
+		}
+	}
+	c.owner, c.ownerNum, _ = e.orgs.OrganisationByNumber(key)
+	c.setStatus()
+}
+
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func (c *call) setStatus() {
+	switch {
+	case c.number == nil:
+		c.status = hangup.NumberNotGiven
+	case c.owner == nil:
+		c.status = hangup.NumberUnlisted
+	case c.org == nil || c.org.Generic || c.org.ID == c.owner.ID:
+		c.status = hangup.NumberOfficial
+	default:
+		c.status = hangup.NumberOtherOrgs
+	}
+	if c.status == hangup.NumberUnlisted && c.org != nil && !c.org.Generic {
+		c.status = hangup.NumberNotOfficial
+	}
+}
+
+// givenNumber checks a number the person was given to call, by a pop-up, an
+// email, an invoice, a text, an advert or a letter, before they call it:
+// the seed's advice, "never trust a number the caller gives you".
+func (e *Engine) givenNumber(c *call) {
+	if c.number == nil {
+		return
+	}
+	c.lookupOwner(e)
+	where := givenBy(c.started)
+	named := c.org != nil && !c.org.Generic
+	switch c.status {
+	case hangup.NumberOfficial:
+		if c.ownerNum.Role == hangup.RoleCallsOut {
+			c.add(hangup.Reason{Code: CodeGivenNotOfficial, Severity: hangup.SeverityMedium,
+				Message: fmt.Sprintf("%s is a number %s calls people from, not a line to call. Use the number on %s's own website instead.", displayNumber(c.number), c.owner.Name, c.owner.Name),
+				Source:  c.ownerNum.Source.String()})
+			return
+		}
+		c.add(hangup.Reason{Code: CodeNumberConfirmed, Severity: hangup.SeverityInfo,
+			Message: fmt.Sprintf("%s is %s's own number (%s), as %s publishes it. Calling it reaches %s.", displayNumber(c.number), c.owner.Name, c.ownerNum.Label, c.owner.Name, c.owner.Name),
+			Source:  c.ownerNum.Source.String()})
+	case hangup.NumberOtherOrgs:
+		c.add(hangup.Reason{Code: CodeGivenOtherOrgs, Severity: hangup.SeverityHigh,
+			Message: fmt.Sprintf("The number %s gave you, %s, belongs to %s, not %s. Don't call it for %s.", where, displayNumber(c.number), c.owner.Name, c.org.Name, c.org.Name),
+			Source:  c.ownerNum.Source.String()})
+	case hangup.NumberNotOfficial:
+		c.add(hangup.Reason{Code: CodeGivenNotOfficial, Severity: hangup.SeverityHigh,
+			Message: fmt.Sprintf("%s is not one of %s's numbers. Don't call it: scammers put their own numbers in pop-ups, emails, invoices, texts, adverts and letters. Find %s's number on its own website or on your statement.", displayNumber(c.number), c.org.Name, c.org.Name)})
+	case hangup.NumberUnlisted:
+		if c.started == hangup.StartedPopup {
+			break // the pop-up rule below says it, with its source
+		}
+		sev := hangup.SeverityMedium
+		if named {
+			sev = hangup.SeverityHigh
+		}
+		c.add(hangup.Reason{Code: CodeGivenUnknown, Severity: sev,
+			Message: fmt.Sprintf("Hangup can't confirm that %s belongs to anyone genuine. Don't use the number %s gave you: find the organisation's number yourself, on its own website, a bill or your card, and call that.", displayNumber(c.number), where)})
+	}
+	if c.started == hangup.StartedPopup && c.status != hangup.NumberOfficial {
+		// A warning on the screen with a number to call is the scam itself,
+		// whoever it names: quote the organisation (or tech companies).
+		if _, _, ok := c.policy(hangup.PolicyNoNumberInErrors); !ok {
+			c.add(hangup.Reason{Code: CodePopupNumber, Severity: hangup.SeverityHigh,
+				Message: "Real warnings from your computer, phone or security software never ask you to call a phone number. The pop-up is fake: don't call, and close the browser (if it won't close, restart the computer)."})
+		}
+	}
+}
+
+// givenBy names what handed the person the number.
+func givenBy(s hangup.Started) string {
+	switch s {
+	case hangup.StartedPopup:
+		return "the pop-up"
+	case hangup.StartedEmail:
+		return "the email"
+	case hangup.StartedInvoice:
+		return "the invoice"
+	case hangup.StartedText:
+		return "the text"
+	case hangup.StartedSearch:
+		return "the search result or advert"
+	case hangup.StartedLetter:
+		return "the letter"
+	}
+	return "they"
 }
 
 // reputationOf adds what reports say about the number shown. Reputation
@@ -284,7 +477,7 @@ func (e *Engine) website(c *call) error {
 		}
 		// A remote-access tool's site is a warning in itself; on a call the
 		// caller started it is a reason to hang up.
-		if f.Code == "remote_access_tool" && c.req.Unsolicited {
+		if f.Code == "remote_access_tool" && c.theyCalled {
 			f.Severity = hangup.SeverityHigh
 		}
 		f.Code = CodeSitePrefix + f.Code
@@ -331,45 +524,163 @@ func (e *Engine) notes(ctx context.Context, c *call) error {
 	return nil
 }
 
-// policyChecks pairs each calling-policy statement with the circumstance of
-// the call that contradicts it.
-var policyChecks = []struct {
+// policyCheck pairs a calling-policy statement with the circumstance of the
+// call that contradicts it. hit returns how serious the contradiction is, and
+// "" when the call doesn't contradict the statement.
+type policyCheck struct {
 	code hangup.PolicyCode
-	hit  func(c *call) bool
-	sev  hangup.Severity
-	what string
-}{
-	{hangup.PolicyNoUnsolicitedCalls, func(c *call) bool { return c.req.Unsolicited }, hangup.SeverityHigh, "called you out of the blue"},
-	{hangup.PolicyExistingCustomers, func(c *call) bool { return c.req.Unsolicited }, hangup.SeverityMedium, "called you out of the blue"},
-	{hangup.PolicyNoRemoteAccess, func(c *call) bool { return c.asked[hangup.AskRemoteAccess] || c.asked[hangup.AskInstall] }, hangup.SeverityHigh, "asked you to install software or let them into your computer"},
-	{hangup.PolicyNoGiftCardsOrCrypto, func(c *call) bool { return c.asked[hangup.AskGiftCard] || c.asked[hangup.AskCrypto] }, hangup.SeverityHigh, "asked for payment in gift cards or cryptocurrency"},
-	{hangup.PolicyNoPasswords, func(c *call) bool { return c.asked[hangup.AskPasswords] }, hangup.SeverityHigh, "asked for a password, PIN or code"},
-	{hangup.PolicyNoBankDetails, func(c *call) bool { return c.asked[hangup.AskBankDetails] || c.asked[hangup.AskCardDetails] }, hangup.SeverityHigh, "asked for your bank or card details"},
-	{hangup.PolicyNoPremiumRate, func(c *call) bool {
-		return c.number != nil && (c.number.Type == hangup.NumberPremiumRate || c.number.UK != nil && strings.HasSuffix(c.number.UK.Range, "premium_rate"))
-	}, hangup.SeverityHigh, "used a premium-rate number"},
+	hit  func(c *call) hangup.Severity
+	what string // what the caller did, after "The caller"
 }
 
-// policies quotes the claimed organisation's own statements where the call
-// contradicts them: the strongest evidence there is.
+const none hangup.Severity = ""
+
+func when(cond bool, sev hangup.Severity) hangup.Severity {
+	if cond {
+		return sev
+	}
+	return none
+}
+
+var policyChecks = []policyCheck{
+	{hangup.PolicyNoUnsolicitedCalls, func(c *call) hangup.Severity {
+		if c.unsure {
+			return when(c.org != nil, hangup.SeverityMedium)
+		}
+		return when(c.theyCalled, hangup.SeverityHigh)
+	}, "called you out of the blue"},
+	{hangup.PolicyExistingCustomers, func(c *call) hangup.Severity { return when(c.theyCalled, hangup.SeverityMedium) }, "called you out of the blue"},
+	{hangup.PolicyNoNumberInErrors, func(c *call) hangup.Severity {
+		return when(c.started == hangup.StartedPopup && c.status != hangup.NumberOfficial, hangup.SeverityHigh)
+	}, "showed a warning on your screen with a phone number to call"},
+	{hangup.PolicyNoRemoteAccess, func(c *call) hangup.Severity {
+		return when(c.asked[hangup.AskRemoteAccess] || c.asked[hangup.AskInstall], hangup.SeverityHigh)
+	}, "asked you to install software or let them into your computer"},
+	{hangup.PolicyNoGiftCardsOrCrypto, func(c *call) hangup.Severity {
+		return when(c.asked[hangup.AskGiftCard] || c.asked[hangup.AskCrypto], hangup.SeverityHigh)
+	}, "asked for payment in gift cards or cryptocurrency"},
+	{hangup.PolicyNoSafeAccount, func(c *call) hangup.Severity { return when(c.asked[hangup.AskMoveMoney], hangup.SeverityHigh) }, "asked you to move your money"},
+	{hangup.PolicyNoCashCollection, func(c *call) hangup.Severity { return when(c.asked[hangup.AskCash], hangup.SeverityHigh) }, "asked you to take out cash or hand something over"},
+	{hangup.PolicyNoPasswords, func(c *call) hangup.Severity { return when(c.asked[hangup.AskPasswords], hangup.SeverityHigh) }, "asked for a password, PIN or code"},
+	{hangup.PolicyNoBankDetails, func(c *call) hangup.Severity {
+		return when(c.asked[hangup.AskBankDetails] || c.asked[hangup.AskCardDetails], hangup.SeverityHigh)
+	}, "asked for your bank or card details"},
+	{hangup.PolicyNoPersonalDetails, func(c *call) hangup.Severity {
+		return when(c.asked[hangup.AskPersonal] && !c.iCalled(), hangup.SeverityHigh)
+	}, "asked for your personal details"},
+	{hangup.PolicyNoRedeliveryFee, func(c *call) hangup.Severity {
+		return when(c.kind() == hangup.KindDelivery && (c.asked[hangup.AskPayment] || c.asked[hangup.AskCardDetails]), hangup.SeverityHigh)
+	}, "asked you to pay a fee for a parcel"},
+	{hangup.PolicyNoPaymentByPhone, func(c *call) hangup.Severity {
+		return when(!c.iCalled() && (c.asked[hangup.AskPayment] || c.asked[hangup.AskCardDetails] || c.asked[hangup.AskGiftCard]), hangup.SeverityHigh)
+	}, "asked you to pay over the phone"},
+	{hangup.PolicyNoLinksInTexts, func(c *call) hangup.Severity {
+		return when((c.started == hangup.StartedText || c.started == hangup.StartedEmail) && (c.asked[hangup.AskWebsite] || strings.TrimSpace(c.req.Website) != ""), hangup.SeverityMedium)
+	}, "sent you a link to follow"},
+	{hangup.PolicyNoThreats, func(c *call) hangup.Severity { return when(c.threatened(), hangup.SeverityHigh) }, "threatened you with arrest or legal action"},
+	{hangup.PolicyNoPremiumRate, func(c *call) hangup.Severity {
+		return when(c.number != nil && (c.number.Type == hangup.NumberPremiumRate || c.number.UK != nil && strings.HasSuffix(c.number.UK.Range, "premium_rate")), hangup.SeverityHigh)
+	}, "used a premium-rate number"},
+}
+
+// iCalled reports whether the person rang a number they already knew: asking
+// who they are is then the organisation's security check, not a trick.
+func (c *call) iCalled() bool { return c.started == hangup.StartedICalled }
+
+// kind is the kind of organisation claimed, if any.
+func (c *call) kind() hangup.OrgKind {
+	if c.org != nil {
+		return c.org.Kind
+	}
+	return c.match.Category
+}
+
+// threatCodes are the analysis indicators of a threat of arrest, court or
+// legal action.
+var threatCodes = map[string]bool{"legal_threat": true, "tax_debt_threat": true, "arrest_threat": true,
+	"warrant_threat": true, "identity_misuse_threat": true}
+
+// threatened reports whether the notes show a threat of arrest, legal
+// action or being cut off.
+func (c *call) threatened() bool {
+	if c.analysis == nil {
+		return false
+	}
+	for _, in := range c.analysis.Indicators {
+		if threatCodes[in.Code] {
+			return true
+		}
+	}
+	return false
+}
+
+// policy finds what is said about code: the claimed organisation's own
+// statement, else one its kind's generic entries make for every
+// organisation of the kind. who says it, in a sentence.
+func (c *call) policy(code hangup.PolicyCode) (hangup.Policy, string, bool) {
+	// An organisation that says whom it calls has spoken on calling: what
+	// its kind says in general does not overrule it.
+	if code == hangup.PolicyNoUnsolicitedCalls && c.org != nil && !c.org.Generic {
+		if _, ok := c.org.HasPolicy(hangup.PolicyExistingCustomers); ok {
+			return hangup.Policy{}, "", false
+		}
+	}
+	if c.org != nil {
+		if p, ok := c.org.HasPolicy(code); ok {
+			if c.org.Generic {
+				return p, kindSpeaker(c.org), true
+			}
+			return p, c.org.Name, true
+		}
+	}
+	for _, g := range c.kindOrgs {
+		if p, ok := g.HasPolicy(code); ok {
+			return p, kindSpeaker(g), true
+		}
+	}
+	return hangup.Policy{}, "", false
+}
+
+// kindSpeaker says who a generic entry speaks for: "Genuine banks in the UK".
+func kindSpeaker(g *hangup.Organisation) string {
+	plural := map[hangup.OrgKind]string{
+		hangup.KindTechnology: "technology companies", hangup.KindITServices: "IT support companies",
+		hangup.KindISP: "internet and phone providers", hangup.KindBank: "banks", hangup.KindPayments: "payment companies",
+		hangup.KindCrypto: "cryptocurrency exchanges", hangup.KindGovernment: "government departments",
+		hangup.KindPolice: "police forces", hangup.KindSecurity: "security companies", hangup.KindRetail: "shops",
+		hangup.KindDelivery: "delivery companies", hangup.KindUtility: "energy companies", hangup.KindCharity: "charities",
+	}[g.Kind]
+	if plural == "" {
+		plural = "organisations"
+	}
+	if g.Country != "" {
+		return fmt.Sprintf("Genuine %s in %s", plural, phone.CountryPhrase(g.Country))
+	}
+	return "Genuine " + plural
+}
+
+// policies quotes what the claimed organisation (or every organisation of
+// its kind) says it never does, where the call does exactly that: the
+// strongest evidence there is.
 func (c *call) policies() {
-	if c.org == nil {
+	if c.org == nil && len(c.kindOrgs) == 0 {
 		return
 	}
 	for _, pc := range policyChecks {
-		p, ok := c.org.HasPolicy(pc.code)
-		if !ok || !pc.hit(c) {
+		sev := pc.hit(c)
+		if sev == none {
 			continue
 		}
-		who := c.org.Name
-		if c.org.Generic {
-			who = "Your bank"
-			if c.org.Kind != hangup.KindBank {
-				who = "A genuine " + string(c.org.Kind)
-			}
+		p, who, ok := c.policy(pc.code)
+		if !ok {
+			continue
 		}
-		c.add(hangup.Reason{Code: CodePolicyPrefix + string(pc.code), Severity: pc.sev,
-			Message: fmt.Sprintf("The caller %s. %s says: “%s”", pc.what, who, p.Text),
+		what := fmt.Sprintf("%s %s.", c.caller(), pc.what)
+		if pc.code == hangup.PolicyNoUnsolicitedCalls && c.unsure {
+			what = "If they called you out of the blue:"
+		}
+		c.add(hangup.Reason{Code: CodePolicyPrefix + string(pc.code), Severity: sev,
+			Message: fmt.Sprintf("%s %s says: “%s”", what, who, p.Text),
 			Source:  p.Source.String()})
 	}
 }
@@ -378,7 +689,7 @@ func (c *call) policies() {
 // details on a call someone else started are scams whoever claims to call;
 // gift cards and crypto are scams on any call.
 func (c *call) asks() {
-	unsol := c.req.Unsolicited
+	unsol := !c.iCalled()
 	sev := func(unsolicited, solicited hangup.Severity) hangup.Severity {
 		if unsol {
 			return unsolicited
@@ -417,6 +728,18 @@ func (c *call) asks() {
 		c.add(hangup.Reason{Code: CodeAskPayment, Severity: sev(hangup.SeverityMedium, hangup.SeverityLow),
 			Message: "They asked you to pay. Fake support and refund callers always end up asking for money."})
 	}
+	if c.asked[hangup.AskMoveMoney] {
+		c.add(hangup.Reason{Code: CodeAskMoveMoney, Severity: hangup.SeverityHigh,
+			Message: "They asked you to move your money. No bank, police force or government will ever ask you to move money to another account to keep it safe: the \"safe account\" belongs to the scammer."})
+	}
+	if c.asked[hangup.AskCash] {
+		c.add(hangup.Reason{Code: CodeAskCash, Severity: hangup.SeverityHigh,
+			Message: "They asked you to take out cash or hand over cash, cards or valuables. The police and banks never send anyone to collect them."})
+	}
+	if c.asked[hangup.AskPersonal] {
+		c.add(hangup.Reason{Code: CodeAskPersonal, Severity: sev(hangup.SeverityMedium, hangup.SeverityLow),
+			Message: "They asked for your personal details. With your date of birth or National Insurance or social security number, scammers can take over accounts in your name."})
+	}
 	if c.asked[hangup.AskWebsite] {
 		c.add(hangup.Reason{Code: CodeAskWebsite, Severity: sev(hangup.SeverityMedium, hangup.SeverityLow),
 			Message: "They asked you to go to a website. Scammers send people to sites that download remote-access tools or copy a real company's pages."})
@@ -428,15 +751,11 @@ var techKinds = map[hangup.OrgKind]bool{hangup.KindTechnology: true, hangup.Kind
 	hangup.KindISP: true, hangup.KindSecurity: true}
 
 func (c *call) unsolicited() {
-	if !c.req.Unsolicited {
+	if !c.theyCalled {
 		return
 	}
 	if techKinds[c.match.Category] {
-		policy := false
-		if c.org != nil {
-			_, policy = c.org.HasPolicy(hangup.PolicyNoUnsolicitedCalls)
-		}
-		if !policy { // the organisation's own words say it better
+		if _, _, policy := c.policy(hangup.PolicyNoUnsolicitedCalls); !policy { // the organisation's own words say it better
 			c.add(hangup.Reason{Code: CodeUnsolicitedSupport, Severity: hangup.SeverityMedium,
 				Message: "Technology companies and internet providers don't call people out of the blue about viruses or problems with their computer. This is how tech-support scams start."})
 		}
@@ -471,8 +790,24 @@ func (c *call) verdict() hangup.CheckVerdict {
 		return hangup.CheckStop
 	case worst >= hangup.SeverityMedium.Rank():
 		return hangup.CheckCaution
+	case c.notEnough():
+		return hangup.CheckNotEnough
 	}
 	return hangup.CheckNoRedFlags
+}
+
+// notEnough reports whether the person told too little to say "no warning
+// signs": nothing at all, a number on its own with nothing wrong with it, or
+// a name Hangup doesn't know and nothing else. Silence is never a green.
+func (c *call) notEnough() bool {
+	r := c.req
+	if len(r.Asked) > 0 || strings.TrimSpace(r.Notes) != "" || strings.TrimSpace(r.Website) != "" {
+		return false
+	}
+	if c.status == hangup.NumberOfficial && c.started.GaveNumber() {
+		return false // a number confirmed as the organisation's own is an answer
+	}
+	return c.match.Kind == hangup.MatchUnknown
 }
 
 func displayNumber(n *hangup.Number) string {

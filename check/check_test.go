@@ -216,14 +216,14 @@ func TestNoRedFlags(t *testing.T) {
 	if res.Verdict != hangup.CheckNoRedFlags {
 		t.Errorf("IMEX calling back a customer who asked: %s %v, want no_red_flags", res.Verdict, codes(res))
 	}
-	if !strings.Contains(res.Summary, "caller ID can be faked") {
+	if !strings.Contains(strings.ToLower(res.Summary), "caller id can be faked") {
 		t.Errorf("summary %q should still warn that caller ID can be faked", res.Summary)
 	}
 }
 
 func TestWithheld(t *testing.T) {
 	e := newEngine(t)
-	for _, n := range []string{"", "withheld", "Private number", "UNKNOWN"} {
+	for _, n := range []string{"withheld", "Private number", "UNKNOWN"} {
 		res := run(t, e, hangup.CheckRequest{Number: n, Claims: "Microsoft"})
 		if res.Number != nil || !hasReason(res, check.CodeWithheld) {
 			t.Errorf("number %q: number %+v reasons %v, want withheld", n, res.Number, codes(res))
@@ -367,5 +367,213 @@ func BenchmarkCheckColdNumber(b *testing.B) {
 		if _, err := e.Check(ctx, req); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestUnsolicitedImpersonationAskingForMoneyAccessOrDetailsIsStop: an
+// unsolicited call in the name of an organisation people are often called in
+// the name of, asking for gift cards, remote access or bank details, is a
+// stop with the organisation's real call-back route; where the organisation
+// (or every organisation of its kind) publishes a rule the call breaks, the
+// result quotes it with its source.
+func TestUnsolicitedImpersonationAskingForMoneyAccessOrDetailsIsStop(t *testing.T) {
+	e := newEngine(t)
+	claims := map[string]string{"HMRC": "hmrc", "DWP": "dwp", "the police": "uk-police", "Amazon": "amazon", "Apple": "apple",
+		"BT": "bt", "Sky": "sky", "PayPal": "paypal", "the IRS": "irs", "Social Security": "ssa"}
+	asks := map[hangup.Ask][]hangup.PolicyCode{
+		hangup.AskGiftCard:     {hangup.PolicyNoGiftCardsOrCrypto},
+		hangup.AskRemoteAccess: {hangup.PolicyNoRemoteAccess},
+		hangup.AskBankDetails:  {hangup.PolicyNoBankDetails},
+	}
+	quoted, combos := 0, 0
+	for claim, id := range claims {
+		for ask, rules := range asks {
+			combos++
+			res := run(t, e, hangup.CheckRequest{Claims: claim, Started: hangup.StartedTheyCalled, Asked: []hangup.Ask{ask}})
+			if res.Verdict != hangup.CheckStop {
+				t.Errorf("%s asking for %s: %s %v, want stop", claim, ask, res.Verdict, codes(res))
+			}
+			if res.Organisation == nil || res.Organisation.ID != id {
+				t.Errorf("%s matched %+v, want %s", claim, res.Organisation, id)
+				continue
+			}
+			if res.CallBack == nil || res.CallBack.Number == "" && res.CallBack.URL == "" || res.CallBack.Source.String() == "" {
+				t.Errorf("%s: call back %+v, want a sourced number or contact page", claim, res.CallBack)
+			}
+			for _, code := range rules {
+				if !hasReason(res, check.CodePolicyPrefix+string(code)) {
+					continue
+				}
+				quoted++
+				for _, r := range res.Reasons {
+					if r.Code == check.CodePolicyPrefix+string(code) && (r.Source == "" || !strings.Contains(r.Message, "“")) {
+						t.Errorf("%s/%s: policy reason %+v lacks its quote or source", claim, ask, r)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d organisation and request pairs quote a sourced rule the call breaks", quoted, combos)
+}
+
+// TestEveryPublishedRuleTheCallBreaksIsQuoted checks the engine's side of the
+// previous test: whenever the registry holds the rule (the organisation's own
+// or its kind's), the result quotes it.
+func TestEveryPublishedRuleTheCallBreaksIsQuoted(t *testing.T) {
+	e := newEngine(t)
+	orgs, err := registry.Seed(mustPhone(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := registry.NewSnapshot(orgs)
+	pairs := []struct {
+		ask  hangup.Ask
+		code hangup.PolicyCode
+	}{{hangup.AskGiftCard, hangup.PolicyNoGiftCardsOrCrypto}, {hangup.AskRemoteAccess, hangup.PolicyNoRemoteAccess},
+		{hangup.AskBankDetails, hangup.PolicyNoBankDetails}, {hangup.AskPasswords, hangup.PolicyNoPasswords},
+		{hangup.AskMoveMoney, hangup.PolicyNoSafeAccount}, {hangup.AskCash, hangup.PolicyNoCashCollection}}
+	for _, o := range orgs {
+		if o.Generic {
+			continue
+		}
+		country := o.Country
+		if country == "" {
+			country = "GB"
+		}
+		for _, p := range pairs {
+			_, own := o.HasPolicy(p.code)
+			kind := false
+			for _, g := range snap.KindPolicies(o.Kind, country) {
+				_, ok := g.HasPolicy(p.code)
+				kind = kind || ok
+			}
+			if !own && !kind {
+				continue
+			}
+			res := run(t, e, hangup.CheckRequest{Claims: o.Name, Started: hangup.StartedTheyCalled, Asked: []hangup.Ask{p.ask}})
+			if res.Organisation == nil || res.Organisation.ID != o.ID {
+				continue // a name shared with another country's entry: tested elsewhere
+			}
+			if !hasReason(res, check.CodePolicyPrefix+string(p.code)) {
+				t.Errorf("%s asking for %s: reasons %v lack the published rule %s", o.ID, p.ask, codes(res), p.code)
+			}
+		}
+	}
+}
+
+func mustPhone(tb testing.TB) *phone.Intel {
+	tb.Helper()
+	p, err := phone.New(phone.Config{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+// TestANumberGivenByAPopupOrInvoiceIsCheckedBeforeYouCall: the seed's advice,
+// "never trust a number the caller gives you", for the scams that start with
+// the victim calling.
+func TestANumberGivenByAPopupOrInvoiceIsCheckedBeforeYouCall(t *testing.T) {
+	e := newEngine(t)
+	res := run(t, e, hangup.CheckRequest{Number: "0800 046 5678", Claims: "Microsoft", Started: hangup.StartedPopup})
+	if res.Verdict != hangup.CheckStop || !hasReason(res, check.CodeGivenNotOfficial) || !hasReason(res, "check.policy.no_number_in_error_messages") {
+		t.Errorf("Microsoft pop-up with 0800 046 5678: %s %v, want stop, not-official and Microsoft's rule", res.Verdict, codes(res))
+	}
+	if res.NumberStatus != hangup.NumberNotOfficial {
+		t.Errorf("number status %s, want not_official", res.NumberStatus)
+	}
+	if res.CallBack == nil {
+		t.Error("no real route to Microsoft")
+	}
+	for _, s := range res.NextSteps {
+		if strings.Contains(strings.ReplaceAll(s, " ", ""), "08000465678") {
+			t.Errorf("step %q offers the pop-up's number", s)
+		}
+	}
+	// A pop-up naming nobody: tech companies' shared rule.
+	res = run(t, e, hangup.CheckRequest{Number: "0800 046 5678", Started: hangup.StartedPopup})
+	if res.Verdict != hangup.CheckStop {
+		t.Errorf("pop-up number, no name: %s %v, want stop", res.Verdict, codes(res))
+	}
+	// An unexpected Norton invoice with a number to call about the renewal.
+	res = run(t, e, hangup.CheckRequest{Number: "0808 164 9871", Claims: "Norton", Started: hangup.StartedInvoice})
+	if res.Verdict != hangup.CheckStop || !hasReason(res, check.CodeGivenNotOfficial) {
+		t.Errorf("Norton invoice number: %s %v, want stop", res.Verdict, codes(res))
+	}
+	// Microsoft's own published number: confirmed, with its source.
+	res = run(t, e, hangup.CheckRequest{Number: "0800 032 6417", Claims: "Microsoft", Started: hangup.StartedEmail})
+	if res.NumberStatus != hangup.NumberOfficial || !hasReason(res, check.CodeNumberConfirmed) || res.Verdict == hangup.CheckStop {
+		t.Errorf("Microsoft's own number from an email: %s %s %v, want confirmed", res.Verdict, res.NumberStatus, codes(res))
+	}
+	for _, r := range res.Reasons {
+		if r.Code == check.CodeNumberConfirmed && !strings.Contains(r.Source, "microsoft.com") {
+			t.Errorf("confirmation %+v lacks Microsoft's own source", r)
+		}
+	}
+}
+
+// TestSilenceIsNeverGreen: a check that says nothing, a number with nothing
+// against it, or a call out of the blue from a name Hangup doesn't know, is
+// never "no warning signs".
+func TestSilenceIsNeverGreen(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		name string
+		req  hangup.CheckRequest
+		want hangup.CheckVerdict
+	}{
+		{"nothing", hangup.CheckRequest{}, hangup.CheckNotEnough},
+		{"only how it started", hangup.CheckRequest{Started: hangup.StartedTheyCalled}, hangup.CheckNotEnough},
+		{"an ordinary number alone", hangup.CheckRequest{Number: "020 7946 0000"}, hangup.CheckNotEnough},
+		{"a withheld number alone", hangup.CheckRequest{Number: "withheld"}, hangup.CheckNotEnough},
+		{"a premium-rate number alone", hangup.CheckRequest{Number: "0906 123 4567"}, hangup.CheckStop},
+		{"an unknown name out of the blue", hangup.CheckRequest{Claims: "Acme Widgets Ltd", Started: hangup.StartedTheyCalled}, hangup.CheckCaution},
+		{"an unknown name, nothing else", hangup.CheckRequest{Claims: "Acme Widgets Ltd"}, hangup.CheckNotEnough},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, e, tc.req)
+			if res.Verdict != tc.want {
+				t.Errorf("verdict %s %v, want %s", res.Verdict, codes(res), tc.want)
+			}
+			if res.Verdict == hangup.CheckNotEnough && !strings.Contains(res.Summary, "Not enough") {
+				t.Errorf("summary %q should say there is not enough to go on", res.Summary)
+			}
+			if len(res.NextSteps) == 0 || !strings.Contains(res.NextSteps[len(res.NextSteps)-1], "yourself") {
+				t.Errorf("steps %q should end with calling back on a number they find themselves", res.NextSteps)
+			}
+		})
+	}
+	res := run(t, e, hangup.CheckRequest{Claims: "Acme Widgets Ltd", Started: hangup.StartedTheyCalled})
+	if !hasReason(res, check.CodeUnknownOrganisation) {
+		t.Errorf("unknown organisation: %v, want %s", codes(res), check.CodeUnknownOrganisation)
+	}
+}
+
+// TestUnsolicitedIsAnAliasOfTheyCalled: the old field gives the same verdict
+// as the new one.
+func TestUnsolicitedIsAnAliasOfTheyCalled(t *testing.T) {
+	e := newEngine(t)
+	a := run(t, e, hangup.CheckRequest{Claims: "Microsoft", Unsolicited: true})
+	b := run(t, e, hangup.CheckRequest{Claims: "Microsoft", Started: hangup.StartedTheyCalled})
+	if a.Verdict != b.Verdict || a.Started != hangup.StartedTheyCalled || fmt.Sprint(codes(a)) != fmt.Sprint(codes(b)) {
+		t.Errorf("unsolicited: %s %v; started they_called: %s %v", a.Verdict, codes(a), b.Verdict, codes(b))
+	}
+	if _, err := e.Check(context.Background(), hangup.CheckRequest{Claims: "x", Started: "yesterday"}); hangup.ErrorCode(err) != hangup.EINVALID {
+		t.Errorf("started \"yesterday\": %v, want EINVALID", err)
+	}
+}
+
+// TestTheTaxOfficeIsTheCallersCountrys: an ambiguous claim follows the
+// number's country, and the result says how it was read.
+func TestTheTaxOfficeIsTheCallersCountrys(t *testing.T) {
+	e := newEngine(t)
+	us := run(t, e, hangup.CheckRequest{Claims: "the tax office", Number: "+1 202 555 0143", Started: hangup.StartedTheyCalled})
+	gb := run(t, e, hangup.CheckRequest{Claims: "the tax office", Number: "020 7946 0018", Started: hangup.StartedTheyCalled})
+	if us.Organisation == nil || us.Organisation.ID != "irs" || gb.Organisation == nil || gb.Organisation.ID != "hmrc" {
+		t.Fatalf("the tax office: from a US number %+v, from a UK number %+v; want irs and hmrc", us.Organisation, gb.Organisation)
+	}
+	if !hasReason(us, check.CodeAmbiguousClaim) {
+		t.Errorf("reasons %v should say how \"the tax office\" was read", codes(us))
 	}
 }

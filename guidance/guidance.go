@@ -5,6 +5,7 @@
 package guidance
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -23,6 +24,7 @@ const (
 	StepChangePasswords = "change_passwords"
 	StepTwoFactor       = "two_factor"
 	StepNothingGiven    = "nothing_given"
+	StepTellOrg         = "tell_organisation"
 	StepReport          = "report_officially"
 	StepScamTexts       = "forward_scam_texts"
 	StepRecoveryScams   = "expect_recovery_calls"
@@ -64,8 +66,10 @@ func BankRoute(country string) string {
 // For returns the guidance for a report: ordered steps for what happened,
 // the bank route when money or bank details are involved, and where to
 // report. Reports where nothing was given get reassurance and the reporting
-// step, not alarm.
-func For(r *hangup.Report) hangup.Guidance {
+// step, not alarm. org is the organisation the caller pretended to be, from
+// the registry (nil if none or unknown): its real fraud line or contact page
+// is named, and for a bank it is the route to call.
+func For(r *hangup.Report, org *hangup.Organisation) hangup.Guidance {
 	g := hangup.Guidance{ReportTo: ServicesFor(r.Country)}
 	add := func(code, title, text string, urgent bool) {
 		g.Steps = append(g.Steps, hangup.GuidanceStep{Code: code, Title: title, Text: text, Urgent: urgent})
@@ -83,8 +87,15 @@ func For(r *hangup.Report) hangup.Guidance {
 		add(StepCutInternet, "Disconnect the computer from the internet now",
 			"Unplug the network cable or switch off Wi-Fi, so the scammer can't get back in. Leave it off until the computer has been checked.", true)
 	}
+	if org != nil && org.Generic {
+		org = nil // "your bank": the bank route below says it
+	}
+	route := orgRoute(org)
 	if money || bank {
 		g.BankRoute = BankRoute(r.Country)
+		if org != nil && (org.Kind == hangup.KindBank || org.Kind == hangup.KindPayments) && route != "" {
+			g.BankRoute = fmt.Sprintf("If you bank with %s, %s Otherwise, call the number on the back of your bank card. Use another phone, or wait five minutes first.", org.Name, route)
+		}
 		add(StepCallBank, "Call your bank straight away",
 			"Tell them you have been scammed: they can stop payments, block your card and watch your account. "+g.BankRoute, true)
 	}
@@ -117,6 +128,10 @@ func For(r *hangup.Report) hangup.Guidance {
 		add(StepNothingGiven, "You did the right thing",
 			"You didn't give them access, details or money, so you have nothing to fix. Reporting it helps protect the next person.", false)
 	}
+	if org != nil && route != "" {
+		add(StepTellOrg, "Tell "+org.Name+" that scammers are using its name",
+			fmt.Sprintf("%s Use only this route, never a number the caller gave you.", route), false)
+	}
 	add(StepReport, "Report it officially",
 		reportText(g.ReportTo), false)
 	if r.Started == hangup.StartedText && strings.ToUpper(r.Country) == "GB" {
@@ -138,6 +153,46 @@ func For(r *hangup.Report) hangup.Guidance {
 		return 1
 	})
 	return g
+}
+
+// orgRoute says how to reach org for real, from the registry: a line whose
+// label names fraud or scams first, then the line marked for calling back,
+// then any line to call, then its own contact page.
+func orgRoute(org *hangup.Organisation) string {
+	if org == nil {
+		return ""
+	}
+	call := func(n hangup.OrgNumber) string {
+		return fmt.Sprintf("call %s on %s (%s).", org.Name, n.Number, n.Label)
+	}
+	var fallback, marked *hangup.OrgNumber
+	for i, n := range org.Numbers {
+		if n.Role == hangup.RoleCallsOut {
+			continue
+		}
+		label := strings.ToLower(n.Label)
+		if strings.Contains(label, "fraud") || strings.Contains(label, "scam") {
+			return call(n)
+		}
+		if n.CallBack && marked == nil {
+			marked = &org.Numbers[i]
+		}
+		if fallback == nil {
+			fallback = &org.Numbers[i]
+		}
+	}
+	if marked != nil {
+		return call(*marked)
+	}
+	for _, c := range org.Contacts {
+		if c.URL != "" && (c.CallBack || fallback == nil) {
+			return fmt.Sprintf("contact %s through its own website: %s", org.Name, c.URL)
+		}
+	}
+	if fallback != nil {
+		return call(*fallback)
+	}
+	return ""
 }
 
 func reportText(svcs []hangup.ReportingService) string {

@@ -52,7 +52,7 @@ func TestFor(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			g := guidance.For(&tc.r)
+			g := guidance.For(&tc.r, nil)
 			got := codes(g)
 			if got[0] != tc.first {
 				t.Errorf("first step %s, want %s (%v)", got[0], tc.first, got)
@@ -98,8 +98,40 @@ func TestFor(t *testing.T) {
 			}
 		})
 	}
-	us := guidance.For(&hangup.Report{Country: "US"})
+	us := guidance.For(&hangup.Report{Country: "US"}, nil)
 	if len(us.ReportTo) != 2 || !strings.Contains(us.ReportTo[1].Name, "IC3") {
 		t.Errorf("US services %+v, want FTC and IC3", us.ReportTo)
+	}
+}
+
+// TestTheImpersonatedOrganisationsRealLineIsNamed: the guidance tells the
+// person to warn the organisation whose name was used, through the route the
+// registry holds (a fraud line first), and for a bank that route is the one
+// to call.
+func TestTheImpersonatedOrganisationsRealLineIsNamed(t *testing.T) {
+	src := hangup.Source{URL: "https://acme.example/fraud", Checked: "2026-12-01"}
+	bank := &hangup.Organisation{ID: "acme", Name: "Acme Bank", Kind: hangup.KindBank, Country: "GB", Numbers: []hangup.OrgNumber{
+		{Number: "0345 000 0001", Role: hangup.RoleSupport, Label: "general enquiries", Source: src},
+		{Number: "0800 000 0002", Role: hangup.RoleSupport, Label: "fraud team, 24 hours", Source: src},
+	}}
+	g := guidance.For(&hangup.Report{Country: "GB", Happened: []hangup.Happened{hangup.HappenedBankDetails}}, bank)
+	if !strings.Contains(g.BankRoute, "0800 000 0002") {
+		t.Errorf("bank route %q should name Acme Bank's fraud line", g.BankRoute)
+	}
+	step := ""
+	for _, s := range g.Steps {
+		if s.Code == guidance.StepTellOrg {
+			step = s.Text
+		}
+	}
+	if !strings.Contains(step, "0800 000 0002") || strings.Contains(step, "0345 000 0001") {
+		t.Errorf("tell-the-organisation step %q should give the fraud line only", step)
+	}
+	// A generic entry ("your bank") names no organisation.
+	g = guidance.For(&hangup.Report{Country: "GB"}, &hangup.Organisation{ID: "uk-banks", Name: "Your bank", Generic: true, Kind: hangup.KindBank})
+	for _, s := range g.Steps {
+		if s.Code == guidance.StepTellOrg {
+			t.Errorf("a generic entry got a tell-the-organisation step: %+v", s)
+		}
 	}
 }

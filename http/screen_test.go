@@ -58,6 +58,7 @@ func newScreenServer(t testing.TB, cfg Config) *screenServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	imexCallsOut(t, reg)
 	rep := reputation.New(reputation.DefaultConfig(), db)
 	rep.SetClock(func() time.Time { return screenNow })
 	if err := rep.Load(ctx); err != nil {
@@ -383,5 +384,24 @@ func TestMetrics(t *testing.T) {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
+	}
+}
+
+// imexCallsOut gives IMEX's published line the role calls_out, whatever the
+// shipped registry says of it today: these tests are about the label of a
+// number an organisation calls from, "IMEX (verified)".
+func imexCallsOut(tb testing.TB, reg *registry.Service) {
+	tb.Helper()
+	o, ok := reg.Snapshot().Organisation("imex")
+	if !ok {
+		tb.Fatal("the shipped registry lacks imex")
+	}
+	c := *o
+	c.Numbers = append([]hangup.OrgNumber(nil), o.Numbers...)
+	for i := range c.Numbers {
+		c.Numbers[i].Role = hangup.RoleCallsOut
+	}
+	if err := reg.Import(context.Background(), []*hangup.Organisation{&c}); err != nil {
+		tb.Fatal(err)
 	}
 }

@@ -111,6 +111,26 @@ func TestAPICheck(t *testing.T) {
 	}
 }
 
+// TestAPICheckStartedAndSilence: the API takes "started" (and the older
+// "unsolicited" as an alias of they_called) and answers a request that says
+// nothing with "not enough to go on", never a green.
+func TestAPICheckStartedAndSilence(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	empty := decodeBody[hangup.CheckResult](t, do(t, s, "POST", "/api/v1/checks", "application/json", `{}`))
+	if empty.Verdict != hangup.CheckNotEnough || len(empty.NextSteps) == 0 {
+		t.Errorf("empty check: %s %v, want not_enough with next steps", empty.Verdict, empty.NextSteps)
+	}
+	a := decodeBody[hangup.CheckResult](t, do(t, s, "POST", "/api/v1/checks", "application/json", `{"claims":"HMRC","unsolicited":true,"asked":["gift-card"]}`))
+	b := decodeBody[hangup.CheckResult](t, do(t, s, "POST", "/api/v1/checks", "application/json", `{"claims":"HMRC","started":"they_called","asked":["gift-card"]}`))
+	if a.Verdict != hangup.CheckStop || a.Verdict != b.Verdict || a.Started != hangup.StartedTheyCalled || b.Started != hangup.StartedTheyCalled {
+		t.Errorf("unsolicited: %s %s; started: %s %s; want stop, they_called for both", a.Verdict, a.Started, b.Verdict, b.Started)
+	}
+	r := do(t, s, "POST", "/api/v1/checks", "application/json", `{"claims":"HMRC","started":"yesterday"}`)
+	if r.status != 400 || !strings.Contains(string(r.body), `"started"`) {
+		t.Errorf("bad started: %d %s, want 400 naming the field", r.status, r.body)
+	}
+}
+
 func TestAPIErrors(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	tests := []struct {

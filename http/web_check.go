@@ -29,12 +29,12 @@ var askOptions = []AskOption{
 // CheckForm is the check form's values as the person typed them, kept when
 // the form is shown again with errors.
 type CheckForm struct {
-	Number      string
-	Claims      string
-	Unsolicited string // "yes", "no", "unsure"
-	Asked       map[string]bool
-	Notes       string
-	Website     string
+	Number  string
+	Claims  string
+	Started string // a hangup.Started value
+	Asked   map[string]bool
+	Notes   string
+	Website string
 }
 
 // HomePage is the view model of the home page and of the check form shown
@@ -45,15 +45,34 @@ type HomePage struct {
 	Errors  map[string]string
 	Summary string
 	Asks    []AskOption
-	Orgs    []string // for the claims suggestions
+	Started []AskOption // how the contact began, in the person's words
+	Orgs    []string    // for the claims suggestions
+}
+
+// startedChoices are hangup.StartedValues with their labels, for radios:
+// the check and the report ask the same question with the same answers.
+var startedChoices = func() []AskOption {
+	out := make([]AskOption, len(hangup.StartedValues))
+	for i, v := range hangup.StartedValues {
+		out[i] = AskOption{string(v), v.Label()}
+	}
+	return out
+}()
+
+// verdictHeadings are the result page's headings, made once.
+var verdictHeadings = map[hangup.CheckVerdict]string{
+	hangup.CheckStop:       "Stop",
+	hangup.CheckCaution:    "Be careful",
+	hangup.CheckNoRedFlags: "No warning signs found yet",
+	hangup.CheckNotEnough:  "Not enough to go on",
 }
 
 // CheckResultPage is the view model of a check's result.
 type CheckResultPage struct {
 	Page
-	Result   *hangup.CheckResult
-	Form     CheckForm
-	StopWord string
+	Result  *hangup.CheckResult
+	Form    CheckForm
+	Heading string // the verdict in words: "Stop", "Not enough to go on"
 }
 
 func (s *Server) homePage(r *http.Request, form CheckForm, errs map[string]string, summary string) HomePage {
@@ -66,11 +85,12 @@ func (s *Server) homePage(r *http.Request, form CheckForm, errs map[string]strin
 	if form.Asked == nil {
 		form.Asked = map[string]bool{}
 	}
-	return HomePage{Page: s.pageFor(r, "Is this call genuine?"), Form: form, Errors: errs, Summary: summary, Asks: askOptions, Orgs: names}
+	return HomePage{Page: s.pageFor(r, "Is this call genuine?"), Form: form, Errors: errs, Summary: summary, Asks: askOptions,
+		Started: startedChoices, Orgs: names}
 }
 
 func (s *Server) webHome(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "home", s.homePage(r, CheckForm{Unsolicited: "yes"}, nil, ""))
+	s.render(w, r, http.StatusOK, "home", s.homePage(r, CheckForm{Started: string(hangup.DefaultStarted)}, nil, ""))
 }
 
 // webCheck handles the check form. Bad input shows the form again with each
@@ -81,16 +101,20 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := CheckForm{
-		Number:      r.PostForm.Get("number"),
-		Claims:      r.PostForm.Get("claims"),
-		Unsolicited: r.PostForm.Get("unsolicited"),
-		Notes:       r.PostForm.Get("notes"),
-		Website:     r.PostForm.Get("website"),
-		Asked:       map[string]bool{},
+		Number:  r.PostForm.Get("number"),
+		Claims:  r.PostForm.Get("claims"),
+		Started: r.PostForm.Get("started"),
+		Notes:   r.PostForm.Get("notes"),
+		Website: r.PostForm.Get("website"),
+		Asked:   map[string]bool{},
+	}
+	if form.Started == "" {
+		// Older forms and links said "unsolicited": yes, no or unsure.
+		form.Started = map[string]string{"yes": string(hangup.StartedTheyCalled)}[r.PostForm.Get("unsolicited")]
 	}
 	req := hangup.CheckRequest{
 		Number: form.Number, Claims: form.Claims, Notes: form.Notes, Website: form.Website,
-		Unsolicited: form.Unsolicited != "no",
+		Started: hangup.Started(form.Started),
 	}
 	for _, a := range r.PostForm["asked"] {
 		form.Asked[a] = true
@@ -109,8 +133,8 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 		s.webError(w, r, err)
 		return
 	}
-	stop := map[hangup.CheckVerdict]string{hangup.CheckStop: "Stop", hangup.CheckCaution: "Be careful", hangup.CheckNoRedFlags: "No warning signs found"}
-	s.render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.pageFor(r, stop[res.Verdict]+": your call check"), Result: res, Form: form, StopWord: stop[res.Verdict]})
+	heading := verdictHeadings[res.Verdict]
+	s.render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.pageFor(r, heading+": your call check"), Result: res, Form: form, Heading: heading})
 }
 
 func formError(err error) error {

@@ -28,13 +28,13 @@ var happenedOptions = []HappenedOption{
 	{string(hangup.HappenedPasswords), "I told them a password, PIN or a code sent to my phone"},
 }
 
-var startedOptions = []HappenedOption{
-	{string(hangup.StartedTheyCalled), "They called me"},
-	{string(hangup.StartedICalled), "I called a number I found (on a website, an advert or a search)"},
-	{string(hangup.StartedPopup), "A pop-up or warning on my screen told me to call"},
-	{string(hangup.StartedEmail), "An email"},
-	{string(hangup.StartedText), "A text message"},
-}
+var startedOptions = func() []HappenedOption {
+	out := make([]HappenedOption, len(startedChoices))
+	for i, c := range startedChoices {
+		out[i] = HappenedOption(c)
+	}
+	return out
+}()
 
 // stepFields says which step of the report form asks for each field, so an
 // error can send the person back to the right step.

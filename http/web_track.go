@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
-	"github.com/hangup-org/hangup/guidance"
 )
 
 // TrackPage is the private page of one report, reached with its tracking
@@ -57,7 +56,7 @@ func (s *Server) trackPage(r *http.Request, token string) (*TrackPage, error) {
 		return nil, err
 	}
 	return &TrackPage{Page: s.pageFor(r, "Your report "+rep.Reference), Report: rep, Events: events,
-		Guidance: guidance.For(rep), Token: token, TrackingURL: s.trackingURL(r, token)}, nil
+		Guidance: s.deps.Reports.Guidance(rep), Token: token, TrackingURL: s.trackingURL(r, token)}, nil
 }
 
 // notYours answers every unknown or malformed tracking link alike.
@@ -89,7 +88,7 @@ func (s *Server) webSummary(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("X-Robots-Tag", "noindex")
 	s.render(w, r, http.StatusOK, "summary", SummaryPage{Page: s.pageFor(r, "Summary of report "+rep.Reference),
-		Report: rep, Guidance: guidance.For(rep), TrackingURL: s.trackingURL(r, token)})
+		Report: rep, Guidance: s.deps.Reports.Guidance(rep), TrackingURL: s.trackingURL(r, token)})
 }
 
 func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {

@@ -90,6 +90,20 @@ func (p *Intel) ParseNumber(input string) hangup.Number {
 	return n
 }
 
+// ParseNumberIn is ParseNumber for a number written as people in region
+// write it: a US entry's "1-800-…" or an Australian "1300 …" number in the
+// registry. Results are not cached; the registry parses each number once.
+func (p *Intel) ParseNumberIn(input, region string) hangup.Number {
+	region = strings.ToUpper(strings.TrimSpace(region))
+	if region == "" || region == p.region || !phonenumbers.GetSupportedRegions()[region] {
+		return p.ParseNumber(input)
+	}
+	q := Intel{region: region, ofcom: p.ofcom}
+	n := q.parseNumber(input)
+	n.Findings = slices.Clip(n.Findings)
+	return n
+}
+
 func (p *Intel) parseNumber(input string) hangup.Number {
 	n := hangup.Number{Input: input, Type: hangup.NumberUnknown, Findings: []hangup.Reason{}}
 	clean, problem := cleanInput(input)
@@ -143,7 +157,7 @@ func (p *Intel) parseNumber(input string) hangup.Number {
 	}
 	if n.Valid && n.Region != "" && n.Region != p.region && !n.HasFinding(CodeNANPForeign) {
 		n.Findings = append(n.Findings, finding(CodeInternational, hangup.SeverityLow,
-			fmt.Sprintf("This is a number in %s. If you live elsewhere, a call from it is an international call.", n.Country)))
+			fmt.Sprintf("This is a number in %s. If you live elsewhere, a call from it is an international call.", CountryPhrase(n.Region))))
 	}
 	if !p.isUK(&n) {
 		typeFacts(&n)
@@ -237,6 +251,24 @@ func typeFacts(n *hangup.Number) {
 		n.Findings = append(n.Findings, finding(CodePersonal, hangup.SeverityMedium,
 			"This is a personal number that can be forwarded anywhere in the world, so it says nothing about where the caller is."))
 	}
+}
+
+// CountryPhrase names a country as it reads in a sentence: "the UK", "the
+// US", "the Netherlands", "France". Unknown codes come back as given.
+func CountryPhrase(region string) string {
+	switch strings.ToUpper(region) {
+	case "GB":
+		return "the UK"
+	case "US":
+		return "the US"
+	}
+	name := countryName(strings.ToUpper(region))
+	for _, w := range []string{"United ", "Republic", "Islands", "Netherlands", "Philippines", "Bahamas", "Gambia", "Emirates", "Czech", "Dominican", "Central African", "Maldives", "Seychelles"} {
+		if strings.Contains(name, w) {
+			return "the " + name
+		}
+	}
+	return name
 }
 
 func countryName(region string) string {

@@ -34,15 +34,42 @@ const (
 	maxText          = 2000 // any one text field, in characters
 )
 
-// File is the on-disk form of a registry: a schema tag and the organisations.
+// File is the on-disk form of a registry: a schema tag, the organisations,
+// and the authorities whose pages may be cited as sources for any entry.
 type File struct {
 	Schema        string                 `json:"schema"`
+	Authorities   []Authority            `json:"authorities,omitempty"`
 	Organisations []*hangup.Organisation `json:"organisations"`
 }
 
-// NumberParser fills in the E.164 form of published numbers.
+// Authority is a government, regulator or industry body whose published
+// pages may source facts about other organisations: GOV.UK lists HMRC's
+// numbers, UK Finance states what every UK bank never does. A source URL's
+// host must be one of its entry's own domains or an authority's domain (or
+// a subdomain of either); `hangup registry check` enforces it.
+type Authority struct {
+	Domain string `json:"domain"` // e.g. "gov.uk", or a suffix such as "gov" for every US .gov host
+	Name   string `json:"name"`
+	Kind   string `json:"kind"` // government, regulator, police or industry_body
+}
+
+// AuthorityKinds lists the kinds an Authority may have.
+var AuthorityKinds = []string{"government", "regulator", "police", "industry_body"}
+
+// NumberParser fills in the E.164 form of published numbers. A parser that
+// also has ParseNumberIn(input, region) (phone.Intel does) reads each
+// entry's numbers as written in the entry's country.
 type NumberParser interface {
 	ParseNumber(input string) hangup.Number
+}
+
+func parseIn(p NumberParser, input, country string) hangup.Number {
+	if in, ok := p.(interface {
+		ParseNumberIn(input, region string) hangup.Number
+	}); ok && country != "" {
+		return in.ParseNumberIn(input, country)
+	}
+	return p.ParseNumber(input)
 }
 
 // Decode reads a registry file and validates every entry. On any problem it
@@ -50,6 +77,15 @@ type NumberParser interface {
 // `organisations[1] "microsoft".numbers[0].source.checked`, and no
 // organisations: a bad file changes nothing.
 func Decode(r io.Reader, numbers NumberParser) ([]*hangup.Organisation, error) {
+	f, err := DecodeFile(r, numbers)
+	if err != nil {
+		return nil, err
+	}
+	return f.Organisations, nil
+}
+
+// DecodeFile is Decode, returning the whole file with its authorities.
+func DecodeFile(r io.Reader, numbers NumberParser) (*File, error) {
 	body, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, hangup.Errorf(hangup.EINVALID, "could not read the registry file: %v", err)
@@ -73,21 +109,52 @@ func Decode(r io.Reader, numbers NumberParser) ([]*hangup.Organisation, error) {
 		return nil, hangup.Invalid("the registry file has the wrong schema",
 			hangup.FieldError{Field: "schema", Message: fmt.Sprintf("is %q, want %q", f.Schema, Schema)})
 	}
+	if err := validateAuthorities(f.Authorities); err != nil {
+		return nil, err
+	}
 	if err := Validate(f.Organisations, numbers); err != nil {
 		return nil, err
 	}
-	return f.Organisations, nil
+	return &f, nil
+}
+
+func validateAuthorities(as []Authority) error {
+	var fields []hangup.FieldError
+	seen := map[string]bool{}
+	for i, a := range as {
+		at := fmt.Sprintf("authorities[%d]", i)
+		d := strings.ToLower(strings.TrimSpace(a.Domain))
+		if d != a.Domain || !(domainPattern.MatchString(d) || tldPattern.MatchString(d)) {
+			fields = append(fields, hangup.FieldError{Field: at + ".domain", Message: fmt.Sprintf("%q is not a lower-case domain name or suffix such as gov.uk", a.Domain)})
+		}
+		if seen[d] {
+			fields = append(fields, hangup.FieldError{Field: at + ".domain", Message: "is listed twice"})
+		}
+		seen[d] = true
+		if strings.TrimSpace(a.Name) == "" {
+			fields = append(fields, hangup.FieldError{Field: at + ".name", Message: "is required"})
+		}
+		if !slices.Contains(AuthorityKinds, a.Kind) {
+			fields = append(fields, hangup.FieldError{Field: at + ".kind", Message: fmt.Sprintf("is %q; must be one of %v", a.Kind, AuthorityKinds)})
+		}
+	}
+	if len(fields) > 0 {
+		return hangup.Invalid(fmt.Sprintf("the registry has %d problem(s); nothing was changed", len(fields)), fields...)
+	}
+	return nil
 }
 
 // Encode writes orgs as a registry file, indented for people to read and
-// diff. Entries are written in the order given.
-func Encode(w io.Writer, orgs []*hangup.Organisation) error {
+// diff. Entries are written in the order given. Authorities, when given, are
+// written too.
+func Encode(w io.Writer, orgs []*hangup.Organisation, authorities ...Authority) error {
 	if orgs == nil {
 		orgs = []*hangup.Organisation{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(File{Schema: Schema, Organisations: orgs})
+	enc.SetEscapeHTML(false)
+	return enc.Encode(File{Schema: Schema, Authorities: authorities, Organisations: orgs})
 }
 
 // jsonError turns a decoding error into a message with a line number.
@@ -117,6 +184,7 @@ var (
 	idPattern      = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
 	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
 	domainPattern  = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	tldPattern     = regexp.MustCompile(`^[a-z]{2,63}$`)
 )
 
 // Validate checks orgs and fills in derived fields (each number's E.164 form,
@@ -141,6 +209,11 @@ func Validate(orgs []*hangup.Organisation, numbers NumberParser) error {
 		v.org(at, o)
 		if len(v.fields) > 100 {
 			break // enough to act on; the rest would only bury the first
+		}
+	}
+	if len(v.fields) == 0 {
+		for _, c := range AliasClashes(orgs) {
+			v.add(fmt.Sprintf("organisations[%d] %q.aliases", c.Index, c.Org), c.Message)
 		}
 	}
 	if len(v.fields) > 0 {
@@ -213,7 +286,7 @@ func (v *validator) org(at string, o *hangup.Organisation) {
 			v.add(f+".role", fmt.Sprintf("is %q; must be calls_out, receives_only or support", n.Role))
 		}
 		if v.numbers != nil {
-			parsed := v.numbers.ParseNumber(n.Number)
+			parsed := parseIn(v.numbers, n.Number, o.Country)
 			switch {
 			case !parsed.Valid:
 				v.add(f+".number", fmt.Sprintf("%q is not a valid phone number", n.Number))
@@ -268,4 +341,55 @@ func (v *validator) source(at string, s hangup.Source) {
 func httpURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && len(s) <= maxText
+}
+
+// AliasClash is a name that two organisations of one country both answer
+// to: a claim using it could not say which one the caller meant.
+type AliasClash struct {
+	Index   int    // the later organisation's position
+	Org     string // its ID
+	Message string
+}
+
+// AliasClashes finds names and aliases shared by two organisations of the
+// same country (international entries count as every country's). Case,
+// punctuation and a leading "the" or "your" don't make names different.
+func AliasClashes(orgs []*hangup.Organisation) []AliasClash {
+	type owner struct {
+		org  *hangup.Organisation
+		name string
+	}
+	seen := map[string][]owner{}
+	var out []AliasClash
+	for i, o := range orgs {
+		if o == nil {
+			continue
+		}
+		mine := map[string]bool{}
+		for _, name := range append([]string{o.Name}, o.Aliases...) {
+			key := aliasKey(name)
+			if key == "" || mine[key] {
+				continue
+			}
+			mine[key] = true
+			for _, prev := range seen[key] {
+				if prev.org.Country == o.Country || prev.org.Country == "" || o.Country == "" {
+					out = append(out, AliasClash{Index: i, Org: o.ID, Message: fmt.Sprintf("%q is also a name of %q in the same country; give each organisation names of its own", name, prev.org.ID)})
+					break
+				}
+			}
+			seen[key] = append(seen[key], owner{o, name})
+		}
+	}
+	return out
+}
+
+// aliasKey is the form names are compared by: the matcher's tokens, without
+// leading filler words, run together.
+func aliasKey(name string) string {
+	t := tokens(name)
+	for len(t) > 1 && leadingFillers[t[0]] {
+		t = t[1:]
+	}
+	return strings.Join(t, "")
 }

@@ -45,9 +45,11 @@ func NewSnapshot(orgs []*hangup.Organisation) *Snapshot {
 			if key == "" {
 				key = digits(n.Number)
 			}
-			// A number shared by a generic entry and a named one (159)
-			// belongs to the named one.
-			if prev, ok := s.byNumber[key]; !ok || prev.org.Generic {
+			// A number several entries list (159: the service, the
+			// generic bank entry and banks that point to it) belongs to
+			// the one that says it never calls from it, else to a named
+			// entry rather than a generic one.
+			if prev, ok := s.byNumber[key]; !ok || NumberRank(o, n) > NumberRank(prev.org, prev.num) {
 				s.byNumber[key] = numberRef{o, n}
 			}
 		}
@@ -58,6 +60,24 @@ func NewSnapshot(orgs []*hangup.Organisation) *Snapshot {
 		}
 	}
 	return s
+}
+
+// NumberRank ranks how strongly an entry owns a number it lists, for
+// numbers several entries list: an entry that never calls from it (159's own
+// entry) first, then named entries before generic ones, then reporting
+// services. Screening uses the same rule.
+func NumberRank(o *hangup.Organisation, n hangup.OrgNumber) int {
+	rank := 0
+	if !o.Generic {
+		rank += 2
+	}
+	if n.Role == hangup.RoleReceivesOnly {
+		rank += 4
+	}
+	if o.Kind == hangup.KindReportingService {
+		rank++
+	}
+	return rank
 }
 
 func digits(s string) string {
@@ -77,6 +97,11 @@ func (s *Snapshot) Organisations() []*hangup.Organisation { return s.orgs }
 func (s *Snapshot) Organisation(id string) (*hangup.Organisation, bool) {
 	o, ok := s.byID[id]
 	return o, ok
+}
+
+// OrganisationByID implements hangup.OrganisationMatcher.
+func (s *Snapshot) OrganisationByID(id string) (*hangup.Organisation, bool) {
+	return s.Organisation(id)
 }
 
 // OrganisationByNumber returns the organisation that publishes e164 (or the
@@ -107,8 +132,43 @@ func (s *Snapshot) OrganisationByDomain(domain string) (*hangup.Organisation, bo
 }
 
 // MatchOrganisation matches a claim; see Matcher.MatchOrganisation.
-func (s *Snapshot) MatchOrganisation(claim string) hangup.OrgMatch {
-	return s.matcher.MatchOrganisation(claim)
+func (s *Snapshot) MatchOrganisation(claim, region string) hangup.OrgMatch {
+	return s.matcher.MatchOrganisation(claim, region)
+}
+
+// kindFamily says which kinds' generic statements also speak for a kind:
+// antivirus makers and IT support firms are technology companies when the
+// question is whether a tech company's warning carries a phone number.
+var kindFamily = map[hangup.OrgKind][]hangup.OrgKind{
+	hangup.KindSecurity:   {hangup.KindTechnology},
+	hangup.KindITServices: {hangup.KindTechnology},
+	hangup.KindISP:        {hangup.KindTechnology},
+	hangup.KindPayments:   {hangup.KindBank},
+	hangup.KindCrypto:     {hangup.KindPayments},
+	hangup.KindPolice:     {hangup.KindGovernment},
+}
+
+// KindPolicies implements hangup.OrganisationMatcher: the generic entries of
+// kind in country, then international ones, then those of related kinds,
+// then those that speak for every organisation (kind "other").
+func (s *Snapshot) KindPolicies(kind hangup.OrgKind, country string) []*hangup.Organisation {
+	var out []*hangup.Organisation
+	add := func(k hangup.OrgKind) {
+		for _, c := range []string{country, ""} {
+			if o := s.matcher.generic[kindIn{k, c}]; o != nil && !slices.Contains(out, o) {
+				out = append(out, o)
+			}
+			if c == "" {
+				break
+			}
+		}
+	}
+	add(kind)
+	for _, k := range kindFamily[kind] {
+		add(k)
+	}
+	add(hangup.KindOther) // what is said of every organisation
+	return out
 }
 
 // Search returns organisations whose name, alias or ID matches q, best first:
@@ -120,7 +180,7 @@ func (s *Snapshot) Search(q string, limit int) []*hangup.Organisation {
 	}
 	var out []*hangup.Organisation
 	seen := map[string]bool{}
-	if m := s.matcher.MatchOrganisation(q); m.Organisation != nil {
+	if m := s.matcher.MatchOrganisation(q, ""); m.Organisation != nil {
 		out = append(out, m.Organisation)
 		seen[m.Organisation.ID] = true
 	}
@@ -203,8 +263,18 @@ func (s *Service) Snapshot() *Snapshot { return s.current.Load() }
 func (s *Service) OnSwap(fn func(*Snapshot)) { s.onSwap = append(s.onSwap, fn) }
 
 // MatchOrganisation implements hangup.OrganisationMatcher.
-func (s *Service) MatchOrganisation(claim string) hangup.OrgMatch {
-	return s.current.Load().MatchOrganisation(claim)
+func (s *Service) MatchOrganisation(claim, region string) hangup.OrgMatch {
+	return s.current.Load().MatchOrganisation(claim, region)
+}
+
+// KindPolicies implements hangup.OrganisationMatcher.
+func (s *Service) KindPolicies(kind hangup.OrgKind, country string) []*hangup.Organisation {
+	return s.current.Load().KindPolicies(kind, country)
+}
+
+// OrganisationByID implements hangup.OrganisationMatcher.
+func (s *Service) OrganisationByID(id string) (*hangup.Organisation, bool) {
+	return s.current.Load().Organisation(id)
 }
 
 // OrganisationByNumber implements hangup.OrganisationMatcher.
@@ -221,10 +291,40 @@ func (s *Service) Import(ctx context.Context, orgs []*hangup.Organisation) error
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := clashesWithKept(s.current.Load().orgs, orgs); err != nil {
+		return err
+	}
 	if err := s.store.ReplaceOrganisations(ctx, orgs); err != nil {
 		return err
 	}
 	return s.reloadLocked(ctx)
+}
+
+// clashesWithKept checks that the imported organisations share no name with
+// the organisations the import keeps (those with other IDs).
+func clashesWithKept(kept, imported []*hangup.Organisation) error {
+	replaced := map[string]bool{}
+	for _, o := range imported {
+		replaced[o.ID] = true
+	}
+	merged := make([]*hangup.Organisation, 0, len(kept)+len(imported))
+	for _, o := range kept {
+		if !replaced[o.ID] {
+			merged = append(merged, o)
+		}
+	}
+	first := len(merged)
+	merged = append(merged, imported...)
+	var fields []hangup.FieldError
+	for _, c := range AliasClashes(merged) {
+		if c.Index >= first {
+			fields = append(fields, hangup.FieldError{Field: fmt.Sprintf("organisations[%d] %q.aliases", c.Index-first, c.Org), Message: c.Message})
+		}
+	}
+	if len(fields) > 0 {
+		return hangup.Invalid(fmt.Sprintf("the registry has %d problem(s); nothing was changed", len(fields)), fields...)
+	}
+	return nil
 }
 
 // Reload rebuilds the snapshot from the store, for changes made by another

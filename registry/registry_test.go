@@ -132,7 +132,7 @@ func TestImportAllOrNothing(t *testing.T) {
 	if len(after) != len(before) {
 		t.Errorf("a failed import changed the store: %d → %d organisations", len(before), len(after))
 	}
-	if m := s.MatchOrganisation("NewCo"); m.Kind != hangup.MatchUnknown {
+	if m := s.MatchOrganisation("NewCo", "GB"); m.Kind != hangup.MatchUnknown {
 		t.Errorf("a failed import reached the matcher: %+v", m)
 	}
 	swapped := 0
@@ -140,7 +140,7 @@ func TestImportAllOrNothing(t *testing.T) {
 	if err := s.Import(ctx, []*hangup.Organisation{good}); err != nil {
 		t.Fatal(err)
 	}
-	if m := s.MatchOrganisation("newco"); m.Organisation == nil || m.Organisation.ID != "newco" {
+	if m := s.MatchOrganisation("newco", "GB"); m.Organisation == nil || m.Organisation.ID != "newco" {
 		t.Errorf("after import, MatchOrganisation(newco) = %+v", m)
 	}
 	if swapped != 1 {
@@ -171,11 +171,21 @@ func TestMatchOrganisation(t *testing.T) {
 		{"Imex IT support", hangup.MatchOrganisation, "imex", hangup.KindITServices},
 		{"the bank", hangup.MatchCategory, "uk-banks", hangup.KindBank},
 		{"my bank's fraud department", hangup.MatchCategory, "uk-banks", hangup.KindBank},
-		{"Barclays", hangup.MatchCategory, "uk-banks", hangup.KindBank},
+		{"Barclays", hangup.MatchOrganisation, "barclays", hangup.KindBank},
 		{"your internet provider", hangup.MatchCategory, "", hangup.KindISP},
-		{"BT", hangup.MatchCategory, "", hangup.KindISP},
-		{"HMRC", hangup.MatchCategory, "", hangup.KindGovernment},
-		{"Amazon", hangup.MatchCategory, "", hangup.KindRetail},
+		{"BT", hangup.MatchOrganisation, "bt", hangup.KindISP},
+		{"BT Openreach", hangup.MatchOrganisation, "bt", hangup.KindISP},
+		{"HMRC", hangup.MatchOrganisation, "hmrc", hangup.KindGovernment},
+		{"Her Majesty's Revenue", hangup.MatchOrganisation, "hmrc", hangup.KindGovernment},
+		{"the tax office", hangup.MatchOrganisation, "hmrc", hangup.KindGovernment},
+		{"Amazon", hangup.MatchOrganisation, "amazon", hangup.KindRetail},
+		{"Amazon Prime", hangup.MatchOrganisation, "amazon", hangup.KindRetail},
+		{"the Amazon security team", hangup.MatchOrganisation, "amazon", hangup.KindRetail},
+		{"Windows Defender", hangup.MatchOrganisation, "microsoft", hangup.KindTechnology},
+		{"Apple iCloud support", hangup.MatchOrganisation, "apple", hangup.KindTechnology},
+		{"the fraud department of my bank", hangup.MatchCategory, "uk-banks", hangup.KindBank},
+		{"the police", hangup.MatchCategory, "uk-police", hangup.KindPolice},
+		{"DWP", hangup.MatchOrganisation, "dwp", hangup.KindGovernment},
 		{"your IT company", hangup.MatchCategory, "", hangup.KindITServices},
 		{"Microsoft, on behalf of your internet provider", hangup.MatchOrganisation, "microsoft", hangup.KindTechnology},
 		{"", hangup.MatchUnknown, "", ""},
@@ -186,7 +196,7 @@ func TestMatchOrganisation(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.claim[:min(len(tc.claim), 40)], func(t *testing.T) {
-			m := s.MatchOrganisation(tc.claim)
+			m := s.MatchOrganisation(tc.claim, "GB")
 			id := ""
 			if m.Organisation != nil {
 				id = m.Organisation.ID
@@ -231,7 +241,7 @@ func FuzzMatchOrganisation(f *testing.F) {
 	}
 	snap := registry.NewSnapshot(orgs)
 	f.Fuzz(func(t *testing.T, claim string) {
-		m := snap.MatchOrganisation(claim)
+		m := snap.MatchOrganisation(claim, "GB")
 		if m.Kind == hangup.MatchOrganisation && m.Organisation == nil {
 			t.Fatalf("MatchOrganisation(%q) says organisation but has none", claim)
 		}
@@ -247,7 +257,7 @@ func BenchmarkMatchOrganisation(b *testing.B) {
 	claims := []string{"Microsoft", "Windows technical department", "the bank", "Mircosoft support", "your internet provider", "Acme Widgets"}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		_ = snap.MatchOrganisation(claims[i%len(claims)])
+		_ = snap.MatchOrganisation(claims[i%len(claims)], "GB")
 	}
 }
 
@@ -273,4 +283,71 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestClaimsResolvedByRegion(t *testing.T) {
+	s, _ := newService(t)
+	tests := []struct {
+		claim, region string
+		kind          hangup.MatchKind
+		id            string
+		note          bool
+	}{
+		{"the tax office", "GB", hangup.MatchOrganisation, "hmrc", true},
+		{"the tax office", "US", hangup.MatchOrganisation, "irs", true},
+		{"the tax office", "IE", hangup.MatchOrganisation, "revenue-ie", true},
+		{"the tax office", "FR", hangup.MatchCategory, "", true}, // several countries', none France's
+		{"social security", "US", hangup.MatchOrganisation, "ssa", false},
+		{"PayPal", "GB", hangup.MatchOrganisation, "paypal", false},
+		{"PayPal", "US", hangup.MatchOrganisation, "paypal", false},
+		{"my bank", "GB", hangup.MatchCategory, "uk-banks", false},
+		{"HMRC", "US", hangup.MatchOrganisation, "hmrc", false}, // a name, not a kind: the country doesn't change it
+	}
+	for _, tc := range tests {
+		t.Run(tc.claim+"/"+tc.region, func(t *testing.T) {
+			m := s.MatchOrganisation(tc.claim, tc.region)
+			id := ""
+			if m.Organisation != nil {
+				id = m.Organisation.ID
+			}
+			if m.Kind != tc.kind || id != tc.id {
+				t.Errorf("got %s %q, want %s %q (note %q)", m.Kind, id, tc.kind, tc.id, m.Note)
+			}
+			if (m.Note != "") != tc.note {
+				t.Errorf("note %q, want one: %v", m.Note, tc.note)
+			}
+			if tc.note && len(m.Others) == 0 {
+				t.Errorf("an ambiguous claim names no other organisations")
+			}
+		})
+	}
+	if m := s.MatchOrganisation("PayPal", "GB"); m.Category == hangup.KindBank {
+		t.Errorf("PayPal matched as a bank: %+v", m)
+	}
+}
+
+func TestKindPoliciesSpeakForSilentOrganisations(t *testing.T) {
+	s, _ := newService(t)
+	ids := func(orgs []*hangup.Organisation) []string {
+		var out []string
+		for _, o := range orgs {
+			out = append(out, o.ID)
+		}
+		return out
+	}
+	if got := ids(s.KindPolicies(hangup.KindBank, "GB")); len(got) < 2 || got[0] != "uk-banks" || got[len(got)-1] != "uk-any-organisation" {
+		t.Errorf("KindPolicies(bank, GB) = %v, want uk-banks first and uk-any-organisation last", got)
+	}
+	if got := ids(s.KindPolicies(hangup.KindSecurity, "US")); !slicesContains(got, "tech-companies") || !slicesContains(got, "us-any-organisation") {
+		t.Errorf("KindPolicies(security, US) = %v, want the tech companies' and any US organisation's", got)
+	}
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -66,7 +66,7 @@ func (s *Service) build(ctx context.Context, c *cleaned, now time.Time) *hangup.
 		}
 	}
 	if r.ClaimedOrganisation != "" && s.deps.Orgs != nil {
-		if m := s.deps.Orgs.MatchOrganisation(r.ClaimedOrganisation); m.Organisation != nil {
+		if m := s.deps.Orgs.MatchOrganisation(r.ClaimedOrganisation, r.Country); m.Organisation != nil {
 			r.OrganisationID = m.Organisation.ID
 			link(hangup.LinkOrganisation, m.Organisation.ID)
 		}

@@ -214,7 +214,17 @@ func (s *Service) replayToken(scopedKey string) string {
 }
 
 func (s *Service) receipt(r *hangup.Report, token string, replayed bool) *Receipt {
-	return &Receipt{Report: r, Token: token, Guidance: guidance.For(r), Replayed: replayed}
+	return &Receipt{Report: r, Token: token, Guidance: s.Guidance(r), Replayed: replayed}
+}
+
+// Guidance is what to do after what the report says happened, naming the
+// real fraud line of the organisation the caller pretended to be.
+func (s *Service) Guidance(r *hangup.Report) hangup.Guidance {
+	var org *hangup.Organisation
+	if s.deps.Orgs != nil && r.OrganisationID != "" {
+		org, _ = s.deps.Orgs.OrganisationByID(r.OrganisationID)
+	}
+	return guidance.For(r, org)
 }
 
 // evidence turns a report into reputation evidence about the numbers it

@@ -331,8 +331,12 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 	// 8. Registry: a verified label, unless verification failed or the
 	// number is known to be spoofed.
 	orgLabel := ""
-	if isOrg && ref.verified && !spoofed && !failed {
+	switch {
+	case isOrg && ref.callsOut && !spoofed && !failed:
 		fs.add(fVerifiedOrg)
+		orgLabel = ref.label
+	case isOrg && ref.verified && !spoofed && !failed:
+		fs.add(fOrgLine)
 		orgLabel = ref.label
 	}
 

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -217,5 +218,28 @@ func TestFactCacheKeepsCollidingNumbers(t *testing.T) {
 	}
 	if c.get(base-1) != nil {
 		t.Error("a number never put is found")
+	}
+}
+
+// TestOnlyOutboundLinesAreLabelledVerified: one meaning of "verified". A line
+// people call an organisation on is labelled as its line with the advice to
+// call back, never "(verified)"; a line it says it calls from is.
+func TestOnlyOutboundLinesAreLabelledVerified(t *testing.T) {
+	w := newWorld(t, Config{})
+	d, err := w.engine.Screen(context.Background(), hangup.ScreenRequest{From: "0800 400 100", To: telLandline}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Label != fmt.Sprintf(hangup.LabelOrgLineFmt, "Barclays") || codes(d)[0] != CodeOrgLine {
+		t.Errorf("Barclays' helpline as caller ID: %s %q %v, want its line's label and %s", d.Action, d.Label, codes(d), CodeOrgLine)
+	}
+	if strings.Contains(d.Label, "verified") {
+		t.Errorf("a support-only line is labelled %q", d.Label)
+	}
+	if d, err = w.engine.Screen(context.Background(), hangup.ScreenRequest{From: telIMEX, To: telLandline}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if d.Label != "IMEX (verified)" {
+		t.Errorf("IMEX's outbound line: %q, want IMEX (verified)", d.Label)
 	}
 }

@@ -25,8 +25,8 @@ const (
 	telScam        = "+447400111222" // given strong scam evidence below
 	telSuspect     = "+447400333444" // given some scam evidence below
 	telAllowed     = "+447400555666" // on the administrators' allow-list
-	telIMEX        = "+441793781800" // IMEX support line: a verified organisation number
-	telReportFraud = "+443001232040" // Report Fraud: receive-only
+	telIMEX        = "+441793781800" // IMEX's line, given role calls_out by rolesForTests: a verified outbound number
+	telReportFraud = "+443001232040" // Report Fraud, given role receives_only by rolesForTests
 	telPremium     = "+449061234567" // 09 premium rate
 	telFree        = "+447408712345" // in a block Ofcom lists as free
 	telDrama       = "+447700900123" // Ofcom's drama range
@@ -65,6 +65,7 @@ func newWorld(t testing.TB, cfg Config) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rolesForTests(t, reg)
 	rep := reputation.New(reputation.DefaultConfig(), db)
 	rep.SetClock(func() time.Time { return now })
 	if err := rep.Load(ctx); err != nil {
@@ -83,6 +84,30 @@ func newWorld(t testing.TB, cfg Config) *world {
 	reg.OnSwap(e.SetRegistry)
 	rep.OnSwap(e.SetReputation)
 	return &world{db: db, reg: reg, rep: rep, engine: e}
+}
+
+// rolesForTests gives two shipped numbers the roles these tests are about,
+// whatever the shipped registry says of them today: IMEX's line becomes a
+// number IMEX calls out from (labelled "IMEX (verified)") and Report
+// Fraud's a receive-only one (a Do-Not-Originate number).
+func rolesForTests(t testing.TB, reg *registry.Service) {
+	t.Helper()
+	var changed []*hangup.Organisation
+	for id, role := range map[string]hangup.NumberRole{"imex": hangup.RoleCallsOut, "uk-report-fraud": hangup.RoleReceivesOnly} {
+		o, ok := reg.Snapshot().Organisation(id)
+		if !ok {
+			t.Fatalf("the shipped registry lacks %s", id)
+		}
+		c := *o
+		c.Numbers = append([]hangup.OrgNumber(nil), o.Numbers...)
+		for i := range c.Numbers {
+			c.Numbers[i].Role = role
+		}
+		changed = append(changed, &c)
+	}
+	if err := reg.Import(context.Background(), changed); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // report stores n reports about number from n different account holders

@@ -30,7 +30,8 @@ const (
 	CodeReputationDisputed = "screen.reputation_disputed"
 	CodeReputationAllowed  = "screen.reputation_allowed"    // cleared by Hangup's administrators
 	CodeReputationSpoofed  = "screen.reputation_spoofed"    // a verified organisation's number that scammers fake
-	CodeVerifiedOrg        = "screen.verified_organisation" // the registry lists the number as an organisation's
+	CodeVerifiedOrg        = "screen.verified_organisation" // the registry lists the number as one an organisation calls from
+	CodeOrgLine            = "screen.organisation_line"     // the registry lists the number as a line people call an organisation on
 )
 
 // finding is one layer's contribution: the reason shown, and the risk
@@ -98,6 +99,8 @@ var (
 		"Several people have reported scam calls from this number.")
 	fVerifiedOrg = mk(CodeVerifiedOrg, hangup.SeverityInfo, -30,
 		"The organisation registry lists this number as one the organisation calls from.")
+	fOrgLine = mk(CodeOrgLine, hangup.SeverityLow, 0,
+		"This is a line people call the organisation on; the registry doesn't say it calls out from it, and caller ID is easy to fake. Hang up and call back to check.")
 )
 
 // stirFinding turns a verification result into a finding. Passing with

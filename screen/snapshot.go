@@ -13,9 +13,10 @@ import (
 // orgRef is what screening needs about one registry number.
 type orgRef struct {
 	id, name string
-	label    string // "<name> (verified)", made once
+	label    string // "<name> (verified)" or "<name> line? Call back to check", made once
 	dno      bool   // receive-only: must never appear as a caller ID
-	verified bool   // a named organisation's outbound or support line
+	verified bool   // a named organisation's outbound or support line: reports against it mean spoofing
+	callsOut bool   // the organisation says it calls people from it: the only lines labelled "(verified)"
 }
 
 // Snapshot is everything a decision reads, immutable once built: the
@@ -37,32 +38,43 @@ type Snapshot struct {
 	Organisations int
 }
 
-// registryTables indexes the registry's numbers. A number shared by a
-// generic entry and a named one (159) belongs to the named one, as in the
-// registry itself.
+// registryTables indexes the registry's numbers. A number several entries
+// list (159) belongs to the one the registry gives it to: the entry that
+// never calls from it, else a named one (registry.NumberRank).
+//
+// One meaning of "verified" (docs/registry.md): only a line the
+// organisation says it calls from is labelled "<name> (verified)"; a line
+// people call it on is labelled as its line with the advice to call back;
+// a receive-only line as caller ID is spoofed.
 func registryTables(s *registry.Snapshot) (map[uint64]orgRef, map[string]orgRef) {
 	orgs, short := map[uint64]orgRef{}, map[string]orgRef{}
 	if s == nil {
 		return orgs, short
 	}
-	generic := map[string]bool{}
+	rank := map[string]int{} // E.164 or short digits → the rank of the entry holding it
 	for _, o := range s.Organisations() {
-		generic[o.ID] = o.Generic
 		for _, n := range o.Numbers {
 			ref := orgRef{id: o.ID, name: o.Name, dno: n.Role == hangup.RoleReceivesOnly,
-				verified: !o.Generic && (n.Role == hangup.RoleCallsOut || n.Role == hangup.RoleSupport)}
-			if ref.verified {
+				verified: !o.Generic && (n.Role == hangup.RoleCallsOut || n.Role == hangup.RoleSupport),
+				callsOut: !o.Generic && n.Role == hangup.RoleCallsOut}
+			switch {
+			case ref.callsOut:
 				ref.label = fmt.Sprintf(hangup.LabelVerifiedFmt, o.Name)
+			case ref.verified:
+				ref.label = fmt.Sprintf(hangup.LabelOrgLineFmt, o.Name)
 			}
+			r := registry.NumberRank(o, n)
 			if k, ok := phone.Key(n.E164); ok {
-				if prev, seen := orgs[k]; seen && !generic[prev.id] {
+				if prev, seen := rank[n.E164]; seen && prev >= r {
 					continue
 				}
+				rank[n.E164] = r
 				orgs[k] = ref
 			} else if d := digitsOnly(n.Number); d != "" {
-				if prev, seen := short[d]; seen && !generic[prev.id] {
+				if prev, seen := rank[d]; seen && prev >= r {
 					continue
 				}
+				rank[d] = r
 				short[d] = ref
 			}
 		}

@@ -99,10 +99,13 @@ var _ hangup.SiteChecker = (*Checker)(nil)
 // letters unless the organisation is in the registry.
 const (
 	minEditRegistry = 4
-	minEditBrand    = 5
-	minEditPopular  = 5
-	minComboLabel   = 3
-	minSkelLabel    = 3
+	// minEditShortRegistry: below it, a one-letter change to a registry
+	// name counts only on an ending scammers favour.
+	minEditShortRegistry = 6
+	minEditBrand         = 5
+	minEditPopular       = 5
+	minComboLabel        = 3
+	minSkelLabel         = 3
 	// genericCount is how many popular names must contain a brand's name,
 	// not at their start, for the name to count as an ordinary word (home
 	// in myhome, smarthome…): such a name inside a run-together name says
@@ -290,7 +293,10 @@ func New(cfg Config) (*Checker, error) {
 		b := &c.brands[i]
 		b.poss = possessive(b.name)
 		b.combo, b.swap, b.edit = c.eligible(b)
-		b.solo = b.combo && (b.kind == kindRegistry || len(b.label) >= minComboLabel && contains[b.label] < genericCount)
+		// A registry name is distinctive from six letters (barclays in
+		// barclaysloginuk); shorter ones (sky, ee, cash) only when few
+		// popular names contain them (not sky in skyscanner).
+		b.solo = b.combo && (b.kind == kindRegistry && len(b.label) >= minEditShortRegistry || len(b.label) >= minComboLabel && contains[b.label] < genericCount)
 		id := int32(i)
 		if len(b.label) >= 2 {
 			c.labels[b.label] = append(c.labels[b.label], id)

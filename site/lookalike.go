@@ -139,14 +139,11 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 			}
 			// A brand's name on an ending scammers favour (microsoft.support)
 			// or on one that does not exist is an impersonation. On other
-			// endings it is usually the brand's own local site (google.rs,
-			// amazon.ie): only registry organisations, whose domains Hangup
-			// lists, get a warning there.
-			switch {
-			case c.riskyTLD(a) && (b.combo || len(b.label) == 2):
+			// endings it is usually the brand's own site elsewhere
+			// (google.rs, amazon.ie, hsbc.com, vodafone.de): no warning on
+			// the name alone.
+			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) {
 				consider(lookalike{brand: id, family: famTLDSwap, strong: true, part: siteU}, true)
-			case b.kind == kindRegistry && len(b.label) >= minEditRegistry:
-				consider(lookalike{brand: id, family: famTLDSwap, strong: false, part: siteU}, true)
 			}
 			break
 		}
@@ -181,6 +178,12 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 		// Folding letter pairs can hide a typo (acrnois → acmois): try the
 		// letters as typed too.
 		id, ok = c.edit1([]byte(site))
+	}
+	if ok && c.brands[id].kind == kindRegistry && len(c.brands[id].label) < minEditShortRegistry && !c.riskyTLD(a) {
+		// One letter from a short name (dvla, visa, meta, optus) is usually
+		// another real name (dola, misa, meti, optum): only on an ending
+		// scammers favour.
+		ok = false
 	}
 	if ok {
 		b := &c.brands[id]

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/hangup-org/hangup"
 	"os"
 	"os/exec"
 	"strings"
@@ -78,7 +79,7 @@ func TestBrowserCheck(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("claims")),
 		chromedp.SendKeys(chromedp.ID("claims"), "Microsoft"),
 		chromedp.SendKeys(chromedp.ID("number"), "0906 123 4567"),
-		chromedp.Click(chromedp.ID("unsolicited-yes")),
+		chromedp.Click(chromedp.ID("started-they_called")),
 		chromedp.Click(chromedp.ID("asked-install")),
 		chromedp.Click(chromedp.ID("asked-remote-access")),
 		chromedp.SendKeys(chromedp.ID("notes"), "he wants me to install AnyDesk"),
@@ -103,6 +104,28 @@ func TestBrowserCheck(t *testing.T) {
 	}
 	if !strings.Contains(firstReason, "Microsoft says") {
 		t.Errorf("first reason %q should quote Microsoft's policy", firstReason)
+	}
+
+	// An empty form is never a green light: "Not enough to go on", with
+	// what to do meanwhile.
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("claims"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("button[type=submit]"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(".verdict"))); err != nil {
+		t.Fatal(err)
+	}
+	attr, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(".verdict-summary"), "data-verdict"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if word := textOf(t, ctx, ".verdict-word"); attr.Value != string(hangup.CheckNotEnough) || word != "Not enough to go on" {
+		t.Errorf("empty form: verdict %q %q, want not_enough", attr.Value, word)
+	}
+	if last := textOf(t, ctx, "ol.steps li:last-child"); !strings.Contains(last, "yourself") {
+		t.Errorf("empty form: last step %q should say to call back on a number they find themselves", last)
 	}
 
 	// A mistake shows the form again with the person's words kept.

@@ -80,14 +80,15 @@ func runCheck(e *env) error {
 	l.bind(fs, false)
 	number := fs.String("number", "", "the number shown (empty or \"withheld\" if hidden)")
 	claims := fs.String("claims", "", "who the caller said they were")
-	unsolicited := fs.Bool("unsolicited", false, "they called out of the blue")
+	started := fs.String("started", "", "how it began: "+strings.Join(startedNames(), ", ")+" (default unsure)")
+	unsolicited := fs.Bool("unsolicited", false, "they called out of the blue (the same as --started they_called)")
 	notes := fs.String("notes", "", "what they said, in your words (\"-\" reads standard input)")
 	website := fs.String("website", "", "a website they told you to visit")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	var asked listFlag
 	fs.Var(&asked, "asked", "what they asked for, comma-separated: "+strings.Join(askNames(), ", "))
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: hangup check --number N --claims ORG [--unsolicited] [--asked LIST] [--notes TEXT] [--json]")
+		fmt.Fprintln(e.stderr, "Usage: hangup check --number N --claims ORG [--started HOW] [--asked LIST] [--notes TEXT] [--website W] [--json]")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, e); err != nil {
@@ -111,9 +112,16 @@ func runCheck(e *env) error {
 	if err != nil {
 		return err
 	}
-	req := hangup.CheckRequest{Number: *number, Claims: *claims, Unsolicited: *unsolicited, Notes: *notes, Website: *website}
+	req := hangup.CheckRequest{Number: *number, Claims: *claims, Started: hangup.Started(*started), Unsolicited: *unsolicited,
+		Notes: *notes, Website: *website}
 	for _, a := range asked {
 		req.Asked = append(req.Asked, hangup.Ask(a))
+	}
+	if *unsolicited && req.Started != "" && req.Started != hangup.StartedTheyCalled {
+		return usagef("--unsolicited means --started they_called; give one or the other")
+	}
+	if req.Empty() {
+		return usagef("tell Hangup something about the call: the number (--number), who they said they were (--claims), what they asked for (--asked), what they said (--notes) or a website (--website).\nUntil you know more: hang up, and call back on a number you find yourself, on a bill, a card or the organisation's own website.")
 	}
 	an, err := eng.analyzer()
 	if err != nil {
@@ -128,6 +136,14 @@ func runCheck(e *env) error {
 	}
 	printCheck(e.stdout, res)
 	return nil
+}
+
+func startedNames() []string {
+	out := make([]string, len(hangup.StartedValues))
+	for i, s := range hangup.StartedValues {
+		out[i] = string(s)
+	}
+	return out
 }
 
 func askNames() []string {

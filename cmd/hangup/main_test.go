@@ -48,6 +48,11 @@ func TestCLICheck(t *testing.T) {
 	if code != exitOK || !strings.HasPrefix(out, "STOP\n") || !strings.Contains(out, "What to do now:") {
 		t.Errorf("human output (exit %d):\n%s", code, out)
 	}
+	// A number given by a pop-up that is not the organisation's: stop.
+	code, out, _ = runCLI(t, "", nil, "check", "--db", db, "--number", "0800 046 5678", "--claims", "Microsoft", "--started", "popup", "--json")
+	if code != exitOK || json.Unmarshal([]byte(out), &res) != nil || res.Verdict != hangup.CheckStop || res.NumberStatus != hangup.NumberNotOfficial {
+		t.Errorf("pop-up number (exit %d): %s", code, out)
+	}
 	// A completed check exits 0 whatever the verdict.
 	if code, out, _ := runCLI(t, "", nil, "check", "--db", db, "--number", "01793 781800", "--claims", "IMEX"); code != exitOK || !strings.HasPrefix(out, "NO WARNING") {
 		t.Errorf("no red flags: exit %d\n%s", code, out)
@@ -62,6 +67,10 @@ func TestCLIBadInput(t *testing.T) {
 		want string
 	}{
 		{"unknown ask", []string{"check", "--db", db, "--asked", "teleport"}, "teleport"},
+		{"nothing to check", []string{"check", "--db", db}, "tell Hangup something"},
+		{"only how it started", []string{"check", "--db", db, "--started", "they_called"}, "tell Hangup something"},
+		{"unknown start", []string{"check", "--db", db, "--claims", "BT", "--started", "yesterday"}, "yesterday"},
+		{"both forms disagree", []string{"check", "--db", db, "--claims", "BT", "--unsolicited", "--started", "popup"}, "they_called"},
 		{"bad number", []string{"check", "--db", db, "--number", "call me"}, "number"},
 		{"unknown flag", []string{"check", "--nope"}, "nope"},
 		{"stray argument", []string{"check", "--db", db, "Microsoft", "support"}, "unexpected"},

@@ -11,7 +11,8 @@ import (
 var verdictWords = map[hangup.CheckVerdict]string{
 	hangup.CheckStop:       "STOP",
 	hangup.CheckCaution:    "BE CAREFUL",
-	hangup.CheckNoRedFlags: "NO WARNING SIGNS FOUND",
+	hangup.CheckNoRedFlags: "NO WARNING SIGNS FOUND YET",
+	hangup.CheckNotEnough:  "NOT ENOUGH TO GO ON",
 }
 
 var severityWords = map[hangup.Severity]string{
@@ -25,8 +26,11 @@ var severityWords = map[hangup.Severity]string{
 // verdict first, then what to do, then why.
 func printCheck(w io.Writer, res *hangup.CheckResult) {
 	fmt.Fprintf(w, "%s\n%s\n", verdictWords[res.Verdict], res.Summary)
-	if cb := res.CallBack; cb != nil {
+	switch cb := res.CallBack; {
+	case cb != nil && cb.Number != "":
 		fmt.Fprintf(w, "\nThe number to call back: %s (%s, %s)\n", cb.Number, cb.Organisation, cb.Label)
+	case cb != nil:
+		fmt.Fprintf(w, "\nHow to contact %s yourself: %s\n", cb.Organisation, cb.URL)
 	}
 	fmt.Fprintln(w, "\nWhat to do now:")
 	for i, s := range res.NextSteps {

@@ -63,6 +63,7 @@ func TestSIP(t *testing.T) {
 		c.StirTrustAnchors = anchors
 		c.stirFetcher = stir.NewHTTPFetcher(stir.HTTPFetcherConfig{AllowLoopback: true, AllowedPorts: []int{hostPort}, RootCAs: roots})
 	})
+	imexCallsOut(t, app)
 	key := addKey(t, app, "kamailio")
 	const scammer, imex, mobile, called = "+447400111222", "+441793781800", "+447400123456", "+442079460000"
 	addScamReports(t, app, scammer, 30)
