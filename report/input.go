@@ -47,7 +47,7 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 	text("story", in.Story, MaxStory)
 	c := &cleaned{in: in}
 	if in.Started != "" && !slices.Contains(hangup.StartedValues, in.Started) {
-		bad("started", fmt.Sprintf("%q is not one of they_called, i_called, popup, email, text", in.Started))
+		bad("started", fmt.Sprintf("%q is not one of %s", in.Started, startedWords()))
 	}
 	var happened []hangup.Happened
 	for _, h := range in.Happened {
@@ -151,4 +151,12 @@ func parseWhen(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
+}
+
+func startedWords() string {
+	w := make([]string, len(hangup.StartedValues))
+	for i, v := range hangup.StartedValues {
+		w[i] = string(v)
+	}
+	return strings.Join(w, ", ")
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/hangup-org/hangup"
@@ -35,7 +36,7 @@ func runReport(e *env) error {
 	fs.StringVar(&in.NumberShown, "number-shown", "", "the number that called")
 	fs.StringVar(&in.CallbackNumber, "callback-number", "", "a number they gave you to call back")
 	fs.StringVar(&in.ClaimedOrganisation, "claims", "", "who they said they were")
-	fs.StringVar(&started, "started", "", "how it started: they_called, i_called, popup, email, text")
+	fs.StringVar(&started, "started", "", "how it started: "+strings.Join(startedNames(), ", "))
 	fs.Var(&happened, "happened", "what happened, comma-separated: installed_software, remote_access, visited_site, paid, bank_details, card_details, passwords")
 	fs.StringVar(&in.Software, "software", "", "the program they had you install")
 	fs.StringVar(&in.Website, "website", "", "the website they sent you to")
@@ -142,9 +143,15 @@ func askReport(e *env) (hangup.ReportInput, error) {
 	fmt.Fprintln(e.stdout, "Report a scam. Press Enter to skip any question.")
 	steps := []func() error{
 		func() error {
-			a, err := ask("How did it start? 1 they called me, 2 I called a number I found, 3 a pop-up, 4 an email, 5 a text:")
-			in.Started = map[string]hangup.Started{"1": hangup.StartedTheyCalled, "2": hangup.StartedICalled, "3": hangup.StartedPopup,
-				"4": hangup.StartedEmail, "5": hangup.StartedText}[a]
+			var q strings.Builder
+			q.WriteString("How did it start?")
+			for i, v := range hangup.StartedValues {
+				fmt.Fprintf(&q, " %d %s,", i+1, strings.ToLower(v.Label()))
+			}
+			a, err := ask(strings.TrimSuffix(q.String(), ",") + ":")
+			if n, convErr := strconv.Atoi(a); convErr == nil && n >= 1 && n <= len(hangup.StartedValues) {
+				in.Started = hangup.StartedValues[n-1]
+			}
 			return err
 		},
 		func() (err error) { in.OccurredAt, err = ask("When did it happen (e.g. 2026-11-27 14:05)?"); return },
