@@ -40,6 +40,10 @@ const (
 	LabelSuspectedScam = "Suspected scam"
 	LabelUnverified    = "Unverified"
 	LabelVerifiedFmt   = "%s (verified)"
+	// LabelSpoofedFmt labels a call from a verified organisation's number
+	// that people report scammers faking: it may be the organisation, or
+	// not, and the reasons say to call back on the real number.
+	LabelSpoofedFmt = "%s (often faked)"
 )
 
 // ScreenRequest is one call to screen, as a PBX, SBC or carrier sees it

@@ -12,10 +12,12 @@ import (
 
 // orgRef is what screening needs about one registry number.
 type orgRef struct {
-	id, name string
-	label    string // "<name> (verified)", made once
-	dno      bool   // receive-only: must never appear as a caller ID
-	verified bool   // a named organisation's outbound or support line
+	id, name   string
+	label      string // "<name> (verified)", made once
+	spoofLabel string // "<name> (often faked)", made once
+	spoofMsg   string // the spoofing warning, with the number to call back on, made once
+	dno        bool   // receive-only: must never appear as a caller ID
+	verified   bool   // a named organisation's outbound or support line
 }
 
 // Snapshot is everything a decision reads, immutable once built: the
@@ -53,6 +55,8 @@ func registryTables(s *registry.Snapshot) (map[uint64]orgRef, map[string]orgRef)
 				verified: !o.Generic && (n.Role == hangup.RoleCallsOut || n.Role == hangup.RoleSupport)}
 			if ref.verified {
 				ref.label = fmt.Sprintf(hangup.LabelVerifiedFmt, o.Name)
+				ref.spoofLabel = fmt.Sprintf(hangup.LabelSpoofedFmt, o.Name)
+				ref.spoofMsg = reputation.SpoofedMessage(reputation.Verified{Organisation: o.Name, Number: n.Number})
 			}
 			if k, ok := phone.Key(n.E164); ok {
 				if prev, seen := orgs[k]; seen && !generic[prev.id] {

@@ -17,9 +17,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/clientip"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -156,6 +158,9 @@ func parseFlags(fs *flag.FlagSet, e *env) error {
 	if err := fs.Parse(e.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
+		}
+		if strings.Contains(err.Error(), "needs an argument: -trust-proxy") {
+			return usagef("%v", clientip.ErrBoolean) // the old boolean form, last on the line
 		}
 		return usagef("%v", err)
 	}
