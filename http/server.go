@@ -51,6 +51,13 @@ type Config struct {
 	// requests with "Authorization: Bearer <MetricsKey>". Empty: /metrics
 	// is not served here (the App can serve it on a listener of its own).
 	MetricsKey string
+	// ReportFormMinTime is the least time between starting the report form
+	// and sending it: a faster last step is shown again (people never are
+	// that fast; scripts are). 0 switches it off. See docs/security.md.
+	ReportFormMinTime time.Duration
+	// CallsPerKey is how many live calls (POST /api/v1/calls) one API key
+	// keeps at once; clients without a key get the sessions' per-client cap.
+	CallsPerKey int
 	// ScreenNoKeys switches API keys off for the screening endpoints (local
 	// use: a PBX on the same host). Requests are then limited per client
 	// address like the rest of the API.
@@ -58,9 +65,9 @@ type Config struct {
 }
 
 // DefaultConfig returns the defaults: 64 KiB bodies, 20 requests a second per
-// address with bursts of 40.
+// address with bursts of 40, 500 live calls per API key.
 func DefaultConfig() Config {
-	return Config{BodyLimit: 64 << 10, RateLimit: 20, RateBurst: 40, Version: "dev"}
+	return Config{BodyLimit: 64 << 10, RateLimit: 20, RateBurst: 40, Version: "dev", CallsPerKey: 500}
 }
 
 // Registry is the part of the registry service the server reads.

@@ -123,9 +123,10 @@ func (a *App) wire(ctx context.Context) error {
 	if a.Analyzer, err = analyze.New(analyze.Deps{Numbers: a.Numbers, Orgs: a.Registry, Sites: a.Sites}); err != nil {
 		return err
 	}
-	a.Calls = analyze.NewSessions(a.Analyzer, analyze.SessionConfig{})
+	a.Calls = analyze.NewSessions(a.Analyzer, cfg.liveCalls)
 	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
-		Secrets: a.DB, Sites: a.Sites, Analyzer: a.Analyzer, Region: a.Numbers.DefaultRegion()})
+		Secrets: a.DB, Sites: a.Sites, Analyzer: a.Analyzer, Region: a.Numbers.DefaultRegion(),
+		AnonymousPerHour: cfg.anonReportsPerHour, Logger: a.log})
 	if err != nil {
 		return err
 	}
@@ -140,6 +141,7 @@ func (a *App) wire(ctx context.Context) error {
 		return usagef("%v", err)
 	}
 	hc.PublicURL, hc.SecureCookies, hc.MetricsKey = cfg.PublicURL, cfg.SecureCookies, cfg.MetricsKey
+	hc.ReportFormMinTime = cfg.reportFormMinTime
 	hc.ScreenNoKeys = !cfg.ScreenKeys
 	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/stir"
 )
@@ -43,15 +44,26 @@ type Config struct {
 	StirTrustAnchors string `json:"stir_trust_anchors"` // STI-CA roots: PEM files or directories, comma-separated; empty: no verification
 
 	// Test hooks, never set from files or flags: the x5u fetcher and the
-	// verifier's clock.
-	stirFetcher stir.Fetcher
-	stirNow     func() time.Time
+	// verifier's clock; the caps of live calls (zero: analyze's defaults);
+	// anonymous reports per client address an hour (zero: report's
+	// default); the least time to fill in the report form.
+	stirFetcher        stir.Fetcher
+	stirNow            func() time.Time
+	liveCalls          analyze.SessionConfig
+	anonReportsPerHour float64
+	reportFormMinTime  time.Duration
 }
+
+// ReportFormMinTime is the least time between starting the report form and
+// sending it (docs/security.md): people take far longer; a script posting
+// the last step at once is shown it again.
+const ReportFormMinTime = 3 * time.Second
 
 // DefaultConfig returns the defaults: ./hangup.db, localhost:8080 (this
 // machine only, so that links can be built without a public URL), GB.
 func DefaultConfig() Config {
-	return Config{DB: "hangup.db", Addr: "localhost:8080", DefaultRegion: "GB", RateLimit: 20, RateBurst: 40, BodyLimit: 64 << 10, LogLevel: "info", ScreenKeys: true}
+	return Config{DB: "hangup.db", Addr: "localhost:8080", DefaultRegion: "GB", RateLimit: 20, RateBurst: 40, BodyLimit: 64 << 10, LogLevel: "info", ScreenKeys: true,
+		reportFormMinTime: ReportFormMinTime}
 }
 
 // envVars maps each setting to its environment variable.

@@ -70,7 +70,7 @@ func commands() []command {
 		{"url", "check a website address (or --jsonl for a batch)", runURL},
 		{"eval-urls", "measure the website checker on lookalikes and popular domains", runEvalURLs},
 		{"import", "import reports from another source: ftc-dnc FILE", runImport},
-		{"user", "create an account: user add --email E --role R", runUser},
+		{"user", "accounts: user add --email E --role R; user throttles [--clear] (failed sign-ins)", runUser},
 		{"screen", "screen a call as a PBX would: --from N --to N [--identity H] [--json]", runScreen},
 		{"apikey", "API keys for screening clients: apikey add|set|revoke|list", runAPIKey},
 		{"migrate", "bring the database schema up to date (SQLite or PostgreSQL)", runMigrate},
