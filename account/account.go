@@ -167,13 +167,24 @@ type Throttle struct {
 
 // ClearThrottles forgets the failed sign-ins of account from network (""
 // for every account or network) and returns how many pairs were cleared.
+// The network's attempts-per-minute bucket is emptied on this node too.
 func (s *Service) ClearThrottles(ctx context.Context, account, network string) (int, error) {
 	account = strings.ToLower(strings.TrimSpace(account))
 	network = strings.TrimSpace(network)
 	if len(account) > 320 || len(network) > 64 {
 		return 0, hangup.Invalid("That is not an account or a network.")
 	}
-	return s.users.ClearSignInFailures(ctx, account, network)
+	n, err := s.users.ClearSignInFailures(ctx, account, network)
+	// This node's per-network attempt buckets go too (others' refill
+	// within a minute on their own).
+	switch {
+	case err != nil:
+	case network != "":
+		s.byNet.Forget(network)
+	case account == "":
+		s.byNet.Clear()
+	}
+	return n, err
 }
 
 // Session returns the signed-in user for a session token, or ENOTFOUND.

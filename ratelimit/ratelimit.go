@@ -82,6 +82,30 @@ func (k *Keyed) remove(el *list.Element) {
 	k.lru.Remove(el)
 }
 
+// Forget drops key's bucket, so its next request finds a full one (an
+// administrator clearing a throttle).
+func (k *Keyed) Forget(key string) {
+	if k == nil {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if el, ok := k.m[key]; ok {
+		k.remove(el)
+	}
+}
+
+// Clear drops every bucket.
+func (k *Keyed) Clear() {
+	if k == nil {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	clear(k.m)
+	k.lru.Init()
+}
+
 // Len returns how many keys are held (tests).
 func (k *Keyed) Len() int {
 	if k == nil {

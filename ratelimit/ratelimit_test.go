@@ -93,3 +93,20 @@ func TestKeyedEvictsOneAtATime(t *testing.T) {
 		t.Error("b, the least recently used, was not the one evicted")
 	}
 }
+
+func TestKeyedForgetAndClear(t *testing.T) {
+	k := ratelimit.New(1.0/3600, 1, 10)
+	k.Allow("a", t0)
+	k.Allow("b", t0)
+	if k.Allow("a", t0) {
+		t.Fatal("a's bucket was not empty")
+	}
+	k.Forget("a")
+	if !k.Allow("a", t0) || k.Allow("b", t0) {
+		t.Error("Forget(a) did not refill a alone")
+	}
+	k.Clear()
+	if k.Len() != 0 || !k.Allow("b", t0) {
+		t.Error("Clear left buckets")
+	}
+}
