@@ -449,7 +449,9 @@ func TestLiveCallSurvivesAFloodOfCalls(t *testing.T) {
 	base, _ := abuseApp(t, nil)
 	victim, flooder := clientFrom(t, "127.10.0.2", false), clientFrom(t, "127.20.0.3", false)
 	jsonHdr := map[string]string{"Content-Type": "application/json"}
-	create := func(c *http.Client, hdr map[string]string) reply { return send(t, c, "POST", base+"/api/v1/calls", hdr, "") }
+	create := func(c *http.Client, hdr map[string]string) reply {
+		return send(t, c, "POST", base+"/api/v1/calls", hdr, "")
+	}
 	idOf := func(r reply) string {
 		var cc struct{ ID string }
 		if r.status != http.StatusCreated || json.Unmarshal([]byte(r.body), &cc) != nil {
