@@ -723,3 +723,47 @@ func TestMetricsAreNotPublic(t *testing.T) {
 		t.Errorf("/metrics on the main address with a metrics address: %d", r.status)
 	}
 }
+
+// TestLiveCallsWithAnAPIKeyAreCountedPerKey: an integration that starts
+// calls with an API key has the key's allowance, not the per-address one,
+// and its calls are its own: the address's other calls are not touched.
+func TestLiveCallsWithAnAPIKeyAreCountedPerKey(t *testing.T) {
+	base, app := abuseApp(t, func(c *Config) { c.ScreenKeys = true })
+	code, out, errOut := runCLI(t, "", nil, "apikey", "add", "--db", app.cfg.DB, "--name", "callcentre", "--rate", "1000")
+	if code != exitOK {
+		t.Fatalf("apikey add: %s", errOut)
+	}
+	key := strings.TrimSpace(out)
+	c := clientFrom(t, "127.40.0.1", false)
+	own := send(t, c, "POST", base+"/api/v1/calls", nil, "")
+	if own.status != http.StatusCreated {
+		t.Fatalf("a call without a key: %d", own.status)
+	}
+	var ids []string
+	deadline := time.Now().Add(2 * time.Second) // the key cache follows the CLI within a second
+	for len(ids) < 60 && time.Now().Before(deadline) {
+		r := send(t, c, "POST", base+"/api/v1/calls", map[string]string{"Authorization": "Bearer " + key}, "")
+		if r.status == http.StatusUnauthorized {
+			time.Sleep(20 * time.Millisecond)
+			continue
+		}
+		var cc struct{ ID string }
+		if r.status != http.StatusCreated || json.Unmarshal([]byte(r.body), &cc) != nil {
+			t.Fatalf("a call with the key: %d %s", r.status, r.body)
+		}
+		ids = append(ids, cc.ID)
+	}
+	if len(ids) != 60 {
+		t.Fatalf("%d calls started with the key", len(ids))
+	}
+	var mine struct{ ID string }
+	json.Unmarshal([]byte(own.body), &mine)
+	for _, id := range append(ids, mine.ID) {
+		if r := send(t, c, "GET", base+"/api/v1/calls/"+id, nil, ""); r.status != 200 {
+			t.Errorf("call %s: %d (60 keyed calls are within the key's 500, and the address's own call is apart)", id, r.status)
+		}
+	}
+	if r := send(t, c, "POST", base+"/api/v1/calls", map[string]string{"Authorization": "Bearer hk_not-a-key"}, ""); r.status != http.StatusUnauthorized {
+		t.Errorf("a call with a bad key: %d, want 401", r.status)
+	}
+}
