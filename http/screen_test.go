@@ -18,6 +18,7 @@ import (
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/registry/registrytest"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/sqlite"
@@ -58,7 +59,7 @@ func newScreenServer(t testing.TB, cfg Config) *screenServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imexCallsOut(t, reg)
+	registrytest.SetRole(t, reg, "imex", hangup.RoleCallsOut) // the "(verified)" label needs a number IMEX calls from
 	rep := reputation.New(reputation.DefaultConfig(), db)
 	rep.SetClock(func() time.Time { return screenNow })
 	if err := rep.Load(ctx); err != nil {
@@ -395,24 +396,5 @@ func TestMetrics(t *testing.T) {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
-	}
-}
-
-// imexCallsOut gives IMEX's published line the role calls_out, whatever the
-// shipped registry says of it today: these tests are about the label of a
-// number an organisation calls from, "IMEX (verified)".
-func imexCallsOut(tb testing.TB, reg *registry.Service) {
-	tb.Helper()
-	o, ok := reg.Snapshot().Organisation("imex")
-	if !ok {
-		tb.Fatal("the shipped registry lacks imex")
-	}
-	c := *o
-	c.Numbers = append([]hangup.OrgNumber(nil), o.Numbers...)
-	for i := range c.Numbers {
-		c.Numbers[i].Role = hangup.RoleCallsOut
-	}
-	if err := reg.Import(context.Background(), []*hangup.Organisation{&c}); err != nil {
-		tb.Fatal(err)
 	}
 }
