@@ -40,6 +40,10 @@ const (
 	CodeSuspiciousTLD          = "suspicious_tld"                        // an ending favoured by abuse
 	CodeUnlistedTLD            = "unlisted_tld"                          // an ending that does not exist
 	CodeScamWords              = "scam_words"                            // words scam sites use in their names
+	CodeMisspeltWord           = "misspelt_scam_word"                    // such a word misspelt: udapte, verfy
+	CodeRandomPadding          = "random_padding"                        // such a word padded with random letters: trackxsl
+	CodeFakeAddress            = "fake_address_start"                    // a name that reads as another address: booking.com-id1.info
+	CodeLongNumber             = "long_number"                           // a long run of digits in the name
 	CodeBrandInPath            = "brand_in_path"                         // a brand's name in the page path of an unrelated site
 	CodeScamPath               = "scam_words_in_path"                    // sign-in and payment words in the page path
 	CodeManySubdomains         = "many_subdomains"                       // an unusually long chain of names
@@ -144,8 +148,14 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 			}
 		}
 		look, haveLook = c.findLookalike(a, site, siteU, subs, platform.kind != "" && !platform.home)
+		ns := c.scanName(subs, site)
+		if !haveLook && ns.hasBrand && c.brands[ns.brand].domain != a.Domain {
+			// A brand's name run together with a scam word inside one word
+			// (unlockanz, microsoftloginin-usa).
+			look, haveLook = lookalike{brand: ns.brand, family: famCombo, strong: true, part: ns.brandIn, words: ns.words}, true
+		}
 		c.addScriptFindings(&s, a)
-		c.addRiskFindings(&s, a, subs, haveLook)
+		c.addRiskFindings(&s, a, &ns, haveLook)
 	} else if a.Userinfo != "" {
 		look, haveLook = c.userinfoLookalike(a.Userinfo)
 	}
@@ -311,32 +321,46 @@ func cyrillicTLD(suffix string) bool {
 	return false
 }
 
-// addRiskFindings adds the weak signs that count only together.
-func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, haveLook bool) {
-	if a.Listed && (c.susTLD[a.Suffix] || c.susTLD[lastLabel(a.Suffix)] || c.abused[a.Suffix]) {
-		s.add(CodeSuspiciousTLD, hangup.SeverityLow, 1, "The address ends in ."+a.Suffix+", an ending that is cheap to register and often used by scam sites. Many honest sites use it too.")
+// addRiskFindings adds the weak signs that count only together, from the
+// name analysis ns.
+func (c *Checker) addRiskFindings(s *assessment, a *Address, ns *nameScan, haveLook bool) {
+	if a.Listed {
+		tier := 0
+		if a.ICANN {
+			tier = tldTier[lastLabel(a.Suffix)]
+		}
+		if tier == 0 && (c.susTLD[a.Suffix] || c.susTLD[lastLabel(a.Suffix)] || c.abused[a.Suffix]) {
+			tier = 1
+		}
+		if tier > 0 {
+			s.add(CodeSuspiciousTLD, hangup.SeverityLow, tier, "The address ends in ."+a.Suffix+", an ending that is cheap to register and often used by scam sites. Many honest sites use it too.")
+		}
 	}
 	if !a.Listed {
 		s.add(CodeUnlistedTLD, hangup.SeverityLow, 1, "The address ends in ."+lastLabel(a.Suffix)+", which is not a real ending: this address cannot work as written. Check that you heard or copied it correctly.")
 	}
 	if !haveLook {
-		var words []string
-		for l := range strings.SplitSeq(strings.TrimSuffix(a.Host, "."+a.Suffix), ".") {
-			for t := range strings.SplitSeq(l, "-") {
-				if scamWordSet[t] && !slices.Contains(words, t) {
-					words = append(words, t)
-				}
-			}
-		}
-		if len(words) > 0 {
-			// One or two scam words are common in honest names
+		if len(ns.words) > 0 {
+			// One or two such words are common in honest names
 			// (supportbee, securelogin); three together rarely are
 			// (tech-support-helpline).
-			w := min(len(words), 3)
-			s.add(CodeScamWords, hangup.SeverityLow, w, "The name contains words scam websites often use ("+strings.Join(words, ", ")+").")
+			w := min(len(ns.words), 3)
+			s.add(CodeScamWords, hangup.SeverityLow, w, "The name contains words scam websites often use ("+strings.Join(ns.words, ", ")+").")
+		}
+		if len(ns.misspelt) > 0 {
+			s.add(CodeMisspeltWord, hangup.SeverityMedium, 2, "The name misspells a word that scam sites use: "+strings.Join(ns.misspelt, ", ")+". Genuine companies spell their own names and services correctly.")
+		}
+		if ns.junk {
+			s.add(CodeRandomPadding, hangup.SeverityLow, 1, "The name adds random letters to such a word, the way scammers make many copies of one site.")
+		}
+		if ns.fakeDot != "" {
+			s.add(CodeFakeAddress, hangup.SeverityMedium, 3, "The name starts with "+strconv.Quote(ns.fakeDot[:strings.IndexByte(ns.fakeDot, '-')+1])+" so that the address seems to end there: the real site is "+a.Domain+". This trick makes a fake address read like a real one.")
+		}
+		if ns.digits {
+			s.add(CodeLongNumber, hangup.SeverityLow, 1, "The name holds a long string of numbers, which genuine companies rarely use.")
 		}
 	}
-	if len(subs) >= 4 {
+	if ns.subs >= 4 {
 		s.add(CodeManySubdomains, hangup.SeverityLow, 1,
 			"The address has an unusually long chain of names before the real site name, which can hide where it really goes.")
 	}

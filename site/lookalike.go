@@ -346,6 +346,9 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 			if how == matchTypo && !risky && !c.anyScamWord(words) {
 				continue // a near-name with ordinary words is usually another name (share-dns)
 			}
+			if how == matchExact && !risky && c.brands[id].kind != kindRegistry && serviceWordsOnly(words) {
+				continue // how brands name their own services: discordapp, sharepointonline
+			}
 			l := lookalike{brand: id, family: famCombo, strong: true, part: site, words: words}
 			if how == matchSkeleton {
 				l.detail = describeHomoglyph(tok, c.brands[id].label)
@@ -368,6 +371,26 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 		}
 	}
 	return best, have
+}
+
+// serviceWords are words that brands add to their own names for their own
+// services and infrastructure (discordapp.net, sharepointonline.com,
+// yandex-team.ru, azure-devices.net). Beside a popular or curated brand's
+// name on an ordinary ending they are not a sign on their own; registry
+// organisations, the ones scam calls name, stay protected.
+var serviceWords = map[string]bool{"app": true, "apps": true, "online": true, "team": true, "services": true,
+	"service": true, "devices": true, "device": true, "labs": true, "lab": true, "cloud": true, "live": true,
+	"mail": true, "group": true, "media": true, "tv": true, "hq": true, "global": true, "api": true, "dev": true,
+	"status": true, "news": true, "blog": true, "static": true, "usercontent": true, "": true}
+
+// serviceWordsOnly reports whether every word is a service word.
+func serviceWordsOnly(words []string) bool {
+	for _, w := range words {
+		if !serviceWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // anyScamWord reports whether one of words is a scam word proper (not a
@@ -557,6 +580,9 @@ func (c *Checker) segmentCombo(tok string, risky bool) (lookalike, bool) {
 			}
 			if b.kind > kindHighTrust && onlyDigits(tok[:p], tok[s:]) {
 				continue
+			}
+			if !risky && b.kind != kindRegistry && serviceWordsOnly([]string{tok[:p], tok[s:]}) {
+				continue // how brands name their own services: discordapp, sharepointonline
 			}
 			l := lookalike{brand: id, family: famCombo, strong: true}
 			if p > 0 {

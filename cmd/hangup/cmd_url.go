@@ -74,6 +74,7 @@ func runEvalURLs(e *env) error {
 	l := newConfigLoader()
 	l.bind(fs, false)
 	seed := fs.Uint64("seed", 1, "seed of the lookalike generator")
+	popular := fs.Int("popular-brands", 0, "how many top popular domains the checker protects (default: the checker's default)")
 	if err := parseFlags(fs, e); err != nil {
 		return err
 	}
@@ -85,7 +86,7 @@ func runEvalURLs(e *env) error {
 	if err != nil {
 		return err
 	}
-	rep, err := site.EvalURLs(site.EvalConfig{Organisations: eng.registry.Organisations(), Seed: *seed})
+	rep, err := site.EvalURLs(site.EvalConfig{Organisations: eng.registry.Organisations(), Seed: *seed, PopularBrands: *popular})
 	if err != nil {
 		return err
 	}
