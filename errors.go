@@ -7,6 +7,7 @@ package hangup
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error codes. Each maps to one HTTP status in package http and one CLI exit
@@ -39,6 +40,9 @@ type Error struct {
 	Message string
 	Fields  []FieldError
 	Err     error
+	// RetryAfter, for ERATELIMIT and EUNAVAILABLE, is how long to wait
+	// before trying again (0: not known).
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {
@@ -96,4 +100,13 @@ func ErrorFields(err error) []FieldError {
 		return e.Fields
 	}
 	return nil
+}
+
+// RetryAfter returns how long err says to wait before trying again, or 0.
+func RetryAfter(err error) time.Duration {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RetryAfter
+	}
+	return 0
 }

@@ -363,13 +363,24 @@ func TestATISVerification(t *testing.T) {
 }
 
 func TestMetrics(t *testing.T) {
-	ss := newScreenServer(t, DefaultConfig())
+	cfg := DefaultConfig()
+	cfg.MetricsKey = "metrics-secret-0123456789"
+	ss := newScreenServer(t, cfg)
+	// The figures are for the operator's monitoring only.
+	for _, hdr := range []map[string]string{nil, {"Authorization": "Bearer wrong"}, {"Authorization": "Bearer " + ss.secret}} {
+		if r := ss.do(t, "GET", "/metrics", hdr, ""); r.status != http.StatusUnauthorized {
+			t.Errorf("GET /metrics with %v: %d, want 401", hdr, r.status)
+		}
+	}
+	if r := newScreenServer(t, DefaultConfig()).do(t, "GET", "/metrics", nil, ""); r.status != http.StatusNotFound {
+		t.Errorf("GET /metrics without a metrics key configured: %d, want 404", r.status)
+	}
 	for range 3 {
 		ss.do(t, "GET", "/api/v1/screen?from=%2B449061234567&to=%2B442079460000&key="+ss.secret, nil, "")
 	}
 	ss.do(t, "GET", "/api/v1/screen?from=%2B447400123456&to=%2B442079460000&key="+ss.secret, nil, "")
 	ss.do(t, "GET", "/api/v1/screen/text?from=%2B447400123456&to=%2B442079460000", nil, "")
-	r := ss.do(t, "GET", "/metrics", nil, "")
+	r := ss.do(t, "GET", "/metrics", map[string]string{"Authorization": "Bearer " + cfg.MetricsKey}, "")
 	if r.status != 200 {
 		t.Fatalf("GET /metrics: %d", r.status)
 	}

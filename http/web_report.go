@@ -1,12 +1,17 @@
 package http
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/base64"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/report"
@@ -74,6 +79,7 @@ type ReportPage struct {
 	Form      ReportForm
 	Errors    map[string]string
 	Summary   string
+	Notice    string // a word before sending, e.g. when the last step came too quickly
 	Started   []HappenedOption
 	Happened  []HappenedOption
 	Suggested bool // some answers were filled in from the story
@@ -117,10 +123,40 @@ func (f ReportForm) input(step int) hangup.ReportInput {
 	return in
 }
 
-func newNonce() string {
-	b := make([]byte, 18)
+// formNonce returns a new report-form nonce: when the form was started and
+// a random part, signed with the server's key. It makes a submission
+// replay-safe (it is the idempotency key) and lets the last step tell how
+// long the person took, without server-side state.
+func (s *Server) formNonce(now time.Time) string {
+	b := make([]byte, 12)
 	rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
+	body := strconv.FormatInt(now.UnixMilli(), 36) + "." + base64.RawURLEncoding.EncodeToString(b)
+	return body + "." + s.formMAC(body)
+}
+
+func (s *Server) formMAC(body string) string {
+	m := hmac.New(sha256.New, s.csrfKey)
+	m.Write([]byte("report-form\x00"))
+	m.Write([]byte(body))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:16])
+}
+
+// formStarted returns when the form a nonce belongs to was started, if the
+// nonce is one this server signed.
+func (s *Server) formStarted(nonce string) (time.Time, bool) {
+	if len(nonce) > 80 {
+		return time.Time{}, false
+	}
+	i := strings.LastIndexByte(nonce, '.')
+	if i < 0 || subtle.ConstantTimeCompare([]byte(nonce[i+1:]), []byte(s.formMAC(nonce[:i]))) != 1 {
+		return time.Time{}, false
+	}
+	secs, _, _ := strings.Cut(nonce[:i], ".")
+	n, err := strconv.ParseInt(secs, 36, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.UnixMilli(n), true
 }
 
 func (s *Server) reportPage(r *http.Request, step int, f ReportForm, errs map[string]string, summary string) ReportPage {
@@ -132,7 +168,7 @@ func (s *Server) reportPage(r *http.Request, step int, f ReportForm, errs map[st
 }
 
 func (s *Server) webReportStart(w http.ResponseWriter, r *http.Request) {
-	f := ReportForm{Nonce: newNonce(), Started: string(hangup.StartedTheyCalled)}
+	f := ReportForm{Nonce: s.formNonce(time.Now()), Started: string(hangup.StartedTheyCalled)}
 	s.render(w, r, http.StatusOK, "report", s.reportPage(r, 1, f, nil, ""))
 }
 
@@ -150,8 +186,9 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := readReportForm(r)
-	if len(f.Nonce) < 16 || len(f.Nonce) > 64 {
-		f.Nonce = newNonce()
+	started, signed := s.formStarted(f.Nonce)
+	if !signed {
+		f.Nonce, started = s.formNonce(time.Now()), time.Now()
 	}
 	step := 1
 	switch r.PostForm.Get("step") {
@@ -195,6 +232,16 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 				page.Form.Claimed, page.Suggested = suggested.Claimed, true
 			}
 		}
+		s.render(w, r, http.StatusOK, "report", page)
+		return
+	}
+	// A person needs some seconds to go through three steps; a script
+	// posting the last step straight away is shown it again. The wait is
+	// measured from the form's signed start, so it costs nothing to keep.
+	if wait := s.cfg.ReportFormMinTime - time.Since(started); wait > 0 && userFrom(r.Context()) == nil {
+		page := s.reportPage(r, 3, f, nil, "")
+		page.Notice = "Please check your answers, then press “Send my report”."
+		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(wait.Round(time.Second)/time.Second))))
 		s.render(w, r, http.StatusOK, "report", page)
 		return
 	}

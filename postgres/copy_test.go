@@ -22,6 +22,7 @@ func fill(t *testing.T, db interface {
 	hangup.UserStore
 	hangup.SecretStore
 	hangup.APIKeyStore
+	hangup.SignInStore
 }) {
 	t.Helper()
 	ctx := context.Background()
@@ -69,6 +70,9 @@ func fill(t *testing.T, db interface {
 	key := &hangup.APIKey{Name: "pbx-london", Prefix: "hk_a", Hash: []byte("0123456789abcdef0123456789abcdef"), CreatedAt: at,
 		Policy: hangup.DefaultScreenPolicy(), Allow: []string{"+441632960001"}, Deny: []string{"+449061234567", "+12025550100"}}
 	if err := db.CreateAPIKey(ctx, key); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RecordSignInFailure(ctx, "admin@example.org", "203.0.113.0/24", at, at.Add(-24*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -185,6 +189,9 @@ func TestCopyFromSQLite(t *testing.T) {
 	va, e1 := lite.APIKeysVersion(ctx)
 	vb, e2 := pg.APIKeysVersion(ctx)
 	same("api keys version", va, vb, e1, e2)
+	fa, e1 := lite.ListSignInFailures(ctx, time.Time{}, 10)
+	fb, e2 := pg.ListSignInFailures(ctx, time.Time{}, 10)
+	same("sign-in failures", fa, fb, e1, e2)
 	sec, err := pg.Secret(ctx, "report-key", func() ([]byte, error) { return []byte("new"), nil })
 	if err != nil || string(sec) != "0123456789" {
 		t.Errorf("secret after copy %q, %v; want the copied one", sec, err)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -98,7 +99,7 @@ func (s *Service) Suggest(ctx context.Context, in hangup.ReportInput) hangup.Rep
 		return in
 	}
 	if amount, currency, ok := s.fill(&in, a); ok {
-		in.Amount = strconv.FormatFloat(amount, 'f', -1, 64)
+		in.Amount = strconv.FormatFloat(math.Round(amount*100)/100, 'f', -1, 64)
 		if in.Currency == "" {
 			in.Currency = currency
 		}

@@ -18,6 +18,7 @@ type Stores struct {
 	Users         hangup.UserStore
 	Secrets       hangup.SecretStore
 	APIKeys       hangup.APIKeyStore // nil skips the API key tests
+	SignIns       hangup.SignInStore
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -32,4 +33,5 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })
+	t.Run("SignIns", func(t *testing.T) { testSignIns(t, open) })
 }

@@ -21,6 +21,7 @@ type Database interface {
 	hangup.UserStore
 	hangup.SecretStore
 	hangup.APIKeyStore
+	hangup.SignInStore
 	Ping(ctx context.Context) error
 	Close() error
 }
