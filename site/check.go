@@ -49,6 +49,8 @@ const (
 	CodeManySubdomains         = "many_subdomains"                       // an unusually long chain of names
 	CodeUnusualPort            = "unusual_port"                          // a port number in the address
 	CodeSpokenAddress          = "spoken_address"                        // how Hangup read a spoken or embedded address
+	CodeListed                 = "listed_by_feed"                        // on a blocklist the operator subscribed to
+	CodeListedGenuine          = "listed_but_genuine"                    // on a blocklist, but a known genuine site: the listing is set aside
 	CodeNoInformation          = "no_information"                        // nothing known for or against
 )
 
@@ -197,6 +199,12 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	case s.score >= suspiciousScore:
 		res.Verdict = hangup.SiteSuspicious
 	}
+	if c.listings != nil {
+		res.Listings = c.listings.SiteListings(a.Host)
+		if len(res.Listings) > 0 {
+			c.addListingFindings(&s, &res, show, genuine && !isTool)
+		}
+	}
 	if claimed != nil {
 		c.addClaimFindings(&s, &res, claimed, isOfficial && genuine, official, look, haveLook)
 	}
@@ -209,6 +217,28 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	res.Findings = s.findings
 	res.Summary = summary(&res, show)
 	return res
+}
+
+// addListingFindings says which blocklists name the address. A listing
+// makes an unknown or merely suspicious address suspicious; on a known
+// genuine site (a registry organisation's, a curated brand's or a popular
+// one's own pages) it is shown but set aside, since lists catch genuine
+// sites that were abused for a while, and a scam page on a genuine site is
+// better judged by its address's own findings.
+func (c *Checker) addListingFindings(s *assessment, res *hangup.SiteCheck, show string, genuine bool) {
+	var names []string
+	for _, l := range res.Listings {
+		names = append(names, l.Source+" since "+l.Since.Format("2 January 2006"))
+	}
+	by := strings.Join(names, "; ")
+	if genuine {
+		s.add(CodeListedGenuine, hangup.SeverityInfo, 0, show+" is on a list of scam websites ("+by+"), but it is a known genuine site, so Hangup sets the listing aside. Lists sometimes name real sites that were misused for a while.")
+		return
+	}
+	s.add(CodeListed, hangup.SeverityHigh, 0, show+" is on a list of scam and phishing websites: listed by "+by+". Don't enter anything there.")
+	if res.Verdict == hangup.SiteUnknown {
+		res.Verdict = hangup.SiteSuspicious
+	}
 }
 
 // officialBrand walks from the host up to its registrable domain and
@@ -683,6 +713,9 @@ func summary(res *hangup.SiteCheck, show string) string {
 	case hangup.SiteSuspicious:
 		if res.Brand != "" {
 			return show + " may be pretending to be " + res.Brand + ". Don't enter anything there; find " + possessive(res.Brand) + " website yourself."
+		}
+		if len(res.Listings) > 0 {
+			return show + " is on a list of scam websites (" + res.Listings[0].Source + "). Don't enter anything there."
 		}
 		return show + " has signs of a scam website. Don't enter anything there unless you found it yourself."
 	}

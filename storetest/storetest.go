@@ -19,6 +19,7 @@ type Stores struct {
 	Secrets       hangup.SecretStore
 	APIKeys       hangup.APIKeyStore // nil skips the API key tests
 	SignIns       hangup.SignInStore
+	Feeds         hangup.FeedStore // nil skips the feed tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -34,4 +35,5 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })
 	t.Run("SignIns", func(t *testing.T) { testSignIns(t, open) })
+	t.Run("Feeds", func(t *testing.T) { testFeeds(t, open) })
 }
