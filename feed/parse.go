@@ -113,7 +113,7 @@ func (p *parser) add(name string) error {
 // lines parses the line formats: hosts, adblock and domains.
 func (p *parser) lines(r io.Reader, f hangup.FeedFormat) error {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), MaxLine)
+	sc.Buffer(make([]byte, 0, MaxLine), MaxLine)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if n == 1 {
