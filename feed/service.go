@@ -132,10 +132,19 @@ const (
 	Failed      Outcome = "failed"       // the old copy stands; Feed.LastError says why
 )
 
+// FetchError is a feed that could not be fetched or read, in plain words.
+// The last good copy stays.
+type FetchError struct{ Reason string }
+
+func (e *FetchError) Error() string { return e.Reason }
+
+// Store returns the store the service keeps feeds in.
+func (s *Service) Store() hangup.FeedStore { return s.store }
+
 // Refresh fetches one feed now, with the validators of its last good copy
 // (a conditional GET), and stores the outcome: a new copy, a 304, or the
 // failure, in which case the last good copy stays. The returned error is
-// the failure in plain words (also stored), or a store error.
+// a *FetchError in plain words (also stored), or a store error.
 func (s *Service) Refresh(ctx context.Context, f *hangup.Feed) (Outcome, error) {
 	at := s.cfg.Now()
 	list, etag, lastMod, status, ferr := s.fetch(ctx, f)
@@ -143,7 +152,7 @@ func (s *Service) Refresh(ctx context.Context, f *hangup.Feed) (Outcome, error) 
 		if err := s.store.SaveFeedCheck(ctx, f.ID, at, ferr.Error()); err != nil {
 			return Failed, err
 		}
-		return Failed, ferr
+		return Failed, &FetchError{Reason: ferr.Error()}
 	}
 	if status == http.StatusNotModified {
 		return NotModified, s.store.SaveFeedCheck(ctx, f.ID, at, "")

@@ -16,6 +16,7 @@ import (
 	"github.com/hangup-org/hangup/agi"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/feed"
 	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/phone"
@@ -43,6 +44,7 @@ type App struct {
 	Reports    *report.Service
 	Accounts   *account.Service
 	Sites      *site.Live
+	Feeds      *feed.Service // blocklist feeds: fetched on schedule while serving, listed in site checks
 	Analyzer   *analyze.Engine
 	Calls      *analyze.Sessions
 	Server     *hhttp.Server
@@ -106,7 +108,11 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.Reputation.Load(ctx); err != nil {
 		return err
 	}
-	checker, err := site.New(site.Config{Organisations: a.Registry.Snapshot().Organisations()})
+	a.Feeds = feed.NewService(a.DB, feed.Config{Client: cfg.feedClient, Logger: a.log})
+	if err := a.Feeds.Load(ctx); err != nil {
+		return err
+	}
+	checker, err := site.New(site.Config{Organisations: a.Registry.Snapshot().Organisations(), Listings: a.Feeds})
 	if err != nil {
 		return err
 	}
@@ -114,7 +120,7 @@ func (a *App) wire(ctx context.Context) error {
 	// The website checker protects registry organisations' names: rebuild it
 	// aside when the registry changes, then swap it in.
 	a.Registry.OnSwap(func(s *registry.Snapshot) {
-		if c, err := site.New(site.Config{Organisations: s.Organisations()}); err == nil {
+		if c, err := site.New(site.Config{Organisations: s.Organisations(), Listings: a.Feeds}); err == nil {
 			a.Sites.Set(c)
 		} else {
 			a.log.Error("rebuilding the website checker", "err", err)
@@ -293,6 +299,7 @@ func (a *App) Serve(ctx context.Context) error {
 	}
 	defer a.followKeys()()
 	defer a.serveAGI()()
+	defer a.refreshFeeds()()
 	defer a.serveMetrics()()
 	errc := make(chan error, 1)
 	go func() { errc <- a.httpServer.Serve(a.listener) }()
@@ -309,6 +316,22 @@ func (a *App) Serve(ctx context.Context) error {
 		err = errors.Join(err, e)
 	}
 	return err
+}
+
+// FeedTick is how often a serving node looks for feeds due a refresh and
+// reloads the feeds' copies if another node changed them.
+var FeedTick = time.Minute
+
+// refreshFeeds fetches due feeds in the background while the App serves;
+// the returned function stops it and waits.
+func (a *App) refreshFeeds() func() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a.Feeds.Run(ctx, FeedTick)
+	}()
+	return func() { cancel(); <-done }
 }
 
 // Close stops following changes and releases the database.

@@ -34,7 +34,11 @@ func runURL(e *env) error {
 	if err != nil {
 		return err
 	}
-	chk, err := site.New(site.Config{Organisations: eng.registry.Organisations()})
+	scfg := site.Config{Organisations: eng.registry.Organisations()}
+	if eng.feeds.Len() > 0 {
+		scfg.Listings = eng.feeds
+	}
+	chk, err := site.New(scfg)
 	if err != nil {
 		return err
 	}

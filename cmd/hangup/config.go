@@ -13,6 +13,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/clientip"
+	"github.com/hangup-org/hangup/safefetch"
 	"github.com/hangup-org/hangup/stir"
 )
 
@@ -48,6 +49,8 @@ type Config struct {
 	// anonymous reports per client address an hour (zero: report's
 	// default); the least time to fill in the report form.
 	stirFetcher        stir.Fetcher
+	feedClient         *safefetch.Client // fetches feeds; nil: the production rules
+	pageClient         *safefetch.Client // fetches pages; nil: the production rules
 	stirNow            func() time.Time
 	liveCalls          analyze.SessionConfig
 	anonReportsPerHour float64
