@@ -60,6 +60,10 @@ type Config struct {
 	// AllowLoopback lets the client connect to 127.0.0.0/8 and ::1, and
 	// only those, among otherwise refused addresses. Tests only.
 	AllowLoopback bool
+	// AllowPrefixes lets the client connect to these otherwise refused
+	// addresses: a test server on 127.0.0.2 while 127.0.0.1 stays
+	// refused. Tests only.
+	AllowPrefixes []netip.Prefix
 }
 
 // Client fetches under a Config. It is safe for concurrent use.
@@ -206,7 +210,7 @@ func (c *Client) CheckURL(u *url.URL) error {
 	if !slices.Contains(c.cfg.Ports, port) {
 		return refuse("port " + strconv.Itoa(port) + " not allowed")
 	}
-	if ip, err := netip.ParseAddr(u.Hostname()); err == nil && !AddrAllowed(ip, c.cfg.AllowLoopback) {
+	if ip, err := netip.ParseAddr(u.Hostname()); err == nil && !c.allowed(ip) {
 		return refuse("address " + ip.String() + " is not public")
 	}
 	return nil
@@ -220,7 +224,7 @@ func (c *Client) control(_, address string, _ syscall.RawConn) error {
 		return fmt.Errorf("%w: dial %s", ErrRefused, address)
 	}
 	ip, err := netip.ParseAddr(host)
-	if err != nil || !AddrAllowed(ip, c.cfg.AllowLoopback) {
+	if err != nil || !c.allowed(ip) {
 		return fmt.Errorf("%w: address %s is not public", ErrRefused, host)
 	}
 	n, err := strconv.Atoi(port)
@@ -228,6 +232,19 @@ func (c *Client) control(_, address string, _ syscall.RawConn) error {
 		return fmt.Errorf("%w: port %s not allowed", ErrRefused, port)
 	}
 	return nil
+}
+
+func (c *Client) allowed(ip netip.Addr) bool {
+	if AddrAllowed(ip, c.cfg.AllowLoopback) {
+		return true
+	}
+	ip = ip.Unmap().WithZone("")
+	for _, p := range c.cfg.AllowPrefixes {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockedPrefixes are the non-public ranges never reached, beyond what
