@@ -29,13 +29,13 @@ const (
 const ScamScore = 5
 
 var (
-	reVirus = regexp.MustCompile(`(virus|viruses|trojan|spyware|malware|ransomware|adware|zeus)[^.!]{0,60}(detected|found|infected|alert|warning|removal)|infected with|(windows|microsoft) defender[^.!]{0,40}(alert|warning|security|scan)|(security|virus|malware) (alert|warning)|your (computer|pc|device|system|mac|iphone|windows)[^.!]{0,20}(is|has been|may be|are) (infected|at risk|compromised|hacked|damaged)`)
+	reVirus  = regexp.MustCompile(`(virus|viruses|trojan|spyware|malware|ransomware|adware|zeus)[^.!]{0,60}(detected|found|infected|alert|warning|removal)|infected with|(windows|microsoft) defender[^.!]{0,40}(alert|warning|security|scan)|(security|virus|malware) (alert|warning)|your (computer|pc|device|system|mac|iphone|windows)[^.!]{0,20}(is|has been|may be|are) (infected|at risk|compromised|hacked|damaged)`)
 	reLocked = regexp.MustCompile(`(computer|pc|device|browser|system|windows|access to this|your mac)[^.!]{0,30}(has been|is|was|been) (locked|blocked|suspended|disabled)|do not (close|shut down|restart|turn off|ignore)|(error|code)[ :#]{0,3}(0x[0-9a-f]{6,}|dw6vb36|268d3)|(registration|license) key[^.!]{0,20}(expired|blocked)`)
-	reCall = regexp.MustCompile(`(call|contact|phone|dial|ring)[^.!]{0,40}(support|technician|helpline|help desk|helpdesk|microsoft|apple|windows|toll[- ]free|immediately)|(toll[- ]free|support|tech)[^.!]{0,20}(number|helpline|hotline)`)
-	reTrap = regexp.MustCompile(`requestfullscreen|webkitrequestfullscreen|mozrequestfullscreen|msrequestfullscreen|requestpointerlock|keyboard\.lock\(`)
-	reAudio = regexp.MustCompile(`new audio\(|\.play\(\)`)
-	reBrand = regexp.MustCompile(`microsoft|windows|apple|macos|icloud|norton|mcafee|amazon|paypal`)
-	reExe   = regexp.MustCompile(`[a-z0-9_-]+\.(exe|msi|dmg|pkg|apk)\b`)
+	reCall   = regexp.MustCompile(`(call|contact|phone|dial|ring)[^.!]{0,40}(support|technician|helpline|help desk|helpdesk|microsoft|apple|windows|toll[- ]free|immediately)|(toll[- ]free|support|tech)[^.!]{0,20}(number|helpline|hotline)`)
+	reTrap   = regexp.MustCompile(`requestfullscreen|webkitrequestfullscreen|mozrequestfullscreen|msrequestfullscreen|requestpointerlock|keyboard\.lock\(`)
+	reAudio  = regexp.MustCompile(`new audio\(|\.play\(\)`)
+	reBrand  = regexp.MustCompile(`microsoft|windows|apple|macos|icloud|norton|mcafee|amazon|paypal`)
+	reExe    = regexp.MustCompile(`[a-z0-9_-]+\.(exe|msi|dmg|pkg|apk)\b`)
 )
 
 // Signs reads a page's marks of a tech-support scam. tools, when not nil,
