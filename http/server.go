@@ -87,6 +87,7 @@ type Deps struct {
 	Accounts   *account.Service
 	Secrets    hangup.SecretStore
 	Sites      hangup.SiteChecker          // website checks; nil disables /api/v1/urls
+	Pages      hangup.PageChecker          // page checks on /api/v1/urls (serve --fetch-pages); nil: addresses only
 	Analyzer   hangup.Analyzer             // transcript analysis; nil disables /api/v1/analyses
 	Calls      *analyze.Sessions           // live calls; nil disables /api/v1/calls
 	Ready      func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready

@@ -19,6 +19,7 @@ import (
 	"github.com/hangup-org/hangup/feed"
 	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/metrics"
+	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
@@ -45,6 +46,7 @@ type App struct {
 	Accounts   *account.Service
 	Sites      *site.Live
 	Feeds      *feed.Service // blocklist feeds: fetched on schedule while serving, listed in site checks
+	Pages      *page.Checker // page checks, with --fetch-pages; nil otherwise
 	Analyzer   *analyze.Engine
 	Calls      *analyze.Sessions
 	Server     *hhttp.Server
@@ -129,6 +131,11 @@ func (a *App) wire(ctx context.Context) error {
 	if a.Analyzer, err = analyze.New(analyze.Deps{Numbers: a.Numbers, Orgs: a.Registry, Sites: a.Sites}); err != nil {
 		return err
 	}
+	if cfg.FetchPages {
+		if a.Pages, err = page.New(page.Config{Client: cfg.pageClient, Numbers: a.Numbers, Reputation: a.Reputation}); err != nil {
+			return err
+		}
+	}
 	a.Calls = analyze.NewSessions(a.Analyzer, cfg.liveCalls)
 	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
 		Secrets: a.DB, Sites: a.Sites, Analyzer: a.Analyzer, Region: a.Numbers.DefaultRegion(),
@@ -152,10 +159,18 @@ func (a *App) wire(ctx context.Context) error {
 	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
-		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls,
+		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages),
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics,
 	})
 	return err
+}
+
+// pageChecker keeps a nil *page.Checker a nil interface for http.Deps.
+func pageChecker(p *page.Checker) hangup.PageChecker {
+	if p == nil {
+		return nil
+	}
+	return p
 }
 
 // verifiedNumbers lists every number the registry publishes for a named

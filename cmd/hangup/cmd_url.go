@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/site"
 )
 
@@ -18,8 +19,9 @@ func runURL(e *env) error {
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	batch := fs.Bool("jsonl", false, `read {"id": …, "text": …} lines from standard input and write one result line each`)
 	claims := fs.String("claims", "", "registry id of the organisation the caller claimed (e.g. microsoft)")
+	fetchPages := fs.Bool("fetch-pages", false, "also fetch and read the page for fake warnings and numbers to call (public addresses only; scripts never run)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: hangup url ADDRESS [--claims ORG-ID] [--json]\n       hangup url --jsonl < lines.jsonl")
+		fmt.Fprintln(e.stderr, "Usage: hangup url ADDRESS [--claims ORG-ID] [--fetch-pages] [--json]\n       hangup url --jsonl < lines.jsonl")
 		fs.PrintDefaults()
 	}
 	args, err := parseInterspersed(fs, e)
@@ -55,6 +57,17 @@ func runURL(e *env) error {
 	if err != nil {
 		return err
 	}
+	if *fetchPages && page.Worth(sc) {
+		pages, err := page.New(page.Config{Client: cfg.pageClient, Numbers: eng.numbers, MaxConcurrent: 1})
+		if err != nil {
+			return err
+		}
+		pc, err := pages.CheckPage(e.ctx, sc.URL)
+		if err != nil {
+			return err
+		}
+		page.Merge(&sc, pc)
+	}
 	if *asJSON {
 		return printJSON(e.stdout, sc)
 	}
@@ -67,6 +80,22 @@ func runURL(e *env) error {
 	fmt.Fprintf(e.stdout, "%s  %s\n%s\n", head, sc.Host, wrap(sc.Summary, ""))
 	for _, f := range sc.Findings {
 		fmt.Fprintln(e.stdout, wrap(fmt.Sprintf("- [%s] %s", severityWords[f.Severity], f.Message), "  "))
+	}
+	if p := sc.Page; p != nil {
+		head := "The page"
+		if p.Title != "" {
+			head += " (" + p.Title + ")"
+		}
+		fmt.Fprintln(e.stdout, "\n"+head+":")
+		for _, s := range p.Signs {
+			fmt.Fprintln(e.stdout, wrap(fmt.Sprintf("- [%s] %s", severityWords[s.Severity], s.Message), "  "))
+		}
+		if len(p.Signs) == 0 {
+			fmt.Fprintln(e.stdout, "- No signs of a fake warning page.")
+		}
+		for _, ph := range p.Phones {
+			fmt.Fprintf(e.stdout, "- Phone number shown: %s (%s)\n", ph.Display, ph.Number)
+		}
 	}
 	return nil
 }
