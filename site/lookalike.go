@@ -170,6 +170,11 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 		// one (gmail.com).
 		return
 	}
+	if _, ok := c.labels[site]; ok {
+		// A protected brand's own name (icloud, wikipedia) is that brand
+		// elsewhere, not a typo of another brand (hicloud, wikimedia).
+		return
+	}
 	if strings.Count(site, "-") > c.maxHyphens+1 {
 		return // words joined by hyphens: a job for combosquatting, not typos
 	}
@@ -604,13 +609,13 @@ func (c *Checker) segmentCombo(tok string, risky bool) (lookalike, bool) {
 	if !risky {
 		return lookalike{}, false
 	}
-	for i := len(tok) - minComboLabel; i >= minEditBrand; i-- {
+	for i := len(tok) - 2; i >= minEditRegistry; i-- {
 		ids, ok := c.labels[tok[:i]]
 		if !ok {
 			continue
 		}
 		id := ids[0]
-		if !c.brands[id].combo || c.brands[id].kind > kindHighTrust {
+		if !c.brands[id].combo || c.brands[id].kind > kindHighTrust || i < minEditBrand && len(tok)-i > 5 {
 			continue
 		}
 		return lookalike{brand: id, family: famCombo, strong: true, words: []string{tok[i:]}}, true

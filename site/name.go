@@ -137,6 +137,11 @@ func (c *Checker) scanName(subs []string, site string) nameScan {
 				break
 			}
 		}
+		// dpd.de-srgd.com: a country ending and a hyphen after a subdomain
+		// make the start read as a whole address.
+		if i := strings.IndexByte(site, '-'); ns.fakeDot == "" && i == 2 && len(subs) > 0 && !isWWW(subs[len(subs)-1]) && isTLDLabel(site[:2]) {
+			ns.fakeDot = site
+		}
 		run := 0
 		for i := 0; i < len(site); i++ {
 			if site[i] >= '0' && site[i] <= '9' {

@@ -1,13 +1,19 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/feed"
 	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/site"
+	"github.com/hangup-org/hangup/site/siteeval"
 )
 
 // runURL checks website addresses: one on the command line, or a batch of
@@ -100,14 +106,22 @@ func runURL(e *env) error {
 	return nil
 }
 
-// runEvalURLs measures the website checker on generated lookalikes and
-// held-out popular domains, and fails when a target is missed.
+// runEvalURLs measures the website checker: on generated lookalikes and
+// held-out popular domains (the default), on the shared phishing and scam
+// lists' held-out part (--lists DIR), or on anyone's labelled JSON lines
+// (--data FILE).
 func runEvalURLs(e *env) error {
 	fs := flag.NewFlagSet("eval-urls", flag.ContinueOnError)
 	l := newConfigLoader()
 	l.bind(fs, false)
 	seed := fs.Uint64("seed", 1, "seed of the lookalike generator")
 	popular := fs.Int("popular-brands", 0, "how many top popular domains the checker protects (default: the checker's default)")
+	data := fs.String("data", "", `a JSON-lines file of {"text": ADDRESS, "label": "scam"|"genuine"} to score the checker on`)
+	lists := fs.String("lists", "", "the shared data directory: score the held-out part of the phishing and scam lists against held-out popular domains")
+	part := fs.String("part", "test", "with --lists: the part to score, test (held out) or fit (what the name analysis was tuned on)")
+	writeData := fs.String("write-data", "", "with --lists: also write the part's hosts as JSON lines for --data")
+	feedFile := fs.String("feed-file", "", "with --lists or --data: load this local blocklist into the checker as a feed")
+	feedFormat := fs.String("feed-format", "hosts", "the format of --feed-file: hosts, adblock, domains or csv")
 	if err := parseFlags(fs, e); err != nil {
 		return err
 	}
@@ -119,7 +133,58 @@ func runEvalURLs(e *env) error {
 	if err != nil {
 		return err
 	}
-	rep, err := site.EvalURLs(site.EvalConfig{Organisations: eng.registry.Organisations(), Seed: *seed, PopularBrands: *popular})
+	orgs := eng.registry.Organisations()
+	var listings hangup.SiteListings
+	if *feedFile != "" {
+		ix, err := localFeed(*feedFile, hangup.FeedFormat(*feedFormat))
+		if err != nil {
+			return err
+		}
+		listings = ix
+	} else if eng.feeds.Len() > 0 {
+		listings = eng.feeds
+	}
+	switch {
+	case *data != "":
+		f, err := os.Open(*data)
+		if err != nil {
+			return usagef("--data: %v", err)
+		}
+		defer f.Close()
+		chk, err := site.New(site.Config{Organisations: orgs, Listings: listings})
+		if err != nil {
+			return err
+		}
+		rep, err := siteeval.EvalData(f, chk)
+		if err != nil {
+			return err
+		}
+		return rep.WriteText(e.stdout)
+	case *lists != "":
+		d, err := site.DefaultData()
+		if err != nil {
+			return err
+		}
+		shared, err := siteeval.LoadShared(*lists, append(append([]string{}, d.FreeHosts...), d.SiteBuilders...))
+		if err != nil {
+			return usagef("--lists: %v", err)
+		}
+		p := siteeval.Part(*part)
+		if p != siteeval.Fit && p != siteeval.Test {
+			return usagef("--part must be test or fit")
+		}
+		if *writeData != "" {
+			if err := writeLabelled(*writeData, shared, p); err != nil {
+				return err
+			}
+		}
+		rep, err := siteeval.Evaluate(siteeval.Config{Shared: shared, Part: p, Organisations: orgs, Listings: listings, PopularBrands: *popular})
+		if err != nil {
+			return err
+		}
+		return rep.WriteText(e.stdout)
+	}
+	rep, err := site.EvalURLs(site.EvalConfig{Organisations: orgs, Seed: *seed, PopularBrands: *popular})
 	if err != nil {
 		return err
 	}
@@ -130,4 +195,47 @@ func runEvalURLs(e *env) error {
 		return fmt.Errorf("a target was missed (see above)")
 	}
 	return nil
+}
+
+// localFeed reads a blocklist file as a feed, for evaluations.
+func localFeed(path string, format hangup.FeedFormat) (*feed.Index, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usagef("--feed-file: %v", err)
+	}
+	defer f.Close()
+	l, err := feed.Parse(f, format, 0)
+	if err != nil {
+		return nil, err
+	}
+	es := make([]hangup.FeedEntry, len(l.Names))
+	for i, n := range l.Names {
+		es[i] = hangup.FeedEntry{Name: n}
+	}
+	return feed.NewIndex([]feed.Source{{Feed: filepath.Base(path), Entries: es}}), nil
+}
+
+// writeLabelled writes a part of the shared lists as {"text", "label"}
+// lines: held-out popular domains and the part's other hosts.
+func writeLabelled(path string, s *siteeval.Shared, p siteeval.Part) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for _, h := range s.Hosts {
+		if h.Part != p {
+			continue
+		}
+		if err := enc.Encode(map[string]string{"text": h.Host, "label": string(h.Label), "source": h.Source}); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
