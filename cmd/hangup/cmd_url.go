@@ -120,8 +120,8 @@ func runEvalURLs(e *env) error {
 	lists := fs.String("lists", "", "the shared data directory: score the held-out part of the phishing and scam lists against held-out popular domains")
 	part := fs.String("part", "test", "with --lists: the part to score, test (held out) or fit (what the name analysis was tuned on)")
 	writeData := fs.String("write-data", "", "with --lists: also write the part's hosts as JSON lines for --data")
-	feedFile := fs.String("feed-file", "", "with --lists or --data: load this local blocklist into the checker as a feed")
-	feedFormat := fs.String("feed-format", "hosts", "the format of --feed-file: hosts, adblock, domains or csv")
+	var feedFiles listFlag
+	fs.Var(&feedFiles, "feed-file", "with --lists or --data: load a local blocklist into the checker as a feed, PATH=FORMAT (hosts, adblock, domains or csv); repeatable")
 	if err := parseFlags(fs, e); err != nil {
 		return err
 	}
@@ -135,8 +135,8 @@ func runEvalURLs(e *env) error {
 	}
 	orgs := eng.registry.Organisations()
 	var listings hangup.SiteListings
-	if *feedFile != "" {
-		ix, err := localFeed(*feedFile, hangup.FeedFormat(*feedFormat))
+	if len(feedFiles) > 0 {
+		ix, err := localFeeds(feedFiles)
 		if err != nil {
 			return err
 		}
@@ -197,22 +197,31 @@ func runEvalURLs(e *env) error {
 	return nil
 }
 
-// localFeed reads a blocklist file as a feed, for evaluations.
-func localFeed(path string, format hangup.FeedFormat) (*feed.Index, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, usagef("--feed-file: %v", err)
+// localFeeds reads blocklist files (PATH=FORMAT) as feeds, for
+// evaluations; each is named after its file.
+func localFeeds(specs []string) (*feed.Index, error) {
+	var sources []feed.Source
+	for _, spec := range specs {
+		path, format, ok := strings.Cut(spec, "=")
+		if !ok {
+			return nil, usagef("--feed-file %s: want PATH=FORMAT, e.g. hosts.txt=hosts", spec)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, usagef("--feed-file: %v", err)
+		}
+		l, err := feed.Parse(f, hangup.FeedFormat(format), 0)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("--feed-file %s: %w", path, err)
+		}
+		es := make([]hangup.FeedEntry, len(l.Names))
+		for i, n := range l.Names {
+			es[i] = hangup.FeedEntry{Name: n}
+		}
+		sources = append(sources, feed.Source{Feed: filepath.Base(path), Entries: es})
 	}
-	defer f.Close()
-	l, err := feed.Parse(f, format, 0)
-	if err != nil {
-		return nil, err
-	}
-	es := make([]hangup.FeedEntry, len(l.Names))
-	for i, n := range l.Names {
-		es[i] = hangup.FeedEntry{Name: n}
-	}
-	return feed.NewIndex([]feed.Source{{Feed: filepath.Base(path), Entries: es}}), nil
+	return feed.NewIndex(sources), nil
 }
 
 // writeLabelled writes a part of the shared lists as {"text", "label"}
