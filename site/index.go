@@ -272,6 +272,18 @@ func New(cfg Config) (*Checker, error) {
 			c.brandTLDs[suffix] = owner
 		}
 	}
+	// A brand's name that is itself a top-level domain (google, microsoft,
+	// barclays) is the brand's own ending even when no listed domain uses
+	// it: only the brand registers names under it (share.google).
+	for label, owner := range brandLabels {
+		b := &c.brands[owner]
+		if _, taken := c.brandTLDs[label]; taken || len(label) < 4 || b.kind > kindHighTrust || ordinaryTLD[label] || c.words[label] {
+			continue
+		}
+		if suffix, icann := publicsuffix.PublicSuffix("x." + label); icann && suffix == label {
+			c.brandTLDs[label] = owner
+		}
+	}
 	// Count how many popular names contain each short string after their
 	// first letter, to tell ordinary words (home in myhome, mega in omega)
 	// from distinctive names: a brand's own family of domains starts with

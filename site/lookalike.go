@@ -178,11 +178,17 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	if strings.Count(site, "-") > c.maxHyphens+1 {
 		return // words joined by hyphens: a job for combosquatting, not typos
 	}
-	id, ok := c.edit1(sk)
+	// On another country's ending, only registry organisations and brands
+	// of that ending are typo targets (see foreignEnding).
+	var accept func(*brand) bool
+	if !c.riskyTLD(a) && a.ICANN && len(lastLabel(a.Suffix)) == 2 {
+		accept = func(b *brand) bool { return b.kind == kindRegistry || !foreignEnding(a, b) }
+	}
+	id, ok := c.edit1(sk, accept)
 	if !ok && string(sk) != site && siteU == site && len(site) <= MaxLabel {
 		// Folding letter pairs can hide a typo (acrnois → acmois): try the
 		// letters as typed too.
-		id, ok = c.edit1([]byte(site))
+		id, ok = c.edit1([]byte(site), accept)
 	}
 	if ok && c.brands[id].kind == kindRegistry && len(c.brands[id].label) < minEditShortRegistry && !c.riskyTLD(a) {
 		// One letter from a short name (dvla, visa, meta, optus) is usually
@@ -207,12 +213,26 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	}
 }
 
+// foreignEnding reports whether a's ending is a country ending other than
+// the brand's own. A one-letter change to a brand's name on another
+// country's ending (braze.eu for brave.com, blesk.cz for plesk.com) is not a
+// mistyped address: typosquatters keep the brand's ending, or pick a
+// generic or cheap one; on a country ending it is most often a local name
+// of its own. Registry organisations stay protected everywhere.
+func foreignEnding(a *Address, b *brand) bool {
+	cc := lastLabel(a.Suffix)
+	if len(cc) != 2 || !a.ICANN {
+		return false
+	}
+	return lastLabel(publicSuffixOf(b.domain)) != cc
+}
+
 // edit1 finds the best brand whose name is one edit (insertion, deletion,
 // substitution or swap of neighbours) from q, through the symmetric-delete
 // index: the deletions of q are looked up among brand names and their
 // deletions, so a lookup costs len(q) map probes whatever the number of
 // brands. Brand names are indexed both as skeletons and as typed.
-func (c *Checker) edit1(q []byte) (int32, bool) {
+func (c *Checker) edit1(q []byte, accept func(*brand) bool) (int32, bool) {
 	n := len(q)
 	if n < minEditRegistry-1 || n > MaxLabel || n < 63 && c.lengths&(7<<(n-1)) == 0 {
 		return 0, false
@@ -221,7 +241,7 @@ func (c *Checker) edit1(q []byte) (int32, bool) {
 	pick := func(ids []int32, verify bool) {
 		for _, id := range ids {
 			b := &c.brands[id]
-			if !b.edit || b.skel == string(q) || b.label == string(q) {
+			if !b.edit || b.skel == string(q) || b.label == string(q) || accept != nil && !accept(b) {
 				continue
 			}
 			if verify && !osa1(string(q), b.skel) && !osa1(string(q), b.label) {
@@ -458,7 +478,7 @@ func (c *Checker) tokenBrandHow(tok string, buf []byte, typos bool) (int32, int,
 		return ids[0], matchSkeleton, true
 	}
 	if typos && len(sk) >= minEditPopular && !c.words[tok] {
-		if id, ok := c.edit1(sk); ok && c.brands[id].combo && c.brands[id].kind <= kindHighTrust {
+		if id, ok := c.edit1(sk, nil); ok && c.brands[id].combo && c.brands[id].kind <= kindHighTrust {
 			return id, matchTypo, true
 		}
 	}
