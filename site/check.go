@@ -41,6 +41,7 @@ const (
 	CodeUnlistedTLD            = "unlisted_tld"                          // an ending that does not exist
 	CodeScamWords              = "scam_words"                            // words scam sites use in their names
 	CodeMisspeltWord           = "misspelt_scam_word"                    // such a word misspelt: udapte, verfy
+	CodeScamWordsTwice         = "scam_words_in_subdomain_and_name"      // such words both in front of and in the site's name
 	CodeRandomPadding          = "random_padding"                        // such a word padded with random letters: trackxsl
 	CodeFakeAddress            = "fake_address_start"                    // a name that reads as another address: booking.com-id1.info
 	CodeLongNumber             = "long_number"                           // a long run of digits in the name
@@ -376,6 +377,9 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, ns *nameScan, haveL
 			// (tech-support-helpline).
 			w := min(len(ns.words), 3)
 			s.add(CodeScamWords, hangup.SeverityLow, w, "The name contains words scam websites often use ("+strings.Join(ns.words, ", ")+").")
+		}
+		if ns.both {
+			s.add(CodeScamWordsTwice, hangup.SeverityLow, 1, "Both the site's name and the part in front of it use such words, the way fake sign-in and support pages are named.")
 		}
 		if len(ns.misspelt) > 0 {
 			s.add(CodeMisspeltWord, hangup.SeverityMedium, 2, "The name misspells a word that scam sites use: "+strings.Join(ns.misspelt, ", ")+". Genuine companies spell their own names and services correctly.")

@@ -123,6 +123,25 @@ func TestCheckSite(t *testing.T) {
 		{"brand name with ordinary words is not a lookalike", "apple-orchard-farm.co.uk", hangup.SiteUnknown, "", CodeNoInformation},
 		{"full foreign brand domain in front", "amazon.co.jp.xhsdkfj.cn", hangup.SiteImpersonation, "amazon.com", "lookalike_brand_in_subdomain"},
 		{"lookalike of a remote tool", "anydessk.com", hangup.SiteImpersonation, "AnyDesk", "lookalike_repetition"},
+		// Names as scammers build them (the website issue's misses).
+		{"brand run into a sign-in word on a free host", "microsoftloginin-usa.blogspot.com", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"brand between scam words on a cheap ending", "account-microsoft-update.online", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"brand with support and help", "microsoft-support-help.com", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"brand on a free app host", "secure-microsoft.web.app", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"jumbled scam word", "support-payment-udapte.com", hangup.SiteSuspicious, "", CodeMisspeltWord},
+		{"brand and a misspelt scam word", "microsoft-verfy.net", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"scam words on a cheap ending", "security-confirmation.help", hangup.SiteSuspicious, "", CodeScamWords},
+		{"sign-in subdomain of a support-named site", "abc-login.fastonlinesupport.com", hangup.SiteSuspicious, "", CodeScamWordsTwice},
+		{"scam word padded with random letters", "com-trackxsl.top", hangup.SiteSuspicious, "", CodeRandomPadding},
+		{"address dressed up as another", "avito.com-id15421.info", hangup.SiteSuspicious, "", CodeFakeAddress},
+		{"brand's address dressed up", "booking.com-id15421.info", hangup.SiteImpersonation, "booking.com", "lookalike_brand_in_subdomain"},
+		{"country ending dressed up as another", "dpd.de-srgd.com", hangup.SiteSuspicious, "", CodeFakeAddress},
+		{"brand run into a scam word", "unlockmicrosoft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"padded brand on a cheap ending", "uspsowrq.top", hangup.SiteImpersonation, "usps.com", "lookalike_combosquatting"},
+		// Popular sites one letter from another brand, without a scam sign.
+		{"a one-letter change to a British bank on its own ending", "barclay.co.uk", hangup.SiteImpersonation, "Barclays", "lookalike_omission"},
+		{"the same on another country's ending is a local name", "barclay.pl", hangup.SiteUnknown, "", CodeNoInformation},
+		{"a local name one letter from a curated brand, on a country ending", "blesk-news.cz", hangup.SiteUnknown, "", CodeNoInformation},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

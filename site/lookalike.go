@@ -182,7 +182,7 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	// of that ending are typo targets (see foreignEnding).
 	var accept func(*brand) bool
 	if !c.riskyTLD(a) && a.ICANN && len(lastLabel(a.Suffix)) == 2 {
-		accept = func(b *brand) bool { return b.kind == kindRegistry || !foreignEnding(a, b) }
+		accept = func(b *brand) bool { return !foreignEnding(a, b) }
 	}
 	id, ok := c.edit1(sk, accept)
 	if !ok && string(sk) != site && siteU == site && len(site) <= MaxLabel {
@@ -218,11 +218,21 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 // country's ending (braze.eu for brave.com, blesk.cz for plesk.com) is not a
 // mistyped address: typosquatters keep the brand's ending, or pick a
 // generic or cheap one; on a country ending it is most often a local name
-// of its own. Registry organisations stay protected everywhere.
+// of its own.
 func foreignEnding(a *Address, b *brand) bool {
 	cc := lastLabel(a.Suffix)
 	if len(cc) != 2 || !a.ICANN {
 		return false
+	}
+	if b.org != nil {
+		// A registry organisation of one country (M&S Bank in GB) is
+		// copied on its own country's ending or a generic one, not on
+		// another country's (mbank.pl); a global one anywhere.
+		home := strings.ToLower(b.org.Country)
+		if home == "gb" {
+			home = "uk"
+		}
+		return home != "" && home != cc
 	}
 	return lastLabel(publicSuffixOf(b.domain)) != cc
 }
@@ -348,7 +358,7 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 				if j == i || other == "" {
 					continue
 				}
-				if c.filler(other) {
+				if c.filler(other) || c.signals.misspelling(other) != "" {
 					words = append(words, other)
 				} else {
 					unknown++
@@ -422,7 +432,7 @@ func serviceWordsOnly(words []string) bool {
 // number or a dnstwist filler like "www").
 func (c *Checker) anyScamWord(words []string) bool {
 	for _, w := range words {
-		if scamWordSet[w] {
+		if scamWordSet[w] || c.signals.misspelling(w) != "" {
 			return true
 		}
 	}

@@ -71,6 +71,9 @@ type nameScan struct {
 	hasBrand bool
 	brandIn  string // the word it was found in
 	subs     int    // subdomain labels before the site's name
+	// both: signal words in a subdomain and in the site's own name
+	// (login.fastonlinesupport.com).
+	both bool
 }
 
 // signalTrie holds signalWords for scanning names.
@@ -78,15 +81,17 @@ type signalIndex struct {
 	t       trie
 	typos   map[string]string // one-deletion forms of misspeltTargets → the word
 	targets map[string]bool
+	jumbled map[string]string // sorted letters of misspeltTargets → the word
 }
 
 func newSignalIndex() *signalIndex {
-	s := &signalIndex{typos: map[string]string{}, targets: map[string]bool{}}
+	s := &signalIndex{typos: map[string]string{}, targets: map[string]bool{}, jumbled: map[string]string{}}
 	for _, w := range signalWords {
 		s.t.add(w)
 	}
 	for _, w := range misspeltTargets {
 		s.targets[w] = true
+		s.jumbled[sortedLetters(w)] = w
 		if _, ok := s.typos[w]; !ok {
 			s.typos[w] = w
 		}
@@ -108,6 +113,11 @@ func (s *signalIndex) misspelling(tok string) string {
 	}
 	// A letter missing, or tok equal to a deletion of the word.
 	if w, ok := s.typos[tok]; ok && w != tok && osa1(tok, w) {
+		return w
+	}
+	// The same letters, the first and last in place, the middle jumbled:
+	// udapte, secrity→no, acocunt.
+	if w, ok := s.jumbled[sortedLetters(tok)]; ok && w != tok && w[0] == tok[0] && w[len(w)-1] == tok[len(tok)-1] {
 		return w
 	}
 	var buf [16]byte
@@ -153,10 +163,12 @@ func (c *Checker) scanName(subs []string, site string) nameScan {
 			}
 		}
 	}
-	for _, l := range labels {
+	inSubs := false
+	for k, l := range labels {
 		if isWWW(l) || strings.HasPrefix(l, "xn--") {
 			continue
 		}
+		before := len(ns.words)
 		// Words are runs of letters: hyphens and digits split them.
 		for i := 0; i < len(l); {
 			for i < len(l) && !isLetter(l[i]) {
@@ -171,8 +183,27 @@ func (c *Checker) scanName(subs []string, site string) nameScan {
 			}
 			i = j
 		}
+		switch {
+		case k < len(labels)-1 || site == "":
+			inSubs = inSubs || len(ns.words) > before
+		case inSubs && len(ns.words) > before:
+			ns.both = true
+		}
 	}
 	return ns
+}
+
+// sortedLetters returns the letters of a short word in order.
+func sortedLetters(w string) string {
+	var b [16]byte
+	n := copy(b[:], w)
+	s := b[:n]
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	return string(s)
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' }
@@ -186,10 +217,13 @@ func (c *Checker) scanWord(w string, ns *nameScan) {
 	}
 	found := false
 	covered, gapStart := 0, 0
-	longestGap := 0
+	pad := "" // the longest stretch of letters between or around signal words
 	var gaps [4][2]int
 	ngaps := 0
 	gap := func(from, to int) {
+		if to-from > len(pad) {
+			pad = w[from:to]
+		}
 		if to-from >= 2 && ngaps < len(gaps) {
 			gaps[ngaps] = [2]int{from, to}
 			ngaps++
@@ -218,9 +252,6 @@ func (c *Checker) scanWord(w string, ns *nameScan) {
 			continue
 		}
 		found = true
-		if g := i - gapStart; g > longestGap {
-			longestGap = g
-		}
 		gap(gapStart, i)
 		word := w[i:end]
 		if !containsStr(ns.words, word) && len(ns.words) < 4 {
@@ -228,9 +259,6 @@ func (c *Checker) scanWord(w string, ns *nameScan) {
 		}
 		covered += end - i
 		i, gapStart = end, end
-	}
-	if g := len(w) - gapStart; g > longestGap {
-		longestGap = g
 	}
 	if found {
 		gap(gapStart, len(w))
@@ -250,8 +278,8 @@ func (c *Checker) scanWord(w string, ns *nameScan) {
 		}
 		// A signal word padded with a few random letters: trackxsl,
 		// servicejnp, deliverydecu. An ordinary word beside it
-		// (supportcenter) is not padding.
-		if longestGap >= 2 && longestGap <= 5 && covered >= 4 && !c.words[w[len(w)-longestGap:]] && !c.words[w[:longestGap]] && !vowelish(w, longestGap) {
+		// (supportcenter) or a syllable (trackingpro) is not padding.
+		if len(pad) >= 2 && len(pad) <= 5 && covered >= 4 && !c.words[pad] && !syllable(pad) {
 			ns.junk = true
 		}
 		return
@@ -261,27 +289,17 @@ func (c *Checker) scanWord(w string, ns *nameScan) {
 	}
 }
 
-// vowelish reports whether the padding at either end of w reads like a
-// syllable of a word (a vowel between consonants), not random letters.
-func vowelish(w string, n int) bool {
-	for _, part := range []string{w[:n], w[len(w)-n:]} {
-		v := 0
-		for i := 0; i < len(part); i++ {
-			if strings.IndexByte("aeiouy", part[i]) >= 0 {
-				v++
-			}
-		}
-		if v == 0 || v == len(part) {
-			continue
-		}
-		// One vowel in three to five letters reads as a syllable only when
-		// the letters around it alternate (ing, ers); clusters like xsl or
-		// jnp have none.
-		if v*3 >= len(part) {
-			return true
+// syllable reports whether a short stretch of letters reads like a
+// syllable of a word (a vowel among consonants: kim, lex, pro), not random
+// letters (xsl, jnp).
+func syllable(p string) bool {
+	v := 0
+	for i := 0; i < len(p); i++ {
+		if strings.IndexByte("aeiouy", p[i]) >= 0 {
+			v++
 		}
 	}
-	return false
+	return v > 0 && v < len(p) && v*3 >= len(p)
 }
 
 func containsStr(ss []string, s string) bool {
