@@ -256,3 +256,25 @@ func TestConcurrentChecks(t *testing.T) {
 		t.Errorf("concurrent check of %q disagreed with the sequential one", a)
 	}
 }
+
+func TestListingsFromSeveralSourcesAreAllNamed(t *testing.T) {
+	a := listedNames{"fix-desk.example": true}
+	b := listedNames{"example": false, "fix-desk.example": true}
+	c, err := New(Config{Organisations: testOrgs(), Tools: testChecker(t).tools, Listings: Listings(a, nil, b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.CheckSite("www.fix-desk.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Listings) != 2 || res.Verdict != hangup.SiteSuspicious || !res.HasFinding(CodeListed) {
+		t.Errorf("got %q with listings %+v", res.Verdict, res.Listings)
+	}
+	// A genuine site on a list keeps its verdict: the listing is set aside.
+	c, _ = New(Config{Organisations: testOrgs(), Tools: testChecker(t).tools, Listings: listedNames{"microsoft.com": true}})
+	res, _ = c.CheckSite("support.microsoft.com")
+	if res.Verdict != hangup.SiteOfficial || !res.HasFinding(CodeListedGenuine) || res.HasFinding(CodeListed) {
+		t.Errorf("listed official site: %q %v", res.Verdict, codes(res))
+	}
+}
