@@ -382,7 +382,7 @@ func (c *Checker) addRiskFindings(s *assessment, a *Address, ns *nameScan, haveL
 			s.add(CodeScamWordsTwice, hangup.SeverityLow, 1, "Both the site's name and the part in front of it use such words, the way fake sign-in and support pages are named.")
 		}
 		if len(ns.misspelt) > 0 {
-			s.add(CodeMisspeltWord, hangup.SeverityMedium, 2, "The name misspells a word that scam sites use: "+strings.Join(ns.misspelt, ", ")+". Genuine companies spell their own names and services correctly.")
+			s.add(CodeMisspeltWord, hangup.SeverityMedium, min(1+len(ns.misspelt), 3), "The name misspells or disguises a word that scam sites use: "+strings.Join(ns.misspelt, ", ")+". Genuine companies spell their own names and services correctly.")
 		}
 		if ns.junk {
 			s.add(CodeRandomPadding, hangup.SeverityLow, 1, "The name adds random letters to such a word, the way scammers make many copies of one site.")

@@ -129,6 +129,8 @@ func TestCheckSite(t *testing.T) {
 		{"brand with support and help", "microsoft-support-help.com", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
 		{"brand on a free app host", "secure-microsoft.web.app", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
 		{"jumbled scam word", "support-payment-udapte.com", hangup.SiteSuspicious, "", CodeMisspeltWord},
+		{"scam words in leetspeak", "supp0rt-upd4te.com", hangup.SiteSuspicious, "", CodeMisspeltWord},
+		{"digits around a word are not leetspeak", "support24.com", hangup.SiteUnknown, "", CodeScamWords},
 		{"brand and a misspelt scam word", "microsoft-verfy.net", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
 		{"scam words on a cheap ending", "security-confirmation.help", hangup.SiteSuspicious, "", CodeScamWords},
 		{"sign-in subdomain of a support-named site", "abc-login.fastonlinesupport.com", hangup.SiteSuspicious, "", CodeScamWordsTwice},

@@ -183,6 +183,7 @@ func (c *Checker) scanName(subs []string, site string) nameScan {
 			}
 			i = j
 		}
+		c.scanLeet(l, &ns)
 		switch {
 		case k < len(labels)-1 || site == "":
 			inSubs = inSubs || len(ns.words) > before
@@ -192,6 +193,62 @@ func (c *Checker) scanName(subs []string, site string) nameScan {
 	}
 	return ns
 }
+
+// leet maps the digits that stand in for letters (supp0rt, upd4te, l0gin).
+var leet = [10]byte{'o', 'l', 0, 'e', 'a', 's', 0, 't', 0, 'g'}
+
+// scanLeet reads the runs of letters and digits in a label that mix both,
+// with the digits read as the letters they stand for: a signal word found
+// only that way is written in disguise (supp0rt, upd4te), which genuine
+// names don't do.
+func (c *Checker) scanLeet(l string, ns *nameScan) {
+	for i := 0; i < len(l); {
+		for i < len(l) && !isLetter(l[i]) && !isDigit(l[i]) {
+			i++
+		}
+		j, letters, digits := i, 0, 0
+		for j < len(l) && (isLetter(l[j]) || isDigit(l[j])) {
+			if isDigit(l[j]) {
+				digits++
+			} else {
+				letters++
+			}
+			j++
+		}
+		run := l[i:j]
+		i = j
+		if digits == 0 || letters < 3 || len(run) > MaxLabel || len(ns.misspelt) >= 2 {
+			continue
+		}
+		var buf [MaxLabel]byte
+		ok := true
+		for k := 0; k < len(run); k++ {
+			ch := run[k]
+			if isDigit(ch) {
+				// Only digits between letters stand for letters.
+				if k == 0 || k == len(run)-1 || leet[ch-'0'] == 0 || !isLetter(run[k-1]) && !isLetter(run[k+1]) {
+					ok = false
+					break
+				}
+				ch = leet[ch-'0']
+			}
+			buf[k] = ch
+		}
+		if !ok {
+			continue
+		}
+		var probe nameScan
+		c.scanWord(string(buf[:len(run)]), &probe)
+		for _, w := range probe.words {
+			if len(w) >= 5 && !containsStr(ns.words, w) {
+				ns.misspelt = append(ns.misspelt, run+" ("+w+")")
+				break
+			}
+		}
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // sortedLetters returns the letters of a short word in order.
 func sortedLetters(w string) string {
