@@ -1,6 +1,10 @@
 package hangup
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"time"
+)
 
 // PageCheck is what Hangup found on the page at a website address: fetched
 // once, under the outbound rules (public addresses only, size and time
@@ -42,4 +46,49 @@ type PageChecker interface {
 	// https address, EUNAVAILABLE when too many pages are being fetched
 	// already.
 	CheckPage(ctx context.Context, url string) (PageCheck, error)
+}
+
+// SiteNumber is a phone number that a website showed when Hangup checked
+// its page: the link from sites to numbers (and through reports to
+// campaigns) that researchers follow.
+type SiteNumber struct {
+	Host      string    `json:"host"`
+	Number    string    `json:"number"` // E.164
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
+}
+
+// MaxSiteNumbers caps the numbers recorded for one page.
+const MaxSiteNumbers = 20
+
+// SiteNumberStore keeps which sites showed which numbers. Implementations
+// must pass storetest.
+type SiteNumberStore interface {
+	// RecordSiteNumbers notes that host showed numbers (E.164) at at: a new
+	// pair is first and last seen then, a known one is last seen then.
+	// EINVALID for an empty host, a number not in E.164 or more than
+	// MaxSiteNumbers numbers.
+	RecordSiteNumbers(ctx context.Context, host string, numbers []string, at time.Time) error
+	// SitesShowingNumber returns the sites that showed number, most
+	// recently seen first, at most limit.
+	SitesShowingNumber(ctx context.Context, number string, limit int) ([]SiteNumber, error)
+	// NumbersShownBy returns the numbers host showed, most recently seen
+	// first.
+	NumbersShownBy(ctx context.Context, host string) ([]SiteNumber, error)
+}
+
+// ValidateSiteNumbers checks RecordSiteNumbers' input.
+func ValidateSiteNumbers(host string, numbers []string) error {
+	if host == "" || len(host) > 253 {
+		return Invalid("The site is not valid.", FieldError{Field: "host", Message: "must be a host name of at most 253 characters"})
+	}
+	if len(numbers) > MaxSiteNumbers {
+		return Invalid("Too many numbers.", FieldError{Field: "numbers", Message: fmt.Sprintf("at most %d", MaxSiteNumbers)})
+	}
+	for _, n := range numbers {
+		if !IsE164(n) {
+			return Invalid("A number is not valid.", FieldError{Field: "numbers", Message: fmt.Sprintf("%q is not in E.164 form", n)})
+		}
+	}
+	return nil
 }

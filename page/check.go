@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/url"
@@ -40,6 +41,12 @@ type Config struct {
 	Reputation NumberReputation
 	// Tools is the remote-access catalogue; nil loads the shipped one.
 	Tools *rmm.Catalogue
+	// Links, when set, records which numbers each site showed.
+	Links hangup.SiteNumberStore
+	// Logger gets a line when a link cannot be recorded. Default: discard.
+	Logger *slog.Logger
+	// Now is the clock for Links. Default time.Now.
+	Now func() time.Time
 }
 
 // Checker fetches pages and reads them. It is safe for concurrent use.
@@ -59,6 +66,12 @@ func New(cfg Config) (*Checker, error) {
 	}
 	if cfg.Wait <= 0 {
 		cfg.Wait = 2 * time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
 	}
 	if cfg.Tools == nil {
 		cat, err := rmm.Default()
@@ -105,7 +118,29 @@ func (c *Checker) CheckPage(ctx context.Context, rawURL string) (hangup.PageChec
 		pc.Error = fmt.Sprintf("The site answered with an error (HTTP status %d); Hangup read what it sent.", resp.Status)
 	}
 	c.read(&pc, resp.Body)
+	c.link(ctx, &pc)
 	return pc, nil
+}
+
+// link records the numbers the page showed against the host that served
+// it (after redirects). A failure is logged: the check itself stands.
+func (c *Checker) link(ctx context.Context, pc *hangup.PageCheck) {
+	if c.cfg.Links == nil || len(pc.Phones) == 0 {
+		return
+	}
+	u, err := url.Parse(pc.URL)
+	if err != nil || u.Hostname() == "" {
+		return
+	}
+	nums := make([]string, 0, len(pc.Phones))
+	for _, p := range pc.Phones {
+		if len(nums) < hangup.MaxSiteNumbers {
+			nums = append(nums, p.Number)
+		}
+	}
+	if err := c.cfg.Links.RecordSiteNumbers(ctx, strings.ToLower(u.Hostname()), nums, c.cfg.Now()); err != nil {
+		c.cfg.Logger.Warn("recording the numbers a page showed", "host", u.Hostname(), "err", err)
+	}
 }
 
 // read fills a PageCheck from a page's body.

@@ -24,6 +24,7 @@ func fill(t *testing.T, db interface {
 	hangup.APIKeyStore
 	hangup.SignInStore
 	hangup.FeedStore
+	hangup.SiteNumberStore
 }) {
 	t.Helper()
 	ctx := context.Background()
@@ -84,6 +85,9 @@ func fill(t *testing.T, db interface {
 		t.Fatal(err)
 	}
 	if err := db.SetFeedDisabled(ctx, "scam-list", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RecordSiteNumbers(ctx, "fix-pc.example", []string{"+448000465678"}, at); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -211,6 +215,9 @@ func TestCopyFromSQLite(t *testing.T) {
 		feb, e2 := pg.FeedEntries(ctx, flb[0].ID)
 		same("feed entries", fea, feb, e1, e2)
 	}
+	sna, e1 := lite.SitesShowingNumber(ctx, "+448000465678", 10)
+	snb, e2 := pg.SitesShowingNumber(ctx, "+448000465678", 10)
+	same("site numbers", sna, snb, e1, e2)
 	sec, err := pg.Secret(ctx, "report-key", func() ([]byte, error) { return []byte("new"), nil })
 	if err != nil || string(sec) != "0123456789" {
 		t.Errorf("secret after copy %q, %v; want the copied one", sec, err)

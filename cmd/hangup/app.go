@@ -132,7 +132,7 @@ func (a *App) wire(ctx context.Context) error {
 		return err
 	}
 	if cfg.FetchPages {
-		if a.Pages, err = page.New(page.Config{Client: cfg.pageClient, Numbers: a.Numbers, Reputation: a.Reputation}); err != nil {
+		if a.Pages, err = page.New(page.Config{Client: cfg.pageClient, Numbers: a.Numbers, Reputation: a.Reputation, Links: a.DB, Logger: a.log}); err != nil {
 			return err
 		}
 	}
@@ -159,7 +159,7 @@ func (a *App) wire(ctx context.Context) error {
 	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
-		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages),
+		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics,
 	})
 	return err

@@ -52,6 +52,13 @@ func TestServeFetchPagesFindsTheNumberToCall(t *testing.T) {
 	if len(sc.Page.Phones) != 1 || sc.Page.Phones[0].Number != "+448000465678" || sc.Page.Phones[0].Reputation == nil {
 		t.Errorf("phones %+v, want the 0800 number with its reputation", sc.Page.Phones)
 	}
+	// The number is linked to the site that showed it.
+	var num struct {
+		Sites []hangup.SiteNumber `json:"sites"`
+	}
+	if st := getJSON(t, base+"/api/v1/numbers/"+url.PathEscape("+448000465678"), &num); st != 200 || len(num.Sites) != 1 || num.Sites[0].Host != "127.0.0.2" {
+		t.Errorf("number lookup: status %d, sites %+v, want the page's host", st, num.Sites)
+	}
 	var plain hangup.SiteCheck
 	if st := getJSON(t, base+"/api/v1/urls?page=0&u="+url.QueryEscape(srv.URL+"/fix"), &plain); st != 200 || plain.Page != nil {
 		t.Errorf("page=0 still fetched the page: %+v", plain.Page)

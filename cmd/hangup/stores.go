@@ -23,6 +23,7 @@ type Database interface {
 	hangup.APIKeyStore
 	hangup.SignInStore
 	hangup.FeedStore
+	hangup.SiteNumberStore
 	Ping(ctx context.Context) error
 	Close() error
 }

@@ -1,4 +1,5 @@
--- Blocklist feeds an operator subscribes to (hangup feeds add): each feed,
+-- Blocklist feeds an operator subscribes to (hangup feeds add), and the phone
+-- numbers websites showed when their pages were checked. Feeds: each feed,
 -- the validators and outcome of its last fetch, and the names of its last
 -- good copy with the time each was first seen there, so verdicts can say
 -- "listed by NAME since DATE" and a failed fetch keeps the old copy. The
@@ -24,10 +25,21 @@ CREATE TABLE feed_entries (
     name       TEXT NOT NULL,
     first_seen TEXT NOT NULL,
     PRIMARY KEY (feed_id, name)
-) WITHOUT ROWID;
+);
 
 CREATE TABLE feed_state (
     id      INTEGER PRIMARY KEY CHECK (id = 1),
     version INTEGER NOT NULL
 );
 INSERT INTO feed_state (id, version) VALUES (1, 0);
+
+-- Phone numbers that websites showed when their pages were checked
+-- (serve --fetch-pages): the link from a site to the numbers it advertises.
+CREATE TABLE site_numbers (
+    host       TEXT NOT NULL,
+    number     TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen  TEXT NOT NULL,
+    PRIMARY KEY (host, number)
+);
+CREATE INDEX site_numbers_by_number ON site_numbers (number, last_seen);
