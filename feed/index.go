@@ -11,7 +11,11 @@ import (
 // Index answers which feeds list a host, from memory. Build it with
 // NewIndex; it is immutable and safe for concurrent use.
 type Index struct {
-	names map[string][]entryRef
+	// names holds each name's first listing inline; the rare name on
+	// several feeds has the others in more. One listing a name keeps the
+	// index at about half the memory of a slice per name.
+	names map[string]entryRef
+	more  map[string][]entryRef
 	feeds []string
 	total int
 }
@@ -35,11 +39,16 @@ func NewIndex(sources []Source) *Index {
 	for _, s := range sources {
 		n += len(s.Entries)
 	}
-	ix := &Index{names: make(map[string][]entryRef, n)}
+	ix := &Index{names: make(map[string]entryRef, n), more: map[string][]entryRef{}}
 	for i, s := range sources {
 		ix.feeds = append(ix.feeds, s.Feed)
 		for _, e := range s.Entries {
-			ix.names[e.Name] = append(ix.names[e.Name], entryRef{feed: int32(i), since: e.FirstSeen.Unix()})
+			r := entryRef{feed: int32(i), since: e.FirstSeen.Unix()}
+			if _, dup := ix.names[e.Name]; dup {
+				ix.more[e.Name] = append(ix.more[e.Name], r)
+			} else {
+				ix.names[e.Name] = r
+			}
 		}
 		ix.total += len(s.Entries)
 	}
@@ -63,10 +72,16 @@ func (ix *Index) SiteListings(host string) []hangup.SiteListing {
 	}
 	host = strings.TrimPrefix(host, "www.")
 	var out []hangup.SiteListing
+	add := func(h string, r entryRef) {
+		if !slices.ContainsFunc(out, func(l hangup.SiteListing) bool { return l.Source == ix.feeds[r.feed] }) {
+			out = append(out, hangup.SiteListing{Kind: hangup.ListingFeed, Source: ix.feeds[r.feed], Entry: h, Since: time.Unix(r.since, 0).UTC()})
+		}
+	}
 	for h := host; h != ""; {
-		for _, r := range ix.names[h] {
-			if !slices.ContainsFunc(out, func(l hangup.SiteListing) bool { return l.Source == ix.feeds[r.feed] }) {
-				out = append(out, hangup.SiteListing{Kind: hangup.ListingFeed, Source: ix.feeds[r.feed], Entry: h, Since: time.Unix(r.since, 0).UTC()})
+		if r, ok := ix.names[h]; ok {
+			add(h, r)
+			for _, r := range ix.more[h] {
+				add(h, r)
 			}
 		}
 		i := strings.IndexByte(h, '.')
