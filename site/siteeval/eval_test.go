@@ -188,3 +188,23 @@ func parts() []Part {
 	}
 	return []Part{Fit, Test}
 }
+
+func FuzzEvalData(f *testing.F) {
+	for _, s := range []string{`{"text": "micros0ft-support.com", "label": "scam"}` + "\n" + `{"text": "bbc.co.uk", "label": 0}`,
+		"not json\n\n{}", `{"text": "x", "label": [1]}`, `{"text": "a.example", "label": "genuine"}{"x":1}`} {
+		f.Add(s)
+	}
+	chk, err := site.New(site.Config{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		rep, err := EvalData(strings.NewReader(in), chk)
+		if err != nil {
+			t.Fatalf("EvalData: %v", err)
+		}
+		if rep.Scam+rep.Genuine+rep.ErrorRows != rep.Lines || rep.TP+rep.FN != rep.Scam || rep.FP+rep.TN != rep.Genuine {
+			t.Fatalf("counts do not add up: %+v", rep)
+		}
+	})
+}
