@@ -60,6 +60,12 @@ type SiteCheck struct {
 	// Findings explain the verdict, most serious first. Codes are stable;
 	// see package site for the list.
 	Findings []Reason `json:"findings"`
+	// Listings are the blocklists (feeds) that name the address, when the
+	// checker has any.
+	Listings []SiteListing `json:"listings,omitempty"`
+	// Page is what a check of the page itself found, when it was asked for
+	// (hangup url --fetch-pages, serve --fetch-pages).
+	Page *PageCheck `json:"page,omitempty"`
 }
 
 // HasFinding reports whether the check carries the finding with this code.

@@ -40,6 +40,9 @@ type NumberResponse struct {
 	hangup.Number
 	Organisation *NumberOwner       `json:"organisation"`
 	Reputation   *hangup.Reputation `json:"reputation"` // null when reputation is not enabled or the number has no E.164 form
+	// Sites are the websites whose pages showed the number when they were
+	// checked (serve --fetch-pages), most recent first.
+	Sites []hangup.SiteNumber `json:"sites,omitempty"`
 }
 
 // NumberOwner says which registry organisation publishes a number and how
@@ -72,6 +75,14 @@ func (s *Server) lookupNumber(input string) (*NumberResponse, error) {
 			}
 		}
 		resp.Reputation = &rp
+	}
+	if s.deps.SiteNumbers != nil && n.E164 != "" {
+		sites, err := s.deps.SiteNumbers.SitesShowingNumber(context.Background(), n.E164, 20)
+		if err != nil {
+			s.log.Warn("sites showing a number", "err", err)
+		} else if len(sites) > 0 {
+			resp.Sites = sites
+		}
 	}
 	return resp, nil
 }

@@ -4,10 +4,12 @@ import (
 	"net/http"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/page"
 )
 
-// apiURL answers GET /api/v1/urls?u=ADDRESS[&claims=ORG-ID]: the website
-// verdict, the brand it belongs to or copies, and the findings.
+// apiURL answers GET /api/v1/urls?u=ADDRESS[&claims=ORG-ID][&page=0]: the
+// website verdict, the brand it belongs to or copies, and the findings; on
+// a server that fetches pages, also what the page itself shows.
 func (s *Server) apiURL(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	u := q.Get("u")
@@ -22,6 +24,14 @@ func (s *Server) apiURL(w http.ResponseWriter, r *http.Request) {
 		}
 		s.apiError(w, r, err)
 		return
+	}
+	if s.deps.Pages != nil && page.Worth(sc) && q.Get("page") != "0" && q.Get("page") != "false" {
+		pc, err := s.deps.Pages.CheckPage(r.Context(), sc.URL)
+		if err != nil {
+			s.apiError(w, r, err)
+			return
+		}
+		page.Merge(&sc, pc)
 	}
 	writeJSON(w, http.StatusOK, sc)
 }

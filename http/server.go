@@ -77,23 +77,25 @@ type Registry interface {
 
 // Deps are the engines the server renders.
 type Deps struct {
-	Checker    hangup.Checker
-	Numbers    hangup.NumberService
-	Registry   Registry
-	Reports    *report.Service
-	ReportDB   hangup.ReportStore     // analyst queries
-	Reputation *reputation.Service    // number reputation
-	RepDB      hangup.ReputationStore // appeals and the allow-list
-	Accounts   *account.Service
-	Secrets    hangup.SecretStore
-	Sites      hangup.SiteChecker          // website checks; nil disables /api/v1/urls
-	Analyzer   hangup.Analyzer             // transcript analysis; nil disables /api/v1/analyses
-	Calls      *analyze.Sessions           // live calls; nil disables /api/v1/calls
-	Ready      func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
-	Logger     *slog.Logger
-	Screen     *screen.Engine   // call screening; nil answers 503 on the screening endpoints
-	ScreenKeys *screen.Keys     // API keys of screening clients
-	Metrics    *metrics.Metrics // Prometheus metrics at /metrics; nil disables
+	Checker     hangup.Checker
+	Numbers     hangup.NumberService
+	Registry    Registry
+	Reports     *report.Service
+	ReportDB    hangup.ReportStore     // analyst queries
+	Reputation  *reputation.Service    // number reputation
+	RepDB       hangup.ReputationStore // appeals and the allow-list
+	Accounts    *account.Service
+	Secrets     hangup.SecretStore
+	Sites       hangup.SiteChecker          // website checks; nil disables /api/v1/urls
+	Pages       hangup.PageChecker          // page checks on /api/v1/urls (serve --fetch-pages); nil: addresses only
+	SiteNumbers hangup.SiteNumberStore      // the sites that showed a number, in number lookups; nil: none
+	Analyzer    hangup.Analyzer             // transcript analysis; nil disables /api/v1/analyses
+	Calls       *analyze.Sessions           // live calls; nil disables /api/v1/calls
+	Ready       func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
+	Logger      *slog.Logger
+	Screen      *screen.Engine   // call screening; nil answers 503 on the screening endpoints
+	ScreenKeys  *screen.Keys     // API keys of screening clients
+	Metrics     *metrics.Metrics // Prometheus metrics at /metrics; nil disables
 }
 
 // Server serves Hangup over HTTP.

@@ -324,3 +324,48 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+func TestFindNumbersInPageText(t *testing.T) {
+	p, err := phone.New(phone.Config{DefaultRegion: "GB"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "WARNING! Call Microsoft Support now on 0800 046 5678 or toll free +1 (844) 555-0147. Error #0x80070005, ref 2026-12-02. " +
+		"Call 1-888-275-8747 today. Again: 0800 046 5678."
+	got := p.FindNumbers(text, 0)
+	var e164 []string
+	for _, n := range got {
+		e164 = append(e164, n.E164)
+	}
+	want := []string{"+448000465678", "+18445550147", "+18882758747"}
+	if strings.Join(e164, ",") != strings.Join(want, ",") {
+		t.Errorf("got %v, want %v", e164, want)
+	}
+	if got[0].Input != "0800 046 5678" {
+		t.Errorf("input %q, want the number as written", got[0].Input)
+	}
+	if n := p.FindNumbers("no numbers here, only 12345 and 2026-12-02", 0); len(n) != 0 {
+		t.Errorf("found %v in text without phone numbers", n)
+	}
+}
+
+func FuzzFindNumbers(f *testing.F) {
+	for _, s := range []string{"Call 0800 046 5678 now", "+1 (844) 555-0147", "1-888-275-8747", "((((((((", "0x80070005 2026-12-02"} {
+		f.Add(s)
+	}
+	p, err := phone.New(phone.Config{DefaultRegion: "GB"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := p.FindNumbers(text, 5)
+		if len(got) > 5 {
+			t.Fatalf("%d numbers, want at most 5", len(got))
+		}
+		for _, n := range got {
+			if !n.Valid || !strings.HasPrefix(n.E164, "+") || !strings.Contains(text, n.Input) {
+				t.Fatalf("bad number %+v from %q", n, text)
+			}
+		}
+	})
+}

@@ -55,6 +55,10 @@ var copyTables = []copyTable{
 		map[string]int{"created_at": stamp, "disabled": boolean}, true},
 	{"api_key_numbers", []string{"key_id", "list", "number"}, nil, false},
 	{"signin_failures", []string{"account", "network", "failures", "first_at", "last_at"}, map[string]int{"first_at": stamp, "last_at": stamp}, false},
+	{"feeds", strings.Fields("id name url format disabled created_at etag last_modified checked_at updated_at entries last_error"),
+		map[string]int{"disabled": boolean, "created_at": stamp, "checked_at": stamp, "updated_at": stamp}, true},
+	{"feed_entries", []string{"feed_id", "name", "first_seen"}, map[string]int{"first_seen": stamp}, false},
+	{"site_numbers", []string{"host", "number", "first_seen", "last_seen"}, map[string]int{"first_seen": stamp, "last_seen": stamp}, false},
 }
 
 // CopyTables returns the names of the tables CopyFromSQLite moves, in order.

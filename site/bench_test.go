@@ -1,7 +1,11 @@
 package site
 
 import (
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/hangup-org/hangup"
 )
 
 // benchAddresses is a realistic mix: what callers say and what scam
@@ -71,4 +75,45 @@ func BenchmarkCheckEach(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCheckWithFeeds is BenchmarkCheck with 200,000 listed names in
+// the checker's feeds: the listing lookup is a few map probes per check.
+func BenchmarkCheckWithFeeds(b *testing.B) {
+	base := testChecker(b)
+	names := make(listedNames, 200_000)
+	for i := range 200_000 {
+		names["scam"+strconv.Itoa(i)+".example"] = true
+	}
+	names["amazon-refund-desk.top"] = true
+	c, err := New(Config{Organisations: testOrgs(), Tools: base.tools, Listings: names})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := c.CheckSite(benchAddresses[i%len(benchAddresses)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
+}
+
+// listedNames is a minimal listing source: exact hosts and their parents.
+type listedNames map[string]bool
+
+func (l listedNames) SiteListings(host string) []hangup.SiteListing {
+	for h := host; h != ""; {
+		if l[h] {
+			return []hangup.SiteListing{{Kind: hangup.ListingFeed, Source: "bench", Entry: h}}
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	return nil
 }

@@ -17,7 +17,7 @@ var scamTargets = []string{
 	// US banks and payment apps
 	"truist.com", "zellepay.com", "cash.app",
 	// delivery
-	"royalmail.com", "evri.com", "dpd.co.uk", "parcelforce.com",
+	"royalmail.com", "evri.com", "dpd.co.uk", "parcelforce.com", "correos.es", "postnl.nl", "auspost.com.au",
 	// tax, benefits and licences
 	"irs.gov", "ssa.gov", "tvlicensing.co.uk",
 	// internet and phone providers
@@ -29,4 +29,5 @@ var scamTargets = []string{
 	"homedepot.com", "lowes.com",
 	// cryptocurrency
 	"binance.com", "metamask.io", "ledger.com", "trezor.io", "kucoin.com", "blockchain.com", "opensea.io",
+	"uniswap.org", "pancakeswap.finance", "trustwallet.com", "exodus.com",
 }

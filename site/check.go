@@ -40,11 +40,18 @@ const (
 	CodeSuspiciousTLD          = "suspicious_tld"                        // an ending favoured by abuse
 	CodeUnlistedTLD            = "unlisted_tld"                          // an ending that does not exist
 	CodeScamWords              = "scam_words"                            // words scam sites use in their names
+	CodeMisspeltWord           = "misspelt_scam_word"                    // such a word misspelt: udapte, verfy
+	CodeScamWordsTwice         = "scam_words_in_subdomain_and_name"      // such words both in front of and in the site's name
+	CodeRandomPadding          = "random_padding"                        // such a word padded with random letters: trackxsl
+	CodeFakeAddress            = "fake_address_start"                    // a name that reads as another address: booking.com-id1.info
+	CodeLongNumber             = "long_number"                           // a long run of digits in the name
 	CodeBrandInPath            = "brand_in_path"                         // a brand's name in the page path of an unrelated site
 	CodeScamPath               = "scam_words_in_path"                    // sign-in and payment words in the page path
 	CodeManySubdomains         = "many_subdomains"                       // an unusually long chain of names
 	CodeUnusualPort            = "unusual_port"                          // a port number in the address
 	CodeSpokenAddress          = "spoken_address"                        // how Hangup read a spoken or embedded address
+	CodeListed                 = "listed_by_feed"                        // on a blocklist the operator subscribed to
+	CodeListedGenuine          = "listed_but_genuine"                    // on a blocklist, but a known genuine site: the listing is set aside
 	CodeNoInformation          = "no_information"                        // nothing known for or against
 )
 
@@ -144,8 +151,14 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 			}
 		}
 		look, haveLook = c.findLookalike(a, site, siteU, subs, platform.kind != "" && !platform.home)
+		ns := c.scanName(subs, site)
+		if !haveLook && ns.hasBrand && c.brands[ns.brand].domain != a.Domain {
+			// A brand's name run together with a scam word inside one word
+			// (unlockanz, microsoftloginin-usa).
+			look, haveLook = lookalike{brand: ns.brand, family: famCombo, strong: true, part: ns.brandIn, words: ns.words}, true
+		}
 		c.addScriptFindings(&s, a)
-		c.addRiskFindings(&s, a, subs, haveLook)
+		c.addRiskFindings(&s, a, &ns, haveLook)
 	} else if a.Userinfo != "" {
 		look, haveLook = c.userinfoLookalike(a.Userinfo)
 	}
@@ -187,6 +200,12 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	case s.score >= suspiciousScore:
 		res.Verdict = hangup.SiteSuspicious
 	}
+	if c.listings != nil {
+		res.Listings = c.listings.SiteListings(a.Host)
+		if len(res.Listings) > 0 {
+			c.addListingFindings(&s, &res, show, genuine && !isTool)
+		}
+	}
 	if claimed != nil {
 		c.addClaimFindings(&s, &res, claimed, isOfficial && genuine, official, look, haveLook)
 	}
@@ -199,6 +218,28 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	res.Findings = s.findings
 	res.Summary = summary(&res, show)
 	return res
+}
+
+// addListingFindings says which blocklists name the address. A listing
+// makes an unknown or merely suspicious address suspicious; on a known
+// genuine site (a registry organisation's, a curated brand's or a popular
+// one's own pages) it is shown but set aside, since lists catch genuine
+// sites that were abused for a while, and a scam page on a genuine site is
+// better judged by its address's own findings.
+func (c *Checker) addListingFindings(s *assessment, res *hangup.SiteCheck, show string, genuine bool) {
+	var names []string
+	for _, l := range res.Listings {
+		names = append(names, l.Source+" since "+l.Since.Format("2 January 2006"))
+	}
+	by := strings.Join(names, "; ")
+	if genuine {
+		s.add(CodeListedGenuine, hangup.SeverityInfo, 0, show+" is on a list of scam websites ("+by+"), but it is a known genuine site, so Hangup sets the listing aside. Lists sometimes name real sites that were misused for a while.")
+		return
+	}
+	s.add(CodeListed, hangup.SeverityHigh, 0, show+" is on a list of scam and phishing websites: listed by "+by+". Don't enter anything there.")
+	if res.Verdict == hangup.SiteUnknown {
+		res.Verdict = hangup.SiteSuspicious
+	}
 }
 
 // officialBrand walks from the host up to its registrable domain and
@@ -311,32 +352,49 @@ func cyrillicTLD(suffix string) bool {
 	return false
 }
 
-// addRiskFindings adds the weak signs that count only together.
-func (c *Checker) addRiskFindings(s *assessment, a *Address, subs []string, haveLook bool) {
-	if a.Listed && (c.susTLD[a.Suffix] || c.susTLD[lastLabel(a.Suffix)] || c.abused[a.Suffix]) {
-		s.add(CodeSuspiciousTLD, hangup.SeverityLow, 1, "The address ends in ."+a.Suffix+", an ending that is cheap to register and often used by scam sites. Many honest sites use it too.")
+// addRiskFindings adds the weak signs that count only together, from the
+// name analysis ns.
+func (c *Checker) addRiskFindings(s *assessment, a *Address, ns *nameScan, haveLook bool) {
+	if a.Listed {
+		tier := 0
+		if a.ICANN {
+			tier = tldTier[lastLabel(a.Suffix)]
+		}
+		if tier == 0 && (c.susTLD[a.Suffix] || c.susTLD[lastLabel(a.Suffix)] || c.abused[a.Suffix]) {
+			tier = 1
+		}
+		if tier > 0 {
+			s.add(CodeSuspiciousTLD, hangup.SeverityLow, tier, "The address ends in ."+a.Suffix+", an ending that is cheap to register and often used by scam sites. Many honest sites use it too.")
+		}
 	}
 	if !a.Listed {
 		s.add(CodeUnlistedTLD, hangup.SeverityLow, 1, "The address ends in ."+lastLabel(a.Suffix)+", which is not a real ending: this address cannot work as written. Check that you heard or copied it correctly.")
 	}
 	if !haveLook {
-		var words []string
-		for l := range strings.SplitSeq(strings.TrimSuffix(a.Host, "."+a.Suffix), ".") {
-			for t := range strings.SplitSeq(l, "-") {
-				if scamWordSet[t] && !slices.Contains(words, t) {
-					words = append(words, t)
-				}
-			}
-		}
-		if len(words) > 0 {
-			// One or two scam words are common in honest names
+		if len(ns.words) > 0 {
+			// One or two such words are common in honest names
 			// (supportbee, securelogin); three together rarely are
 			// (tech-support-helpline).
-			w := min(len(words), 3)
-			s.add(CodeScamWords, hangup.SeverityLow, w, "The name contains words scam websites often use ("+strings.Join(words, ", ")+").")
+			w := min(len(ns.words), 3)
+			s.add(CodeScamWords, hangup.SeverityLow, w, "The name contains words scam websites often use ("+strings.Join(ns.words, ", ")+").")
+		}
+		if ns.both {
+			s.add(CodeScamWordsTwice, hangup.SeverityLow, 1, "Both the site's name and the part in front of it use such words, the way fake sign-in and support pages are named.")
+		}
+		if len(ns.misspelt) > 0 {
+			s.add(CodeMisspeltWord, hangup.SeverityMedium, min(1+len(ns.misspelt), 3), "The name misspells or disguises a word that scam sites use: "+strings.Join(ns.misspelt, ", ")+". Genuine companies spell their own names and services correctly.")
+		}
+		if ns.junk {
+			s.add(CodeRandomPadding, hangup.SeverityLow, 1, "The name adds random letters to such a word, the way scammers make many copies of one site.")
+		}
+		if ns.fakeDot != "" {
+			s.add(CodeFakeAddress, hangup.SeverityMedium, 3, "The name starts with "+strconv.Quote(ns.fakeDot[:strings.IndexByte(ns.fakeDot, '-')+1])+" so that the address seems to end there: the real site is "+a.Domain+". This trick makes a fake address read like a real one.")
+		}
+		if ns.digits {
+			s.add(CodeLongNumber, hangup.SeverityLow, 1, "The name holds a long string of numbers, which genuine companies rarely use.")
 		}
 	}
-	if len(subs) >= 4 {
+	if ns.subs >= 4 {
 		s.add(CodeManySubdomains, hangup.SeverityLow, 1,
 			"The address has an unusually long chain of names before the real site name, which can hide where it really goes.")
 	}
@@ -659,6 +717,9 @@ func summary(res *hangup.SiteCheck, show string) string {
 	case hangup.SiteSuspicious:
 		if res.Brand != "" {
 			return show + " may be pretending to be " + res.Brand + ". Don't enter anything there; find " + possessive(res.Brand) + " website yourself."
+		}
+		if len(res.Listings) > 0 {
+			return show + " is on a list of scam websites (" + res.Listings[0].Source + "). Don't enter anything there."
 		}
 		return show + " has signs of a scam website. Don't enter anything there unless you found it yourself."
 	}

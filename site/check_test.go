@@ -123,6 +123,27 @@ func TestCheckSite(t *testing.T) {
 		{"brand name with ordinary words is not a lookalike", "apple-orchard-farm.co.uk", hangup.SiteUnknown, "", CodeNoInformation},
 		{"full foreign brand domain in front", "amazon.co.jp.xhsdkfj.cn", hangup.SiteImpersonation, "amazon.com", "lookalike_brand_in_subdomain"},
 		{"lookalike of a remote tool", "anydessk.com", hangup.SiteImpersonation, "AnyDesk", "lookalike_repetition"},
+		// Names as scammers build them (the website issue's misses).
+		{"brand run into a sign-in word on a free host", "microsoftloginin-usa.blogspot.com", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"brand between scam words on a cheap ending", "account-microsoft-update.online", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"brand with support and help", "microsoft-support-help.com", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"brand on a free app host", "secure-microsoft.web.app", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"jumbled scam word", "support-payment-udapte.com", hangup.SiteSuspicious, "", CodeMisspeltWord},
+		{"scam words in leetspeak", "supp0rt-upd4te.com", hangup.SiteSuspicious, "", CodeMisspeltWord},
+		{"digits around a word are not leetspeak", "support24.com", hangup.SiteUnknown, "", CodeScamWords},
+		{"brand and a misspelt scam word", "microsoft-verfy.net", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"scam words on a cheap ending", "security-confirmation.help", hangup.SiteSuspicious, "", CodeScamWords},
+		{"sign-in subdomain of a support-named site", "abc-login.fastonlinesupport.com", hangup.SiteSuspicious, "", CodeScamWordsTwice},
+		{"scam word padded with random letters", "com-trackxsl.top", hangup.SiteSuspicious, "", CodeRandomPadding},
+		{"address dressed up as another", "avito.com-id15421.info", hangup.SiteSuspicious, "", CodeFakeAddress},
+		{"brand's address dressed up", "booking.com-id15421.info", hangup.SiteImpersonation, "booking.com", "lookalike_brand_in_subdomain"},
+		{"country ending dressed up as another", "dpd.de-srgd.com", hangup.SiteSuspicious, "", CodeFakeAddress},
+		{"brand run into a scam word", "unlockmicrosoft.com", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"padded brand on a cheap ending", "uspsowrq.top", hangup.SiteImpersonation, "usps.com", "lookalike_combosquatting"},
+		// Popular sites one letter from another brand, without a scam sign.
+		{"a one-letter change to a British bank on its own ending", "barclay.co.uk", hangup.SiteImpersonation, "Barclays", "lookalike_omission"},
+		{"the same on another country's ending is a local name", "barclay.pl", hangup.SiteUnknown, "", CodeNoInformation},
+		{"a local name one letter from a curated brand, on a country ending", "blesk-news.cz", hangup.SiteUnknown, "", CodeNoInformation},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -235,5 +256,27 @@ func TestConcurrentChecks(t *testing.T) {
 	close(errs)
 	for a := range errs {
 		t.Errorf("concurrent check of %q disagreed with the sequential one", a)
+	}
+}
+
+func TestListingsFromSeveralSourcesAreAllNamed(t *testing.T) {
+	a := listedNames{"fix-desk.example": true}
+	b := listedNames{"example": false, "fix-desk.example": true}
+	c, err := New(Config{Organisations: testOrgs(), Tools: testChecker(t).tools, Listings: Listings(a, nil, b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.CheckSite("www.fix-desk.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Listings) != 2 || res.Verdict != hangup.SiteSuspicious || !res.HasFinding(CodeListed) {
+		t.Errorf("got %q with listings %+v", res.Verdict, res.Listings)
+	}
+	// A genuine site on a list keeps its verdict: the listing is set aside.
+	c, _ = New(Config{Organisations: testOrgs(), Tools: testChecker(t).tools, Listings: listedNames{"microsoft.com": true}})
+	res, _ = c.CheckSite("support.microsoft.com")
+	if res.Verdict != hangup.SiteOfficial || !res.HasFinding(CodeListedGenuine) || res.HasFinding(CodeListed) {
+		t.Errorf("listed official site: %q %v", res.Verdict, codes(res))
 	}
 }

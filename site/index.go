@@ -31,6 +31,10 @@ type Config struct {
 	// PopularBrands is how many of the top Data.Tranco domains are protected
 	// from lookalikes; 0 means DefaultPopularBrands, a negative value none.
 	PopularBrands int
+	// Listings, when set, says which blocklists (feeds) name a host; a
+	// listed site is flagged with the list's name and date. It is asked on
+	// every check and must answer from memory.
+	Listings hangup.SiteListings
 }
 
 // brandKind orders where a brand comes from, most trusted first.
@@ -88,6 +92,8 @@ type Checker struct {
 	// with the brand: every name under them is the brand's.
 	brandTLDs map[string]int32
 	tools     *rmm.Catalogue
+	listings  hangup.SiteListings
+	signals   *signalIndex
 }
 
 var _ hangup.SiteChecker = (*Checker)(nil)
@@ -147,6 +153,8 @@ func New(cfg Config) (*Checker, error) {
 		abused:    abusedTLDs(d),
 		brandTLDs: map[string]int32{},
 		tools:     tools,
+		listings:  cfg.Listings,
+		signals:   newSignalIndex(),
 	}
 	for _, w := range append(slices.Clone(d.Words), scamWords...) {
 		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && !strings.ContainsAny(w, " .") && !infraWords[w] {
@@ -262,6 +270,18 @@ func New(cfg Config) (*Checker, error) {
 		if owner, ok := brandLabels[suffix]; ok && c.brands[owner].kind <= kindHighTrust {
 			b.label = suffix
 			c.brandTLDs[suffix] = owner
+		}
+	}
+	// A brand's name that is itself a top-level domain (google, microsoft,
+	// barclays) is the brand's own ending even when no listed domain uses
+	// it: only the brand registers names under it (share.google).
+	for label, owner := range brandLabels {
+		b := &c.brands[owner]
+		if _, taken := c.brandTLDs[label]; taken || len(label) < 4 || b.kind > kindHighTrust || ordinaryTLD[label] || c.words[label] {
+			continue
+		}
+		if suffix, icann := publicsuffix.PublicSuffix("x." + label); icann && suffix == label {
+			c.brandTLDs[label] = owner
 		}
 	}
 	// Count how many popular names contain each short string after their

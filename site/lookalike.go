@@ -170,14 +170,25 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 		// one (gmail.com).
 		return
 	}
+	if _, ok := c.labels[site]; ok {
+		// A protected brand's own name (icloud, wikipedia) is that brand
+		// elsewhere, not a typo of another brand (hicloud, wikimedia).
+		return
+	}
 	if strings.Count(site, "-") > c.maxHyphens+1 {
 		return // words joined by hyphens: a job for combosquatting, not typos
 	}
-	id, ok := c.edit1(sk)
+	// On another country's ending, only registry organisations and brands
+	// of that ending are typo targets (see foreignEnding).
+	var accept func(*brand) bool
+	if !c.riskyTLD(a) && a.ICANN && len(lastLabel(a.Suffix)) == 2 {
+		accept = func(b *brand) bool { return !foreignEnding(a, b) }
+	}
+	id, ok := c.edit1(sk, accept)
 	if !ok && string(sk) != site && siteU == site && len(site) <= MaxLabel {
 		// Folding letter pairs can hide a typo (acrnois → acmois): try the
 		// letters as typed too.
-		id, ok = c.edit1([]byte(site))
+		id, ok = c.edit1([]byte(site), accept)
 	}
 	if ok && c.brands[id].kind == kindRegistry && len(c.brands[id].label) < minEditShortRegistry && !c.riskyTLD(a) {
 		// One letter from a short name (dvla, visa, meta, optus) is usually
@@ -202,12 +213,36 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	}
 }
 
+// foreignEnding reports whether a's ending is a country ending other than
+// the brand's own. A one-letter change to a brand's name on another
+// country's ending (braze.eu for brave.com, blesk.cz for plesk.com) is not a
+// mistyped address: typosquatters keep the brand's ending, or pick a
+// generic or cheap one; on a country ending it is most often a local name
+// of its own.
+func foreignEnding(a *Address, b *brand) bool {
+	cc := lastLabel(a.Suffix)
+	if len(cc) != 2 || !a.ICANN {
+		return false
+	}
+	if b.org != nil {
+		// A registry organisation of one country (M&S Bank in GB) is
+		// copied on its own country's ending or a generic one, not on
+		// another country's (mbank.pl); a global one anywhere.
+		home := strings.ToLower(b.org.Country)
+		if home == "gb" {
+			home = "uk"
+		}
+		return home != "" && home != cc
+	}
+	return lastLabel(publicSuffixOf(b.domain)) != cc
+}
+
 // edit1 finds the best brand whose name is one edit (insertion, deletion,
 // substitution or swap of neighbours) from q, through the symmetric-delete
 // index: the deletions of q are looked up among brand names and their
 // deletions, so a lookup costs len(q) map probes whatever the number of
 // brands. Brand names are indexed both as skeletons and as typed.
-func (c *Checker) edit1(q []byte) (int32, bool) {
+func (c *Checker) edit1(q []byte, accept func(*brand) bool) (int32, bool) {
 	n := len(q)
 	if n < minEditRegistry-1 || n > MaxLabel || n < 63 && c.lengths&(7<<(n-1)) == 0 {
 		return 0, false
@@ -216,7 +251,7 @@ func (c *Checker) edit1(q []byte) (int32, bool) {
 	pick := func(ids []int32, verify bool) {
 		for _, id := range ids {
 			b := &c.brands[id]
-			if !b.edit || b.skel == string(q) || b.label == string(q) {
+			if !b.edit || b.skel == string(q) || b.label == string(q) || accept != nil && !accept(b) {
 				continue
 			}
 			if verify && !osa1(string(q), b.skel) && !osa1(string(q), b.label) {
@@ -323,7 +358,7 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 				if j == i || other == "" {
 					continue
 				}
-				if c.filler(other) {
+				if c.filler(other) || c.signals.misspelling(other) != "" {
 					words = append(words, other)
 				} else {
 					unknown++
@@ -345,6 +380,9 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 			}
 			if how == matchTypo && !risky && !c.anyScamWord(words) {
 				continue // a near-name with ordinary words is usually another name (share-dns)
+			}
+			if how == matchExact && !risky && c.brands[id].kind != kindRegistry && serviceWordsOnly(words) {
+				continue // how brands name their own services: discordapp, sharepointonline
 			}
 			l := lookalike{brand: id, family: famCombo, strong: true, part: site, words: words}
 			if how == matchSkeleton {
@@ -370,11 +408,31 @@ func (c *Checker) comboLookalike(site, siteU string, risky bool) (lookalike, boo
 	return best, have
 }
 
+// serviceWords are words that brands add to their own names for their own
+// services and infrastructure (discordapp.net, sharepointonline.com,
+// yandex-team.ru, azure-devices.net). Beside a popular or curated brand's
+// name on an ordinary ending they are not a sign on their own; registry
+// organisations, the ones scam calls name, stay protected.
+var serviceWords = map[string]bool{"app": true, "apps": true, "online": true, "team": true, "services": true,
+	"service": true, "devices": true, "device": true, "labs": true, "lab": true, "cloud": true, "live": true,
+	"mail": true, "group": true, "media": true, "tv": true, "hq": true, "global": true, "api": true, "dev": true,
+	"status": true, "news": true, "blog": true, "static": true, "usercontent": true, "": true}
+
+// serviceWordsOnly reports whether every word is a service word.
+func serviceWordsOnly(words []string) bool {
+	for _, w := range words {
+		if !serviceWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // anyScamWord reports whether one of words is a scam word proper (not a
 // number or a dnstwist filler like "www").
 func (c *Checker) anyScamWord(words []string) bool {
 	for _, w := range words {
-		if scamWordSet[w] {
+		if scamWordSet[w] || c.signals.misspelling(w) != "" {
 			return true
 		}
 	}
@@ -430,7 +488,7 @@ func (c *Checker) tokenBrandHow(tok string, buf []byte, typos bool) (int32, int,
 		return ids[0], matchSkeleton, true
 	}
 	if typos && len(sk) >= minEditPopular && !c.words[tok] {
-		if id, ok := c.edit1(sk); ok && c.brands[id].combo && c.brands[id].kind <= kindHighTrust {
+		if id, ok := c.edit1(sk, nil); ok && c.brands[id].combo && c.brands[id].kind <= kindHighTrust {
 			return id, matchTypo, true
 		}
 	}
@@ -558,6 +616,9 @@ func (c *Checker) segmentCombo(tok string, risky bool) (lookalike, bool) {
 			if b.kind > kindHighTrust && onlyDigits(tok[:p], tok[s:]) {
 				continue
 			}
+			if !risky && b.kind != kindRegistry && serviceWordsOnly([]string{tok[:p], tok[s:]}) {
+				continue // how brands name their own services: discordapp, sharepointonline
+			}
 			l := lookalike{brand: id, family: famCombo, strong: true}
 			if p > 0 {
 				l.words = append(l.words, tok[:p])
@@ -578,13 +639,13 @@ func (c *Checker) segmentCombo(tok string, risky bool) (lookalike, bool) {
 	if !risky {
 		return lookalike{}, false
 	}
-	for i := len(tok) - minComboLabel; i >= minEditBrand; i-- {
+	for i := len(tok) - 2; i >= minEditRegistry; i-- {
 		ids, ok := c.labels[tok[:i]]
 		if !ok {
 			continue
 		}
 		id := ids[0]
-		if !c.brands[id].combo || c.brands[id].kind > kindHighTrust {
+		if !c.brands[id].combo || c.brands[id].kind > kindHighTrust || i < minEditBrand && len(tok)-i > 5 {
 			continue
 		}
 		return lookalike{brand: id, family: famCombo, strong: true, words: []string{tok[i:]}}, true

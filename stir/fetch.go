@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"golang.org/x/sync/singleflight"
+
+	"github.com/hangup-org/hangup/safefetch"
 )
 
 // Fetcher returns the certificates an x5u URL designates, leaf first.
@@ -335,37 +337,9 @@ func (f *HTTPFetcher) control(network, address string, _ syscall.RawConn) error 
 	return nil
 }
 
-// blockedPrefixes are the non-public ranges an x5u must never reach, beyond
-// what netip's predicates cover: carrier-grade NAT, IETF protocol
-// assignments, benchmarking, documentation, reserved and NAT64 local use.
-var blockedPrefixes = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),
-	netip.MustParsePrefix("100.64.0.0/10"),
-	netip.MustParsePrefix("192.0.0.0/24"),
-	netip.MustParsePrefix("192.0.2.0/24"),
-	netip.MustParsePrefix("198.18.0.0/15"),
-	netip.MustParsePrefix("198.51.100.0/24"),
-	netip.MustParsePrefix("203.0.113.0/24"),
-	netip.MustParsePrefix("240.0.0.0/4"),
-	netip.MustParsePrefix("64:ff9b:1::/48"),
-	netip.MustParsePrefix("100::/64"),
-	netip.MustParsePrefix("2001:db8::/32"),
-}
-
-// addrAllowed reports whether the fetcher may connect to ip.
+// addrAllowed reports whether the fetcher may connect to ip: the outbound
+// rules every fetch of an attacker-chosen address shares (package
+// safefetch).
 func (f *HTTPFetcher) addrAllowed(ip netip.Addr) bool {
-	ip = ip.Unmap().WithZone("")
-	if ip.IsLoopback() {
-		return f.cfg.AllowLoopback
-	}
-	if !ip.IsValid() || ip.IsUnspecified() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-		ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast() || ip.IsMulticast() {
-		return false
-	}
-	for _, p := range blockedPrefixes {
-		if p.Contains(ip) {
-			return false
-		}
-	}
-	return true
+	return safefetch.AddrAllowed(ip, f.cfg.AllowLoopback)
 }

@@ -19,6 +19,8 @@ type Stores struct {
 	Secrets       hangup.SecretStore
 	APIKeys       hangup.APIKeyStore // nil skips the API key tests
 	SignIns       hangup.SignInStore
+	Feeds         hangup.FeedStore       // nil skips the feed tests
+	SiteNumbers   hangup.SiteNumberStore // nil skips the site-number tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -34,4 +36,6 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })
 	t.Run("SignIns", func(t *testing.T) { testSignIns(t, open) })
+	t.Run("Feeds", func(t *testing.T) { testFeeds(t, open) })
+	t.Run("SiteNumbers", func(t *testing.T) { testSiteNumbers(t, open) })
 }

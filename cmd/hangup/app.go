@@ -16,8 +16,10 @@ import (
 	"github.com/hangup-org/hangup/agi"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/feed"
 	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/metrics"
+	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
@@ -43,6 +45,8 @@ type App struct {
 	Reports    *report.Service
 	Accounts   *account.Service
 	Sites      *site.Live
+	Feeds      *feed.Service // blocklist feeds: fetched on schedule while serving, listed in site checks
+	Pages      *page.Checker // page checks, with --fetch-pages; nil otherwise
 	Analyzer   *analyze.Engine
 	Calls      *analyze.Sessions
 	Server     *hhttp.Server
@@ -106,7 +110,11 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.Reputation.Load(ctx); err != nil {
 		return err
 	}
-	checker, err := site.New(site.Config{Organisations: a.Registry.Snapshot().Organisations()})
+	a.Feeds = feed.NewService(a.DB, feed.Config{Client: cfg.feedClient, Logger: a.log})
+	if err := a.Feeds.Load(ctx); err != nil {
+		return err
+	}
+	checker, err := site.New(site.Config{Organisations: a.Registry.Snapshot().Organisations(), Listings: a.Feeds})
 	if err != nil {
 		return err
 	}
@@ -114,7 +122,7 @@ func (a *App) wire(ctx context.Context) error {
 	// The website checker protects registry organisations' names: rebuild it
 	// aside when the registry changes, then swap it in.
 	a.Registry.OnSwap(func(s *registry.Snapshot) {
-		if c, err := site.New(site.Config{Organisations: s.Organisations()}); err == nil {
+		if c, err := site.New(site.Config{Organisations: s.Organisations(), Listings: a.Feeds}); err == nil {
 			a.Sites.Set(c)
 		} else {
 			a.log.Error("rebuilding the website checker", "err", err)
@@ -122,6 +130,11 @@ func (a *App) wire(ctx context.Context) error {
 	})
 	if a.Analyzer, err = analyze.New(analyze.Deps{Numbers: a.Numbers, Orgs: a.Registry, Sites: a.Sites}); err != nil {
 		return err
+	}
+	if cfg.FetchPages {
+		if a.Pages, err = page.New(page.Config{Client: cfg.pageClient, Numbers: a.Numbers, Reputation: a.Reputation, Links: a.DB, Logger: a.log}); err != nil {
+			return err
+		}
 	}
 	a.Calls = analyze.NewSessions(a.Analyzer, cfg.liveCalls)
 	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
@@ -146,10 +159,18 @@ func (a *App) wire(ctx context.Context) error {
 	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
-		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls,
+		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics,
 	})
 	return err
+}
+
+// pageChecker keeps a nil *page.Checker a nil interface for http.Deps.
+func pageChecker(p *page.Checker) hangup.PageChecker {
+	if p == nil {
+		return nil
+	}
+	return p
 }
 
 // verifiedNumbers lists every number the registry publishes for a named
@@ -293,6 +314,7 @@ func (a *App) Serve(ctx context.Context) error {
 	}
 	defer a.followKeys()()
 	defer a.serveAGI()()
+	defer a.refreshFeeds()()
 	defer a.serveMetrics()()
 	errc := make(chan error, 1)
 	go func() { errc <- a.httpServer.Serve(a.listener) }()
@@ -309,6 +331,22 @@ func (a *App) Serve(ctx context.Context) error {
 		err = errors.Join(err, e)
 	}
 	return err
+}
+
+// FeedTick is how often a serving node looks for feeds due a refresh and
+// reloads the feeds' copies if another node changed them.
+var FeedTick = time.Minute
+
+// refreshFeeds fetches due feeds in the background while the App serves;
+// the returned function stops it and waits.
+func (a *App) refreshFeeds() func() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a.Feeds.Run(ctx, FeedTick)
+	}()
+	return func() { cancel(); <-done }
 }
 
 // Close stops following changes and releases the database.

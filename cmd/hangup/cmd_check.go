@@ -13,6 +13,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/feed"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/postgres"
 	"github.com/hangup-org/hangup/registry"
@@ -25,6 +26,7 @@ import (
 type engines struct {
 	numbers  *phone.Intel
 	registry *registry.Snapshot
+	feeds    *feed.Index // the enabled feeds' copies; empty without a database
 }
 
 func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
@@ -33,6 +35,7 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		return nil, err
 	}
 	var orgs []*hangup.Organisation
+	var feeds *feed.Index
 	// A PostgreSQL database always exists; a SQLite file may not yet.
 	var statErr error
 	if !postgres.IsURL(cfg.DB) {
@@ -50,6 +53,11 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		if err := registry.Validate(orgs, p); err != nil {
 			return nil, err
 		}
+		fsvc := feed.NewService(db, feed.Config{})
+		if err := fsvc.Load(ctx); err != nil {
+			return nil, err
+		}
+		feeds = fsvc.Index()
 	} else if !errors.Is(statErr, fs.ErrNotExist) {
 		return nil, fmt.Errorf("database %s: %w", cfg.DB, statErr)
 	}
@@ -58,7 +66,7 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 			return nil, err
 		}
 	}
-	return &engines{numbers: p, registry: registry.NewSnapshot(orgs)}, nil
+	return &engines{numbers: p, registry: registry.NewSnapshot(orgs), feeds: feeds}, nil
 }
 
 // listFlag collects a comma-separated list; the flag may also be repeated.

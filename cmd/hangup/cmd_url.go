@@ -1,12 +1,19 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/feed"
+	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/site"
+	"github.com/hangup-org/hangup/site/siteeval"
 )
 
 // runURL checks website addresses: one on the command line, or a batch of
@@ -18,8 +25,9 @@ func runURL(e *env) error {
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	batch := fs.Bool("jsonl", false, `read {"id": …, "text": …} lines from standard input and write one result line each`)
 	claims := fs.String("claims", "", "registry id of the organisation the caller claimed (e.g. microsoft)")
+	fetchPages := fs.Bool("fetch-pages", false, "also fetch and read the page for fake warnings and numbers to call (public addresses only; scripts never run)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: hangup url ADDRESS [--claims ORG-ID] [--json]\n       hangup url --jsonl < lines.jsonl")
+		fmt.Fprintln(e.stderr, "Usage: hangup url ADDRESS [--claims ORG-ID] [--fetch-pages] [--json]\n       hangup url --jsonl < lines.jsonl")
 		fs.PrintDefaults()
 	}
 	args, err := parseInterspersed(fs, e)
@@ -34,7 +42,11 @@ func runURL(e *env) error {
 	if err != nil {
 		return err
 	}
-	chk, err := site.New(site.Config{Organisations: eng.registry.Organisations()})
+	scfg := site.Config{Organisations: eng.registry.Organisations()}
+	if eng.feeds.Len() > 0 {
+		scfg.Listings = eng.feeds
+	}
+	chk, err := site.New(scfg)
 	if err != nil {
 		return err
 	}
@@ -51,6 +63,17 @@ func runURL(e *env) error {
 	if err != nil {
 		return err
 	}
+	if *fetchPages && page.Worth(sc) {
+		pages, err := page.New(page.Config{Client: cfg.pageClient, Numbers: eng.numbers, MaxConcurrent: 1})
+		if err != nil {
+			return err
+		}
+		pc, err := pages.CheckPage(e.ctx, sc.URL)
+		if err != nil {
+			return err
+		}
+		page.Merge(&sc, pc)
+	}
 	if *asJSON {
 		return printJSON(e.stdout, sc)
 	}
@@ -64,16 +87,41 @@ func runURL(e *env) error {
 	for _, f := range sc.Findings {
 		fmt.Fprintln(e.stdout, wrap(fmt.Sprintf("- [%s] %s", severityWords[f.Severity], f.Message), "  "))
 	}
+	if p := sc.Page; p != nil {
+		head := "The page"
+		if p.Title != "" {
+			head += " (" + p.Title + ")"
+		}
+		fmt.Fprintln(e.stdout, "\n"+head+":")
+		for _, s := range p.Signs {
+			fmt.Fprintln(e.stdout, wrap(fmt.Sprintf("- [%s] %s", severityWords[s.Severity], s.Message), "  "))
+		}
+		if len(p.Signs) == 0 {
+			fmt.Fprintln(e.stdout, "- No signs of a fake warning page.")
+		}
+		for _, ph := range p.Phones {
+			fmt.Fprintf(e.stdout, "- Phone number shown: %s (%s)\n", ph.Display, ph.Number)
+		}
+	}
 	return nil
 }
 
-// runEvalURLs measures the website checker on generated lookalikes and
-// held-out popular domains, and fails when a target is missed.
+// runEvalURLs measures the website checker: on generated lookalikes and
+// held-out popular domains (the default), on the shared phishing and scam
+// lists' held-out part (--lists DIR), or on anyone's labelled JSON lines
+// (--data FILE).
 func runEvalURLs(e *env) error {
 	fs := flag.NewFlagSet("eval-urls", flag.ContinueOnError)
 	l := newConfigLoader()
 	l.bind(fs, false)
 	seed := fs.Uint64("seed", 1, "seed of the lookalike generator")
+	popular := fs.Int("popular-brands", 0, "how many top popular domains the checker protects (default: the checker's default)")
+	data := fs.String("data", "", `a JSON-lines file of {"text": ADDRESS, "label": "scam"|"genuine"} to score the checker on`)
+	lists := fs.String("lists", "", "the shared data directory: score the held-out part of the phishing and scam lists against held-out popular domains")
+	part := fs.String("part", "test", "with --lists: the part to score, test (held out) or fit (what the name analysis was tuned on)")
+	writeData := fs.String("write-data", "", "with --lists: also write the part's hosts as JSON lines for --data")
+	var feedFiles listFlag
+	fs.Var(&feedFiles, "feed-file", "with --lists or --data: load a local blocklist into the checker as a feed, PATH=FORMAT (hosts, adblock, domains or csv); repeatable")
 	if err := parseFlags(fs, e); err != nil {
 		return err
 	}
@@ -85,7 +133,58 @@ func runEvalURLs(e *env) error {
 	if err != nil {
 		return err
 	}
-	rep, err := site.EvalURLs(site.EvalConfig{Organisations: eng.registry.Organisations(), Seed: *seed})
+	orgs := eng.registry.Organisations()
+	var listings hangup.SiteListings
+	if len(feedFiles) > 0 {
+		ix, err := localFeeds(feedFiles)
+		if err != nil {
+			return err
+		}
+		listings = ix
+	} else if eng.feeds.Len() > 0 {
+		listings = eng.feeds
+	}
+	switch {
+	case *data != "":
+		f, err := os.Open(*data)
+		if err != nil {
+			return usagef("--data: %v", err)
+		}
+		defer f.Close()
+		chk, err := site.New(site.Config{Organisations: orgs, Listings: listings})
+		if err != nil {
+			return err
+		}
+		rep, err := siteeval.EvalData(f, chk)
+		if err != nil {
+			return err
+		}
+		return rep.WriteText(e.stdout)
+	case *lists != "":
+		d, err := site.DefaultData()
+		if err != nil {
+			return err
+		}
+		shared, err := siteeval.LoadShared(*lists, append(append([]string{}, d.FreeHosts...), d.SiteBuilders...))
+		if err != nil {
+			return usagef("--lists: %v", err)
+		}
+		p := siteeval.Part(*part)
+		if p != siteeval.Fit && p != siteeval.Test {
+			return usagef("--part must be test or fit")
+		}
+		if *writeData != "" {
+			if err := writeLabelled(*writeData, shared, p); err != nil {
+				return err
+			}
+		}
+		rep, err := siteeval.Evaluate(siteeval.Config{Shared: shared, Part: p, Organisations: orgs, Listings: listings, PopularBrands: *popular})
+		if err != nil {
+			return err
+		}
+		return rep.WriteText(e.stdout)
+	}
+	rep, err := site.EvalURLs(site.EvalConfig{Organisations: orgs, Seed: *seed, PopularBrands: *popular})
 	if err != nil {
 		return err
 	}
@@ -96,4 +195,56 @@ func runEvalURLs(e *env) error {
 		return fmt.Errorf("a target was missed (see above)")
 	}
 	return nil
+}
+
+// localFeeds reads blocklist files (PATH=FORMAT) as feeds, for
+// evaluations; each is named after its file.
+func localFeeds(specs []string) (*feed.Index, error) {
+	var sources []feed.Source
+	for _, spec := range specs {
+		path, format, ok := strings.Cut(spec, "=")
+		if !ok {
+			return nil, usagef("--feed-file %s: want PATH=FORMAT, e.g. hosts.txt=hosts", spec)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, usagef("--feed-file: %v", err)
+		}
+		l, err := feed.Parse(f, hangup.FeedFormat(format), 0)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("--feed-file %s: %w", path, err)
+		}
+		es := make([]hangup.FeedEntry, len(l.Names))
+		for i, n := range l.Names {
+			es[i] = hangup.FeedEntry{Name: n}
+		}
+		sources = append(sources, feed.Source{Feed: filepath.Base(path), Entries: es})
+	}
+	return feed.NewIndex(sources), nil
+}
+
+// writeLabelled writes a part of the shared lists as {"text", "label"}
+// lines: held-out popular domains and the part's other hosts.
+func writeLabelled(path string, s *siteeval.Shared, p siteeval.Part) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for _, h := range s.Hosts {
+		if h.Part != p {
+			continue
+		}
+		if err := enc.Encode(map[string]string{"text": h.Host, "label": string(h.Label), "source": h.Source}); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/clientip"
+	"github.com/hangup-org/hangup/safefetch"
 	"github.com/hangup-org/hangup/stir"
 )
 
@@ -32,6 +33,7 @@ type Config struct {
 	NoSeed        bool      `json:"no_seed"`        // don't seed an empty registry
 	PublicURL     string    `json:"public_url"`     // the site's address for links in API answers, e.g. https://hangup.example.org
 	SecureCookies bool      `json:"secure_cookies"` // mark cookies Secure behind a TLS-terminating proxy
+	FetchPages    bool      `json:"fetch_pages"`    // fetch and read the pages of addresses checked (public addresses only)
 	// Prometheus metrics: on a listener of their own (MetricsAddr, e.g.
 	// 127.0.0.1:9090, no key needed), and/or at /metrics on the main
 	// listener for requests bearing MetricsKey. Neither: no metrics.
@@ -48,6 +50,8 @@ type Config struct {
 	// anonymous reports per client address an hour (zero: report's
 	// default); the least time to fill in the report form.
 	stirFetcher        stir.Fetcher
+	feedClient         *safefetch.Client // fetches feeds; nil: the production rules
+	pageClient         *safefetch.Client // fetches pages; nil: the production rules
 	stirNow            func() time.Time
 	liveCalls          analyze.SessionConfig
 	anonReportsPerHour float64
@@ -84,6 +88,7 @@ var envVars = []struct {
 	{"HANGUP_METRICS_ADDR", func(c *Config, v string) error { c.MetricsAddr = v; return nil }},
 	{"HANGUP_METRICS_KEY", func(c *Config, v string) error { c.MetricsKey = v; return nil }},
 	{"HANGUP_SECURE_COOKIES", func(c *Config, v string) (err error) { c.SecureCookies, err = strconv.ParseBool(v); return }},
+	{"HANGUP_FETCH_PAGES", func(c *Config, v string) (err error) { c.FetchPages, err = strconv.ParseBool(v); return }},
 	{"HANGUP_AGI", func(c *Config, v string) error { c.AGI = v; return nil }},
 	{"HANGUP_SCREEN_KEYS", func(c *Config, v string) (err error) { c.ScreenKeys, err = strconv.ParseBool(v); return }},
 	{"HANGUP_STIR_TRUST_ANCHORS", func(c *Config, v string) error { c.StirTrustAnchors = v; return nil }},
@@ -127,6 +132,7 @@ func (l *configLoader) bindScreening(fs *flag.FlagSet, serve, screening bool) {
 		fs.BoolVar(&l.cfg.NoSeed, "no-seed", false, "don't fill an empty registry with the shipped organisations")
 		fs.StringVar(&l.cfg.PublicURL, "public-url", "", "the site's address for links in answers, e.g. https://hangup.example.org")
 		fs.BoolVar(&l.cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (behind a TLS-terminating proxy)")
+		fs.BoolVar(&l.cfg.FetchPages, "fetch-pages", false, "also fetch and read the page at each address checked, for fake virus warnings and numbers to call (public addresses only, 2 MiB, 8 s, 4 at once; scripts never run)")
 		fs.StringVar(&l.cfg.AGI, "agi", "", "also serve FastAGI for Asterisk on this address (port 4573 if none given), e.g. :4573")
 		fs.Func("screen-keys", "require API keys on the screening endpoints; false only for local use (default true)", func(v string) error {
 			if _, err := strconv.ParseBool(v); err != nil {
@@ -205,6 +211,9 @@ func (l *configLoader) resolve(e *env) (Config, error) {
 	}
 	if f.SecureCookies {
 		cfg.SecureCookies = true
+	}
+	if f.FetchPages {
+		cfg.FetchPages = true
 	}
 	if f.AGI != "" {
 		cfg.AGI = f.AGI

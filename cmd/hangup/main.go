@@ -69,6 +69,7 @@ func commands() []command {
 		{"eval", "measure the analysis on labelled data", runEval},
 		{"url", "check a website address (or --jsonl for a batch)", runURL},
 		{"eval-urls", "measure the website checker on lookalikes and popular domains", runEvalURLs},
+		{"feeds", "blocklists of scam websites: feeds add|list|refresh|disable|enable|remove", runFeeds},
 		{"import", "import reports from another source: ftc-dnc FILE", runImport},
 		{"user", "accounts: user add --email E --role R; user throttles [--clear] (failed sign-ins)", runUser},
 		{"screen", "screen a call as a PBX would: --from N --to N [--identity H] [--json]", runScreen},

@@ -22,6 +22,8 @@ type Database interface {
 	hangup.SecretStore
 	hangup.APIKeyStore
 	hangup.SignInStore
+	hangup.FeedStore
+	hangup.SiteNumberStore
 	Ping(ctx context.Context) error
 	Close() error
 }
@@ -108,6 +110,22 @@ func (a *announcing) DecideAppeal(ctx context.Context, id int64, status hangup.A
 	return ap, a.announce(ctx, err, hangup.TopicReputation)
 }
 
+func (a *announcing) CreateFeed(ctx context.Context, f *hangup.Feed) error {
+	return a.announce(ctx, a.Database.CreateFeed(ctx, f), hangup.TopicFeeds)
+}
+
+func (a *announcing) SetFeedDisabled(ctx context.Context, name string, disabled bool) error {
+	return a.announce(ctx, a.Database.SetFeedDisabled(ctx, name, disabled), hangup.TopicFeeds)
+}
+
+func (a *announcing) DeleteFeed(ctx context.Context, name string) error {
+	return a.announce(ctx, a.Database.DeleteFeed(ctx, name), hangup.TopicFeeds)
+}
+
+func (a *announcing) SaveFeedFetch(ctx context.Context, id int64, fetch hangup.FeedFetch) error {
+	return a.announce(ctx, a.Database.SaveFeedFetch(ctx, id, fetch), hangup.TopicFeeds)
+}
+
 func (a *announcing) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 	return a.announce(ctx, a.Database.CreateAPIKey(ctx, k), hangup.TopicAPIKeys)
 }
@@ -139,6 +157,7 @@ func (a *App) follow() {
 	reload := map[string]func(context.Context) error{
 		hangup.TopicRegistry:   a.Registry.Reload,
 		hangup.TopicReputation: a.Reputation.Refresh,
+		hangup.TopicFeeds:      a.Feeds.Load,
 	}
 	kicks := map[string]chan struct{}{}
 	for topic := range reload {
