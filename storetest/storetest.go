@@ -19,6 +19,8 @@ type Stores struct {
 	Secrets       hangup.SecretStore
 	APIKeys       hangup.APIKeyStore // nil skips the API key tests
 	SignIns       hangup.SignInStore
+	Blocklist     hangup.BlocklistStore // nil skips the blocklist tests
+	Sync          hangup.SyncStore      // nil skips the sync tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -34,4 +36,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })
 	t.Run("SignIns", func(t *testing.T) { testSignIns(t, open) })
+	t.Run("Blocklist", func(t *testing.T) { testBlocklist(t, open) })
+	t.Run("Sync", func(t *testing.T) { testSync(t, open) })
+	t.Run("NumberOrganisations", func(t *testing.T) { testNumberOrganisations(t, open) })
 }
