@@ -22,6 +22,8 @@ type Database interface {
 	hangup.SecretStore
 	hangup.APIKeyStore
 	hangup.SignInStore
+	hangup.BlocklistStore
+	hangup.SyncStore
 	Ping(ctx context.Context) error
 	Close() error
 }
@@ -108,6 +110,18 @@ func (a *announcing) DecideAppeal(ctx context.Context, id int64, status hangup.A
 	return ap, a.announce(ctx, err, hangup.TopicReputation)
 }
 
+func (a *announcing) PublishBlocklist(ctx context.Context, asOf int64, want []hangup.Listing) (hangup.BlocklistPublish, error) {
+	res, err := a.Database.PublishBlocklist(ctx, asOf, want)
+	if res.Added+res.Changed+res.Removed == 0 {
+		return res, err
+	}
+	return res, a.announce(ctx, err, hangup.TopicBlocklist)
+}
+
+func (a *announcing) ApplySync(ctx context.Context, source string, version int64, full bool, changes []hangup.ListingChange) error {
+	return a.announce(ctx, a.Database.ApplySync(ctx, source, version, full, changes), hangup.TopicReputation)
+}
+
 func (a *announcing) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 	return a.announce(ctx, a.Database.CreateAPIKey(ctx, k), hangup.TopicAPIKeys)
 }
@@ -139,6 +153,7 @@ func (a *App) follow() {
 	reload := map[string]func(context.Context) error{
 		hangup.TopicRegistry:   a.Registry.Reload,
 		hangup.TopicReputation: a.Reputation.Refresh,
+		hangup.TopicBlocklist:  a.Blocklist.Reload,
 	}
 	kicks := map[string]chan struct{}{}
 	for topic := range reload {
