@@ -28,8 +28,8 @@ const (
 	// PhoneNumberSchema is the definition's normative text.
 	PhoneNumberSchema = "A phone-number Cyber-observable object has type \"phone-number\", spec_version \"2.1\", a deterministic id " +
 		"(UUIDv5 in the STIX namespace over {\"value\":…}) and one property, value (required): the telephone number in E.164 form, " +
-		"\"+\" followed by 2 to 15 digits with no spaces, e.g. \"+442034567895\". Patterns compare value as a string: " +
-		"[phone-number:value = '+442034567895']. See https://github.com/hangup-org/hangup/blob/main/docs/stix-phone-number.md."
+		"\"+\" followed by 2 to 15 digits with no spaces, e.g. \"+441632960123\". Patterns compare value as a string: " +
+		"[phone-number:value = '+441632960123']. See https://github.com/hangup-org/hangup/blob/main/docs/stix-phone-number.md."
 )
 
 // extensionEpoch is when the extension definition (and the project's
