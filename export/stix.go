@@ -36,7 +36,9 @@ const (
 // identity) were made: they never change, so neither do their times.
 var extensionEpoch = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 
-func stamp(t time.Time) string { return t.UTC().Truncate(time.Millisecond).Format("2006-01-02T15:04:05.000Z") }
+func stamp(t time.Time) string {
+	return t.UTC().Truncate(time.Millisecond).Format("2006-01-02T15:04:05.000Z")
+}
 
 type stixObject struct {
 	Type               string         `json:"type"`
@@ -107,7 +109,7 @@ func STIX(f *Feed) *Bundle {
 		Schema:      PhoneNumberSchema, Version: "1.0.0", ExtensionTypes: []string{"new-sco"}})
 	add(stixObject{Type: "identity", SpecVersion: "2.1", ID: producer, CreatedByRef: producer, Created: epoch, Modified: epoch,
 		Name: "Hangup at " + hostOf(f.Producer), IdentityClass: "system",
-		Description: "A Hangup service. Its listings come from people's reports, accounts and trusted sources; anonymous reports alone never list a number as a scam, and verified organisations' numbers are never listed.",
+		Description:        "A Hangup service. Its listings come from people's reports, accounts and trusted sources; anonymous reports alone never list a number as a scam, and verified organisations' numbers are never listed.",
 		ExternalReferences: []extRef{{SourceName: "hangup", URL: f.Producer}}})
 
 	type actor struct {
@@ -151,7 +153,7 @@ func STIX(f *Feed) *Bundle {
 				a = &actor{
 					org: stixObject{Type: "identity", SpecVersion: "2.1", ID: orgID, CreatedByRef: producer, Created: epoch, Modified: epoch,
 						Name: org.Name, IdentityClass: "organization", Sectors: sectors(org.Kind),
-						Description: "A genuine organisation. Scammers pretend to call from it: it is the victim of impersonation, not the caller.",
+						Description:        "A genuine organisation. Scammers pretend to call from it: it is the victim of impersonation, not the caller.",
 						ExternalReferences: []extRef{{SourceName: "hangup-registry", URL: f.Producer + "/organisations/" + url.PathEscape(org.ID)}}},
 					actor: stixObject{Type: "threat-actor", SpecVersion: "2.1",
 						ID:      "threat-actor--" + uuid5(hangupNamespace, "impersonators|"+f.Producer+"|"+org.ID),

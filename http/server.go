@@ -97,9 +97,9 @@ type Deps struct {
 	Calls      *analyze.Sessions           // live calls; nil disables /api/v1/calls
 	Ready      func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
 	Logger     *slog.Logger
-	Screen     *screen.Engine   // call screening; nil answers 503 on the screening endpoints
-	ScreenKeys *screen.Keys     // API keys of screening clients
-	Metrics    *metrics.Metrics // Prometheus metrics at /metrics; nil disables
+	Screen     *screen.Engine     // call screening; nil answers 503 on the screening endpoints
+	ScreenKeys *screen.Keys       // API keys of screening clients
+	Metrics    *metrics.Metrics   // Prometheus metrics at /metrics; nil disables
 	Blocklist  *blocklist.Service // the shared blocklist, exports and CardDAV; nil disables them
 }
 
@@ -114,8 +114,8 @@ type Server struct {
 	// lookupLimiter limits private lookups per client, on top of limiter.
 	lookupLimiter *ratelimit.Keyed
 	handler       http.Handler
-	csrfKey []byte
-	public  atomic.Pointer[string]
+	csrfKey       []byte
+	public        atomic.Pointer[string]
 }
 
 // SetPublicURL sets the address links are built from. The App calls it

@@ -309,7 +309,7 @@ type davMultistatus struct {
 				Home        struct {
 					Href string `xml:"DAV: href"`
 				} `xml:"urn:ietf:params:xml:ns:carddav addressbook-home-set"`
-				Type        struct {
+				Type struct {
 					Inner string `xml:",innerxml"`
 				} `xml:"DAV: resourcetype"`
 			} `xml:"DAV: prop"`

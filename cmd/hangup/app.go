@@ -48,9 +48,9 @@ type App struct {
 	Analyzer   *analyze.Engine
 	Calls      *analyze.Sessions
 	Server     *hhttp.Server
-	Screen     *screen.Engine   // call screening (cmd_screen.go)
-	ScreenKeys *screen.Keys     // screening clients' API keys
-	Metrics    *metrics.Metrics // Prometheus metrics at /metrics
+	Screen     *screen.Engine     // call screening (cmd_screen.go)
+	ScreenKeys *screen.Keys       // screening clients' API keys
+	Metrics    *metrics.Metrics   // Prometheus metrics at /metrics
 	Blocklist  *blocklist.Service // the shared blocklist, its sync and exports
 	Syncer     *blocklist.Syncer  // pulls a central Hangup's blocklist, when Config.SyncFrom is set
 

@@ -109,7 +109,10 @@ var envVars = []struct {
 	{"HANGUP_AGI", func(c *Config, v string) error { c.AGI = v; return nil }},
 	{"HANGUP_SCREEN_KEYS", func(c *Config, v string) (err error) { c.ScreenKeys, err = strconv.ParseBool(v); return }},
 	{"HANGUP_STIR_TRUST_ANCHORS", func(c *Config, v string) error { c.StirTrustAnchors = v; return nil }},
-	{"HANGUP_BLOCKLIST_MIN_CONFIDENCE", func(c *Config, v string) (err error) { c.BlocklistMinConfidence, err = strconv.ParseFloat(v, 64); return }},
+	{"HANGUP_BLOCKLIST_MIN_CONFIDENCE", func(c *Config, v string) (err error) {
+		c.BlocklistMinConfidence, err = strconv.ParseFloat(v, 64)
+		return
+	}},
 	{"HANGUP_BLOCKLIST_SUSPECTED", func(c *Config, v string) (err error) { c.BlocklistSuspected, err = strconv.ParseBool(v); return }},
 	{"HANGUP_ADDRESSBOOK_SIZE", func(c *Config, v string) (err error) { c.AddressBookSize, err = strconv.Atoi(v); return }},
 	{"HANGUP_LOOKUPS_PER_HOUR", func(c *Config, v string) (err error) { c.LookupsPerHour, err = strconv.ParseFloat(v, 64); return }},

@@ -47,7 +47,9 @@ type SyntaxError struct {
 	Msg string
 }
 
-func (e *SyntaxError) Error() string { return fmt.Sprintf("stix pattern: at byte %d: %s", e.Pos, e.Msg) }
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("stix pattern: at byte %d: %s", e.Pos, e.Msg)
+}
 
 type parser struct {
 	toks  []Token
