@@ -114,7 +114,7 @@ func (s *Service) ImportCSV(ctx context.Context, r io.Reader, m csvmap.Map, head
 			Started: hangup.StartedTheyCalled, Happened: []hangup.Happened{}, ClaimedOrganisation: row.Organisation,
 			Story:       fmt.Sprintf("Imported from %s.", src.Name),
 			ReporterKey: name + ":" + row.Key, ReporterWeight: src.Weight,
-			Links:       []hangup.Link{{Kind: hangup.LinkNumberShown, Value: n.E164}}}
+			Links: []hangup.Link{{Kind: hangup.LinkNumberShown, Value: n.E164}}}
 		if row.Category != "" {
 			rep.Story = fmt.Sprintf("Imported from %s: %s.", src.Name, clip(row.Category, 200))
 		}
