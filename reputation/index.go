@@ -1,6 +1,7 @@
 package reputation
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -244,44 +245,58 @@ func (ix *Index) Listed(now time.Time, minConfidence float64, suspected bool) []
 	// lowers evidence. Most entries are skipped without computing a decay.
 	z2 := ix.cfg.Z * ix.cfg.Z
 	minEvidence := float32(z2*lowest/(1-lowest)) * 0.999
-	var keys []uint64
+	type kv struct {
+		k uint64
+		e entry
+	}
+	var cands []kv
 	add := func(k uint64, e entry) {
 		if e.scam < minEvidence {
 			return
 		}
-		if _, ok := ix.verified[k]; ok {
-			return
+		if len(ix.verified) > 0 {
+			if _, ok := ix.verified[k]; ok {
+				return
+			}
 		}
-		if _, ok := ix.allow[k]; ok {
-			return
+		if len(ix.allow) > 0 {
+			if _, ok := ix.allow[k]; ok {
+				return
+			}
 		}
-		keys = append(keys, k)
+		cands = append(cands, kv{k, e})
 	}
+	// The newest layer wins: a key in delta shadows mid and base, one in
+	// mid shadows base. Empty layers cost no lookups.
 	for k, e := range ix.delta {
 		add(k, e)
 	}
 	for k, e := range ix.mid {
-		if _, ok := ix.delta[k]; !ok {
+		if _, ok := ix.delta[k]; !ok || len(ix.delta) == 0 {
 			add(k, e)
 		}
 	}
+	shadowed := len(ix.delta) > 0 || len(ix.mid) > 0
 	for k, e := range ix.base {
-		_, inDelta := ix.delta[k]
-		_, inMid := ix.mid[k]
-		if !inDelta && !inMid {
-			add(k, e)
+		if shadowed {
+			if _, ok := ix.delta[k]; ok {
+				continue
+			}
+			if _, ok := ix.mid[k]; ok {
+				continue
+			}
 		}
+		add(k, e)
 	}
-	slices.Sort(keys)
-	out := make([]hangup.Listing, 0, len(keys))
-	for _, k := range keys {
-		e, _ := ix.get(k)
-		v, conf := ix.cfg.classify(e.at(now, ix.cfg))
+	slices.SortFunc(cands, func(a, b kv) int { return cmp.Compare(a.k, b.k) })
+	out := make([]hangup.Listing, 0, len(cands))
+	for _, c := range cands {
+		v, conf := ix.cfg.classify(c.e.at(now, ix.cfg))
 		switch {
 		case v == hangup.RepScam && conf >= minConfidence:
-			out = append(out, hangup.Listing{Number: "+" + strconv.FormatUint(k, 10), Label: hangup.ListScam})
+			out = append(out, hangup.Listing{Number: "+" + strconv.FormatUint(c.k, 10), Label: hangup.ListScam})
 		case suspected && (v == hangup.RepSuspected || v == hangup.RepScam):
-			out = append(out, hangup.Listing{Number: "+" + strconv.FormatUint(k, 10), Label: hangup.ListSuspected})
+			out = append(out, hangup.Listing{Number: "+" + strconv.FormatUint(c.k, 10), Label: hangup.ListSuspected})
 		}
 	}
 	return out

@@ -133,3 +133,17 @@ func TestSyncedListingsCountLocallyButAreNotRepublished(t *testing.T) {
 		t.Errorf("after a restart Score(suspected) = %s", v)
 	}
 }
+
+// BenchmarkListed measures computing the published list from an index of a
+// million numbers (about half of them scam-level), as each publication
+// does.
+func BenchmarkListed(b *testing.B) {
+	now := time.Now()
+	ix := reputation.BuildForBenchmark(1_000_000, now)
+	b.ResetTimer()
+	for range b.N {
+		if got := ix.Listed(now, 0.8, false); len(got) == 0 {
+			b.Fatal("nothing listed")
+		}
+	}
+}
