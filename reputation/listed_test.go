@@ -90,6 +90,7 @@ func TestSyncedListingsCountLocallyButAreNotRepublished(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	f.svc.SyncedChanged() // as the syncer does after a pull
 	if err := f.svc.Allow(ctx, allowed, true, "admin@example.org", "our own switchboard"); err != nil {
 		t.Fatal(err)
 	}
@@ -116,11 +117,25 @@ func TestSyncedListingsCountLocallyButAreNotRepublished(t *testing.T) {
 	if err := f.db.ApplySync(ctx, central, 6, false, []hangup.ListingChange{{Number: scam, Op: hangup.ListingRemoved}}); err != nil {
 		t.Fatal(err)
 	}
+	f.svc.SyncedChanged()
 	if err := f.svc.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if v, _ := f.svc.Index().Score(scam, f.now); v != hangup.RepUnknown {
 		t.Errorf("after removal Score = %s, want unknown", v)
+	}
+	// Listings another process stored (hangup sync beside a server) are
+	// picked up by a refresh within a second, without being told.
+	const later = "+449061239009"
+	if err := f.db.ApplySync(ctx, central, 7, false, []hangup.ListingChange{{Number: later, Op: hangup.ListingAdded, Label: hangup.ListScam}}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	if err := f.svc.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.svc.Index().Score(later, f.now); v != hangup.RepScam {
+		t.Errorf("a listing stored by another process, a second later: %s, want scam", v)
 	}
 	// A fresh service over the same database holds them from the start.
 	again := reputation.New(reputation.DefaultConfig(), f.db)

@@ -24,8 +24,13 @@ type Service struct {
 	store   hangup.ReputationStore
 	sync    hangup.SyncStore // listings pulled from central Hangups; nil: none
 	syncVer int64            // the SyncedVersion the index holds
-	now     func() time.Time
-	current atomic.Pointer[Index]
+	// syncAt is when SyncedVersion was last asked; refreshes ask at most
+	// every syncEvery unless SyncedChanged says this process changed them,
+	// so that a report's refresh costs no extra query.
+	syncAt    time.Time
+	syncDirty atomic.Bool
+	now       func() time.Time
+	current   atomic.Pointer[Index]
 
 	mu      sync.Mutex // serialises refreshes and index swaps
 	lastID  int64
@@ -46,6 +51,14 @@ func New(cfg Config, store hangup.ReputationStore) *Service {
 	s.current.Store(newIndex(&s.cfg))
 	return s
 }
+
+// syncEvery is how often a refresh asks whether synced listings changed
+// in another process.
+const syncEvery = time.Second
+
+// SyncedChanged tells the service that this process changed the synced
+// listings: the next Refresh reloads them.
+func (s *Service) SyncedChanged() { s.syncDirty.Store(true) }
 
 // FollowSynced makes the index hold the listings st pulled from central
 // Hangups (hangup sync), reloaded whenever they change. Call before Load.
@@ -124,6 +137,7 @@ func (s *Service) Load(ctx context.Context) error {
 	if ix.synced, s.syncVer, err = s.loadSynced(ctx); err != nil {
 		return err
 	}
+	s.syncAt = time.Now()
 	s.lastID = last
 	ix.asOf = last
 	s.swap(ix)
@@ -186,7 +200,8 @@ func (s *Service) refreshLocked(ctx context.Context) error {
 		return err
 	}
 	synced := (map[uint64]syncedListing)(nil)
-	if s.sync != nil {
+	if s.sync != nil && (s.syncDirty.Swap(false) || time.Since(s.syncAt) >= syncEvery) {
+		s.syncAt = time.Now()
 		v, err := s.sync.SyncedVersion(ctx)
 		if err != nil {
 			return fmt.Errorf("reputation: refresh: %w", err)

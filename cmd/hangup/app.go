@@ -183,7 +183,10 @@ func (a *App) wireSharing(ctx context.Context) error {
 		if a.Syncer, err = blocklist.NewSyncer(blocklist.SyncConfig{From: a.cfg.SyncFrom, Key: a.cfg.SyncKey}, a.DB, a.log); err != nil {
 			return err
 		}
-		a.Syncer.Changed = a.Reputation.Refresh
+		a.Syncer.Changed = func(ctx context.Context) error {
+			a.Reputation.SyncedChanged()
+			return a.Reputation.Refresh(ctx)
+		}
 	}
 	return nil
 }
