@@ -176,12 +176,19 @@ func (s *Service) Prune(ctx context.Context) (int, error) {
 }
 
 // Run publishes every Every and prunes the change log daily until ctx is
-// done. Failures are logged; the next round tries again.
+// done. Failures are logged; the next round tries again. The first round
+// waits one interval: a node starting up has enough to do, and clients
+// asking for the list meanwhile get a fresh one anyway (Fresh).
 func (s *Service) Run(ctx context.Context) {
 	t := time.NewTicker(s.cfg.Every)
 	defer t.Stop()
-	lastPrune := time.Time{}
+	lastPrune := time.Now()
 	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
 		if _, err := s.Publish(ctx); err != nil && ctx.Err() == nil {
 			s.log.Warn("publishing the blocklist", "err", err)
 		}
@@ -192,11 +199,6 @@ func (s *Service) Run(ctx context.Context) {
 				s.log.Info("pruned the blocklist's change log", "changes", n)
 			}
 			lastPrune = time.Now()
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
 		}
 	}
 }
