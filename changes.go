@@ -8,6 +8,7 @@ const (
 	TopicRegistry   = "registry"   // organisations: reload the registry snapshot
 	TopicReputation = "reputation" // evidence, the allow-list, appeals: refresh the reputation index
 	TopicAPIKeys    = "apikeys"    // API keys: reload the key cache
+	TopicBlocklist  = "blocklist"  // a new version of the published blocklist: reload the shared view
 )
 
 // Change is one notice from a Changes feed.

@@ -224,11 +224,28 @@ type ReportStore interface {
 	ReportEvents(ctx context.Context, reference string) ([]ReportEvent, error)
 	// ReportContact returns the reporter's contact details, or nil.
 	ReportContact(ctx context.Context, reference string) (*Contact, error)
+	// NumberOrganisations returns, for each of numbers (E.164) that
+	// reports name (as the number shown or the callback number) with a
+	// claimed registry organisation, the organisations claimed and by how
+	// many reports, most reports first, then by id. Numbers without such
+	// reports are absent. At most 1,000 numbers per call (EINVALID beyond).
+	NumberOrganisations(ctx context.Context, numbers []string) (map[string][]OrganisationCount, error)
 	// DeleteReport deletes a report, its contact details and its links.
 	// Its reputation evidence is withdrawn but remembered, so the same
 	// reporter cannot cast it again within the period. ENOTFOUND if none.
 	DeleteReport(ctx context.Context, reference, actor string) error
 }
+
+// OrganisationCount is how many reports about a number claimed to come
+// from one registry organisation: the organisation scammers impersonate
+// from that number.
+type OrganisationCount struct {
+	ID      string `json:"id"`
+	Reports int    `json:"reports"`
+}
+
+// MaxNumberOrganisations caps the numbers of one NumberOrganisations call.
+const MaxNumberOrganisations = 1000
 
 // GuidanceStep is one thing to do after a scam, most urgent first.
 type GuidanceStep struct {

@@ -61,8 +61,11 @@ type Reputation struct {
 	Categories    []string          `json:"categories,omitempty"`
 	Spoofed       bool              `json:"spoofed,omitempty"` // a verified number reported in scam calls
 	Organisation  string            `json:"organisation,omitempty"`
-	Reasons       []Reason          `json:"reasons"`
-	Appeal        *Appeal           `json:"appeal,omitempty"` // the latest appeal, if any
+	// Listed names the central Hangup whose blocklist this one follows
+	// (hangup sync) when that listing, not local evidence, sets the verdict.
+	Listed  string   `json:"listed_by,omitempty"`
+	Reasons []Reason `json:"reasons"`
+	Appeal  *Appeal  `json:"appeal,omitempty"` // the latest appeal, if any
 }
 
 // AppealStatus is where a dispute stands.

@@ -153,6 +153,32 @@ type APIKey struct {
 	Policy    ScreenPolicy `json:"policy"`
 	Allow     []string     `json:"allow"` // E.164 numbers always put through
 	Deny      []string     `json:"deny"`  // E.164 numbers always blocked (emergency calls excepted)
+	// Scopes says what the key may do (least privilege): ScopeScreen,
+	// ScopeExport or both. Empty means ScopeScreen alone, what every key
+	// could do before scopes existed.
+	Scopes []string `json:"scopes"`
+}
+
+// API key scopes.
+const (
+	ScopeScreen = "screen" // screen calls: /api/v1/screen, the PBX adapters, live calls
+	ScopeExport = "export" // read what Hangup shares: the blocklist, its sync, CardDAV, exports
+)
+
+// APIKeyScopes lists every scope.
+var APIKeyScopes = []string{ScopeScreen, ScopeExport}
+
+// HasScope reports whether the key may do what scope allows.
+func (k *APIKey) HasScope(scope string) bool {
+	if len(k.Scopes) == 0 {
+		return scope == ScopeScreen
+	}
+	for _, s := range k.Scopes {
+		if s == scope {
+			return true
+		}
+	}
+	return false
 }
 
 // APIKeyStore persists API keys. Implementations must pass storetest.
@@ -194,6 +220,12 @@ func (k *APIKey) Validate() error {
 	}
 	if err := k.Policy.Validate(); err != nil {
 		fields = append(fields, ErrorFields(err)...)
+	}
+	for _, s := range k.Scopes {
+		if s != ScopeScreen && s != ScopeExport {
+			fields = append(fields, FieldError{Field: "scopes", Message: fmt.Sprintf("%q is not one of: screen, export", s)})
+			break
+		}
 	}
 	for _, l := range []struct {
 		name string

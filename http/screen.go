@@ -116,7 +116,11 @@ func (s *Server) screenCustomer(r *http.Request) (*screen.Customer, error) {
 	if s.deps.ScreenKeys == nil {
 		return nil, hangup.Errorf(hangup.EUNAUTHORIZED, "This server has no API keys: make one with \"hangup apikey add\".")
 	}
-	return s.deps.ScreenKeys.Authenticate(apiKeyOf(r))
+	c, err := s.deps.ScreenKeys.Authenticate(apiKeyOf(r))
+	if err == nil && !c.Key.HasScope(hangup.ScopeScreen) {
+		return nil, hangup.Errorf(hangup.EFORBIDDEN, "This API key may not screen calls: it lacks the screen scope.")
+	}
+	return c, err
 }
 
 func apiKeyOf(r *http.Request) string {

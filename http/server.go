@@ -19,6 +19,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/ratelimit"
@@ -62,6 +63,11 @@ type Config struct {
 	// use: a PBX on the same host). Requests are then limited per client
 	// address like the rest of the API.
 	ScreenNoKeys bool
+	// LookupsPerHour and LookupBurst limit the anonymous private lookup
+	// (GET /api/v1/lookup/{prefix}) per client, against enumeration of the
+	// list. 0: the defaults, 600 an hour with bursts of 60.
+	LookupsPerHour float64
+	LookupBurst    int
 }
 
 // DefaultConfig returns the defaults: 64 KiB bodies, 20 requests a second per
@@ -93,9 +99,10 @@ type Deps struct {
 	Calls       *analyze.Sessions           // live calls; nil disables /api/v1/calls
 	Ready       func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
 	Logger      *slog.Logger
-	Screen      *screen.Engine   // call screening; nil answers 503 on the screening endpoints
-	ScreenKeys  *screen.Keys     // API keys of screening clients
-	Metrics     *metrics.Metrics // Prometheus metrics at /metrics; nil disables
+	Screen      *screen.Engine     // call screening; nil answers 503 on the screening endpoints
+	ScreenKeys  *screen.Keys       // API keys of screening clients
+	Metrics     *metrics.Metrics   // Prometheus metrics at /metrics; nil disables
+	Blocklist   *blocklist.Service // the shared blocklist, exports and CardDAV; nil disables them
 }
 
 // Server serves Hangup over HTTP.
@@ -106,9 +113,11 @@ type Server struct {
 	mux     *http.ServeMux
 	pages   *pages
 	limiter *ratelimit.Keyed
-	handler http.Handler
-	csrfKey []byte
-	public  atomic.Pointer[string]
+	// lookupLimiter limits private lookups per client, on top of limiter.
+	lookupLimiter *ratelimit.Keyed
+	handler       http.Handler
+	csrfKey       []byte
+	public        atomic.Pointer[string]
 }
 
 // SetPublicURL sets the address links are built from. The App calls it
@@ -158,6 +167,14 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s.limiter = ratelimit.New(cfg.RateLimit, cfg.RateBurst, maxClients)
+	perHour, burst := cfg.LookupsPerHour, cfg.LookupBurst
+	if perHour <= 0 {
+		perHour = 600
+	}
+	if burst <= 0 {
+		burst = 60
+	}
+	s.lookupLimiter = ratelimit.New(perHour/3600, burst, maxClients)
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -188,7 +205,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
-	}, s.screenAPIRoutes()...)
+	}, append(s.screenAPIRoutes(), s.shareAPIRoutes()...)...)
 }
 
 // missing names the capability an API path needs when the server was built
@@ -203,6 +220,9 @@ func (s *Server) missing(path string) string {
 		return "Analysis"
 	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:
 		return "Live analysis"
+	case (strings.HasPrefix(path, "/api/v1/blocklist") || strings.HasPrefix(path, "/api/v1/lookup/") ||
+		strings.HasPrefix(path, "/api/v1/export/")) && s.deps.Blocklist == nil:
+		return "Sharing the blocklist"
 	}
 	return ""
 }
@@ -259,6 +279,7 @@ func (s *Server) routes() {
 		page("POST /logout", s.webLogout)
 	}
 	s.analystRoutes(page)
+	s.cardDAVRoutes()
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})

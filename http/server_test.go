@@ -16,11 +16,13 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
+	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/site"
 	"github.com/hangup-org/hangup/sqlite"
 )
@@ -56,9 +58,17 @@ func newTestServer(t testing.TB, cfg Config) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	bl, err := blocklist.New(blocklist.DefaultConfig(), blocklist.Deps{Reputation: rep, Store: db, Reports: db, Orgs: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := screen.NewKeys(db, screen.KeysConfig{})
+	if err := keys.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	s, err := NewServer(cfg, Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
 		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
-		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{})})
+		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys})
 	if err != nil {
 		t.Fatal(err)
 	}

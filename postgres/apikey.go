@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/hangup-org/hangup"
 	"github.com/jackc/pgx/v5"
@@ -10,14 +11,16 @@ import (
 
 var _ hangup.APIKeyStore = (*DB)(nil)
 
-const apiKeyColumns = `id, name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at`
+const apiKeyColumns = `id, name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes`
 
 func scanAPIKey(row pgx.Row) (*hangup.APIKey, error) {
 	k := new(hangup.APIKey)
+	var scopes string
 	if err := row.Scan(&k.ID, &k.Name, &k.Prefix, &k.Hash, &k.CreatedAt, &k.Disabled, &k.RateLimit, &k.RateBurst,
-		&k.Policy.LabelAt, &k.Policy.WarnAt, &k.Policy.BlockAt); err != nil {
+		&k.Policy.LabelAt, &k.Policy.WarnAt, &k.Policy.BlockAt, &scopes); err != nil {
 		return nil, err
 	}
+	k.Scopes = splitScopes(scopes)
 	k.CreatedAt = k.CreatedAt.UTC()
 	k.Allow, k.Deny = []string{}, []string{}
 	return k, nil
@@ -44,9 +47,9 @@ func (db *DB) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 		if err := db.lockAPIKeys(ctx, tx); err != nil {
 			return err
 		}
-		err := tx.QueryRow(ctx, `INSERT INTO api_keys (name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, version)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (SELECT coalesce(max(version), 0) + 1 FROM api_keys)) RETURNING id`,
-			k.Name, k.Prefix, k.Hash, k.CreatedAt.UTC(), k.Disabled, k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt).Scan(&k.ID)
+		err := tx.QueryRow(ctx, `INSERT INTO api_keys (name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes, version)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(version), 0) + 1 FROM api_keys)) RETURNING id`,
+			k.Name, k.Prefix, k.Hash, k.CreatedAt.UTC(), k.Disabled, k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, joinScopes(k.Scopes)).Scan(&k.ID)
 		if err != nil {
 			if hangup.ErrorCode(classify(err)) == hangup.ECONFLICT {
 				return hangup.Errorf(hangup.ECONFLICT, "There is already an API key called %q.", k.Name)
@@ -187,9 +190,9 @@ func (db *DB) UpdateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 		if err := db.lockAPIKeys(ctx, tx); err != nil {
 			return err
 		}
-		tag, err := tx.Exec(ctx, `UPDATE api_keys SET disabled = $1, rate_limit = $2, rate_burst = $3, label_at = $4, warn_at = $5, block_at = $6,
+		tag, err := tx.Exec(ctx, `UPDATE api_keys SET disabled = $1, rate_limit = $2, rate_burst = $3, label_at = $4, warn_at = $5, block_at = $6, scopes = $8,
 			version = (SELECT max(version) + 1 FROM api_keys) WHERE id = $7`,
-			k.Disabled, k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, k.ID)
+			k.Disabled, k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, k.ID, joinScopes(k.Scopes))
 		if err != nil {
 			return wrap(err, "update api key")
 		}
@@ -214,4 +217,20 @@ func (db *DB) APIKeysVersion(ctx context.Context) (int64, error) {
 		return db.pool.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM api_keys`).Scan(&v)
 	})
 	return v, wrap(err, "api keys version")
+}
+
+// joinScopes stores a key's scopes as one comma-separated column; no
+// scopes is the screening scope, which every key had before scopes.
+func joinScopes(scopes []string) string {
+	if len(scopes) == 0 {
+		return hangup.ScopeScreen
+	}
+	return strings.Join(scopes, ",")
+}
+
+func splitScopes(s string) []string {
+	if s == "" {
+		return []string{hangup.ScopeScreen}
+	}
+	return strings.Split(s, ",")
 }

@@ -51,9 +51,14 @@ var copyTables = []copyTable{
 		map[string]int{"created_at": stamp, "disabled": boolean}, true},
 	{"sessions", []string{"token_hash", "user_id", "created_at", "expires_at"}, map[string]int{"created_at": stamp, "expires_at": stamp}, false},
 	{"secrets", []string{"name", "value", "created_at"}, map[string]int{"created_at": stamp}, false},
-	{"api_keys", strings.Fields("id name prefix hash created_at disabled rate_limit rate_burst label_at warn_at block_at version"),
+	{"api_keys", strings.Fields("id name prefix hash created_at disabled rate_limit rate_burst label_at warn_at block_at scopes version"),
 		map[string]int{"created_at": stamp, "disabled": boolean}, true},
 	{"api_key_numbers", []string{"key_id", "list", "number"}, nil, false},
+	{"blocklist", []string{"number", "label", "version"}, nil, false},
+	{"blocklist_changes", []string{"version", "number", "op", "label", "at"}, map[string]int{"at": stamp}, false},
+	{"blocklist_state", []string{"id", "version", "as_of", "floor"}, nil, false},
+	{"sync_sources", []string{"source", "version", "synced_at", "generation"}, map[string]int{"synced_at": stamp}, false},
+	{"synced_listings", []string{"source", "number", "label"}, nil, false},
 	{"signin_failures", []string{"account", "network", "failures", "first_at", "last_at"}, map[string]int{"first_at": stamp, "last_at": stamp}, false},
 	{"feeds", strings.Fields("id name url format disabled created_at etag last_modified checked_at updated_at entries last_error"),
 		map[string]int{"disabled": boolean, "created_at": stamp, "checked_at": stamp, "updated_at": stamp}, true},
@@ -119,7 +124,7 @@ func (db *DB) CopyFromSQLite(ctx context.Context, src *sql.DB) (map[string]int64
 			}
 		}
 		// Serving nodes reload what they hold in memory.
-		for _, topic := range []string{hangup.TopicRegistry, hangup.TopicReputation, hangup.TopicAPIKeys} {
+		for _, topic := range []string{hangup.TopicRegistry, hangup.TopicReputation, hangup.TopicAPIKeys, hangup.TopicBlocklist} {
 			if err := db.bumpInTx(ctx, tx, topic); err != nil {
 				return err
 			}

@@ -18,7 +18,7 @@ type ImportSummary struct {
 	Imported       int                 // new reports
 	AlreadyPresent int                 // rows imported before (an import is idempotent)
 	Bad            int                 // rows that could not be read
-	BadLines       []*ftcdnc.LineError // the first MaxBadLines of them
+	BadLines       []*ftcdnc.LineError // the first MaxBadLines of them (by line, whatever the file's format)
 	Duration       time.Duration
 }
 

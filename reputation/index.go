@@ -1,7 +1,10 @@
 package reputation
 
 import (
+	"cmp"
 	"maps"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/hangup-org/hangup"
@@ -119,12 +122,27 @@ type Index struct {
 	base, mid, delta map[uint64]entry
 	allow            map[uint64]string // number → reason
 	verified         map[uint64]Verified
+	synced           map[uint64]syncedListing // listed by a central Hangup this one syncs from
 	cfg              *Config
+	// asOf is the id of the newest evidence applied: a blocklist computed
+	// from this index is as new as that.
+	asOf int64
+}
+
+// syncedListing is the strongest label any synced source gives a number,
+// and the source that gives it.
+type syncedListing struct {
+	label  hangup.ListingLabel
+	source string
 }
 
 func newIndex(cfg *Config) *Index {
-	return &Index{base: map[uint64]entry{}, delta: map[uint64]entry{}, allow: map[uint64]string{}, verified: map[uint64]Verified{}, cfg: cfg}
+	return &Index{base: map[uint64]entry{}, delta: map[uint64]entry{}, allow: map[uint64]string{}, verified: map[uint64]Verified{},
+		synced: map[uint64]syncedListing{}, cfg: cfg}
 }
+
+// AsOf returns the id of the newest evidence in the index.
+func (ix *Index) AsOf() int64 { return ix.asOf }
 
 func (ix *Index) get(k uint64) (entry, bool) {
 	if e, ok := ix.delta[k]; ok {
@@ -191,5 +209,95 @@ func (ix *Index) Score(e164 string, now time.Time) (hangup.ReputationVerdict, fl
 	if _, ok := ix.verified[k]; ok {
 		return hangup.RepVerified, conf
 	}
+	if sl, ok := ix.synced[k]; ok {
+		return ix.cfg.withSynced(v, conf, sl.label)
+	}
 	return v, conf
+}
+
+// withSynced raises a local verdict to what a synced source lists: a scam
+// listing makes the number scam, a suspected one suspected (a warning
+// that never blocks), each at least at its threshold's confidence.
+// Stronger local evidence stays as it is.
+func (c *Config) withSynced(v hangup.ReputationVerdict, conf float64, l hangup.ListingLabel) (hangup.ReputationVerdict, float64) {
+	switch {
+	case l == hangup.ListScam && v != hangup.RepScam:
+		return hangup.RepScam, max(conf, c.ScamAt)
+	case l == hangup.ListSuspected && v != hangup.RepScam && v != hangup.RepSuspected:
+		return hangup.RepSuspected, max(conf, c.SuspectAt)
+	}
+	return v, conf
+}
+
+// Listed returns the numbers this index's own evidence lists, ordered by
+// number: scam numbers with a confidence of at least minConfidence and,
+// with suspected, suspected ones too. Verified organisation numbers and
+// allow-listed numbers are never listed, nor are numbers only a synced
+// source lists (so that two Hangups syncing from each other cannot keep
+// a number listed between them after both dropped it).
+func (ix *Index) Listed(now time.Time, minConfidence float64, suspected bool) []hangup.Listing {
+	lowest := max(minConfidence, ix.cfg.ScamAt)
+	if suspected {
+		lowest = ix.cfg.SuspectAt
+	}
+	// With only scam evidence the Wilson lower bound is n/(n+z²), so fewer
+	// than z²·t/(1−t) units can never reach confidence t; decay only
+	// lowers evidence. Most entries are skipped without computing a decay.
+	z2 := ix.cfg.Z * ix.cfg.Z
+	minEvidence := float32(z2*lowest/(1-lowest)) * 0.999
+	type kv struct {
+		k uint64
+		e entry
+	}
+	var cands []kv
+	add := func(k uint64, e entry) {
+		if e.scam < minEvidence {
+			return
+		}
+		if len(ix.verified) > 0 {
+			if _, ok := ix.verified[k]; ok {
+				return
+			}
+		}
+		if len(ix.allow) > 0 {
+			if _, ok := ix.allow[k]; ok {
+				return
+			}
+		}
+		cands = append(cands, kv{k, e})
+	}
+	// The newest layer wins: a key in delta shadows mid and base, one in
+	// mid shadows base. Empty layers cost no lookups.
+	for k, e := range ix.delta {
+		add(k, e)
+	}
+	for k, e := range ix.mid {
+		if _, ok := ix.delta[k]; !ok || len(ix.delta) == 0 {
+			add(k, e)
+		}
+	}
+	shadowed := len(ix.delta) > 0 || len(ix.mid) > 0
+	for k, e := range ix.base {
+		if shadowed {
+			if _, ok := ix.delta[k]; ok {
+				continue
+			}
+			if _, ok := ix.mid[k]; ok {
+				continue
+			}
+		}
+		add(k, e)
+	}
+	slices.SortFunc(cands, func(a, b kv) int { return cmp.Compare(a.k, b.k) })
+	out := make([]hangup.Listing, 0, len(cands))
+	for _, c := range cands {
+		v, conf := ix.cfg.classify(c.e.at(now, ix.cfg))
+		switch {
+		case v == hangup.RepScam && conf >= minConfidence:
+			out = append(out, hangup.Listing{Number: "+" + strconv.FormatUint(c.k, 10), Label: hangup.ListScam})
+		case suspected && (v == hangup.RepSuspected || v == hangup.RepScam):
+			out = append(out, hangup.Listing{Number: "+" + strconv.FormatUint(c.k, 10), Label: hangup.ListSuspected})
+		}
+	}
+	return out
 }

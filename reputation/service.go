@@ -22,8 +22,15 @@ const mergeAt = 16384
 type Service struct {
 	cfg     Config
 	store   hangup.ReputationStore
-	now     func() time.Time
-	current atomic.Pointer[Index]
+	sync    hangup.SyncStore // listings pulled from central Hangups; nil: none
+	syncVer int64            // the SyncedVersion the index holds
+	// syncAt is when SyncedVersion was last asked; refreshes ask at most
+	// every syncEvery unless SyncedChanged says this process changed them,
+	// so that a report's refresh costs no extra query.
+	syncAt    time.Time
+	syncDirty atomic.Bool
+	now       func() time.Time
+	current   atomic.Pointer[Index]
 
 	mu      sync.Mutex // serialises refreshes and index swaps
 	lastID  int64
@@ -43,6 +50,45 @@ func New(cfg Config, store hangup.ReputationStore) *Service {
 	s := &Service{cfg: cfg, store: store, now: time.Now}
 	s.current.Store(newIndex(&s.cfg))
 	return s
+}
+
+// syncEvery is how often a refresh asks whether synced listings changed
+// in another process.
+const syncEvery = time.Second
+
+// SyncedChanged tells the service that this process changed the synced
+// listings: the next Refresh reloads them.
+func (s *Service) SyncedChanged() { s.syncDirty.Store(true) }
+
+// FollowSynced makes the index hold the listings st pulled from central
+// Hangups (hangup sync), reloaded whenever they change. Call before Load.
+func (s *Service) FollowSynced(st hangup.SyncStore) { s.sync = st }
+
+// loadSynced reads the synced listings: for each number, the strongest
+// label any source gives it.
+func (s *Service) loadSynced(ctx context.Context) (map[uint64]syncedListing, int64, error) {
+	out := map[uint64]syncedListing{}
+	if s.sync == nil {
+		return out, 0, nil
+	}
+	v, err := s.sync.SyncedVersion(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("reputation: synced listings: %w", err)
+	}
+	ls, err := s.sync.SyncedListings(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("reputation: synced listings: %w", err)
+	}
+	for _, l := range ls {
+		k, ok := phone.Key(l.Number)
+		if !ok {
+			continue
+		}
+		if cur, ok := out[k]; !ok || (cur.label != hangup.ListScam && l.Label == hangup.ListScam) {
+			out[k] = syncedListing{label: l.Label, source: l.Source}
+		}
+	}
+	return out, v, nil
 }
 
 // SetClock replaces the clock (tests).
@@ -88,7 +134,12 @@ func (s *Service) Load(ctx context.Context) error {
 	if ix.allow, err = s.loadAllow(ctx); err != nil {
 		return err
 	}
+	if ix.synced, s.syncVer, err = s.loadSynced(ctx); err != nil {
+		return err
+	}
+	s.syncAt = time.Now()
 	s.lastID = last
+	ix.asOf = last
 	s.swap(ix)
 	return nil
 }
@@ -148,13 +199,31 @@ func (s *Service) refreshLocked(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	synced := (map[uint64]syncedListing)(nil)
+	if s.sync != nil && (s.syncDirty.Swap(false) || time.Since(s.syncAt) >= syncEvery) {
+		s.syncAt = time.Now()
+		v, err := s.sync.SyncedVersion(ctx)
+		if err != nil {
+			return fmt.Errorf("reputation: refresh: %w", err)
+		}
+		if v != s.syncVer {
+			if synced, v, err = s.loadSynced(ctx); err != nil {
+				return err
+			}
+			s.syncVer = v
+		}
+	}
 	cur := s.current.Load()
-	if len(evs) == 0 && maps.Equal(allow, cur.allow) {
+	if len(evs) == 0 && maps.Equal(allow, cur.allow) && synced == nil {
 		return nil
 	}
 	s.lastID = last
 	next := cur.withEvidence(evs)
 	next.allow = allow
+	next.asOf = last
+	if synced != nil {
+		next.synced = synced
+	}
 	s.swap(next)
 	if len(next.delta) >= mergeAt && !s.merging {
 		s.merging = true
@@ -257,20 +326,33 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 		}
 		return r
 	}
+	if sl, ok := ix.synced[k]; ok {
+		before := r.Verdict
+		r.Verdict, r.Confidence = ix.cfg.withSynced(r.Verdict, r.Confidence, sl.label)
+		if r.Verdict != before {
+			r.Listed = sl.source
+		}
+	}
 	if reason, ok := ix.allow[k]; ok {
-		r.Verdict = hangup.RepAllowed
+		r.Verdict, r.Listed = hangup.RepAllowed, ""
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.allowed", Severity: hangup.SeverityInfo,
 			Message: "Hangup's administrators have cleared this number: " + reason})
 		return r
 	}
-	switch r.Verdict {
-	case hangup.RepScam:
+	switch {
+	case r.Listed != "" && r.Verdict == hangup.RepScam:
+		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.scam", Severity: hangup.SeverityHigh,
+			Message: "A Hangup service this one trusts lists this as a scam number."})
+	case r.Listed != "":
+		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.suspected", Severity: hangup.SeverityMedium,
+			Message: "A Hangup service this one trusts warns about this number: people have reported scam calls from it."})
+	case r.Verdict == hangup.RepScam:
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.scam", Severity: hangup.SeverityHigh,
 			Message: fmt.Sprintf("Many people have independently reported scam calls from this number (%d reports; we are at least %d%% sure).", r.Reports, int(r.Confidence*100))})
-	case hangup.RepSuspected:
+	case r.Verdict == hangup.RepSuspected:
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.suspected", Severity: hangup.SeverityMedium,
 			Message: fmt.Sprintf("Several people have reported scam calls from this number (%d reports).", r.Reports)})
-	case hangup.RepDisputed:
+	case r.Verdict == hangup.RepDisputed:
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.disputed", Severity: hangup.SeverityLow,
 			Message: "People disagree about this number: some report scams, others say it is genuine."})
 	default:

@@ -5,22 +5,25 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hangup-org/hangup"
 )
 
 var _ hangup.APIKeyStore = (*DB)(nil)
 
-const apiKeyColumns = `id, name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at`
+const apiKeyColumns = `id, name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes`
 
 func scanAPIKey(row scanner) (*hangup.APIKey, error) {
 	k := new(hangup.APIKey)
 	var created string
 	var disabled int
+	var scopes string
 	if err := row.Scan(&k.ID, &k.Name, &k.Prefix, &k.Hash, &created, &disabled, &k.RateLimit, &k.RateBurst,
-		&k.Policy.LabelAt, &k.Policy.WarnAt, &k.Policy.BlockAt); err != nil {
+		&k.Policy.LabelAt, &k.Policy.WarnAt, &k.Policy.BlockAt, &scopes); err != nil {
 		return nil, err
 	}
+	k.Scopes = splitScopes(scopes)
 	k.CreatedAt, k.Disabled = parseTS(created), disabled != 0
 	k.Allow, k.Deny = []string{}, []string{}
 	return k, nil
@@ -35,9 +38,9 @@ func (db *DB) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 		k.CreatedAt = db.now()
 	}
 	return db.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO api_keys (name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(version), 0) + 1 FROM api_keys))`,
-			k.Name, k.Prefix, k.Hash, ts(k.CreatedAt), b2i(k.Disabled), k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt)
+		res, err := tx.ExecContext(ctx, `INSERT INTO api_keys (name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes, version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(version), 0) + 1 FROM api_keys))`,
+			k.Name, k.Prefix, k.Hash, ts(k.CreatedAt), b2i(k.Disabled), k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, joinScopes(k.Scopes))
 		if err != nil {
 			if hangup.ErrorCode(classify(err)) == hangup.ECONFLICT {
 				return hangup.Errorf(hangup.ECONFLICT, "There is already an API key called %q.", k.Name)
@@ -149,9 +152,9 @@ func (db *DB) UpdateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 		return err
 	}
 	return db.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE api_keys SET disabled = ?, rate_limit = ?, rate_burst = ?, label_at = ?, warn_at = ?, block_at = ?,
+		res, err := tx.ExecContext(ctx, `UPDATE api_keys SET disabled = ?, rate_limit = ?, rate_burst = ?, label_at = ?, warn_at = ?, block_at = ?, scopes = ?,
 			version = (SELECT max(version) + 1 FROM api_keys) WHERE id = ?`,
-			b2i(k.Disabled), k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, k.ID)
+			b2i(k.Disabled), k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, joinScopes(k.Scopes), k.ID)
 		if err != nil {
 			return fmt.Errorf("sqlite: update api key: %w", classify(err))
 		}
@@ -169,4 +172,20 @@ func (db *DB) APIKeysVersion(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("sqlite: api keys version: %w", err)
 	}
 	return v.Int64, nil
+}
+
+// joinScopes stores a key's scopes as one comma-separated column; no
+// scopes is the screening scope, which every key had before scopes.
+func joinScopes(scopes []string) string {
+	if len(scopes) == 0 {
+		return hangup.ScopeScreen
+	}
+	return strings.Join(scopes, ",")
+}
+
+func splitScopes(s string) []string {
+	if s == "" {
+		return []string{hangup.ScopeScreen}
+	}
+	return strings.Split(s, ",")
 }

@@ -569,3 +569,41 @@ func (db *DB) DeleteReport(ctx context.Context, reference, actor string) error {
 		return nil
 	})
 }
+
+// NumberOrganisations implements hangup.ReportStore.
+func (db *DB) NumberOrganisations(ctx context.Context, numbers []string) (map[string][]hangup.OrganisationCount, error) {
+	if len(numbers) > hangup.MaxNumberOrganisations {
+		return nil, hangup.Invalid("Too many numbers.", hangup.FieldError{Field: "numbers", Message: fmt.Sprintf("at most %d at once", hangup.MaxNumberOrganisations)})
+	}
+	out := map[string][]hangup.OrganisationCount{}
+	if len(numbers) == 0 {
+		return out, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(numbers)), ",")
+	args := make([]any, 0, 2*len(numbers))
+	for _, n := range numbers {
+		args = append(args, n)
+	}
+	for _, n := range numbers {
+		args = append(args, n)
+	}
+	// A report naming the number both ways counts once.
+	rows, err := db.read.QueryContext(ctx, `SELECT number, organisation_id, count(*) FROM (
+			SELECT id, number_shown_e164 AS number, organisation_id FROM reports WHERE organisation_id <> '' AND number_shown_e164 IN (`+marks+`)
+			UNION
+			SELECT id, callback_e164, organisation_id FROM reports WHERE organisation_id <> '' AND callback_e164 IN (`+marks+`)
+		) GROUP BY number, organisation_id ORDER BY number, count(*) DESC, organisation_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: number organisations: %w", classify(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		var c hangup.OrganisationCount
+		if err := rows.Scan(&n, &c.ID, &c.Reports); err != nil {
+			return nil, fmt.Errorf("sqlite: number organisations: %w", err)
+		}
+		out[n] = append(out[n], c)
+	}
+	return out, rows.Err()
+}

@@ -64,6 +64,11 @@ func testAPIKeys(t *testing.T, open Opener) {
 	if !sameSet(got.Allow, k.Allow) || !sameSet(got.Deny, k.Deny) {
 		t.Errorf("lists allow %v deny %v, want %v %v", got.Allow, got.Deny, k.Allow, k.Deny)
 	}
+	// A key made without scopes can screen, as every key could before
+	// scopes existed, and nothing else.
+	if !got.HasScope(hangup.ScopeScreen) || got.HasScope(hangup.ScopeExport) {
+		t.Errorf("a key made without scopes has scopes %v, want screening only", got.Scopes)
+	}
 	if _, err := s.FindAPIKey(ctx, "nobody"); hangup.ErrorCode(err) != hangup.ENOTFOUND {
 		t.Errorf("missing key: %v, want ENOTFOUND", err)
 	}
@@ -72,6 +77,7 @@ func testAPIKeys(t *testing.T, open Opener) {
 	got.Policy.BlockAt = 101
 	got.Allow = nil
 	got.Deny = []string{"+447700900123"}
+	got.Scopes = []string{hangup.ScopeExport}
 	if err := s.UpdateAPIKey(ctx, got); err != nil {
 		t.Fatal(err)
 	}
@@ -89,6 +95,22 @@ func testAPIKeys(t *testing.T, open Opener) {
 	}
 	if kk := keys[0]; !kk.Disabled || kk.Policy.BlockAt != 101 || len(kk.Allow) != 0 || !sameSet(kk.Deny, []string{"+447700900123"}) {
 		t.Errorf("after update: %+v", kk)
+	}
+	if kk := keys[0]; kk.HasScope(hangup.ScopeScreen) || !kk.HasScope(hangup.ScopeExport) {
+		t.Errorf("after update the scopes are %v, want export only", kk.Scopes)
+	}
+	exporter := sampleKey("exporter")
+	exporter.Scopes = []string{hangup.ScopeExport, hangup.ScopeScreen}
+	if err := s.CreateAPIKey(ctx, exporter); err != nil {
+		t.Fatal(err)
+	}
+	if back, err := s.FindAPIKey(ctx, "exporter"); err != nil || !back.HasScope(hangup.ScopeExport) || !back.HasScope(hangup.ScopeScreen) {
+		t.Errorf("a key made with both scopes reads back with %v (%v)", back.Scopes, err)
+	}
+	bad = sampleKey("badscope")
+	bad.Scopes = []string{"admin"}
+	if err := s.CreateAPIKey(ctx, bad); hangup.ErrorCode(err) != hangup.EINVALID {
+		t.Errorf("an unknown scope: %v, want EINVALID", err)
 	}
 	if !sameSet(keys[1].Allow, other.Allow) {
 		t.Errorf("second key's lists: %+v", keys[1])

@@ -21,6 +21,8 @@ type Stores struct {
 	SignIns       hangup.SignInStore
 	Feeds         hangup.FeedStore       // nil skips the feed tests
 	SiteNumbers   hangup.SiteNumberStore // nil skips the site-number tests
+	Blocklist     hangup.BlocklistStore  // nil skips the blocklist tests
+	Sync          hangup.SyncStore       // nil skips the sync tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -38,4 +40,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SignIns", func(t *testing.T) { testSignIns(t, open) })
 	t.Run("Feeds", func(t *testing.T) { testFeeds(t, open) })
 	t.Run("SiteNumbers", func(t *testing.T) { testSiteNumbers(t, open) })
+	t.Run("Blocklist", func(t *testing.T) { testBlocklist(t, open) })
+	t.Run("Sync", func(t *testing.T) { testSync(t, open) })
+	t.Run("NumberOrganisations", func(t *testing.T) { testNumberOrganisations(t, open) })
 }

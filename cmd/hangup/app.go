@@ -9,12 +9,14 @@ import (
 	"net/http"
 	"net/netip"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/agi"
 	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/feed"
 	hhttp "github.com/hangup-org/hangup/http"
@@ -50,9 +52,11 @@ type App struct {
 	Analyzer   *analyze.Engine
 	Calls      *analyze.Sessions
 	Server     *hhttp.Server
-	Screen     *screen.Engine   // call screening (cmd_screen.go)
-	ScreenKeys *screen.Keys     // screening clients' API keys
-	Metrics    *metrics.Metrics // Prometheus metrics at /metrics
+	Screen     *screen.Engine     // call screening (cmd_screen.go)
+	ScreenKeys *screen.Keys       // screening clients' API keys
+	Metrics    *metrics.Metrics   // Prometheus metrics at /metrics
+	Blocklist  *blocklist.Service // the shared blocklist, its sync and exports
+	Syncer     *blocklist.Syncer  // pulls a central Hangup's blocklist, when Config.SyncFrom is set
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -105,6 +109,7 @@ func NewApp(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 func (a *App) wire(ctx context.Context) error {
 	cfg := a.cfg
 	a.Reputation = reputation.New(reputation.DefaultConfig(), a.DB)
+	a.Reputation.FollowSynced(a.DB)
 	a.Reputation.SetVerified(verifiedNumbers(a.Registry.Snapshot()))
 	a.Registry.OnSwap(func(s *registry.Snapshot) { a.Reputation.SetVerified(verifiedNumbers(s)) })
 	if err := a.Reputation.Load(ctx); err != nil {
@@ -148,6 +153,9 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.wireScreening(ctx); err != nil {
 		return err
 	}
+	if err := a.wireSharing(ctx); err != nil {
+		return err
+	}
 	hc := hhttp.DefaultConfig()
 	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, version
 	if hc.TrustedProxies, err = cfg.TrustProxy.Parse(); err != nil {
@@ -156,11 +164,12 @@ func (a *App) wire(ctx context.Context) error {
 	hc.PublicURL, hc.SecureCookies, hc.MetricsKey = cfg.PublicURL, cfg.SecureCookies, cfg.MetricsKey
 	hc.ReportFormMinTime = cfg.reportFormMinTime
 	hc.ScreenNoKeys = !cfg.ScreenKeys
+	hc.LookupsPerHour = cfg.LookupsPerHour
 	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
-		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics,
+		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist,
 	})
 	return err
 }
@@ -171,6 +180,50 @@ func pageChecker(p *page.Checker) hangup.PageChecker {
 		return nil
 	}
 	return p
+}
+
+// wireSharing builds the blocklist service (docs/sharing.md) and, when
+// this Hangup follows a central one, the syncer.
+func (a *App) wireSharing(ctx context.Context) error {
+	bc := blocklist.DefaultConfig()
+	bc.MinConfidence, bc.Suspected, bc.AddressBookSize = a.cfg.BlocklistMinConfidence, a.cfg.BlocklistSuspected, a.cfg.AddressBookSize
+	if a.cfg.blocklistEvery > 0 {
+		bc.Every = a.cfg.blocklistEvery
+	}
+	if a.cfg.blocklistMinGap > 0 {
+		bc.MinGap = a.cfg.blocklistMinGap
+	}
+	var err error
+	if a.Blocklist, err = blocklist.New(bc, blocklist.Deps{Reputation: a.Reputation, Store: a.DB, Reports: a.DB, Orgs: a.Registry, Logger: a.log}); err != nil {
+		return err
+	}
+	if err := a.Blocklist.Reload(ctx); err != nil {
+		return fmt.Errorf("loading the blocklist: %w", err)
+	}
+	if a.cfg.SyncFrom != "" {
+		if a.Syncer, err = blocklist.NewSyncer(blocklist.SyncConfig{From: a.cfg.SyncFrom, Key: a.cfg.SyncKey}, a.DB, a.log); err != nil {
+			return err
+		}
+		a.Syncer.Changed = func(ctx context.Context) error {
+			a.Reputation.SyncedChanged()
+			return a.Reputation.Refresh(ctx)
+		}
+	}
+	return nil
+}
+
+// runSharing publishes the blocklist on its interval and, when set, pulls
+// the central one, until the returned function is called.
+func (a *App) runSharing() (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); a.Blocklist.Run(ctx) }()
+	if a.Syncer != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); a.Syncer.Run(ctx, a.cfg.syncEvery()) }()
+	}
+	return func() { cancel(); wg.Wait() }
 }
 
 // verifiedNumbers lists every number the registry publishes for a named
@@ -313,6 +366,7 @@ func (a *App) Serve(ctx context.Context) error {
 		a.follow()
 	}
 	defer a.followKeys()()
+	defer a.runSharing()()
 	defer a.serveAGI()()
 	defer a.refreshFeeds()()
 	defer a.serveMetrics()()

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/hangup-org/hangup"
@@ -11,7 +12,7 @@ import (
 )
 
 const apikeyUsage = `usage:
-  hangup apikey add --name NAME [--rate N] [--burst N] [--label-at N --warn-at N --block-at N] [--allow LIST] [--deny LIST]
+  hangup apikey add --name NAME [--scopes screen,export] [--rate N] [--burst N] [--label-at N --warn-at N --block-at N] [--allow LIST] [--deny LIST]
   hangup apikey set --name NAME [same flags] [--allow-add LIST] [--deny-add LIST] [--enable]
   hangup apikey revoke --name NAME
   hangup apikey list [--json]`
@@ -101,7 +102,7 @@ func runAPIKey(e *env) error {
 			return enc.Encode(keys)
 		}
 		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tKEY\tSTATE\tRATE/S\tLABEL/WARN/BLOCK\tALLOW\tDENY\tCREATED")
+		fmt.Fprintln(tw, "NAME\tKEY\tSTATE\tSCOPES\tRATE/S\tLABEL/WARN/BLOCK\tALLOW\tDENY\tCREATED")
 		for _, k := range keys {
 			state := "active"
 			if k.Disabled {
@@ -111,7 +112,7 @@ func runAPIKey(e *env) error {
 			if k.RateLimit > 0 {
 				rate = fmt.Sprint(k.RateLimit)
 			}
-			fmt.Fprintf(tw, "%s\t%s…\t%s\t%s\t%d/%d/%d\t%d\t%d\t%s\n", k.Name, k.Prefix, state, rate,
+			fmt.Fprintf(tw, "%s\t%s…\t%s\t%s\t%s\t%d/%d/%d\t%d\t%d\t%s\n", k.Name, k.Prefix, state, strings.Join(k.Scopes, ","), rate,
 				k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, len(k.Allow), len(k.Deny), k.CreatedAt.Format("2006-01-02"))
 		}
 		return tw.Flush()
@@ -127,6 +128,7 @@ type keyOptions struct {
 	labelAt, warnAt, blockAt int
 	allow, deny              listFlag
 	allowAdd, denyAdd        listFlag
+	scopes                   listFlag
 	fs                       *flag.FlagSet
 	enable                   bool
 }
@@ -138,6 +140,7 @@ func (o *keyOptions) bind(fs *flag.FlagSet, set bool) {
 	fs.IntVar(&o.labelAt, "label-at", 0, "risk at which calls are labelled Unverified (default 20)")
 	fs.IntVar(&o.warnAt, "warn-at", 0, "risk at which calls are labelled Suspected scam (default 50)")
 	fs.IntVar(&o.blockAt, "block-at", 0, "risk at which calls are blocked, 101 for never (default 80)")
+	fs.Var(&o.scopes, "scopes", "what the key may do, comma-separated: screen (screen calls), export (read the blocklist, sync, CardDAV, exports); default screen")
 	fs.Var(&o.allow, "allow", "numbers always put through, comma-separated (replaces the list)")
 	fs.Var(&o.deny, "deny", "numbers always blocked, comma-separated (replaces the list)")
 	if set {
@@ -167,6 +170,9 @@ func (o *keyOptions) apply(cfg Config, k *hangup.APIKey) error {
 	}
 	if o.enable {
 		k.Disabled = false
+	}
+	if given["scopes"] {
+		k.Scopes = o.scopes
 	}
 	if !given["allow"] && !given["deny"] && !given["allow-add"] && !given["deny-add"] {
 		return nil

@@ -45,6 +45,24 @@ type Config struct {
 	ScreenKeys       bool   `json:"screen_keys"`        // require API keys on the screening endpoints (default true)
 	StirTrustAnchors string `json:"stir_trust_anchors"` // STI-CA roots: PEM files or directories, comma-separated; empty: no verification
 
+	// Sharing (docs/sharing.md). The blocklist lists scam numbers at or
+	// above BlocklistMinConfidence (never below the reputation's scam
+	// line, 0.8), and suspected ones too, as warnings, with
+	// BlocklistSuspected. The CardDAV address book holds at most
+	// AddressBookSize numbers. LookupsPerHour limits the anonymous
+	// private lookup per client.
+	BlocklistMinConfidence float64 `json:"blocklist_min_confidence"`
+	BlocklistSuspected     bool    `json:"blocklist_suspected"`
+	AddressBookSize        int     `json:"addressbook_size"`
+	LookupsPerHour         float64 `json:"lookups_per_hour"`
+	// SyncFrom, with SyncKey (an export-scope key of that Hangup), keeps
+	// this Hangup's copy of a central Hangup's blocklist, pulled every
+	// SyncEvery (a duration such as "1m"), so that local screening blocks
+	// what the central one lists, also while it is out of reach.
+	SyncFrom  string `json:"sync_from"`
+	SyncKey   string `json:"sync_key"`
+	SyncEvery string `json:"sync_every"`
+
 	// Test hooks, never set from files or flags: the x5u fetcher and the
 	// verifier's clock; the caps of live calls (zero: analyze's defaults);
 	// anonymous reports per client address an hour (zero: report's
@@ -56,6 +74,9 @@ type Config struct {
 	liveCalls          analyze.SessionConfig
 	anonReportsPerHour float64
 	reportFormMinTime  time.Duration
+	// How often the blocklist is published, and the least gap between
+	// publications a client's request causes (zero: blocklist's defaults).
+	blocklistEvery, blocklistMinGap time.Duration
 }
 
 // ReportFormMinTime is the least time between starting the report form and
@@ -67,6 +88,7 @@ const ReportFormMinTime = 3 * time.Second
 // machine only, so that links can be built without a public URL), GB.
 func DefaultConfig() Config {
 	return Config{DB: "hangup.db", Addr: "localhost:8080", DefaultRegion: "GB", RateLimit: 20, RateBurst: 40, BodyLimit: 64 << 10, LogLevel: "info", ScreenKeys: true,
+		AddressBookSize: 2000, LookupsPerHour: 600, SyncEvery: "1m",
 		reportFormMinTime: ReportFormMinTime}
 }
 
@@ -92,6 +114,16 @@ var envVars = []struct {
 	{"HANGUP_AGI", func(c *Config, v string) error { c.AGI = v; return nil }},
 	{"HANGUP_SCREEN_KEYS", func(c *Config, v string) (err error) { c.ScreenKeys, err = strconv.ParseBool(v); return }},
 	{"HANGUP_STIR_TRUST_ANCHORS", func(c *Config, v string) error { c.StirTrustAnchors = v; return nil }},
+	{"HANGUP_BLOCKLIST_MIN_CONFIDENCE", func(c *Config, v string) (err error) {
+		c.BlocklistMinConfidence, err = strconv.ParseFloat(v, 64)
+		return
+	}},
+	{"HANGUP_BLOCKLIST_SUSPECTED", func(c *Config, v string) (err error) { c.BlocklistSuspected, err = strconv.ParseBool(v); return }},
+	{"HANGUP_ADDRESSBOOK_SIZE", func(c *Config, v string) (err error) { c.AddressBookSize, err = strconv.Atoi(v); return }},
+	{"HANGUP_LOOKUPS_PER_HOUR", func(c *Config, v string) (err error) { c.LookupsPerHour, err = strconv.ParseFloat(v, 64); return }},
+	{"HANGUP_SYNC_FROM", func(c *Config, v string) error { c.SyncFrom = v; return nil }},
+	{"HANGUP_SYNC_KEY", func(c *Config, v string) error { c.SyncKey = v; return nil }},
+	{"HANGUP_SYNC_EVERY", func(c *Config, v string) error { c.SyncEvery = v; return nil }},
 }
 
 // loadConfig builds the configuration for a command: defaults, file,
@@ -134,6 +166,9 @@ func (l *configLoader) bindScreening(fs *flag.FlagSet, serve, screening bool) {
 		fs.BoolVar(&l.cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (behind a TLS-terminating proxy)")
 		fs.BoolVar(&l.cfg.FetchPages, "fetch-pages", false, "also fetch and read the page at each address checked, for fake virus warnings and numbers to call (public addresses only, 2 MiB, 8 s, 4 at once; scripts never run)")
 		fs.StringVar(&l.cfg.AGI, "agi", "", "also serve FastAGI for Asterisk on this address (port 4573 if none given), e.g. :4573")
+		fs.StringVar(&l.cfg.SyncFrom, "sync-from", "", "keep a copy of this central Hangup's blocklist, e.g. https://hangup.example.org (also HANGUP_SYNC_FROM)")
+		fs.StringVar(&l.cfg.SyncKey, "sync-key", "", "the central Hangup's API key with the export scope (better: HANGUP_SYNC_KEY)")
+		fs.StringVar(&l.cfg.SyncEvery, "sync-every", "", "how often to pull the central blocklist (default 1m)")
 		fs.Func("screen-keys", "require API keys on the screening endpoints; false only for local use (default true)", func(v string) error {
 			if _, err := strconv.ParseBool(v); err != nil {
 				return fmt.Errorf("must be true or false")
@@ -224,6 +259,15 @@ func (l *configLoader) resolve(e *env) (Config, error) {
 	if f.StirTrustAnchors != "" {
 		cfg.StirTrustAnchors = f.StirTrustAnchors
 	}
+	if f.SyncFrom != "" {
+		cfg.SyncFrom = f.SyncFrom
+	}
+	if f.SyncKey != "" {
+		cfg.SyncKey = f.SyncKey
+	}
+	if f.SyncEvery != "" {
+		cfg.SyncEvery = f.SyncEvery
+	}
 	if cfg.AGI != "" {
 		cfg.AGI = agiAddr(cfg.AGI)
 	}
@@ -266,10 +310,34 @@ func (c Config) Validate() error {
 			fields = append(fields, hangup.FieldError{Field: "agi", Message: fmt.Sprintf("%q is not a listen address such as :4573 or 127.0.0.1:4573", c.AGI)})
 		}
 	}
+	if c.BlocklistMinConfidence < 0 || c.BlocklistMinConfidence > 1 {
+		fields = append(fields, hangup.FieldError{Field: "blocklist_min_confidence", Message: "must be from 0 to 1 (values below the scam line, 0.8, mean 0.8)"})
+	}
+	if c.AddressBookSize < 1 || c.AddressBookSize > 100_000 {
+		fields = append(fields, hangup.FieldError{Field: "addressbook_size", Message: "must be from 1 to 100,000"})
+	}
+	if c.LookupsPerHour < 0 {
+		fields = append(fields, hangup.FieldError{Field: "lookups_per_hour", Message: "must be 0 (the default, 600) or more"})
+	}
+	if d, err := time.ParseDuration(c.SyncEvery); err != nil || d < time.Second {
+		fields = append(fields, hangup.FieldError{Field: "sync_every", Message: fmt.Sprintf("%q is not a duration of at least a second, such as 1m", c.SyncEvery)})
+	}
+	if (c.SyncFrom == "") != (c.SyncKey == "") {
+		fields = append(fields, hangup.FieldError{Field: "sync_from", Message: "sync_from and sync_key go together: the central Hangup's address and its export API key"})
+	}
 	if len(fields) > 0 {
 		return hangup.Invalid("The configuration is not valid.", fields...)
 	}
 	return nil
+}
+
+// syncEvery returns the validated sync interval.
+func (c Config) syncEvery() time.Duration {
+	d, err := time.ParseDuration(c.SyncEvery)
+	if err != nil {
+		return time.Minute
+	}
+	return d
 }
 
 // ProxyList is --trust-proxy: the addresses and CIDR prefixes of the

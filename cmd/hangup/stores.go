@@ -24,6 +24,8 @@ type Database interface {
 	hangup.SignInStore
 	hangup.FeedStore
 	hangup.SiteNumberStore
+	hangup.BlocklistStore
+	hangup.SyncStore
 	Ping(ctx context.Context) error
 	Close() error
 }
@@ -126,6 +128,18 @@ func (a *announcing) SaveFeedFetch(ctx context.Context, id int64, fetch hangup.F
 	return a.announce(ctx, a.Database.SaveFeedFetch(ctx, id, fetch), hangup.TopicFeeds)
 }
 
+func (a *announcing) PublishBlocklist(ctx context.Context, asOf int64, want []hangup.Listing) (hangup.BlocklistPublish, error) {
+	res, err := a.Database.PublishBlocklist(ctx, asOf, want)
+	if res.Added+res.Changed+res.Removed == 0 {
+		return res, err
+	}
+	return res, a.announce(ctx, err, hangup.TopicBlocklist)
+}
+
+func (a *announcing) ApplySync(ctx context.Context, source string, version int64, full bool, changes []hangup.ListingChange) error {
+	return a.announce(ctx, a.Database.ApplySync(ctx, source, version, full, changes), hangup.TopicReputation)
+}
+
 func (a *announcing) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 	return a.announce(ctx, a.Database.CreateAPIKey(ctx, k), hangup.TopicAPIKeys)
 }
@@ -158,6 +172,7 @@ func (a *App) follow() {
 		hangup.TopicRegistry:   a.Registry.Reload,
 		hangup.TopicReputation: a.Reputation.Refresh,
 		hangup.TopicFeeds:      a.Feeds.Load,
+		hangup.TopicBlocklist:  a.Blocklist.Reload,
 	}
 	kicks := map[string]chan struct{}{}
 	for topic := range reload {

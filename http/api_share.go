@@ -1,0 +1,288 @@
+package http
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/blocklist"
+	"github.com/hangup-org/hangup/export"
+)
+
+// shareAPIRoutes are the endpoints that share what Hangup knows
+// (docs/sharing.md): the blocklist and its sync, files for PBXs and the
+// standard exports need an API key with the export scope; the private
+// lookup is anonymous and rate limited.
+func (s *Server) shareAPIRoutes() []apiRoute {
+	return []apiRoute{
+		{"GET", "/api/v1/blocklist", s.apiBlocklist},
+		{"GET", "/api/v1/blocklist/file", s.apiBlocklistFile},
+		{"GET", "/api/v1/lookup/{prefix}", s.apiLookup},
+		{"GET", "/api/v1/export/stix", s.apiExportSTIX},
+		{"GET", "/api/v1/export/misp", s.apiExportMISP},
+		{"GET", "/api/v1/export/csv", s.apiExportCSV},
+	}
+}
+
+// exporter checks that r carries an API key with the export scope. Keys
+// are taken as for screening (Bearer, Basic, X-API-Key, ?key=).
+func (s *Server) exporter(r *http.Request) error {
+	if s.deps.ScreenKeys == nil {
+		return hangup.Errorf(hangup.EUNAUTHORIZED, "This server has no API keys: make one with \"hangup apikey add --name NAME --scopes export\".")
+	}
+	c, err := s.deps.ScreenKeys.Authenticate(apiKeyOf(r))
+	if err != nil {
+		if hangup.ErrorCode(err) == hangup.EUNAUTHORIZED {
+			return hangup.Errorf(hangup.EUNAUTHORIZED, "The blocklist and exports need an API key with the export scope: send it as \"Authorization: Bearer KEY\". Make one with \"hangup apikey add --name NAME --scopes export\".")
+		}
+		return err
+	}
+	if !c.Key.HasScope(hangup.ScopeExport) {
+		return hangup.Errorf(hangup.EFORBIDDEN, "This API key may not read the blocklist: it lacks the export scope (hangup apikey set --name %s --scopes %s).",
+			c.Key.Name, strings.Join(append(c.Key.Scopes, hangup.ScopeExport), ","))
+	}
+	return nil
+}
+
+// shareError answers a refused or failed share request.
+func (s *Server) shareError(w http.ResponseWriter, r *http.Request, err error) {
+	if hangup.ErrorCode(err) == hangup.EUNAUTHORIZED {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="hangup export"`)
+	}
+	s.apiError(w, r, err)
+}
+
+// apiBlocklist answers GET /api/v1/blocklist?since=VERSION: the changes
+// since the version, or the whole list when since is absent, too old or
+// unknown here. The ETag names the answer (its version and what it is
+// relative to), so a client repeating a request gets 304 until the list
+// changes.
+func (s *Server) apiBlocklist(w http.ResponseWriter, r *http.Request) {
+	if err := s.exporter(r); err != nil {
+		s.shareError(w, r, err)
+		return
+	}
+	var since *int64
+	if v := r.URL.Query().Get("since"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 {
+			s.apiError(w, r, hangup.Invalid("Bad version.", hangup.FieldError{Field: "since", Message: "must be a version number from an earlier answer (0 or more)"}))
+			return
+		}
+		since = &n
+	}
+	version, err := s.deps.Blocklist.Version(r.Context())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if since != nil && *since == version && etagMatch(r, blocklistETag(version, since)) {
+		notModified(w, blocklistETag(version, since))
+		return
+	}
+	if since == nil && etagMatch(r, blocklistETag(version, nil)) {
+		notModified(w, blocklistETag(version, nil))
+		return
+	}
+	c, err := s.deps.Blocklist.Since(r.Context(), since)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	etag := blocklistETag(c.Version, since)
+	if c.Snapshot {
+		etag = blocklistETag(c.Version, nil)
+	}
+	if etagMatch(r, etag) {
+		notModified(w, etag)
+		return
+	}
+	w.Header().Set("ETag", etag)
+	writeShared(w, blocklist.ResponseOf(c))
+}
+
+func blocklistETag(version int64, since *int64) string {
+	if since == nil {
+		return fmt.Sprintf(`"bl-%d"`, version)
+	}
+	return fmt.Sprintf(`"bl-%d-since-%d"`, version, *since)
+}
+
+// etagMatch reports whether If-None-Match names etag (or is "*").
+func etagMatch(r *http.Request, etag string) bool {
+	for _, v := range strings.Split(r.Header.Get("If-None-Match"), ",") {
+		v = strings.TrimPrefix(strings.TrimSpace(v), "W/")
+		if v == etag || v == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+func notModified(w http.ResponseWriter, etag string) {
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Cache-Control", "private, no-cache")
+	w.WriteHeader(http.StatusNotModified)
+}
+
+// writeShared writes v as JSON that clients may keep and revalidate.
+func writeShared(w http.ResponseWriter, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, "encoding failed", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "private, no-cache")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.Write(buf.Bytes())
+}
+
+// apiBlocklistFile answers GET /api/v1/blocklist/file?format=text|csv
+// &digits=true: the list for PBXs that can't call an API (Asterisk,
+// FreePBX), highest confidence first.
+func (s *Server) apiBlocklistFile(w http.ResponseWriter, r *http.Request) {
+	if err := s.exporter(r); err != nil {
+		s.shareError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	format := q.Get("format")
+	if format == "" {
+		format = blocklist.FormatText
+	}
+	if format != blocklist.FormatText && format != blocklist.FormatCSV {
+		s.apiError(w, r, hangup.Invalid("Unknown file format.", hangup.FieldError{Field: "format", Message: "must be text or csv"}))
+		return
+	}
+	digits := false
+	if v := q.Get("digits"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			s.apiError(w, r, hangup.Invalid("Bad parameter.", hangup.FieldError{Field: "digits", Message: "must be true or false"}))
+			return
+		}
+		digits = b
+	}
+	if err := s.deps.Blocklist.Fresh(r.Context()); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	view := s.deps.Blocklist.View()
+	etag := fmt.Sprintf(`"blf-%d-%s-%t"`, view.Version, format, digits)
+	if etagMatch(r, etag) {
+		notModified(w, etag)
+		return
+	}
+	entries, err := s.deps.Blocklist.Entries(r.Context(), blocklist.EntryOptions{ByConfidence: true})
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := blocklist.WriteFile(&buf, format, digits, view.Version, entries); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	ct := "text/plain; charset=utf-8"
+	if format == blocklist.FormatCSV {
+		ct = "text/csv; charset=utf-8"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Cache-Control", "private, no-cache")
+	w.Write(buf.Bytes())
+}
+
+// LookupResponse is the answer of GET /api/v1/lookup/{prefix}.
+type LookupResponse struct {
+	Prefix  string            `json:"prefix"`
+	Version int64             `json:"version"`
+	Matches []blocklist.Match `json:"matches"`
+}
+
+// apiLookup answers GET /api/v1/lookup/{prefix}: the listings whose
+// number's SHA-256 starts with the prefix. The client hashes the number
+// itself and compares the full hashes, so the number is never sent.
+// Anonymous, with its own rate limit per client against enumeration.
+func (s *Server) apiLookup(w http.ResponseWriter, r *http.Request) {
+	if s.lookupLimiter != nil && !s.lookupLimiter.Allow(s.clientKey(r), time.Now()) {
+		s.apiError(w, r, &hangup.Error{Code: hangup.ERATELIMIT, RetryAfter: time.Minute,
+			Message: "Too many lookups from your address. Please wait a minute and try again."})
+		return
+	}
+	prefix := r.PathValue("prefix")
+	matches, err := s.deps.Blocklist.Lookup(prefix)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, LookupResponse{Prefix: strings.ToLower(prefix), Version: s.deps.Blocklist.View().Version, Matches: matches})
+}
+
+// feed reads the export feed: the published entries at or above
+// min_confidence, with the organisations impersonated.
+func (s *Server) feed(w http.ResponseWriter, r *http.Request) (*export.Feed, bool) {
+	if err := s.exporter(r); err != nil {
+		s.shareError(w, r, err)
+		return nil, false
+	}
+	min := 0.0
+	if v := r.URL.Query().Get("min_confidence"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 || f > 1 {
+			s.apiError(w, r, hangup.Invalid("Bad confidence.", hangup.FieldError{Field: "min_confidence", Message: "must be a number from 0 to 1, e.g. 0.9"}))
+			return nil, false
+		}
+		min = f
+	}
+	if err := s.deps.Blocklist.Fresh(r.Context()); err != nil {
+		s.apiError(w, r, err)
+		return nil, false
+	}
+	version := s.deps.Blocklist.View().Version
+	entries, err := s.deps.Blocklist.Entries(r.Context(), blocklist.EntryOptions{MinConfidence: min, Organisations: true})
+	if err != nil {
+		s.apiError(w, r, err)
+		return nil, false
+	}
+	return export.FromEntries(s.PublicURL(), time.Now(), version, entries), true
+}
+
+// apiExportSTIX answers GET /api/v1/export/stix with a STIX 2.1 bundle.
+func (s *Server) apiExportSTIX(w http.ResponseWriter, r *http.Request) {
+	if f, ok := s.feed(w, r); ok {
+		writeShared(w, export.STIX(f))
+	}
+}
+
+// apiExportMISP answers GET /api/v1/export/misp with a MISP event.
+func (s *Server) apiExportMISP(w http.ResponseWriter, r *http.Request) {
+	if f, ok := s.feed(w, r); ok {
+		writeShared(w, export.MISP(f))
+	}
+}
+
+// apiExportCSV answers GET /api/v1/export/csv.
+func (s *Server) apiExportCSV(w http.ResponseWriter, r *http.Request) {
+	f, ok := s.feed(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := export.CSV(&buf, f); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="hangup-blocklist.csv"`)
+	w.Header().Set("Cache-Control", "private, no-cache")
+	w.Write(buf.Bytes())
+}

@@ -1,0 +1,434 @@
+package http
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/blocklist"
+	"github.com/hangup-org/hangup/reputation"
+	"github.com/hangup-org/hangup/screen"
+)
+
+// makeKey stores an API key with scopes and reloads the server's keys.
+func makeKey(t *testing.T, s *Server, name string, scopes ...string) string {
+	t.Helper()
+	secret, prefix, hash, err := screen.NewKeySecret()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := &hangup.APIKey{Name: name, Prefix: prefix, Hash: hash, Policy: hangup.DefaultScreenPolicy(), Scopes: scopes}
+	if err := testDBs[s].CreateAPIKey(context.Background(), k); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.deps.ScreenKeys.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return secret
+}
+
+// reportScam files reports of number from n distinct accounts (org claimed
+// by each) and refreshes reputation and the published list.
+func reportScam(t *testing.T, s *Server, number string, n int, org string) {
+	t.Helper()
+	ctx := context.Background()
+	db := testDBs[s]
+	now := time.Now().UTC()
+	for i := range n {
+		ref := fmt.Sprintf("HU-SHAR-%s%03d", number[len(number)-4:], i)
+		r := &hangup.Report{Reference: ref, Status: hangup.StatusNew, Source: "web", CreatedAt: now, UpdatedAt: now,
+			NumberShownE164: number, OrganisationID: org, Story: "He asked for my bank details", ReporterKey: fmt.Sprintf("user:%d", i), ReporterWeight: 1}
+		ev := []hangup.Evidence{{Number: number, ReporterKey: fmt.Sprintf("user:%d", i), Weight: 1, At: now, ReportRef: ref, Source: "web", Category: "bank_impersonation"}}
+		if err := db.CreateReport(ctx, r, &hangup.Contact{Name: "Ada Reporter", Email: "ada@example.org", Consent: true}, []byte(ref), ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.deps.Reputation.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.deps.Blocklist.Publish(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func get(t *testing.T, s http.Handler, path, key string, header ...string) response {
+	t.Helper()
+	req := httptest.NewRequest("GET", path, nil)
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	return response{rec.Code, rec.Header(), rec.Body.Bytes()}
+}
+
+func TestSharingNeedsAKeyWithTheExportScope(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	screenOnly := makeKey(t, s, "pbx", hangup.ScopeScreen)
+	exportOnly := makeKey(t, s, "fritzbox", hangup.ScopeExport)
+	for _, path := range []string{"/api/v1/blocklist", "/api/v1/blocklist/file", "/api/v1/export/stix", "/api/v1/export/misp", "/api/v1/export/csv"} {
+		if r := get(t, s, path, ""); r.status != 401 || r.header.Get("WWW-Authenticate") == "" {
+			t.Errorf("%s without a key: %d %s", path, r.status, r.body)
+		}
+		if r := get(t, s, path, screenOnly); r.status != 403 {
+			t.Errorf("%s with a screening key: %d, want 403", path, r.status)
+		}
+		if r := get(t, s, path, exportOnly); r.status != 200 {
+			t.Errorf("%s with an export key: %d %s", path, r.status, r.body)
+		}
+	}
+	// Least privilege both ways: an export key can't screen calls.
+	s.deps.Screen = nil // screening is not configured here; the key check comes first
+	if r := get(t, s, "/api/v1/screen?from=%2B441632960001&to=%2B441632960002", exportOnly); r.status != 503 && r.status != 403 {
+		t.Errorf("screening with an export key: %d", r.status)
+	}
+	req := httptest.NewRequest("PROPFIND", "/carddav/blocklist/", nil)
+	req.SetBasicAuth("fritz", screenOnly)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != 403 {
+		t.Errorf("CardDAV with a screening key: %d", rec.Code)
+	}
+}
+
+func TestBlocklistSyncProtocol(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	key := makeKey(t, s, "sync", hangup.ScopeExport)
+	const scam, other = "+442034567895", "+442034567896"
+	reportScam(t, s, scam, 20, "microsoft")
+
+	r := get(t, s, "/api/v1/blocklist", key)
+	first := decodeBody[blocklist.Response](t, r)
+	if r.status != 200 || !first.Snapshot || first.Since != nil || len(first.Listings) != 1 || first.Listings[0] != (hangup.Listing{Number: scam, Label: hangup.ListScam}) {
+		t.Fatalf("first pull: %d %s", r.status, r.body)
+	}
+	etag := r.header.Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	if r := get(t, s, "/api/v1/blocklist", key, "If-None-Match", etag); r.status != 304 {
+		t.Errorf("repeat with If-None-Match: %d, want 304", r.status)
+	}
+	since := fmt.Sprintf("/api/v1/blocklist?since=%d", first.Version)
+	r = get(t, s, since, key)
+	if d := decodeBody[blocklist.Response](t, r); d.Snapshot || d.Version != first.Version || len(d.Changes) != 0 {
+		t.Errorf("nothing changed: %s", r.body)
+	}
+	if r2 := get(t, s, since, key, "If-None-Match", r.header.Get("ETag")); r2.status != 304 {
+		t.Errorf("since the current version with its ETag: %d, want 304", r2.status)
+	}
+
+	// Another number is listed, the first allowed: two changes.
+	reportScam(t, s, other, 20, "")
+	if err := s.deps.Reputation.Allow(context.Background(), scam, true, "admin@example.org", "a bank's real line"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.deps.Blocklist.Publish(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	r = get(t, s, since, key, "If-None-Match", etag)
+	d := decodeBody[blocklist.Response](t, r)
+	if r.status != 200 || d.Snapshot || d.Version != first.Version+2 || len(d.Changes) != 2 ||
+		d.Changes[0].Number != scam || d.Changes[0].Op != hangup.ListingRemoved ||
+		d.Changes[1].Number != other || d.Changes[1].Op != hangup.ListingAdded {
+		t.Errorf("changes since %d: %d %s", first.Version, r.status, r.body)
+	}
+	// A version the server never had gets the whole list.
+	if d := decodeBody[blocklist.Response](t, get(t, s, "/api/v1/blocklist?since=999999", key)); !d.Snapshot || len(d.Listings) != 1 || d.Listings[0].Number != other {
+		t.Errorf("unknown version: %+v", d)
+	}
+	if r := get(t, s, "/api/v1/blocklist?since=-1", key); r.status != 400 {
+		t.Errorf("since=-1: %d", r.status)
+	}
+	// The file for PBXs.
+	r = get(t, s, "/api/v1/blocklist/file?digits=true", key)
+	if r.status != 200 || !strings.Contains(string(r.body), "\n442034567896\n") || strings.Contains(string(r.body), "+44") {
+		t.Errorf("text file: %d %q", r.status, r.body)
+	}
+	if r := get(t, s, "/api/v1/blocklist/file?format=xml", key); r.status != 400 {
+		t.Errorf("unknown format: %d", r.status)
+	}
+}
+
+// TestPrivateLookupUsesOnlyTheDocumentedClientAlgorithm follows the
+// algorithm the OpenAPI document gives, through a real HTTP server that
+// records every request: the number itself is never sent, and the right
+// entry is found.
+func TestPrivateLookupUsesOnlyTheDocumentedClientAlgorithm(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	const listed, unlisted = "+442034567895", "+442034567899"
+	reportScam(t, s, listed, 20, "")
+	var mu sync.Mutex
+	var sent []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		var b strings.Builder
+		r.Header.Write(&b)
+		sent = append(sent, r.Method+" "+r.URL.String()+"\n"+b.String())
+		mu.Unlock()
+		s.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+
+	check := func(number string) (found bool, label string) {
+		// The documented algorithm: SHA-256 of the E.164 string, lower-case
+		// hex, send the first five digits, compare the full hash locally.
+		sum := sha256.Sum256([]byte(number))
+		full := hex.EncodeToString(sum[:])
+		resp, err := http.Get(srv.URL + "/api/v1/lookup/" + full[:5])
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var lr LookupResponse
+		if err := json.NewDecoder(resp.Body).Decode(&lr); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("lookup: %d %v", resp.StatusCode, err)
+		}
+		for _, m := range lr.Matches {
+			if !strings.HasPrefix(m.Hash, full[:5]) {
+				t.Errorf("match %s does not start with the prefix %s", m.Hash, full[:5])
+			}
+			if m.Hash == full {
+				return true, string(m.Label)
+			}
+		}
+		return false, ""
+	}
+	if ok, label := check(listed); !ok || label != "scam" {
+		t.Errorf("the listed number was not found (%v %q)", ok, label)
+	}
+	if ok, _ := check(unlisted); ok {
+		t.Error("an unlisted number was found")
+	}
+	for _, req := range sent {
+		for _, n := range []string{listed, unlisted, strings.TrimPrefix(listed, "+"), "2034567895", "2034567899"} {
+			if strings.Contains(req, n) {
+				t.Errorf("a request carried the number %s:\n%s", n, req)
+			}
+		}
+	}
+	for _, bad := range []string{"abc", "abcdefg", "xyz1", "00000000000000000000"} {
+		if r := get(t, s, "/api/v1/lookup/"+bad, ""); r.status != 400 {
+			t.Errorf("prefix %q: %d, want 400", bad, r.status)
+		}
+	}
+}
+
+func TestPrivateLookupIsRateLimited(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.RateLimit, cfg.LookupsPerHour, cfg.LookupBurst = 0, 10, 5
+	s := newTestServer(t, cfg)
+	limited := 0
+	for range 12 {
+		r := get(t, s, "/api/v1/lookup/abcd", "")
+		if r.status == 429 {
+			limited++
+			if r.header.Get("Retry-After") == "" {
+				t.Error("429 without Retry-After")
+			}
+		}
+	}
+	if limited != 7 {
+		t.Errorf("%d of 12 lookups refused with a burst of 5, want 7", limited)
+	}
+}
+
+func TestExportsShareNoReporterDataAndNoVerifiedNumber(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	key := makeKey(t, s, "cert", hangup.ScopeExport)
+	const scam = "+442034567895"
+	reportScam(t, s, scam, 20, "microsoft")
+	// A verified organisation's number reported as often: never exported.
+	o, _, ok := s.deps.Registry.Snapshot().OrganisationByNumber("+441793781800")
+	if !ok {
+		t.Skip("the shipped registry lacks IMEX's number")
+	}
+	s.deps.Reputation.SetVerified(map[string]reputation.Verified{"+441793781800": {Organisation: o.Name, Number: "01793 781800"}})
+	reportScam(t, s, "+441793781800", 30, o.ID)
+	for _, path := range []string{"/api/v1/export/stix", "/api/v1/export/misp", "/api/v1/export/csv", "/api/v1/blocklist", "/api/v1/blocklist/file?format=csv"} {
+		r := get(t, s, path, key)
+		body := string(r.body)
+		if r.status != 200 || !strings.Contains(body, "2034567895") {
+			t.Errorf("%s: %d, the scam number missing: %.300s", path, r.status, body)
+		}
+		for _, secret := range []string{"1793781800", "ada@example.org", "Ada Reporter", "bank details", "user:"} {
+			if strings.Contains(body, secret) {
+				t.Errorf("%s contains %q", path, secret)
+			}
+		}
+	}
+	stix := string(get(t, s, "/api/v1/export/stix", key).body)
+	if !strings.Contains(stix, "Scam callers impersonating Microsoft") || !strings.Contains(stix, "[phone-number:value = '+442034567895']") {
+		t.Errorf("STIX lacks the impersonation or the pattern: %.500s", stix)
+	}
+	if r := get(t, s, "/api/v1/export/stix?min_confidence=0.99", key); r.status != 200 || strings.Contains(string(r.body), "value = '+442034567895'") {
+		t.Errorf("min_confidence=0.99 kept an entry of lower confidence: %d %.300s", r.status, r.body)
+	}
+	if r := get(t, s, "/api/v1/export/stix?min_confidence=2", key); r.status != 400 {
+		t.Errorf("min_confidence=2: %d", r.status)
+	}
+}
+
+// davDo sends a WebDAV request as a CardDAV client would: over a real
+// HTTP connection to the server on loopback, with net/http's client.
+func davDo(t *testing.T, s http.Handler, method, path, key, depth, body string) response {
+	t.Helper()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	req, err := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if key != "" {
+		req.SetBasicAuth("fritzbox", key)
+	}
+	if depth != "" {
+		req.Header.Set("Depth", depth)
+	}
+	req.Header.Set("Content-Type", "application/xml; charset=utf-8")
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return response{resp.StatusCode, resp.Header, b}
+}
+
+type davMultistatus struct {
+	Responses []struct {
+		Href     string `xml:"DAV: href"`
+		Propstat []struct {
+			Status string `xml:"DAV: status"`
+			Prop   struct {
+				ETag        string `xml:"DAV: getetag"`
+				CTag        string `xml:"http://calendarserver.org/ns/ getctag"`
+				AddressData string `xml:"urn:ietf:params:xml:ns:carddav address-data"`
+				Home        struct {
+					Href string `xml:"DAV: href"`
+				} `xml:"urn:ietf:params:xml:ns:carddav addressbook-home-set"`
+				Type struct {
+					Inner string `xml:",innerxml"`
+				} `xml:"DAV: resourcetype"`
+			} `xml:"DAV: prop"`
+		} `xml:"DAV: propstat"`
+	} `xml:"DAV: response"`
+}
+
+func TestCardDAVClientReadsTheAddressBook(t *testing.T) {
+	cfg := DefaultConfig()
+	s := newTestServer(t, cfg)
+	key := makeKey(t, s, "fritz", hangup.ScopeExport)
+	reportScam(t, s, "+442034567895", 30, "")
+	reportScam(t, s, "+442034567896", 18, "")
+
+	if r := davDo(t, s, "PROPFIND", "/carddav/blocklist/", "", "1", ""); r.status != 401 || !strings.HasPrefix(r.header.Get("WWW-Authenticate"), "Basic") {
+		t.Errorf("without credentials: %d %q", r.status, r.header.Get("WWW-Authenticate"))
+	}
+	// Discovery: the principal names the address-book home.
+	r := davDo(t, s, "PROPFIND", "/carddav/", key, "0", `<?xml version="1.0"?><d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:addressbook-home-set/><d:current-user-principal/><d:nothing-here/></d:prop></d:propfind>`)
+	var ms davMultistatus
+	if err := xml.Unmarshal(r.body, &ms); err != nil || r.status != 207 || len(ms.Responses) != 1 || ms.Responses[0].Propstat[0].Prop.Home.Href != "/carddav/" {
+		t.Fatalf("principal PROPFIND: %d %v %s", r.status, err, r.body)
+	}
+	if len(ms.Responses[0].Propstat) != 2 || !strings.Contains(ms.Responses[0].Propstat[1].Status, "404") {
+		t.Errorf("an unknown property was not answered 404: %s", r.body)
+	}
+	// The collection and its cards.
+	r = davDo(t, s, "PROPFIND", "/carddav/blocklist/", key, "1", `<d:propfind xmlns:d="DAV:" xmlns:cs="http://calendarserver.org/ns/"><d:prop><d:resourcetype/><d:getetag/><cs:getctag/></d:prop></d:propfind>`)
+	ms = davMultistatus{}
+	if err := xml.Unmarshal(r.body, &ms); err != nil || r.status != 207 || len(ms.Responses) != 3 {
+		t.Fatalf("book PROPFIND: %d %v %s", r.status, err, r.body)
+	}
+	if !strings.Contains(ms.Responses[0].Propstat[0].Prop.Type.Inner, "addressbook") || ms.Responses[0].Propstat[0].Prop.CTag == "" {
+		t.Errorf("the collection is not an address book with a ctag: %s", r.body)
+	}
+	hrefs := []string{ms.Responses[1].Href, ms.Responses[2].Href}
+	// Multiget: the cards with their vCards, highest confidence first.
+	body := `<c:addressbook-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><c:address-data/></d:prop>` +
+		`<d:href>` + hrefs[0] + `</d:href><d:href>` + hrefs[1] + `</d:href><d:href>/carddav/blocklist/nope.vcf</d:href></c:addressbook-multiget>`
+	r = davDo(t, s, "REPORT", "/carddav/blocklist/", key, "1", body)
+	ms = davMultistatus{}
+	if err := xml.Unmarshal(r.body, &ms); err != nil || r.status != 207 || len(ms.Responses) != 3 {
+		t.Fatalf("multiget: %d %v %s", r.status, err, r.body)
+	}
+	card := ms.Responses[0].Propstat[0].Prop.AddressData
+	if !strings.HasPrefix(card, "BEGIN:VCARD\r\nVERSION:3.0\r\n") || !strings.Contains(card, "TEL;TYPE=VOICE:+442034567895\r\n") || ms.Responses[0].Propstat[0].Prop.ETag == "" {
+		t.Errorf("first card (highest confidence) %q", card)
+	}
+	// Query: every card, or as many as the limit says.
+	r = davDo(t, s, "REPORT", "/carddav/blocklist/", key, "1", `<c:addressbook-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:address-data/></d:prop><c:limit><c:nresults>1</c:nresults></c:limit></c:addressbook-query>`)
+	ms = davMultistatus{}
+	if err := xml.Unmarshal(r.body, &ms); err != nil || len(ms.Responses) != 1 {
+		t.Errorf("query with a limit of 1: %v %s", err, r.body)
+	}
+	// GET one card.
+	if r := davDo(t, s, "GET", hrefs[1], key, "", ""); r.status != 200 || !strings.Contains(string(r.body), "+442034567896") {
+		t.Errorf("GET card: %d %s", r.status, r.body)
+	}
+	if r := davDo(t, s, "PUT", hrefs[1], key, "", "BEGIN:VCARD"); r.status != 405 {
+		t.Errorf("PUT on the read-only book: %d", r.status)
+	}
+	if r := davDo(t, s, "PROPFIND", "/carddav/blocklist/", key, "1", "<d:propfind xmlns:d='DAV:'><unclosed>"); r.status != 400 {
+		t.Errorf("broken XML: %d", r.status)
+	}
+	if r := davDo(t, s, "REPORT", "/carddav/blocklist/", key, "1", `<d:sync-collection xmlns:d="DAV:"/>`); r.status != 403 {
+		t.Errorf("an unsupported report: %d", r.status)
+	}
+}
+
+func TestAddressBookIsCappedHighestConfidenceFirst(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	cfg := s.deps.Blocklist.Config()
+	cfg.AddressBookSize = 1
+	bl, err := blocklist.New(cfg, blocklist.Deps{Reputation: s.deps.Reputation, Store: testDBs[s]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.deps.Blocklist = bl
+	key := makeKey(t, s, "fritz", hangup.ScopeExport)
+	reportScam(t, s, "+442034567896", 18, "")
+	reportScam(t, s, "+442034567895", 40, "")
+	r := davDo(t, s, "REPORT", "/carddav/blocklist/", key, "1", `<c:addressbook-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:address-data/></d:prop></c:addressbook-query>`)
+	if n := strings.Count(string(r.body), "BEGIN:VCARD"); n != 1 || !strings.Contains(string(r.body), "+442034567895") {
+		t.Errorf("a book capped at 1 holds %d cards: %s", n, r.body)
+	}
+}
+
+func FuzzCardDAVBodies(f *testing.F) {
+	for _, s := range []string{
+		"",
+		`<d:propfind xmlns:d="DAV:"><d:allprop/></d:propfind>`,
+		`<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>`,
+		`<c:addressbook-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:address-data/></d:prop><d:href>/carddav/blocklist/x.vcf</d:href></c:addressbook-multiget>`,
+		`<c:addressbook-query xmlns:c="urn:ietf:params:xml:ns:carddav"><c:limit><c:nresults>5</c:nresults></c:limit></c:addressbook-query>`,
+		`<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;&a;</x>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		if pf, err := parsePropfind([]byte(body)); err == nil && !pf.all && len(pf.names) > maxDAVNames {
+			t.Fatalf("%d names accepted", len(pf.names))
+		}
+		if rep, err := parseReport([]byte(body)); err == nil && (len(rep.hrefs) > maxDAVNames || rep.limit < 0) {
+			t.Fatalf("report %+v accepted", rep)
+		}
+	})
+}
