@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"net/mail"
 	"regexp"
 	"slices"
@@ -46,21 +47,26 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 	text("occurred_at", in.OccurredAt, 40)
 	text("story", in.Story, MaxStory)
 	c := &cleaned{in: in}
-	if in.Started != "" && !slices.Contains(hangup.StartedValues, in.Started) {
-		bad("started", fmt.Sprintf("%q is not one of %s", in.Started, startedWords()))
+	if in.Started != "" {
+		if v, ok := hangup.ParseStarted(string(in.Started)); ok {
+			c.in.Started = v
+		} else {
+			bad("started", fmt.Sprintf("%q is not a way a call can start that Hangup knows. Use %s.", in.Started, words(hangup.StartedValues)))
+		}
 	}
 	var happened []hangup.Happened
 	for _, h := range in.Happened {
-		if !slices.Contains(hangup.HappenedValues, h) {
-			bad("happened", fmt.Sprintf("%q is not one of installed_software, remote_access, visited_site, paid, bank_details, card_details, passwords", h))
+		v, ok := hangup.ParseHappened(string(h))
+		if !ok {
+			bad("happened", fmt.Sprintf("%q is not something Hangup knows can happen. Use %s.", h, words(hangup.HappenedValues)))
 			continue
 		}
-		if !slices.Contains(happened, h) {
-			happened = append(happened, h)
+		if !slices.Contains(happened, v) {
+			happened = append(happened, v)
 		}
 	}
 	if len(in.Happened) > 20 {
-		bad("happened", "lists too many things")
+		bad("happened", "What happened lists too many things. Give each of them once.")
 	}
 	c.in.Happened = happened
 	if amt := strings.TrimSpace(in.Amount); amt != "" {
@@ -72,19 +78,19 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 	}
 	if cur := strings.ToUpper(strings.TrimSpace(in.Currency)); cur != "" {
 		if !currencyPattern.MatchString(cur) {
-			bad("currency", "must be a three-letter code such as GBP, USD or EUR")
+			bad("currency", "Enter the currency as a three-letter code, such as GBP, USD or EUR.")
 		}
 		c.currency = cur
 	}
 	if s := strings.TrimSpace(in.OccurredAt); s != "" {
-		t, err := parseWhen(s)
+		t, err := parseWhen(s, now)
 		switch {
 		case err != nil:
-			bad("occurred_at", "is not a date we can read: use a date like 2026-11-27, optionally with a time")
+			bad("occurred_at", "Enter the date as a real date, for example 27 11 2026, or say today or yesterday.")
 		case t.After(now.Add(24 * time.Hour)):
-			bad("occurred_at", "is in the future")
+			bad("occurred_at", "The date must be today or in the past.")
 		case t.Year() < 1990:
-			bad("occurred_at", "is too long ago")
+			bad("occurred_at", "The date must be after 1990.")
 		default:
 			c.occurredAt = &t
 		}
@@ -95,19 +101,19 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 		text("contact.phone", ct.Phone, MaxNumber)
 		if e := strings.TrimSpace(ct.Email); e != "" {
 			if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
-				bad("contact.email", "is not an email address we can use, for example name@example.com")
+				bad("contact.email", "Enter an email address in the right format, like name@example.com.")
 			}
 		}
 		given := strings.TrimSpace(ct.Name+ct.Email+ct.Phone) != ""
 		if given && !ct.Consent {
-			bad("contact.consent", "tick the box to agree that we may contact you, or leave your contact details out")
+			bad("contact.consent", "Tick the box to agree that we may contact you, or leave your contact details out.")
 		}
 		if !given {
 			c.in.Contact = nil
 		}
 	}
 	if len(p.Fields) == 0 && strings.TrimSpace(in.NumberShown+in.CallbackNumber+in.ClaimedOrganisation+in.Story+in.Website+in.Software) == "" && len(happened) == 0 {
-		bad("story", "tell us at least the number that called, who they said they were, or what happened")
+		bad("story", "Tell us what happened, the number that called, or who they said they were. Any one of them is enough to send a report.")
 	}
 	if err := p.Err(); err != nil {
 		return nil, err
@@ -136,16 +142,37 @@ func parseAmount(s string) (float64, string, error) {
 	}, s)
 	v, err := strconv.ParseFloat(num, 64)
 	if err != nil || strings.Contains(num, "!") {
-		return 0, "", fmt.Errorf("is not an amount we can read, for example 250 or 1,200.50")
+		return 0, "", fmt.Errorf("Enter the amount as a number, for example 250 or £1,200.50.")
 	}
 	if v < 0 || v > 1e9 {
-		return 0, "", fmt.Errorf("is not a believable amount")
+		return 0, "", fmt.Errorf("Enter an amount between 0 and 1,000,000,000.")
 	}
 	return float64(int64(v*100+0.5)) / 100, cur, nil
 }
 
-func parseWhen(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02", "02/01/2006 15:04", "02/01/2006"} {
+// parseWhen reads when something happened as people write it: "today" or
+// "yesterday" (with an optional time, "today 14:05"), a date with or
+// without a time in the forms below, or RFC 3339. Dates are UTC.
+func parseWhen(s string, now time.Time) (time.Time, error) {
+	low := strings.ToLower(strings.TrimSpace(s))
+	for word, days := range map[string]int{"today": 0, "yesterday": 1} {
+		rest, ok := strings.CutPrefix(low, word)
+		if !ok {
+			continue
+		}
+		day := now.UTC().AddDate(0, 0, -days)
+		date := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+		rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "at"))
+		if rest == "" {
+			return date, nil
+		}
+		t, err := time.Parse("15:04", rest)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("unrecognised time %q", rest)
+		}
+		return date.Add(time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute), nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02", "02/01/2006 15:04", "02/01/2006", "2/1/2006"} {
 		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
 			return t.UTC(), nil
 		}
@@ -153,10 +180,39 @@ func parseWhen(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
 }
 
-func startedWords() string {
-	w := make([]string, len(hangup.StartedValues))
-	for i, v := range hangup.StartedValues {
+// words lists a vocabulary for a sentence: "a, b or c".
+func words[T ~string](vs []T) string {
+	w := make([]string, len(vs))
+	for i, v := range vs {
 		w[i] = string(v)
 	}
-	return strings.Join(w, ", ")
+	if len(w) < 2 {
+		return strings.Join(w, "")
+	}
+	return strings.Join(w[:len(w)-1], ", ") + " or " + w[len(w)-1]
+}
+
+// currencySymbols are the currencies people write with a symbol.
+var currencySymbols = map[string]string{"GBP": "£", "USD": "$", "EUR": "€"}
+
+// FormatMoney writes an amount as people read it: "£199.99", "£1,200",
+// "$50.50", and "300 CAD" for currencies without a common symbol.
+// parseAmount reads the result back to the same amount and currency.
+func FormatMoney(amount float64, currency string) string {
+	cents := int64(math.Round(amount * 100))
+	whole, frac := cents/100, cents%100
+	digits := fmt.Sprint(whole)
+	for i := len(digits) - 3; i > 0; i -= 3 {
+		digits = digits[:i] + "," + digits[i:]
+	}
+	if frac != 0 {
+		digits += fmt.Sprintf(".%02d", frac)
+	}
+	if sym, ok := currencySymbols[currency]; ok {
+		return sym + digits
+	}
+	if currency == "" {
+		return digits
+	}
+	return digits + " " + currency
 }

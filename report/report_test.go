@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -429,9 +430,13 @@ func TestStoryFillsTheGaps(t *testing.T) {
 	}
 	story := "He said he was from Microsoft, told me to go to anydesk dot com and install AnyDesk, then call him back on 020 7946 0000. I paid £300 in Google Play gift cards."
 	in := hangup.ReportInput{NumberShown: "0906 123 4567", Story: story, PaymentMethod: "typed by me"}
-	got := svc.Suggest(ctx, in)
-	if got.CallbackNumber != "+442079460000" || got.Website == "" || got.Software == "" || got.Amount == "" || got.PaymentMethod != "typed by me" {
+	sg := svc.Suggest(ctx, in)
+	got := sg.Input
+	if got.CallbackNumber != "020 7946 0000" || got.Website == "" || got.Software == "" || got.Amount != "£300" || got.PaymentMethod != "typed by me" {
 		t.Errorf("Suggest = %+v", got)
+	}
+	if slices.Contains(sg.Filled, "payment_method") || !slices.Contains(sg.Filled, "callback_number") {
+		t.Errorf("Suggest filled %v: it must name callback_number and not the payment method the person typed", sg.Filled)
 	}
 	rc, err := svc.Submit(ctx, in, anon, "")
 	if err != nil {
@@ -440,5 +445,83 @@ func TestStoryFillsTheGaps(t *testing.T) {
 	r := rc.Report
 	if r.CallbackE164 != "+442079460000" || r.Amount != 300 || r.PaymentMethod != "typed by me" || r.Verdict != hangup.VerdictScam {
 		t.Errorf("stored report %+v", r)
+	}
+}
+
+// TestStoryFillsTheRightFields: the story's words decide which answer a
+// number or an amount fills, and the person's own answers are never
+// overwritten.
+func TestStoryFillsTheRightFields(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	p, _ := phone.New(phone.Config{})
+	an, err := analyze.New(analyze.Deps{Numbers: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := report.New(ctx, report.Deps{Store: f.db, Numbers: p, Secrets: f.db, Analyzer: an, AnonymousPerHour: 1e6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, story     string
+		shown, callback string
+		amount, method  string
+		happened        []hangup.Happened
+		notHappened     []hangup.Happened
+	}{
+		{name: "paid by debit card, with the pound sign",
+			story:  "He said my computer had a virus and I had to pay £199.99 for a security licence with my debit card.",
+			amount: "£199.99", method: "debit card", happened: []hangup.Happened{hangup.HappenedPaid}},
+		{name: "called back from a number is the number that called",
+			story: "Microsoft rang about a virus. He called back from 020 7946 0000 an hour later.",
+			shown: "020 7946 0000", notHappened: []hangup.Happened{hangup.HappenedPaid}},
+		{name: "a number to call back on is the callback number",
+			story:    "She told me to call her back on 0906 123 4567 to fix it.",
+			callback: "0906 123 4567"},
+		{name: "both numbers in one story",
+			story: "They called me from 01793 781800 and gave me 0906 123 4567 to ring back.",
+			shown: "01793 781800", callback: "0906 123 4567"},
+		{name: "they got into the computer",
+			story:    "He got into my computer and moved the mouse around, then I installed AnyDesk.",
+			happened: []hangup.Happened{hangup.HappenedRemoteAccess, hangup.HappenedInstalledSoftware}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := svc.Suggest(ctx, hangup.ReportInput{Story: tc.story}).Input
+			if got.NumberShown != tc.shown || got.CallbackNumber != tc.callback {
+				t.Errorf("number shown %q, callback %q; want %q, %q", got.NumberShown, got.CallbackNumber, tc.shown, tc.callback)
+			}
+			if got.Amount != tc.amount || got.PaymentMethod != tc.method {
+				t.Errorf("amount %q paid by %q; want %q by %q", got.Amount, got.PaymentMethod, tc.amount, tc.method)
+			}
+			for _, h := range tc.happened {
+				if !got.HasHappened(h) {
+					t.Errorf("happened %v lacks %s", got.Happened, h)
+				}
+			}
+			for _, h := range tc.notHappened {
+				if got.HasHappened(h) {
+					t.Errorf("happened %v has %s", got.Happened, h)
+				}
+			}
+		})
+	}
+	// The person's own answers stand.
+	got := svc.Suggest(ctx, hangup.ReportInput{Story: "He called back from 020 7946 0000. I paid £20 by bank transfer.",
+		NumberShown: "0800 000 000", Amount: "15", PaymentMethod: "cash"}).Input
+	if got.NumberShown != "0800 000 000" || got.Amount != "15" || got.PaymentMethod != "cash" {
+		t.Errorf("Suggest overwrote answers: %+v", got)
+	}
+}
+
+func TestFormatMoneyReadsBack(t *testing.T) {
+	for _, tc := range []struct {
+		amount   float64
+		currency string
+		want     string
+	}{{199.99, "GBP", "£199.99"}, {1200, "GBP", "£1,200"}, {50.5, "USD", "$50.50"}, {300, "CAD", "300 CAD"}, {7, "", "7"}} {
+		if got := report.FormatMoney(tc.amount, tc.currency); got != tc.want {
+			t.Errorf("FormatMoney(%v, %q) = %q, want %q", tc.amount, tc.currency, got, tc.want)
+		}
 	}
 }
