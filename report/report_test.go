@@ -82,8 +82,8 @@ func TestSubmit(t *testing.T) {
 	if _, ok := report.NormaliseReference(r.Reference); !ok {
 		t.Errorf("reference %q fails its own check character", r.Reference)
 	}
-	if len(rc.Token) < 40 {
-		t.Errorf("token %q is too short to be unguessable", rc.Token)
+	if secret, ok := strings.CutPrefix(rc.Token, r.Reference+"-"); !ok || len(strings.ReplaceAll(secret, "-", "")) != 8 || report.NormaliseToken(rc.Token) != rc.Token {
+		t.Errorf("token %q is not the reference and an 8-character secret", rc.Token)
 	}
 	if r.NumberShownE164 != "+449061234567" || r.CallbackE164 != "+442079460000" || r.OrganisationID != "microsoft" ||
 		r.Amount != 250 || r.Currency != "GBP" || r.OccurredAt == nil || !r.HasContact {
@@ -126,10 +126,37 @@ func TestTokens(t *testing.T) {
 	if r, _ := f.svc.ByToken(ctx, b.Token); r.Reference != b.Report.Reference {
 		t.Error("b's token opened another report")
 	}
-	for _, bad := range []string{"", "x", a.Token + "x", strings.Repeat("A", 43), a.Report.Reference, "../../etc/passwd"} {
+	// As people type it from a letter or an email: any case, without
+	// dashes, O for 0.
+	typed := strings.ToLower(strings.ReplaceAll(b.Token, "-", " "))
+	typed = strings.ReplaceAll(typed, "0", "o")
+	if r, err := f.svc.ByToken(ctx, typed); err != nil || r.Reference != b.Report.Reference {
+		t.Errorf("ByToken(%q) = %v, %v; want report %s", typed, r, err, b.Report.Reference)
+	}
+	// The reference with another report's secret opens nothing.
+	crossed := b.Report.Reference + strings.TrimPrefix(a.Token, a.Report.Reference)
+	for _, bad := range []string{"", "x", a.Token + "x", a.Token + "0", crossed, strings.Repeat("A", 43), a.Report.Reference, "../../etc/passwd"} {
 		if _, err := f.svc.ByToken(ctx, bad); hangup.ErrorCode(err) != hangup.ENOTFOUND {
 			t.Errorf("ByToken(%q) err %v, want ENOTFOUND", bad, err)
 		}
+	}
+}
+
+// TestLongTokensStillOpen: reports filed before short links keep the
+// 43-character tracking tokens their people were given.
+func TestLongTokensStillOpen(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	token, hash := report.NewToken()
+	now := time.Now().UTC()
+	r := &hangup.Report{Reference: report.NewReference(), Status: hangup.StatusNew, Source: "web", CreatedAt: now, UpdatedAt: now,
+		Country: "GB", Happened: []hangup.Happened{}, Links: []hangup.Link{}, Story: "Before short links.", ReporterKey: "anon:x", ReporterWeight: 1}
+	if err := f.db.CreateReport(ctx, r, nil, hash, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.svc.ByToken(ctx, token)
+	if err != nil || got.Reference != r.Reference {
+		t.Fatalf("ByToken(long token) = %v, %v; want %s", got, err, r.Reference)
 	}
 }
 
