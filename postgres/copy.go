@@ -54,6 +54,7 @@ var copyTables = []copyTable{
 	{"api_keys", strings.Fields("id name prefix hash created_at disabled rate_limit rate_burst label_at warn_at block_at version"),
 		map[string]int{"created_at": stamp, "disabled": boolean}, true},
 	{"api_key_numbers", []string{"key_id", "list", "number"}, nil, false},
+	{"shared_checks", []string{"id", "created_at", "expires_at", "body"}, map[string]int{"created_at": stamp, "expires_at": stamp}, false},
 }
 
 // CopyTables returns the names of the tables CopyFromSQLite moves, in order.

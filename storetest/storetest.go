@@ -17,7 +17,8 @@ type Stores struct {
 	Reputation    hangup.ReputationStore
 	Users         hangup.UserStore
 	Secrets       hangup.SecretStore
-	APIKeys       hangup.APIKeyStore // nil skips the API key tests
+	APIKeys       hangup.APIKeyStore      // nil skips the API key tests
+	SharedChecks  hangup.SharedCheckStore // nil skips the shared check tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -32,4 +33,5 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })
+	t.Run("SharedChecks", func(t *testing.T) { testSharedChecks(t, open) })
 }
