@@ -693,8 +693,12 @@ func (c *call) policies() {
 		if pc.code == hangup.PolicyNoUnsolicitedCalls && c.unsure {
 			what = "If they called you out of the blue:"
 		}
+		says := "says"
+		if strings.HasPrefix(who, "Genuine ") {
+			says = "say" // "Genuine banks in the UK say"
+		}
 		c.add(hangup.Reason{Code: CodePolicyPrefix + string(pc.code), Severity: sev,
-			Message: fmt.Sprintf("%s %s says: “%s”", what, who, p.Text),
+			Message: fmt.Sprintf("%s %s %s: “%s”", what, who, says, p.Text),
 			Source:  p.Source.String()})
 	}
 }
