@@ -150,34 +150,81 @@ func parseAmount(s string) (float64, string, error) {
 	return float64(int64(v*100+0.5)) / 100, cur, nil
 }
 
-// parseWhen reads when something happened as people write it: "today" or
-// "yesterday" (with an optional time, "today 14:05"), a date with or
-// without a time in the forms below, or RFC 3339. Dates are UTC.
+// parseWhen reads when something happened as people write it: a day
+// ("today", "yesterday", 2026-11-27, 27/11/2026) and, optionally, a time
+// after a space or a T ("14:05", "2pm", "2.30pm"), or RFC 3339. Times
+// without a zone are UTC.
 func parseWhen(s string, now time.Time) (time.Time, error) {
-	low := strings.ToLower(strings.TrimSpace(s))
-	for word, days := range map[string]int{"today": 0, "yesterday": 1} {
-		rest, ok := strings.CutPrefix(low, word)
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), nil
+	}
+	low := strings.ToLower(s)
+	datePart, timePart, _ := strings.Cut(strings.Replace(low, "t", " ", 1), " ")
+	if strings.HasPrefix(low, "today") || strings.HasPrefix(low, "yesterday") {
+		datePart, timePart, _ = strings.Cut(low, " ")
+	}
+	var date time.Time
+	switch datePart {
+	case "today", "yesterday":
+		d := now.UTC()
+		if datePart == "yesterday" {
+			d = d.AddDate(0, 0, -1)
+		}
+		date = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	default:
+		ok := false
+		for _, layout := range []string{"2006-01-02", "2006-1-2", "02/01/2006", "2/1/2006"} {
+			if t, err := time.ParseInLocation(layout, datePart, time.UTC); err == nil {
+				date, ok = t, true
+				break
+			}
+		}
 		if !ok {
-			continue
-		}
-		day := now.UTC().AddDate(0, 0, -days)
-		date := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
-		rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "at"))
-		if rest == "" {
-			return date, nil
-		}
-		t, err := time.Parse("15:04", rest)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("unrecognised time %q", rest)
-		}
-		return date.Add(time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute), nil
-	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02", "02/01/2006 15:04", "02/01/2006", "2/1/2006"} {
-		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
-			return t.UTC(), nil
+			return time.Time{}, fmt.Errorf("unrecognised date %q", s)
 		}
 	}
-	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
+	timePart = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(timePart), "at "))
+	if timePart == "" {
+		return date, nil
+	}
+	h, m, ok := clockTime(timePart)
+	if !ok {
+		return time.Time{}, fmt.Errorf("unrecognised time %q", timePart)
+	}
+	return date.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute), nil
+}
+
+// clockTime reads a time of day: "14:05", "14.05", "14:05:30", "2pm",
+// "2:30 pm", "12am".
+func clockTime(s string) (hour, minute int, ok bool) {
+	s = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "")
+	pm, am := strings.HasSuffix(s, "pm"), strings.HasSuffix(s, "am")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "pm"), "am")
+	hs, ms, _ := strings.Cut(strings.ReplaceAll(s, ".", ":"), ":")
+	ms, _, _ = strings.Cut(ms, ":") // seconds are dropped
+	hour, err := strconv.Atoi(hs)
+	if err != nil || len(hs) > 2 {
+		return 0, 0, false
+	}
+	if ms != "" {
+		if minute, err = strconv.Atoi(ms); err != nil || len(ms) != 2 {
+			return 0, 0, false
+		}
+	}
+	switch {
+	case pm || am:
+		if hour < 1 || hour > 12 {
+			return 0, 0, false
+		}
+		hour %= 12
+		if pm {
+			hour += 12
+		}
+	case hour > 23:
+		return 0, 0, false
+	}
+	return hour, minute, minute >= 0 && minute < 60
 }
 
 // words lists a vocabulary for a sentence: "a, b or c".

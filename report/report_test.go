@@ -552,3 +552,41 @@ func TestFormatMoneyReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestWhenAsPeopleSayIt: "today", "yesterday" and dates in boxes, with a
+// time or without.
+func TestWhenAsPeopleSayIt(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	now := time.Date(2026, 12, 10, 16, 30, 0, 0, time.UTC)
+	f.svc.SetClock(func() time.Time { return now })
+	for _, tc := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"today", time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)},
+		{"Today 14:05", time.Date(2026, 12, 10, 14, 5, 0, 0, time.UTC)},
+		{"yesterday 2pm", time.Date(2026, 12, 9, 14, 0, 0, 0, time.UTC)},
+		{"yesterday at 9.30am", time.Date(2026, 12, 9, 9, 30, 0, 0, time.UTC)},
+		{"2026-11-27", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)},
+		{"2026-11-27T14:05", time.Date(2026, 11, 27, 14, 5, 0, 0, time.UTC)},
+		{"2026-1-7 12am", time.Date(2026, 1, 7, 0, 0, 0, 0, time.UTC)},
+		{"27/11/2026 14:05", time.Date(2026, 11, 27, 14, 5, 0, 0, time.UTC)},
+		{"2026-11-27T14:05:00Z", time.Date(2026, 11, 27, 14, 5, 0, 0, time.UTC)},
+	} {
+		rc, err := f.svc.Submit(ctx, hangup.ReportInput{Story: "They called.", OccurredAt: tc.in}, anon, "")
+		if err != nil {
+			t.Errorf("OccurredAt %q: %v", tc.in, err)
+			continue
+		}
+		if got := rc.Report.OccurredAt; got == nil || !got.Equal(tc.want) {
+			t.Errorf("OccurredAt %q = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"soon", "2026-02-30", "today 25:00", "yesterday 13pm", "2026-11-27 14:5", "2027-01-01", "1980-01-01"} {
+		_, err := f.svc.Submit(ctx, hangup.ReportInput{Story: "They called.", OccurredAt: bad}, anon, "")
+		if fe := hangup.ErrorFields(err); hangup.ErrorCode(err) != hangup.EINVALID || len(fe) != 1 || fe[0].Field != "occurred_at" || !strings.HasSuffix(fe[0].Message, ".") {
+			t.Errorf("OccurredAt %q: %v, want one sentence about occurred_at", bad, err)
+		}
+	}
+}
