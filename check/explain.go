@@ -47,7 +47,7 @@ var leadIns = []string{"Stop: ", "Be careful: ", "Not enough to go on yet. ", "N
 // Explain arranges a check result for a person: see Explanation.
 func Explain(res *hangup.CheckResult) Explanation {
 	e := Explanation{Heading: Headings[res.Verdict], Sentence: sentence(res.Summary)}
-	for _, p := range points(res.Reasons) {
+	for _, p := range Points(res.Reasons) {
 		if len(e.Points) < MaxPoints {
 			e.Points = append(e.Points, p)
 		} else {
@@ -71,12 +71,12 @@ func sentence(s string) string {
 	return s
 }
 
-// points merges reasons that say the same thing into one point: what the
+// Points merges reasons that say the same thing into one point: what the
 // organisation says it never does, what the caller asked for and what the
 // notes show about the same fact become one point, worded by the most
 // serious of them (a quote of the organisation's own words comes first
 // among equals). Reasons that are only context are left out.
-func points(reasons []hangup.Reason) []Point {
+func Points(reasons []hangup.Reason) []Point {
 	var out []Point
 	topicAt := map[string]int{}
 	quoteAt := map[string]int{}

@@ -25,7 +25,7 @@ import (
 	"github.com/hangup-org/hangup/sqlite"
 )
 
-func newTestServer(t testing.TB, cfg Config) *Server {
+func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	t.Helper()
 	p, err := phone.New(phone.Config{})
 	if err != nil {
@@ -44,10 +44,6 @@ func newTestServer(t testing.TB, cfg Config) *Server {
 	if err := rep.Load(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	reports, err := report.New(context.Background(), report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db})
-	if err != nil {
-		t.Fatal(err)
-	}
 	sites, err := site.New(site.Config{Organisations: reg.Snapshot().Organisations()})
 	if err != nil {
 		t.Fatal(err)
@@ -56,9 +52,18 @@ func newTestServer(t testing.TB, cfg Config) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewServer(cfg, Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
+	reports, err := report.New(context.Background(), report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db,
+		Sites: sites, Analyzer: an})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
 		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
-		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{})})
+		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Shares: db}
+	for _, o := range opts {
+		o(&deps)
+	}
+	s, err := NewServer(cfg, deps)
 	if err != nil {
 		t.Fatal(err)
 	}

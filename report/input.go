@@ -121,6 +121,11 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 	return c, nil
 }
 
+// ReadAmount reads an amount of money as people type it ("£199.99",
+// "1,200", "300 pounds") and returns it with the currency it names, "" if
+// none. The error is a sentence saying what to type instead.
+func ReadAmount(s string) (float64, string, error) { return parseAmount(s) }
+
 // parseAmount reads money as people type it: "250", "£1,200.50", "$99",
 // "300 pounds". A currency symbol or word sets the currency.
 func parseAmount(s string) (float64, string, error) {

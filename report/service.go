@@ -257,11 +257,12 @@ func (s *Service) AddInfo(ctx context.Context, token, text string) error {
 	p.Text("text", text, MaxStory)
 	switch {
 	case text == "":
-		return hangup.Invalid("Please type what you want to add.", hangup.FieldError{Field: "text", Message: "is empty"})
+		return hangup.Invalid("There is a problem.", hangup.FieldError{Field: "text", Message: "Type what you want to add to your report, then press the button."})
 	case p.Err() != nil:
 		return p.Err()
 	case len([]rune(r.Story))+len([]rune(text)) > 4*MaxStory:
-		return hangup.Errorf(hangup.ETOOLARGE, "This report already holds as much text as it can. Please make a new report.")
+		return &hangup.Error{Code: hangup.ETOOLARGE, Message: "There is a problem.",
+			Fields: []hangup.FieldError{{Field: "text", Message: "This report already holds as much text as it can. Make a new report for the rest."}}}
 	}
 	return s.deps.Store.AddReportInfo(ctx, r.Reference, text)
 }
