@@ -155,6 +155,10 @@ func parseAmount(s string) (float64, string, error) {
 	return float64(int64(v*100+0.5)) / 100, cur, nil
 }
 
+// ReadWhen reads when something happened as people write it (see
+// parseWhen), relative to now for "today" and "yesterday".
+func ReadWhen(s string, now time.Time) (time.Time, error) { return parseWhen(s, now) }
+
 // parseWhen reads when something happened as people write it: a day
 // ("today", "yesterday", 2026-11-27, 27/11/2026) and, optionally, a time
 // after a space or a T ("14:05", "2pm", "2.30pm"), or RFC 3339. Times

@@ -16,6 +16,7 @@ import (
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/check"
 	hhttp "github.com/hangup-org/hangup/http"
+	"github.com/hangup-org/hangup/mail"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
@@ -48,6 +49,7 @@ type App struct {
 	Screen     *screen.Engine   // call screening (cmd_screen.go)
 	ScreenKeys *screen.Keys     // screening clients' API keys
 	Metrics    *metrics.Metrics // Prometheus metrics at /metrics
+	Mailer     hangup.Mailer    // reporters' confirmations; nil when no mail server is configured
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -130,6 +132,14 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.wireScreening(ctx); err != nil {
 		return err
 	}
+	if cfg.SMTPHost != "" {
+		m, err := mail.New(cfg.mailConfig())
+		if err != nil {
+			return err
+		}
+		a.Mailer = m
+		a.log.Info("reporters' confirmations by email", "mail", cfg.mailConfig())
+	}
 	hc := hhttp.DefaultConfig()
 	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.TrustProxy, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, cfg.TrustProxy, version
 	hc.PublicURL, hc.SecureCookies = cfg.PublicURL, cfg.SecureCookies
@@ -138,7 +148,7 @@ func (a *App) wire(ctx context.Context) error {
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls,
-		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics,
+		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Shares: a.DB, Mailer: a.Mailer,
 	})
 	return err
 }

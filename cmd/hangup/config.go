@@ -1,16 +1,20 @@
 package main
 
 import (
+	"crypto/tls"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/mail"
+	"github.com/hangup-org/hangup/postgres"
 	"github.com/hangup-org/hangup/stir"
 )
 
@@ -36,10 +40,24 @@ type Config struct {
 	ScreenKeys       bool   `json:"screen_keys"`        // require API keys on the screening endpoints (default true)
 	StirTrustAnchors string `json:"stir_trust_anchors"` // STI-CA roots: PEM files or directories, comma-separated; empty: no verification
 
-	// Test hooks, never set from files or flags: the x5u fetcher and the
-	// verifier's clock.
+	// Email: a reporter who gives an address gets the reference and the
+	// tracking link. Empty SMTPHost sends none. Needs PublicURL.
+	SMTPHost     string `json:"smtp_host"`
+	SMTPPort     int    `json:"smtp_port"` // default 587 (STARTTLS when offered); 465 is TLS from the start
+	SMTPUser     string `json:"smtp_user"`
+	SMTPPassword string `json:"smtp_password"` // never logged; HANGUP_SMTP_PASSWORD keeps it out of files
+	SMTPFrom     string `json:"smtp_from"`     // e.g. "Hangup <noreply@example.org>"
+
+	// Test hooks, never set from files or flags: the x5u fetcher, the
+	// verifier's clock and the mail server's certificate roots.
 	stirFetcher stir.Fetcher
 	stirNow     func() time.Time
+	smtpTLS     *tls.Config
+}
+
+// mailConfig is the mail settings as package mail takes them.
+func (c Config) mailConfig() mail.Config {
+	return mail.Config{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUser, Password: c.SMTPPassword, From: c.SMTPFrom, TLS: c.smtpTLS}
 }
 
 // DefaultConfig returns the defaults: ./hangup.db, :8080, GB.
@@ -66,6 +84,11 @@ var envVars = []struct {
 	{"HANGUP_AGI", func(c *Config, v string) error { c.AGI = v; return nil }},
 	{"HANGUP_SCREEN_KEYS", func(c *Config, v string) (err error) { c.ScreenKeys, err = strconv.ParseBool(v); return }},
 	{"HANGUP_STIR_TRUST_ANCHORS", func(c *Config, v string) error { c.StirTrustAnchors = v; return nil }},
+	{"HANGUP_SMTP_HOST", func(c *Config, v string) error { c.SMTPHost = v; return nil }},
+	{"HANGUP_SMTP_PORT", func(c *Config, v string) (err error) { c.SMTPPort, err = strconv.Atoi(v); return }},
+	{"HANGUP_SMTP_USER", func(c *Config, v string) error { c.SMTPUser = v; return nil }},
+	{"HANGUP_SMTP_PASSWORD", func(c *Config, v string) error { c.SMTPPassword = v; return nil }},
+	{"HANGUP_SMTP_FROM", func(c *Config, v string) error { c.SMTPFrom = v; return nil }},
 }
 
 // loadConfig builds the configuration for a command: defaults, file,
@@ -98,7 +121,11 @@ func (l *configLoader) bindScreening(fs *flag.FlagSet, serve, screening bool) {
 		fs.BoolVar(&l.cfg.TrustProxy, "trust-proxy", false, "take client addresses from X-Forwarded-For (only behind your own proxy)")
 		fs.StringVar(&l.cfg.LogLevel, "log-level", "", "debug, info, warn or error (default info)")
 		fs.BoolVar(&l.cfg.NoSeed, "no-seed", false, "don't fill an empty registry with the shipped organisations")
-		fs.StringVar(&l.cfg.PublicURL, "public-url", "", "the site's address for links in answers, e.g. https://hangup.example.org")
+		fs.StringVar(&l.cfg.PublicURL, "public-url", "", "the site's address for links in answers and emails, e.g. https://hangup.example.org")
+		fs.StringVar(&l.cfg.SMTPHost, "smtp-host", "", "mail server for reporters' confirmations (also HANGUP_SMTP_HOST; the password only in HANGUP_SMTP_PASSWORD or the file)")
+		fs.IntVar(&l.cfg.SMTPPort, "smtp-port", 0, "mail server port (default 587; 465 for TLS from the start)")
+		fs.StringVar(&l.cfg.SMTPUser, "smtp-user", "", "mail server user name")
+		fs.StringVar(&l.cfg.SMTPFrom, "smtp-from", "", "the sender of emails, e.g. \"Hangup <noreply@example.org>\"")
 		fs.BoolVar(&l.cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (behind a TLS-terminating proxy)")
 		fs.StringVar(&l.cfg.AGI, "agi", "", "also serve FastAGI for Asterisk on this address (port 4573 if none given), e.g. :4573")
 		fs.Func("screen-keys", "require API keys on the screening endpoints; false only for local use (default true)", func(v string) error {
@@ -182,6 +209,18 @@ func (l *configLoader) resolve(e *env) (Config, error) {
 	if f.StirTrustAnchors != "" {
 		cfg.StirTrustAnchors = f.StirTrustAnchors
 	}
+	if f.SMTPHost != "" {
+		cfg.SMTPHost = f.SMTPHost
+	}
+	if f.SMTPPort != 0 {
+		cfg.SMTPPort = f.SMTPPort
+	}
+	if f.SMTPUser != "" {
+		cfg.SMTPUser = f.SMTPUser
+	}
+	if f.SMTPFrom != "" {
+		cfg.SMTPFrom = f.SMTPFrom
+	}
 	if cfg.AGI != "" {
 		cfg.AGI = agiAddr(cfg.AGI)
 	}
@@ -193,6 +232,17 @@ func (c Config) Validate() error {
 	var fields []hangup.FieldError
 	if c.DB == "" {
 		fields = append(fields, hangup.FieldError{Field: "db", Message: "is required"})
+	} else if !postgres.IsURL(c.DB) {
+		if dir := filepath.Dir(c.DB); dir != "" {
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				fields = append(fields, hangup.FieldError{Field: "db", Message: fmt.Sprintf("The folder %s does not exist: create it, or give another path.", dir)})
+			}
+		}
+	}
+	if c.Addr != "" {
+		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+			fields = append(fields, hangup.FieldError{Field: "addr", Message: fmt.Sprintf("%q is not a listen address such as :8080 or 127.0.0.1:8080.", c.Addr)})
+		}
 	}
 	if c.RateLimit < 0 {
 		fields = append(fields, hangup.FieldError{Field: "rate_limit", Message: "must be 0 (off) or more"})
@@ -212,6 +262,12 @@ func (c Config) Validate() error {
 		if _, _, err := net.SplitHostPort(c.AGI); err != nil {
 			fields = append(fields, hangup.FieldError{Field: "agi", Message: fmt.Sprintf("%q is not a listen address such as :4573 or 127.0.0.1:4573", c.AGI)})
 		}
+	}
+	if c.SMTPHost != "" {
+		if c.PublicURL == "" {
+			fields = append(fields, hangup.FieldError{Field: "public_url", Message: "Email needs the site's public address for its links: set HANGUP_PUBLIC_URL, e.g. https://hangup.example.org."})
+		}
+		fields = append(fields, hangup.ErrorFields(c.mailConfig().Validate())...)
 	}
 	if len(fields) > 0 {
 		return hangup.Invalid("The configuration is not valid.", fields...)

@@ -21,6 +21,7 @@ type Database interface {
 	hangup.UserStore
 	hangup.SecretStore
 	hangup.APIKeyStore
+	hangup.SharedCheckStore
 	Ping(ctx context.Context) error
 	Close() error
 }
