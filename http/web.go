@@ -78,6 +78,10 @@ var funcs = template.FuncMap{
 		}
 		return s
 	},
+	// bare writes a web address without its scheme, as people read it.
+	"bare": func(s string) string {
+		return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/")
+	},
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one

@@ -23,8 +23,10 @@ type Answer struct {
 	MoreSteps []string      // the other steps, under "More detail"
 }
 
-// firstSteps is how many steps show before "More detail".
-const firstSteps = 3
+// firstSteps is how many steps show before "More detail": what to do this
+// minute. With the verdict, the way to call back and three reasons, the
+// common answers then fit two phone screens.
+const firstSteps = 2
 
 // answerOf arranges a check result for its page.
 func answerOf(res *hangup.CheckResult) Answer {
