@@ -18,7 +18,7 @@ import (
 
 var (
 	reasonRE   = regexp.MustCompile(`<li class="reason[^"]*" data-codes="([^"]*)">`)
-	shareRE    = regexp.MustCompile(`<a id="share-link" href="([^"]+)">`)
+	shareRE    = regexp.MustCompile(`<a id="share-link" class="share-link" href="([^"]+)">`)
 	h1RE       = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
 	jargonRE   = regexp.MustCompile(`\b(S[0-8]|SERIOUS|Serious|WARNING|Warning|Worth knowing|severity|high|medium)\b`)
 	detailsPos = func(page string) int { return strings.Index(page, `<details class="more"`) }
