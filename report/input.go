@@ -72,7 +72,7 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 	if amt := strings.TrimSpace(in.Amount); amt != "" {
 		v, cur, err := parseAmount(amt)
 		if err != nil {
-			bad("amount", err.Error())
+			bad("amount", hangup.ErrorFields(err)[0].Message)
 		}
 		c.amount, c.currency = v, cur
 	}
@@ -123,8 +123,15 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 
 // ReadAmount reads an amount of money as people type it ("£199.99",
 // "1,200", "300 pounds") and returns it with the currency it names, "" if
-// none. The error is a sentence saying what to type instead.
+// none. The error is EINVALID, its field's message a sentence saying what
+// to type instead.
 func ReadAmount(s string) (float64, string, error) { return parseAmount(s) }
+
+// amountProblem is why an amount can't be read, as a sentence saying what
+// to type instead.
+func amountProblem(msg string) error {
+	return hangup.Invalid("The amount can't be read.", hangup.FieldError{Field: "amount", Message: msg})
+}
 
 // parseAmount reads money as people type it: "250", "£1,200.50", "$99",
 // "300 pounds". A currency symbol or word sets the currency.
@@ -147,10 +154,10 @@ func parseAmount(s string) (float64, string, error) {
 	}, s)
 	v, err := strconv.ParseFloat(num, 64)
 	if err != nil || strings.Contains(num, "!") {
-		return 0, "", fmt.Errorf("Enter the amount as a number, for example 250 or £1,200.50.")
+		return 0, "", amountProblem("Enter the amount as a number, for example 250 or £1,200.50.")
 	}
 	if v < 0 || v > 1e9 {
-		return 0, "", fmt.Errorf("Enter an amount between 0 and 1,000,000,000.")
+		return 0, "", amountProblem("Enter an amount between 0 and 1,000,000,000.")
 	}
 	return float64(int64(v*100+0.5)) / 100, cur, nil
 }
