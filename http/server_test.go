@@ -242,6 +242,13 @@ func TestEveryPageRenders(t *testing.T) {
 		{"number", "GET", "/numbers/" + url.PathEscape("0906 123 4567"), "", 200, "premium rate"},
 		{"not found", "GET", "/no/such/page", "", 404, "We couldn't find that page"},
 		{"unknown organisation", "GET", "/organisations/nobody", "", 404, "not in Hangup's registry"},
+		{"website form", "GET", "/website", "", 200, "Check a website"},
+		{"website answer", "GET", "/website?address=anydesk.com", "", 200, "AnyDesk"},
+		{"what they said form", "GET", "/said", "", 200, "What did they say?"},
+		{"what they said answer", "POST", "/said", url.Values{"text": {"<script>alert(1)</script> Microsoft here, install AnyDesk."}}.Encode(), 200, "verdict-word"},
+		{"number lookup", "GET", "/numbers", "", 200, "Look up a number"},
+		{"number lookup, no digits", "GET", "/numbers?n=hello", "", 400, "There are no digits"},
+		{"unknown short link", "GET", "/c/ZZZZZZZZZZ", "", 404, "30 days"},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {

@@ -217,7 +217,7 @@ func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
 	case http.StatusRequestEntityTooLarge:
 		heading = "That was too much text"
 	case http.StatusBadRequest:
-		heading = "Please check what you typed"
+		heading = "There is a problem"
 	}
 	if status == http.StatusForbidden {
 		heading = "We couldn't send that"
