@@ -137,6 +137,9 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "result", p)
 }
 
+// ShareNote says what the short link keeps.
+func (CheckResultPage) ShareNote() string { return "opens it for 30 days, without the notes you typed." }
+
 func verdictTitle(res *hangup.CheckResult) string {
 	return check.Headings[res.Verdict] + ": your call check"
 }

@@ -61,6 +61,9 @@ func (s *Server) webSite(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "website", p)
 }
 
+// ShareNote says what the link keeps: the question, so it checks again.
+func (SitePage) ShareNote() string { return "checks this website again, any time." }
+
 // checkSite runs the same website checker as a call check, against the
 // organisation the person names when Hangup knows it.
 func (s *Server) checkSite(form SiteForm) (*hangup.SiteCheck, error) {
