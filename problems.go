@@ -41,6 +41,7 @@ var fieldNames = map[string]string{
 	"claims":               "The name of who they said they were",
 	"notes":                "What they said",
 	"website":              "The website address",
+	"address":              "The website address",
 	"asked":                "What they asked you to do",
 	"started":              "How it started",
 	"number_shown":         "The number that called",
