@@ -7,6 +7,7 @@ package hangup
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error codes. Each maps to one HTTP status in package http and one CLI exit
@@ -39,6 +40,9 @@ type Error struct {
 	Message string
 	Fields  []FieldError
 	Err     error
+	// RetryAfter, for ERATELIMIT and EUNAVAILABLE, is how long to wait
+	// before trying again (0: not known).
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {
@@ -121,4 +125,13 @@ func FieldErr(field string, err error) error {
 		fields = []FieldError{{Field: field, Message: ErrorMessage(err)}}
 	}
 	return &Error{Code: ErrorCode(err), Message: ErrorMessage(err), Fields: fields, Err: err}
+}
+
+// RetryAfter returns how long err says to wait before trying again, or 0.
+func RetryAfter(err error) time.Duration {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RetryAfter
+	}
+	return 0
 }

@@ -2,6 +2,7 @@ package hangup
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -9,6 +10,15 @@ import (
 // counts once: however often they report it within the period, it is one
 // unit of evidence.
 const EvidencePeriod = 30 * 24 * time.Hour
+
+// AnonymousReporterPrefix starts the reporter key of evidence from people
+// who were not signed in. Anonymous evidence alone can make a number
+// suspected, never scam (docs/reputation.md): a scam listing needs
+// accounts or trusted sources (imports).
+const AnonymousReporterPrefix = "anon:"
+
+// Anonymous reports whether the evidence came from an anonymous reporter.
+func (e *Evidence) Anonymous() bool { return strings.HasPrefix(e.ReporterKey, AnonymousReporterPrefix) }
 
 // Evidence is one unit of evidence about a number from one reporter: that a
 // call from it was a scam (or, with Legit, that it was genuine).

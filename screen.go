@@ -43,6 +43,10 @@ const (
 	// LabelOrgLineFmt labels a call showing a line people call an
 	// organisation on, which it may never call from: check before trusting.
 	LabelOrgLineFmt = "%s line? Call back to check"
+	// LabelSpoofedFmt labels a call from a verified organisation's number
+	// that people report scammers faking: it may be the organisation, or
+	// not, and the reasons say to call back on the real number.
+	LabelSpoofedFmt = "%s (often faked)"
 )
 
 // ScreenRequest is one call to screen, as a PBX, SBC or carrier sees it

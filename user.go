@@ -72,3 +72,45 @@ type SecretStore interface {
 	// first use. Concurrent first uses agree on one value.
 	Secret(ctx context.Context, name string, generate func() ([]byte, error)) ([]byte, error)
 }
+
+// SignInFailures counts the failed sign-ins on one account from one client
+// network (an IPv4 /24, an IPv6 /48). Emails that belong to no account are
+// counted too, so the answer to a sign-in never reveals which exist.
+type SignInFailures struct {
+	Account  string    `json:"account"` // the email as typed, lower case
+	Network  string    `json:"network"` // e.g. "203.0.113.0/24"
+	Failures int       `json:"failures"`
+	First    time.Time `json:"first"`
+	Last     time.Time `json:"last"`
+}
+
+// SignInTotals are the failures a sign-in attempt is judged by.
+type SignInTotals struct {
+	Pair            SignInFailures // this account from this network; zero if none
+	AccountFailures int            // this account, from every network
+	AccountLast     time.Time
+	NetworkFailures int // every account, from this network
+	NetworkLast     time.Time
+}
+
+// SignInStore keeps failed sign-ins in the database, so that throttles hold
+// across restarts and across the nodes sharing a database, and an
+// administrator can see and clear them. Implementations must pass
+// storetest.
+type SignInStore interface {
+	// RecordSignInFailure counts one failure of account from network at
+	// at. A count whose last failure is before forget starts again from
+	// one; rows whose last failure is before forget may be deleted.
+	RecordSignInFailure(ctx context.Context, account, network string, at, forget time.Time) error
+	// SignInTotals returns the failures at or after since: of account from
+	// network, of account from every network, and of every account from
+	// network.
+	SignInTotals(ctx context.Context, account, network string, since time.Time) (SignInTotals, error)
+	// ListSignInFailures returns the rows with a failure at or after since,
+	// most recent first, at most limit.
+	ListSignInFailures(ctx context.Context, since time.Time, limit int) ([]SignInFailures, error)
+	// ClearSignInFailures deletes the rows of account from network; an
+	// empty account or network matches every one (both empty: all rows).
+	// It returns how many rows went.
+	ClearSignInFailures(ctx context.Context, account, network string) (int, error)
+}

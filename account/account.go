@@ -9,44 +9,42 @@ import (
 	"net/mail"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/ratelimit"
 )
 
 // SessionLifetime is how long a sign-in lasts.
 const SessionLifetime = 12 * time.Hour
 
+// Store is what the account service keeps in the database: accounts and
+// sessions, and failed sign-ins.
+type Store interface {
+	hangup.UserStore
+	hangup.SignInStore
+}
+
 // Service signs people in and out.
 type Service struct {
-	users hangup.UserStore
-	now   func() time.Time
-
-	mu       sync.Mutex
-	byAddr   *ratelimit.Keyed     // sign-in attempts per client address
-	failures map[string]*failures // failed attempts per account
-	swept    time.Time
+	users  Store
+	now    func() time.Time
+	policy SignInPolicy
+	byNet  *ratelimit.Keyed // sign-in attempts per client network, any outcome
 }
 
-type failures struct {
-	count int
-	until time.Time
+// New returns the account service with the default sign-in policy.
+func New(users Store) *Service {
+	s := &Service{users: users, now: time.Now}
+	s.SetPolicy(DefaultSignInPolicy())
+	return s
 }
 
-// Login limits: 10 attempts a minute from one address, and an account is
-// locked for 15 minutes after 5 failures in a row.
-const (
-	attemptsPerMinute = 10
-	maxFailures       = 5
-	lockout           = 15 * time.Minute
-)
-
-// New returns the account service.
-func New(users hangup.UserStore) *Service {
-	return &Service{users: users, now: time.Now, byAddr: ratelimit.New(attemptsPerMinute/60.0, attemptsPerMinute, 100_000),
-		failures: map[string]*failures{}}
+// SetPolicy replaces the sign-in policy (tests use short waits).
+func (s *Service) SetPolicy(p SignInPolicy) {
+	s.policy = p
+	s.byNet = ratelimit.New(p.AttemptsPerMinute/60, int(p.AttemptsPerMinute), 100_000)
 }
 
 // SetClock replaces the clock (tests).
@@ -86,41 +84,32 @@ func (s *Service) AddUser(ctx context.Context, email, password string, role hang
 	return u, nil
 }
 
-// sweep forgets failure counts that no longer lock anyone out, so a flood
-// of attempts on many accounts can't grow the map without bound.
-func (s *Service) sweep(now time.Time) {
-	if now.Sub(s.swept) < 10*time.Minute && len(s.failures) < 100_000 {
-		return
-	}
-	for k, f := range s.failures {
-		if now.After(f.until) {
-			delete(s.failures, k)
-		}
-	}
-	s.swept = now
-}
-
 // errBadLogin is the one answer to every failed sign-in, so it never reveals
 // whether an account exists.
 var errBadLogin = hangup.Errorf(hangup.EUNAUTHORIZED, "That email and password don't match an account.")
 
 // Login checks a password and opens a session. It returns the session token
-// for the cookie. Too many attempts from one address, or too many failures
-// for one account, give ERATELIMIT.
+// for the cookie. addr is the client's address: attempts are judged by its
+// network (see SignInPolicy), and an attempt that must wait gets
+// ERATELIMIT with RetryAfter, without its password being tried. The right
+// password from a network that has not failed on the account works however
+// hard others are guessing it.
 func (s *Service) Login(ctx context.Context, email, password, addr string) (string, *hangup.User, error) {
 	now := s.now()
 	email = strings.ToLower(strings.TrimSpace(email))
-	s.mu.Lock()
-	s.sweep(now)
-	f := s.failures[email]
-	locked := f != nil && f.count >= maxFailures && now.Before(f.until)
-	s.mu.Unlock()
-	allowed := s.byAddr.Allow(addr, now)
-	if !allowed || locked {
-		return "", nil, hangup.Errorf(hangup.ERATELIMIT, "Too many sign-in attempts. Please wait 15 minutes and try again.")
+	network := clientip.NetworkOf(addr)
+	if !s.byNet.Allow(network, now) {
+		return "", nil, tooMany(time.Minute / time.Duration(max(1, int(s.policy.AttemptsPerMinute))))
 	}
-	if len(password) > 1024 {
+	if len(email) > 320 || len(password) > 1024 {
 		return "", nil, errBadLogin
+	}
+	tot, err := s.users.SignInTotals(ctx, email, network, now.Add(-s.policy.Window))
+	if err != nil {
+		return "", nil, err
+	}
+	if wait := s.policy.Wait(tot, now); wait > 0 {
+		return "", nil, tooMany(wait)
 	}
 	u, err := s.users.FindUserByEmail(ctx, email)
 	if err != nil && hangup.ErrorCode(err) != hangup.ENOTFOUND {
@@ -131,28 +120,71 @@ func (s *Service) Login(ctx context.Context, email, password, addr string) (stri
 		hash = u.PasswordHash
 	}
 	if !CheckPassword(hash, password) || u == nil || u.Disabled {
-		s.mu.Lock()
-		f := s.failures[email]
-		if f == nil {
-			f = &failures{}
-			s.failures[email] = f
+		if err := s.users.RecordSignInFailure(ctx, email, network, now, now.Add(-s.policy.Window)); err != nil {
+			return "", nil, err
 		}
-		f.count++
-		if f.count >= maxFailures {
-			f.until = now.Add(lockout)
-		}
-		s.mu.Unlock()
 		return "", nil, errBadLogin
 	}
-	s.mu.Lock()
-	delete(s.failures, email)
-	s.mu.Unlock()
+	if tot.Pair.Failures > 0 {
+		if _, err := s.users.ClearSignInFailures(ctx, email, network); err != nil {
+			return "", nil, err
+		}
+	}
 	token, hash2 := newSessionToken()
 	sess := &hangup.Session{TokenHash: hash2, UserID: u.ID, CreatedAt: now, ExpiresAt: now.Add(SessionLifetime)}
 	if err := s.users.CreateSession(ctx, sess); err != nil {
 		return "", nil, err
 	}
 	return token, u, nil
+}
+
+// Throttles lists the failed sign-ins that count now, most recent first,
+// for an administrator to see who is being guessed at and from where.
+func (s *Service) Throttles(ctx context.Context, limit int) ([]Throttle, error) {
+	now := s.now()
+	rows, err := s.users.ListSignInFailures(ctx, now.Add(-s.policy.Window), limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Throttle, 0, len(rows))
+	for _, f := range rows {
+		t := Throttle{SignInFailures: f}
+		if w := waitAfter(f.Failures, s.policy.PairFree, s.policy.PairMaxWait); w > 0 && now.Before(f.Last.Add(w)) {
+			t.Until = f.Last.Add(w)
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// Throttle is one account and network's failed sign-ins, and until when
+// that network must wait before trying that account again (zero: it
+// need not).
+type Throttle struct {
+	hangup.SignInFailures
+	Until time.Time `json:"until,omitzero"`
+}
+
+// ClearThrottles forgets the failed sign-ins of account from network (""
+// for every account or network) and returns how many pairs were cleared.
+// The network's attempts-per-minute bucket is emptied on this node too.
+func (s *Service) ClearThrottles(ctx context.Context, account, network string) (int, error) {
+	account = strings.ToLower(strings.TrimSpace(account))
+	network = strings.TrimSpace(network)
+	if len(account) > 320 || len(network) > 64 {
+		return 0, hangup.Invalid("That is not an account or a network.")
+	}
+	n, err := s.users.ClearSignInFailures(ctx, account, network)
+	// This node's per-network attempt buckets go too (others' refill
+	// within a minute on their own).
+	switch {
+	case err != nil:
+	case network != "":
+		s.byNet.Forget(network)
+	case account == "":
+		s.byNet.Clear()
+	}
+	return n, err
 }
 
 // Session returns the signed-in user for a session token, or ENOTFOUND.

@@ -14,6 +14,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/registry/registrytest"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/sqlite"
 )
@@ -40,17 +41,7 @@ func startServer(t *testing.T, timeout time.Duration) (string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// IMEX's line as a number IMEX calls from, whatever the shipped
-	// registry says today: the test is about the "(verified)" label.
-	imex, _ := reg.Snapshot().Organisation("imex")
-	c := *imex
-	c.Numbers = append([]hangup.OrgNumber(nil), imex.Numbers...)
-	for i := range c.Numbers {
-		c.Numbers[i].Role = hangup.RoleCallsOut
-	}
-	if err := reg.Import(ctx, []*hangup.Organisation{&c}); err != nil {
-		t.Fatal(err)
-	}
+	registrytest.SetRole(t, reg, "imex", hangup.RoleCallsOut) // the test is about the "(verified)" label
 	eng, err := screen.New(screen.Config{Numbers: intel()})
 	if err != nil {
 		t.Fatal(err)

@@ -20,7 +20,14 @@ import (
 // 200 KB in the worst case, so the defaults bound all live calls to about
 // 400 MB however they are fed (typical calls use a few KB).
 type SessionConfig struct {
-	MaxSessions int           // live calls kept at once; the least recently used goes first. Default 2,000.
+	// MaxSessions is how many live calls are kept at once, across all
+	// owners. Default 2,000. When it is reached, CreateFor refuses with
+	// EUNAVAILABLE (and when to retry) rather than take anyone's call.
+	MaxSessions int
+	// MaxPerOwner is how many live calls one owner (a client, an API key)
+	// keeps at once: when it starts another, its own least recently used
+	// call goes. Default 20.
+	MaxPerOwner int
 	MaxTurns    int           // turns per call. Default 5,000.
 	MaxBytes    int           // bytes of text per call. Default 1 MiB.
 	MaxTurnLen  int           // characters per turn. Default 20,000.
@@ -31,6 +38,9 @@ type SessionConfig struct {
 func (c *SessionConfig) defaults() {
 	if c.MaxSessions <= 0 {
 		c.MaxSessions = 2_000
+	}
+	if c.MaxPerOwner <= 0 {
+		c.MaxPerOwner = 20
 	}
 	if c.MaxTurns <= 0 {
 		c.MaxTurns = 5_000
@@ -52,20 +62,26 @@ func (c *SessionConfig) defaults() {
 // Sessions manages live calls: turns arrive one at a time and each turn
 // costs work in proportion to the turn, not to the call, because a call's
 // state is accumulated, never re-analysed. Memory is bounded by the caps of
-// SessionConfig; calls expire after TTL idle and the least recently used
-// call is evicted when MaxSessions is reached. Safe for concurrent use.
+// SessionConfig; calls expire after TTL idle. Each call has an owner, and
+// an owner at its cap gives up its own least recently used call to start
+// another: no one can push out another owner's calls. When every slot is
+// taken, new calls are refused until one ends or expires.
+// Safe for concurrent use.
 type Sessions struct {
 	e   *Engine
 	cfg SessionConfig
 
-	mu    sync.Mutex
-	calls map[string]*list.Element // of *call
-	lru   *list.List               // front: most recently used
+	mu     sync.Mutex
+	calls  map[string]*list.Element // of *call, in lru
+	lru    *list.List               // every call; front: most recently used
+	owners map[string]*list.List    // each owner's calls (of *call); front: most recently used
 }
 
 // call is one live call.
 type call struct {
 	id      string
+	owner   string
+	mine    *list.Element // in the owner's list
 	mu      sync.Mutex
 	st      *callState
 	alerted bool            // the score has crossed the warning threshold
@@ -77,7 +93,7 @@ type call struct {
 // NewSessions returns a session manager using engine e.
 func NewSessions(e *Engine, cfg SessionConfig) *Sessions {
 	cfg.defaults()
-	return &Sessions{e: e, cfg: cfg, calls: map[string]*list.Element{}, lru: list.New()}
+	return &Sessions{e: e, cfg: cfg, calls: map[string]*list.Element{}, lru: list.New(), owners: map[string]*list.List{}}
 }
 
 // Len returns the number of live calls.
@@ -87,23 +103,57 @@ func (s *Sessions) Len() int {
 	return len(s.calls)
 }
 
-// Create starts a call and returns its id.
-func (s *Sessions) Create() (string, error) {
+// Create starts a call for the only owner of a Sessions used by one client
+// (a command-line stream, a test): at MaxSessions its least recently used
+// call goes. It returns the call's id.
+func (s *Sessions) Create() (string, error) { return s.CreateFor("", s.cfg.MaxSessions) }
+
+// CreateFor starts a call owned by owner, who may keep at most limit live
+// calls (0: MaxPerOwner): at the limit, the owner's own least recently used
+// call goes. When MaxSessions calls are live, it returns EUNAVAILABLE with
+// the time until the oldest idle call expires in RetryAfter.
+func (s *Sessions) CreateFor(owner string, limit int) (string, error) {
+	if limit <= 0 {
+		limit = s.cfg.MaxPerOwner
+	}
+	limit = min(limit, s.cfg.MaxSessions)
 	var b [16]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return "", fmt.Errorf("analyze: session id: %w", err)
 	}
-	c := &call{id: hex.EncodeToString(b[:]), st: newCallState(s.e)}
+	c := &call{id: hex.EncodeToString(b[:]), owner: owner, st: newCallState(s.e)}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.cfg.Now()
 	c.used = now
 	s.expireLocked(now)
-	for len(s.calls) >= s.cfg.MaxSessions {
-		s.removeLocked(s.lru.Back())
+	mine := s.owners[owner]
+	for mine != nil && mine.Len() >= limit {
+		s.removeLocked(s.calls[mine.Back().Value.(*call).id])
+		mine = s.owners[owner]
 	}
+	if len(s.calls) >= s.cfg.MaxSessions {
+		wait := s.cfg.TTL - now.Sub(s.lru.Back().Value.(*call).used)
+		return "", &hangup.Error{Code: hangup.EUNAVAILABLE, RetryAfter: max(wait, time.Second),
+			Message: "Hangup is following as many live calls as it can right now. Please try again in a minute."}
+	}
+	if mine == nil {
+		mine = list.New()
+		s.owners[owner] = mine
+	}
+	c.mine = mine.PushFront(c)
 	s.calls[c.id] = s.lru.PushFront(c)
 	return c.id, nil
+}
+
+// Owned returns how many live calls owner has.
+func (s *Sessions) Owned(owner string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if l := s.owners[owner]; l != nil {
+		return l.Len()
+	}
+	return 0
 }
 
 // expireLocked drops calls idle longer than the TTL, oldest first.
@@ -120,6 +170,12 @@ func (s *Sessions) removeLocked(el *list.Element) {
 	c := el.Value.(*call)
 	s.lru.Remove(el)
 	delete(s.calls, c.id)
+	if mine := s.owners[c.owner]; mine != nil {
+		mine.Remove(c.mine)
+		if mine.Len() == 0 {
+			delete(s.owners, c.owner)
+		}
+	}
 }
 
 // get returns a live call, marking it used. Returns ENOTFOUND for unknown or
@@ -136,6 +192,9 @@ func (s *Sessions) get(id string) (*call, error) {
 	c := el.Value.(*call)
 	c.used = now
 	s.lru.MoveToFront(el)
+	if mine := s.owners[c.owner]; mine != nil {
+		mine.MoveToFront(c.mine)
+	}
 	return c, nil
 }
 

@@ -449,3 +449,55 @@ func writeData(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 }
+
+// TestSessionOwnersCannotTakeOthersCalls: one owner starting calls without
+// end only ever replaces its own; when every slot is taken new owners are
+// told to come back later instead of someone's call being dropped.
+func TestSessionOwnersCannotTakeOthersCalls(t *testing.T) {
+	e, _ := engines(t)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	ss := analyze.NewSessions(e, analyze.SessionConfig{MaxSessions: 10, MaxPerOwner: 3, TTL: time.Minute, Now: func() time.Time { return now }})
+	victim, err := ss.CreateFor("victim", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last string
+	for range 2_100 {
+		if last, err = ss.CreateFor("flooder", 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ss.Get(victim); err != nil {
+		t.Fatalf("another owner's call after 2,100 creations: %v", err)
+	}
+	if _, err := ss.Get(last); err != nil {
+		t.Errorf("the flooder's newest call is gone: %v", err)
+	}
+	if got := ss.Owned("flooder"); got != 3 {
+		t.Errorf("flooder holds %d calls, want its cap of 3", got)
+	}
+	// A key with a bigger allowance still can't pass the global cap.
+	for i := range 6 {
+		if _, err := ss.CreateFor(fmt.Sprint("client-", i), 0); err != nil {
+			t.Fatalf("client %d: %v", i, err)
+		}
+	}
+	now = now.Add(20 * time.Second)
+	_, err = ss.CreateFor("latecomer", 0)
+	if hangup.ErrorCode(err) != hangup.EUNAVAILABLE {
+		t.Fatalf("a new owner with every slot taken: %v, want EUNAVAILABLE", err)
+	}
+	if d := hangup.RetryAfter(err); d < 30*time.Second || d > time.Minute {
+		t.Errorf("RetryAfter %v, want the ~40 s until the oldest call expires", d)
+	}
+	if _, err := ss.Get(victim); err != nil {
+		t.Errorf("a refused creation took a call: %v", err)
+	}
+	// An owner at its cap still replaces its own call when all are taken.
+	if _, err := ss.CreateFor("flooder", 0); err != nil {
+		t.Errorf("owner at its cap with every slot taken: %v", err)
+	}
+	if ss.Len() != 10 {
+		t.Errorf("%d live calls, want 10", ss.Len())
+	}
+}

@@ -42,14 +42,35 @@ type CallCreated struct {
 }
 
 // apiCallCreate answers POST /api/v1/calls: a live call whose turns arrive
-// one at a time.
+// one at a time. Each client (or API key) keeps a bounded number of live
+// calls and gives up its own oldest to start another; when every slot is
+// taken the answer is 503 with Retry-After, never someone else's call.
 func (s *Server) apiCallCreate(w http.ResponseWriter, r *http.Request) {
-	id, err := s.deps.Calls.Create()
+	owner, limit, err := s.callOwner(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	id, err := s.deps.Calls.CreateFor(owner, limit)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusCreated, CallCreated{ID: id})
+}
+
+// callOwner names whom a new live call belongs to, with their cap: the API
+// key it was created with (CallsPerKey), else the client address (IPv6:
+// its /64) with the sessions' own per-client cap.
+func (s *Server) callOwner(r *http.Request) (string, int, error) {
+	if secret := apiKeyOf(r); secret != "" && s.deps.ScreenKeys != nil {
+		c, err := s.deps.ScreenKeys.Authenticate(secret)
+		if err != nil {
+			return "", 0, err
+		}
+		return "key:" + c.Key.Name, s.cfg.CallsPerKey, nil
+	}
+	return "client:" + s.clientKey(r), 0, nil
 }
 
 // apiCallTurn answers POST /api/v1/calls/{id}/turns with the running risk,

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"math"
 	"net/http"
+	"strconv"
 
 	"github.com/hangup-org/hangup"
 )
@@ -62,9 +64,7 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logError(r, err)
 	status := StatusCode(err)
 	code := hangup.ErrorCode(err)
-	if status == http.StatusTooManyRequests {
-		w.Header().Set("Retry-After", "1")
-	}
+	setRetryAfter(w, err)
 	writeJSON(w, status, ErrorBody{Error: ErrorDetail{Code: code, Message: hangup.ErrorMessage(err), Fields: hangup.ErrorFields(err)}})
 }
 
@@ -77,4 +77,14 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	if err := enc.Encode(v); err != nil {
 		slog.Debug("write json", "err", err)
 	}
+}
+
+// setRetryAfter tells a refused client when to come back: what the error
+// says, else a second for a rate limit.
+func setRetryAfter(w http.ResponseWriter, err error) {
+	d := hangup.RetryAfter(err)
+	if d <= 0 && StatusCode(err) != http.StatusTooManyRequests {
+		return
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(d.Seconds())))))
 }

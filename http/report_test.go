@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/report"
@@ -595,3 +596,38 @@ func TestNumberReputationAndAppeal(t *testing.T) {
 }
 
 func reportUser(u *hangup.User) report.Reporter { return report.Reporter{User: u, Source: "api"} }
+
+// TestReportFormTooQuickIsShownAgain: the last step of the report form,
+// sent sooner after the form was started than a person could manage, is
+// shown again with nothing sent; sent again after the wait, it goes. A
+// forged start time does not help: the nonce is signed.
+func TestReportFormTooQuickIsShownAgain(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.ReportFormMinTime = 500 * time.Millisecond
+	s := newTestServer(t, cfg)
+	b := newBrowser(t, s)
+	_, page, _ := b.get("/report")
+	_, page = b.answer(page, "story", one("story", "They called about a virus.", "number_shown", "0906 123 4567"))
+	for _, step := range []string{"started", "when", "numbers", "who", "happened", "contact"} {
+		_, page = b.answer(page, step, url.Values{})
+	}
+	if stepOf(page) != "check" {
+		t.Fatal("did not reach check your answers")
+	}
+	final := hidden(page)
+	forged := merge(final, map[string]string{"nonce": "1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA"})
+	for name, form := range map[string]url.Values{"too quick": final, "forged start": forged} {
+		st, again, hdr := b.post("/report", form)
+		if st != http.StatusOK || !strings.Contains(again, `id="report-notice"`) || stepOf(again) != "check" || hdr.Get("Retry-After") == "" {
+			t.Errorf("%s: %d %v, want check your answers again with a notice", name, st, hdr)
+		}
+	}
+	if list, _ := testDBs[s].ListReports(context.Background(), hangup.ReportFilter{}); len(list) != 0 {
+		t.Fatalf("%d reports stored from sends that came too quickly", len(list))
+	}
+	time.Sleep(cfg.ReportFormMinTime)
+	st, _, hdr := b.post("/report", final)
+	if st != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/r/") {
+		t.Fatalf("sent after the wait: %d %v", st, hdr)
+	}
+}

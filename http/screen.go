@@ -3,6 +3,7 @@ package http
 import (
 	"bytes"
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -51,9 +52,24 @@ func (s *Server) screenRoutes() {
 	s.mux.Handle("GET /api/v1/screen/name", s.screening(ifaceName, s.screenName))
 	s.mux.Handle("POST /twilio/v1/voice", s.screening(ifaceTwilio, s.twilioVoice))
 	s.mux.Handle("POST /twilio/v1/whisper", s.bodyLimit(http.HandlerFunc(s.twilioWhisper), s.cfg.BodyLimit))
-	if s.deps.Metrics != nil {
-		s.mux.Handle("GET /metrics", s.deps.Metrics.Handler())
+	if s.deps.Metrics != nil && s.cfg.MetricsKey != "" {
+		s.mux.Handle("GET /metrics", s.metricsAuth(s.deps.Metrics.Handler()))
 	}
+}
+
+// metricsAuth lets through requests bearing the metrics key: the figures
+// say how many calls each kind of check stopped, which is no one else's
+// business.
+func (s *Server) metricsAuth(h http.Handler) http.Handler {
+	want := []byte("Bearer " + s.cfg.MetricsKey)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="hangup metrics"`)
+			http.Error(w, "Metrics need the metrics key: Authorization: Bearer <HANGUP_METRICS_KEY>.", http.StatusUnauthorized)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 type customerKey struct{}
@@ -92,7 +108,7 @@ func (s *Server) screening(iface string, h http.HandlerFunc) http.Handler {
 // (for clients such as mod_cidlookup that can only set a URL).
 func (s *Server) screenCustomer(r *http.Request) (*screen.Customer, error) {
 	if s.cfg.ScreenNoKeys {
-		if !s.limiter.Allow(s.clientAddr(r), time.Now()) {
+		if !s.limiter.Allow(s.clientKey(r), time.Now()) {
 			return nil, hangup.Errorf(hangup.ERATELIMIT, "Too many requests. Please wait a moment and try again.")
 		}
 		return nil, nil

@@ -18,6 +18,7 @@ import (
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/registry/registrytest"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/sqlite"
@@ -58,7 +59,7 @@ func newScreenServer(t testing.TB, cfg Config) *screenServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imexCallsOut(t, reg)
+	registrytest.SetRole(t, reg, "imex", hangup.RoleCallsOut) // the "(verified)" label needs a number IMEX calls from
 	rep := reputation.New(reputation.DefaultConfig(), db)
 	rep.SetClock(func() time.Time { return screenNow })
 	if err := rep.Load(ctx); err != nil {
@@ -363,13 +364,24 @@ func TestATISVerification(t *testing.T) {
 }
 
 func TestMetrics(t *testing.T) {
-	ss := newScreenServer(t, DefaultConfig())
+	cfg := DefaultConfig()
+	cfg.MetricsKey = "metrics-secret-0123456789"
+	ss := newScreenServer(t, cfg)
+	// The figures are for the operator's monitoring only.
+	for _, hdr := range []map[string]string{nil, {"Authorization": "Bearer wrong"}, {"Authorization": "Bearer " + ss.secret}} {
+		if r := ss.do(t, "GET", "/metrics", hdr, ""); r.status != http.StatusUnauthorized {
+			t.Errorf("GET /metrics with %v: %d, want 401", hdr, r.status)
+		}
+	}
+	if r := newScreenServer(t, DefaultConfig()).do(t, "GET", "/metrics", nil, ""); r.status != http.StatusNotFound {
+		t.Errorf("GET /metrics without a metrics key configured: %d, want 404", r.status)
+	}
 	for range 3 {
 		ss.do(t, "GET", "/api/v1/screen?from=%2B449061234567&to=%2B442079460000&key="+ss.secret, nil, "")
 	}
 	ss.do(t, "GET", "/api/v1/screen?from=%2B447400123456&to=%2B442079460000&key="+ss.secret, nil, "")
 	ss.do(t, "GET", "/api/v1/screen/text?from=%2B447400123456&to=%2B442079460000", nil, "")
-	r := ss.do(t, "GET", "/metrics", nil, "")
+	r := ss.do(t, "GET", "/metrics", map[string]string{"Authorization": "Bearer " + cfg.MetricsKey}, "")
 	if r.status != 200 {
 		t.Fatalf("GET /metrics: %d", r.status)
 	}
@@ -384,24 +396,5 @@ func TestMetrics(t *testing.T) {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
-	}
-}
-
-// imexCallsOut gives IMEX's published line the role calls_out, whatever the
-// shipped registry says of it today: these tests are about the label of a
-// number an organisation calls from, "IMEX (verified)".
-func imexCallsOut(tb testing.TB, reg *registry.Service) {
-	tb.Helper()
-	o, ok := reg.Snapshot().Organisation("imex")
-	if !ok {
-		tb.Fatal("the shipped registry lacks imex")
-	}
-	c := *o
-	c.Numbers = append([]hangup.OrgNumber(nil), o.Numbers...)
-	for i := range c.Numbers {
-		c.Numbers[i].Role = hangup.RoleCallsOut
-	}
-	if err := reg.Import(context.Background(), []*hangup.Organisation{&c}); err != nil {
-		tb.Fatal(err)
 	}
 }

@@ -10,15 +10,16 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/registry"
@@ -30,17 +31,33 @@ import (
 // Config holds the server's own settings. cmd/hangup fills it from flags,
 // environment and file.
 type Config struct {
-	BodyLimit  int64   // bytes; bigger request bodies get 413
-	RateLimit  float64 // requests per second per client address on the API and forms; 0 disables
-	RateBurst  int
-	TrustProxy bool   // take the client address from X-Forwarded-For (only behind a proxy you run)
-	Version    string // shown in the footer and /healthz
+	BodyLimit int64   // bytes; bigger request bodies get 413
+	RateLimit float64 // requests per second per client address on the API and forms; 0 disables
+	RateBurst int
+	// TrustedProxies are the operator's own reverse proxies: from them,
+	// and only from them, the client address is taken from X-Forwarded-For
+	// or Forwarded (the rightmost entry they did not write). Empty: the
+	// headers are ignored.
+	TrustedProxies clientip.Proxies
+	Version        string // shown in the footer and /healthz
 	// SecureCookies marks cookies Secure even when the request arrived over
 	// plain HTTP (behind a TLS-terminating proxy).
 	SecureCookies bool
-	// PublicURL is the site's address as people reach it, for links in API
-	// answers ("https://hangup.example.org"). Empty: taken from the request.
+	// PublicURL is the site's address as people reach it, for links in
+	// answers ("https://hangup.example.org"). It is never taken from the
+	// request. Empty: links are relative ("/r/…") until SetPublicURL.
 	PublicURL string
+	// MetricsKey, if set, serves the Prometheus metrics at /metrics to
+	// requests with "Authorization: Bearer <MetricsKey>". Empty: /metrics
+	// is not served here (the App can serve it on a listener of its own).
+	MetricsKey string
+	// ReportFormMinTime is the least time between starting the report form
+	// and sending it: a faster last step is shown again (people never are
+	// that fast; scripts are). 0 switches it off. See docs/security.md.
+	ReportFormMinTime time.Duration
+	// CallsPerKey is how many live calls (POST /api/v1/calls) one API key
+	// keeps at once; clients without a key get the sessions' per-client cap.
+	CallsPerKey int
 	// ScreenNoKeys switches API keys off for the screening endpoints (local
 	// use: a PBX on the same host). Requests are then limited per client
 	// address like the rest of the API.
@@ -48,9 +65,9 @@ type Config struct {
 }
 
 // DefaultConfig returns the defaults: 64 KiB bodies, 20 requests a second per
-// address with bursts of 40.
+// address with bursts of 40, 500 live calls per API key.
 func DefaultConfig() Config {
-	return Config{BodyLimit: 64 << 10, RateLimit: 20, RateBurst: 40, Version: "dev"}
+	return Config{BodyLimit: 64 << 10, RateLimit: 20, RateBurst: 40, Version: "dev", CallsPerKey: 500}
 }
 
 // Registry is the part of the registry service the server reads.
@@ -94,6 +111,23 @@ type Server struct {
 	limiter *ratelimit.Keyed
 	handler http.Handler
 	csrfKey []byte
+	public  atomic.Pointer[string]
+}
+
+// SetPublicURL sets the address links are built from. The App calls it
+// once it knows where it listens; safe to call while serving.
+func (s *Server) SetPublicURL(u string) {
+	u = strings.TrimSuffix(u, "/")
+	s.public.Store(&u)
+}
+
+// PublicURL returns the address links are built from ("" for relative
+// links).
+func (s *Server) PublicURL() string {
+	if u := s.public.Load(); u != nil {
+		return *u
+	}
+	return ""
 }
 
 // NewServer builds the server and parses every template, failing fast on a
@@ -109,6 +143,7 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 		cfg.BodyLimit = DefaultConfig().BodyLimit
 	}
 	s := &Server{cfg: cfg, deps: deps, log: deps.Logger, mux: http.NewServeMux()}
+	s.SetPublicURL(cfg.PublicURL)
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -130,7 +165,9 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 	}
 	s.limiter = ratelimit.New(cfg.RateLimit, cfg.RateBurst, maxClients)
 	s.routes()
-	s.handler = s.recoverer(s.secureHeaders(http.NewCrossOriginProtection().Handler(s.identify(s.mux))))
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
+	s.handler = s.recoverer(s.secureHeaders(cop.Handler(s.identify(s.mux))))
 	return s, nil
 }
 
@@ -259,16 +296,26 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 }
 
+// crossOrigin answers a state-changing request another website's page
+// made the browser send: refused, in the form the path speaks.
+func (s *Server) crossOrigin(w http.ResponseWriter, r *http.Request) {
+	s.refuse(w, r, hangup.Errorf(hangup.EFORBIDDEN, "This request came from another website, so it was refused. Nothing was changed."))
+}
+
+// refuse answers err as JSON on the API and as a page elsewhere.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		s.apiError(w, r, err)
+	} else {
+		s.webError(w, r, err)
+	}
+}
+
 // bodyLimit caps request bodies before any handler reads them.
 func (s *Server) bodyLimit(h http.Handler, limit int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > limit {
-			err := hangup.Errorf(hangup.ETOOLARGE, "The request is larger than %d KiB.", limit>>10)
-			if strings.HasPrefix(r.URL.Path, "/api/") {
-				s.apiError(w, r, err)
-			} else {
-				s.webError(w, r, err)
-			}
+			s.refuse(w, r, hangup.Errorf(hangup.ETOOLARGE, "The request is larger than %d KiB.", limit>>10))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
@@ -314,21 +361,27 @@ func (s *Server) secureHeaders(h http.Handler) http.Handler {
 	})
 }
 
-// clientAddr returns the address rate limits and abuse controls key on.
+// clientAddr returns the address of the client behind r, which abuse
+// controls key on: the peer, or behind a trusted proxy the address that
+// proxy saw (package clientip).
 func (s *Server) clientAddr(r *http.Request) string {
-	if s.cfg.TrustProxy {
-		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-			first, _, _ := strings.Cut(xff, ",")
-			if ip := net.ParseIP(strings.TrimSpace(first)); ip != nil {
-				return ip.String()
-			}
-		}
+	if a, ok := s.cfg.TrustedProxies.Client(r.RemoteAddr, r.Header); ok {
+		return a.String()
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+	return r.RemoteAddr
+}
+
+// clientKey is the key of per-client request limits and resources: the
+// address (IPv4) or its /64 (IPv6), which one client can fill at will.
+func (s *Server) clientKey(r *http.Request) string {
+	return clientip.HostOf(s.clientAddr(r))
+}
+
+// viaTrustedProxy reports whether r came through one of the operator's
+// proxies, whose X-Forwarded-Proto can then be believed.
+func (s *Server) viaTrustedProxy(r *http.Request) bool {
+	peer, ok := clientip.Peer(r.RemoteAddr)
+	return ok && s.cfg.TrustedProxies.Trusts(peer)
 }
 
 // maxClients bounds the client addresses the rate limiter remembers.
@@ -340,7 +393,7 @@ func (s *Server) limit(h http.Handler, api bool) http.Handler {
 		return h
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.limiter.Allow(s.clientAddr(r), time.Now()) {
+		if !s.limiter.Allow(s.clientKey(r), time.Now()) {
 			err := hangup.Errorf(hangup.ERATELIMIT, "Too many requests. Please wait a moment and try again.")
 			if api {
 				s.apiError(w, r, err)

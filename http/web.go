@@ -206,6 +206,7 @@ type ErrorPage struct {
 
 func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logError(r, err)
+	setRetryAfter(w, err)
 	status := StatusCode(err)
 	heading := "Something went wrong"
 	switch status {
@@ -213,7 +214,6 @@ func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
 		heading = "We couldn't find that page"
 	case http.StatusTooManyRequests:
 		heading = "Please slow down"
-		w.Header().Set("Retry-After", "1")
 	case http.StatusRequestEntityTooLarge:
 		heading = "That was too much text"
 	case http.StatusBadRequest:

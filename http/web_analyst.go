@@ -24,6 +24,8 @@ func (s *Server) analystRoutes(page func(string, http.HandlerFunc)) {
 	page("GET /analyst/reports.csv", s.requireRole(s.webAnalystCSV, all...))
 	page("GET /analyst/reports/{ref}", s.requireRole(s.webAnalystReport, all...))
 	page("POST /analyst/reports/{ref}/status", s.requireRole(s.webAnalystStatus, staff...))
+	page("GET /admin/signins", s.requireRole(s.webSignIns, hangup.RoleAdmin))
+	page("POST /admin/signins", s.requireRole(s.webSignInsClear, hangup.RoleAdmin))
 	if s.deps.RepDB != nil && s.deps.Reputation != nil {
 		page("GET /analyst/appeals", s.requireRole(s.webAppeals, staff...))
 		page("POST /analyst/appeals/{id}", s.requireRole(s.webAppealDecide, staff...))

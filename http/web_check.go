@@ -131,14 +131,16 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 			// The answer matters more than its link: show it without one.
 			s.log.Warn("saving a shared check", "err", err)
 		} else {
-			p.ShareURL = s.baseURL(r) + "/c/" + url.PathEscape(sh.ID)
+			p.ShareURL = s.PublicURL() + "/c/" + url.PathEscape(sh.ID)
 		}
 	}
 	s.render(w, r, http.StatusOK, "result", p)
 }
 
 // ShareNote says what the short link keeps.
-func (CheckResultPage) ShareNote() string { return "opens it for 30 days, without the notes you typed." }
+func (CheckResultPage) ShareNote() string {
+	return "opens it for 30 days, without the notes you typed."
+}
 
 func verdictTitle(res *hangup.CheckResult) string {
 	return check.Headings[res.Verdict] + ": your call check"
@@ -162,7 +164,7 @@ func (s *Server) webShared(w http.ResponseWriter, r *http.Request) {
 	res := &sh.Result
 	w.Header().Set("X-Robots-Tag", "noindex")
 	s.render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.pageFor(r, verdictTitle(res)), Answer: answerOf(res), Result: res,
-		ShareURL: s.baseURL(r) + "/c/" + url.PathEscape(sh.ID), SharedOn: sh.CreatedAt})
+		ShareURL: s.PublicURL() + "/c/" + url.PathEscape(sh.ID), SharedOn: sh.CreatedAt})
 }
 
 func formError(err error) error {

@@ -48,6 +48,7 @@ func (s *Server) webLogin(w http.ResponseWriter, r *http.Request) {
 			s.webError(w, r, err)
 			return
 		}
+		setRetryAfter(w, err)
 		s.render(w, r, status, "login", LoginPage{Page: s.pageFor(r, "Sign in"), Email: email, Next: next, Error: hangup.ErrorMessage(err)})
 		return
 	}

@@ -2,8 +2,10 @@ package http
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
@@ -11,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -312,7 +315,8 @@ type ReportPage struct {
 	Problems  Problems
 	Started   []AskOption
 	Happened  []AskOption
-	Suggested bool // some answers on this page were filled in from the story
+	Suggested bool   // some answers on this page were filled in from the story
+	Notice    string // a word before sending, e.g. when the last page came too quickly
 	Review    []ReviewRow
 }
 
@@ -350,10 +354,40 @@ var reportOrder = func() []string {
 	return out
 }()
 
-func newNonce() string {
-	b := make([]byte, 18)
+// formNonce returns a new report-form nonce: when the form was started and
+// a random part, signed with the server's key. It makes a submission
+// replay-safe (it is the idempotency key) and lets the last step tell how
+// long the person took, without server-side state.
+func (s *Server) formNonce(now time.Time) string {
+	b := make([]byte, 12)
 	rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
+	body := strconv.FormatInt(now.UnixMilli(), 36) + "." + base64.RawURLEncoding.EncodeToString(b)
+	return body + "." + s.formMAC(body)
+}
+
+func (s *Server) formMAC(body string) string {
+	m := hmac.New(sha256.New, s.csrfKey)
+	m.Write([]byte("report-form\x00"))
+	m.Write([]byte(body))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:16])
+}
+
+// formStarted returns when the form a nonce belongs to was started, if the
+// nonce is one this server signed.
+func (s *Server) formStarted(nonce string) (time.Time, bool) {
+	if len(nonce) > 80 {
+		return time.Time{}, false
+	}
+	i := strings.LastIndexByte(nonce, '.')
+	if i < 0 || subtle.ConstantTimeCompare([]byte(nonce[i+1:]), []byte(s.formMAC(nonce[:i]))) != 1 {
+		return time.Time{}, false
+	}
+	secs, _, _ := strings.Cut(nonce[:i], ".")
+	n, err := strconv.ParseInt(secs, 36, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.UnixMilli(n), true
 }
 
 func (s *Server) reportPage(r *http.Request, step string, f ReportForm, problems Problems) ReportPage {
@@ -471,7 +505,7 @@ func whenWords(f ReportForm) string {
 }
 
 func (s *Server) webReportStart(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "report", s.reportPage(r, "story", ReportForm{Nonce: newNonce()}, nil))
+	s.render(w, r, http.StatusOK, "report", s.reportPage(r, "story", ReportForm{Nonce: s.formNonce(time.Now())}, nil))
 }
 
 // webReportStep handles every page of the report form: "Change" opens a
@@ -489,8 +523,9 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := readReportForm(r)
-	if len(f.Nonce) < 16 || len(f.Nonce) > 64 {
-		f.Nonce = newNonce()
+	started, signed := s.formStarted(f.Nonce)
+	if !signed {
+		f.Nonce, started = s.formNonce(time.Now()), time.Now()
 	}
 	step := reportSteps[stepIndex(r.PostForm.Get("step"))].Name
 	if to := r.PostForm.Get("goto"); to != "" {
@@ -507,6 +542,17 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if step == "check" {
+		// A person needs some seconds to go through the questions; a
+		// script posting the last page straight away is shown it again.
+		// The wait is measured from the form's signed start, so it costs
+		// nothing to keep.
+		if wait := s.cfg.ReportFormMinTime - time.Since(started); wait > 0 && userFrom(r.Context()) == nil {
+			page := s.reportPage(r, "check", f, nil)
+			page.Notice = "Please check your answers, then press “Send my report”."
+			w.Header().Set("Retry-After", strconv.Itoa(max(1, int(wait.Round(time.Second)/time.Second))))
+			s.render(w, r, http.StatusOK, "report", page)
+			return
+		}
 		s.sendReport(w, r, f)
 		return
 	}
@@ -591,7 +637,7 @@ func (s *Server) confirmByEmail(r *http.Request, rc *report.Receipt, in hangup.R
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 30*time.Second)
 	defer cancel()
-	e := report.ConfirmationEmail(strings.TrimSpace(in.Contact.Email), rc, s.trackingURL(r, rc.Token))
+	e := report.ConfirmationEmail(strings.TrimSpace(in.Contact.Email), rc, s.trackingURL(rc.Token))
 	if err := s.deps.Mailer.Send(ctx, e); err != nil {
 		s.log.Warn("sending a report's confirmation email", "reference", rc.Report.Reference, "err", err)
 		return false, true

@@ -57,7 +57,7 @@ func (s *Server) webSite(w http.ResponseWriter, r *http.Request) {
 	if form.Claims != "" {
 		keep.Set("claims", form.Claims)
 	}
-	p.ShareURL = s.baseURL(r) + "/website?" + keep.Encode()
+	p.ShareURL = s.PublicURL() + "/website?" + keep.Encode()
 	s.render(w, r, http.StatusOK, "website", p)
 }
 

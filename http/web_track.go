@@ -51,20 +51,12 @@ func (s *Server) numberWords(typed, e164 string) string {
 	return national
 }
 
-// baseURL is the site's address for links people keep.
-func (s *Server) baseURL(r *http.Request) string {
-	if s.cfg.PublicURL != "" {
-		return strings.TrimSuffix(s.cfg.PublicURL, "/")
-	}
-	scheme := "http"
-	if s.secure(r) {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
-func (s *Server) trackingURL(r *http.Request, token string) string {
-	return s.baseURL(r) + "/r/" + url.PathEscape(token)
+// trackingURL is the private link to a report. It is built from the
+// configured public address, never from the request's Host header, which
+// the client writes: a link people keep must not point where an attacker
+// (or a misconfigured proxy) says.
+func (s *Server) trackingURL(token string) string {
+	return s.PublicURL() + "/r/" + url.PathEscape(token)
 }
 
 func (s *Server) trackPage(r *http.Request, token string) (*TrackPage, error) {
@@ -77,7 +69,7 @@ func (s *Server) trackPage(r *http.Request, token string) (*TrackPage, error) {
 		return nil, err
 	}
 	return &TrackPage{Page: s.pageFor(r, "Your report "+rep.Reference), Report: rep, Events: events,
-		Guidance: s.deps.Reports.Guidance(rep), Token: token, TrackingURL: s.trackingURL(r, token)}, nil
+		Guidance: s.deps.Reports.Guidance(rep), Token: token, TrackingURL: s.trackingURL(token)}, nil
 }
 
 // notYours answers every unknown or malformed tracking link alike.
@@ -110,7 +102,7 @@ func (s *Server) webSummary(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("X-Robots-Tag", "noindex")
 	s.render(w, r, http.StatusOK, "summary", SummaryPage{Page: s.pageFor(r, "Summary of report "+rep.Reference),
-		Report: rep, Guidance: s.deps.Reports.Guidance(rep), TrackingURL: s.trackingURL(r, token),
+		Report: rep, Guidance: s.deps.Reports.Guidance(rep), TrackingURL: s.trackingURL(token),
 		Shown: s.numberWords(rep.NumberShown, rep.NumberShownE164), Callback: s.numberWords(rep.CallbackNumber, rep.CallbackE164)})
 }
 

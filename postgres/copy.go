@@ -55,6 +55,7 @@ var copyTables = []copyTable{
 		map[string]int{"created_at": stamp, "disabled": boolean}, true},
 	{"api_key_numbers", []string{"key_id", "list", "number"}, nil, false},
 	{"shared_checks", []string{"id", "created_at", "expires_at", "body"}, map[string]int{"created_at": stamp, "expires_at": stamp}, false},
+	{"signin_failures", []string{"account", "network", "failures", "first_at", "last_at"}, map[string]int{"first_at": stamp, "last_at": stamp}, false},
 }
 
 // CopyTables returns the names of the tables CopyFromSQLite moves, in order.

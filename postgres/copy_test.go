@@ -23,6 +23,7 @@ func fill(t *testing.T, db interface {
 	hangup.SecretStore
 	hangup.APIKeyStore
 	hangup.SharedCheckStore
+	hangup.SignInStore
 }) {
 	t.Helper()
 	ctx := context.Background()
@@ -76,6 +77,9 @@ func fill(t *testing.T, db interface {
 		Request: hangup.CheckRequest{Number: "0906 123 4567", Claims: "Microsoft", Asked: []hangup.Ask{hangup.AskInstall}},
 		Result:  hangup.CheckResult{Verdict: hangup.CheckStop, Summary: "“Stop”", Reasons: []hangup.Reason{{Code: "x", Severity: hangup.SeverityHigh, Message: "ünïcødé"}}}}
 	if err := db.SaveSharedCheck(ctx, shared); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RecordSignInFailure(ctx, "admin@example.org", "203.0.113.0/24", at, at.Add(-24*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -195,6 +199,9 @@ func TestCopyFromSQLite(t *testing.T) {
 	sa, e1 := lite.FindSharedCheck(ctx, "7K3MQ9TXAB", time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
 	sb, e2 := pg.FindSharedCheck(ctx, "7K3MQ9TXAB", time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
 	same("shared check", sa, sb, e1, e2)
+	fa, e1 := lite.ListSignInFailures(ctx, time.Time{}, 10)
+	fb, e2 := pg.ListSignInFailures(ctx, time.Time{}, 10)
+	same("sign-in failures", fa, fb, e1, e2)
 	sec, err := pg.Secret(ctx, "report-key", func() ([]byte, error) { return []byte("new"), nil })
 	if err != nil || string(sec) != "0123456789" {
 		t.Errorf("secret after copy %q, %v; want the copied one", sec, err)

@@ -60,3 +60,53 @@ func TestKeyedBounded(t *testing.T) {
 		t.Errorf("%d keys held, want at most 100", k.Len())
 	}
 }
+
+// TestKeyedEvictsOneAtATime: a flood of new keys pushes out the least
+// recently used buckets one by one; a client that keeps asking keeps its
+// (empty) bucket and stays limited, however many keys the flood brings.
+func TestKeyedEvictsOneAtATime(t *testing.T) {
+	k := ratelimit.New(1.0/3600, 1, 100) // one an hour
+	if !k.Allow("victim-limited", t0) {
+		t.Fatal("first request refused")
+	}
+	for i := range 100_000 {
+		now := t0.Add(time.Duration(i) * time.Millisecond)
+		k.Allow(fmt.Sprint("forged-", i), now)
+		if i%50 == 0 && k.Allow("victim-limited", now) {
+			t.Fatalf("after %d forged keys the limited client got a fresh bucket", i)
+		}
+	}
+	if k.Len() > 100 {
+		t.Errorf("%d keys held, want at most 100", k.Len())
+	}
+	// The bucket evicted is the least recently used one.
+	k2 := ratelimit.New(1.0/3600, 1, 3)
+	k2.Allow("a", t0)
+	k2.Allow("b", t0)
+	k2.Allow("c", t0)
+	k2.Allow("a", t0.Add(time.Second)) // a is now the most recent
+	k2.Allow("d", t0.Add(2*time.Second))
+	if k2.Allow("a", t0.Add(3*time.Second)) {
+		t.Error("a, recently used, was evicted and came back full")
+	}
+	if !k2.Allow("b", t0.Add(3*time.Second)) {
+		t.Error("b, the least recently used, was not the one evicted")
+	}
+}
+
+func TestKeyedForgetAndClear(t *testing.T) {
+	k := ratelimit.New(1.0/3600, 1, 10)
+	k.Allow("a", t0)
+	k.Allow("b", t0)
+	if k.Allow("a", t0) {
+		t.Fatal("a's bucket was not empty")
+	}
+	k.Forget("a")
+	if !k.Allow("a", t0) || k.Allow("b", t0) {
+		t.Error("Forget(a) did not refill a alone")
+	}
+	k.Clear()
+	if k.Len() != 0 || !k.Allow("b", t0) {
+		t.Error("Clear left buckets")
+	}
+}

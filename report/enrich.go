@@ -116,7 +116,12 @@ func (s *Service) Suggest(ctx context.Context, in hangup.ReportInput) Suggestion
 	}
 	f := s.fill(&in, a)
 	if f.amount > 0 {
-		in.Amount = FormatMoney(f.amount, f.currency)
+		// "£199.99" as people write it; a currency without a symbol
+		// travels in its own field, so the amount reads back as typed.
+		in.Amount = FormatMoney(f.amount, "")
+		if _, ok := currencySymbols[f.currency]; ok {
+			in.Amount = FormatMoney(f.amount, f.currency)
+		}
 		if strings.TrimSpace(in.Currency) == "" {
 			in.Currency = f.currency
 		}

@@ -133,30 +133,66 @@ func amountProblem(msg string) error {
 	return hangup.Invalid("The amount can't be read.", hangup.FieldError{Field: "amount", Message: msg})
 }
 
+// currencyWords are what people write before or after an amount to say
+// its currency.
+var currencyWords = map[string]string{
+	"£": "GBP", "$": "USD", "€": "EUR", "gbp": "GBP", "usd": "USD", "eur": "EUR",
+	"pound": "GBP", "pounds": "GBP", "quid": "GBP", "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+}
+
+// amountPattern is a sum of money without its currency: digits with
+// optional comma thousands separators and up to two decimals.
+var amountPattern = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$`)
+
 // parseAmount reads money as people type it: "250", "£1,200.50", "$99",
-// "300 pounds". A currency symbol or word sets the currency.
+// "300 pounds", "GBP 40", "12.5 euros". A currency symbol or word, before
+// or after the number, sets the currency. Anything else is refused rather
+// than guessed at: "12abc" is not 12.
 func parseAmount(s string) (float64, string, error) {
+	bad := amountProblem("Enter the amount as a number, for example 250 or £1,200.50.")
+	s = strings.TrimSpace(s)
 	cur := ""
-	low := strings.ToLower(s)
-	for sym, code := range map[string]string{"£": "GBP", "$": "USD", "€": "EUR", "pound": "GBP", "dollar": "USD", "euro": "EUR", "gbp": "GBP", "usd": "USD", "eur": "EUR"} {
-		if strings.Contains(low, sym) {
+	take := func(word string) bool {
+		if code, ok := currencyWords[strings.ToLower(word)]; ok && cur == "" {
 			cur = code
+			return true
+		}
+		return false
+	}
+	for _, sym := range []string{"£", "$", "€"} {
+		if rest, ok := strings.CutPrefix(s, sym); ok && take(sym) {
+			s = strings.TrimSpace(rest)
+		} else if rest, ok := strings.CutSuffix(s, sym); ok && take(sym) {
+			s = strings.TrimSpace(rest)
 		}
 	}
-	num := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' || r == '.' {
-			return r
+	for _, code := range []string{"gbp", "usd", "eur"} {
+		low := strings.ToLower(s)
+		if strings.HasPrefix(low, code) && take(code) {
+			s = strings.TrimSpace(s[len(code):])
+		} else if strings.HasSuffix(low, code) && take(code) {
+			s = strings.TrimSpace(s[:len(s)-len(code)])
 		}
-		if r == ',' || r == ' ' || r == '£' || r == '$' || r == '€' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
-			return -1
-		}
-		return '!'
-	}, s)
-	v, err := strconv.ParseFloat(num, 64)
-	if err != nil || strings.Contains(num, "!") {
-		return 0, "", amountProblem("Enter the amount as a number, for example 250 or £1,200.50.")
 	}
-	if v < 0 || v > 1e9 {
+	if f := strings.Fields(s); len(f) == 2 {
+		switch {
+		case take(f[1]):
+			s = f[0]
+		case take(f[0]):
+			s = f[1]
+		}
+	}
+	if strings.HasPrefix(s, "-") {
+		return 0, "", amountProblem("Enter an amount between 0 and 1,000,000,000.")
+	}
+	if !amountPattern.MatchString(s) {
+		return 0, "", bad
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	if err != nil {
+		return 0, "", bad
+	}
+	if v > 1e9 {
 		return 0, "", amountProblem("Enter an amount between 0 and 1,000,000,000.")
 	}
 	return float64(int64(v*100+0.5)) / 100, cur, nil

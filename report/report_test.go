@@ -206,6 +206,10 @@ func TestValidation(t *testing.T) {
 		{"invalid utf8", mod(func(in *hangup.ReportInput) { in.Story = "abc\xff" }), hangup.EINVALID, "story"},
 		{"no consent", mod(func(in *hangup.ReportInput) { in.Contact.Consent = false }), hangup.EINVALID, "contact.consent"},
 		{"bad email", mod(func(in *hangup.ReportInput) { in.Contact.Email = "not an email" }), hangup.EINVALID, "contact.email"},
+		{"amount with letters", mod(func(in *hangup.ReportInput) { in.Amount = "12abc" }), hangup.EINVALID, "amount"},
+		{"number that is a path", mod(func(in *hangup.ReportInput) { in.NumberShown = "../../etc/passwd" }), hangup.EINVALID, "number_shown"},
+		{"callback that is words", mod(func(in *hangup.ReportInput) { in.CallbackNumber = "call me please" }), hangup.EINVALID, "callback_number"},
+		{"contact phone that is markup", mod(func(in *hangup.ReportInput) { in.Contact.Phone = "<script>" }), hangup.EINVALID, "contact.phone"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -301,7 +305,7 @@ func TestManyReportsFromOneSource(t *testing.T) {
 		t.Errorf("20 distinct reporters: %+v", rp)
 	}
 	// A verified organisation's number cannot be blacklisted at all.
-	f.rep.SetVerified(map[string]string{"+441793781800": "IMEX"})
+	f.rep.SetVerified(map[string]reputation.Verified{"+441793781800": {Organisation: "IMEX", Number: "01793 781800"}})
 	for i := range 50 {
 		in := sample()
 		in.NumberShown = "01793 781800"
@@ -588,5 +592,113 @@ func TestWhenAsPeopleSayIt(t *testing.T) {
 		if fe := hangup.ErrorFields(err); hangup.ErrorCode(err) != hangup.EINVALID || len(fe) != 1 || fe[0].Field != "occurred_at" || !strings.HasSuffix(fe[0].Message, ".") {
 			t.Errorf("OccurredAt %q: %v, want one sentence about occurred_at", bad, err)
 		}
+	}
+}
+
+func TestParseAmountIsStrict(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	tests := []struct {
+		in       string
+		amount   float64
+		currency string
+		ok       bool
+	}{
+		{"250", 250, "", true},
+		{"£1,200.50", 1200.5, "GBP", true},
+		{"$99", 99, "USD", true},
+		{"300 pounds", 300, "GBP", true},
+		{"GBP 40", 40, "GBP", true},
+		{"40gbp", 40, "GBP", true},
+		{"12.5 euros", 12.5, "EUR", true},
+		{"€ 7", 7, "EUR", true},
+		{"12abc", 0, "", false},
+		{"lots", 0, "", false},
+		{"1.2.3", 0, "", false},
+		{"1,20", 0, "", false},
+		{"12,34,567", 0, "", false},
+		{"12.345", 0, "", false},
+		{"£-5", 0, "", false},
+		{"5 pounds 6", 0, "", false},
+		{"$£5", 0, "", false},
+		{"1e9", 0, "", false},
+		{"0x10", 0, "", false},
+	}
+	for _, tt := range tests {
+		in := hangup.ReportInput{Story: "They took my money.", Amount: tt.in}
+		rc, err := f.svc.Submit(ctx, in, report.Reporter{User: &hangup.User{ID: 1}}, "")
+		if !tt.ok {
+			if hangup.ErrorCode(err) != hangup.EINVALID || len(hangup.ErrorFields(err)) == 0 || hangup.ErrorFields(err)[0].Field != "amount" {
+				t.Errorf("amount %q: %v, want refused naming the amount", tt.in, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("amount %q: %v", tt.in, err)
+			continue
+		}
+		if rc.Report.Amount != tt.amount || tt.currency != "" && rc.Report.Currency != tt.currency {
+			t.Errorf("amount %q stored as %v %q, want %v %q", tt.in, rc.Report.Amount, rc.Report.Currency, tt.amount, tt.currency)
+		}
+	}
+}
+
+// TestAnonymousEvidenceCountsOncePerNetwork: every anonymous report from
+// one network (an IPv4 /24, an IPv6 /48) about one number is one unit of
+// evidence, whatever addresses and browser cookies it comes with; another
+// network is another unit; accounts are counted each on their own.
+func TestAnonymousEvidenceCountsOncePerNetwork(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	in := hangup.ReportInput{NumberShown: "0906 123 4567", Story: "They said my computer had a virus."}
+	submit := func(who report.Reporter) {
+		t.Helper()
+		if _, err := f.svc.Submit(ctx, in, who, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 60 {
+		submit(report.Reporter{Address: fmt.Sprintf("203.0.113.%d", i), Browser: fmt.Sprintf("cookie-%d", i)})
+		submit(report.Reporter{Address: fmt.Sprintf("2001:db8:77:%x::%x", i, i+1), Browser: fmt.Sprintf("v6-cookie-%d", i)})
+	}
+	r := f.rep.Lookup("+449061234567")
+	if r.Reports != 2 || r.ScamEvidence > 2*reputation.DefaultConfig().AnonymousWeight+1e-9 {
+		t.Fatalf("120 reports from one IPv4 /24 and one IPv6 /48: %d units, %.2f evidence; want 2 units", r.Reports, r.ScamEvidence)
+	}
+	submit(report.Reporter{Address: "198.51.100.9"})
+	if r := f.rep.Lookup("+449061234567"); r.Reports != 3 {
+		t.Errorf("a report from another network: %d units, want 3", r.Reports)
+	}
+	// The network is never stored: only a keyed hash of it.
+	list, _ := f.db.ListReports(ctx, hangup.ReportFilter{Limit: 500})
+	for _, rep := range list {
+		if strings.Contains(rep.ReporterKey, "203.0.113") || strings.Contains(rep.ReporterKey, "2001:db8") {
+			t.Fatalf("reporter key %q holds the address", rep.ReporterKey)
+		}
+	}
+	var keys []string
+	f.db.AllEvidence(ctx, func(ev hangup.Evidence) error { keys = append(keys, ev.ReporterKey); return nil })
+	for _, k := range keys {
+		if !strings.HasPrefix(k, hangup.AnonymousReporterPrefix) || strings.Contains(k, "203.0.113") {
+			t.Errorf("evidence key %q", k)
+		}
+	}
+}
+
+// TestAnonymousRateLimitIgnoresCookies: the per-address limit holds however
+// many browser cookies the reports come with.
+func TestAnonymousRateLimitIgnoresCookies(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	p, _ := phone.New(phone.Config{})
+	svc, _ := report.New(ctx, report.Deps{Store: f.db, Numbers: p, Secrets: f.db, AnonymousPerHour: 4})
+	accepted := 0
+	for i := range 20 {
+		if _, err := svc.Submit(ctx, sample(), report.Reporter{Address: "192.0.2.44", Browser: fmt.Sprint("fresh-", i)}, ""); err == nil {
+			accepted++
+		}
+	}
+	if accepted > 2 {
+		t.Errorf("%d of 20 reports with fresh cookies accepted at 4 an hour (burst 2)", accepted)
 	}
 }

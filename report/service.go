@@ -12,10 +12,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/guidance"
 	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/reputation"
@@ -35,8 +38,10 @@ type Deps struct {
 	Sites      hangup.SiteChecker
 	Tools      *rmm.Catalogue // remote-access tools, for linking by tool; nil loads the shipped catalogue
 	Region     string         // the country of the people reporting, for guidance; default GB
-	// AnonymousPerHour caps reports per anonymous reporter; default 10.
+	// AnonymousPerHour caps anonymous reports per client address (IPv6:
+	// per /64); default 10.
 	AnonymousPerHour float64
+	Logger           *slog.Logger // what failed but was not the caller's problem; nil: slog.Default()
 }
 
 // Service takes reports.
@@ -46,14 +51,18 @@ type Service struct {
 	now    func() time.Time
 	cfg    reputation.Config
 
-	anonymous *ratelimit.Keyed // reports per anonymous reporter
+	anonymous *ratelimit.Keyed // anonymous reports per client address
 	tools     *rmm.Catalogue
+	log       *slog.Logger
 }
 
 // Reporter says who is reporting. A signed-in user is identified by their
-// account; anyone else by a keyed hash of their network address and a
-// long-lived browser cookie, so evidence can be limited per person without
-// storing who they are.
+// account. Anyone else is anonymous, and their evidence is counted per
+// network (clientip.Network: an IPv4 /24, an IPv6 /48) under a keyed hash,
+// so that the network is never stored: every anonymous report from one
+// network about one number is one unit of evidence per period, however
+// many browsers, cookies or addresses it comes from. The browser cookie
+// only tells apart two people of one network for idempotency.
 type Reporter struct {
 	User    *hangup.User
 	Address string // client IP address
@@ -97,7 +106,11 @@ func New(ctx context.Context, deps Deps) (*Service, error) {
 			return nil, fmt.Errorf("report: tool catalogue: %w", err)
 		}
 	}
-	return &Service{deps: deps, secret: secret, now: time.Now, cfg: cfg, tools: tools,
+	log := deps.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{deps: deps, secret: secret, now: time.Now, cfg: cfg, tools: tools, log: log,
 		anonymous: ratelimit.New(deps.AnonymousPerHour/3600, int(max(1, deps.AnonymousPerHour/2)), 100_000)}, nil
 }
 
@@ -113,24 +126,69 @@ func (s *Service) mac(parts ...string) []byte {
 	return m.Sum(nil)
 }
 
-// identity returns the reporter key and evidence weight.
-func (s *Service) identity(who Reporter) (string, float64) {
+// identity returns the reporter's keys and evidence weight: key names the
+// person (an account, or a network address and browser) and scopes
+// idempotency keys; evidenceKey is what reputation counts once per number
+// per period: the account, or for anyone else their network.
+func (s *Service) identity(who Reporter) (key, evidenceKey string, weight float64) {
 	if who.User != nil && who.User.ID != 0 {
-		return fmt.Sprintf("user:%d", who.User.ID), s.cfg.AccountWeight
+		key = fmt.Sprintf("user:%d", who.User.ID)
+		return key, key, s.cfg.AccountWeight
 	}
-	return "anon:" + hex.EncodeToString(s.mac("reporter", who.Address, who.Browser)[:16]), s.cfg.AnonymousWeight
+	return "anon:" + hex.EncodeToString(s.mac("reporter", who.Address, who.Browser)[:16]),
+		hangup.AnonymousReporterPrefix + hex.EncodeToString(s.mac("network", clientip.NetworkOf(who.Address))[:16]),
+		s.cfg.AnonymousWeight
 }
 
-// allow applies the anonymous rate limit; accounts are not limited here.
-func (s *Service) allow(key string) bool {
-	return !strings.HasPrefix(key, "anon:") || s.anonymous.Allow(key, s.now())
+// allow applies the anonymous rate limit, per client address whatever the
+// browser says; accounts are not limited here.
+func (s *Service) allow(who Reporter) bool {
+	if who.User != nil && who.User.ID != 0 {
+		return true
+	}
+	return s.anonymous.Allow(clientip.HostOf(who.Address), s.now())
 }
 
 // Validate checks a report without storing it, for forms that want to show
 // problems before the last step.
 func (s *Service) Validate(in hangup.ReportInput) error {
-	_, err := validate(in, s.now())
+	_, err := s.validate(in, s.now())
 	return err
+}
+
+// validate checks every field (see validate in input.go) and that each
+// phone number field holds something that reads as a phone number: text
+// such as "../../etc/passwd" is refused naming its field, never stored.
+func (s *Service) validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
+	c, err := validate(in, now)
+	var p hangup.Problems
+	switch hangup.ErrorCode(err) {
+	case "":
+	case hangup.ETOOLARGE:
+		p.TooLarge = true
+		p.Fields = hangup.ErrorFields(err)
+	case hangup.EINVALID:
+		p.Fields = hangup.ErrorFields(err)
+	default:
+		return nil, err
+	}
+	numbers := [][2]string{{"number_shown", in.NumberShown}, {"callback_number", in.CallbackNumber}}
+	if in.Contact != nil {
+		numbers = append(numbers, [2]string{"contact.phone", in.Contact.Phone})
+	}
+	for _, f := range numbers {
+		field, v := f[0], strings.TrimSpace(f[1])
+		if v == "" || slices.ContainsFunc(p.Fields, func(fe hangup.FieldError) bool { return fe.Field == field }) {
+			continue
+		}
+		if n := s.deps.Numbers.ParseNumber(v); n.Unreadable() {
+			p.Add(field, n.UnreadableReason())
+		}
+	}
+	if err := p.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // Submit validates, enriches and stores a report. idempotencyKey, when set,
@@ -138,7 +196,7 @@ func (s *Service) Validate(in hangup.ReportInput) error {
 // report's receipt instead of a duplicate.
 func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporter, idempotencyKey string) (*Receipt, error) {
 	now := s.now().UTC()
-	key, weight := s.identity(who)
+	key, evidenceKey, weight := s.identity(who)
 	scopedKey := ""
 	if idempotencyKey != "" {
 		if len(idempotencyKey) > 200 {
@@ -153,11 +211,11 @@ func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporte
 			return nil, err
 		}
 	}
-	c, err := validate(in, now)
+	c, err := s.validate(in, now)
 	if err != nil {
 		return nil, err
 	}
-	if !s.allow(key) {
+	if !s.allow(who) {
 		return nil, hangup.Errorf(hangup.ERATELIMIT, "You have sent several reports in a short time. Please wait a while before sending another.")
 	}
 	r := s.build(ctx, c, now)
@@ -176,7 +234,7 @@ func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporte
 	for attempt := 0; ; attempt++ {
 		r.Reference = NewReference()
 		token = s.trackingToken(r.Reference, scopedKey)
-		ev := s.evidence(r, now)
+		ev := s.evidence(r, evidenceKey, now)
 		err = s.deps.Store.CreateReport(ctx, r, contact, HashToken(token), ev)
 		if err == nil {
 			break
@@ -194,7 +252,7 @@ func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporte
 	if s.deps.Reputation != nil {
 		if err := s.deps.Reputation.Refresh(ctx); err != nil {
 			// The report is safe; the index catches up on the next refresh.
-			_ = err
+			s.log.Warn("report: reputation refresh after a report", "err", err)
 		}
 	}
 	return s.receipt(r, token, false), nil
@@ -226,15 +284,16 @@ func (s *Service) Guidance(r *hangup.Report) hangup.Guidance {
 }
 
 // evidence turns a report into reputation evidence about the numbers it
-// names: the number shown and any callback number the caller gave.
-func (s *Service) evidence(r *hangup.Report, now time.Time) []hangup.Evidence {
+// names: the number shown and any callback number the caller gave, under
+// the reporter's evidence key.
+func (s *Service) evidence(r *hangup.Report, reporter string, now time.Time) []hangup.Evidence {
 	var out []hangup.Evidence
 	category := string(r.ScamType)
 	for _, n := range []string{r.NumberShownE164, r.CallbackE164} {
 		if n == "" || len(out) > 0 && out[0].Number == n {
 			continue
 		}
-		out = append(out, hangup.Evidence{Number: n, ReporterKey: r.ReporterKey, Weight: r.ReporterWeight,
+		out = append(out, hangup.Evidence{Number: n, ReporterKey: reporter, Weight: r.ReporterWeight,
 			Category: category, At: now, ReportRef: r.Reference, Source: r.Source})
 	}
 	return out
@@ -277,7 +336,9 @@ func (s *Service) Delete(ctx context.Context, token string) error {
 		return err
 	}
 	if s.deps.Reputation != nil {
-		_ = s.deps.Reputation.Refresh(ctx)
+		if err := s.deps.Reputation.Refresh(ctx); err != nil {
+			s.log.Warn("report: reputation refresh after a deletion", "err", err)
+		}
 	}
 	return nil
 }

@@ -10,12 +10,13 @@ import (
 
 // entry is one number's evidence, compact so that ten million fit in well
 // under a gigabyte. Sums are decayed to ref; times are minutes since the
-// Unix epoch.
+// Unix epoch. trusted is the part of scam that came from accounts and
+// trusted sources (imports), not from anonymous reporters.
 type entry struct {
-	scam, legit, activity float32
-	ref, first, last      uint32
-	units                 int32
-	cats                  uint16
+	scam, legit, trusted float32
+	ref, first, last     uint32
+	units                int32
+	cats                 uint16
 }
 
 func minutes(t time.Time) uint32 {
@@ -58,8 +59,8 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 	}
 	if at > e.ref {
 		d := time.Duration(at-e.ref) * time.Minute
-		f, fa := decay(d, cfg.HalfLife), decay(d, cfg.ActivityHalfLife)
-		e.scam, e.legit, e.activity = float32(float64(e.scam)*f), float32(float64(e.legit)*f), float32(float64(e.activity)*fa)
+		f := decay(d, cfg.HalfLife)
+		e.scam, e.legit, e.trusted = float32(float64(e.scam)*f), float32(float64(e.legit)*f), float32(float64(e.trusted)*f)
 		e.ref = at
 	} else if at < e.ref {
 		d := time.Duration(e.ref-at) * time.Minute
@@ -69,8 +70,12 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 		e.legit += float32(w)
 	} else {
 		e.scam += float32(w)
-		e.activity += float32(ev.Weight)
-		e.cats |= categoryBit(ev.Category)
+		if !ev.Anonymous() {
+			e.trusted += float32(w)
+		}
+		if ev.Weight > 0 {
+			e.cats |= categoryBit(ev.Category)
+		}
 	}
 	switch {
 	case ev.Weight > 0:
@@ -87,14 +92,23 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 	if e.legit < 1e-6 && e.legit > -1e-6 {
 		e.legit = 0
 	}
+	if e.trusted < 1e-6 && e.trusted > -1e-6 {
+		e.trusted = 0
+	}
 	return e
 }
 
+// sums is an entry's evidence decayed to one moment.
+type sums struct {
+	scam, legit float64
+	trusted     float64 // the part of scam from accounts and trusted sources
+}
+
 // at returns the entry's sums decayed to now.
-func (e entry) at(now time.Time, cfg *Config) (scam, legit float64) {
+func (e entry) at(now time.Time, cfg *Config) sums {
 	d := now.Sub(fromMinutes(e.ref))
 	f := decay(d, cfg.HalfLife)
-	return float64(e.scam) * f, float64(e.legit) * f
+	return sums{scam: float64(e.scam) * f, legit: float64(e.legit) * f, trusted: float64(e.trusted) * f}
 }
 
 // Index is an immutable view of every number's evidence, the allow-list and
@@ -104,12 +118,12 @@ func (e entry) at(now time.Time, cfg *Config) (scam, legit float64) {
 type Index struct {
 	base, mid, delta map[uint64]entry
 	allow            map[uint64]string // number → reason
-	verified         map[uint64]string // number → organisation name
+	verified         map[uint64]Verified
 	cfg              *Config
 }
 
 func newIndex(cfg *Config) *Index {
-	return &Index{base: map[uint64]entry{}, delta: map[uint64]entry{}, allow: map[uint64]string{}, verified: map[uint64]string{}, cfg: cfg}
+	return &Index{base: map[uint64]entry{}, delta: map[uint64]entry{}, allow: map[uint64]string{}, verified: map[uint64]Verified{}, cfg: cfg}
 }
 
 func (ix *Index) get(k uint64) (entry, bool) {

@@ -112,7 +112,7 @@ func TestDistinctReportersMoveIt(t *testing.T) {
 func TestVerifiedNeverFlips(t *testing.T) {
 	f := newFixture(t)
 	imex := "+441793781800"
-	f.svc.SetVerified(map[string]string{imex: "IMEX"})
+	f.svc.SetVerified(map[string]reputation.Verified{imex: {Organisation: "IMEX", Number: "01793 781800"}})
 	for i := range 100 {
 		f.report(t, imex, fmt.Sprintf("user:%d", i), 1)
 	}
@@ -329,5 +329,60 @@ func TestConcurrentRefreshesCoalesce(t *testing.T) {
 	}
 	if r := f.svc.Lookup(scamNumber); r.Reports != n {
 		t.Errorf("after %d concurrent reports and refreshes the index counts %d", n, r.Reports)
+	}
+}
+
+// TestAnonymousEvidenceAloneNeverScam: however many anonymous reporters
+// (networks) report a number, it is at most suspected; accounts and trusted
+// imports can list it as scam; anonymous evidence adds to theirs only once
+// they suspect it on their own.
+func TestAnonymousEvidenceAloneNeverScam(t *testing.T) {
+	anonOnly := newFixture(t)
+	for i := range 1000 {
+		anonOnly.report(t, scamNumber, fmt.Sprintf("anon:net-%d", i), 0.5)
+	}
+	r := anonOnly.svc.Lookup(scamNumber)
+	if r.Verdict != hangup.RepSuspected || r.Confidence < 0.8 {
+		t.Errorf("1,000 anonymous networks: %s (%.2f), want suspected with a confidence past the scam line", r.Verdict, r.Confidence)
+	}
+	if v, _ := anonOnly.svc.Index().Score(scamNumber, anonOnly.now); v != hangup.RepSuspected {
+		t.Errorf("Score = %s, want suspected", v)
+	}
+	tests := []struct {
+		name     string
+		accounts int
+		imports  int
+		anon     int
+		want     hangup.ReputationVerdict
+	}{
+		{"three accounts and 100 anonymous: still suspected", 3, 0, 100, hangup.RepSuspected},
+		{"four accounts and 100 anonymous: scam", 4, 0, 100, hangup.RepScam},
+		{"four accounts alone: suspected", 4, 0, 0, hangup.RepSuspected},
+		{"sixteen accounts alone: scam", 16, 0, 0, hangup.RepScam},
+		{"forty imported complaints: scam", 0, 40, 0, hangup.RepScam},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			for i := range tt.accounts {
+				f.report(t, scamNumber, fmt.Sprintf("user:%d", i), 1)
+			}
+			for i := range tt.imports {
+				f.report(t, scamNumber, fmt.Sprintf("ftc-dnc:%d", i), 0.5)
+			}
+			for i := range tt.anon {
+				f.report(t, scamNumber, fmt.Sprintf("anon:%d", i), 0.5)
+			}
+			r := f.svc.Lookup(scamNumber)
+			v, _ := f.svc.Index().Score(scamNumber, f.now)
+			if r.Verdict != tt.want || v != tt.want {
+				t.Errorf("Lookup %s (%.2f), Score %s; want %s", r.Verdict, r.Confidence, v, tt.want)
+			}
+		})
+	}
+	// The line holds as evidence decays: anonymous evidence never overtakes.
+	anonOnly.now = t0.Add(30 * 24 * time.Hour)
+	if r := anonOnly.svc.Lookup(scamNumber); r.Verdict == hangup.RepScam {
+		t.Errorf("a month later anonymous evidence made it %s", r.Verdict)
 	}
 }

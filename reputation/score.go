@@ -21,8 +21,6 @@ type Config struct {
 	// HalfLife is how fast evidence for the verdict fades: about four
 	// months, so a number reused by a genuine business recovers.
 	HalfLife time.Duration
-	// ActivityHalfLife is how fast recent-activity ranking fades.
-	ActivityHalfLife time.Duration
 	// Z is the normal quantile of the Wilson lower bound (1.96: 95 %).
 	Z float64
 	// ScamAt and SuspectAt are the confidence (Wilson lower bound of the
@@ -40,7 +38,7 @@ type Config struct {
 // DefaultConfig returns the parameters described in docs/reputation.md.
 func DefaultConfig() Config {
 	return Config{
-		HalfLife: 120 * 24 * time.Hour, ActivityHalfLife: 14 * 24 * time.Hour, Z: 1.96,
+		HalfLife: 120 * 24 * time.Hour, Z: 1.96,
 		ScamAt: 0.8, SuspectAt: 0.5, DisputedAt: 5,
 		AccountWeight: 1, AnonymousWeight: 0.5, ImportWeight: 0.5,
 	}
@@ -59,15 +57,21 @@ func wilsonLower(p, n, z float64) float64 {
 }
 
 // classify turns decayed evidence into a verdict and a confidence.
-func (c *Config) classify(scam, legit float64) (hangup.ReputationVerdict, float64) {
-	scam, legit = max(scam, 0), max(legit, 0)
+//
+// Anonymous evidence corroborates, never decides: a number is scam only
+// when the evidence as a whole reaches ScamAt and the evidence of accounts
+// and trusted sources alone (without the anonymous part) reaches
+// SuspectAt. However many networks an attacker reports from, anonymous
+// evidence alone stops at suspected, a warning that never blocks a call.
+func (c *Config) classify(s sums) (hangup.ReputationVerdict, float64) {
+	scam, legit := max(s.scam, 0), max(s.legit, 0)
 	n := scam + legit
 	if n < 1e-6 {
 		return hangup.RepUnknown, 0
 	}
 	conf := wilsonLower(scam/n, n, c.Z)
 	switch {
-	case conf >= c.ScamAt:
+	case conf >= c.ScamAt && c.trustedConfidence(s) >= c.SuspectAt:
 		return hangup.RepScam, conf
 	case conf >= c.SuspectAt:
 		return hangup.RepSuspected, conf
@@ -75,6 +79,16 @@ func (c *Config) classify(scam, legit float64) (hangup.ReputationVerdict, float6
 		return hangup.RepDisputed, conf
 	}
 	return hangup.RepUnknown, conf
+}
+
+// trustedConfidence is the confidence from accounts and trusted sources
+// alone.
+func (c *Config) trustedConfidence(s sums) float64 {
+	trusted, legit := max(s.trusted, 0), max(s.legit, 0)
+	if trusted+legit < 1e-6 {
+		return 0
+	}
+	return wilsonLower(trusted/(trusted+legit), trusted+legit, c.Z)
 }
 
 // decay returns the factor by which evidence of age d has faded.

@@ -187,11 +187,21 @@ func (s *Service) merge() {
 	s.mu.Unlock()
 }
 
-// SetVerified installs the verified organisation numbers (E.164 → the
-// organisation's name), e.g. whenever the registry changes.
-func (s *Service) SetVerified(numbers map[string]string) {
-	v := make(map[uint64]string, len(numbers))
+// Verified is a number the registry publishes for a named organisation.
+// Reports can never list it: they mean someone is faking it.
+type Verified struct {
+	Organisation string // the organisation's name, e.g. "IMEX"
+	Number       string // the number as published, e.g. "01793 781800"; "" shows the E.164 form
+}
+
+// SetVerified installs the verified organisation numbers (by E.164), e.g.
+// whenever the registry changes.
+func (s *Service) SetVerified(numbers map[string]Verified) {
+	v := make(map[uint64]Verified, len(numbers))
 	for n, org := range numbers {
+		if org.Number == "" {
+			org.Number = n
+		}
 		if k, ok := phone.Key(n); ok {
 			v[k] = org
 		}
@@ -218,8 +228,9 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 	e, has := ix.get(k)
 	var scam, legit float64
 	if has {
-		scam, legit = e.at(now, ix.cfg)
-		r.Verdict, r.Confidence = ix.cfg.classify(scam, legit)
+		sm := e.at(now, ix.cfg)
+		scam, legit = sm.scam, sm.legit
+		r.Verdict, r.Confidence = ix.cfg.classify(sm)
 		r.ScamEvidence, r.LegitEvidence = round2(scam), round2(legit)
 		r.Reports = int(e.units)
 		if e.units > 0 {
@@ -233,16 +244,16 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 		}
 	}
 	r.Confidence = round2(r.Confidence)
-	if org, ok := ix.verified[k]; ok {
-		r.Organisation = org
+	if v, ok := ix.verified[k]; ok {
+		r.Organisation = v.Organisation
 		listed := r.Verdict == hangup.RepScam || r.Verdict == hangup.RepSuspected
 		r.Verdict = hangup.RepVerified
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.verified", Severity: hangup.SeverityInfo,
-			Message: fmt.Sprintf("This is a verified number of %s. Reports can never list it as a scam number.", org)})
+			Message: fmt.Sprintf("This is a verified number of %s. Reports can never list it as a scam number.", v.Organisation)})
 		if listed {
 			r.Spoofed = true
 			r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.spoofed", Severity: hangup.SeverityHigh,
-				Message: fmt.Sprintf("People report scam calls showing this number. Scammers are faking %s's real number: a call showing it can still be a scam.", org)})
+				Message: SpoofedMessage(v)})
 		}
 		return r
 	}
@@ -272,6 +283,14 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 		r.Reasons[len(r.Reasons)-1].Message += " Reported as: " + strings.ReplaceAll(strings.Join(r.Categories, ", "), "_", " ") + "."
 	}
 	return r
+}
+
+// SpoofedMessage is what to tell someone called from a verified number
+// that scammers fake: the call may not be the organisation, and the safe
+// way to find out is to call back on its real number.
+func SpoofedMessage(v Verified) string {
+	return fmt.Sprintf("People report scam calls showing this number: scammers are faking %s's number. Hang up and call back on %s to reach the real %s.",
+		v.Organisation, v.Number, v.Organisation)
 }
 
 func plural(n int, word string) string {

@@ -269,7 +269,10 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 	}
 
 	// 6. STIR/SHAKEN: verify here if the call is signed, else take the
-	// upstream network's verstat.
+	// upstream network's verstat. A failed attestation on a verified
+	// organisation's number is soft: its genuine calls fail attestation
+	// too (a misconfigured carrier), so it can warn, never block.
+	verifiedOrg := isOrg && ref.verified
 	attestedA, failed := false, false
 	if len(req.Identity) > 0 {
 		if e.cfg.Verifier == nil {
@@ -280,7 +283,9 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 			d.Attestation = r.Attestation
 			attestedA = r.Verstat == stir.VerstatPassed && r.Attestation == "A"
 			failed = r.Verstat == stir.VerstatFailed
-			fs.add(stirFinding(&r))
+			sf := stirFinding(&r)
+			sf.soft = failed && verifiedOrg
+			fs.add(sf)
 		}
 	} else if v, attest := upstreamVerstat(req.Verstat); v != "" {
 		d.Verstat = string(v)
@@ -291,16 +296,20 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 			fs.add(fUpstreamPassed)
 		case stir.VerstatFailed:
 			failed = true
-			fs.add(fUpstreamFailed)
+			uf := fUpstreamFailed
+			uf.soft = verifiedOrg
+			fs.add(uf)
 		}
 	}
 
 	// 7. Reputation. A verified organisation's number with scam reports is
-	// being spoofed: never listed as scam, but not trusted unattested.
+	// being spoofed: never listed as scam, labelled so the person can call
+	// back on the real number, never blocked for it. Suspected (what
+	// anonymous reports alone can reach) warns but never blocks.
 	spoofed := false
 	if f != nil && f.e164 != "" && snap.rep != nil {
 		v, conf := snap.rep.Score(f.e164, e.cfg.Now())
-		if isOrg && ref.verified && (v == hangup.RepScam || v == hangup.RepSuspected) {
+		if verifiedOrg && (v == hangup.RepScam || v == hangup.RepSuspected) {
 			v = hangup.RepVerified
 		}
 		switch v {
@@ -322,7 +331,11 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 					fs.add(fRepSpoofedAttested)
 				} else {
 					spoofed = true
-					fs.add(fRepSpoofed)
+					r := fRepSpoofed
+					if ref.spoofMsg != "" {
+						r.reason.Message = ref.spoofMsg
+					}
+					fs.add(r)
 				}
 			}
 		}
@@ -332,21 +345,35 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 	// number is known to be spoofed.
 	orgLabel := ""
 	switch {
-	case isOrg && ref.callsOut && !spoofed && !failed:
+	case verifiedOrg && spoofed:
+		orgLabel = ref.spoofLabel
+	case ref.callsOut && !failed:
 		fs.add(fVerifiedOrg)
 		orgLabel = ref.label
-	case isOrg && ref.verified && !spoofed && !failed:
+	case verifiedOrg && !failed:
 		fs.add(fOrgLine)
 		orgLabel = ref.label
 	}
 
-	score := 0
+	// Soft findings count toward label and warn, never toward block: the
+	// block line is tested on the call as it would be without them, with
+	// the registry's credit a verified number loses only to soft evidence.
+	score, hard := 0, 0
 	for i := range fs.n {
 		score += fs.list[i].points
+		if !fs.list[i].soft || fs.list[i].points < 0 {
+			hard += fs.list[i].points
+		}
+	}
+	if verifiedOrg && (spoofed || failed) {
+		hard += fVerifiedOrg.points
 	}
 	score = min(max(score, 0), 100)
-	d.Score = score
 	p := c.Policy()
+	if score >= p.BlockAt && hard < p.BlockAt {
+		score = p.BlockAt - 1
+	}
+	d.Score = score
 	action, label := hangup.ActionAllow, ""
 	switch {
 	case score >= p.BlockAt:
@@ -357,6 +384,14 @@ func (e *Engine) decide(ctx context.Context, req *hangup.ScreenRequest, c *Custo
 		action, label = hangup.ActionLabel, hangup.LabelUnverified
 	case orgLabel != "":
 		action, label = hangup.ActionLabel, orgLabel
+	}
+	if spoofed && action != hangup.ActionBlock {
+		// The organisation's name with the warning says more than
+		// "Unverified" or "Suspected scam": it may be them, or a fake.
+		if action.Rank() < hangup.ActionLabel.Rank() {
+			action = hangup.ActionLabel
+		}
+		label = orgLabel
 	}
 	if emergencyCaller && action == hangup.ActionBlock {
 		action = hangup.ActionWarn

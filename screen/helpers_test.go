@@ -11,6 +11,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/registry/registrytest"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/sqlite"
 )
@@ -65,7 +66,11 @@ func newWorld(t testing.TB, cfg Config) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rolesForTests(t, reg)
+	// The roles these tests are about, whatever the shipped registry says
+	// today: IMEX's line as a number IMEX calls from ("IMEX (verified)"),
+	// Report Fraud's as one it never calls from (Do-Not-Originate).
+	registrytest.SetRole(t, reg, "imex", hangup.RoleCallsOut)
+	registrytest.SetRole(t, reg, "uk-report-fraud", hangup.RoleReceivesOnly)
 	rep := reputation.New(reputation.DefaultConfig(), db)
 	rep.SetClock(func() time.Time { return now })
 	if err := rep.Load(ctx); err != nil {
@@ -84,30 +89,6 @@ func newWorld(t testing.TB, cfg Config) *world {
 	reg.OnSwap(e.SetRegistry)
 	rep.OnSwap(e.SetReputation)
 	return &world{db: db, reg: reg, rep: rep, engine: e}
-}
-
-// rolesForTests gives two shipped numbers the roles these tests are about,
-// whatever the shipped registry says of them today: IMEX's line becomes a
-// number IMEX calls out from (labelled "IMEX (verified)") and Report
-// Fraud's a receive-only one (a Do-Not-Originate number).
-func rolesForTests(t testing.TB, reg *registry.Service) {
-	t.Helper()
-	var changed []*hangup.Organisation
-	for id, role := range map[string]hangup.NumberRole{"imex": hangup.RoleCallsOut, "uk-report-fraud": hangup.RoleReceivesOnly} {
-		o, ok := reg.Snapshot().Organisation(id)
-		if !ok {
-			t.Fatalf("the shipped registry lacks %s", id)
-		}
-		c := *o
-		c.Numbers = append([]hangup.OrgNumber(nil), o.Numbers...)
-		for i := range c.Numbers {
-			c.Numbers[i].Role = role
-		}
-		changed = append(changed, &c)
-	}
-	if err := reg.Import(context.Background(), changed); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // report stores n reports about number from n different account holders

@@ -35,14 +35,19 @@ const (
 )
 
 // finding is one layer's contribution: the reason shown, and the risk
-// points it adds (negative for good evidence).
+// points it adds (negative for good evidence). A soft finding counts toward
+// label and warn but never toward block: it is evidence an attacker can
+// manufacture (anonymous reports, reports against a verified number, a
+// verified number's failed attestation), so it may warn the person called
+// but never takes a number off the phone network.
 type finding struct {
 	reason hangup.Reason
 	points int
+	soft   bool
 }
 
 func mk(code string, sev hangup.Severity, points int, msg string) finding {
-	return finding{hangup.Reason{Code: code, Severity: sev, Message: msg}, points}
+	return finding{reason: hangup.Reason{Code: code, Severity: sev, Message: msg}, points: points}
 }
 
 // The layers' findings are built once: the hot path copies them and never
@@ -84,19 +89,24 @@ var (
 		"People disagree about this number: some report scams, others say it is genuine.")
 	fRepAllowed = mk(CodeReputationAllowed, hangup.SeverityInfo, -50,
 		"Hangup's administrators have cleared this number after review.")
-	fRepSpoofed = mk(CodeReputationSpoofed, hangup.SeverityHigh, 40,
-		"This is a verified organisation's number, but people report scam calls showing it: scammers are faking it. Without a verified SHAKEN attestation the call cannot be trusted.")
+	fRepSpoofed = soft(mk(CodeReputationSpoofed, hangup.SeverityHigh, 40,
+		"This is a verified organisation's number, but people report scam calls showing it: scammers are faking it. Without a verified SHAKEN attestation the call cannot be trusted."))
 	fRepSpoofedAttested = mk(CodeReputationSpoofed, hangup.SeverityInfo, 0,
 		"Scammers fake this organisation's number, but this call's SHAKEN attestation A verified, so it is genuine.")
 )
+
+func soft(f finding) finding {
+	f.soft = true
+	return f
+}
 
 // Reputation findings carry points that grow with confidence, so they are
 // kept as templates and their points set per call.
 var (
 	fRepScam = mk(CodeReputationScam, hangup.SeverityHigh, 0,
 		"Many people have independently reported scam calls from this number.")
-	fRepSuspect = mk(CodeReputationSuspect, hangup.SeverityMedium, 0,
-		"Several people have reported scam calls from this number.")
+	fRepSuspect = soft(mk(CodeReputationSuspect, hangup.SeverityMedium, 0,
+		"Several people have reported scam calls from this number."))
 	fVerifiedOrg = mk(CodeVerifiedOrg, hangup.SeverityInfo, -30,
 		"The organisation registry lists this number as one the organisation calls from.")
 	fOrgLine = mk(CodeOrgLine, hangup.SeverityLow, 0,

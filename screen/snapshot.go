@@ -12,11 +12,13 @@ import (
 
 // orgRef is what screening needs about one registry number.
 type orgRef struct {
-	id, name string
-	label    string // "<name> (verified)" or "<name> line? Call back to check", made once
-	dno      bool   // receive-only: must never appear as a caller ID
-	verified bool   // a named organisation's outbound or support line: reports against it mean spoofing
-	callsOut bool   // the organisation says it calls people from it: the only lines labelled "(verified)"
+	id, name   string
+	label      string // "<name> (verified)" or "<name> line? Call back to check", made once
+	spoofLabel string // "<name> (often faked)", made once
+	spoofMsg   string // the spoofing warning, with the number to call back on, made once
+	dno        bool   // receive-only: must never appear as a caller ID
+	verified   bool   // a named organisation's outbound or support line: reports against it mean spoofing
+	callsOut   bool   // the organisation says it calls people from it: the only lines labelled "(verified)"
 }
 
 // Snapshot is everything a decision reads, immutable once built: the
@@ -62,6 +64,10 @@ func registryTables(s *registry.Snapshot) (map[uint64]orgRef, map[string]orgRef)
 				ref.label = fmt.Sprintf(hangup.LabelVerifiedFmt, o.Name)
 			case ref.verified:
 				ref.label = fmt.Sprintf(hangup.LabelOrgLineFmt, o.Name)
+			}
+			if ref.verified {
+				ref.spoofLabel = fmt.Sprintf(hangup.LabelSpoofedFmt, o.Name)
+				ref.spoofMsg = reputation.SpoofedMessage(reputation.Verified{Organisation: o.Name, Number: n.Number})
 			}
 			r := registry.NumberRank(o, n)
 			if k, ok := phone.Key(n.E164); ok {

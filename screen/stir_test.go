@@ -93,11 +93,13 @@ func TestSTIR(t *testing.T) {
 		{"spoofed organisation number, attested A", hangup.ScreenRequest{From: telIMEX, To: telLandline, Identity: []string{s.identity(telIMEX, telLandline, "A", now)}},
 			stir.VerstatPassed, "A", hangup.ActionLabel, "IMEX (verified)", CodeReputationSpoofed, 0},
 		{"spoofed organisation number, attested B", hangup.ScreenRequest{From: telIMEX, To: telLandline, Identity: []string{s.identity(telIMEX, telLandline, "B", now)}},
-			stir.VerstatPassed, "B", hangup.ActionLabel, hangup.LabelUnverified, CodeReputationSpoofed, 0},
+			stir.VerstatPassed, "B", hangup.ActionLabel, "IMEX (often faked)", CodeReputationSpoofed, 0},
 		{"spoofed organisation number, unsigned", hangup.ScreenRequest{From: telIMEX, To: telLandline},
-			stir.VerstatNone, "", hangup.ActionLabel, hangup.LabelUnverified, CodeReputationSpoofed, 0},
+			stir.VerstatNone, "", hangup.ActionLabel, "IMEX (often faked)", CodeReputationSpoofed, 0},
+		// Reports and a failed signature on a verified number warn and say
+		// how to reach the real organisation; they never block its calls.
 		{"spoofed organisation number, tampered", hangup.ScreenRequest{From: telIMEX, To: telLandline, Identity: []string{tamper(s.identity(telIMEX, telLandline, "A", now))}},
-			stir.VerstatFailed, "", hangup.ActionBlock, hangup.LabelSuspectedScam, string(stir.ReasonBadSignature), 438},
+			stir.VerstatFailed, "", hangup.ActionWarn, "IMEX (often faked)", string(stir.ReasonBadSignature), 438},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -17,7 +17,8 @@ type Stores struct {
 	Reputation    hangup.ReputationStore
 	Users         hangup.UserStore
 	Secrets       hangup.SecretStore
-	APIKeys       hangup.APIKeyStore      // nil skips the API key tests
+	APIKeys       hangup.APIKeyStore // nil skips the API key tests
+	SignIns       hangup.SignInStore
 	SharedChecks  hangup.SharedCheckStore // nil skips the shared check tests
 }
 
@@ -34,4 +35,5 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })
 	t.Run("SharedChecks", func(t *testing.T) { testSharedChecks(t, open) })
+	t.Run("SignIns", func(t *testing.T) { testSignIns(t, open) })
 }

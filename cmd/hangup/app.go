@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"time"
 
@@ -54,6 +55,9 @@ type App struct {
 	httpServer *http.Server
 	listener   net.Listener
 	follower   *follower
+
+	metricsServer   *http.Server // Prometheus on Config.MetricsAddr, when set
+	metricsListener net.Listener
 
 	agi         *agi.Server // FastAGI for Asterisk, when Config.AGI is set
 	agiListener net.Listener
@@ -121,9 +125,10 @@ func (a *App) wire(ctx context.Context) error {
 	if a.Analyzer, err = analyze.New(analyze.Deps{Numbers: a.Numbers, Orgs: a.Registry, Sites: a.Sites}); err != nil {
 		return err
 	}
-	a.Calls = analyze.NewSessions(a.Analyzer, analyze.SessionConfig{})
+	a.Calls = analyze.NewSessions(a.Analyzer, cfg.liveCalls)
 	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
-		Secrets: a.DB, Sites: a.Sites, Analyzer: a.Analyzer, Region: a.Numbers.DefaultRegion()})
+		Secrets: a.DB, Sites: a.Sites, Analyzer: a.Analyzer, Region: a.Numbers.DefaultRegion(),
+		AnonymousPerHour: cfg.anonReportsPerHour, Logger: a.log})
 	if err != nil {
 		return err
 	}
@@ -141,8 +146,12 @@ func (a *App) wire(ctx context.Context) error {
 		a.log.Info("reporters' confirmations by email", "mail", cfg.mailConfig())
 	}
 	hc := hhttp.DefaultConfig()
-	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.TrustProxy, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, cfg.TrustProxy, version
-	hc.PublicURL, hc.SecureCookies = cfg.PublicURL, cfg.SecureCookies
+	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, version
+	if hc.TrustedProxies, err = cfg.TrustProxy.Parse(); err != nil {
+		return usagef("%v", err)
+	}
+	hc.PublicURL, hc.SecureCookies, hc.MetricsKey = cfg.PublicURL, cfg.SecureCookies, cfg.MetricsKey
+	hc.ReportFormMinTime = cfg.reportFormMinTime
 	hc.ScreenNoKeys = !cfg.ScreenKeys
 	a.Server, err = hhttp.NewServer(hc, hhttp.Deps{
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
@@ -155,28 +164,38 @@ func (a *App) wire(ctx context.Context) error {
 
 // verifiedNumbers lists every number the registry publishes for a named
 // organisation: reports can never list them as scams.
-func verifiedNumbers(s *registry.Snapshot) map[string]string {
-	out := map[string]string{}
+func verifiedNumbers(s *registry.Snapshot) map[string]reputation.Verified {
+	out := map[string]reputation.Verified{}
 	for _, o := range s.Organisations() {
 		if o.Generic {
 			continue
 		}
 		for _, n := range o.Numbers {
 			if n.E164 != "" {
-				out[n.E164] = o.Name
+				out[n.E164] = reputation.Verified{Organisation: o.Name, Number: n.Number}
 			}
 		}
 	}
 	return out
 }
 
-// Listen opens the listening socket (":0" picks a free port).
+// Listen opens the listening socket (":0" picks a free port). Links the
+// server writes (tracking links, Location headers) are built from
+// Config.PublicURL or, when that is unset and addr is on this machine only
+// (loopback), from the address listened on; any other address without a
+// public URL is refused, saying what to set.
 func (a *App) Listen(addr string) (net.Addr, error) {
+	if err := checkPublicURL(a.cfg.PublicURL, addr); err != nil {
+		return nil, err
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", addr, err)
 	}
 	a.listener = ln
+	if a.cfg.PublicURL == "" {
+		a.Server.SetPublicURL(loopbackURL(addr, ln.Addr()))
+	}
 	a.httpServer = &http.Server{
 		Handler:           a.Server,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -190,7 +209,89 @@ func (a *App) Listen(addr string) (net.Addr, error) {
 		ln.Close()
 		return nil, err
 	}
+	if err := a.listenMetrics(); err != nil {
+		ln.Close()
+		return nil, err
+	}
 	return ln.Addr(), nil
+}
+
+// checkPublicURL refuses to serve on an address other machines can reach
+// without a public URL: the server would otherwise have to build links from
+// the Host header, which the client writes.
+func checkPublicURL(publicURL, addr string) error {
+	if publicURL != "" {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return usagef("%q is not a listen address such as localhost:8080", addr)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip, err := netip.ParseAddr(host); err == nil && ip.Unmap().IsLoopback() {
+		return nil
+	}
+	return usagef("--addr %s accepts connections from other machines, so Hangup must be told the address people use "+
+		"to reach it (it is written into tracking links): set --public-url or HANGUP_PUBLIC_URL, e.g. https://hangup.example.org "+
+		"(or listen on this machine only, e.g. --addr localhost:8080)", addr)
+}
+
+// loopbackURL is the public address of a server listening on loopback:
+// "http://localhost:8080" when asked for localhost, else the address itself.
+func loopbackURL(asked string, got net.Addr) string {
+	host, _, _ := net.SplitHostPort(asked)
+	_, port, _ := net.SplitHostPort(got.String())
+	if host != "localhost" {
+		host, _, _ = net.SplitHostPort(got.String())
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// PublicURL returns the address links are built from.
+func (a *App) PublicURL() string { return a.Server.PublicURL() }
+
+// listenMetrics opens the separate Prometheus listener, if configured.
+func (a *App) listenMetrics() error {
+	if a.cfg.MetricsAddr == "" {
+		return nil
+	}
+	ln, err := net.Listen("tcp", a.cfg.MetricsAddr)
+	if err != nil {
+		return fmt.Errorf("metrics: listen on %s: %w", a.cfg.MetricsAddr, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", a.Metrics.Handler())
+	a.metricsListener = ln
+	a.metricsServer = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second,
+		ErrorLog: slog.NewLogLogger(a.log.Handler(), slog.LevelWarn)}
+	a.log.Info("Prometheus metrics", "url", "http://"+ln.Addr().String()+"/metrics")
+	return nil
+}
+
+// MetricsAddr returns the metrics listener's address, or nil.
+func (a *App) MetricsAddr() net.Addr {
+	if a.metricsListener == nil {
+		return nil
+	}
+	return a.metricsListener.Addr()
+}
+
+// serveMetrics serves the metrics listener until the returned function is
+// called.
+func (a *App) serveMetrics() (stop func()) {
+	if a.metricsServer == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := a.metricsServer.Serve(a.metricsListener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.log.Error("metrics server stopped", "err", err)
+		}
+	}()
+	return func() { a.metricsServer.Close(); <-done }
 }
 
 // Serve serves until ctx is cancelled, then stops taking new connections and
@@ -202,6 +303,7 @@ func (a *App) Serve(ctx context.Context) error {
 	}
 	defer a.followKeys()()
 	defer a.serveAGI()()
+	defer a.serveMetrics()()
 	errc := make(chan error, 1)
 	go func() { errc <- a.httpServer.Serve(a.listener) }()
 	select {

@@ -94,7 +94,8 @@ func waitStatus(t *testing.T, url, key string, want int) {
 // report reaching screening within a second, keys switched off, and the
 // FastAGI server of "serve --agi".
 func TestScreenEndToEnd(t *testing.T) {
-	base, app := startAppWith(t, func(c *Config) { c.ScreenKeys = false; c.AGI = "127.0.0.1:0" })
+	const metricsKey = "prometheus-scrapes-with-this"
+	base, app := startAppWith(t, func(c *Config) { c.ScreenKeys = false; c.AGI = "127.0.0.1:0"; c.MetricsKey = metricsKey })
 	caller := "%2B447400246810"
 	target := base + "/api/v1/screen?from=" + caller + "&to=%2B442079460000"
 	if code, body := getStatus(t, target, ""); code != 200 || !strings.Contains(body, `"action":"allow"`) {
@@ -127,7 +128,7 @@ func TestScreenEndToEnd(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	// Metrics count what was decided.
-	if code, body := getStatus(t, base+"/metrics", ""); code != 200 || !strings.Contains(body, `hangup_screen_decisions_total{action="block",reason="screen.reputation_scam"}`) {
+	if code, body := getStatus(t, base+"/metrics", metricsKey); code != 200 || !strings.Contains(body, `hangup_screen_decisions_total{action="block",reason="screen.reputation_scam"}`) {
 		t.Errorf("/metrics: %d\n%.500s", code, body)
 	}
 	// FastAGI, as Asterisk speaks it.

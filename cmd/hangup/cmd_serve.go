@@ -27,6 +27,9 @@ func runServe(e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := checkPublicURL(cfg.PublicURL, cfg.Addr); err != nil {
+		return err
+	}
 	log := newLogger(e, cfg.LogLevel)
 	app, err := NewApp(e.ctx, cfg, log)
 	if err != nil {
@@ -37,20 +40,6 @@ func runServe(e *env) error {
 	if err != nil {
 		return err
 	}
-	log.Info("Hangup is running", "url", "http://"+displayAddr(addr.String()), "db", displayDB(cfg.DB), "version", version)
+	log.Info("Hangup is running", "url", app.PublicURL(), "listen", addr.String(), "db", displayDB(cfg.DB), "version", version)
 	return app.Serve(e.ctx)
-}
-
-// displayAddr turns ":8080" or "[::]:8080" into "localhost:8080" for the
-// start-up message people click.
-func displayAddr(a string) string {
-	for _, p := range []string{"[::]", "0.0.0.0"} {
-		if len(a) > len(p) && a[:len(p)] == p {
-			return "localhost" + a[len(p):]
-		}
-	}
-	if len(a) > 0 && a[0] == ':' {
-		return "localhost" + a
-	}
-	return a
 }

@@ -3,15 +3,30 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/hangup-org/hangup"
 )
 
+const userUsage = "usage: hangup user add --email EMAIL --role admin|analyst|member [--org ORGANISATION-ID]\n" +
+	"       hangup user throttles [--clear] [--email EMAIL] [--network CIDR]   failed sign-ins that slow attempts down"
+
 func runUser(e *env) error {
-	if len(e.args) == 0 || e.args[0] != "add" {
-		return usagef("usage: hangup user add --email EMAIL --role admin|analyst|member [--org ORGANISATION-ID]")
+	if len(e.args) == 0 {
+		return usagef("%s", userUsage)
 	}
+	sub := e.args[0]
 	e.args = e.args[1:]
+	switch sub {
+	case "add":
+		return runUserAdd(e)
+	case "throttles":
+		return runUserThrottles(e)
+	}
+	return usagef("%s", userUsage)
+}
+
+func runUserAdd(e *env) error {
 	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
 	l := newConfigLoader()
 	l.bind(fs, false)
@@ -43,5 +58,56 @@ func runUser(e *env) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Created %s account %s. Sign in at /login.\n", u.Role, u.Email)
+	return nil
+}
+
+// runUserThrottles lists the failed sign-ins that slow attempts down now,
+// or with --clear forgets those of an account and/or network (both: one
+// pair; neither: refused unless --all).
+func runUserThrottles(e *env) error {
+	fs := flag.NewFlagSet("user throttles", flag.ContinueOnError)
+	l := newConfigLoader()
+	l.bind(fs, false)
+	clearIt := fs.Bool("clear", false, "forget the failed sign-ins of --email and/or --network")
+	all := fs.Bool("all", false, "with --clear and neither --email nor --network: forget every failed sign-in")
+	email := fs.String("email", "", "the account")
+	network := fs.String("network", "", "the client network, as listed (e.g. 203.0.113.0/24)")
+	if err := parseFlags(fs, e); err != nil {
+		return err
+	}
+	if *clearIt && *email == "" && *network == "" && !*all {
+		return usagef("--clear needs --email, --network or both (or --all to clear everything)")
+	}
+	app, err := openApp(e, l)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	if *clearIt {
+		n, err := app.Accounts.ClearThrottles(e.ctx, *email, *network)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Cleared %d.\n", n)
+		return nil
+	}
+	list, err := app.Accounts.Throttles(e.ctx, 1000)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(e.stdout, "No failed sign-ins in the last day.")
+		return nil
+	}
+	for _, t := range list {
+		if *email != "" && t.Account != strings.ToLower(*email) || *network != "" && t.Network != *network {
+			continue
+		}
+		wait := "may try now"
+		if !t.Until.IsZero() {
+			wait = "waits until " + t.Until.Format("2006-01-02 15:04:05 MST")
+		}
+		fmt.Fprintf(e.stdout, "%s from %s: %d failed, last %s, %s\n", t.Account, t.Network, t.Failures, t.Last.Format("2006-01-02 15:04:05 MST"), wait)
+	}
 	return nil
 }

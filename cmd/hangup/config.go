@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/mail"
 	"github.com/hangup-org/hangup/postgres"
 	"github.com/hangup-org/hangup/stir"
@@ -22,18 +24,23 @@ import (
 // file (--config or HANGUP_CONFIG), then by HANGUP_* environment variables,
 // then by flags, and finally validated.
 type Config struct {
-	DB            string  `json:"db"`             // SQLite file path, or a postgres:// URL
-	Addr          string  `json:"addr"`           // listen address
-	DefaultRegion string  `json:"default_region"` // country assumed for numbers without a country code
-	OfcomDir      string  `json:"ofcom_dir"`      // newer Ofcom S*.csv tables; empty uses the shipped ones
-	RateLimit     float64 `json:"rate_limit"`     // requests per second per client address; 0 disables
-	RateBurst     int     `json:"rate_burst"`
-	BodyLimit     int64   `json:"body_limit"` // bytes
-	TrustProxy    bool    `json:"trust_proxy"`
-	LogLevel      string  `json:"log_level"`      // debug, info, warn, error
-	NoSeed        bool    `json:"no_seed"`        // don't seed an empty registry
-	PublicURL     string  `json:"public_url"`     // the site's address for links in API answers, e.g. https://hangup.example.org
-	SecureCookies bool    `json:"secure_cookies"` // mark cookies Secure behind a TLS-terminating proxy
+	DB            string    `json:"db"`             // SQLite file path, or a postgres:// URL
+	Addr          string    `json:"addr"`           // listen address
+	DefaultRegion string    `json:"default_region"` // country assumed for numbers without a country code
+	OfcomDir      string    `json:"ofcom_dir"`      // newer Ofcom S*.csv tables; empty uses the shipped ones
+	RateLimit     float64   `json:"rate_limit"`     // requests per second per client address; 0 disables
+	RateBurst     int       `json:"rate_burst"`
+	BodyLimit     int64     `json:"body_limit"`     // bytes
+	TrustProxy    ProxyList `json:"trust_proxy"`    // your own reverse proxies: addresses and CIDR prefixes
+	LogLevel      string    `json:"log_level"`      // debug, info, warn, error
+	NoSeed        bool      `json:"no_seed"`        // don't seed an empty registry
+	PublicURL     string    `json:"public_url"`     // the site's address for links in API answers, e.g. https://hangup.example.org
+	SecureCookies bool      `json:"secure_cookies"` // mark cookies Secure behind a TLS-terminating proxy
+	// Prometheus metrics: on a listener of their own (MetricsAddr, e.g.
+	// 127.0.0.1:9090, no key needed), and/or at /metrics on the main
+	// listener for requests bearing MetricsKey. Neither: no metrics.
+	MetricsAddr string `json:"metrics_addr"`
+	MetricsKey  string `json:"metrics_key"`
 
 	// Call screening (docs/integrations).
 	AGI              string `json:"agi"`                // FastAGI listen address for Asterisk, e.g. ":4573"; empty: off
@@ -48,11 +55,17 @@ type Config struct {
 	SMTPPassword string `json:"smtp_password"` // never logged; HANGUP_SMTP_PASSWORD keeps it out of files
 	SMTPFrom     string `json:"smtp_from"`     // e.g. "Hangup <noreply@example.org>"
 
-	// Test hooks, never set from files or flags: the x5u fetcher, the
-	// verifier's clock and the mail server's certificate roots.
-	stirFetcher stir.Fetcher
-	stirNow     func() time.Time
-	smtpTLS     *tls.Config
+	// Test hooks, never set from files or flags: the x5u fetcher and the
+	// verifier's clock; the caps of live calls (zero: analyze's defaults);
+	// anonymous reports per client address an hour (zero: report's
+	// default); the least time to fill in the report form; the mail
+	// server's certificate roots.
+	stirFetcher        stir.Fetcher
+	stirNow            func() time.Time
+	liveCalls          analyze.SessionConfig
+	anonReportsPerHour float64
+	reportFormMinTime  time.Duration
+	smtpTLS            *tls.Config
 }
 
 // mailConfig is the mail settings as package mail takes them.
@@ -60,9 +73,16 @@ func (c Config) mailConfig() mail.Config {
 	return mail.Config{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUser, Password: c.SMTPPassword, From: c.SMTPFrom, TLS: c.smtpTLS}
 }
 
-// DefaultConfig returns the defaults: ./hangup.db, :8080, GB.
+// ReportFormMinTime is the least time between starting the report form and
+// sending it (docs/security.md): people take far longer; a script posting
+// the last step at once is shown it again.
+const ReportFormMinTime = 3 * time.Second
+
+// DefaultConfig returns the defaults: ./hangup.db, localhost:8080 (this
+// machine only, so that links can be built without a public URL), GB.
 func DefaultConfig() Config {
-	return Config{DB: "hangup.db", Addr: ":8080", DefaultRegion: "GB", RateLimit: 20, RateBurst: 40, BodyLimit: 64 << 10, LogLevel: "info", ScreenKeys: true}
+	return Config{DB: "hangup.db", Addr: "localhost:8080", DefaultRegion: "GB", RateLimit: 20, RateBurst: 40, BodyLimit: 64 << 10, LogLevel: "info", ScreenKeys: true,
+		reportFormMinTime: ReportFormMinTime}
 }
 
 // envVars maps each setting to its environment variable.
@@ -77,9 +97,11 @@ var envVars = []struct {
 	{"HANGUP_RATE_LIMIT", func(c *Config, v string) (err error) { c.RateLimit, err = strconv.ParseFloat(v, 64); return }},
 	{"HANGUP_RATE_BURST", func(c *Config, v string) (err error) { c.RateBurst, err = strconv.Atoi(v); return }},
 	{"HANGUP_BODY_LIMIT", func(c *Config, v string) (err error) { c.BodyLimit, err = strconv.ParseInt(v, 10, 64); return }},
-	{"HANGUP_TRUST_PROXY", func(c *Config, v string) (err error) { c.TrustProxy, err = strconv.ParseBool(v); return }},
+	{"HANGUP_TRUST_PROXY", func(c *Config, v string) error { c.TrustProxy = ProxyList(v); return nil }},
 	{"HANGUP_LOG_LEVEL", func(c *Config, v string) error { c.LogLevel = v; return nil }},
 	{"HANGUP_PUBLIC_URL", func(c *Config, v string) error { c.PublicURL = v; return nil }},
+	{"HANGUP_METRICS_ADDR", func(c *Config, v string) error { c.MetricsAddr = v; return nil }},
+	{"HANGUP_METRICS_KEY", func(c *Config, v string) error { c.MetricsKey = v; return nil }},
 	{"HANGUP_SECURE_COOKIES", func(c *Config, v string) (err error) { c.SecureCookies, err = strconv.ParseBool(v); return }},
 	{"HANGUP_AGI", func(c *Config, v string) error { c.AGI = v; return nil }},
 	{"HANGUP_SCREEN_KEYS", func(c *Config, v string) (err error) { c.ScreenKeys, err = strconv.ParseBool(v); return }},
@@ -115,10 +137,16 @@ func (l *configLoader) bindScreening(fs *flag.FlagSet, serve, screening bool) {
 	fs.StringVar(&l.cfg.DefaultRegion, "region", "", "country assumed for numbers without a country code (default GB)")
 	fs.StringVar(&l.cfg.OfcomDir, "ofcom-dir", "", "directory of newer Ofcom S*.csv number-block tables")
 	if serve {
-		fs.StringVar(&l.cfg.Addr, "addr", "", "address to listen on (default :8080; also HANGUP_ADDR)")
+		fs.StringVar(&l.cfg.Addr, "addr", "", "address to listen on (default localhost:8080; any other than localhost needs --public-url; also HANGUP_ADDR)")
 		fs.Float64Var(&l.cfg.RateLimit, "rate-limit", -1, "API and form requests per second per client address; 0 disables (default 20)")
 		fs.IntVar(&l.cfg.RateBurst, "rate-burst", 0, "burst allowed above the rate limit (default 40)")
-		fs.BoolVar(&l.cfg.TrustProxy, "trust-proxy", false, "take client addresses from X-Forwarded-For (only behind your own proxy)")
+		fs.Func("trust-proxy", "addresses or CIDR prefixes of your own reverse proxies, comma-separated (e.g. 127.0.0.1); "+
+			"client addresses are then taken from their X-Forwarded-For or Forwarded headers (also HANGUP_TRUST_PROXY)", func(v string) error {
+			l.cfg.TrustProxy = ProxyList(v)
+			return nil
+		})
+		fs.StringVar(&l.cfg.MetricsAddr, "metrics-addr", "", "serve Prometheus metrics on this separate address, e.g. 127.0.0.1:9090 (also HANGUP_METRICS_ADDR)")
+		fs.StringVar(&l.cfg.MetricsKey, "metrics-key", "", "serve /metrics on the main address to requests with \"Authorization: Bearer KEY\" (better: HANGUP_METRICS_KEY)")
 		fs.StringVar(&l.cfg.LogLevel, "log-level", "", "debug, info, warn or error (default info)")
 		fs.BoolVar(&l.cfg.NoSeed, "no-seed", false, "don't fill an empty registry with the shipped organisations")
 		fs.StringVar(&l.cfg.PublicURL, "public-url", "", "the site's address for links in answers and emails, e.g. https://hangup.example.org")
@@ -185,8 +213,14 @@ func (l *configLoader) resolve(e *env) (Config, error) {
 	if f.RateBurst > 0 {
 		cfg.RateBurst = f.RateBurst
 	}
-	if f.TrustProxy {
-		cfg.TrustProxy = true
+	if f.TrustProxy != "" {
+		cfg.TrustProxy = f.TrustProxy
+	}
+	if f.MetricsAddr != "" {
+		cfg.MetricsAddr = f.MetricsAddr
+	}
+	if f.MetricsKey != "" {
+		cfg.MetricsKey = f.MetricsKey
 	}
 	if f.LogLevel != "" {
 		cfg.LogLevel = f.LogLevel
@@ -258,6 +292,17 @@ func (c Config) Validate() error {
 	if c.PublicURL != "" && !strings.HasPrefix(c.PublicURL, "https://") && !strings.HasPrefix(c.PublicURL, "http://") {
 		fields = append(fields, hangup.FieldError{Field: "public_url", Message: "must start with https:// or http://"})
 	}
+	if _, err := c.TrustProxy.Parse(); err != nil {
+		fields = append(fields, hangup.FieldError{Field: "trust_proxy", Message: err.Error()})
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			fields = append(fields, hangup.FieldError{Field: "metrics_addr", Message: fmt.Sprintf("%q is not a listen address such as 127.0.0.1:9090", c.MetricsAddr)})
+		}
+	}
+	if c.MetricsKey != "" && len(c.MetricsKey) < 16 {
+		fields = append(fields, hangup.FieldError{Field: "metrics_key", Message: "must be at least 16 characters: anyone who guesses it reads the metrics"})
+	}
 	if c.AGI != "" {
 		if _, _, err := net.SplitHostPort(c.AGI); err != nil {
 			fields = append(fields, hangup.FieldError{Field: "agi", Message: fmt.Sprintf("%q is not a listen address such as :4573 or 127.0.0.1:4573", c.AGI)})
@@ -274,3 +319,34 @@ func (c Config) Validate() error {
 	}
 	return nil
 }
+
+// ProxyList is --trust-proxy: the addresses and CIDR prefixes of the
+// operator's own reverse proxies, comma-separated. In a JSON file it may
+// also be an array of strings. The old boolean form is refused with a
+// message saying what to write instead (clientip.ErrBoolean).
+type ProxyList string
+
+// UnmarshalJSON reads a string, an array of strings, or (to refuse it with
+// a clear message) the old boolean.
+func (p *ProxyList) UnmarshalJSON(b []byte) error {
+	var list []string
+	var one string
+	var old bool
+	switch {
+	case json.Unmarshal(b, &one) == nil:
+		*p = ProxyList(one)
+	case json.Unmarshal(b, &list) == nil:
+		*p = ProxyList(strings.Join(list, ","))
+	case json.Unmarshal(b, &old) == nil:
+		if old {
+			return clientip.ErrBoolean
+		}
+		*p = ""
+	default:
+		return fmt.Errorf("trust_proxy must be a list of proxy addresses such as [\"127.0.0.1\"]")
+	}
+	return nil
+}
+
+// Parse reads the list.
+func (p ProxyList) Parse() (clientip.Proxies, error) { return clientip.ParseProxies(string(p)) }

@@ -33,7 +33,7 @@ var benchDatabases = []struct {
 func benchApp(b *testing.B, dsn string) *App {
 	b.Helper()
 	cfg := DefaultConfig()
-	cfg.DB, cfg.RateLimit, cfg.TrustProxy = dsn, 0, true
+	cfg.DB, cfg.RateLimit, cfg.TrustProxy = dsn, 0, "127.0.0.1"
 	app, err := NewApp(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		b.Fatal(err)

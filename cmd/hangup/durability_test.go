@@ -63,7 +63,7 @@ func freeAddr(t *testing.T) string {
 func startServer(t *testing.T, bin, db string, extra ...string) *server {
 	t.Helper()
 	addr := freeAddr(t)
-	args := append([]string{"serve", "--db", db, "--addr", addr, "--rate-limit", "0", "--trust-proxy", "--log-level", "warn"}, extra...)
+	args := append([]string{"serve", "--db", db, "--addr", addr, "--rate-limit", "0", "--trust-proxy", "127.0.0.1", "--log-level", "warn"}, extra...)
 	s := &server{cmd: exec.Command(bin, args...), base: "http://" + addr, stderr: &bytes.Buffer{}, done: make(chan error, 1)}
 	s.cmd.Stderr = &lockedWriter{w: s.stderr}
 	// The flags say everything: HANGUP_* settings of the machine running

@@ -166,14 +166,21 @@ func TestBrowserNoPageOverflowsAt320(t *testing.T) {
 	}
 	onStep(t, ctx, "check")
 	fits("check your answers")
-	// The analysts' pages.
+	// The analysts' pages, with a failed sign-in on the throttles page.
+	err = chromedp.Do(ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.ID("email")),
+		chromedp.SendKeys(chromedp.ID("email"), "admin@example.org"), chromedp.SendKeys(chromedp.ID("password"), "not the password"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	click(t, ctx, "form[action='/login'] button")
+	fits("a failed sign-in")
 	err = chromedp.Do(ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.ID("email")),
 		chromedp.SendKeys(chromedp.ID("email"), "admin@example.org"), chromedp.SendKeys(chromedp.ID("password"), "a long enough password"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	click(t, ctx, "form[action='/login'] button")
-	for _, path := range []string{"/analyst/reports", "/analyst/reports?from=someday", "/analyst/reports/" + rc.Report.Reference, "/analyst/appeals", "/admin/allow"} {
+	for _, path := range []string{"/analyst/reports", "/analyst/reports?from=someday", "/analyst/reports/" + rc.Report.Reference, "/analyst/appeals", "/admin/allow", "/admin/signins"} {
 		visit(path)
 	}
 }

@@ -17,9 +17,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/clientip"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -68,7 +70,7 @@ func commands() []command {
 		{"url", "check a website address (or --jsonl for a batch)", runURL},
 		{"eval-urls", "measure the website checker on lookalikes and popular domains", runEvalURLs},
 		{"import", "import reports from another source: ftc-dnc FILE", runImport},
-		{"user", "create an account: user add --email E --role R", runUser},
+		{"user", "accounts: user add --email E --role R; user throttles [--clear] (failed sign-ins)", runUser},
 		{"screen", "screen a call as a PBX would: --from N --to N [--identity H] [--json]", runScreen},
 		{"apikey", "API keys for screening clients: apikey add|set|revoke|list", runAPIKey},
 		{"migrate", "bring the database schema up to date (SQLite or PostgreSQL)", runMigrate},
@@ -162,6 +164,9 @@ func parseFlags(fs *flag.FlagSet, e *env) error {
 	if err := fs.Parse(e.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
+		}
+		if strings.Contains(err.Error(), "needs an argument: -trust-proxy") {
+			return usagef("%v", clientip.ErrBoolean) // the old boolean form, last on the line
 		}
 		return usagef("%v", err)
 	}

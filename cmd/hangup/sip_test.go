@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"github.com/hangup-org/hangup/registry/registrytest"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -63,7 +64,7 @@ func TestSIP(t *testing.T) {
 		c.StirTrustAnchors = anchors
 		c.stirFetcher = stir.NewHTTPFetcher(stir.HTTPFetcherConfig{AllowLoopback: true, AllowedPorts: []int{hostPort}, RootCAs: roots})
 	})
-	imexCallsOut(t, app)
+	registrytest.SetRole(t, app.Registry, "imex", hangup.RoleCallsOut) // the "(verified)" label needs a number IMEX calls from
 	key := addKey(t, app, "kamailio")
 	const scammer, imex, mobile, called = "+447400111222", "+441793781800", "+447400123456", "+442079460000"
 	addScamReports(t, app, scammer, 30)

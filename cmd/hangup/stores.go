@@ -22,6 +22,7 @@ type Database interface {
 	hangup.SecretStore
 	hangup.APIKeyStore
 	hangup.SharedCheckStore
+	hangup.SignInStore
 	Ping(ctx context.Context) error
 	Close() error
 }

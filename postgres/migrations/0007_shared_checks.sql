@@ -1,5 +1,5 @@
--- Check results kept for a short link (/c/ID) for 30 days, as SQLite's
--- 0005: body is the JSON of the request without the person's notes and of
+-- Check results kept for a short link (/c/ID) for 30 days, as in SQLite's
+-- shared_checks migration: body is the JSON of the request without the person's notes and of
 -- the result without the analysis of those notes, so no personal data.
 -- Rows past expires_at are never shown and are deleted as new ones are
 -- saved.

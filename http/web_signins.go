@@ -1,0 +1,70 @@
+package http
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/account"
+)
+
+// SignInsPage shows administrators the failed sign-ins that slow down
+// attempts now, by account and client network, and lets them clear one.
+type SignInsPage struct {
+	Page
+	Throttles []account.Throttle
+	Cleared   string // what was just cleared, for the confirmation
+	Problem   string
+}
+
+func (s *Server) webSignIns(w http.ResponseWriter, r *http.Request) {
+	s.renderSignIns(w, r, http.StatusOK, r.URL.Query().Get("cleared"), "")
+}
+
+func (s *Server) renderSignIns(w http.ResponseWriter, r *http.Request, status int, cleared, problem string) {
+	list, err := s.deps.Accounts.Throttles(r.Context(), 200)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	if len(cleared) > 400 {
+		cleared = ""
+	}
+	s.render(w, r, status, "admin_signins", SignInsPage{Page: s.pageFor(r, "Sign-in throttles"), Throttles: list, Cleared: cleared, Problem: problem})
+}
+
+// webSignInsClear clears the failed sign-ins of an account from a network,
+// of an account from everywhere, or of a network on every account.
+func (s *Server) webSignInsClear(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.webError(w, r, formError(err))
+		return
+	}
+	if err := s.checkCSRF(r); err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	acct, network := r.PostForm.Get("account"), r.PostForm.Get("network")
+	if acct == "" && network == "" && r.PostForm.Get("all") != "yes" {
+		s.renderSignIns(w, r, http.StatusBadRequest, "", "Say which account or network to clear.")
+		return
+	}
+	n, err := s.deps.Accounts.ClearThrottles(r.Context(), acct, network)
+	if err != nil {
+		if hangup.ErrorCode(err) == hangup.EINVALID {
+			s.renderSignIns(w, r, http.StatusBadRequest, "", hangup.ErrorMessage(err))
+			return
+		}
+		s.webError(w, r, err)
+		return
+	}
+	s.log.Info("sign-in throttles cleared", "by", userFrom(r.Context()).Email, "account", acct, "network", network, "rows", n)
+	http.Redirect(w, r, "/admin/signins?cleared="+urlQueryEscape(plural(n, "throttle")), http.StatusSeeOther)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,16 @@
+-- Failed sign-ins per account and client network (IPv4 /24, IPv6 /48), so
+-- that password guessing is slowed on every node and across restarts,
+-- while the right password from another network still works and an
+-- administrator can see and clear throttles (docs/security.md). Emails of
+-- accounts that don't exist are counted too: the answer must never reveal
+-- which exist.
+CREATE TABLE signin_failures (
+    account  text NOT NULL,
+    network  text NOT NULL,
+    failures integer NOT NULL,
+    first_at timestamptz NOT NULL,
+    last_at  timestamptz NOT NULL,
+    PRIMARY KEY (account, network)
+);
+CREATE INDEX signin_failures_network ON signin_failures (network, last_at);
+CREATE INDEX signin_failures_last ON signin_failures (last_at);
