@@ -13,6 +13,19 @@ const (
 	VerdictScam       Verdict = "scam"
 )
 
+// Label is the verdict in plain words.
+func (v Verdict) Label() string {
+	switch v {
+	case VerdictNotScam:
+		return "No signs of a scam"
+	case VerdictSuspicious:
+		return "Some signs of a scam"
+	case VerdictScam:
+		return "A scam"
+	}
+	return string(v)
+}
+
 // ScamType names the kind of scam an analysis recognised.
 type ScamType string
 
@@ -29,6 +42,33 @@ const (
 	ScamFamily          ScamType = "family_emergency"  // "hi mum", grandchild in trouble
 	ScamOther           ScamType = "other"             // scam behaviour with no clearer type
 )
+
+// Label is the scam type in plain words.
+func (t ScamType) Label() string {
+	switch t {
+	case ScamNone:
+		return ""
+	case ScamTechSupport:
+		return "Fake technical support"
+	case ScamRefund:
+		return "Fake refund"
+	case ScamBankImpersonate:
+		return "Fake bank or \"safe account\""
+	case ScamGovernment:
+		return "Fake tax office, benefits or police"
+	case ScamDelivery:
+		return "Fake parcel delivery fee"
+	case ScamPrize:
+		return "Fake prize, lottery or grant"
+	case ScamInvestment:
+		return "Investment or cryptocurrency scam"
+	case ScamFamily:
+		return "Fake family emergency"
+	case ScamOther:
+		return "Other scam"
+	}
+	return string(t)
+}
 
 // Stage is a step of the scam as scam-playbook.md describes it (S0 lure to
 // S8 persistence). Indicators that speak for a genuine call use StageGenuine.

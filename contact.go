@@ -1,5 +1,7 @@
 package hangup
 
+import "strings"
+
 // Started says how the contact began. One list serves the caller check, the
 // report form, the CLI and the API, so the same facts get the same verdict
 // wherever they are told.
@@ -26,6 +28,37 @@ var StartedValues = []Started{StartedTheyCalled, StartedICalled, StartedPopup, S
 // DefaultStarted is what a check or report assumes when nobody said how the
 // contact began: every interface uses it.
 const DefaultStarted = StartedUnsure
+
+// startedAliases are other words for the same starts: the older
+// "unsolicited" flag's meaning and words people type.
+var startedAliases = map[string]Started{
+	"unsolicited": StartedTheyCalled, "they_rang": StartedTheyCalled, "cold_call": StartedTheyCalled,
+	"i_rang": StartedICalled, "pop_up": StartedPopup, "e_mail": StartedEmail, "sms": StartedText,
+	"advert": StartedSearch, "ad": StartedSearch, "not_sure": StartedUnsure, "dont_know": StartedUnsure,
+}
+
+// ParseStarted reads a Started value as people and clients write it: any
+// case, hyphens or spaces for underscores ("they-called"), and the aliases
+// above. ok is false for anything else.
+func ParseStarted(s string) (Started, bool) {
+	w := strings.ReplaceAll(Word(s), "'", "")
+	if v, ok := startedAliases[w]; ok {
+		return v, true
+	}
+	for _, v := range StartedValues {
+		if string(v) == w {
+			return v, true
+		}
+	}
+	return Started(s), false
+}
+
+// UnmarshalText reads a Started value with ParseStarted. A word it doesn't
+// know is kept as given, so validation can name it.
+func (s *Started) UnmarshalText(b []byte) error {
+	*s, _ = ParseStarted(string(b))
+	return nil
+}
 
 // Label is the value in the person's words, for forms and summaries.
 func (s Started) Label() string {

@@ -102,6 +102,31 @@ func ErrorFields(err error) []FieldError {
 	return nil
 }
 
+// IsInputError reports whether err says the input is wrong (EINVALID or
+// ETOOLARGE): the person can fix it, so a form is shown again rather than
+// an error page.
+func IsInputError(err error) bool {
+	c := ErrorCode(err)
+	return c == EINVALID || c == ETOOLARGE
+}
+
+// FieldErr files an input error under one field, keeping its code and its
+// message: "the website address is not one we can read" belongs next to the
+// website box. Other errors are returned unchanged.
+func FieldErr(field string, err error) error {
+	if !IsInputError(err) {
+		return err
+	}
+	var fields []FieldError
+	for _, f := range ErrorFields(err) {
+		fields = append(fields, FieldError{Field: field, Message: f.Message})
+	}
+	if len(fields) == 0 {
+		fields = []FieldError{{Field: field, Message: ErrorMessage(err)}}
+	}
+	return &Error{Code: ErrorCode(err), Message: ErrorMessage(err), Fields: fields, Err: err}
+}
+
 // RetryAfter returns how long err says to wait before trying again, or 0.
 func RetryAfter(err error) time.Duration {
 	var e *Error

@@ -27,7 +27,7 @@ const (
 type Number struct {
 	Input         string     `json:"input"`
 	E164          string     `json:"e164"`
-	Valid         bool       `json:"valid"`
+	Valid         bool       `json:"valid"`  // the number can be a working number: its shape fits the numbering plan and (UK) Ofcom's data doesn't rule it out
 	Region        string     `json:"region"` // ISO 3166-1 alpha-2, "" if unknown
 	Country       string     `json:"country,omitempty"`
 	CountryCode   int        `json:"country_code,omitempty"`

@@ -5,23 +5,77 @@ import (
 	"time"
 )
 
-// Happened is one thing that happened during the contact.
+// Happened is one thing that happened during the contact: something the
+// caller asked for that the person did. The values are the Ask words for
+// the same things, so a check and a report say them alike.
 type Happened string
 
-// What can happen. The values are the API's "happened" array elements.
+// What can happen. The values are the API's "happened" array elements, the
+// CLI's --happened words and the report form's values. ParseHappened also
+// reads the older words (installed_software, visited_site, paid).
 const (
-	HappenedInstalledSoftware Happened = "installed_software"
-	HappenedRemoteAccess      Happened = "remote_access"
-	HappenedVisitedSite       Happened = "visited_site"
-	HappenedPaid              Happened = "paid"
-	HappenedBankDetails       Happened = "bank_details"
-	HappenedCardDetails       Happened = "card_details"
-	HappenedPasswords         Happened = "passwords"
+	HappenedInstalledSoftware Happened = Happened(AskInstall)
+	HappenedRemoteAccess      Happened = Happened(AskRemoteAccess)
+	HappenedVisitedSite       Happened = Happened(AskWebsite)
+	HappenedPaid              Happened = Happened(AskPayment)
+	HappenedBankDetails       Happened = Happened(AskBankDetails)
+	HappenedCardDetails       Happened = Happened(AskCardDetails)
+	HappenedPasswords         Happened = Happened(AskPasswords)
 )
 
 // HappenedValues lists every Happened value in the order forms show them.
 var HappenedValues = []Happened{HappenedInstalledSoftware, HappenedRemoteAccess, HappenedVisitedSite,
 	HappenedPaid, HappenedBankDetails, HappenedCardDetails, HappenedPasswords}
+
+// ParseHappened reads a Happened value as people and clients write it, with
+// ParseAsk's spellings and aliases; the ways of paying a caller asks for
+// (gift cards, crypto) are all "payment" once done. ok is false for
+// anything else.
+func ParseHappened(s string) (Happened, bool) {
+	a, ok := ParseAsk(s)
+	if !ok {
+		return Happened(s), false
+	}
+	switch a {
+	case AskGiftCard, AskCrypto, AskMoveMoney, AskCash:
+		a = AskPayment
+	}
+	for _, h := range HappenedValues {
+		if string(h) == string(a) {
+			return h, true
+		}
+	}
+	return Happened(s), false
+}
+
+// UnmarshalText reads a Happened value with ParseHappened. A word it
+// doesn't know is kept as given, so validation can name it.
+func (h *Happened) UnmarshalText(b []byte) error {
+	*h, _ = ParseHappened(string(b))
+	return nil
+}
+
+// Label is the answer in the person's words, for forms, summaries and the
+// analysts' pages.
+func (h Happened) Label() string {
+	switch h {
+	case HappenedInstalledSoftware:
+		return "I installed a program or app they told me to"
+	case HappenedRemoteAccess:
+		return "They got into my computer or phone (they could see or move things on my screen)"
+	case HappenedVisitedSite:
+		return "I went to a website they told me to"
+	case HappenedPaid:
+		return "I paid them, or bought gift cards for them"
+	case HappenedBankDetails:
+		return "I gave my bank details or logged in to my bank while they watched"
+	case HappenedCardDetails:
+		return "I gave my card details"
+	case HappenedPasswords:
+		return "I told them a password, PIN or a code sent to my phone"
+	}
+	return string(h)
+}
 
 // ReportStatus is where a report is in the analysts' workflow.
 type ReportStatus string
@@ -36,6 +90,21 @@ const (
 
 // ReportStatuses lists every status in workflow order.
 var ReportStatuses = []ReportStatus{StatusNew, StatusTriaged, StatusReferred, StatusClosed}
+
+// Label is the status in plain words, as the reporter and analysts see it.
+func (s ReportStatus) Label() string {
+	switch s {
+	case StatusNew:
+		return "Received"
+	case StatusTriaged:
+		return "Being looked at"
+	case StatusReferred:
+		return "Passed to the authorities"
+	case StatusClosed:
+		return "Closed"
+	}
+	return string(s)
+}
 
 // Contact is how a reporter may be reached. It is personal data: stored
 // apart from the report, never exported, never published, deleted with the
@@ -90,6 +159,38 @@ const (
 	LinkTool           = "tool"
 	LinkOrganisation   = "organisation"
 )
+
+// LinkKindLabel names a link kind in plain words.
+func LinkKindLabel(kind string) string {
+	switch kind {
+	case LinkNumberShown:
+		return "Number that called"
+	case LinkCallbackNumber:
+		return "Number they gave to call back"
+	case LinkDomain:
+		return "Website"
+	case LinkTool:
+		return "Remote-access tool"
+	case LinkOrganisation:
+		return "Organisation they claimed to be"
+	}
+	return kind
+}
+
+// SourceLabel names where a report came from in plain words.
+func SourceLabel(source string) string {
+	switch source {
+	case "web":
+		return "the web form"
+	case "api":
+		return "the API"
+	case "cli":
+		return "the command line"
+	case "ftc-dnc":
+		return "FTC Do Not Call complaints"
+	}
+	return source
+}
 
 // IsFieldLink reports whether links of this kind are held by a report's own
 // fields (its numbers and organisation) rather than kept as separate links:
@@ -168,6 +269,23 @@ type ReportEvent struct {
 	FromStatus ReportStatus `json:"from_status,omitempty"`
 	ToStatus   ReportStatus `json:"to_status,omitempty"`
 	Note       string       `json:"note,omitempty"`
+}
+
+// Label says what the event was in plain words.
+func (e ReportEvent) Label() string {
+	switch e.Kind {
+	case "created":
+		return "Report received"
+	case "status":
+		return "Status changed to " + e.ToStatus.Label()
+	case "note":
+		return "Note added"
+	case "info_added":
+		return "The reporter added information"
+	case "contact_deleted":
+		return "Contact details deleted"
+	}
+	return e.Kind
 }
 
 // ReportFilter selects reports for the analyst workspace. Zero fields don't

@@ -130,7 +130,7 @@ func TestFastAGI(t *testing.T) {
 			map[string]string{"HANGUP_ACTION": "label", "HANGUP_LABEL": "IMEX (verified)", "HANGUP_REASON": "screen.verified_organisation"}},
 		{"P-Asserted-Identity argument wins", "screen?key=" + key, map[string]string{"callerid": "+447400123456", "dnid": "02079460000", "arg_1": "", "arg_2": "sip:+449061234567@carrier"},
 			map[string]string{"HANGUP_ACTION": "block"}},
-		{"from abroad", "screen?international=1&key=" + key, map[string]string{"callerid": "+442079460001", "dnid": "+447400123456"},
+		{"from abroad", "screen?international=1&key=" + key, map[string]string{"callerid": "+442071230001", "dnid": "+447400123456"},
 			map[string]string{"HANGUP_ACTION": "block", "HANGUP_REASON": "screen.uk_number_from_abroad"}},
 		{"Identity argument without trust anchors", "screen?key=" + key, map[string]string{"callerid": "+447400123456", "dnid": "02079460000", "arg_1": "e30.e30.c2ln;info=<https://x.example/c.pem>"},
 			map[string]string{"HANGUP_ACTION": "allow", "HANGUP_LABEL": "", "HANGUP_REASON": "screen.stir_no_trust_anchors", "HANGUP_VERSTAT": "No-TN-Validation"}},

@@ -115,16 +115,22 @@ func Validate(req *hangup.CheckRequest) error {
 	p.Text("claims", req.Claims, MaxClaimsLen)
 	p.Text("notes", req.Notes, MaxNotesLen)
 	p.Text("website", req.Website, MaxWebsiteLen)
-	for _, a := range req.Asked {
-		if !slices.Contains(hangup.Asks, a) {
-			p.Add("asked", fmt.Sprintf("%q is not one of: %s", a, askList()))
+	for i, a := range req.Asked {
+		if v, ok := hangup.ParseAsk(string(a)); ok {
+			req.Asked[i] = v // older spellings ("remote-access") stay accepted
+			continue
 		}
+		p.Add("asked", fmt.Sprintf("%q is not something Hangup knows a caller to ask for. Use %s.", a, askList()))
 	}
 	if len(req.Asked) > 2*len(hangup.Asks) {
-		p.Add("asked", "lists too many things")
+		p.Add("asked", fmt.Sprintf("What they asked you to do lists too many things. Give each of them once, at most %d.", len(hangup.Asks)))
 	}
-	if req.Started != "" && !slices.Contains(hangup.StartedValues, req.Started) {
-		p.Add("started", fmt.Sprintf("%q is not one of: %s", req.Started, startedList()))
+	if req.Started != "" {
+		if v, ok := hangup.ParseStarted(string(req.Started)); ok {
+			req.Started = v
+		} else {
+			p.Add("started", fmt.Sprintf("%q is not a way a call can start that Hangup knows. Use %s.", req.Started, startedList()))
+		}
 	}
 	return p.Err()
 }
@@ -134,7 +140,7 @@ func startedList() string {
 	for i, v := range hangup.StartedValues {
 		s[i] = string(v)
 	}
-	return strings.Join(s, ", ")
+	return orList(s)
 }
 
 func askList() string {
@@ -142,7 +148,15 @@ func askList() string {
 	for i, a := range hangup.Asks {
 		s[i] = string(a)
 	}
-	return strings.Join(s, ", ")
+	return orList(s)
+}
+
+// orList writes "a, b or c".
+func orList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
 // Check implements hangup.Checker.
@@ -679,8 +693,12 @@ func (c *call) policies() {
 		if pc.code == hangup.PolicyNoUnsolicitedCalls && c.unsure {
 			what = "If they called you out of the blue:"
 		}
+		says := "says"
+		if strings.HasPrefix(who, "Genuine ") {
+			says = "say" // "Genuine banks in the UK say"
+		}
 		c.add(hangup.Reason{Code: CodePolicyPrefix + string(pc.code), Severity: sev,
-			Message: fmt.Sprintf("%s %s says: “%s”", what, who, p.Text),
+			Message: fmt.Sprintf("%s %s %s: “%s”", what, who, says, p.Text),
 			Source:  p.Source.String()})
 	}
 }

@@ -524,7 +524,7 @@ func TestSilenceIsNeverGreen(t *testing.T) {
 	}{
 		{"nothing", hangup.CheckRequest{}, hangup.CheckNotEnough},
 		{"only how it started", hangup.CheckRequest{Started: hangup.StartedTheyCalled}, hangup.CheckNotEnough},
-		{"an ordinary number alone", hangup.CheckRequest{Number: "020 7946 0000"}, hangup.CheckNotEnough},
+		{"an ordinary number alone", hangup.CheckRequest{Number: "020 7123 4567"}, hangup.CheckNotEnough},
 		{"a withheld number alone", hangup.CheckRequest{Number: "withheld"}, hangup.CheckNotEnough},
 		{"a premium-rate number alone", hangup.CheckRequest{Number: "0906 123 4567"}, hangup.CheckStop},
 		{"an unknown name out of the blue", hangup.CheckRequest{Claims: "Acme Widgets Ltd", Started: hangup.StartedTheyCalled}, hangup.CheckCaution},

@@ -3,6 +3,7 @@ package http
 import (
 	"context"
 	_ "embed"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -55,9 +56,10 @@ type NumberOwner struct {
 	Source hangup.Source     `json:"source"`
 }
 
-func (s *Server) lookupNumber(input string) (*NumberResponse, error) {
+func (s *Server) lookupNumber(ctx context.Context, input string) (*NumberResponse, error) {
 	if len(input) > check.MaxNumberLen {
-		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: "is too long to be a phone number"})
+		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number",
+			Message: fmt.Sprintf("That is too long to be a phone number. Enter at most %d characters, for example 0906 123 4567.", check.MaxNumberLen)})
 	}
 	n := s.deps.Numbers.ParseNumber(input)
 	if n.Unreadable() {
@@ -70,7 +72,7 @@ func (s *Server) lookupNumber(input string) (*NumberResponse, error) {
 	if s.deps.Reputation != nil && n.E164 != "" {
 		rp := s.deps.Reputation.Lookup(n.E164)
 		if s.deps.RepDB != nil && rp.Verdict != hangup.RepUnknown {
-			if as, err := s.deps.RepDB.Appeals(context.Background(), n.E164, ""); err == nil && len(as) > 0 {
+			if as, err := s.deps.RepDB.Appeals(ctx, n.E164, ""); err == nil && len(as) > 0 {
 				rp.Appeal = as[0]
 			}
 		}
@@ -89,7 +91,7 @@ func (s *Server) lookupNumber(input string) (*NumberResponse, error) {
 
 // apiNumber answers GET /api/v1/numbers/{number}.
 func (s *Server) apiNumber(w http.ResponseWriter, r *http.Request) {
-	resp, err := s.lookupNumber(r.PathValue("number"))
+	resp, err := s.lookupNumber(r.Context(), r.PathValue("number"))
 	if err != nil {
 		s.apiError(w, r, err)
 		return

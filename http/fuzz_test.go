@@ -35,8 +35,9 @@ func FuzzDecodeCheck(f *testing.F) {
 // FuzzReportForm posts arbitrary form bodies through the report form's
 // decoding and validation: never a panic, never an internal error.
 func FuzzReportForm(f *testing.F) {
-	for _, s := range []string{"step=1&story=hi&number_shown=0906+123+4567", "step=2&happened=paid&amount=%C2%A3250",
-		"step=3&contact_email=a%40b.example&consent=yes", "step=3&happened=abducted", "%zz", "step=9&occurred_at=2999-01-01"} {
+	for _, s := range []string{"step=story&story=hi&number_shown=0906+123+4567", "step=happened&happened=paid&amount=%C2%A3250",
+		"step=contact&contact_email=a%40b.example&consent=yes", "step=check&happened=abducted", "%zz", "step=when&when=other&day=31&month=2&year=2026&time=25:00",
+		"step=check&goto=payment&filled=amount,,x&story_key=zz"} {
 		f.Add(s)
 	}
 	s := newTestServer(f, DefaultConfig())
@@ -47,11 +48,20 @@ func FuzzReportForm(f *testing.F) {
 			return // the handler answers this with a form error
 		}
 		form := readReportForm(r)
-		for step := 1; step <= 3; step++ {
-			err := s.deps.Reports.Validate(form.input(step))
-			if err != nil && (hangup.ErrorCode(err) == hangup.EINTERNAL || hangup.ErrorMessage(err) == "") {
-				t.Fatalf("step %d: %v", step, err)
+		err := s.deps.Reports.Validate(form.input())
+		if err != nil && (hangup.ErrorCode(err) == hangup.EINTERNAL || hangup.ErrorMessage(err) == "") {
+			t.Fatalf("validate: %v", err)
+		}
+		for _, st := range reportSteps {
+			for _, p := range stepProblems(err, st.Name, form) {
+				if p.Message == "" {
+					t.Fatalf("step %s: a problem without words", st.Name)
+				}
 			}
+			form.hidden(st.Name)
+		}
+		if rows := review(form); len(rows) < 8 {
+			t.Fatalf("check your answers has %d rows", len(rows))
 		}
 		_ = url.Values(r.PostForm)
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -79,21 +80,67 @@ func merge(a url.Values, b map[string]string) url.Values {
 	return out
 }
 
-// fileReport goes through the three steps of the web form and returns the
+var stepRE = regexp.MustCompile(`<input type="hidden" name="step" value="([a-z]+)">`)
+
+// stepOf is the report form page a response shows.
+func stepOf(page string) string {
+	if m := stepRE.FindStringSubmatch(page); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// answer posts one page of the report form, as a person pressing Continue
+// after typing answers: the page must be want, and the next one comes back.
+func (b *browserClient) answer(page, want string, answers url.Values) (int, string) {
+	b.t.Helper()
+	if got := stepOf(page); got != want {
+		b.t.Fatalf("the form is on %q, want %q:\n%s", got, want, page)
+	}
+	form := hidden(page)
+	for k, v := range answers {
+		form[k] = v
+	}
+	if form.Get("action") == "" && form.Get("goto") == "" {
+		form.Set("action", "next")
+	}
+	st, next, _ := b.post("/report", form)
+	return st, next
+}
+
+func one(kv ...string) url.Values {
+	v := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v.Add(kv[i], kv[i+1])
+	}
+	return v
+}
+
+// fileReport goes through every page of the web form and returns the
 // tracking path it lands on.
 func fileReport(t *testing.T, b *browserClient, story string) string {
 	t.Helper()
 	_, page, _ := b.get("/report")
-	status, page, _ := b.post("/report", merge(hidden(page), map[string]string{"started": "they_called", "number_shown": "0906 123 4567",
-		"claimed_organisation": "Microsoft", "story": story}))
-	if status != 200 || !strings.Contains(page, "Step 2 of 3") {
-		t.Fatalf("step 1 → %d:\n%s", status, page)
+	for _, p := range []struct {
+		step    string
+		answers url.Values
+	}{
+		{"story", one("story", story)},
+		{"started", one("started", "they_called")},
+		{"when", one("when", "today", "time", "14:05")},
+		{"numbers", one("number_shown", "0906 123 4567", "callback_number", "")},
+		{"who", one("claimed_organisation", "Microsoft")},
+		{"happened", one("happened", "install", "happened", "remote_access", "happened", "payment", "software", "AnyDesk")},
+		{"payment", one("amount", "£150", "payment_method", "gift cards")},
+		{"contact", one()},
+	} {
+		var st int
+		if st, page = b.answer(page, p.step, p.answers); st != 200 {
+			t.Fatalf("%s → %d:\n%s", p.step, st, page)
+		}
 	}
-	form := merge(hidden(page), map[string]string{"software": "AnyDesk", "amount": "£150", "payment_method": "gift cards", "callback_number": "", "claimed_organisation": "Microsoft"})
-	form["happened"] = []string{"installed_software", "remote_access", "paid"}
-	status, page, _ = b.post("/report", form)
-	if status != 200 || !strings.Contains(page, "Step 3 of 3") {
-		t.Fatalf("step 2 → %d:\n%s", status, page)
+	if stepOf(page) != "check" {
+		t.Fatalf("after the last question the form is on %q, want check", stepOf(page))
 	}
 	status, _, hdr := b.post("/report", hidden(page))
 	if status != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/r/") {
@@ -117,12 +164,19 @@ func TestReportFlow(t *testing.T) {
 	}
 	ref := regexp.MustCompile(`HU-[0-9A-Z]{4}-[0-9A-Z]{4}`).FindString(page)
 	token := strings.TrimPrefix(strings.Split(track, "?")[0], "/r/")
-	// The summary holds what the police will ask for.
+	if !strings.HasPrefix(token, ref+"-") || len(token) > 30 {
+		t.Errorf("tracking token %q should be the reference and a short secret", token)
+	}
+	// The summary holds what the police will ask for, each answer once.
 	_, sum, _ := b.get("/r/" + token + "/summary")
-	for _, want := range []string{ref, "0906 123 4567", "Microsoft", "150.00 GBP", "gift cards"} {
-		if !strings.Contains(sum, want) {
+	for _, want := range []string{ref, "0906 123 4567", "Microsoft", "£150", "gift cards", "They called me out of the blue",
+		"I installed a program or app they told me to", "They got into my computer or phone", "I paid them"} {
+		if !strings.Contains(html.UnescapeString(sum), want) {
 			t.Errorf("summary lacks %q", want)
 		}
+	}
+	if strings.Contains(sum, "GBP") || strings.Contains(sum, "+449061234567") {
+		t.Error("the summary shows codes (GBP, E.164) instead of what people read")
 	}
 	// Add information, then delete.
 	csrf := hidden(page).Get("csrf")
@@ -132,7 +186,10 @@ func TestReportFlow(t *testing.T) {
 	if _, page, _ := b.get("/r/" + token); !strings.Contains(page, "You added information") {
 		t.Error("history lacks the addition")
 	}
-	if st, _, _ := b.post("/r/"+token+"/delete", url.Values{"csrf": {csrf}}); st != http.StatusBadRequest {
+	if st, page, _ := b.post("/r/"+token+"/add", url.Values{"csrf": {csrf}, "text": {"  "}}); st != http.StatusBadRequest || !strings.Contains(page, "Type what you want to add") {
+		t.Errorf("adding nothing → %d without a sentence saying what to do", st)
+	}
+	if st, page, _ := b.post("/r/"+token+"/delete", url.Values{"csrf": {csrf}}); st != http.StatusBadRequest || !strings.Contains(page, "tick the box to confirm") {
 		t.Errorf("delete without confirmation → %d", st)
 	}
 	if st, page, _ := b.post("/r/"+token+"/delete", url.Values{"csrf": {csrf}, "confirm": {"yes"}}); st != 200 || !strings.Contains(page, "has been deleted") {
@@ -143,33 +200,143 @@ func TestReportFlow(t *testing.T) {
 	}
 }
 
+// TestReportFormUnderstandsTheStory: what the story says fills the right
+// answers, for the person to confirm, and the summary shows them as the
+// person would say them.
+func TestReportFormUnderstandsTheStory(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	b := newBrowser(t, s)
+	_, page, _ := b.get("/report")
+	_, page = b.answer(page, "story", one("story", "He said he was from Microsoft and my computer had a virus. He told me to pay £199.99 for a security licence with my debit card. He called back from 020 7946 0000 an hour later."))
+	_, page = b.answer(page, "started", one("started", "they_called"))
+	_, page = b.answer(page, "when", one("when", "yesterday"))
+	if v := hidden(page); stepOf(page) != "numbers" || !strings.Contains(page, `id="suggested"`) {
+		t.Fatalf("the numbers page doesn't say it was filled from the story (%v)", v)
+	}
+	if !strings.Contains(page, `id="number_shown" name="number_shown" type="tel" inputmode="tel" autocomplete="off" value="020 7946 0000"`) ||
+		!strings.Contains(page, `id="callback_number" name="callback_number" type="tel" inputmode="tel" autocomplete="off" value=""`) {
+		t.Errorf("\"He called back from 020 7946 0000\" should fill the number that called, not a number to call:\n%s", page)
+	}
+	_, page = b.answer(page, "numbers", one("number_shown", "020 7946 0000", "callback_number", ""))
+	if !strings.Contains(page, `value="Microsoft"`) {
+		t.Error("the organisation the story names was not filled in")
+	}
+	_, page = b.answer(page, "who", one("claimed_organisation", "Microsoft"))
+	if !strings.Contains(page, `id="happened-payment" name="happened" value="payment" checked`) {
+		t.Error("\"I paid them\" is not ticked for a story that pays £199.99")
+	}
+	_, page = b.answer(page, "happened", one("happened", "payment"))
+	if !strings.Contains(page, `value="£199.99"`) || !strings.Contains(page, `value="debit card"`) {
+		t.Errorf("the payment page lacks £199.99 by debit card:\n%s", page)
+	}
+	_, page = b.answer(page, "payment", one("amount", "£199.99", "payment_method", "debit card"))
+	_, page = b.answer(page, "contact", one())
+	review := html.UnescapeString(page)
+	for _, want := range []string{"£199.99", "debit card", "020 7946 0000", "Microsoft", "They called me out of the blue", "Yesterday", "I paid them"} {
+		if !strings.Contains(review, want) {
+			t.Errorf("check your answers lacks %q", want)
+		}
+	}
+	st, _, hdr := b.post("/report", hidden(page))
+	if st != http.StatusSeeOther {
+		t.Fatalf("send → %d", st)
+	}
+	token := strings.TrimPrefix(strings.Split(hdr.Get("Location"), "?")[0], "/r/")
+	_, sum, _ := b.get("/r/" + token + "/summary")
+	sum = html.UnescapeString(sum)
+	for _, want := range []string{"£199.99, paid by debit card", "020 7946 0000 (from abroad: +44 20 7946 0000)", "I paid them", "They called me out of the blue"} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"+442079460000 (+442079460000)", "199.99 GBP", "Number they gave to call"} {
+		if strings.Contains(sum, bad) {
+			t.Errorf("summary shows %q", bad)
+		}
+	}
+}
+
+// TestCheckYourAnswersCoversEveryAnswer: each answer has a Change button
+// that opens its page, and Continue goes back to the check.
+func TestCheckYourAnswersCoversEveryAnswer(t *testing.T) {
+	s := newTestServer(t, DefaultConfig())
+	b := newBrowser(t, s)
+	b.get("/report")
+	track := fileReport(t, b, "They called about a virus.")
+	_ = track
+	_, page, _ := b.get("/report")
+	for _, step := range []string{"story", "started", "when", "numbers", "who", "happened"} {
+		_, page = b.answer(page, step, url.Values{})
+	}
+	_, page = b.answer(page, "contact", url.Values{})
+	if stepOf(page) != "check" {
+		t.Fatalf("on %q, want check", stepOf(page))
+	}
+	for _, step := range []string{"story", "started", "when", "numbers", "who", "happened", "contact"} {
+		if !strings.Contains(page, `name="goto" value="`+step+`"`) {
+			t.Errorf("check your answers has no Change button for %s", step)
+		}
+	}
+	for _, q := range []string{"How it started", "When it happened", "The number that called you", "A number they gave you to call",
+		"Who they said they were", "What happened during the call", "The program or app", "The website", "How we can contact you"} {
+		if !strings.Contains(page, q) {
+			t.Errorf("check your answers lacks %q", q)
+		}
+	}
+	_, page = b.answer(page, "check", one("goto", "numbers"))
+	_, page = b.answer(page, "numbers", one("number_shown", "0906 123 4567"))
+	if stepOf(page) != "check" || !strings.Contains(page, "0906 123 4567") {
+		t.Errorf("after a change the form is on %q, want check with the new answer", stepOf(page))
+	}
+}
+
 func TestReportFormKeepsWords(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
 	_, page, _ := b.get("/report")
-	status, page, _ := b.post("/report", merge(hidden(page), map[string]string{"number_shown": "call me please",
-		"story": "my <own> words", "occurred_at": "2999-01-01T10:00"}))
-	if status != http.StatusBadRequest || !strings.Contains(page, "Step 1 of 3") {
-		t.Fatalf("bad step 1 → %d", status)
+	_, page = b.answer(page, "story", one("story", "my <own> words"))
+	_, page = b.answer(page, "started", one())
+	st, page := b.answer(page, "when", one("when", "other", "day", "31", "month", "2", "year", "2026", "time", "2pm"))
+	if st != http.StatusBadRequest || stepOf(page) != "when" {
+		t.Fatalf("31 February → %d on %q", st, stepOf(page))
 	}
-	for _, want := range []string{"call me please", "my &lt;own&gt; words", "is in the future", `class="field-error"`} {
+	for _, want := range []string{`value="31"`, `value="2pm"`, "There is a problem", `href="#day"`, "Enter the date as a real date"} {
 		if !strings.Contains(page, want) {
-			t.Errorf("form shown again lacks %q", want)
+			t.Errorf("the date page shown again lacks %q", want)
 		}
 	}
-	// A problem found at the last step sends the person back to its step.
-	_, page, _ = b.get("/report")
-	_, page, _ = b.post("/report", merge(hidden(page), map[string]string{"story": "They called."}))
-	_, page, _ = b.post("/report", merge(hidden(page), map[string]string{"amount": "lots"}))
-	if !strings.Contains(page, "Step 2 of 3") || !strings.Contains(page, `value="lots"`) {
-		t.Errorf("bad amount did not stay on step 2 with the answer kept")
+	st, page = b.answer(page, "when", one("when", "other", "day", "1", "month", "1", "year", "2999"))
+	if st != http.StatusBadRequest || !strings.Contains(page, "today or in the past") {
+		t.Errorf("a date in the future → %d", st)
 	}
-	_, page, _ = b.get("/report")
-	_, page, _ = b.post("/report", merge(hidden(page), map[string]string{"story": "They called."}))
-	_, page, _ = b.post("/report", hidden(page))
-	status, page, _ = b.post("/report", merge(hidden(page), map[string]string{"contact_email": "ann@example.org"}))
-	if status != http.StatusBadRequest || !strings.Contains(page, "Step 3 of 3") || !strings.Contains(page, "tick the box") || !strings.Contains(page, "ann@example.org") {
-		t.Errorf("contact without consent: %d", status)
+	_, page = b.answer(page, "when", one("when", "today", "day", "", "month", "", "year", ""))
+	_, page = b.answer(page, "numbers", one())
+	_, page = b.answer(page, "who", one())
+	_, page = b.answer(page, "happened", one("happened", "payment"))
+	st, page = b.answer(page, "payment", one("amount", "lots"))
+	if st != http.StatusBadRequest || !strings.Contains(page, `value="lots"`) || !strings.Contains(page, "Enter the amount as a number") {
+		t.Errorf("a bad amount → %d without the answer kept and a sentence saying what to do", st)
+	}
+	_, page = b.answer(page, "payment", one("amount", "40"))
+	st, page = b.answer(page, "contact", one("contact_email", "ann@example.org"))
+	if st != http.StatusBadRequest || stepOf(page) != "contact" || !strings.Contains(page, "Tick the box") || !strings.Contains(page, "ann@example.org") {
+		t.Errorf("contact without consent: %d on %q", st, stepOf(page))
+	}
+	if !strings.Contains(page, "my &lt;own&gt; words") {
+		t.Error("the story was lost on the way")
+	}
+	// Nothing at all is a problem only when sending, and sends the person
+	// back to the first question.
+	c := newBrowser(t, s)
+	_, page, _ = c.get("/report")
+	for _, step := range []string{"story", "started", "when", "numbers", "who", "happened", "contact"} {
+		if st, page = c.answer(page, step, url.Values{}); st != 200 {
+			t.Fatalf("an empty %s page → %d", step, st)
+		}
+	}
+	st, page = c.answer(page, "check", url.Values{})
+	if st != http.StatusBadRequest || stepOf(page) != "story" || !strings.Contains(page, "Any one of them is enough") {
+		t.Errorf("sending nothing → %d on %q", st, stepOf(page))
 	}
 }
 
@@ -177,8 +344,10 @@ func TestReportReplay(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
 	_, page, _ := b.get("/report")
-	_, page, _ = b.post("/report", merge(hidden(page), map[string]string{"story": "They called about a virus.", "number_shown": "0906 123 4567"}))
-	_, page, _ = b.post("/report", hidden(page))
+	_, page = b.answer(page, "story", one("story", "They called about a virus.", "number_shown", "0906 123 4567"))
+	for _, step := range []string{"started", "when", "numbers", "who", "happened", "contact"} {
+		_, page = b.answer(page, step, url.Values{})
+	}
 	final := hidden(page)
 	_, _, h1 := b.post("/report", final)
 	_, _, h2 := b.post("/report", final)
@@ -241,7 +410,13 @@ func TestTokensDoNotCross(t *testing.T) {
 		t.Error("report c's page shows report a")
 	}
 	tokenA := strings.TrimPrefix(strings.Split(a, "?")[0], "/r/")
-	for _, forged := range []string{tokenA[:42] + "B", tokenA + "x", refA, "null"} {
+	refC := regexp.MustCompile(`HU-[0-9A-Z]{4}-[0-9A-Z]{4}`).FindString(pc)
+	last := "0"
+	if strings.HasSuffix(tokenA, "0") {
+		last = "1"
+	}
+	crossed := refC + strings.TrimPrefix(tokenA, refA)
+	for _, forged := range []string{tokenA[:len(tokenA)-1] + last, tokenA + "x", refA, crossed, "null"} {
 		if st, _, _ := b.get("/r/" + url.PathEscape(forged)); st != http.StatusNotFound {
 			t.Errorf("forged token %q → %d", forged, st)
 		}
@@ -432,17 +607,19 @@ func TestReportFormTooQuickIsShownAgain(t *testing.T) {
 	s := newTestServer(t, cfg)
 	b := newBrowser(t, s)
 	_, page, _ := b.get("/report")
-	_, page, _ = b.post("/report", merge(hidden(page), map[string]string{"number_shown": "0906 123 4567", "story": "They called about a virus."}))
-	_, page, _ = b.post("/report", hidden(page))
-	if !strings.Contains(page, "Step 3 of 3") {
-		t.Fatal("did not reach step 3")
+	_, page = b.answer(page, "story", one("story", "They called about a virus.", "number_shown", "0906 123 4567"))
+	for _, step := range []string{"started", "when", "numbers", "who", "happened", "contact"} {
+		_, page = b.answer(page, step, url.Values{})
+	}
+	if stepOf(page) != "check" {
+		t.Fatal("did not reach check your answers")
 	}
 	final := hidden(page)
 	forged := merge(final, map[string]string{"nonce": "1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA"})
 	for name, form := range map[string]url.Values{"too quick": final, "forged start": forged} {
 		st, again, hdr := b.post("/report", form)
-		if st != http.StatusOK || !strings.Contains(again, `id="report-notice"`) || !strings.Contains(again, "Step 3 of 3") || hdr.Get("Retry-After") == "" {
-			t.Errorf("%s: %d %v, want step 3 again with a notice", name, st, hdr)
+		if st != http.StatusOK || !strings.Contains(again, `id="report-notice"`) || stepOf(again) != "check" || hdr.Get("Retry-After") == "" {
+			t.Errorf("%s: %d %v, want check your answers again with a notice", name, st, hdr)
 		}
 	}
 	if list, _ := testDBs[s].ListReports(context.Background(), hangup.ReportFilter{}); len(list) != 0 {

@@ -297,7 +297,7 @@ func TestTwilio(t *testing.T) {
 		{"block", "?forward=%2B447400123456", form("+449061234567", ""), 200, []string{`<Reject reason="rejected"/>`}},
 		{"allow to a number", "?forward=%2B447400123456", form("+447400999999", "TN-Validation-Passed-A"), 200, []string{"<Dial><Number>+447400123456</Number></Dial>"}},
 		{"label to a number whispers", "?forward=%2B447400123456", form("+441793781800", ""), 200, []string{`<Number url="/twilio/v1/whisper?label=IMEX+%28verified%29">`}},
-		{"warn to a SIP URI carries headers", "?forward=sip%3Adesk%40pbx.example", form("+441632960123", ""), 200, []string{"<Sip>sip:desk@pbx.example?X-Hangup-Action=warn&amp;X-Hangup-Label=Suspected+scam&amp;X-Hangup-Reason=screen.caller_invalid</Sip>"}},
+		{"warn to a SIP URI carries headers", "?forward=sip%3Adesk%40pbx.example", form("+441632123456", ""), 200, []string{"<Sip>sip:desk@pbx.example?X-Hangup-Action=warn&amp;X-Hangup-Label=Suspected+scam&amp;X-Hangup-Reason=screen.caller_invalid</Sip>"}},
 		{"no forward", "", form("+447400999999", ""), 400, []string{"error|invalid|"}},
 		{"forward to a national number", "?forward=07400123456", form("+447400999999", ""), 400, []string{"forward"}},
 	} {

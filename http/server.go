@@ -99,10 +99,15 @@ type Deps struct {
 	Calls       *analyze.Sessions           // live calls; nil disables /api/v1/calls
 	Ready       func(context.Context) error // readiness probe, e.g. a database ping; nil means always ready
 	Logger      *slog.Logger
-	Screen      *screen.Engine     // call screening; nil answers 503 on the screening endpoints
-	ScreenKeys  *screen.Keys       // API keys of screening clients
-	Metrics     *metrics.Metrics   // Prometheus metrics at /metrics; nil disables
-	Blocklist   *blocklist.Service // the shared blocklist, exports and CardDAV; nil disables them
+	Screen      *screen.Engine          // call screening; nil answers 503 on the screening endpoints
+	ScreenKeys  *screen.Keys            // API keys of screening clients
+	Metrics     *metrics.Metrics        // Prometheus metrics at /metrics; nil disables
+	Blocklist   *blocklist.Service      // the shared blocklist, exports and CardDAV; nil disables them
+	Shares      hangup.SharedCheckStore // short links to check results; nil: results have none
+	// Mailer sends a reporter's confirmation when they give an email
+	// address; nil sends nothing. It needs Config.PublicURL: emailed links
+	// are absolute and must not come from a request's Host header.
+	Mailer hangup.Mailer
 }
 
 // Server serves Hangup over HTTP.
@@ -141,6 +146,9 @@ func (s *Server) PublicURL() string {
 func NewServer(cfg Config, deps Deps) (*Server, error) {
 	if deps.Checker == nil || deps.Numbers == nil || deps.Registry == nil {
 		return nil, errors.New("http: Checker, Numbers and Registry are required")
+	}
+	if deps.Mailer != nil && cfg.PublicURL == "" {
+		return nil, errors.New("http: sending email needs the public URL (HANGUP_PUBLIC_URL): links in emails must be absolute")
 	}
 	if cfg.BodyLimit <= 0 {
 		cfg.BodyLimit = DefaultConfig().BodyLimit
@@ -258,6 +266,16 @@ func (s *Server) routes() {
 	page("GET /{$}", s.webHome)
 	page("POST /check", s.webCheck)
 	page("GET /check", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/", http.StatusSeeOther) })
+	if s.deps.Shares != nil {
+		page("GET /c/{id}", s.webShared)
+	}
+	if s.deps.Sites != nil {
+		page("GET /website", s.webSite)
+	}
+	if s.deps.Analyzer != nil {
+		page("GET /said", s.webSaidForm)
+		page("POST /said", s.webSaid)
+	}
 	page("GET /organisations", s.webOrganisations)
 	page("GET /organisations/{id}", s.webOrganisation)
 	page("GET /numbers", s.webNumberLookup)

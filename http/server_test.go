@@ -27,7 +27,7 @@ import (
 	"github.com/hangup-org/hangup/sqlite"
 )
 
-func newTestServer(t testing.TB, cfg Config) *Server {
+func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	t.Helper()
 	p, err := phone.New(phone.Config{})
 	if err != nil {
@@ -46,15 +46,16 @@ func newTestServer(t testing.TB, cfg Config) *Server {
 	if err := rep.Load(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	reports, err := report.New(context.Background(), report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db})
-	if err != nil {
-		t.Fatal(err)
-	}
 	sites, err := site.New(site.Config{Organisations: reg.Snapshot().Organisations()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	an, err := analyze.New(analyze.Deps{Numbers: p, Orgs: reg, Sites: sites})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports, err := report.New(context.Background(), report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db,
+		Sites: sites, Analyzer: an})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,9 +67,13 @@ func newTestServer(t testing.TB, cfg Config) *Server {
 	if err := keys.Reload(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewServer(cfg, Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
+	deps := Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
 		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
-		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys})
+		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db}
+	for _, o := range opts {
+		o(&deps)
+	}
+	s, err := NewServer(cfg, deps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,6 +252,13 @@ func TestEveryPageRenders(t *testing.T) {
 		{"number", "GET", "/numbers/" + url.PathEscape("0906 123 4567"), "", 200, "premium rate"},
 		{"not found", "GET", "/no/such/page", "", 404, "We couldn't find that page"},
 		{"unknown organisation", "GET", "/organisations/nobody", "", 404, "not in Hangup's registry"},
+		{"website form", "GET", "/website", "", 200, "Check a website"},
+		{"website answer", "GET", "/website?address=anydesk.com", "", 200, "AnyDesk"},
+		{"what they said form", "GET", "/said", "", 200, "What did they say?"},
+		{"what they said answer", "POST", "/said", url.Values{"text": {"<script>alert(1)</script> Microsoft here, install AnyDesk."}}.Encode(), 200, "verdict-word"},
+		{"number lookup", "GET", "/numbers", "", 200, "Look up a number"},
+		{"number lookup, no digits", "GET", "/numbers?n=hello", "", 400, "There are no digits"},
+		{"unknown short link", "GET", "/c/ZZZZZZZZZZ", "", 404, "30 days"},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {

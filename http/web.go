@@ -7,11 +7,13 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/report"
 )
 
 //go:embed templates/*.html
@@ -35,17 +37,6 @@ type pages struct {
 }
 
 var funcs = template.FuncMap{
-	"severityLabel": func(s hangup.Severity) string {
-		switch s {
-		case hangup.SeverityHigh:
-			return "Serious"
-		case hangup.SeverityMedium:
-			return "Warning"
-		case hangup.SeverityLow:
-			return "Worth knowing"
-		}
-		return "Note"
-	},
 	"telHref": func(n string) template.URL {
 		var b strings.Builder
 		for _, r := range n {
@@ -72,6 +63,31 @@ var funcs = template.FuncMap{
 	},
 	"checked":   func(set map[string]bool, k string) bool { return set[k] },
 	"highlight": highlight,
+	"money":     report.FormatMoney,
+	"linkKind":  hangup.LinkKindLabel,
+	"source":    hangup.SourceLabel,
+	"add":       func(a, b int) int { return a + b },
+	"scamType":  func(s string) string { return hangup.ScamType(s).Label() },
+	"join":      strings.Join,
+	"lower":     strings.ToLower,
+	// host shows a source's web address by its site: the link keeps the
+	// whole address, the page stays short.
+	"host": func(s string) string {
+		if u, err := url.Parse(s); err == nil && u.Host != "" {
+			return strings.TrimPrefix(u.Host, "www.")
+		}
+		return s
+	},
+	// bare writes a web address without its scheme, as people read it.
+	"bare": func(s string) string {
+		return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/")
+	},
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	},
 }
 
 // highlight returns text, escaped, with the indicators' evidence marked. It
@@ -121,18 +137,26 @@ var policyLabels = map[hangup.PolicyCode]string{
 	hangup.PolicyNoBankDetails:       "Never asks for bank or card details on a call",
 }
 
+// loadPages parses each page with the layout and the partials (files whose
+// names start with "_": pieces several pages share, such as the answer at
+// the top of every result).
 func loadPages() (*pages, error) {
 	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	partials, err := fs.Glob(templateFS, "templates/_*.html")
 	if err != nil {
 		return nil, err
 	}
 	p := &pages{byName: map[string]*template.Template{}}
 	for _, name := range names {
 		base := strings.TrimSuffix(strings.TrimPrefix(name, "templates/"), ".html")
-		if base == "layout" {
+		if base == "layout" || strings.HasPrefix(base, "_") {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", name)
+		files := append([]string{"templates/layout.html", name}, partials...)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("http: template %s: %w", name, err)
 		}
@@ -193,7 +217,7 @@ func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
 	case http.StatusRequestEntityTooLarge:
 		heading = "That was too much text"
 	case http.StatusBadRequest:
-		heading = "Please check what you typed"
+		heading = "There is a problem"
 	}
 	if status == http.StatusForbidden {
 		heading = "We couldn't send that"

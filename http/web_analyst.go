@@ -58,7 +58,7 @@ type AnalystReportsPage struct {
 	Reports  []*hangup.Report
 	Statuses []hangup.ReportStatus
 	Next     string // query for the next page, "" at the end
-	Problem  string
+	Problems Problems
 	OrgLock  string // members see only this organisation
 }
 
@@ -71,13 +71,14 @@ func (s *Server) filterFromRequest(r *http.Request) (hangup.ReportFilter, Report
 	f := hangup.ReportFilter{OrganisationID: strings.ToLower(strings.TrimSpace(form.Organisation)), Tool: strings.TrimSpace(form.Tool),
 		Domain: strings.ToLower(strings.TrimSpace(form.Domain)), Status: hangup.ReportStatus(form.Status), Text: strings.TrimSpace(form.Text),
 		Source: strings.TrimSpace(form.Source), Limit: 50}
+	var p hangup.Problems
 	if len(form.Text) > 200 || len(form.Tool) > 200 || len(form.Domain) > 300 {
-		return f, form, hangup.Invalid("A filter is too long.")
+		p.Add("q", "A filter is too long. Use fewer words, at most 200 characters.")
 	}
 	if form.Number != "" {
 		n := s.deps.Numbers.ParseNumber(form.Number)
 		if n.E164 == "" {
-			return f, form, hangup.Invalid("That number can't be read.", hangup.FieldError{Field: "number", Message: "is not a phone number"})
+			p.Add("number", "Enter a phone number we can read, for example 0906 123 4567, or leave it empty.")
 		}
 		f.Number = n.E164
 	}
@@ -91,16 +92,24 @@ func (s *Server) filterFromRequest(r *http.Request) (hangup.ReportFilter, Report
 		}
 		t, err := time.Parse(time.DateOnly, d.in)
 		if err != nil {
-			return f, form, hangup.Invalid("Dates must be written YYYY-MM-DD.")
+			field := "from"
+			if d.out == &f.To {
+				field = "to"
+			}
+			p.Add(field, "Enter a real date, written 2026-11-27, or leave it empty.")
+			continue
 		}
 		*d.out = t.Add(d.add)
 	}
 	if form.MinLoss != "" {
-		v, err := strconv.ParseFloat(form.MinLoss, 64)
+		v, err := strconv.ParseFloat(strings.TrimLeft(form.MinLoss, "£$€"), 64)
 		if err != nil || v < 0 {
-			return f, form, hangup.Invalid("The minimum loss must be a number.")
+			p.Add("min_loss", "Enter the smallest loss as a number, for example 100, or leave it empty.")
 		}
 		f.MinLoss = v
+	}
+	if err := p.Err(); err != nil {
+		return f, form, err
 	}
 	if after := q.Get("after"); after != "" {
 		f.AfterID, _ = strconv.ParseInt(after, 10, 64)
@@ -119,7 +128,8 @@ func (s *Server) webAnalystReports(w http.ResponseWriter, r *http.Request) {
 		p.OrgLock = u.OrganisationID
 	}
 	if err != nil {
-		p.Problem = hangup.ErrorMessage(err)
+		p.Problems = formProblems(err, []string{"number", "from", "to", "min_loss", "q"},
+			map[string]string{"number": "f-number", "from": "f-from", "to": "f-to", "min_loss": "f-loss", "q": "f-q"})
 		s.render(w, r, http.StatusBadRequest, "analyst_reports", p)
 		return
 	}
@@ -281,7 +291,7 @@ func (s *Server) webAnalystStatus(w http.ResponseWriter, r *http.Request) {
 	ref := r.PathValue("ref")
 	note := strings.TrimSpace(r.PostForm.Get("note"))
 	if len(note) > 2000 {
-		s.webError(w, r, hangup.Errorf(hangup.ETOOLARGE, "The note is too long (at most 2,000 characters)."))
+		s.webError(w, r, hangup.Errorf(hangup.ETOOLARGE, "The note is too long. Go back and shorten it to 2,000 characters or fewer."))
 		return
 	}
 	u := userFrom(r.Context())
@@ -347,7 +357,7 @@ func (s *Server) webAppealDecide(w http.ResponseWriter, r *http.Request) {
 	}
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))
 	if len(reason) > 2000 {
-		s.webError(w, r, hangup.Errorf(hangup.ETOOLARGE, "The reason is too long (at most 2,000 characters)."))
+		s.renderAppeals(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 2,000 characters or fewer.")
 		return
 	}
 	u := userFrom(r.Context())
@@ -368,6 +378,8 @@ type AllowListPage struct {
 	Numbers map[string]string
 	Changes []hangup.ReputationChange
 	Problem string
+	Number  string // as typed, kept with a problem
+	Reason  string
 }
 
 func (s *Server) webAllowList(w http.ResponseWriter, r *http.Request) {
@@ -375,13 +387,18 @@ func (s *Server) webAllowList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderAllow(w http.ResponseWriter, r *http.Request, status int, problem string) {
+	number, reason := "", ""
+	if problem != "" && r.PostForm != nil {
+		number, reason = r.PostForm.Get("number"), r.PostForm.Get("reason")
+	}
 	al, err := s.deps.RepDB.AllowList(r.Context())
 	if err != nil {
 		s.webError(w, r, err)
 		return
 	}
 	changes, _ := s.deps.RepDB.ReputationChanges(r.Context(), "", 50)
-	s.render(w, r, status, "admin_allow", AllowListPage{Page: s.pageFor(r, "Allow-list"), Numbers: al, Changes: changes, Problem: problem})
+	s.render(w, r, status, "admin_allow", AllowListPage{Page: s.pageFor(r, "Allow-list"), Numbers: al, Changes: changes, Problem: problem,
+		Number: number, Reason: reason})
 }
 
 func (s *Server) webAllowChange(w http.ResponseWriter, r *http.Request) {
@@ -396,17 +413,17 @@ func (s *Server) webAllowChange(w http.ResponseWriter, r *http.Request) {
 	n := s.deps.Numbers.ParseNumber(r.PostForm.Get("number"))
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))
 	if n.E164 == "" {
-		s.renderAllow(w, r, http.StatusBadRequest, "That is not a phone number we can read.")
+		s.renderAllow(w, r, http.StatusBadRequest, "Enter a phone number we can read, for example +44 1793 781800.")
 		return
 	}
 	if len(reason) > 1000 {
-		s.renderAllow(w, r, http.StatusBadRequest, "The reason is too long.")
+		s.renderAllow(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 1,000 characters or fewer.")
 		return
 	}
 	u := userFrom(r.Context())
 	if err := s.deps.Reputation.Allow(r.Context(), n.E164, r.PostForm.Get("action") != "remove", u.Email, reason); err != nil {
 		if hangup.ErrorCode(err) == hangup.EINVALID {
-			s.renderAllow(w, r, http.StatusBadRequest, hangup.ErrorMessage(err)+" "+fieldText(err))
+			s.renderAllow(w, r, http.StatusBadRequest, problemText(err))
 			return
 		}
 		s.webError(w, r, err)
@@ -415,10 +432,15 @@ func (s *Server) webAllowChange(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/admin/allow", http.StatusSeeOther)
 }
 
-func fieldText(err error) string {
+// problemText is an input error in one sentence or a few: the per-field
+// messages when there are any, else the summary.
+func problemText(err error) string {
 	var parts []string
 	for _, f := range hangup.ErrorFields(err) {
-		parts = append(parts, f.Field+" "+f.Message)
+		parts = append(parts, f.Message)
 	}
-	return strings.Join(parts, "; ")
+	if len(parts) == 0 {
+		return hangup.ErrorMessage(err)
+	}
+	return strings.Join(parts, " ")
 }

@@ -1,30 +1,40 @@
 package http
 
 import (
+	"errors"
 	"net/http"
-	"strings"
+	"net/url"
+	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/check"
 )
 
-// AskOption is one checkbox of "What did they ask you to do?".
+// AskOption is one checkbox or radio of a form: a value of the domain's
+// vocabulary and its words.
 type AskOption struct {
 	Value string
 	Label string
 }
 
-// askOptions word the asks the way a person would say them.
-var askOptions = []AskOption{
-	{string(hangup.AskInstall), "Install a program or app"},
-	{string(hangup.AskRemoteAccess), "Let them into my computer or phone (they could see my screen)"},
-	{string(hangup.AskWebsite), "Go to a website"},
-	{string(hangup.AskPayment), "Pay money"},
-	{string(hangup.AskGiftCard), "Buy gift cards or read out gift card numbers"},
-	{string(hangup.AskCrypto), "Pay in Bitcoin or another cryptocurrency"},
-	{string(hangup.AskBankDetails), "Give my bank details or log in to my bank"},
-	{string(hangup.AskCardDetails), "Give my card details"},
-	{string(hangup.AskPasswords), "Tell them a password, PIN or a code sent to my phone"},
-}
+// askOptions are hangup.Asks with their labels.
+var askOptions = func() []AskOption {
+	out := make([]AskOption, len(hangup.Asks))
+	for i, a := range hangup.Asks {
+		out[i] = AskOption{string(a), a.Label()}
+	}
+	return out
+}()
+
+// startedChoices are hangup.StartedValues with their labels, for radios:
+// the check and the report ask the same question with the same answers.
+var startedChoices = func() []AskOption {
+	out := make([]AskOption, len(hangup.StartedValues))
+	for i, v := range hangup.StartedValues {
+		out[i] = AskOption{string(v), v.Label()}
+	}
+	return out
+}()
 
 // CheckForm is the check form's values as the person typed them, kept when
 // the form is shown again with errors.
@@ -37,64 +47,46 @@ type CheckForm struct {
 	Website string
 }
 
+// checkFields are the check form's fields in page order.
+var checkFields = []string{"claims", "number", "started", "asked", "website", "notes"}
+
 // HomePage is the view model of the home page and of the check form shown
 // again with errors.
 type HomePage struct {
 	Page
-	Form    CheckForm
-	Errors  map[string]string
-	Summary string
-	Asks    []AskOption
-	Started []AskOption // how the contact began, in the person's words
-	Orgs    []string    // for the claims suggestions
+	Form     CheckForm
+	Problems Problems
+	Asks     []AskOption
+	Started  []AskOption // how the contact began, in the person's words
+	Orgs     []string    // for the claims suggestions
 }
 
-// startedChoices are hangup.StartedValues with their labels, for radios:
-// the check and the report ask the same question with the same answers.
-var startedChoices = func() []AskOption {
-	out := make([]AskOption, len(hangup.StartedValues))
-	for i, v := range hangup.StartedValues {
-		out[i] = AskOption{string(v), v.Label()}
-	}
-	return out
-}()
-
-// verdictHeadings are the result page's headings, made once.
-var verdictHeadings = map[hangup.CheckVerdict]string{
-	hangup.CheckStop:       "Stop",
-	hangup.CheckCaution:    "Be careful",
-	hangup.CheckNoRedFlags: "No warning signs found yet",
-	hangup.CheckNotEnough:  "Not enough to go on",
-}
-
-// CheckResultPage is the view model of a check's result.
+// CheckResultPage is the view model of a check's result, fresh or opened
+// from its short link.
 type CheckResultPage struct {
 	Page
-	Result  *hangup.CheckResult
-	Form    CheckForm
-	Heading string // the verdict in words: "Stop", "Not enough to go on"
+	Answer   Answer
+	Result   *hangup.CheckResult
+	Notes    string    // what the person typed about the call, for the marked words ("" on a shared result)
+	ShareURL string    // the short link, "" when results can't be shared here
+	SharedOn time.Time // when a shared result was made; zero for a fresh one
 }
 
-func (s *Server) homePage(r *http.Request, form CheckForm, errs map[string]string, summary string) HomePage {
-	var names []string
-	for _, o := range s.deps.Registry.Snapshot().Organisations() {
-		if !o.Generic {
-			names = append(names, o.Name)
-		}
-	}
+func (s *Server) homePage(r *http.Request, form CheckForm, problems Problems) HomePage {
 	if form.Asked == nil {
 		form.Asked = map[string]bool{}
 	}
-	return HomePage{Page: s.pageFor(r, "Is this call genuine?"), Form: form, Errors: errs, Summary: summary, Asks: askOptions,
-		Started: startedChoices, Orgs: names}
+	return HomePage{Page: s.pageFor(r, "Is this call genuine?"), Form: form, Problems: problems, Asks: askOptions,
+		Started: startedChoices, Orgs: s.orgNames()}
 }
 
 func (s *Server) webHome(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "home", s.homePage(r, CheckForm{Started: string(hangup.DefaultStarted)}, nil, ""))
+	s.render(w, r, http.StatusOK, "home", s.homePage(r, CheckForm{Started: string(hangup.DefaultStarted)}, nil))
 }
 
 // webCheck handles the check form. Bad input shows the form again with each
-// problem next to its field and everything the person typed kept.
+// problem next to its field and everything the person typed kept. A result
+// is kept for its short link, without the person's notes.
 func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.webError(w, r, formError(err))
@@ -117,29 +109,68 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 		Started: hangup.Started(form.Started),
 	}
 	for _, a := range r.PostForm["asked"] {
+		if v, ok := hangup.ParseAsk(a); ok {
+			a = string(v)
+		}
 		form.Asked[a] = true
 		req.Asked = append(req.Asked, hangup.Ask(a))
 	}
 	res, err := s.deps.Checker.Check(r.Context(), req)
 	if err != nil {
-		if code := hangup.ErrorCode(err); code == hangup.EINVALID || code == hangup.ETOOLARGE {
-			errs := map[string]string{}
-			for _, f := range hangup.ErrorFields(err) {
-				errs[f.Field] = f.Message
-			}
-			s.render(w, r, StatusCode(err), "home", s.homePage(r, form, errs, hangup.ErrorMessage(err)))
+		if hangup.IsInputError(err) {
+			s.render(w, r, StatusCode(err), "home", s.homePage(r, form, formProblems(err, checkFields, nil)))
 			return
 		}
 		s.webError(w, r, err)
 		return
 	}
-	heading := verdictHeadings[res.Verdict]
-	s.render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.pageFor(r, heading+": your call check"), Result: res, Form: form, Heading: heading})
+	p := CheckResultPage{Page: s.pageFor(r, verdictTitle(res)), Answer: answerOf(res), Result: res, Notes: form.Notes}
+	if s.deps.Shares != nil {
+		sh := check.Shared(req, res, time.Now())
+		if err := s.deps.Shares.SaveSharedCheck(r.Context(), sh); err != nil {
+			// The answer matters more than its link: show it without one.
+			s.log.Warn("saving a shared check", "err", err)
+		} else {
+			p.ShareURL = s.PublicURL() + "/c/" + url.PathEscape(sh.ID)
+		}
+	}
+	s.render(w, r, http.StatusOK, "result", p)
+}
+
+// ShareNote says what the short link keeps.
+func (CheckResultPage) ShareNote() string {
+	return "opens it for 30 days, without the notes you typed."
+}
+
+func verdictTitle(res *hangup.CheckResult) string {
+	return check.Headings[res.Verdict] + ": your call check"
+}
+
+// webShared shows a check result from its short link.
+func (s *Server) webShared(w http.ResponseWriter, r *http.Request) {
+	id := check.NormaliseShareID(r.PathValue("id"))
+	if id == "" {
+		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "This link doesn't open a check. Check it was copied in full. Links to a check work for 30 days."))
+		return
+	}
+	sh, err := s.deps.Shares.FindSharedCheck(r.Context(), id, time.Now())
+	if err != nil {
+		if hangup.ErrorCode(err) == hangup.ENOTFOUND {
+			err = hangup.Errorf(hangup.ENOTFOUND, "This link doesn't open a check any more. Links to a check work for 30 days: check the call again.")
+		}
+		s.webError(w, r, err)
+		return
+	}
+	res := &sh.Result
+	w.Header().Set("X-Robots-Tag", "noindex")
+	s.render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.pageFor(r, verdictTitle(res)), Answer: answerOf(res), Result: res,
+		ShareURL: s.PublicURL() + "/c/" + url.PathEscape(sh.ID), SharedOn: sh.CreatedAt})
 }
 
 func formError(err error) error {
-	if strings.Contains(err.Error(), "too large") {
-		return hangup.Errorf(hangup.ETOOLARGE, "That was more text than we can take. Please shorten it and try again.")
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return hangup.Errorf(hangup.ETOOLARGE, "That was more text than we can take. Shorten it and try again.")
 	}
-	return hangup.Errorf(hangup.EINVALID, "We couldn't read the form. Please go back and try again.")
+	return hangup.Errorf(hangup.EINVALID, "We couldn't read the form. Go back, reload the page and try again.")
 }

@@ -57,20 +57,52 @@ func (s *Server) webOrganisation(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "organisation", OrganisationPage{Page: s.pageFor(r, o.Name), Org: o})
 }
 
-// webNumberLookup sends the number form to the number's own page.
+// LookupPage is "Look up a number": the form, shown again with the
+// problem and the number as typed when it can't be read.
+type LookupPage struct {
+	Page
+	Number   string
+	Problems Problems
+}
+
+// webNumberLookup answers the number form: a readable number goes to its
+// own page; anything else shows the form again, saying what to do.
 func (s *Server) webNumberLookup(w http.ResponseWriter, r *http.Request) {
 	n := strings.TrimSpace(r.URL.Query().Get("n"))
+	if _, asked := r.URL.Query()["n"]; !asked {
+		s.render(w, r, http.StatusOK, "lookup", LookupPage{Page: s.pageFor(r, "Look up a number")})
+		return
+	}
 	if n == "" {
-		http.Redirect(w, r, "/", http.StatusSeeOther)
+		s.lookupProblem(w, r, n, hangup.Invalid("There is a problem.", hangup.FieldError{Field: "number",
+			Message: "Enter the phone number you want to look up, for example 0906 123 4567."}))
+		return
+	}
+	if _, err := s.lookupNumber(r.Context(), n); err != nil {
+		s.lookupProblem(w, r, n, err)
 		return
 	}
 	http.Redirect(w, r, "/numbers/"+url.PathEscape(n), http.StatusSeeOther)
 }
 
-func (s *Server) webNumber(w http.ResponseWriter, r *http.Request) {
-	info, err := s.lookupNumber(r.PathValue("number"))
-	if err != nil {
+// lookupProblem shows the lookup form again with what was typed, or the
+// error page for anything that is not the person's input.
+func (s *Server) lookupProblem(w http.ResponseWriter, r *http.Request, typed string, err error) {
+	if !hangup.IsInputError(err) {
 		s.webError(w, r, err)
+		return
+	}
+	if len(typed) > 200 {
+		typed = typed[:200]
+	}
+	s.render(w, r, StatusCode(err), "lookup", LookupPage{Page: s.pageFor(r, "Look up a number"), Number: typed,
+		Problems: formProblems(err, []string{"number"}, map[string]string{"number": "n"})})
+}
+
+func (s *Server) webNumber(w http.ResponseWriter, r *http.Request) {
+	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
+	if err != nil {
+		s.lookupProblem(w, r, r.PathValue("number"), err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "number", s.numberPage(r, info))
@@ -99,7 +131,7 @@ func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
 		s.webError(w, r, err)
 		return
 	}
-	info, err := s.lookupNumber(r.PathValue("number"))
+	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
 	if err != nil {
 		s.webError(w, r, err)
 		return
@@ -111,13 +143,13 @@ func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
 		errs["statement"] = "Tell us why the listing is wrong, for example what the number is used for."
 	}
 	if len([]rune(form.Statement)) > 5000 || len(form.Name) > 200 || len(form.Email) > 254 {
-		errs["statement"] = "That is too long: at most 5,000 characters."
+		errs["statement"] = "What you wrote is too long. Shorten it to 5,000 characters or fewer."
 	}
 	if a, err := mail.ParseAddress(form.Email); err != nil || a.Address != form.Email {
-		errs["email"] = "We need an email address so an analyst can write to you about the appeal, for example name@example.com."
+		errs["email"] = "Enter an email address in the right format, like name@example.com, so an analyst can write to you about the appeal."
 	}
 	if !utf8.ValidString(form.Name + form.Email + form.Statement) {
-		errs["statement"] = "That contains characters that are not valid text."
+		errs["statement"] = "What you wrote has characters we can't read. Type it again, or paste it as plain text."
 	}
 	p := s.numberPage(r, info)
 	if !p.CanAppeal {

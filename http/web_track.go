@@ -3,6 +3,7 @@ package http
 import (
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/hangup-org/hangup"
 )
@@ -17,8 +18,10 @@ type TrackPage struct {
 	Token       string
 	TrackingURL string
 	Sent        bool
+	Emailed     string // "1" the confirmation was emailed, "0" sending it failed, "" none was due
 	Added       bool
-	Error       string
+	AddText     string // what the person tried to add, kept when it needs changing
+	Problems    Problems
 }
 
 // SummaryPage is the printable summary for the police or the bank.
@@ -27,6 +30,25 @@ type SummaryPage struct {
 	Report      *hangup.Report
 	Guidance    hangup.Guidance
 	TrackingURL string
+	Shown       string // the number that called, once, as dialled at home and from abroad
+	Callback    string // the number they gave to call, the same way
+}
+
+// numberWords writes a number once, as people at home dial it, with the
+// international form a bank or police force abroad needs.
+func (s *Server) numberWords(typed, e164 string) string {
+	if e164 == "" {
+		return strings.TrimSpace(typed)
+	}
+	n := s.deps.Numbers.ParseNumber(e164)
+	national := n.National
+	if national == "" {
+		national = strings.TrimSpace(typed)
+	}
+	if n.International != "" && n.International != national {
+		return national + " (from abroad: " + n.International + ")"
+	}
+	return national
 }
 
 // trackingURL is the private link to a report. It is built from the
@@ -65,6 +87,7 @@ func (s *Server) webTrack(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Sent = r.URL.Query().Get("sent") == "1"
+	p.Emailed = map[string]string{"1": "1", "0": "0"}[r.URL.Query().Get("emailed")]
 	p.Added = r.URL.Query().Get("added") == "1"
 	w.Header().Set("X-Robots-Tag", "noindex")
 	s.render(w, r, http.StatusOK, "track", *p)
@@ -79,7 +102,8 @@ func (s *Server) webSummary(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("X-Robots-Tag", "noindex")
 	s.render(w, r, http.StatusOK, "summary", SummaryPage{Page: s.pageFor(r, "Summary of report "+rep.Reference),
-		Report: rep, Guidance: s.deps.Reports.Guidance(rep), TrackingURL: s.trackingURL(token)})
+		Report: rep, Guidance: s.deps.Reports.Guidance(rep), TrackingURL: s.trackingURL(token),
+		Shown: s.numberWords(rep.NumberShown, rep.NumberShownE164), Callback: s.numberWords(rep.CallbackNumber, rep.CallbackE164)})
 }
 
 func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {
@@ -93,16 +117,13 @@ func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	token := r.PathValue("token")
 	if err := s.deps.Reports.AddInfo(r.Context(), token, r.PostForm.Get("text")); err != nil {
-		if c := hangup.ErrorCode(err); c == hangup.EINVALID || c == hangup.ETOOLARGE {
+		if hangup.IsInputError(err) {
 			p, perr := s.trackPage(r, token)
 			if perr != nil {
 				s.webError(w, r, perr)
 				return
 			}
-			p.Error = hangup.ErrorMessage(err)
-			for _, f := range hangup.ErrorFields(err) {
-				p.Error += " " + f.Message
-			}
+			p.AddText, p.Problems = r.PostForm.Get("text"), formProblems(err, []string{"text"}, nil)
 			s.render(w, r, StatusCode(err), "track", *p)
 			return
 		}
@@ -134,7 +155,7 @@ func (s *Server) webTrackDelete(w http.ResponseWriter, r *http.Request) {
 			s.webError(w, r, err)
 			return
 		}
-		p.Error = "To delete the report, tick the box to confirm."
+		p.Problems = Problems{{"confirm", "To delete the report, tick the box to confirm, then press Delete."}}
 		s.render(w, r, http.StatusBadRequest, "track", *p)
 		return
 	}

@@ -179,7 +179,7 @@ func TestGenuineContactPageIsNotAScamPage(t *testing.T) {
 	if pc.Scam || hasCode(pc.Signs, page.CodeFakeVirusWarning) || hasCode(pc.Signs, page.CodeCallSupport) {
 		t.Errorf("a genuine contact page: scam %v, signs %v", pc.Scam, codesOf(pc.Signs))
 	}
-	if len(pc.Phones) != 1 || pc.Phones[0].Number != "+441214960123" {
+	if len(pc.Phones) != 1 || pc.Phones[0].Number != "+441212304567" {
 		t.Errorf("phones %+v, want the shop's number", pc.Phones)
 	}
 }

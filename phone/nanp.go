@@ -25,5 +25,5 @@ func nanpFacts(n *hangup.Number) {
 	}
 	n.Findings = append(n.Findings, finding(CodeNANPForeign, hangup.SeverityHigh, fmt.Sprintf(
 		"The area code %s is in %s, not the United States or Canada. It looks like a domestic number but calling it back is an expensive international call: a common trick to make people ring back after a missed call.",
-		area, n.Country)))
+		area, CountryPhrase(n.Region))))
 }

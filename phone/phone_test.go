@@ -325,6 +325,56 @@ func TestKey(t *testing.T) {
 	}
 }
 
+// TestEveryOfcomDramaRangeIsFlagged: Ofcom keeps a block in each range for
+// TV, radio and film. A caller ID in one is faked, and is never "valid".
+func TestEveryOfcomDramaRangeIsFlagged(t *testing.T) {
+	p := newIntel(t, "GB")
+	for _, tc := range []struct{ first, last string }{
+		{"020 7946 0000", "020 7946 0999"}, {"0113 496 0000", "0113 496 0999"}, {"0114 496 0000", "0114 496 0999"},
+		{"0115 496 0000", "0115 496 0999"}, {"0116 496 0000", "0116 496 0999"}, {"0117 496 0000", "0117 496 0999"},
+		{"0118 496 0000", "0118 496 0999"}, {"0121 496 0000", "0121 496 0999"}, {"0131 496 0000", "0131 496 0999"},
+		{"0141 496 0000", "0141 496 0999"}, {"0151 496 0000", "0151 496 0999"}, {"0161 496 0000", "0161 496 0999"},
+		{"0191 498 0000", "0191 498 0999"}, {"028 9649 6000", "028 9649 6999"}, {"029 2018 0000", "029 2018 0999"},
+		{"01632 960000", "01632 960999"}, {"07700 900000", "07700 900999"}, {"08081 570000", "08081 570999"},
+		{"0909 879 0000", "0909 879 0999"}, {"03069 990000", "03069 990999"},
+	} {
+		for _, in := range []string{tc.first, tc.last} {
+			n := p.ParseNumber(in)
+			if !n.HasFinding(phone.CodeUKDramaRange) || n.Valid {
+				t.Errorf("ParseNumber(%q): drama finding %v, valid %v; want the drama finding and not valid", in, n.HasFinding(phone.CodeUKDramaRange), n.Valid)
+			}
+		}
+	}
+	// Just outside the blocks: ordinary numbers.
+	for _, in := range []string{"020 7946 1000", "0113 496 1000", "07700 901000", "029 2018 1000"} {
+		if n := p.ParseNumber(in); n.HasFinding(phone.CodeUKDramaRange) {
+			t.Errorf("ParseNumber(%q) flagged as a drama number", in)
+		}
+	}
+}
+
+// TestValidOnlyWhenTheNumberCanWork: a number Ofcom's data rules out (a
+// digit too many for its block, a block nobody holds) is not valid, even if
+// its shape fits the numbering plan.
+func TestValidOnlyWhenTheNumberCanWork(t *testing.T) {
+	p := newIntel(t, "GB")
+	for _, tc := range []struct {
+		in    string
+		valid bool
+		code  string
+	}{
+		{"0800 123 4567", false, phone.CodeUKWrongLength},
+		{"07600 123456", false, phone.CodeUKUnallocated},
+		{"0906 123 4567", true, phone.CodeUKPremiumRate},
+		{"01793 781800", true, phone.CodeUKGeographic},
+	} {
+		n := p.ParseNumber(tc.in)
+		if n.Valid != tc.valid || !n.HasFinding(tc.code) {
+			t.Errorf("ParseNumber(%q): valid %v (want %v), finding %s present %v", tc.in, n.Valid, tc.valid, tc.code, n.HasFinding(tc.code))
+		}
+	}
+}
+
 func TestFindNumbersInPageText(t *testing.T) {
 	p, err := phone.New(phone.Config{DefaultRegion: "GB"})
 	if err != nil {

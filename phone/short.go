@@ -65,7 +65,7 @@ func (p *Intel) shortNumber(s string) (shortResult, bool) {
 	num, err := phonenumbers.Parse(digits, p.region)
 	if err == nil && phonenumbers.IsValidShortNumberForRegion(num, p.region) {
 		return shortResult{digits, hangup.Reason{Code: CodeShortOther, Severity: hangup.SeverityInfo,
-			Message: digits + " is a short number that only works inside " + countryName(p.region) + ". Check what it is before calling: some short numbers are charged at a high rate."}}, true
+			Message: digits + " is a short number that only works inside " + CountryPhrase(p.region) + ". Check what it is before calling: some short numbers are charged at a high rate."}}, true
 	}
 	return shortResult{}, false
 }

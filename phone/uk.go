@@ -75,8 +75,48 @@ func classifyUK(nsn string) ukRange {
 	return rangeUnknown
 }
 
+// dramaRanges are the blocks Ofcom keeps for TV, radio and film, so that a
+// number on screen never rings a real person: each is a national significant
+// number prefix (the digits after the 0) followed by its last three or four
+// digits. Source: Ofcom, "TV, radio and theatre numbers" (numbers for drama).
+var dramaRanges = []string{
+	"1134960", // 0113 496 0xxx Leeds
+	"1144960", // 0114 496 0xxx Sheffield
+	"1154960", // 0115 496 0xxx Nottingham
+	"1164960", // 0116 496 0xxx Leicester
+	"1174960", // 0117 496 0xxx Bristol
+	"1184960", // 0118 496 0xxx Reading
+	"1214960", // 0121 496 0xxx Birmingham
+	"1314960", // 0131 496 0xxx Edinburgh
+	"1414960", // 0141 496 0xxx Glasgow
+	"1514960", // 0151 496 0xxx Liverpool
+	"1614960", // 0161 496 0xxx Manchester
+	"1914980", // 0191 498 0xxx Tyneside
+	"2079460", // 020 7946 0xxx London
+	"2896496", // 028 9649 6xxx Northern Ireland
+	"2920180", // 029 2018 0xxx Cardiff
+	"1632960", // 01632 960xxx no area
+	"7700900", // 07700 900xxx mobile
+	"8081570", // 08081 570xxx freephone
+	"9098790", // 0909 879 0xxx premium rate
+	"3069990", // 03069 990xxx UK-wide
+}
+
+// isDrama reports whether a UK national significant number is in one of
+// Ofcom's drama ranges.
+func isDrama(nsn string) bool {
+	for _, p := range dramaRanges {
+		if strings.HasPrefix(nsn, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // ukFacts adds the numbering-plan range and, where the shipped tables cover
-// it, Ofcom's block facts to a +44 number.
+// it, Ofcom's block facts to a +44 number. A number Ofcom's facts rule out
+// (a drama number, a block no provider holds, the wrong length) is not
+// Valid: it can't be a working number, whatever its shape.
 func (p *Intel) ukFacts(n *hangup.Number, nsn string) {
 	r := classifyUK(nsn)
 	uk := &hangup.UKRange{Range: r.code, Description: r.description}
@@ -84,6 +124,19 @@ func (p *Intel) ukFacts(n *hangup.Number, nsn string) {
 	// The range's own meaning first (premium rate, 070…): it matters most.
 	if r.finding != nil {
 		n.Findings = append(n.Findings, *r.finding)
+	}
+	if isDrama(nsn) {
+		n.Valid = false
+		n.Findings = append(n.Findings, hangup.Reason{Code: CodeUKDramaRange, Severity: hangup.SeverityHigh,
+			Message: "This number is in a range Ofcom keeps for TV and radio dramas. It is not a real number, so a call showing it has a faked caller ID.",
+			Source:  "Ofcom: telephone numbers for TV, radio and film"})
+		if p.ofcom.Covers(nsn) {
+			uk.Checked, uk.Status, uk.Source = true, "protected", "Ofcom numbering data"
+			if b, ok := p.ofcom.Lookup(nsn); ok {
+				uk.Block, uk.Status, uk.Source = "0"+spaceBlock(b.Prefix), b.Status, "Ofcom numbering data, table "+b.Table
+			}
+		}
+		return
 	}
 	if r.code == "geographic" || !p.ofcom.Covers(nsn) {
 		if !n.Valid {
@@ -97,6 +150,7 @@ func (p *Intel) ukFacts(n *hangup.Number, nsn string) {
 	if !ok {
 		uk.Status = "not_listed"
 		uk.Source = "Ofcom numbering data"
+		n.Valid = false
 		n.Findings = append(n.Findings, hangup.Reason{Code: CodeUKNotListed, Severity: hangup.SeverityHigh,
 			Message: "This number is not in any block of Ofcom's list of UK numbers, so no phone company can have given it out. A call showing it has a faked caller ID.",
 			Source:  uk.Source})
@@ -108,16 +162,14 @@ func (p *Intel) ukFacts(n *hangup.Number, nsn string) {
 	uk.AllocatedOn = b.AllocatedOn
 	uk.Source = "Ofcom numbering data, table " + b.Table
 	switch {
-	case b.Status == "protected" && strings.HasPrefix(nsn, "77009"):
-		n.Findings = append(n.Findings, hangup.Reason{Code: CodeUKDramaRange, Severity: hangup.SeverityHigh,
-			Message: "This number is in a range Ofcom keeps for TV and radio dramas. It is not a real number, so a call showing it has a faked caller ID.",
-			Source:  uk.Source})
 	case !strings.HasPrefix(b.Status, "allocated"):
+		n.Valid = false
 		n.Findings = append(n.Findings, hangup.Reason{Code: CodeUKUnallocated, Severity: hangup.SeverityHigh,
 			Message: fmt.Sprintf("Ofcom has not given this block of numbers (%s) to any phone company: its status is %q. No genuine caller can have this number, so the caller ID is faked.",
 				uk.Block, strings.ReplaceAll(b.Status, "_", " ")),
 			Source: uk.Source})
 	case b.Length > 0 && b.Length != len(nsn):
+		n.Valid = false
 		n.Findings = append(n.Findings, hangup.Reason{Code: CodeUKWrongLength, Severity: hangup.SeverityMedium,
 			Message: fmt.Sprintf("Numbers in this block have %d digits after the 0, but this one has %d. Check it was written down correctly.", b.Length, len(nsn)),
 			Source:  uk.Source})

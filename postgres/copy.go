@@ -59,6 +59,7 @@ var copyTables = []copyTable{
 	{"blocklist_state", []string{"id", "version", "as_of", "floor"}, nil, false},
 	{"sync_sources", []string{"source", "version", "synced_at", "generation"}, map[string]int{"synced_at": stamp}, false},
 	{"synced_listings", []string{"source", "number", "label"}, nil, false},
+	{"shared_checks", []string{"id", "created_at", "expires_at", "body"}, map[string]int{"created_at": stamp, "expires_at": stamp}, false},
 	{"signin_failures", []string{"account", "network", "failures", "first_at", "last_at"}, map[string]int{"first_at": stamp, "last_at": stamp}, false},
 	{"feeds", strings.Fields("id name url format disabled created_at etag last_modified checked_at updated_at entries last_error"),
 		map[string]int{"disabled": boolean, "created_at": stamp, "checked_at": stamp, "updated_at": stamp}, true},

@@ -22,6 +22,7 @@ func fill(t *testing.T, db interface {
 	hangup.UserStore
 	hangup.SecretStore
 	hangup.APIKeyStore
+	hangup.SharedCheckStore
 	hangup.SignInStore
 	hangup.FeedStore
 	hangup.SiteNumberStore
@@ -72,6 +73,12 @@ func fill(t *testing.T, db interface {
 	key := &hangup.APIKey{Name: "pbx-london", Prefix: "hk_a", Hash: []byte("0123456789abcdef0123456789abcdef"), CreatedAt: at,
 		Policy: hangup.DefaultScreenPolicy(), Allow: []string{"+441632960001"}, Deny: []string{"+449061234567", "+12025550100"}}
 	if err := db.CreateAPIKey(ctx, key); err != nil {
+		t.Fatal(err)
+	}
+	shared := &hangup.SharedCheck{ID: "7K3MQ9TXAB", CreatedAt: at, ExpiresAt: at.Add(30 * 24 * time.Hour),
+		Request: hangup.CheckRequest{Number: "0906 123 4567", Claims: "Microsoft", Asked: []hangup.Ask{hangup.AskInstall}},
+		Result:  hangup.CheckResult{Verdict: hangup.CheckStop, Summary: "“Stop”", Reasons: []hangup.Reason{{Code: "x", Severity: hangup.SeverityHigh, Message: "ünïcødé"}}}}
+	if err := db.SaveSharedCheck(ctx, shared); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.RecordSignInFailure(ctx, "admin@example.org", "203.0.113.0/24", at, at.Add(-24*time.Hour)); err != nil {
@@ -204,6 +211,9 @@ func TestCopyFromSQLite(t *testing.T) {
 	va, e1 := lite.APIKeysVersion(ctx)
 	vb, e2 := pg.APIKeysVersion(ctx)
 	same("api keys version", va, vb, e1, e2)
+	sa, e1 := lite.FindSharedCheck(ctx, "7K3MQ9TXAB", time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
+	sb, e2 := pg.FindSharedCheck(ctx, "7K3MQ9TXAB", time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
+	same("shared check", sa, sb, e1, e2)
 	fa, e1 := lite.ListSignInFailures(ctx, time.Time{}, 10)
 	fb, e2 := pg.ListSignInFailures(ctx, time.Time{}, 10)
 	same("sign-in failures", fa, fb, e1, e2)

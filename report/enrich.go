@@ -2,10 +2,11 @@ package report
 
 import (
 	"context"
-	"math"
-	"strconv"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/site"
@@ -21,9 +22,14 @@ func (s *Service) build(ctx context.Context, c *cleaned, now time.Time) *hangup.
 	if s.deps.Analyzer != nil && strings.TrimSpace(in.Story) != "" {
 		if a, err := s.deps.Analyzer.Analyze(ctx, in.Story); err == nil {
 			analysis = a
-			if amount, currency, ok := s.fill(&in, a); ok && c.amount == 0 {
-				c.amount, c.currency = amount, currency
+			// A stored report takes what the story names only where the
+			// person said nothing, and never ticks "what happened" for
+			// them: that is for them to confirm on a form.
+			happened := in.Happened
+			if f := s.fill(&in, a); f.amount > 0 && c.amount == 0 {
+				c.amount, c.currency = f.amount, f.currency
 			}
+			in.Happened = happened
 		}
 	}
 	r := &hangup.Report{
@@ -86,65 +92,216 @@ func (s *Service) build(ctx context.Context, c *cleaned, now time.Time) *hangup.
 	return r
 }
 
+// Suggestion is a report in progress with the answers its story names
+// filled in, and the names of the fields that were filled (the API's field
+// names), so a form can ask the person to confirm exactly those.
+type Suggestion struct {
+	Input  hangup.ReportInput
+	Filled []string
+}
+
 // Suggest analyses the story of a report in progress and fills the fields
-// the person left empty with what the story names (numbers, websites, tools,
-// payment, amount), so a form can show them for confirmation. It returns the
-// input unchanged when there is no story or no analyzer.
-func (s *Service) Suggest(ctx context.Context, in hangup.ReportInput) hangup.ReportInput {
+// the person left empty with what the story names: the number that called
+// and the number they gave to call back (told apart by the words around
+// them), the organisation, websites, tools, how they paid and how much (as
+// "£199.99"), and what happened. It never changes an answer the person
+// gave. Without a story or an analyzer, the input comes back unchanged.
+func (s *Service) Suggest(ctx context.Context, in hangup.ReportInput) Suggestion {
 	if s.deps.Analyzer == nil || strings.TrimSpace(in.Story) == "" {
-		return in
+		return Suggestion{Input: in}
 	}
 	a, err := s.deps.Analyzer.Analyze(ctx, in.Story)
 	if err != nil {
-		return in
+		return Suggestion{Input: in}
 	}
-	if amount, currency, ok := s.fill(&in, a); ok {
-		in.Amount = strconv.FormatFloat(math.Round(amount*100)/100, 'f', -1, 64)
-		if in.Currency == "" {
-			in.Currency = currency
+	f := s.fill(&in, a)
+	if f.amount > 0 {
+		// "£199.99" as people write it; a currency without a symbol
+		// travels in its own field, so the amount reads back as typed.
+		in.Amount = FormatMoney(f.amount, "")
+		if _, ok := currencySymbols[f.currency]; ok {
+			in.Amount = FormatMoney(f.amount, f.currency)
+		}
+		if strings.TrimSpace(in.Currency) == "" {
+			in.Currency = f.currency
 		}
 	}
-	return in
+	return Suggestion{Input: in, Filled: f.fields}
 }
 
-// fill copies what the story names into the answers left empty. An amount
-// is returned rather than written, because the answer is text and the
-// report keeps it parsed; ok is false when the amount was answered or the
-// story names none.
-func (s *Service) fill(in *hangup.ReportInput, a *hangup.Analysis) (amount float64, currency string, ok bool) {
+// filled is what fill found: the fields it wrote and an amount, which is
+// returned rather than written because the answer is text and the report
+// keeps it parsed.
+type filled struct {
+	fields   []string
+	amount   float64
+	currency string
+}
+
+// fill copies what the story names into the answers left empty.
+func (s *Service) fill(in *hangup.ReportInput, a *hangup.Analysis) filled {
+	var f filled
 	shown := ""
 	if in.NumberShown != "" {
 		shown = s.deps.Numbers.ParseNumber(in.NumberShown).E164
 	}
-	set := func(field *string, v string) {
-		if strings.TrimSpace(*field) == "" {
-			*field = v
+	set := func(field string, to *string, v string) {
+		if strings.TrimSpace(*to) == "" && strings.TrimSpace(v) != "" {
+			*to = v
+			if !slices.Contains(f.fields, field) {
+				f.fields = append(f.fields, field)
+			}
 		}
 	}
+	happened := func(h hangup.Happened) {
+		if !in.HasHappened(h) {
+			in.Happened = append(in.Happened, h)
+			if !slices.Contains(f.fields, "happened") {
+				f.fields = append(f.fields, "happened")
+			}
+		}
+	}
+	story := in.Story
 	for _, e := range a.Entities {
 		switch e.Kind {
 		case hangup.EntityPhone:
-			// A number the caller gave that isn't the one they called from
-			// is the callback number.
-			if e.Number != nil && e.Number.E164 != "" && e.Number.E164 != shown {
-				set(&in.CallbackNumber, e.Number.E164)
+			if e.Number == nil || e.Number.E164 == "" || e.Number.E164 == shown {
+				continue
+			}
+			written := strings.TrimSpace(e.Evidence)
+			if written == "" {
+				written = e.Value
+			}
+			if numberRole(story, e.ByteStart) == roleShown {
+				set("number_shown", &in.NumberShown, written)
+				shown = e.Number.E164
+			} else {
+				set("callback_number", &in.CallbackNumber, written)
 			}
 		case hangup.EntityURL:
-			set(&in.Website, e.Value)
+			set("website", &in.Website, e.Value)
 		case hangup.EntityRemoteTool:
-			set(&in.Software, e.Value)
+			set("software", &in.Software, e.Value)
 		case hangup.EntityOrganisation:
-			set(&in.ClaimedOrganisation, e.Value)
+			set("claimed_organisation", &in.ClaimedOrganisation, e.Value)
 		case hangup.EntityPayment:
-			set(&in.PaymentMethod, e.Value)
+			set("payment_method", &in.PaymentMethod, e.Value)
 		case hangup.EntityAmount:
-			if strings.TrimSpace(in.Amount) == "" && !ok && e.Amount > 0 {
-				amount, currency, ok = e.Amount, e.Currency, true
+			if strings.TrimSpace(in.Amount) == "" && f.amount == 0 && e.Amount > 0 {
+				f.amount, f.currency = e.Amount, e.Currency
+				if !slices.Contains(f.fields, "amount") {
+					f.fields = append(f.fields, "amount")
+				}
 			}
 		}
 	}
-	return amount, currency, ok
+	if m := paymentMethod(story); m != "" {
+		set("payment_method", &in.PaymentMethod, m)
+	}
+	for _, d := range didPatterns {
+		if d.re.MatchString(story) {
+			happened(d.happened)
+		}
+	}
+	if in.Software != "" && slices.Contains(f.fields, "software") && installedPattern.MatchString(story) {
+		happened(hangup.HappenedInstalledSoftware)
+	}
+	if in.Website != "" && slices.Contains(f.fields, "website") {
+		happened(hangup.HappenedVisitedSite)
+	}
+	if f.amount > 0 || slices.Contains(f.fields, "payment_method") {
+		happened(hangup.HappenedPaid)
+	}
+	return f
 }
+
+// numberRoles say which number a story means: the one that called, or one
+// given to call back.
+type numberRoleKind int
+
+const (
+	roleCallback numberRoleKind = iota // the default: numbers in stories are mostly ones the caller gave
+	roleShown
+)
+
+var (
+	// shownBefore are words just before a number that make it the number
+	// that called: "called back from 020…", "rang me from", "the number
+	// was", "it came up as".
+	shownBefore = regexp.MustCompile(`(?i)(\bfrom(\s+(the|a|this|number|no\.?))*|\b(number|caller id)\s+(was|showed|shown|displayed)|came up( as)?|showed( up)?( as)?|caller id( of)?|display(ed)?( as)?)\s*[:,]?\s*$`)
+	// callbackBefore are words just before a number that make it one to
+	// call: "call him back on", "told me to ring", "gave me".
+	callbackBefore = regexp.MustCompile(`(?i)(\b(call|ring|phone|dial|text|contact)\b[^.!?]{0,30}|\bgave (me|us)( (a|the|his|her|their))?( number)?|\bnumber to call( back)?( was| is)?|\b(on|at))\s*[:,]?\s*$`)
+)
+
+// numberRole reads the words just before a number in a story (within its
+// sentence, at most 60 bytes back) to tell the number that called from a
+// number given to call. "He called back from 020 7946 0000" is the number
+// that called; "call him back on 0800 …" is one he gave.
+func numberRole(story string, at int) numberRoleKind {
+	if at < 0 || at > len(story) {
+		return roleCallback
+	}
+	start := max(0, at-60)
+	for start < at && !utf8.RuneStart(story[start]) {
+		start++
+	}
+	before := story[start:at]
+	if k := strings.LastIndexAny(before, ".!?\n"); k >= 0 {
+		before = before[k+1:]
+	}
+	switch {
+	case shownBefore.MatchString(before):
+		return roleShown
+	case callbackBefore.MatchString(before):
+		return roleCallback
+	}
+	return roleCallback
+}
+
+// paymentWords are ways of paying as people write them, most specific
+// first, each with the words to store.
+var paymentWords = []struct {
+	re   *regexp.Regexp
+	name string
+}{
+	{regexp.MustCompile(`(?i)\bdebit card\b`), "debit card"},
+	{regexp.MustCompile(`(?i)\bcredit card\b`), "credit card"},
+	{regexp.MustCompile(`(?i)\b(bank transfer|transferred|faster payment|wire transfer|wired)\b`), "bank transfer"},
+	{regexp.MustCompile(`(?i)\bpaypal\b`), "PayPal"},
+	{regexp.MustCompile(`(?i)\b(apple pay|google pay)\b`), "mobile payment"},
+	{regexp.MustCompile(`(?i)\b(western union|moneygram)\b`), "money transfer service"},
+	{regexp.MustCompile(`(?i)\bcheque\b`), "cheque"},
+	{regexp.MustCompile(`(?i)\b(my|the|a|by|with) card\b`), "card"},
+}
+
+// paymentMethod returns how the story says the person paid, or "".
+func paymentMethod(story string) string {
+	if !paidPattern.MatchString(story) {
+		return ""
+	}
+	for _, w := range paymentWords {
+		if w.re.MatchString(story) {
+			return w.name
+		}
+	}
+	return ""
+}
+
+var (
+	paidPattern      = regexp.MustCompile(`(?i)\b(pa(y|id)|charged?|took|sent|transferred|bought)\b`)
+	installedPattern = regexp.MustCompile(`(?i)\b(installed|downloaded|put|set up)\b`)
+	// didPatterns are things a story says happened, in the person's words.
+	didPatterns = []struct {
+		re       *regexp.Regexp
+		happened hangup.Happened
+	}{
+		{regexp.MustCompile(`(?i)\b(got into|took (over|control of)|controlled|(was|were) (in|on) )\s*(my|the)\s+(computer|laptop|pc|phone|screen)|\bmov(ed|ing) (my|the) (mouse|cursor)|\b(gave|let) (him|her|them) (remote )?access`), hangup.HappenedRemoteAccess},
+		{regexp.MustCompile(`(?i)\b(logged (in|on)(to)? (to )?my (online )?bank(ing)?|gave (him|her|them) my (bank|account) details|sort code)`), hangup.HappenedBankDetails},
+		{regexp.MustCompile(`(?i)\b(gave (him|her|them) my card|card (number|details))`), hangup.HappenedCardDetails},
+		{regexp.MustCompile(`(?i)\b((gave|told|read( out)?) (him|her|them) (the|my) (code|password|pin)|read out the code)`), hangup.HappenedPasswords},
+	}
+)
 
 // site returns the registrable domain of a website and the remote-access
 // tool it belongs to, if any: the website checker's reading when there is

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"net/mail"
 	"regexp"
 	"slices"
@@ -46,45 +47,50 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 	text("occurred_at", in.OccurredAt, 40)
 	text("story", in.Story, MaxStory)
 	c := &cleaned{in: in}
-	if in.Started != "" && !slices.Contains(hangup.StartedValues, in.Started) {
-		bad("started", fmt.Sprintf("%q is not one of %s", in.Started, startedWords()))
+	if in.Started != "" {
+		if v, ok := hangup.ParseStarted(string(in.Started)); ok {
+			c.in.Started = v
+		} else {
+			bad("started", fmt.Sprintf("%q is not a way a call can start that Hangup knows. Use %s.", in.Started, words(hangup.StartedValues)))
+		}
 	}
 	var happened []hangup.Happened
 	for _, h := range in.Happened {
-		if !slices.Contains(hangup.HappenedValues, h) {
-			bad("happened", fmt.Sprintf("%q is not one of installed_software, remote_access, visited_site, paid, bank_details, card_details, passwords", h))
+		v, ok := hangup.ParseHappened(string(h))
+		if !ok {
+			bad("happened", fmt.Sprintf("%q is not something Hangup knows can happen. Use %s.", h, words(hangup.HappenedValues)))
 			continue
 		}
-		if !slices.Contains(happened, h) {
-			happened = append(happened, h)
+		if !slices.Contains(happened, v) {
+			happened = append(happened, v)
 		}
 	}
 	if len(in.Happened) > 20 {
-		bad("happened", "lists too many things")
+		bad("happened", "What happened lists too many things. Give each of them once.")
 	}
 	c.in.Happened = happened
 	if amt := strings.TrimSpace(in.Amount); amt != "" {
 		v, cur, err := parseAmount(amt)
 		if err != nil {
-			bad("amount", err.Error())
+			bad("amount", hangup.ErrorFields(err)[0].Message)
 		}
 		c.amount, c.currency = v, cur
 	}
 	if cur := strings.ToUpper(strings.TrimSpace(in.Currency)); cur != "" {
 		if !currencyPattern.MatchString(cur) {
-			bad("currency", "must be a three-letter code such as GBP, USD or EUR")
+			bad("currency", "Enter the currency as a three-letter code, such as GBP, USD or EUR.")
 		}
 		c.currency = cur
 	}
 	if s := strings.TrimSpace(in.OccurredAt); s != "" {
-		t, err := parseWhen(s)
+		t, err := parseWhen(s, now)
 		switch {
 		case err != nil:
-			bad("occurred_at", "is not a date we can read: use a date like 2026-11-27, optionally with a time")
+			bad("occurred_at", "Enter the date as a real date, for example 27 11 2026, or say today or yesterday.")
 		case t.After(now.Add(24 * time.Hour)):
-			bad("occurred_at", "is in the future")
+			bad("occurred_at", "The date must be today or in the past.")
 		case t.Year() < 1990:
-			bad("occurred_at", "is too long ago")
+			bad("occurred_at", "The date must be after 1990.")
 		default:
 			c.occurredAt = &t
 		}
@@ -95,24 +101,36 @@ func validate(in hangup.ReportInput, now time.Time) (*cleaned, error) {
 		text("contact.phone", ct.Phone, MaxNumber)
 		if e := strings.TrimSpace(ct.Email); e != "" {
 			if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
-				bad("contact.email", "is not an email address we can use, for example name@example.com")
+				bad("contact.email", "Enter an email address in the right format, like name@example.com.")
 			}
 		}
 		given := strings.TrimSpace(ct.Name+ct.Email+ct.Phone) != ""
 		if given && !ct.Consent {
-			bad("contact.consent", "tick the box to agree that we may contact you, or leave your contact details out")
+			bad("contact.consent", "Tick the box to agree that we may contact you, or leave your contact details out.")
 		}
 		if !given {
 			c.in.Contact = nil
 		}
 	}
 	if len(p.Fields) == 0 && strings.TrimSpace(in.NumberShown+in.CallbackNumber+in.ClaimedOrganisation+in.Story+in.Website+in.Software) == "" && len(happened) == 0 {
-		bad("story", "tell us at least the number that called, who they said they were, or what happened")
+		bad("story", "Tell us what happened, the number that called, or who they said they were. Any one of them is enough to send a report.")
 	}
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// ReadAmount reads an amount of money as people type it ("£199.99",
+// "1,200", "300 pounds") and returns it with the currency it names, "" if
+// none. The error is EINVALID, its field's message a sentence saying what
+// to type instead.
+func ReadAmount(s string) (float64, string, error) { return parseAmount(s) }
+
+// amountProblem is why an amount can't be read, as a sentence saying what
+// to type instead.
+func amountProblem(msg string) error {
+	return hangup.Invalid("The amount can't be read.", hangup.FieldError{Field: "amount", Message: msg})
 }
 
 // currencyWords are what people write before or after an amount to say
@@ -131,7 +149,7 @@ var amountPattern = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})
 // or after the number, sets the currency. Anything else is refused rather
 // than guessed at: "12abc" is not 12.
 func parseAmount(s string) (float64, string, error) {
-	bad := fmt.Errorf("is not an amount we can read, for example 250 or 1,200.50")
+	bad := amountProblem("Enter the amount as a number, for example 250 or £1,200.50.")
 	s = strings.TrimSpace(s)
 	cur := ""
 	take := func(word string) bool {
@@ -165,7 +183,7 @@ func parseAmount(s string) (float64, string, error) {
 		}
 	}
 	if strings.HasPrefix(s, "-") {
-		return 0, "", fmt.Errorf("is not a believable amount")
+		return 0, "", amountProblem("Enter an amount between 0 and 1,000,000,000.")
 	}
 	if !amountPattern.MatchString(s) {
 		return 0, "", bad
@@ -175,24 +193,125 @@ func parseAmount(s string) (float64, string, error) {
 		return 0, "", bad
 	}
 	if v > 1e9 {
-		return 0, "", fmt.Errorf("is not a believable amount")
+		return 0, "", amountProblem("Enter an amount between 0 and 1,000,000,000.")
 	}
 	return float64(int64(v*100+0.5)) / 100, cur, nil
 }
 
-func parseWhen(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02", "02/01/2006 15:04", "02/01/2006"} {
-		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
-			return t.UTC(), nil
+// ReadWhen reads when something happened as people write it (see
+// parseWhen), relative to now for "today" and "yesterday".
+func ReadWhen(s string, now time.Time) (time.Time, error) { return parseWhen(s, now) }
+
+// parseWhen reads when something happened as people write it: a day
+// ("today", "yesterday", 2026-11-27, 27/11/2026) and, optionally, a time
+// after a space or a T ("14:05", "2pm", "2.30pm"), or RFC 3339. Times
+// without a zone are UTC.
+func parseWhen(s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), nil
+	}
+	low := strings.ToLower(s)
+	datePart, timePart, _ := strings.Cut(strings.Replace(low, "t", " ", 1), " ")
+	if strings.HasPrefix(low, "today") || strings.HasPrefix(low, "yesterday") {
+		datePart, timePart, _ = strings.Cut(low, " ")
+	}
+	var date time.Time
+	switch datePart {
+	case "today", "yesterday":
+		d := now.UTC()
+		if datePart == "yesterday" {
+			d = d.AddDate(0, 0, -1)
+		}
+		date = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	default:
+		ok := false
+		for _, layout := range []string{"2006-01-02", "2006-1-2", "02/01/2006", "2/1/2006"} {
+			if t, err := time.ParseInLocation(layout, datePart, time.UTC); err == nil {
+				date, ok = t, true
+				break
+			}
+		}
+		if !ok {
+			return time.Time{}, fmt.Errorf("unrecognised date %q", s)
 		}
 	}
-	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
+	timePart = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(timePart), "at "))
+	if timePart == "" {
+		return date, nil
+	}
+	h, m, ok := clockTime(timePart)
+	if !ok {
+		return time.Time{}, fmt.Errorf("unrecognised time %q", timePart)
+	}
+	return date.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute), nil
 }
 
-func startedWords() string {
-	w := make([]string, len(hangup.StartedValues))
-	for i, v := range hangup.StartedValues {
+// clockTime reads a time of day: "14:05", "14.05", "14:05:30", "2pm",
+// "2:30 pm", "12am".
+func clockTime(s string) (hour, minute int, ok bool) {
+	s = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "")
+	pm, am := strings.HasSuffix(s, "pm"), strings.HasSuffix(s, "am")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "pm"), "am")
+	hs, ms, _ := strings.Cut(strings.ReplaceAll(s, ".", ":"), ":")
+	ms, _, _ = strings.Cut(ms, ":") // seconds are dropped
+	hour, err := strconv.Atoi(hs)
+	if err != nil || len(hs) > 2 {
+		return 0, 0, false
+	}
+	if ms != "" {
+		if minute, err = strconv.Atoi(ms); err != nil || len(ms) != 2 {
+			return 0, 0, false
+		}
+	}
+	switch {
+	case pm || am:
+		if hour < 1 || hour > 12 {
+			return 0, 0, false
+		}
+		hour %= 12
+		if pm {
+			hour += 12
+		}
+	case hour > 23:
+		return 0, 0, false
+	}
+	return hour, minute, minute >= 0 && minute < 60
+}
+
+// words lists a vocabulary for a sentence: "a, b or c".
+func words[T ~string](vs []T) string {
+	w := make([]string, len(vs))
+	for i, v := range vs {
 		w[i] = string(v)
 	}
-	return strings.Join(w, ", ")
+	if len(w) < 2 {
+		return strings.Join(w, "")
+	}
+	return strings.Join(w[:len(w)-1], ", ") + " or " + w[len(w)-1]
+}
+
+// currencySymbols are the currencies people write with a symbol.
+var currencySymbols = map[string]string{"GBP": "£", "USD": "$", "EUR": "€"}
+
+// FormatMoney writes an amount as people read it: "£199.99", "£1,200",
+// "$50.50", and "300 CAD" for currencies without a common symbol.
+// parseAmount reads the result back to the same amount and currency.
+func FormatMoney(amount float64, currency string) string {
+	cents := int64(math.Round(amount * 100))
+	whole, frac := cents/100, cents%100
+	digits := fmt.Sprint(whole)
+	for i := len(digits) - 3; i > 0; i -= 3 {
+		digits = digits[:i] + "," + digits[i:]
+	}
+	if frac != 0 {
+		digits += fmt.Sprintf(".%02d", frac)
+	}
+	if sym, ok := currencySymbols[currency]; ok {
+		return sym + digits
+	}
+	if currency == "" {
+		return digits
+	}
+	return digits + " " + currency
 }

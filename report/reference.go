@@ -83,8 +83,68 @@ func NormaliseReference(s string) (string, bool) {
 	return "HU-" + string(b[:4]) + "-" + string(b[4:]), true
 }
 
-// NewToken returns a private tracking token (256 random bits, URL-safe)
-// and the hash that is stored in its place.
+// secretLen is the length of a tracking link's secret: 8 characters of
+// Crockford's base 32, 40 random bits. Together with the 35 bits of the
+// reference it opens, a guess is hopeless at any rate the server allows,
+// and the link stays short enough to copy from a letter:
+// /r/HU-7K3M-Q9TX-4F8P-Z2MK.
+const secretLen = 8
+
+// NewTrackingToken returns a fresh private tracking token for a report: its
+// reference and a random secret, such as HU-7K3M-Q9TX-4F8P-Z2MK. Only
+// HashToken of it is stored.
+func NewTrackingToken(reference string) string {
+	var b [secretLen]byte
+	rand.Read(b[:])
+	return TrackingToken(reference, b[:])
+}
+
+// TrackingToken builds a tracking token from a reference and the first
+// secretLen bytes of random (or derived) material.
+func TrackingToken(reference string, material []byte) string {
+	var s [secretLen]byte
+	for i := range s {
+		s[i] = alphabet[material[i]&31]
+	}
+	return reference + "-" + string(s[:4]) + "-" + string(s[4:])
+}
+
+// NormaliseToken reads a tracking token as people type or copy it: any
+// case, with or without dashes and spaces, O for 0 and I or L for 1. It
+// returns the canonical form, or "" if the token is not one: the reference
+// part must carry its check character. Older 43-character tokens come back
+// unchanged.
+func NormaliseToken(token string) string {
+	if isLongToken(token) {
+		return token
+	}
+	if len(token) > 64 {
+		return ""
+	}
+	var b []byte
+	for _, r := range strings.ToUpper(strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(token)), "HU")) {
+		switch {
+		case r == '-' || r == ' ':
+			continue
+		case r == 'O':
+			r = '0'
+		case r == 'I' || r == 'L':
+			r = '1'
+		}
+		if r > 127 || strings.IndexByte(alphabet, byte(r)) < 0 {
+			return ""
+		}
+		b = append(b, byte(r))
+	}
+	if len(b) != 8+secretLen || checkChar(b[:7]) != b[7] {
+		return ""
+	}
+	return "HU-" + string(b[:4]) + "-" + string(b[4:8]) + "-" + string(b[8:12]) + "-" + string(b[12:])
+}
+
+// NewToken returns an older-style private tracking token (256 random bits,
+// URL-safe) and its hash. Reports now get NewTrackingToken; links made with
+// these keep working.
 func NewToken() (token string, hash []byte) {
 	var b [32]byte
 	rand.Read(b[:])
@@ -92,14 +152,21 @@ func NewToken() (token string, hash []byte) {
 	return token, HashToken(token)
 }
 
-// HashToken returns the stored form of a tracking token. Tokens that are not
-// well formed hash to nil, so they match nothing.
-func HashToken(token string) []byte {
+func isLongToken(token string) bool {
 	if len(token) != 43 {
-		return nil
+		return false
 	}
-	if _, err := base64.RawURLEncoding.DecodeString(token); err != nil {
-		return nil
+	_, err := base64.RawURLEncoding.DecodeString(token)
+	return err == nil
+}
+
+// HashToken returns the stored form of a tracking token, short or long.
+// Tokens that are not well formed hash to nil, so they match nothing.
+func HashToken(token string) []byte {
+	if !isLongToken(token) {
+		if token = NormaliseToken(token); token == "" {
+			return nil
+		}
 	}
 	h := sha256.Sum256([]byte(token))
 	return h[:]

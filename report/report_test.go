@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -81,8 +82,8 @@ func TestSubmit(t *testing.T) {
 	if _, ok := report.NormaliseReference(r.Reference); !ok {
 		t.Errorf("reference %q fails its own check character", r.Reference)
 	}
-	if len(rc.Token) < 40 {
-		t.Errorf("token %q is too short to be unguessable", rc.Token)
+	if secret, ok := strings.CutPrefix(rc.Token, r.Reference+"-"); !ok || len(strings.ReplaceAll(secret, "-", "")) != 8 || report.NormaliseToken(rc.Token) != rc.Token {
+		t.Errorf("token %q is not the reference and an 8-character secret", rc.Token)
 	}
 	if r.NumberShownE164 != "+449061234567" || r.CallbackE164 != "+442079460000" || r.OrganisationID != "microsoft" ||
 		r.Amount != 250 || r.Currency != "GBP" || r.OccurredAt == nil || !r.HasContact {
@@ -125,10 +126,37 @@ func TestTokens(t *testing.T) {
 	if r, _ := f.svc.ByToken(ctx, b.Token); r.Reference != b.Report.Reference {
 		t.Error("b's token opened another report")
 	}
-	for _, bad := range []string{"", "x", a.Token + "x", strings.Repeat("A", 43), a.Report.Reference, "../../etc/passwd"} {
+	// As people type it from a letter or an email: any case, without
+	// dashes, O for 0.
+	typed := strings.ToLower(strings.ReplaceAll(b.Token, "-", " "))
+	typed = strings.ReplaceAll(typed, "0", "o")
+	if r, err := f.svc.ByToken(ctx, typed); err != nil || r.Reference != b.Report.Reference {
+		t.Errorf("ByToken(%q) = %v, %v; want report %s", typed, r, err, b.Report.Reference)
+	}
+	// The reference with another report's secret opens nothing.
+	crossed := b.Report.Reference + strings.TrimPrefix(a.Token, a.Report.Reference)
+	for _, bad := range []string{"", "x", a.Token + "x", a.Token + "0", crossed, strings.Repeat("A", 43), a.Report.Reference, "../../etc/passwd"} {
 		if _, err := f.svc.ByToken(ctx, bad); hangup.ErrorCode(err) != hangup.ENOTFOUND {
 			t.Errorf("ByToken(%q) err %v, want ENOTFOUND", bad, err)
 		}
+	}
+}
+
+// TestLongTokensStillOpen: reports filed before short links keep the
+// 43-character tracking tokens their people were given.
+func TestLongTokensStillOpen(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	token, hash := report.NewToken()
+	now := time.Now().UTC()
+	r := &hangup.Report{Reference: report.NewReference(), Status: hangup.StatusNew, Source: "web", CreatedAt: now, UpdatedAt: now,
+		Country: "GB", Happened: []hangup.Happened{}, Links: []hangup.Link{}, Story: "Before short links.", ReporterKey: "anon:x", ReporterWeight: 1}
+	if err := f.db.CreateReport(ctx, r, nil, hash, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.svc.ByToken(ctx, token)
+	if err != nil || got.Reference != r.Reference {
+		t.Fatalf("ByToken(long token) = %v, %v; want %s", got, err, r.Reference)
 	}
 }
 
@@ -433,9 +461,13 @@ func TestStoryFillsTheGaps(t *testing.T) {
 	}
 	story := "He said he was from Microsoft, told me to go to anydesk dot com and install AnyDesk, then call him back on 020 7946 0000. I paid £300 in Google Play gift cards."
 	in := hangup.ReportInput{NumberShown: "0906 123 4567", Story: story, PaymentMethod: "typed by me"}
-	got := svc.Suggest(ctx, in)
-	if got.CallbackNumber != "+442079460000" || got.Website == "" || got.Software == "" || got.Amount == "" || got.PaymentMethod != "typed by me" {
+	sg := svc.Suggest(ctx, in)
+	got := sg.Input
+	if got.CallbackNumber != "020 7946 0000" || got.Website == "" || got.Software == "" || got.Amount != "£300" || got.PaymentMethod != "typed by me" {
 		t.Errorf("Suggest = %+v", got)
+	}
+	if slices.Contains(sg.Filled, "payment_method") || !slices.Contains(sg.Filled, "callback_number") {
+		t.Errorf("Suggest filled %v: it must name callback_number and not the payment method the person typed", sg.Filled)
 	}
 	rc, err := svc.Submit(ctx, in, anon, "")
 	if err != nil {
@@ -444,6 +476,122 @@ func TestStoryFillsTheGaps(t *testing.T) {
 	r := rc.Report
 	if r.CallbackE164 != "+442079460000" || r.Amount != 300 || r.PaymentMethod != "typed by me" || r.Verdict != hangup.VerdictScam {
 		t.Errorf("stored report %+v", r)
+	}
+}
+
+// TestStoryFillsTheRightFields: the story's words decide which answer a
+// number or an amount fills, and the person's own answers are never
+// overwritten.
+func TestStoryFillsTheRightFields(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	p, _ := phone.New(phone.Config{})
+	an, err := analyze.New(analyze.Deps{Numbers: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := report.New(ctx, report.Deps{Store: f.db, Numbers: p, Secrets: f.db, Analyzer: an, AnonymousPerHour: 1e6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, story     string
+		shown, callback string
+		amount, method  string
+		happened        []hangup.Happened
+		notHappened     []hangup.Happened
+	}{
+		{name: "paid by debit card, with the pound sign",
+			story:  "He said my computer had a virus and I had to pay £199.99 for a security licence with my debit card.",
+			amount: "£199.99", method: "debit card", happened: []hangup.Happened{hangup.HappenedPaid}},
+		{name: "called back from a number is the number that called",
+			story: "Microsoft rang about a virus. He called back from 020 7946 0000 an hour later.",
+			shown: "020 7946 0000", notHappened: []hangup.Happened{hangup.HappenedPaid}},
+		{name: "a number to call back on is the callback number",
+			story:    "She told me to call her back on 0906 123 4567 to fix it.",
+			callback: "0906 123 4567"},
+		{name: "both numbers in one story",
+			story: "They called me from 01793 781800 and gave me 0906 123 4567 to ring back.",
+			shown: "01793 781800", callback: "0906 123 4567"},
+		{name: "they got into the computer",
+			story:    "He got into my computer and moved the mouse around, then I installed AnyDesk.",
+			happened: []hangup.Happened{hangup.HappenedRemoteAccess, hangup.HappenedInstalledSoftware}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := svc.Suggest(ctx, hangup.ReportInput{Story: tc.story}).Input
+			if got.NumberShown != tc.shown || got.CallbackNumber != tc.callback {
+				t.Errorf("number shown %q, callback %q; want %q, %q", got.NumberShown, got.CallbackNumber, tc.shown, tc.callback)
+			}
+			if got.Amount != tc.amount || got.PaymentMethod != tc.method {
+				t.Errorf("amount %q paid by %q; want %q by %q", got.Amount, got.PaymentMethod, tc.amount, tc.method)
+			}
+			for _, h := range tc.happened {
+				if !got.HasHappened(h) {
+					t.Errorf("happened %v lacks %s", got.Happened, h)
+				}
+			}
+			for _, h := range tc.notHappened {
+				if got.HasHappened(h) {
+					t.Errorf("happened %v has %s", got.Happened, h)
+				}
+			}
+		})
+	}
+	// The person's own answers stand.
+	got := svc.Suggest(ctx, hangup.ReportInput{Story: "He called back from 020 7946 0000. I paid £20 by bank transfer.",
+		NumberShown: "0800 000 000", Amount: "15", PaymentMethod: "cash"}).Input
+	if got.NumberShown != "0800 000 000" || got.Amount != "15" || got.PaymentMethod != "cash" {
+		t.Errorf("Suggest overwrote answers: %+v", got)
+	}
+}
+
+func TestFormatMoneyReadsBack(t *testing.T) {
+	for _, tc := range []struct {
+		amount   float64
+		currency string
+		want     string
+	}{{199.99, "GBP", "£199.99"}, {1200, "GBP", "£1,200"}, {50.5, "USD", "$50.50"}, {300, "CAD", "300 CAD"}, {7, "", "7"}} {
+		if got := report.FormatMoney(tc.amount, tc.currency); got != tc.want {
+			t.Errorf("FormatMoney(%v, %q) = %q, want %q", tc.amount, tc.currency, got, tc.want)
+		}
+	}
+}
+
+// TestWhenAsPeopleSayIt: "today", "yesterday" and dates in boxes, with a
+// time or without.
+func TestWhenAsPeopleSayIt(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	now := time.Date(2026, 12, 10, 16, 30, 0, 0, time.UTC)
+	f.svc.SetClock(func() time.Time { return now })
+	for _, tc := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"today", time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)},
+		{"Today 14:05", time.Date(2026, 12, 10, 14, 5, 0, 0, time.UTC)},
+		{"yesterday 2pm", time.Date(2026, 12, 9, 14, 0, 0, 0, time.UTC)},
+		{"yesterday at 9.30am", time.Date(2026, 12, 9, 9, 30, 0, 0, time.UTC)},
+		{"2026-11-27", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)},
+		{"2026-11-27T14:05", time.Date(2026, 11, 27, 14, 5, 0, 0, time.UTC)},
+		{"2026-1-7 12am", time.Date(2026, 1, 7, 0, 0, 0, 0, time.UTC)},
+		{"27/11/2026 14:05", time.Date(2026, 11, 27, 14, 5, 0, 0, time.UTC)},
+		{"2026-11-27T14:05:00Z", time.Date(2026, 11, 27, 14, 5, 0, 0, time.UTC)},
+	} {
+		rc, err := f.svc.Submit(ctx, hangup.ReportInput{Story: "They called.", OccurredAt: tc.in}, anon, "")
+		if err != nil {
+			t.Errorf("OccurredAt %q: %v", tc.in, err)
+			continue
+		}
+		if got := rc.Report.OccurredAt; got == nil || !got.Equal(tc.want) {
+			t.Errorf("OccurredAt %q = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"soon", "2026-02-30", "today 25:00", "yesterday 13pm", "2026-11-27 14:5", "2027-01-01", "1980-01-01"} {
+		_, err := f.svc.Submit(ctx, hangup.ReportInput{Story: "They called.", OccurredAt: bad}, anon, "")
+		if fe := hangup.ErrorFields(err); hangup.ErrorCode(err) != hangup.EINVALID || len(fe) != 1 || fe[0].Field != "occurred_at" || !strings.HasSuffix(fe[0].Message, ".") {
+			t.Errorf("OccurredAt %q: %v, want one sentence about occurred_at", bad, err)
+		}
 	}
 }
 

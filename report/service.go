@@ -10,7 +10,6 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"log/slog"
@@ -207,7 +206,7 @@ func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporte
 		// its own report, never someone else's receipt.
 		scopedKey = key + ":" + idempotencyKey
 		if r, err := s.deps.Store.FindReportByIdempotencyKey(ctx, scopedKey); err == nil {
-			return s.receipt(r, s.replayToken(scopedKey), true), nil
+			return s.receipt(r, s.trackingToken(r.Reference, scopedKey), true), nil
 		} else if hangup.ErrorCode(err) != hangup.ENOTFOUND {
 			return nil, err
 		}
@@ -225,13 +224,6 @@ func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporte
 		r.Source = "web"
 	}
 	var token string
-	var hash []byte
-	if scopedKey != "" {
-		token = s.replayToken(scopedKey)
-		hash = HashToken(token)
-	} else {
-		token, hash = NewToken()
-	}
 	var contact *hangup.Contact
 	if c.in.Contact != nil {
 		ct := *c.in.Contact
@@ -241,8 +233,9 @@ func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporte
 	}
 	for attempt := 0; ; attempt++ {
 		r.Reference = NewReference()
+		token = s.trackingToken(r.Reference, scopedKey)
 		ev := s.evidence(r, evidenceKey, now)
-		err = s.deps.Store.CreateReport(ctx, r, contact, hash, ev)
+		err = s.deps.Store.CreateReport(ctx, r, contact, HashToken(token), ev)
 		if err == nil {
 			break
 		}
@@ -251,7 +244,7 @@ func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporte
 		}
 		if scopedKey != "" { // lost a race with the same submission
 			if first, ferr := s.deps.Store.FindReportByIdempotencyKey(ctx, scopedKey); ferr == nil {
-				return s.receipt(first, token, true), nil
+				return s.receipt(first, s.trackingToken(first.Reference, scopedKey), true), nil
 			}
 		}
 		// Otherwise a reference collision: draw another.
@@ -265,10 +258,15 @@ func (s *Service) Submit(ctx context.Context, in hangup.ReportInput, who Reporte
 	return s.receipt(r, token, false), nil
 }
 
-// replayToken derives the tracking token of an idempotent submission, so a
-// replay can show the same private link without the token being stored.
-func (s *Service) replayToken(scopedKey string) string {
-	return base64.RawURLEncoding.EncodeToString(s.mac("token", scopedKey)[:32])
+// trackingToken returns the tracking token of a new report: its reference
+// and a short secret (see NewTrackingToken). An idempotent submission's
+// secret is derived from its key, so a replay shows the same private link
+// without the token being stored.
+func (s *Service) trackingToken(reference, scopedKey string) string {
+	if scopedKey == "" {
+		return NewTrackingToken(reference)
+	}
+	return TrackingToken(reference, s.mac("token", scopedKey))
 }
 
 func (s *Service) receipt(r *hangup.Report, token string, replayed bool) *Receipt {
@@ -318,11 +316,12 @@ func (s *Service) AddInfo(ctx context.Context, token, text string) error {
 	p.Text("text", text, MaxStory)
 	switch {
 	case text == "":
-		return hangup.Invalid("Please type what you want to add.", hangup.FieldError{Field: "text", Message: "is empty"})
+		return hangup.Invalid("There is a problem.", hangup.FieldError{Field: "text", Message: "Type what you want to add to your report, then press the button."})
 	case p.Err() != nil:
 		return p.Err()
 	case len([]rune(r.Story))+len([]rune(text)) > 4*MaxStory:
-		return hangup.Errorf(hangup.ETOOLARGE, "This report already holds as much text as it can. Please make a new report.")
+		return &hangup.Error{Code: hangup.ETOOLARGE, Message: "There is a problem.",
+			Fields: []hangup.FieldError{{Field: "text", Message: "This report already holds as much text as it can. Make a new report for the rest."}}}
 	}
 	return s.deps.Store.AddReportInfo(ctx, r.Reference, text)
 }

@@ -31,8 +31,8 @@ const (
 	telPremium     = "+449061234567" // 09 premium rate
 	telFree        = "+447408712345" // in a block Ofcom lists as free
 	telDrama       = "+447700900123" // Ofcom's drama range
-	telInvalid     = "+441632960123" // 01632 96: drama, not a valid UK number
-	telLandline    = "+442079460000" // London landline
+	telInvalid     = "+441632123456" // 01632 outside the drama block: not a valid UK number
+	telLandline    = "+442071234567" // London landline (020 7946 0xxx is a drama range)
 	telUS          = "+12125551234"
 )
 

@@ -26,19 +26,19 @@ func TestChangesReachScreening(t *testing.T) {
 
 	org := &hangup.Organisation{ID: "acme-bank", Name: "Acme Bank", Country: "GB", Kind: hangup.KindBank,
 		Numbers: []hangup.OrgNumber{
-			{Number: "020 7946 0001", Role: hangup.RoleCallsOut, Label: "Fraud team", Source: hangup.Source{URL: "https://acme.example/contact", Checked: "2026-11-01"}},
-			{Number: "020 7946 0002", Role: hangup.RoleReceivesOnly, Label: "Customer line", Source: hangup.Source{URL: "https://acme.example/contact", Checked: "2026-11-01"}},
+			{Number: "020 7123 0001", Role: hangup.RoleCallsOut, Label: "Fraud team", Source: hangup.Source{URL: "https://acme.example/contact", Checked: "2026-11-01"}},
+			{Number: "020 7123 0002", Role: hangup.RoleReceivesOnly, Label: "Customer line", Source: hangup.Source{URL: "https://acme.example/contact", Checked: "2026-11-01"}},
 		}}
 	start = time.Now()
 	if err := w.reg.Import(ctx, []*hangup.Organisation{org}); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, start, func() bool {
-		d, _ := w.engine.Screen(ctx, hangup.ScreenRequest{From: "+442079460001", To: telMobile}, nil)
+		d, _ := w.engine.Screen(ctx, hangup.ScreenRequest{From: "+442071230001", To: telMobile}, nil)
 		return d.Label == "Acme Bank (verified)"
 	})
 	waitFor(t, start, func() bool {
-		d, _ := w.engine.Screen(ctx, hangup.ScreenRequest{From: "+442079460002", To: telMobile}, nil)
+		d, _ := w.engine.Screen(ctx, hangup.ScreenRequest{From: "+442071230002", To: telMobile}, nil)
 		return d.PrimaryReason() == CodeDoNotOriginate && d.Action == hangup.ActionBlock
 	})
 }

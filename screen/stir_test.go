@@ -76,7 +76,7 @@ func TestSTIR(t *testing.T) {
 	}{
 		{"valid A attestation", hangup.ScreenRequest{From: telMobile, To: telLandline, Identity: []string{valid}},
 			stir.VerstatPassed, "A", hangup.ActionAllow, "", string(stir.ReasonOK), 0},
-		{"valid, numbers in SIP and national forms", hangup.ScreenRequest{From: "sip:07400123456@pbx", To: "<sip:02079460000@pbx>", Identity: []string{valid}},
+		{"valid, numbers in SIP and national forms", hangup.ScreenRequest{From: "sip:07400123456@pbx", To: "<sip:02071234567@pbx>", Identity: []string{valid}},
 			stir.VerstatPassed, "A", hangup.ActionAllow, "", string(stir.ReasonOK), 0},
 		{"tampered payload", hangup.ScreenRequest{From: telMobile, To: telLandline, Identity: []string{tamper(valid)}},
 			stir.VerstatFailed, "", hangup.ActionLabel, hangup.LabelUnverified, string(stir.ReasonBadSignature), 438},
@@ -137,7 +137,7 @@ func TestVerifyTimeoutBoundsASlowFetcher(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newWorld(t, Config{Verifier: v, VerifyTimeout: 200 * time.Millisecond})
-	hdr := sp.Identity(stirtest.Claims{Orig: "447400123456", Dest: []string{"442079460000"}, IAT: now}, testX5U)
+	hdr := sp.Identity(stirtest.Claims{Orig: "447400123456", Dest: []string{"442071234567"}, IAT: now}, testX5U)
 	start := time.Now()
 	d, _ := w.engine.Screen(context.Background(), hangup.ScreenRequest{From: telMobile, To: telLandline, Identity: []string{hdr}}, nil)
 	if el := time.Since(start); el > 2*time.Second {

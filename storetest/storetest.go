@@ -19,10 +19,11 @@ type Stores struct {
 	Secrets       hangup.SecretStore
 	APIKeys       hangup.APIKeyStore // nil skips the API key tests
 	SignIns       hangup.SignInStore
-	Feeds         hangup.FeedStore       // nil skips the feed tests
-	SiteNumbers   hangup.SiteNumberStore // nil skips the site-number tests
-	Blocklist     hangup.BlocklistStore  // nil skips the blocklist tests
-	Sync          hangup.SyncStore       // nil skips the sync tests
+	Feeds         hangup.FeedStore        // nil skips the feed tests
+	SiteNumbers   hangup.SiteNumberStore  // nil skips the site-number tests
+	Blocklist     hangup.BlocklistStore   // nil skips the blocklist tests
+	Sync          hangup.SyncStore        // nil skips the sync tests
+	SharedChecks  hangup.SharedCheckStore // nil skips the shared check tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -37,6 +38,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })
+	t.Run("SharedChecks", func(t *testing.T) { testSharedChecks(t, open) })
 	t.Run("SignIns", func(t *testing.T) { testSignIns(t, open) })
 	t.Run("Feeds", func(t *testing.T) { testFeeds(t, open) })
 	t.Run("SiteNumbers", func(t *testing.T) { testSiteNumbers(t, open) })

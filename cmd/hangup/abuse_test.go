@@ -137,20 +137,25 @@ func postForm(t testing.TB, c *http.Client, u string, v url.Values, hdr map[stri
 	return send(t, c, "POST", u, h, v.Encode())
 }
 
-// webReport files one report through the three steps of /report, as a
-// browser with the given client would, and reports whether it was taken.
+// webReport files one report through every page of /report, as a browser
+// with the given client would, and reports whether it was taken.
 func webReport(t testing.TB, c *http.Client, base, number string, hdr map[string]string) bool {
 	t.Helper()
 	page := send(t, c, "GET", base+"/report", hdr, "")
 	start := time.Now() // the form's clock started before the page came back
 	step := postForm(t, c, base+"/report", formOf(page.body, map[string]string{"number_shown": number, "claimed_organisation": "Microsoft",
-		"story": "They said my computer had a virus and wanted remote access."}), hdr)
-	step = postForm(t, c, base+"/report", formOf(step.body, nil), hdr)
-	if !strings.Contains(step.body, "Step 3 of 3") {
+		"story": "They said my computer had a virus and wanted remote access.", "action": "next"}), hdr)
+	for range 10 {
+		if step.status != http.StatusOK || strings.Contains(step.body, `name="step" value="check"`) {
+			break
+		}
+		step = postForm(t, c, base+"/report", formOf(step.body, map[string]string{"action": "next"}), hdr)
+	}
+	if !strings.Contains(step.body, `name="step" value="check"`) {
 		return false
 	}
 	time.Sleep(abuseFormDelay - time.Since(start))
-	final := postForm(t, c, base+"/report", formOf(step.body, nil), hdr)
+	final := postForm(t, c, base+"/report", formOf(step.body, map[string]string{"action": "next"}), hdr)
 	return final.status == http.StatusSeeOther && strings.Contains(final.header.Get("Location"), "/r/")
 }
 

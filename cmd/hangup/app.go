@@ -20,6 +20,7 @@ import (
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/feed"
 	hhttp "github.com/hangup-org/hangup/http"
+	"github.com/hangup-org/hangup/mail"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/phone"
@@ -57,6 +58,7 @@ type App struct {
 	Metrics    *metrics.Metrics   // Prometheus metrics at /metrics
 	Blocklist  *blocklist.Service // the shared blocklist, its sync and exports
 	Syncer     *blocklist.Syncer  // pulls a central Hangup's blocklist, when Config.SyncFrom is set
+	Mailer     hangup.Mailer      // reporters' confirmations; nil when no mail server is configured
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -156,6 +158,14 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.wireSharing(ctx); err != nil {
 		return err
 	}
+	if cfg.SMTPHost != "" {
+		m, err := mail.New(cfg.mailConfig())
+		if err != nil {
+			return err
+		}
+		a.Mailer = m
+		a.log.Info("reporters' confirmations by email", "mail", cfg.mailConfig())
+	}
 	hc := hhttp.DefaultConfig()
 	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, version
 	if hc.TrustedProxies, err = cfg.TrustProxy.Parse(); err != nil {
@@ -169,7 +179,7 @@ func (a *App) wire(ctx context.Context) error {
 		Checker: a.Checker, Numbers: a.Numbers, Registry: a.Registry, Ready: a.DB.Ping, Logger: a.log,
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
-		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist,
+		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
 	})
 	return err
 }

@@ -40,6 +40,12 @@ func runAnalyze(e *env) error {
 	if len(args) > 1 {
 		return usagef("give one file (or - for standard input)")
 	}
+	if *batch && *stream {
+		return usagef("give --jsonl (a batch) or --stream (a live call), not both")
+	}
+	if (*batch || *stream) && len(args) > 0 {
+		return usagef("--jsonl and --stream read standard input: give no file")
+	}
 	cfg, err := l.resolve(e)
 	if err != nil {
 		return err
@@ -67,6 +73,9 @@ func runAnalyze(e *env) error {
 			return usagef("%v", err)
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+			return usagef("%s is not a file: give a file of text, or - for standard input", args[0])
+		}
 		in = f
 	}
 	text, err := io.ReadAll(io.LimitReader(in, 4*analyze.MaxTextLen+1))

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/report"
@@ -37,20 +38,20 @@ func runReport(e *env) error {
 	fs.StringVar(&in.CallbackNumber, "callback-number", "", "a number they gave you to call back")
 	fs.StringVar(&in.ClaimedOrganisation, "claims", "", "who they said they were")
 	fs.StringVar(&started, "started", "", "how it started: "+strings.Join(startedNames(), ", "))
-	fs.Var(&happened, "happened", "what happened, comma-separated: installed_software, remote_access, visited_site, paid, bank_details, card_details, passwords")
+	fs.Var(&happened, "happened", "what happened, comma-separated: "+strings.Join(happenedNames(), ", ")+" (the --asked words of check)")
 	fs.StringVar(&in.Software, "software", "", "the program they had you install")
 	fs.StringVar(&in.Website, "website", "", "the website they sent you to")
 	fs.StringVar(&in.Amount, "amount", "", "how much you paid")
 	fs.StringVar(&in.Currency, "currency", "", "currency of the amount, e.g. GBP")
 	fs.StringVar(&in.PaymentMethod, "payment-method", "", "how you paid")
-	fs.StringVar(&in.OccurredAt, "occurred-at", "", "when it happened, e.g. 2026-11-27T14:05")
+	fs.StringVar(&in.OccurredAt, "occurred-at", "", "when it happened: today, yesterday or a date like 2026-11-27, with a time if known (\"yesterday 14:05\")")
 	fs.StringVar(&in.Story, "story", "", "what happened in your own words (\"-\" reads standard input)")
 	fs.StringVar(&in.Contact.Name, "contact-name", "", "your name (optional)")
 	fs.StringVar(&in.Contact.Email, "contact-email", "", "your email (optional)")
 	fs.StringVar(&in.Contact.Phone, "contact-phone", "", "your phone (optional)")
 	fs.BoolVar(&in.Contact.Consent, "consent", false, "you agree to be contacted about this report")
 	asJSON := fs.Bool("json", false, "read the report as JSON (the API's fields) from standard input and print the answer as JSON")
-	publicURL := fs.String("public-url", "", "the site's address, to print the tracking link in full")
+	publicURL := fs.String("public-url", "", "the site's address, to print the tracking link in full (also HANGUP_PUBLIC_URL)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: hangup report                 answer questions one by one")
 		fmt.Fprintln(e.stderr, "       hangup report --story TEXT [--number-shown N] [--happened LIST] …")
@@ -97,7 +98,14 @@ func runReport(e *env) error {
 			return err
 		}
 	}
-	app, err := openApp(e, l)
+	cfg, err := l.resolve(e)
+	if err != nil {
+		return err
+	}
+	if *publicURL != "" {
+		cfg.PublicURL = *publicURL
+	}
+	app, err := NewApp(e.ctx, cfg, newLogger(e, "warn"))
 	if err != nil {
 		return err
 	}
@@ -106,111 +114,208 @@ func runReport(e *env) error {
 	if err != nil {
 		return err
 	}
-	link := strings.TrimSuffix(*publicURL, "/") + "/r/" + rc.Token
+	link := "/r/" + rc.Token
+	if cfg.PublicURL != "" {
+		link = strings.TrimSuffix(cfg.PublicURL, "/") + link
+	}
+	emailed := ""
+	if app.Mailer != nil && in.Contact != nil && strings.TrimSpace(in.Contact.Email) != "" && !rc.Replayed {
+		if err := app.Mailer.Send(e.ctx, report.ConfirmationEmail(strings.TrimSpace(in.Contact.Email), rc, link)); err != nil {
+			fmt.Fprintf(e.stderr, "hangup: the report is saved, but the confirmation email could not be sent: %s\n", hangup.ErrorMessage(err))
+		} else {
+			emailed = strings.TrimSpace(in.Contact.Email)
+		}
+	}
 	if *asJSON {
 		return printJSON(e.stdout, map[string]any{"reference": rc.Report.Reference, "tracking_url": link,
 			"status": rc.Report.Status, "guidance": rc.Guidance, "links": rc.Report.Links})
 	}
 	fmt.Fprintf(e.stdout, "Your report has been saved. Reference: %s\n", rc.Report.Reference)
-	fmt.Fprintf(e.stdout, "Private link to see, add to or delete it (keep it to yourself): %s\n\nWhat to do now:\n", link)
+	fmt.Fprintf(e.stdout, "Private link to see, add to or delete it (keep it to yourself): %s\n", link)
+	if cfg.PublicURL == "" {
+		fmt.Fprintln(e.stdout, "(Open it on this Hangup's website; set HANGUP_PUBLIC_URL or --public-url to print the whole address.)")
+	}
+	if emailed != "" {
+		fmt.Fprintf(e.stdout, "We emailed the reference and the link to %s.\n", emailed)
+	}
+	fmt.Fprintln(e.stdout, "\nWhat to do now:")
 	for i, s := range rc.Guidance.Steps {
 		fmt.Fprintln(e.stdout, wrap(fmt.Sprintf("%d. %s. %s", i+1, s.Title, s.Text), "   "))
 	}
 	return nil
 }
 
+func happenedNames() []string {
+	out := make([]string, len(hangup.HappenedValues))
+	for i, h := range hangup.HappenedValues {
+		out[i] = string(h)
+	}
+	return out
+}
+
+// maxTries is how often a question is asked again before the command gives
+// up: enough for a slip, not an endless loop on pasted text.
+const maxTries = 3
+
+// prompter asks questions on a terminal, one line (or one paragraph) each.
+type prompter struct {
+	e *env
+	r *bufio.Reader
+}
+
+// line asks q and returns the trimmed answer; "" at the end of the input.
+func (p *prompter) line(q string) (string, error) {
+	fmt.Fprint(p.e.stdout, q+" ")
+	line, err := p.r.ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	return strings.TrimSpace(line), nil
+}
+
+// until asks q until read accepts the answer (an empty answer skips), or
+// gives up after maxTries with a usage error.
+func (p *prompter) until(q, again string, read func(string) bool) (string, error) {
+	for range maxTries {
+		a, err := p.line(q)
+		if err != nil || a == "" || read(a) {
+			return a, err
+		}
+		fmt.Fprintln(p.e.stdout, again)
+	}
+	return "", usagef("the answers could not be read; run \"hangup report\" again, or give the answers as flags")
+}
+
+// answer is a yes/no/unsure answer.
+type answer int
+
+const (
+	skipped answer = iota
+	yes
+	no
+	unsure
+)
+
+// yesNo reads yes, no or not sure, in the ways people type them.
+func yesNo(s string) (answer, bool) {
+	switch strings.Trim(strings.ToLower(strings.Join(strings.Fields(s), " ")), ".!") {
+	case "y", "yes", "yeah", "yep", "true":
+		return yes, true
+	case "n", "no", "nope", "false":
+		return no, true
+	case "u", "?", "unsure", "not sure", "dont know", "don't know", "do not know", "maybe", "perhaps", "i don't know", "i dont know", "no idea":
+		return unsure, true
+	}
+	return skipped, false
+}
+
 // askReport asks the report's questions one at a time, in plain words.
-// Empty answers skip a question.
+// Answers that can't be read are asked again; Enter skips a question.
 func askReport(e *env) (hangup.ReportInput, error) {
 	in := hangup.ReportInput{}
-	r := bufio.NewReader(e.stdin)
-	ask := func(q string) (string, error) {
-		fmt.Fprint(e.stdout, q+" ")
-		line, err := r.ReadString('\n')
-		if err != nil && !(errors.Is(err, io.EOF) && line != "") {
-			if errors.Is(err, io.EOF) {
-				return "", nil
-			}
-			return "", err
-		}
-		return strings.TrimSpace(line), nil
-	}
-	yes := func(q string) (bool, error) {
-		a, err := ask(q + " (y/n)")
-		return strings.HasPrefix(strings.ToLower(a), "y"), err
-	}
-	var err error
+	p := &prompter{e: e, r: bufio.NewReader(e.stdin)}
 	fmt.Fprintln(e.stdout, "Report a scam. Press Enter to skip any question.")
-	steps := []func() error{
-		func() error {
-			var q strings.Builder
-			q.WriteString("How did it start?")
-			for i, v := range hangup.StartedValues {
-				fmt.Fprintf(&q, " %d %s,", i+1, strings.ToLower(v.Label()))
-			}
-			a, err := ask(strings.TrimSuffix(q.String(), ",") + ":")
-			if n, convErr := strconv.Atoi(a); convErr == nil && n >= 1 && n <= len(hangup.StartedValues) {
-				in.Started = hangup.StartedValues[n-1]
-			}
-			return err
-		},
-		func() (err error) { in.OccurredAt, err = ask("When did it happen (e.g. 2026-11-27 14:05)?"); return },
-		func() (err error) { in.NumberShown, err = ask("What number did they call from?"); return },
-		func() (err error) {
-			in.CallbackNumber, err = ask("Did they give you a number to call back? Which?")
-			return
-		},
-		func() (err error) { in.ClaimedOrganisation, err = ask("Who did they say they were?"); return },
-		func() error {
-			for _, q := range []struct {
-				h    hangup.Happened
-				text string
-			}{
-				{hangup.HappenedInstalledSoftware, "Did you install a program they told you to?"},
-				{hangup.HappenedRemoteAccess, "Did they get into your computer or phone?"},
-				{hangup.HappenedVisitedSite, "Did you go to a website they told you to?"},
-				{hangup.HappenedPaid, "Did you pay them, or buy gift cards?"},
-				{hangup.HappenedBankDetails, "Did you give bank details or log in to your bank?"},
-				{hangup.HappenedCardDetails, "Did you give card details?"},
-				{hangup.HappenedPasswords, "Did you tell them a password, PIN or code?"},
-			} {
-				ok, err := yes(q.text)
-				if err != nil {
-					return err
-				}
-				if ok {
-					in.Happened = append(in.Happened, q.h)
-				}
-			}
-			return nil
-		},
-		func() (err error) {
-			if in.HasHappened(hangup.HappenedInstalledSoftware) || in.HasHappened(hangup.HappenedRemoteAccess) {
-				in.Software, err = ask("Which program?")
-			}
-			return
-		},
-		func() (err error) {
-			if in.HasHappened(hangup.HappenedVisitedSite) {
-				in.Website, err = ask("Which website?")
-			}
-			return
-		},
-		func() (err error) {
-			if in.HasHappened(hangup.HappenedPaid) {
-				if in.Amount, err = ask("How much?"); err == nil {
-					in.PaymentMethod, err = ask("How did you pay?")
-				}
-			}
-			return
-		},
-		func() (err error) { in.Story, err = ask("What happened, in your own words (one line)?"); return },
+	var q strings.Builder
+	q.WriteString("How did it start?")
+	for i, v := range hangup.StartedValues {
+		fmt.Fprintf(&q, "\n  %d %s", i+1, v.Label())
 	}
-	for _, step := range steps {
-		if err = step(); err != nil {
+	q.WriteString("\nType a number:")
+	_, err := p.until(q.String(), fmt.Sprintf("Please type a number from 1 to %d, or press Enter to skip.", len(hangup.StartedValues)), func(a string) bool {
+		if n, err := strconv.Atoi(a); err == nil && n >= 1 && n <= len(hangup.StartedValues) {
+			in.Started = hangup.StartedValues[n-1]
+			return true
+		}
+		if v, ok := hangup.ParseStarted(a); ok {
+			in.Started = v
+			return true
+		}
+		return false
+	})
+	if err != nil {
+		return in, err
+	}
+	now := time.Now()
+	if in.OccurredAt, err = p.until("When did it happen? (today, yesterday or a date like 27/11/2026; add a time if you know it: yesterday 14:05)",
+		"Please type today, yesterday or a date like 27/11/2026, or press Enter to skip.",
+		func(a string) bool { _, err := report.ReadWhen(a, now); return err == nil }); err != nil {
+		return in, err
+	}
+	isNumber := func(a string) bool { return strings.ContainsAny(a, "0123456789") && len(a) <= report.MaxNumber }
+	if in.NumberShown, err = p.until("What number did they call from?", "That doesn't look like a phone number. Type it as it showed, or press Enter to skip.", isNumber); err != nil {
+		return in, err
+	}
+	if in.CallbackNumber, err = p.until("Did they give you a number to call back? Which?", "That doesn't look like a phone number. Type it, or press Enter to skip.", isNumber); err != nil {
+		return in, err
+	}
+	if in.ClaimedOrganisation, err = p.line("Who did they say they were?"); err != nil {
+		return in, err
+	}
+	var notSure []string
+	for _, h := range hangup.HappenedValues {
+		question := map[hangup.Happened]string{
+			hangup.HappenedInstalledSoftware: "Did you install a program they told you to?",
+			hangup.HappenedRemoteAccess:      "Did they get into your computer or phone?",
+			hangup.HappenedVisitedSite:       "Did you go to a website they told you to?",
+			hangup.HappenedPaid:              "Did you pay them, or buy gift cards for them?",
+			hangup.HappenedBankDetails:       "Did you give bank details or log in to your bank?",
+			hangup.HappenedCardDetails:       "Did you give card details?",
+			hangup.HappenedPasswords:         "Did you tell them a password, PIN or code?",
+		}[h]
+		var got answer
+		if _, err := p.until(question+" (yes, no or not sure)", "Please answer yes, no or not sure.", func(a string) bool {
+			var ok bool
+			got, ok = yesNo(a)
+			return ok
+		}); err != nil {
+			return in, err
+		}
+		switch got {
+		case yes:
+			in.Happened = append(in.Happened, h)
+		case unsure:
+			notSure = append(notSure, h.Label())
+		}
+	}
+	if in.HasHappened(hangup.HappenedInstalledSoftware) || in.HasHappened(hangup.HappenedRemoteAccess) {
+		if in.Software, err = p.line("Which program?"); err != nil {
 			return in, err
 		}
 	}
+	if in.HasHappened(hangup.HappenedVisitedSite) {
+		if in.Website, err = p.line("Which website?"); err != nil {
+			return in, err
+		}
+	}
+	if in.HasHappened(hangup.HappenedPaid) {
+		if in.Amount, err = p.until("How much? (for example £199.99)", "Please type the amount as a number, for example 250 or £1,200.50.",
+			func(a string) bool { _, _, err := report.ReadAmount(a); return err == nil }); err != nil {
+			return in, err
+		}
+		if in.PaymentMethod, err = p.line("How did you pay?"); err != nil {
+			return in, err
+		}
+	}
+	fmt.Fprintln(e.stdout, "What happened, in your own words? Type or paste as many lines as you like, then an empty line to finish.")
+	var story []string
+	for len(story) < 2000 {
+		line, err := p.r.ReadString('\n')
+		if t := strings.TrimRight(line, "\r\n"); strings.TrimSpace(t) != "" {
+			story = append(story, t)
+		} else if err == nil {
+			break
+		}
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				return in, err
+			}
+			break
+		}
+	}
+	for _, n := range notSure {
+		story = append(story, "Not sure whether: "+n+".")
+	}
+	in.Story = strings.Join(story, "\n")
 	return in, nil
 }
 

@@ -207,6 +207,9 @@ func runScreen(e *env) error {
 	if req.From == "" && req.To == "" {
 		return usagef("give the call: --from N --to N")
 	}
+	if !knownVerstat(req.Verstat) {
+		return usagef("--verstat %q is not a verification status: use TN-Validation-Passed (optionally -A, -B or -C), TN-Validation-Failed or No-TN-Validation", req.Verstat)
+	}
 	req.Identity = identity
 	cfg, err := l.resolve(e)
 	if err != nil {
@@ -235,6 +238,18 @@ func runScreen(e *env) error {
 	}
 	printDecision(e, d)
 	return nil
+}
+
+// knownVerstat reports whether v is empty or a verification status as
+// networks write it (any case): what --verstat takes.
+func knownVerstat(v string) bool {
+	v = strings.ToLower(strings.TrimSpace(v))
+	switch v {
+	case "", "tn-validation-passed", "tn-validation-failed", "no-tn-validation",
+		"tn-validation-passed-a", "tn-validation-passed-b", "tn-validation-passed-c":
+		return true
+	}
+	return false
 }
 
 // loadReputation reads the reputation index from the database if it exists,

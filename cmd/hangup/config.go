@@ -1,11 +1,13 @@
 package main
 
 import (
+	"crypto/tls"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +15,8 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/clientip"
+	"github.com/hangup-org/hangup/mail"
+	"github.com/hangup-org/hangup/postgres"
 	"github.com/hangup-org/hangup/safefetch"
 	"github.com/hangup-org/hangup/stir"
 )
@@ -63,10 +67,19 @@ type Config struct {
 	SyncKey   string `json:"sync_key"`
 	SyncEvery string `json:"sync_every"`
 
+	// Email: a reporter who gives an address gets the reference and the
+	// tracking link. Empty SMTPHost sends none. Needs PublicURL.
+	SMTPHost     string `json:"smtp_host"`
+	SMTPPort     int    `json:"smtp_port"` // default 587 (STARTTLS when offered); 465 is TLS from the start
+	SMTPUser     string `json:"smtp_user"`
+	SMTPPassword string `json:"smtp_password"` // never logged; HANGUP_SMTP_PASSWORD keeps it out of files
+	SMTPFrom     string `json:"smtp_from"`     // e.g. "Hangup <noreply@example.org>"
+
 	// Test hooks, never set from files or flags: the x5u fetcher and the
 	// verifier's clock; the caps of live calls (zero: analyze's defaults);
 	// anonymous reports per client address an hour (zero: report's
-	// default); the least time to fill in the report form.
+	// default); the least time to fill in the report form; the mail
+	// server's certificate roots.
 	stirFetcher        stir.Fetcher
 	feedClient         *safefetch.Client // fetches feeds; nil: the production rules
 	pageClient         *safefetch.Client // fetches pages; nil: the production rules
@@ -77,6 +90,12 @@ type Config struct {
 	// How often the blocklist is published, and the least gap between
 	// publications a client's request causes (zero: blocklist's defaults).
 	blocklistEvery, blocklistMinGap time.Duration
+	smtpTLS                         *tls.Config
+}
+
+// mailConfig is the mail settings as package mail takes them.
+func (c Config) mailConfig() mail.Config {
+	return mail.Config{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUser, Password: c.SMTPPassword, From: c.SMTPFrom, TLS: c.smtpTLS}
 }
 
 // ReportFormMinTime is the least time between starting the report form and
@@ -124,6 +143,11 @@ var envVars = []struct {
 	{"HANGUP_SYNC_FROM", func(c *Config, v string) error { c.SyncFrom = v; return nil }},
 	{"HANGUP_SYNC_KEY", func(c *Config, v string) error { c.SyncKey = v; return nil }},
 	{"HANGUP_SYNC_EVERY", func(c *Config, v string) error { c.SyncEvery = v; return nil }},
+	{"HANGUP_SMTP_HOST", func(c *Config, v string) error { c.SMTPHost = v; return nil }},
+	{"HANGUP_SMTP_PORT", func(c *Config, v string) (err error) { c.SMTPPort, err = strconv.Atoi(v); return }},
+	{"HANGUP_SMTP_USER", func(c *Config, v string) error { c.SMTPUser = v; return nil }},
+	{"HANGUP_SMTP_PASSWORD", func(c *Config, v string) error { c.SMTPPassword = v; return nil }},
+	{"HANGUP_SMTP_FROM", func(c *Config, v string) error { c.SMTPFrom = v; return nil }},
 }
 
 // loadConfig builds the configuration for a command: defaults, file,
@@ -162,7 +186,11 @@ func (l *configLoader) bindScreening(fs *flag.FlagSet, serve, screening bool) {
 		fs.StringVar(&l.cfg.MetricsKey, "metrics-key", "", "serve /metrics on the main address to requests with \"Authorization: Bearer KEY\" (better: HANGUP_METRICS_KEY)")
 		fs.StringVar(&l.cfg.LogLevel, "log-level", "", "debug, info, warn or error (default info)")
 		fs.BoolVar(&l.cfg.NoSeed, "no-seed", false, "don't fill an empty registry with the shipped organisations")
-		fs.StringVar(&l.cfg.PublicURL, "public-url", "", "the site's address for links in answers, e.g. https://hangup.example.org")
+		fs.StringVar(&l.cfg.PublicURL, "public-url", "", "the site's address for links in answers and emails, e.g. https://hangup.example.org")
+		fs.StringVar(&l.cfg.SMTPHost, "smtp-host", "", "mail server for reporters' confirmations (also HANGUP_SMTP_HOST; the password only in HANGUP_SMTP_PASSWORD or the file)")
+		fs.IntVar(&l.cfg.SMTPPort, "smtp-port", 0, "mail server port (default 587; 465 for TLS from the start)")
+		fs.StringVar(&l.cfg.SMTPUser, "smtp-user", "", "mail server user name")
+		fs.StringVar(&l.cfg.SMTPFrom, "smtp-from", "", "the sender of emails, e.g. \"Hangup <noreply@example.org>\"")
 		fs.BoolVar(&l.cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (behind a TLS-terminating proxy)")
 		fs.BoolVar(&l.cfg.FetchPages, "fetch-pages", false, "also fetch and read the page at each address checked, for fake virus warnings and numbers to call (public addresses only, 2 MiB, 8 s, 4 at once; scripts never run)")
 		fs.StringVar(&l.cfg.AGI, "agi", "", "also serve FastAGI for Asterisk on this address (port 4573 if none given), e.g. :4573")
@@ -259,6 +287,18 @@ func (l *configLoader) resolve(e *env) (Config, error) {
 	if f.StirTrustAnchors != "" {
 		cfg.StirTrustAnchors = f.StirTrustAnchors
 	}
+	if f.SMTPHost != "" {
+		cfg.SMTPHost = f.SMTPHost
+	}
+	if f.SMTPPort != 0 {
+		cfg.SMTPPort = f.SMTPPort
+	}
+	if f.SMTPUser != "" {
+		cfg.SMTPUser = f.SMTPUser
+	}
+	if f.SMTPFrom != "" {
+		cfg.SMTPFrom = f.SMTPFrom
+	}
 	if f.SyncFrom != "" {
 		cfg.SyncFrom = f.SyncFrom
 	}
@@ -279,6 +319,17 @@ func (c Config) Validate() error {
 	var fields []hangup.FieldError
 	if c.DB == "" {
 		fields = append(fields, hangup.FieldError{Field: "db", Message: "is required"})
+	} else if !postgres.IsURL(c.DB) {
+		if dir := filepath.Dir(c.DB); dir != "" {
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				fields = append(fields, hangup.FieldError{Field: "db", Message: fmt.Sprintf("The folder %s does not exist: create it, or give another path.", dir)})
+			}
+		}
+	}
+	if c.Addr != "" {
+		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+			fields = append(fields, hangup.FieldError{Field: "addr", Message: fmt.Sprintf("%q is not a listen address such as :8080 or 127.0.0.1:8080.", c.Addr)})
+		}
 	}
 	if c.RateLimit < 0 {
 		fields = append(fields, hangup.FieldError{Field: "rate_limit", Message: "must be 0 (off) or more"})
@@ -309,6 +360,12 @@ func (c Config) Validate() error {
 		if _, _, err := net.SplitHostPort(c.AGI); err != nil {
 			fields = append(fields, hangup.FieldError{Field: "agi", Message: fmt.Sprintf("%q is not a listen address such as :4573 or 127.0.0.1:4573", c.AGI)})
 		}
+	}
+	if c.SMTPHost != "" {
+		if c.PublicURL == "" {
+			fields = append(fields, hangup.FieldError{Field: "public_url", Message: "Email needs the site's public address for its links: set HANGUP_PUBLIC_URL, e.g. https://hangup.example.org."})
+		}
+		fields = append(fields, hangup.ErrorFields(c.mailConfig().Validate())...)
 	}
 	if c.BlocklistMinConfidence < 0 || c.BlocklistMinConfidence > 1 {
 		fields = append(fields, hangup.FieldError{Field: "blocklist_min_confidence", Message: "must be from 0 to 1 (values below the scam line, 0.8, mean 0.8)"})

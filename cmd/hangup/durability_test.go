@@ -199,7 +199,7 @@ func TestKillDuringIngestion(t *testing.T) {
 					t.Fatalf("round %d: exit code %d, want -1 (killed)", round, code)
 				}
 				t.Logf("round %d: %d reports sent, %d acknowledged before SIGKILL", round, sent, len(got))
-				if len(got) < 20 {
+				if len(got) < minAcked {
 					t.Fatalf("round %d: only %d reports acknowledged: the test proved little\n%s", round, len(got), s.stderr)
 				}
 				all = append(all, got...)
@@ -216,6 +216,10 @@ func TestKillDuringIngestion(t *testing.T) {
 
 // load posts reports from 6 clients until after d, calls kill, and keeps
 // posting until the server is gone. It returns what was acknowledged.
+// minAcked is how many acknowledged reports a round needs before its kill
+// proves anything.
+const minAcked = 20
+
 func load(base string, next *int, d time.Duration, kill func()) ([]acked, int) {
 	var mu sync.Mutex
 	var got []acked
@@ -249,7 +253,18 @@ func load(base string, next *int, d time.Duration, kill func()) ([]acked, int) {
 			}
 		}()
 	}
+	// Kill at a random moment, but not before enough reports are in to
+	// prove something: on a loaded machine the first acknowledgements can
+	// take longer than the random delay.
 	time.Sleep(d)
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		mu.Lock()
+		enough := len(got) >= minAcked
+		mu.Unlock()
+		if enough {
+			break
+		}
+	}
 	kill()
 	time.Sleep(500 * time.Millisecond) // requests after the kill fail
 	close(stop)

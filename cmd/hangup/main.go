@@ -79,7 +79,13 @@ func commands() []command {
 		{"copy-data", "move a SQLite installation into PostgreSQL: --from PATH.db --to postgres://…", runCopyData},
 		{"backup", "write a consistent copy of the SQLite database while it serves: backup FILE", runBackup},
 		{"restore", "put a backup in place of the (stopped) SQLite database: restore FILE", runRestore},
-		{"version", "print the version", func(e *env) error { fmt.Fprintln(e.stdout, "hangup", version); return nil }},
+		{"version", "print the version", func(e *env) error {
+			if len(e.args) > 0 {
+				return usagef("version takes no arguments")
+			}
+			fmt.Fprintln(e.stdout, "hangup", version)
+			return nil
+		}},
 	}
 }
 

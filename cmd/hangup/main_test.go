@@ -80,6 +80,21 @@ func TestCLIBadInput(t *testing.T) {
 		{"unreadable number", []string{"number", "hello"}, "digits"},
 		{"bad region", []string{"number", "--region", "XX", "0906 123 4567"}, "XX"},
 		{"bad config env", []string{"check", "--db", db}, "HANGUP_RATE_LIMIT"},
+		{"older ask words still read, unknown ones not", []string{"check", "--db", db, "--asked", "installed_software,remote-access,abducted"}, "abducted"},
+		{"unknown verstat", []string{"screen", "--db", db, "--from", "07400123456", "--to", "02071234567", "--verstat", "bogus"}, "verstat"},
+		{"a folder to analyse", []string{"analyze", "--db", db, os.TempDir()}, "not a file"},
+		{"a missing file to analyse", []string{"analyze", "--db", db, "/no/such/file"}, "no such file"},
+		{"batch and stream at once", []string{"analyze", "--db", db, "--jsonl", "--stream"}, "not both"},
+		{"a database in a missing folder", []string{"migrate", "--db", "/no/such/folder/x.db"}, "does not exist"},
+		{"a bad listen address", []string{"serve", "--db", db, "--addr", "bogus"}, "listen address"},
+		{"email without a public address", []string{"serve", "--db", db, "--smtp-host", "smtp.example.org", "--smtp-from", "noreply@example.org"}, "HANGUP_PUBLIC_URL"},
+		{"version with arguments", []string{"version", "now"}, "no arguments"},
+		{"report: unknown way it started", []string{"report", "--db", db, "--story", "x", "--started", "yesterday"}, "started"},
+		{"report: a date nobody can read", []string{"report", "--db", db, "--story", "x", "--occurred-at", "soon"}, "occurred_at"},
+		{"url without an address", []string{"url"}, "give an address"},
+		{"registry import of a folder", []string{"registry", "import", "--db", db, os.TempDir()}, "registry"},
+		{"eval without data", []string{"eval"}, "give the data"},
+		{"backup onto a folder", []string{"backup", "--db", db, os.TempDir()}, "exists"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -69,7 +69,7 @@ func TestTwoNodesStayInStep(t *testing.T) {
 
 	t.Run("registry import", func(t *testing.T) {
 		org := &hangup.Organisation{ID: "acme-test-bank", Name: "Acme Test Bank", Kind: hangup.KindBank, Country: "GB",
-			Numbers: []hangup.OrgNumber{{Number: "0113 496 0123", Role: hangup.RoleSupport, Label: "Help",
+			Numbers: []hangup.OrgNumber{{Number: "0113 123 0123", Role: hangup.RoleSupport, Label: "Help",
 				Source: hangup.Source{URL: "https://acme.example/contact", Checked: "2026-11-28"}}}}
 		if code := getJSON(t, baseB+"/api/v1/organisations/acme-test-bank", nil); code != 404 {
 			t.Fatalf("node B knows the organisation before it exists: %d", code)
@@ -86,7 +86,7 @@ func TestTwoNodesStayInStep(t *testing.T) {
 		}
 		// The registry's dependants rebuilt too: B's reputation now counts
 		// the new number as verified.
-		if v := b.Reputation.Lookup("+441134960123").Verdict; v != hangup.RepVerified {
+		if v := b.Reputation.Lookup("+441131230123").Verdict; v != hangup.RepVerified {
 			t.Errorf("node B's reputation calls the new organisation's number %s, want verified", v)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/check"
 )
 
 var verdictWords = map[hangup.CheckVerdict]string{
@@ -22,27 +23,39 @@ var severityWords = map[hangup.Severity]string{
 	hangup.SeverityInfo:   "Note",
 }
 
-// printCheck writes a check result for a person reading a terminal: the
-// verdict first, then what to do, then why.
+// printCheck writes a check result for a person reading a terminal, as the
+// web page arranges it: the verdict and one sentence, the way to reach the
+// organisation, at most three reasons (each fact once), what to do, and then
+// the rest. --json gives every reason with its code.
 func printCheck(w io.Writer, res *hangup.CheckResult) {
-	fmt.Fprintf(w, "%s\n%s\n", verdictWords[res.Verdict], res.Summary)
+	x := check.Explain(res)
+	fmt.Fprintf(w, "%s\n%s\n", verdictWords[res.Verdict], wrap(x.Sentence, ""))
 	switch cb := res.CallBack; {
 	case cb != nil && cb.Number != "":
-		fmt.Fprintf(w, "\nThe number to call back: %s (%s, %s)\n", cb.Number, cb.Organisation, cb.Label)
+		fmt.Fprintf(w, "\nCall %s yourself on %s (%s).\n", cb.Organisation, cb.Number, cb.Label)
 	case cb != nil:
-		fmt.Fprintf(w, "\nHow to contact %s yourself: %s\n", cb.Organisation, cb.URL)
+		fmt.Fprintf(w, "\nContact %s yourself: %s\n", cb.Organisation, cb.URL)
+	}
+	point := func(p check.Point) {
+		fmt.Fprintln(w, wrap("- "+p.Text, "  "))
+		for _, src := range p.Sources {
+			fmt.Fprintf(w, "  Source: %s\n", src)
+		}
+	}
+	if len(x.Points) > 0 {
+		fmt.Fprintln(w, "\nWhy:")
+		for _, p := range x.Points {
+			point(p)
+		}
 	}
 	fmt.Fprintln(w, "\nWhat to do now:")
-	for i, s := range res.NextSteps {
+	for i, s := range x.Steps {
 		fmt.Fprintf(w, "%s\n", wrap(fmt.Sprintf("%d. %s", i+1, s), "   "))
 	}
-	if len(res.Reasons) > 0 {
-		fmt.Fprintln(w, "\nWhy:")
-		for _, r := range res.Reasons {
-			fmt.Fprintln(w, wrap(fmt.Sprintf("- [%s] %s", severityWords[r.Severity], r.Message), "  "))
-			if r.Source != "" {
-				fmt.Fprintf(w, "  Source: %s\n", r.Source)
-			}
+	if len(x.More) > 0 {
+		fmt.Fprintln(w, "\nMore detail:")
+		for _, p := range x.More {
+			point(p)
 		}
 	}
 }
@@ -59,7 +72,11 @@ func printNumber(w io.Writer, n *hangup.Number, owner string) {
 	if n.Country != "" {
 		fmt.Fprintf(w, "  Country: %s\n", n.Country)
 	}
-	fmt.Fprintf(w, "  Valid: %v\n  Type: %s\n", n.Valid, strings.ReplaceAll(string(n.Type), "_", " "))
+	valid := "yes"
+	if !n.Valid {
+		valid = "no (see below)"
+	}
+	fmt.Fprintf(w, "  Could be a real number: %s\n  Type: %s\n", valid, strings.ReplaceAll(string(n.Type), "_", " "))
 	if uk := n.UK; uk != nil {
 		fmt.Fprintf(w, "  UK range: %s\n", uk.Description)
 		switch {
@@ -68,14 +85,14 @@ func printNumber(w io.Writer, n *hangup.Number, owner string) {
 		case uk.Provider != "":
 			fmt.Fprintf(w, "  Ofcom block %s: %s, given to %s on %s\n", uk.Block, uk.Status, uk.Provider, uk.AllocatedOn)
 		default:
-			fmt.Fprintf(w, "  Ofcom block %s: %s\n", uk.Block, uk.Status)
+			fmt.Fprintf(w, "  Ofcom block %s: not given to any phone company\n", uk.Block)
 		}
 	}
 	if owner != "" {
 		fmt.Fprintf(w, "  Registry: %s\n", owner)
 	}
 	for _, f := range n.Findings {
-		fmt.Fprintln(w, wrap(fmt.Sprintf("- [%s] %s", severityWords[f.Severity], f.Message), "  "))
+		fmt.Fprintln(w, wrap("- "+f.Message, "  "))
 	}
 }
 

@@ -21,6 +21,7 @@ type Database interface {
 	hangup.UserStore
 	hangup.SecretStore
 	hangup.APIKeyStore
+	hangup.SharedCheckStore
 	hangup.SignInStore
 	hangup.FeedStore
 	hangup.SiteNumberStore
