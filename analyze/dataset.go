@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/internal/turns"
 )
 
 // Example is one labelled text for training or evaluation.
@@ -283,7 +284,7 @@ func Augment(exs []Example, seed uint64) []Example {
 	out := make([]Example, 0, len(exs)*5)
 	for i, ex := range exs {
 		out = append(out, ex)
-		turns := splitTurns(ex.Text)
+		turns := turns.Split(ex.Text)
 		if len(turns) < 2 {
 			// notes and single-speaker texts: only the speech-to-text form
 			rng := rand.New(rand.NewPCG(seed, uint64(i)))
@@ -295,7 +296,7 @@ func Augment(exs []Example, seed uint64) []Example {
 		rng := rand.New(rand.NewPCG(seed, uint64(i)))
 		var plain []string
 		for _, t := range turns {
-			plain = append(plain, strings.TrimSpace(ex.Text[t.start:t.end]))
+			plain = append(plain, strings.TrimSpace(ex.Text[t.Start:t.End]))
 		}
 		v := ex
 		v.ID, v.Style, v.Text = ex.ID+"~nolabels", "nolabels", strings.Join(plain, "\n")
@@ -316,15 +317,15 @@ func Augment(exs []Example, seed uint64) []Example {
 			}
 			if cut < len(turns) {
 				v = ex
-				v.ID, v.Style, v.Text = ex.ID+"~prefix", "prefix", ex.Text[:turns[cut-1].end]
+				v.ID, v.Style, v.Text = ex.ID+"~prefix", "prefix", ex.Text[:turns[cut-1].End]
 				out = append(out, v)
 			}
 		}
 		if caller := callerLabel(ex, turns); caller != "" {
 			var side []string
 			for _, t := range turns {
-				if strings.EqualFold(strings.TrimSpace(t.speaker), caller) {
-					side = append(side, strings.TrimSpace(ex.Text[t.start:t.end]))
+				if strings.EqualFold(strings.TrimSpace(t.Speaker), caller) {
+					side = append(side, strings.TrimSpace(ex.Text[t.Start:t.End]))
 				}
 			}
 			if len(side) > 0 {
@@ -339,13 +340,13 @@ func Augment(exs []Example, seed uint64) []Example {
 
 // callerLabel is the caller's label: the record's own, or the speaker of the
 // turn after a one-word "Hello." opening, or the first speaker.
-func callerLabel(ex Example, turns []turnSpan) string {
+func callerLabel(ex Example, turns []turns.Span) string {
 	if ex.Caller != "" {
 		return ex.Caller
 	}
-	first := strings.TrimSpace(turns[0].speaker)
-	if len(turns) > 1 && len(strings.Fields(ex.Text[turns[0].start:turns[0].end])) <= 2 {
-		return strings.TrimSpace(turns[1].speaker)
+	first := strings.TrimSpace(turns[0].Speaker)
+	if len(turns) > 1 && len(strings.Fields(ex.Text[turns[0].Start:turns[0].End])) <= 2 {
+		return strings.TrimSpace(turns[1].Speaker)
 	}
 	return first
 }
@@ -390,21 +391,21 @@ var digitWords = []string{"zero", "one", "two", "three", "four", "five", "six", 
 // speakers.
 var labelSets = [][2]string{{"A", "B"}, {"Speaker 1", "Speaker 2"}, {"Person A", "Person B"}, {"SPK_0", "SPK_1"}, {"Bob", "Mary"}, {"Caller", "Receiver"}}
 
-func relabel(text string, turns []turnSpan, caller string, rng *rand.Rand) string {
+func relabel(text string, turns []turns.Span, caller string, rng *rand.Rand) string {
 	set := labelSets[rng.IntN(len(labelSets))]
 	stamps := rng.IntN(2) == 0
 	var b strings.Builder
 	sec := 0
 	for _, t := range turns {
 		lab := set[1]
-		if strings.EqualFold(strings.TrimSpace(t.speaker), caller) {
+		if strings.EqualFold(strings.TrimSpace(t.Speaker), caller) {
 			lab = set[0]
 		}
 		if stamps {
 			sec += 3 + rng.IntN(20)
 			fmt.Fprintf(&b, "[00:%02d:%02d] ", sec/60%60, sec%60)
 		}
-		b.WriteString(lab + ": " + strings.TrimSpace(text[t.start:t.end]) + "\n")
+		b.WriteString(lab + ": " + strings.TrimSpace(text[t.Start:t.End]) + "\n")
 	}
 	return b.String()
 }

@@ -7,7 +7,7 @@
 // The pipeline, compiled once at load and shared by every path:
 //
 //  1. Turns: speaker labels of any shape ("Caller:", "A:", "Person A:",
-//     "[00:01:23] Bob:") or none (splitTurns).
+//     "[00:01:23] Bob:") or none (package analyze/internal/turns).
 //  2. Normalisation per rune, keeping byte offsets into the original text:
 //     NFKD, confusable letters, zero-width characters dropped, lower case,
 //     contractions expanded ("dont" → "do not"), fillers and stutters

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/internal/turns"
 )
 
 // MaxTextLen is the longest text Analyze accepts, in characters. A
@@ -215,13 +216,13 @@ func (e *Engine) run(ctx context.Context, text string) (*callState, error) {
 	defer e.pool.Put(sc)
 	st := newCallState(e)
 	rc := &runeCounter{doc: text, ascii: isASCII(text)}
-	for i, t := range splitTurns(text) {
+	for i, t := range turns.Split(text) {
 		if i%64 == 63 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		st.addTurn(text, t.start, t.end, t.speaker, sc, rc)
+		st.addTurn(text, t.Start, t.End, t.Speaker, sc, rc)
 	}
 	return st, nil
 }

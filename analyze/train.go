@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/internal/turns"
 )
 
 // TrainConfig configures Train and HoldOut.
@@ -120,12 +121,12 @@ func featurize(e *Engine, exs []Example, withTurns bool) []featurized {
 				}
 				st := newCallState(e)
 				rc := &runeCounter{doc: ex.Text, ascii: isASCII(ex.Text)}
-				turns := splitTurns(ex.Text)
+				turns := turns.Split(ex.Text)
 				snap := withTurns && ex.Scam && len(turns) >= 2
 				var buf []float64
 				for ti, t := range turns {
 					before := len(st.indicators)
-					st.addTurn(ex.Text, t.start, t.end, t.speaker, sc, rc)
+					st.addTurn(ex.Text, t.Start, t.End, t.Speaker, sc, rc)
 					if snap {
 						buf = st.features(buf)
 						f.turns = append(f.turns, toSparse(buf))
