@@ -15,7 +15,7 @@
 //     → 741), spelled letters joined ("w w w"), "dot" said between words
 //     turned into a dot.
 //  3. Concepts: one token-level trie holds every phrase of the catalogue
-//     (catalogue.go), so matching costs one walk per token whatever the
+//     (package analyze/catalogue), so matching costs one walk per token whatever the
 //     number of phrases.
 //  4. Extraction: phone numbers, codes read aloud, web addresses written or
 //     spoken, amounts, remote-access tools, payment instruments and claimed

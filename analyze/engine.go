@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/catalogue"
 	"github.com/hangup-org/hangup/analyze/internal/turns"
 )
 
@@ -55,7 +56,7 @@ var (
 
 // sharedMatcher compiles the catalogue once per process.
 func sharedMatcher() (*matcher, error) {
-	compiledOnce.Do(func() { compiled, compileErr = newMatcher(concepts, rules) })
+	compiledOnce.Do(func() { compiled, compileErr = newMatcher(catalogue.Concepts, catalogue.Rules) })
 	return compiled, compileErr
 }
 
@@ -87,12 +88,12 @@ func newEngine(d Deps, model *Model) (*Engine, error) {
 	e := &Engine{m: m, deps: d, model: model, codeIndex: map[string]int{}}
 	for i := range m.rules {
 		r := &m.rules[i]
-		if _, ok := e.codeIndex[r.code]; ok {
+		if _, ok := e.codeIndex[r.Code]; ok {
 			continue
 		}
-		e.codeIndex[r.code] = len(e.codes)
-		e.codes = append(e.codes, r.code)
-		e.codeStage = append(e.codeStage, stageIndex(r.stage))
+		e.codeIndex[r.Code] = len(e.codes)
+		e.codes = append(e.codes, r.Code)
+		e.codeStage = append(e.codeStage, stageIndex(r.Stage))
 		e.codeRule = append(e.codeRule, r)
 	}
 	e.featNames = FeatureNames()
@@ -114,10 +115,10 @@ func newEngine(d Deps, model *Model) (*Engine, error) {
 func FeatureNames() []string {
 	var names []string
 	seen := map[string]bool{}
-	for _, r := range rules {
-		if !seen[r.code] {
-			seen[r.code] = true
-			names = append(names, "code:"+r.code)
+	for _, r := range catalogue.Rules {
+		if !seen[r.Code] {
+			seen[r.Code] = true
+			names = append(names, "code:"+r.Code)
 		}
 	}
 	for _, s := range stageOrder {
@@ -136,12 +137,12 @@ func FeatureNames() []string {
 func Codes() []CodeInfo {
 	var out []CodeInfo
 	seen := map[string]bool{}
-	for _, r := range rules {
-		if seen[r.code] {
+	for _, r := range catalogue.Rules {
+		if seen[r.Code] {
 			continue
 		}
-		seen[r.code] = true
-		out = append(out, CodeInfo{Code: r.code, Stage: r.stage, Weight: r.weight, Types: r.types, Explanation: r.explain})
+		seen[r.Code] = true
+		out = append(out, CodeInfo{Code: r.Code, Stage: r.Stage, Weight: r.Weight, Types: r.Types, Explanation: r.Explain})
 	}
 	return out
 }

@@ -241,7 +241,7 @@ func (e *Engine) alertTrigger(c *call, before int, p float64, side int8) *hangup
 		if in.Stage == hangup.StageGenuine {
 			continue
 		}
-		if ci, ok := e.codeIndex[in.Code]; ok && e.codeRule[ci].critical && side >= 0 && in.Source == "" && !c.warned[in.Code] {
+		if ci, ok := e.codeIndex[in.Code]; ok && e.codeRule[ci].Critical && side >= 0 && in.Source == "" && !c.warned[in.Code] {
 			if c.warned == nil {
 				c.warned = map[string]bool{}
 			}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/catalogue"
 )
 
 // Caps that bound the memory of one analysis or one live call.
@@ -169,29 +170,29 @@ func (s *callState) addTurn(doc string, start, end int, speaker string, sc *scra
 	for _, mt := range matches {
 		r := &m.rules[mt.rule]
 		if mt.negated {
-			if r.onNeg == "" || !mt.never {
+			if r.OnNeg == "" || !mt.never {
 				continue
 			}
-			r = &m.rules[m.byCode[r.onNeg]]
+			r = &m.rules[m.byCode[r.OnNeg]]
 		}
-		if dupIndicator(s.indicators, r.code, turn, ts[mt.from].start) {
+		if dupIndicator(s.indicators, r.Code, turn, ts[mt.from].start) {
 			continue
 		}
 		mult := 1.0
-		if r.side == sideCaller && side < 0 {
+		if r.Side == catalogue.SideCaller && side < 0 {
 			mult = 0.5
 		}
-		ci := e.codeIndex[r.code]
+		ci := e.codeIndex[r.Code]
 		if mult > s.codeVal[ci] {
 			s.codeVal[ci] = mult
 		}
 		s.codeCount[ci]++
-		if r.stage != hangup.StageGenuine {
+		if r.Stage != hangup.StageGenuine {
 			s.hitsTotal++
-			for _, t := range r.types {
-				s.typeVotes[t] += r.weight * mult
+			for _, t := range r.Types {
+				s.typeVotes[t] += r.Weight * mult
 			}
-			if r.side == sideCaller {
+			if r.Side == catalogue.SideCaller {
 				claims++
 			}
 		}
@@ -202,9 +203,9 @@ func (s *callState) addTurn(doc string, start, end int, speaker string, sc *scra
 		}
 		bs, be := ts[mt.from].start, ts[mt.to-1].end
 		s.indicators = append(s.indicators, hangup.Indicator{
-			Code:        r.code,
-			Stage:       r.stage,
-			Weight:      round3(r.weight * mult),
+			Code:        r.Code,
+			Stage:       r.Stage,
+			Weight:      round3(r.Weight * mult),
 			Evidence:    clip(doc[bs:be]),
 			Start:       rc.at(bs),
 			End:         rc.at(be),
@@ -249,7 +250,7 @@ func (s *callState) addTurn(doc string, start, end int, speaker string, sc *scra
 			continue
 		}
 		kind := ""
-		switch r.code {
+		switch r.Code {
 		case "remote_tool_install", "remote_tool_named":
 			kind = hangup.EntityRemoteTool
 		case "gift_card_payment", "gift_card_mentioned", "crypto_payment", "crypto_mentioned", "wire_transfer_request", "money_transfer_mentioned":
@@ -286,17 +287,17 @@ var fallbackX = map[string]string{
 }
 
 func explain(r *rule, canon string) string {
-	if !strings.Contains(r.explain, "{x}") {
-		return r.explain
+	if !strings.Contains(r.Explain, "{x}") {
+		return r.Explain
 	}
 	x := canon
 	if x == "" {
-		x = fallbackX[r.code]
+		x = fallbackX[r.Code]
 	}
 	if x == "" {
 		x = "it"
 	}
-	return strings.ReplaceAll(r.explain, "{x}", x)
+	return strings.ReplaceAll(r.Explain, "{x}", x)
 }
 
 // features returns the model's input for the call so far.
@@ -335,14 +336,14 @@ func (s *callState) features(dst []float64) []float64 {
 			continue
 		}
 		r := e.codeRule[ci]
-		w := r.weight * v
-		if r.stage == hangup.StageGenuine {
+		w := r.Weight * v
+		if r.Stage == hangup.StageGenuine {
 			gen += w
 			continue
 		}
 		sum += w
 		mx = math.Max(mx, w)
-		if r.critical && v >= 1 {
+		if r.Critical && v >= 1 {
 			crit++
 		}
 	}

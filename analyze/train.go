@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/catalogue"
 	"github.com/hangup-org/hangup/analyze/internal/turns"
 )
 
@@ -132,7 +133,7 @@ func featurize(e *Engine, exs []Example, withTurns bool) []featurized {
 						f.turns = append(f.turns, toSparse(buf))
 						crit := false
 						for _, in := range st.indicators[before:] {
-							if r := e.codeRule[e.codeIndex[in.Code]]; r.critical && in.Weight >= r.weight && in.Source == "" {
+							if r := e.codeRule[e.codeIndex[in.Code]]; r.Critical && in.Weight >= r.Weight && in.Source == "" {
 								crit = true
 							}
 							if f.request < 0 && requestCodes[in.Code] {
@@ -230,20 +231,11 @@ func featureSign(name string) float64 {
 	case name == "genuine_sum", name == "stage:G":
 		return -1
 	case strings.HasPrefix(name, "code:"):
-		if r, ok := ruleByCode(strings.TrimPrefix(name, "code:")); ok && r.stage == hangup.StageGenuine {
+		if r, ok := catalogue.RuleByCode(strings.TrimPrefix(name, "code:")); ok && r.Stage == hangup.StageGenuine {
 			return -1
 		}
 	}
 	return 1
-}
-
-func ruleByCode(code string) (*ruleDef, bool) {
-	for i := range rules {
-		if rules[i].code == code {
-			return &rules[i], true
-		}
-	}
-	return nil, false
 }
 
 // fitSigned fits the logistic model with each weight held to its sign: an
@@ -297,8 +289,8 @@ func priors(names []string) []float64 {
 		if !strings.HasPrefix(n, "code:") {
 			continue
 		}
-		if r, ok := ruleByCode(strings.TrimPrefix(n, "code:")); ok {
-			p[i] = priorScale * r.weight * featureSign(n)
+		if r, ok := catalogue.RuleByCode(strings.TrimPrefix(n, "code:")); ok {
+			p[i] = priorScale * r.Weight * featureSign(n)
 		}
 	}
 	return p

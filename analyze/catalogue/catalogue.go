@@ -1,14 +1,70 @@
-package analyze
+// Package catalogue is the data of the call analysis: the concepts (phrases
+// people say, with their speech-to-text spellings) and the indicator rules
+// (concepts in order, close together), each with a stable code, a stage of
+// the scam playbook (docs/scam-playbook.md), a weight and a plain-English
+// explanation. Rules describe scam BEHAVIOUR (asking for remote access,
+// payment by gift card, secrecy), not the topics of any one data set.
+//
+// Package analyze compiles the catalogue once at load. Any change here
+// changes the model's features: run `hangup train` afterwards.
+package catalogue
 
 import "github.com/hangup-org/hangup"
 
-// The catalogue: concepts (phrases people say) and indicator rules (concepts
-// in order, close together). Rules describe scam BEHAVIOUR — asking for
-// remote access, payment by gift card, secrecy — not the topics of any one
-// data set. Codes are stable: integrations and the model file refer to them.
+// Concept is one phrase concept: a name that rules refer to and the
+// phrases people say for it. A phrase line is "Canon=phrase; phrase" or just
+// "phrase; phrase": the canonical name ("AnyDesk") is what explanations
+// quote. Within a phrase, words are separated by spaces, "a|b" offers
+// alternatives for one slot, "_" joins words into one alternative
+// ("connect_to"), a trailing "?" makes a slot optional, and "#num" matches
+// any number. Phrases are normalised like the text (lower case,
+// contractions expanded, numbers said as words turned into digits), so
+// "don't" in a phrase meets "dont" and "do not" in a transcript.
+type Concept struct {
+	Name    string
+	Phrases []string
+}
 
-// concepts lists every phrase concept. See lexEntry for the syntax.
-var concepts = []lexEntry{
+// Side says whose words make a rule count fully.
+type Side uint8
+
+const (
+	// SideAny: anyone saying it is evidence.
+	SideAny Side = iota
+	// SideCaller: a claim or request, at full weight from the caller and
+	// half from the person called.
+	SideCaller
+)
+
+// Rule is one indicator rule. Pattern is steps (concept names) with
+// optional "~N" gaps (tokens allowed between steps, default 4); "||"
+// separates alternative patterns; "A|B" in a step accepts either concept.
+// A literal step may be written in square brackets: "[read|tell me]".
+type Rule struct {
+	Code     string            // stable: integrations and the model file refer to it
+	Stage    hangup.Stage      // S0–S8 of the scam playbook, or G for genuine behaviour
+	Weight   float64           // 0..1: how much the playbook says it counts
+	Types    []hangup.ScamType // the scam types it votes for
+	Side     Side
+	Pattern  string
+	Explain  string // plain English; {x} is the canonical name matched (a tool, a brand)
+	OnNeg    string // the code a match negated by "never" becomes; "" drops it
+	NoNeg    bool   // the pattern carries its own negation: never negate it
+	Critical bool   // on its own, reason to warn during a live call
+}
+
+// RuleByCode returns the first rule with code.
+func RuleByCode(code string) (Rule, bool) {
+	for _, r := range Rules {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// Concepts lists every phrase concept. See Concept for the syntax.
+var Concepts = []Concept{
 	// --- remote access ---------------------------------------------------
 	{"RTOOL", []string{
 		"AnyDesk=anydesk; any desk; any desks; annie desk; any desc; anydisk; any disk; anydesk.com",
@@ -500,31 +556,6 @@ var concepts = []lexEntry{
 	}},
 }
 
-// side says whose words make a rule count fully.
-type side uint8
-
-const (
-	sideAny    side = iota // anyone saying it is evidence
-	sideCaller             // a claim or request: full weight from the caller, half from the person called
-)
-
-// ruleDef is one indicator rule. Pattern is steps (concept names) with
-// optional "~N" gaps (tokens allowed between steps, default 4); "||"
-// separates alternative patterns. A literal step may be written in square
-// brackets: "[read|tell me]".
-type ruleDef struct {
-	code     string
-	stage    hangup.Stage
-	weight   float64
-	types    []hangup.ScamType
-	side     side
-	pattern  string
-	explain  string // plain English; {x} is the canonical name matched (a tool, a brand)
-	onNeg    string // the code a negated match becomes; "" drops it
-	noNeg    bool   // the pattern carries its own negation: never negate it
-	critical bool   // on its own, reason to warn during a live call
-}
-
 // Scam-type shorthands for the catalogue.
 var (
 	tTech   = []hangup.ScamType{hangup.ScamTechSupport}
@@ -537,192 +568,194 @@ var (
 	tFamily = []hangup.ScamType{hangup.ScamFamily}
 )
 
-const never = "genuine_never_asks"
+// Never is the code of a genuine organisation's "we will never ask you to…"
+// statement; a request negated by "never" becomes this code (Rule.OnNeg).
+const Never = "genuine_never_asks"
 
-// rules is the indicator catalogue.
-var rules = []ruleDef{
+// Rules is the indicator catalogue.
+var Rules = []Rule{
 	// S0 lure
-	{code: "popup_lure", stage: hangup.StageLure, weight: 0.7, types: tTech, side: sideAny, pattern: "POPUP",
-		explain: "A pop-up or locked screen with a number to call is how tech-support scams start. Microsoft's real error messages never contain a phone number."},
-	{code: "robocall_lure", stage: hangup.StageLure, weight: 0.3, side: sideCaller, pattern: "ROBOCALL",
-		explain: "An automated or 'final notice' call pushing you to press a key or call back is a common scam opener."},
-	{code: "unexpected_charge_lure", stage: hangup.StageLure, weight: 0.4, types: tRefund, side: sideCaller, pattern: "DIDNOTORDER",
-		explain: "A call about a charge or order you did not make, offering to cancel it, is how refund scams start."},
-	{code: "subscription_renewal_lure", stage: hangup.StageLure, weight: 0.45, types: tRefund, side: sideCaller, pattern: "SUBSCRIPTION ~6 CANCELLED",
-		explain: "A call about a subscription being renewed, charged or cancelled is the usual opening of a refund scam."},
-	{code: "callback_number_given", stage: hangup.StageLure, weight: 0.3, side: sideCaller, pattern: "CALLVERB ~6 PHONE",
-		explain: "The caller gave a number to call back. Only call a number you found yourself: on your card, a bill or the official website."},
+	{Code: "popup_lure", Stage: hangup.StageLure, Weight: 0.7, Types: tTech, Side: SideAny, Pattern: "POPUP",
+		Explain: "A pop-up or locked screen with a number to call is how tech-support scams start. Microsoft's real error messages never contain a phone number."},
+	{Code: "robocall_lure", Stage: hangup.StageLure, Weight: 0.3, Side: SideCaller, Pattern: "ROBOCALL",
+		Explain: "An automated or 'final notice' call pushing you to press a key or call back is a common scam opener."},
+	{Code: "unexpected_charge_lure", Stage: hangup.StageLure, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "DIDNOTORDER",
+		Explain: "A call about a charge or order you did not make, offering to cancel it, is how refund scams start."},
+	{Code: "subscription_renewal_lure", Stage: hangup.StageLure, Weight: 0.45, Types: tRefund, Side: SideCaller, Pattern: "SUBSCRIPTION ~6 CANCELLED",
+		Explain: "A call about a subscription being renewed, charged or cancelled is the usual opening of a refund scam."},
+	{Code: "callback_number_given", Stage: hangup.StageLure, Weight: 0.3, Side: SideCaller, Pattern: "CALLVERB ~6 PHONE",
+		Explain: "The caller gave a number to call back. Only call a number you found yourself: on your card, a bill or the official website."},
 	// S1 authority
-	{code: "claims_tech_company", stage: hangup.StageAuthority, weight: 0.6, types: tTech, side: sideCaller, pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT",
-		explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
-	{code: "claims_service_company", stage: hangup.StageAuthority, weight: 0.4, types: tRefund, side: sideCaller, pattern: "CLAIMFROM ~5 SERVICEBRAND",
-		explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
-	{code: "claims_refund_department", stage: hangup.StageAuthority, weight: 0.5, types: tRefund, side: sideCaller, pattern: "[refund department|refunds department|refund team|refund desk|billing department|cancellation department|refund section]",
-		explain: "The caller said they were from a 'refund' or 'billing' department. Refund scams start with money you are supposedly owed."},
-	{code: "claims_isp", stage: hangup.StageAuthority, weight: 0.4, types: tTech, side: sideCaller, pattern: "CLAIMFROM ~5 ISP",
-		explain: "The caller claimed to be from your internet or phone provider. Scammers often pose as the provider to sound official."},
-	{code: "isp_report_claim", stage: hangup.StageAuthority, weight: 0.85, types: tTech, side: sideCaller, pattern: "REPORTWORD ~5 ISP || ISP ~6 REPORTVERB",
-		explain: "The caller said your internet provider reported a problem with your computer. Internet providers do not pass such reports to people who phone you."},
-	{code: "device_problem_claim", stage: hangup.StageAuthority, weight: 0.6, types: tTech, side: sideCaller, pattern: "MYDEVICE ~6 INFECTED || INFECTED ~6 MYDEVICE",
-		explain: "The caller said your computer or connection has a virus or is sending errors. Nobody can see that from outside: this is the classic tech-support scam claim."},
-	{code: "detected_problem_claim", stage: hangup.StageAuthority, weight: 0.6, types: tTech, side: sideCaller, pattern: "DETECT ~8 INFECTED|MYDEVICE",
-		explain: "The caller claimed to have detected a problem on your computer or account. Genuine companies cannot see viruses on your computer."},
-	{code: "hackers_inside_claim", stage: hangup.StageAuthority, weight: 0.7, types: tTech, side: sideCaller, pattern: "HACKERS ~5 INSIDE",
-		explain: "The caller said hackers are in your computer or accounts right now: a scare tactic to make you act without thinking."},
-	{code: "claims_bank_fraud_team", stage: hangup.StageAuthority, weight: 0.35, types: tBank, side: sideCaller, pattern: "CLAIMFROM ~5 FRAUDDEPT || BANKORG ~3 FRAUDDEPT || CLAIMFROM ~4 BANKORG",
-		explain: "The caller claimed to be from a bank or its fraud team. If in doubt, hang up and call the number on the back of your card (in the UK, dial 159)."},
-	{code: "claims_government", stage: hangup.StageAuthority, weight: 0.5, types: tGov, side: sideCaller, pattern: "CLAIMFROM ~5 GOVORG || CLAIMFROM ~3 OFFICER || [my badge|badge number|badge id|my id number is]",
-		explain: "The caller claimed to be from {x}. Tax offices, social security and the police do not phone to demand payment or personal details."},
-	{code: "bank_fraud_alert", stage: hangup.StageAuthority, weight: 0.3, types: tBank, side: sideCaller, pattern: "BADTXN",
-		explain: "The caller spoke of suspicious transactions on your account. Real banks do call about this, but fake 'fraud teams' use the same words: check by calling the number on your card."},
-	{code: "ssn_suspended_claim", stage: hangup.StageAuthority, weight: 0.9, types: tGov, side: sideCaller, pattern: "SSNWORD ~8 SSNTHREAT",
-		explain: "The caller said your social security or national insurance number is suspended or linked to a crime. Such numbers are never suspended over the phone."},
-	{code: "family_impersonation", stage: hangup.StageAuthority, weight: 0.6, types: tFamily, side: sideCaller, pattern: "FAMILYHI",
-		explain: "The caller or message claimed to be a family member on a new or borrowed phone. Check by calling them on the number you already have."},
-	{code: "prize_claim", stage: hangup.StageLure, weight: 0.7, types: tPrize, side: sideCaller, pattern: "WON || CLAIMVERB ~3 PRIZE ~3 [now|today|you have to|you need to|you must|fee|first]",
-		explain: "The caller said you have won a prize, lottery or grant. You cannot win something you never entered, and real prizes never cost a fee."},
+	{Code: "claims_tech_company", Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT",
+		Explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
+	{Code: "claims_service_company", Stage: hangup.StageAuthority, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "CLAIMFROM ~5 SERVICEBRAND",
+		Explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
+	{Code: "claims_refund_department", Stage: hangup.StageAuthority, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "[refund department|refunds department|refund team|refund desk|billing department|cancellation department|refund section]",
+		Explain: "The caller said they were from a 'refund' or 'billing' department. Refund scams start with money you are supposedly owed."},
+	{Code: "claims_isp", Stage: hangup.StageAuthority, Weight: 0.4, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 ISP",
+		Explain: "The caller claimed to be from your internet or phone provider. Scammers often pose as the provider to sound official."},
+	{Code: "isp_report_claim", Stage: hangup.StageAuthority, Weight: 0.85, Types: tTech, Side: SideCaller, Pattern: "REPORTWORD ~5 ISP || ISP ~6 REPORTVERB",
+		Explain: "The caller said your internet provider reported a problem with your computer. Internet providers do not pass such reports to people who phone you."},
+	{Code: "device_problem_claim", Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "MYDEVICE ~6 INFECTED || INFECTED ~6 MYDEVICE",
+		Explain: "The caller said your computer or connection has a virus or is sending errors. Nobody can see that from outside: this is the classic tech-support scam claim."},
+	{Code: "detected_problem_claim", Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "DETECT ~8 INFECTED|MYDEVICE",
+		Explain: "The caller claimed to have detected a problem on your computer or account. Genuine companies cannot see viruses on your computer."},
+	{Code: "hackers_inside_claim", Stage: hangup.StageAuthority, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "HACKERS ~5 INSIDE",
+		Explain: "The caller said hackers are in your computer or accounts right now: a scare tactic to make you act without thinking."},
+	{Code: "claims_bank_fraud_team", Stage: hangup.StageAuthority, Weight: 0.35, Types: tBank, Side: SideCaller, Pattern: "CLAIMFROM ~5 FRAUDDEPT || BANKORG ~3 FRAUDDEPT || CLAIMFROM ~4 BANKORG",
+		Explain: "The caller claimed to be from a bank or its fraud team. If in doubt, hang up and call the number on the back of your card (in the UK, dial 159)."},
+	{Code: "claims_government", Stage: hangup.StageAuthority, Weight: 0.5, Types: tGov, Side: SideCaller, Pattern: "CLAIMFROM ~5 GOVORG || CLAIMFROM ~3 OFFICER || [my badge|badge number|badge id|my id number is]",
+		Explain: "The caller claimed to be from {x}. Tax offices, social security and the police do not phone to demand payment or personal details."},
+	{Code: "bank_fraud_alert", Stage: hangup.StageAuthority, Weight: 0.3, Types: tBank, Side: SideCaller, Pattern: "BADTXN",
+		Explain: "The caller spoke of suspicious transactions on your account. Real banks do call about this, but fake 'fraud teams' use the same words: check by calling the number on your card."},
+	{Code: "ssn_suspended_claim", Stage: hangup.StageAuthority, Weight: 0.9, Types: tGov, Side: SideCaller, Pattern: "SSNWORD ~8 SSNTHREAT",
+		Explain: "The caller said your social security or national insurance number is suspended or linked to a crime. Such numbers are never suspended over the phone."},
+	{Code: "family_impersonation", Stage: hangup.StageAuthority, Weight: 0.6, Types: tFamily, Side: SideCaller, Pattern: "FAMILYHI",
+		Explain: "The caller or message claimed to be a family member on a new or borrowed phone. Check by calling them on the number you already have."},
+	{Code: "prize_claim", Stage: hangup.StageLure, Weight: 0.7, Types: tPrize, Side: SideCaller, Pattern: "WON || CLAIMVERB ~3 PRIZE ~3 [now|today|you have to|you need to|you must|fee|first]",
+		Explain: "The caller said you have won a prize, lottery or grant. You cannot win something you never entered, and real prizes never cost a fee."},
 	// S2 remote access
-	{code: "remote_tool_install", stage: hangup.StageRemote, weight: 1.0, types: tTech, side: sideCaller, critical: true,
-		pattern: "INSTALL|NAVIGATE ~6 RTOOL || RTOOL ~6 INSTALL || ASKYOU ~6 RTOOL", onNeg: never,
-		explain: "The caller asked you to install {x}. It gives them full control of your computer. Genuine companies never do this on a call they started."},
-	{code: "remote_tool_named", stage: hangup.StageRemote, weight: 0.7, types: tTech, side: sideAny, pattern: "RTOOL",
-		explain: "{x} was mentioned. It is a remote-access program that lets a stranger control your computer; tech-support scammers use it to get in."},
-	{code: "remote_access_request", stage: hangup.StageRemote, weight: 0.8, types: tTech, side: sideCaller, critical: true, onNeg: never,
-		pattern: "ASKYOU|INSTALL|NAVIGATE ~6 RACCESS || [let me|allow me to|i will|i can|i need to|we need to|we will|i am going to|so i can|so that i can|so we can|i have to] ~6 RACCESS",
-		explain: "The caller wanted to get into your computer remotely. Never let someone who called you connect to your computer."},
-	{code: "remote_access_mentioned", stage: hangup.StageRemote, weight: 0.35, types: tTech, side: sideAny, pattern: "RACCESS",
-		explain: "Remote access to your computer came up. Only allow it when you called a company you trust, never for someone who called you."},
-	{code: "access_code_request", stage: hangup.StageRemote, weight: 0.8, types: tTech, side: sideCaller, critical: true, onNeg: never,
-		pattern: "READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see]",
-		explain: "The caller asked you to read out a code or ID from your screen. That code lets them connect to your computer: never read it to someone who called you."},
-	{code: "access_code_read", stage: hangup.StageRemote, weight: 0.6, types: tTech, side: sideAny, pattern: "CODE ~4 DIGITCODE",
-		explain: "A code was read out on the call. Codes from remote-access programs let the other person connect to your computer."},
-	{code: "digit_code_mentioned", stage: hangup.StageRemote, weight: 0.5, types: tTech, side: sideCaller, pattern: "[#num digit code|#num digit number|#num digit id|#num digit access code|#num digit pin|#num digit]",
-		explain: "The caller talked about a numbered code (such as a '9-digit code'). Remote-access programs show such codes to let someone connect."},
-	{code: "browser_steering", stage: hangup.StageRemote, weight: 0.45, types: tTech, side: sideCaller,
-		pattern: "NAVIGATE ~5 DOMAIN || [open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
-		explain: "The caller directed you to a website or told you what to type. Scammers use this to get you to download their tools."},
-	{code: "keyboard_steering", stage: hangup.StageRemote, weight: 0.65, types: tTech, side: sideCaller,
-		pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig]",
-		explain: "The caller told you which keys to press or what to type on your computer. Tech-support scammers walk people through this to open the door to their computer."},
-	{code: "link_steering", stage: hangup.StageRemote, weight: 0.4, side: sideCaller, pattern: "CLICKLINK",
-		explain: "You were asked to open a link sent to you. Links in unexpected calls and messages lead to fake payment pages and remote-access downloads."},
+	{Code: "remote_tool_install", Stage: hangup.StageRemote, Weight: 1.0, Types: tTech, Side: SideCaller, Critical: true,
+		Pattern: "INSTALL|NAVIGATE ~6 RTOOL || RTOOL ~6 INSTALL || ASKYOU ~6 RTOOL", OnNeg: Never,
+		Explain: "The caller asked you to install {x}. It gives them full control of your computer. Genuine companies never do this on a call they started."},
+	{Code: "remote_tool_named", Stage: hangup.StageRemote, Weight: 0.7, Types: tTech, Side: SideAny, Pattern: "RTOOL",
+		Explain: "{x} was mentioned. It is a remote-access program that lets a stranger control your computer; tech-support scammers use it to get in."},
+	{Code: "remote_access_request", Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "ASKYOU|INSTALL|NAVIGATE ~6 RACCESS || [let me|allow me to|i will|i can|i need to|we need to|we will|i am going to|so i can|so that i can|so we can|i have to] ~6 RACCESS",
+		Explain: "The caller wanted to get into your computer remotely. Never let someone who called you connect to your computer."},
+	{Code: "remote_access_mentioned", Stage: hangup.StageRemote, Weight: 0.35, Types: tTech, Side: SideAny, Pattern: "RACCESS",
+		Explain: "Remote access to your computer came up. Only allow it when you called a company you trust, never for someone who called you."},
+	{Code: "access_code_request", Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see]",
+		Explain: "The caller asked you to read out a code or ID from your screen. That code lets them connect to your computer: never read it to someone who called you."},
+	{Code: "access_code_read", Stage: hangup.StageRemote, Weight: 0.6, Types: tTech, Side: SideAny, Pattern: "CODE ~4 DIGITCODE",
+		Explain: "A code was read out on the call. Codes from remote-access programs let the other person connect to your computer."},
+	{Code: "digit_code_mentioned", Stage: hangup.StageRemote, Weight: 0.5, Types: tTech, Side: SideCaller, Pattern: "[#num digit code|#num digit number|#num digit id|#num digit access code|#num digit pin|#num digit]",
+		Explain: "The caller talked about a numbered code (such as a '9-digit code'). Remote-access programs show such codes to let someone connect."},
+	{Code: "browser_steering", Stage: hangup.StageRemote, Weight: 0.45, Types: tTech, Side: SideCaller,
+		Pattern: "NAVIGATE ~5 DOMAIN || [open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
+		Explain: "The caller directed you to a website or told you what to type. Scammers use this to get you to download their tools."},
+	{Code: "keyboard_steering", Stage: hangup.StageRemote, Weight: 0.65, Types: tTech, Side: SideCaller,
+		Pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig]",
+		Explain: "The caller told you which keys to press or what to type on your computer. Tech-support scammers walk people through this to open the door to their computer."},
+	{Code: "link_steering", Stage: hangup.StageRemote, Weight: 0.4, Side: SideCaller, Pattern: "CLICKLINK",
+		Explain: "You were asked to open a link sent to you. Links in unexpected calls and messages lead to fake payment pages and remote-access downloads."},
 	// S3 fake diagnosis
-	{code: "fake_diagnosis", stage: hangup.StageDiagnosis, weight: 0.7, types: tTech, side: sideCaller, pattern: "DIAGTOOL",
-		explain: "The caller used normal Windows screens (Event Viewer, command prompt, netstat) as 'proof' of a problem. Every computer shows these warnings: it proves nothing."},
-	{code: "expired_protection_claim", stage: hangup.StageDiagnosis, weight: 0.6, types: tTech, side: sideCaller, pattern: "EXPIRABLE ~3 EXPIRED",
-		explain: "The caller said your licence, warranty, firewall or protection has expired: a made-up problem to sell you a fix."},
+	{Code: "fake_diagnosis", Stage: hangup.StageDiagnosis, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "DIAGTOOL",
+		Explain: "The caller used normal Windows screens (Event Viewer, command prompt, netstat) as 'proof' of a problem. Every computer shows these warnings: it proves nothing."},
+	{Code: "expired_protection_claim", Stage: hangup.StageDiagnosis, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "EXPIRABLE ~3 EXPIRED",
+		Explain: "The caller said your licence, warranty, firewall or protection has expired: a made-up problem to sell you a fix."},
 	// S4 fear, urgency, secrecy
-	{code: "keep_computer_on", stage: hangup.StageUrgency, weight: 0.6, types: tTech, side: sideCaller, noNeg: true, pattern: "DONOT ~2 TURNOFF ~3 THEMACHINE",
-		explain: "The caller told you not to turn off your computer. Scammers say this to keep control of it; switching off is safe."},
-	{code: "do_not_hang_up", stage: hangup.StageUrgency, weight: 0.6, side: sideCaller, noNeg: true, pattern: "HANGUP",
-		explain: "The caller told you not to hang up. A genuine caller never minds you hanging up and calling back on a number you trust."},
-	{code: "secrecy_demand", stage: hangup.StageUrgency, weight: 0.9, side: sideCaller, noNeg: true, critical: true, pattern: "DONOT ~2 TELLVERB ~4 TELLWHO || SECRET",
-		explain: "The caller told you to keep this secret or not to tell your bank or family. Genuine organisations never ask for secrecy: it is how scammers stop anyone warning you."},
-	{code: "coached_lie", stage: hangup.StageUrgency, weight: 0.95, side: sideCaller, noNeg: true, critical: true, pattern: "COACHSAY ~4 COACHLIE",
-		explain: "The caller told you what to say if the bank asks. Being told to lie to your bank is a sure sign of a scam."},
-	{code: "legal_threat", stage: hangup.StageUrgency, weight: 0.75, types: tGov, side: sideCaller, pattern: "THREAT",
-		explain: "The caller threatened arrest, court or other legal action. Real authorities write to you; they never threaten arrest on the phone to get paid."},
-	{code: "account_threat", stage: hangup.StageUrgency, weight: 0.5, types: tBank, side: sideCaller, pattern: "ACCOUNTTHREAT",
-		explain: "The caller threatened to close or block your account unless you act now: pressure to stop you checking."},
-	{code: "urgency_pressure", stage: hangup.StageUrgency, weight: 0.2, side: sideCaller, pattern: "URGENT",
-		explain: "The caller pushed you to act immediately. Pressure to act before you can think or check is a warning sign."},
-	{code: "assets_at_risk", stage: hangup.StageUrgency, weight: 0.55, side: sideCaller, pattern: "YOURASSETS ~4 ATRISK",
-		explain: "The caller said your money, accounts or identity are at risk right now: fear makes people act without checking."},
-	{code: "device_doom_threat", stage: hangup.StageUrgency, weight: 0.6, types: tTech, side: sideCaller, pattern: "DOOM",
-		explain: "The caller said your computer will stop working or lose everything unless you act: a scare to sell a fake fix."},
-	{code: "bank_staff_corrupt", stage: hangup.StageUrgency, weight: 0.9, types: tBank, side: sideCaller, critical: true, pattern: "STAFFWORD ~6 CORRUPT",
-		explain: "The caller said staff at your bank are involved in fraud. Scammers say this so you ignore the bank's warnings."},
+	{Code: "keep_computer_on", Stage: hangup.StageUrgency, Weight: 0.6, Types: tTech, Side: SideCaller, NoNeg: true, Pattern: "DONOT ~2 TURNOFF ~3 THEMACHINE",
+		Explain: "The caller told you not to turn off your computer. Scammers say this to keep control of it; switching off is safe."},
+	{Code: "do_not_hang_up", Stage: hangup.StageUrgency, Weight: 0.6, Side: SideCaller, NoNeg: true, Pattern: "HANGUP",
+		Explain: "The caller told you not to hang up. A genuine caller never minds you hanging up and calling back on a number you trust."},
+	{Code: "secrecy_demand", Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "DONOT ~2 TELLVERB ~4 TELLWHO || SECRET",
+		Explain: "The caller told you to keep this secret or not to tell your bank or family. Genuine organisations never ask for secrecy: it is how scammers stop anyone warning you."},
+	{Code: "coached_lie", Stage: hangup.StageUrgency, Weight: 0.95, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "COACHSAY ~4 COACHLIE",
+		Explain: "The caller told you what to say if the bank asks. Being told to lie to your bank is a sure sign of a scam."},
+	{Code: "legal_threat", Stage: hangup.StageUrgency, Weight: 0.75, Types: tGov, Side: SideCaller, Pattern: "THREAT",
+		Explain: "The caller threatened arrest, court or other legal action. Real authorities write to you; they never threaten arrest on the phone to get paid."},
+	{Code: "account_threat", Stage: hangup.StageUrgency, Weight: 0.5, Types: tBank, Side: SideCaller, Pattern: "ACCOUNTTHREAT",
+		Explain: "The caller threatened to close or block your account unless you act now: pressure to stop you checking."},
+	{Code: "urgency_pressure", Stage: hangup.StageUrgency, Weight: 0.2, Side: SideCaller, Pattern: "URGENT",
+		Explain: "The caller pushed you to act immediately. Pressure to act before you can think or check is a warning sign."},
+	{Code: "assets_at_risk", Stage: hangup.StageUrgency, Weight: 0.55, Side: SideCaller, Pattern: "YOURASSETS ~4 ATRISK",
+		Explain: "The caller said your money, accounts or identity are at risk right now: fear makes people act without checking."},
+	{Code: "device_doom_threat", Stage: hangup.StageUrgency, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "DOOM",
+		Explain: "The caller said your computer will stop working or lose everything unless you act: a scare to sell a fake fix."},
+	{Code: "bank_staff_corrupt", Stage: hangup.StageUrgency, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, Pattern: "STAFFWORD ~6 CORRUPT",
+		Explain: "The caller said staff at your bank are involved in fraud. Scammers say this so you ignore the bank's warnings."},
 	// S5 sales
-	{code: "support_plan_sale", stage: hangup.StageSales, weight: 0.6, types: tTech, side: sideCaller, pattern: "PLAN",
-		explain: "The caller tried to sell you a support plan, licence or protection. Fake fixes and 'lifetime support' are how tech-support scams take money."},
-	{code: "fix_fee", stage: hangup.StageSales, weight: 0.4, types: tTech, side: sideCaller, pattern: "PRICEWORD ~6 FIXWORD || FIXWORD ~6 PRICEWORD",
-		explain: "The caller asked for money to fix your computer. Nobody who calls you out of the blue needs to fix your computer."},
-	{code: "investment_promise", stage: hangup.StageSales, weight: 0.7, types: tInvest, side: sideCaller, pattern: "INVEST || INVESTPUSH",
-		explain: "The caller promised high or guaranteed returns. Genuine investments never guarantee profits; pressure to invest now is a warning sign."},
+	{Code: "support_plan_sale", Stage: hangup.StageSales, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "PLAN",
+		Explain: "The caller tried to sell you a support plan, licence or protection. Fake fixes and 'lifetime support' are how tech-support scams take money."},
+	{Code: "fix_fee", Stage: hangup.StageSales, Weight: 0.4, Types: tTech, Side: SideCaller, Pattern: "PRICEWORD ~6 FIXWORD || FIXWORD ~6 PRICEWORD",
+		Explain: "The caller asked for money to fix your computer. Nobody who calls you out of the blue needs to fix your computer."},
+	{Code: "investment_promise", Stage: hangup.StageSales, Weight: 0.7, Types: tInvest, Side: SideCaller, Pattern: "INVEST || INVESTPUSH",
+		Explain: "The caller promised high or guaranteed returns. Genuine investments never guarantee profits; pressure to invest now is a warning sign."},
 	// S6 payment
-	{code: "gift_card_payment", stage: hangup.StagePayment, weight: 1.0, side: sideCaller, critical: true, onNeg: never,
-		pattern: "BUYVERB ~6 GIFTCARD || GIFTCARD ~8 CARDDETAIL || GIFTSTRONG || PAYASK ~6 GIFTCARD",
-		explain: "The caller wanted payment in {x} or the numbers on the back. No genuine company, bank or government takes gift cards as payment: this is a scam."},
-	{code: "gift_card_mentioned", stage: hangup.StagePayment, weight: 0.6, side: sideAny, pattern: "GIFTCARD",
-		explain: "{x} came up on the call. Scammers ask for payment in gift cards because the money cannot be traced or returned."},
-	{code: "crypto_payment", stage: hangup.StagePayment, weight: 0.95, side: sideCaller, critical: true, onNeg: never,
-		pattern: "CRYPTOUSE ~6 CRYPTO || CRYPTO ~6 CRYPTOUSE || PAYASK ~6 CRYPTO",
-		explain: "The caller wanted money turned into {x} or paid through a crypto machine. Genuine organisations never ask for payment in cryptocurrency."},
-	{code: "crypto_mentioned", stage: hangup.StagePayment, weight: 0.4, types: tInvest, side: sideAny, pattern: "CRYPTO",
-		explain: "Cryptocurrency came up on the call. Payments in crypto cannot be reversed, which is why scammers want them."},
-	{code: "wire_transfer_request", stage: hangup.StagePayment, weight: 0.7, side: sideCaller, onNeg: never, pattern: "PAYASK ~6 WIRE",
-		explain: "The caller asked you to send money by {x}. Money sent this way is very hard to get back."},
-	{code: "money_transfer_mentioned", stage: hangup.StagePayment, weight: 0.3, side: sideAny, pattern: "WIRE",
-		explain: "Sending money by {x} came up on the call."},
-	{code: "cash_withdrawal_request", stage: hangup.StagePayment, weight: 0.8, types: tBank, side: sideCaller, critical: true, onNeg: never,
-		pattern: "PAYASK|GOBANK ~6 WITHDRAW ~4 CASHWHAT || GOBANK ~4 WITHDRAW",
-		explain: "The caller asked you to withdraw cash. Nobody genuine asks you to take cash out for them."},
-	{code: "courier_collection", stage: hangup.StagePayment, weight: 0.95, types: tBank, side: sideCaller, critical: true,
-		pattern: "COLLECTOR ~6 COLLECT ~8 VALUABLES || VALUABLES ~8 COLLECTOR ~6 COLLECT",
-		explain: "The caller arranged for a courier or 'officer' to collect cash, cards or gold from you. Banks and police never collect money or cards from your home."},
-	{code: "card_handover", stage: hangup.StagePayment, weight: 0.85, types: tBank, side: sideCaller, critical: true, pattern: "CARDCUT",
-		explain: "The caller told you to cut up your card or put it in an envelope for collection. Banks never collect cards: the chip and your PIN are what the thieves want."},
-	{code: "cash_in_post", stage: hangup.StagePayment, weight: 0.95, side: sideCaller, critical: true, pattern: "CONCEAL ~5 CASHNOTES ~6 CONTAINER",
-		explain: "The caller wanted cash hidden in a parcel or envelope. Sending cash by post or courier is a hallmark of a scam."},
-	{code: "buy_gold", stage: hangup.StagePayment, weight: 0.8, types: tBank, side: sideCaller, pattern: "[buy|purchase|buying] ~4 GOLD",
-		explain: "The caller wanted you to buy gold. Scammers ask for gold because it is easy to carry away and hard to trace."},
-	{code: "store_steering", stage: hangup.StagePayment, weight: 0.45, side: sideCaller, pattern: "STOREGO ~3 STORE",
-		explain: "The caller sent you to a shop during the call. Scammers do this to have you buy gift cards or send money while they stay on the line."},
-	{code: "balance_probe", stage: hangup.StageBankAccess, weight: 0.6, types: tRefund, side: sideCaller, pattern: "BALANCE",
-		explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
-	{code: "upfront_fee", stage: hangup.StagePayment, weight: 0.6, side: sideCaller, pattern: "FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
-		explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
-	{code: "card_details_request", stage: hangup.StagePayment, weight: 0.55, side: sideCaller, onNeg: never, pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS",
-		explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
-	{code: "identity_number_request", stage: hangup.StagePayment, weight: 0.6, types: tGov, side: sideCaller, onNeg: never, pattern: "ASKFOR|ASKYOU ~5 IDENTITY",
-		explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
-	{code: "money_request", stage: hangup.StagePayment, weight: 0.45, side: sideCaller, onNeg: never, pattern: "[can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT",
-		explain: "The caller asked you to send money."},
-	{code: "delivery_fee_request", stage: hangup.StagePayment, weight: 0.6, types: tDeliv, side: sideCaller, pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~10 PAYWHAT",
-		explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
+	{Code: "gift_card_payment", Stage: hangup.StagePayment, Weight: 1.0, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "BUYVERB ~6 GIFTCARD || GIFTCARD ~8 CARDDETAIL || GIFTSTRONG || PAYASK ~6 GIFTCARD",
+		Explain: "The caller wanted payment in {x} or the numbers on the back. No genuine company, bank or government takes gift cards as payment: this is a scam."},
+	{Code: "gift_card_mentioned", Stage: hangup.StagePayment, Weight: 0.6, Side: SideAny, Pattern: "GIFTCARD",
+		Explain: "{x} came up on the call. Scammers ask for payment in gift cards because the money cannot be traced or returned."},
+	{Code: "crypto_payment", Stage: hangup.StagePayment, Weight: 0.95, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "CRYPTOUSE ~6 CRYPTO || CRYPTO ~6 CRYPTOUSE || PAYASK ~6 CRYPTO",
+		Explain: "The caller wanted money turned into {x} or paid through a crypto machine. Genuine organisations never ask for payment in cryptocurrency."},
+	{Code: "crypto_mentioned", Stage: hangup.StagePayment, Weight: 0.4, Types: tInvest, Side: SideAny, Pattern: "CRYPTO",
+		Explain: "Cryptocurrency came up on the call. Payments in crypto cannot be reversed, which is why scammers want them."},
+	{Code: "wire_transfer_request", Stage: hangup.StagePayment, Weight: 0.7, Side: SideCaller, OnNeg: Never, Pattern: "PAYASK ~6 WIRE",
+		Explain: "The caller asked you to send money by {x}. Money sent this way is very hard to get back."},
+	{Code: "money_transfer_mentioned", Stage: hangup.StagePayment, Weight: 0.3, Side: SideAny, Pattern: "WIRE",
+		Explain: "Sending money by {x} came up on the call."},
+	{Code: "cash_withdrawal_request", Stage: hangup.StagePayment, Weight: 0.8, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "PAYASK|GOBANK ~6 WITHDRAW ~4 CASHWHAT || GOBANK ~4 WITHDRAW",
+		Explain: "The caller asked you to withdraw cash. Nobody genuine asks you to take cash out for them."},
+	{Code: "courier_collection", Stage: hangup.StagePayment, Weight: 0.95, Types: tBank, Side: SideCaller, Critical: true,
+		Pattern: "COLLECTOR ~6 COLLECT ~8 VALUABLES || VALUABLES ~8 COLLECTOR ~6 COLLECT",
+		Explain: "The caller arranged for a courier or 'officer' to collect cash, cards or gold from you. Banks and police never collect money or cards from your home."},
+	{Code: "card_handover", Stage: hangup.StagePayment, Weight: 0.85, Types: tBank, Side: SideCaller, Critical: true, Pattern: "CARDCUT",
+		Explain: "The caller told you to cut up your card or put it in an envelope for collection. Banks never collect cards: the chip and your PIN are what the thieves want."},
+	{Code: "cash_in_post", Stage: hangup.StagePayment, Weight: 0.95, Side: SideCaller, Critical: true, Pattern: "CONCEAL ~5 CASHNOTES ~6 CONTAINER",
+		Explain: "The caller wanted cash hidden in a parcel or envelope. Sending cash by post or courier is a hallmark of a scam."},
+	{Code: "buy_gold", Stage: hangup.StagePayment, Weight: 0.8, Types: tBank, Side: SideCaller, Pattern: "[buy|purchase|buying] ~4 GOLD",
+		Explain: "The caller wanted you to buy gold. Scammers ask for gold because it is easy to carry away and hard to trace."},
+	{Code: "store_steering", Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, Pattern: "STOREGO ~3 STORE",
+		Explain: "The caller sent you to a shop during the call. Scammers do this to have you buy gift cards or send money while they stay on the line."},
+	{Code: "balance_probe", Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "BALANCE",
+		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
+	{Code: "upfront_fee", Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
+		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
+	{Code: "card_details_request", Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS",
+		Explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
+	{Code: "identity_number_request", Stage: hangup.StagePayment, Weight: 0.6, Types: tGov, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 IDENTITY",
+		Explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
+	{Code: "money_request", Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT",
+		Explain: "The caller asked you to send money."},
+	{Code: "delivery_fee_request", Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~10 PAYWHAT",
+		Explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
 	// S7 bank access and refunds
-	{code: "secret_request", stage: hangup.StageBankAccess, weight: 0.9, side: sideCaller, critical: true, onNeg: never, pattern: "ASKFOR|ASKYOU ~5 SECRETS",
-		explain: "The caller asked for a password, PIN or security code. No genuine bank or company ever asks for these."},
-	{code: "otp_request", stage: hangup.StageBankAccess, weight: 0.9, types: tBank, side: sideCaller, critical: true, onNeg: never,
-		pattern: "READ ~8 CODE ~8 OTPCTX || OTPCTX ~6 CODE ~10 READ",
-		explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
-	{code: "bank_login_request", stage: hangup.StageBankAccess, weight: 0.7, types: tRefund, side: sideCaller, critical: true, onNeg: never, pattern: "ASKYOU|LOGIN ~4 BANKACCESS",
-		explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
-	{code: "refund_offer", stage: hangup.StageBankAccess, weight: 0.5, types: tRefund, side: sideCaller, pattern: "GIVEYOU ~4 REFUND",
-		explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
-	{code: "over_refund", stage: hangup.StageBankAccess, weight: 1.0, types: tRefund, side: sideCaller, critical: true, noNeg: true, pattern: "OVERREFUND",
-		explain: "The caller claimed too much was refunded and wanted the difference back. The 'refund' is fake: they moved your own money around, and any money you send is lost."},
-	{code: "refund_form", stage: hangup.StageBankAccess, weight: 0.6, types: tRefund, side: sideCaller, pattern: "REFUNDFORM",
-		explain: "You were asked to type a refund amount into a form. Scammers use this to fake an over-payment."},
-	{code: "safe_account", stage: hangup.StageBankAccess, weight: 1.0, types: tBank, side: sideCaller, critical: true, onNeg: never, pattern: "SAFEACC",
-		explain: "The caller talked about a 'safe account'. Banks never ask you to move money to keep it safe: this is always a scam."},
-	{code: "move_money_request", stage: hangup.StageBankAccess, weight: 0.9, types: tBank, side: sideCaller, critical: true, onNeg: never, pattern: "MOVEVERB ~3 MONEYOBJ ~6 SAFEDEST",
-		explain: "The caller wanted you to move your money to another account to protect it. Your bank never asks this."},
+	{Code: "secret_request", Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 SECRETS",
+		Explain: "The caller asked for a password, PIN or security code. No genuine bank or company ever asks for these."},
+	{Code: "otp_request", Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "READ ~8 CODE ~8 OTPCTX || OTPCTX ~6 CODE ~10 READ",
+		Explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
+	{Code: "bank_login_request", Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKYOU|LOGIN ~4 BANKACCESS",
+		Explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
+	{Code: "refund_offer", Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND",
+		Explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
+	{Code: "over_refund", Stage: hangup.StageBankAccess, Weight: 1.0, Types: tRefund, Side: SideCaller, Critical: true, NoNeg: true, Pattern: "OVERREFUND",
+		Explain: "The caller claimed too much was refunded and wanted the difference back. The 'refund' is fake: they moved your own money around, and any money you send is lost."},
+	{Code: "refund_form", Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "REFUNDFORM",
+		Explain: "You were asked to type a refund amount into a form. Scammers use this to fake an over-payment."},
+	{Code: "safe_account", Stage: hangup.StageBankAccess, Weight: 1.0, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "SAFEACC",
+		Explain: "The caller talked about a 'safe account'. Banks never ask you to move money to keep it safe: this is always a scam."},
+	{Code: "move_money_request", Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "MOVEVERB ~3 MONEYOBJ ~6 SAFEDEST",
+		Explain: "The caller wanted you to move your money to another account to protect it. Your bank never asks this."},
 	// S8 persistence
-	{code: "lock_threat", stage: hangup.StagePersistence, weight: 0.9, types: tTech, side: sideCaller, critical: true, pattern: "LOCKTHREAT",
-		explain: "The caller threatened to lock your computer or files. Scammers do this when people refuse to pay."},
-	{code: "unattended_access", stage: hangup.StagePersistence, weight: 0.7, types: tTech, side: sideCaller, pattern: "UNATTENDED",
-		explain: "The caller wanted lasting access to your computer, e.g. leaving it on for them. That lets them come back at any time."},
-	{code: "recovery_offer", stage: hangup.StagePersistence, weight: 0.5, side: sideCaller, pattern: "RECOVERY",
-		explain: "The caller offered to recover money you lost. 'Recovery' calls after a scam usually come from the same scammers."},
+	{Code: "lock_threat", Stage: hangup.StagePersistence, Weight: 0.9, Types: tTech, Side: SideCaller, Critical: true, Pattern: "LOCKTHREAT",
+		Explain: "The caller threatened to lock your computer or files. Scammers do this when people refuse to pay."},
+	{Code: "unattended_access", Stage: hangup.StagePersistence, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "UNATTENDED",
+		Explain: "The caller wanted lasting access to your computer, e.g. leaving it on for them. That lets them come back at any time."},
+	{Code: "recovery_offer", Stage: hangup.StagePersistence, Weight: 0.5, Side: SideCaller, Pattern: "RECOVERY",
+		Explain: "The caller offered to recover money you lost. 'Recovery' calls after a scam usually come from the same scammers."},
 	// Family emergency
-	{code: "family_emergency", stage: hangup.StageUrgency, weight: 0.7, types: tFamily, side: sideCaller, pattern: "FAMILYTROUBLE",
-		explain: "A family member was said to be in trouble and needing money quickly or in secret. Call them back on the number you know before doing anything."},
+	{Code: "family_emergency", Stage: hangup.StageUrgency, Weight: 0.7, Types: tFamily, Side: SideCaller, Pattern: "FAMILYTROUBLE",
+		Explain: "A family member was said to be in trouble and needing money quickly or in secret. Call them back on the number you know before doing anything."},
 	// Government threats
-	{code: "tax_debt_threat", stage: hangup.StageUrgency, weight: 0.7, types: tGov, side: sideCaller, pattern: "TAXWORD ~10 GOVORG || GOVORG ~10 TAXWORD",
-		explain: "The caller said you owe tax or face a penalty. Tax authorities write to you first and never demand immediate payment by phone."},
+	{Code: "tax_debt_threat", Stage: hangup.StageUrgency, Weight: 0.7, Types: tGov, Side: SideCaller, Pattern: "TAXWORD ~10 GOVORG || GOVORG ~10 TAXWORD",
+		Explain: "The caller said you owe tax or face a penalty. Tax authorities write to you first and never demand immediate payment by phone."},
 	// Genuine behaviour (stage G): evidence for a genuine call.
-	{code: never, stage: hangup.StageGenuine, weight: 0.8, side: sideAny, noNeg: true, pattern: "NEVERASK ~8 NEVERWHAT || NEVERASK",
-		explain: "The speaker said they would never ask for passwords, codes, remote access or payment: what genuine organisations say."},
-	{code: "genuine_call_back_advice", stage: hangup.StageGenuine, weight: 0.8, side: sideAny, pattern: "CALLBACKVERB ~8 CALLOFFICIAL",
-		explain: "The speaker suggested checking by calling a number you already trust (the back of your card, the official website): what genuine organisations advise."},
-	{code: "gift_card_as_present", stage: hangup.StageGenuine, weight: 0.5, side: sideAny, noNeg: true, pattern: "GIFTCARD ~8 GIFTFOR || GIFTFOR ~8 GIFTCARD",
-		explain: "The gift card was talked about as a present for someone, not as a way to pay."},
-	{code: "genuine_official_site", stage: hangup.StageGenuine, weight: 0.6, side: sideAny, noNeg: true, pattern: "NAVIGATE|CALLBACKVERB ~5 GOVDOMAIN || [use|using|on|through|via] ~5 GOVDOMAIN",
-		explain: "The speaker pointed to an official government website you can check for yourself."},
-	{code: "genuine_inbound_service", stage: hangup.StageGenuine, weight: 0.3, side: sideAny, pattern: "INBOUND",
-		explain: "The call sounds like one the person made to a service line themselves."},
-	{code: "genuine_no_pressure", stage: hangup.StageGenuine, weight: 0.5, side: sideAny, noNeg: true, pattern: "NOACTION || BRANCH",
-		explain: "The speaker said there is no payment or action needed, no rush, or to come in person: the opposite of scam pressure."},
+	{Code: Never, Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, NoNeg: true, Pattern: "NEVERASK ~8 NEVERWHAT || NEVERASK",
+		Explain: "The speaker said they would never ask for passwords, codes, remote access or payment: what genuine organisations say."},
+	{Code: "genuine_call_back_advice", Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, Pattern: "CALLBACKVERB ~8 CALLOFFICIAL",
+		Explain: "The speaker suggested checking by calling a number you already trust (the back of your card, the official website): what genuine organisations advise."},
+	{Code: "gift_card_as_present", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Pattern: "GIFTCARD ~8 GIFTFOR || GIFTFOR ~8 GIFTCARD",
+		Explain: "The gift card was talked about as a present for someone, not as a way to pay."},
+	{Code: "genuine_official_site", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, NoNeg: true, Pattern: "NAVIGATE|CALLBACKVERB ~5 GOVDOMAIN || [use|using|on|through|via] ~5 GOVDOMAIN",
+		Explain: "The speaker pointed to an official government website you can check for yourself."},
+	{Code: "genuine_inbound_service", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, Pattern: "INBOUND",
+		Explain: "The call sounds like one the person made to a service line themselves."},
+	{Code: "genuine_no_pressure", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Pattern: "NOACTION || BRANCH",
+		Explain: "The speaker said there is no payment or action needed, no rush, or to come in person: the opposite of scam pressure."},
 }
