@@ -355,30 +355,3 @@ func TestCodesAreExplained(t *testing.T) {
 		t.Errorf("only %d codes", len(seen))
 	}
 }
-
-func TestWriteText(t *testing.T) {
-	e, _ := engines(t)
-	a, err := e.Analyze(context.Background(), doneText)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	if err := analyze.WriteText(&b, a); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
-	for _, want := range []string{"SCAM", "tech support", "remote_tool_install", "“read me the nine digit code”", "anydesk.com"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
-	clean, err := e.Analyze(context.Background(), "Your prescription is ready for collection.")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.Reset()
-	_ = analyze.WriteText(&b, clean)
-	if !strings.HasPrefix(b.String(), "No scam found") {
-		t.Errorf("genuine call printed as %q", b.String())
-	}
-}

@@ -29,7 +29,8 @@
 //  6. Scoring: a sign-constrained, L2-regularised logistic regression over
 //     behaviour features only (indicator codes, stages, stage pairs, the
 //     catalogue's weights summed), Platt-calibrated on out-of-fold scores,
-//     trained by Train and embedded as model.json.
+//     trained by package analyze/train (`hangup train`) and embedded as
+//     model.json. Featurizer is the seam training uses.
 //
 // Live calls keep a running state per call: a turn costs work in
 // proportion to the turn, and the batch analysis feeds a text's turns

@@ -236,15 +236,7 @@ func (e *Engine) score(st *callState) float64 {
 }
 
 // verdict maps a score to a verdict with the model's thresholds.
-func (e *Engine) verdict(p float64) hangup.Verdict {
-	switch {
-	case p >= e.model.ScamThreshold:
-		return hangup.VerdictScam
-	case p >= e.model.SuspiciousThreshold:
-		return hangup.VerdictSuspicious
-	}
-	return hangup.VerdictNotScam
-}
+func (e *Engine) verdict(p float64) hangup.Verdict { return e.model.Verdict(p) }
 
 // result assembles the Analysis of a finished state.
 func (e *Engine) result(st *callState) *hangup.Analysis {

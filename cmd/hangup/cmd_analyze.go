@@ -9,6 +9,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/analyze/train"
 	"github.com/hangup-org/hangup/site"
 )
 
@@ -80,7 +81,7 @@ func runAnalyze(e *env) error {
 	if *asJSON {
 		return printJSON(e.stdout, a)
 	}
-	return analyze.WriteText(e.stdout, a)
+	return printAnalysis(e.stdout, a)
 }
 
 // runTrain trains the analysis model from labelled data and writes it where
@@ -96,7 +97,7 @@ func runTrain(e *env) error {
 	if err := parseFlags(fs, e); err != nil {
 		return err
 	}
-	m, rep, err := analyze.Train(analyze.TrainConfig{Data: *data, Seed: *seed, L2: *l2, CodeL2: *codeL2, NoAugment: *noAug})
+	m, rep, err := train.Fit(train.Config{Data: *data, Seed: *seed, L2: *l2, CodeL2: *codeL2, NoAugment: *noAug})
 	if err != nil {
 		return err
 	}
@@ -130,17 +131,17 @@ func runEval(e *env) error {
 		return usagef("give the data: hangup eval --data PATH")
 	}
 	if *holdout {
-		rep, err := analyze.HoldOut(analyze.TrainConfig{Data: *data, Seed: *seed, L2: 1, CodeL2: 15})
+		rep, err := train.HoldOut(train.Config{Data: *data, Seed: *seed, L2: 1, CodeL2: 15})
 		if err != nil {
 			return err
 		}
 		for _, s := range rep.Splits {
-			fmt.Fprint(e.stdout, analyze.FormatSplit(s))
+			fmt.Fprint(e.stdout, train.FormatSplit(s))
 		}
 		fmt.Fprintf(e.stdout, "held-out evaluation took %s\n", rep.Duration)
 		return nil
 	}
-	exs, err := analyze.LoadExamplesPath(*data)
+	exs, err := train.LoadExamplesPath(*data)
 	if err != nil {
 		return hangup.Errorf(hangup.EINVALID, "%v", err)
 	}
@@ -161,10 +162,10 @@ func runEval(e *env) error {
 	if err != nil {
 		return err
 	}
-	sr, err := analyze.Evaluate(e.ctx, an, exs)
+	sr, err := train.Evaluate(e.ctx, an, exs)
 	if err != nil {
 		return err
 	}
-	fmt.Fprint(e.stdout, strings.TrimRight(analyze.FormatSplit(sr), "\n")+"\n")
+	fmt.Fprint(e.stdout, strings.TrimRight(train.FormatSplit(sr), "\n")+"\n")
 	return nil
 }
