@@ -21,7 +21,7 @@ func Augment(exs []Example, seed uint64) []Example {
 			// notes and single-speaker texts: only the speech-to-text form
 			rng := rand.New(rand.NewPCG(seed, uint64(i)))
 			v := ex
-			v.ID, v.Style, v.Text = ex.ID+"~stt", "stt", sttStyle(ex.Text, rng)
+			v.ID, v.Style, v.Variant, v.Text = ex.ID+"~stt", "stt", "stt", sttStyle(ex.Text, rng)
 			out = append(out, v)
 			continue
 		}
@@ -31,13 +31,13 @@ func Augment(exs []Example, seed uint64) []Example {
 			plain = append(plain, strings.TrimSpace(ex.Text[t.Start:t.End]))
 		}
 		v := ex
-		v.ID, v.Style, v.Text = ex.ID+"~nolabels", "nolabels", strings.Join(plain, "\n")
+		v.ID, v.Style, v.Variant, v.Text = ex.ID+"~nolabels", "nolabels", "nolabels", strings.Join(plain, "\n")
 		out = append(out, v)
 		v = ex
-		v.ID, v.Style, v.Text = ex.ID+"~stt", "stt", sttStyle(strings.Join(plain, " "), rng)
+		v.ID, v.Style, v.Variant, v.Text = ex.ID+"~stt", "stt", "stt", sttStyle(strings.Join(plain, " "), rng)
 		out = append(out, v)
 		v = ex
-		v.ID, v.Style, v.Text = ex.ID+"~relabel", "relabel", relabel(ex.Text, ts, callerLabel(ex, ts), rng)
+		v.ID, v.Style, v.Variant, v.Text = ex.ID+"~relabel", "relabel", "relabel", relabel(ex.Text, ts, callerLabel(ex, ts), rng)
 		out = append(out, v)
 		// the call cut short: a scam is a scam before the money is asked
 		// for, and a genuine call is genuine in its first minutes too; this
@@ -49,7 +49,7 @@ func Augment(exs []Example, seed uint64) []Example {
 			}
 			if cut < len(ts) {
 				v = ex
-				v.ID, v.Style, v.Text = ex.ID+"~prefix", "prefix", ex.Text[:ts[cut-1].End]
+				v.ID, v.Style, v.Variant, v.Text = ex.ID+"~prefix", "prefix", "prefix", ex.Text[:ts[cut-1].End]
 				out = append(out, v)
 			}
 		}
@@ -62,7 +62,7 @@ func Augment(exs []Example, seed uint64) []Example {
 			}
 			if len(side) > 0 {
 				v = ex
-				v.ID, v.Style, v.Text = ex.ID+"~caller", "caller_only", strings.Join(side, " ")
+				v.ID, v.Style, v.Variant, v.Text = ex.ID+"~caller", "caller_only", "caller_only", strings.Join(side, " ")
 				out = append(out, v)
 			}
 		}

@@ -26,6 +26,15 @@ type Example struct {
 	Style  string `json:"style"`            // dialogue, stt, notes, caller_only…
 	Caller string `json:"caller,omitempty"` // the caller's speaker label, when known
 	Group  string `json:"group"`            // variants of one text share a group: folds never split them
+	// Split is a part of the source that is reported apart: "dev" and
+	// "test" for the robocalls (by campaign), the upstream split for the
+	// service dialogues; "" for the rest.
+	Split string `json:"split,omitempty"`
+	// Lang is the language when the source says it ("en", "zh").
+	Lang string `json:"lang,omitempty"`
+	// Variant names the style variant Augment made ("stt", "prefix"…); ""
+	// for the text as written.
+	Variant string `json:"variant,omitempty"`
 }
 
 // ScamTypeOf maps a data set's type name to Hangup's scam type.

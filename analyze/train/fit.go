@@ -21,6 +21,18 @@ type Config struct {
 	// Data is the directory of labelled examples (see LoadExamples), e.g.
 	// data/training.
 	Data string
+	// Shared is the shared data directory (see LoadShared), e.g.
+	// ../shared/data; "" trains on Data alone.
+	Shared string
+	// NoTrain names sources that are loaded and scored but not trained on.
+	// The FTC complaint subjects are never trained on.
+	NoTrain []string
+	// ByType adds the held-out-by-scam-type splits to HoldOut.
+	ByType bool
+	// Blind is a directory of labelled texts that HoldOut scores with the
+	// model trained on everything (never trained on, never tuned on): the
+	// blind development set.
+	Blind string
 	// Seed makes augmentation and fold assignment reproducible. Default 1.
 	Seed uint64
 	// L2 is the ridge penalty on the general features (stages, pairs,
@@ -55,6 +67,23 @@ func (c *Config) defaults() {
 	if c.Folds < 2 {
 		c.Folds = 5
 	}
+}
+
+// neverTrain are sources that are scored, never trained on: category
+// strings, not call text.
+var neverTrain = map[string]bool{SourceComplaints: true}
+
+// trains reports whether ex is training data under c.
+func (c *Config) trains(ex *Example) bool {
+	if neverTrain[ex.Source] {
+		return false
+	}
+	for _, s := range c.NoTrain {
+		if s == ex.Source {
+			return false
+		}
+	}
+	return true
 }
 
 // Report describes a training run.
@@ -327,6 +356,13 @@ func loadTraining(cfg Config) ([]Example, map[string]int, int, error) {
 	if len(exs) == 0 {
 		return nil, nil, 0, hangup.Errorf(hangup.EINVALID, "no labelled examples under %s", cfg.Data)
 	}
+	if cfg.Shared != "" {
+		shared, err := LoadShared(cfg.Shared)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		exs = append(exs, shared...)
+	}
 	sources := map[string]int{}
 	for _, ex := range exs {
 		sources[ex.Source]++
@@ -352,14 +388,22 @@ func Fit(cfg Config) (*analyze.Model, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	fs := featurize(fz, exs, false)
+	var tr []Example
+	for i := range exs {
+		if cfg.trains(&exs[i]) {
+			tr = append(tr, exs[i])
+		}
+	}
+	fs := featurize(fz, tr, false)
 	m := fit(fs, fz.Names(), cfg, true)
-	m.Examples = len(exs)
+	m.Examples = len(tr)
 	for s := range sources {
-		m.Sources = append(m.Sources, s)
+		if cfg.trains(&Example{Source: s}) {
+			m.Sources = append(m.Sources, s)
+		}
 	}
 	sort.Strings(m.Sources)
-	rep := &Report{Examples: n, Augmented: len(exs), Sources: sources, Features: len(fz.Names())}
+	rep := &Report{Examples: n, Augmented: len(tr), Sources: sources, Features: len(fz.Names())}
 	rep.InSample = scoreSet("in-sample", fs, m)
 	var fw []FeatureWeight
 	for i, name := range m.Features {
