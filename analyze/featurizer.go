@@ -28,13 +28,14 @@ func NewFeaturizer() (*Featurizer, error) {
 // returns.
 func (f *Featurizer) Names() []string { return f.e.featNames }
 
-// Features returns the features of text after all its turns. When each is
-// not nil it is called after every turn with the features so far and the
-// indicators that turn added; both slices are reused once each returns.
-// It returns the input errors of Analyze (EINVALID, ETOOLARGE).
-func (f *Featurizer) Features(text string, each func(x []float64, added []hangup.Indicator)) ([]float64, error) {
+// Features returns the features of text after all its turns and the
+// bounds the evidence sets on its verdict (see Model.Decide). When each is
+// not nil it is called after every turn with the features and bounds so
+// far and the indicators that turn added; the slices are reused once each
+// returns. It returns the input errors of Analyze (EINVALID, ETOOLARGE).
+func (f *Featurizer) Features(text string, each func(x []float64, b Bounds, added []hangup.Indicator)) ([]float64, Bounds, error) {
 	if err := checkText(text); err != nil {
-		return nil, err
+		return nil, Bounds{}, err
 	}
 	e := f.e
 	sc := e.pool.Get().(*scratch)
@@ -47,10 +48,12 @@ func (f *Featurizer) Features(text string, each func(x []float64, added []hangup
 		st.addTurn(text, t.Start, t.End, t.Speaker, sc, rc)
 		if each != nil {
 			x = st.features(x)
-			each(x, st.indicators[before:])
+			b, _ := st.bounds()
+			each(x, b, st.indicators[before:])
 		}
 	}
-	return st.features(nil), nil
+	b, _ := st.bounds()
+	return st.features(nil), b, nil
 }
 
 // Model returns the engine's model with its weights in the order of

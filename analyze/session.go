@@ -208,12 +208,12 @@ func (e *Engine) turn(c *call, t hangup.Turn) *hangup.TurnResult {
 			st.entities[i].Evidence = strings.Clone(st.entities[i].Evidence)
 		}
 	}
-	p := e.score(st)
+	p, v := e.score(st)
 	res := &hangup.TurnResult{
 		CallID:        c.id,
 		Turn:          st.turns - 1,
 		Score:         round3(p),
-		Verdict:       e.verdict(p),
+		Verdict:       v,
 		NewIndicators: append([]hangup.Indicator{}, st.indicators[before:]...),
 	}
 	if res.Verdict != hangup.VerdictNotScam {

@@ -69,27 +69,23 @@ func (m *Metrics) finish() {
 	m.Earliness = div(m.Early, m.WithRequest)
 }
 
-func verdictFor(m *analyze.Model, p float64) hangup.Verdict {
-	switch {
-	case p >= m.ScamThreshold:
-		return hangup.VerdictScam
-	case p >= m.SuspiciousThreshold:
-		return hangup.VerdictSuspicious
-	}
-	return hangup.VerdictNotScam
+// judge scores features x with m within the bounds of the evidence, as
+// Analyze does.
+func judge(m *analyze.Model, x sparse, b analyze.Bounds) (float64, hangup.Verdict) {
+	return m.Decide(sigmoid(m.PlattA*(m.Bias+x.dot(m.Weights))+m.PlattB), b)
 }
 
 // scoreSet computes metrics of model m on featurized examples.
 func scoreSet(name string, fs []featurized, m *analyze.Model) Metrics {
 	met := Metrics{Name: name}
 	for _, f := range fs {
-		p := sigmoid(m.PlattA*(m.Bias+f.x.dot(m.Weights)) + m.PlattB)
-		met.add(verdictFor(m, p), f.scam == 1)
+		_, v := judge(m, f.x, f.bounds)
+		met.add(v, f.scam == 1)
 		if f.request >= 0 && len(f.turns) > 0 {
 			met.WithRequest++
 			alert := -1
 			for t, x := range f.turns {
-				pt := sigmoid(m.PlattA*(m.Bias+x.dot(m.Weights)) + m.PlattB)
+				pt, _ := judge(m, x, f.tbounds[t])
 				if pt >= m.WarnThreshold || f.critical[t] {
 					alert = t
 					break
@@ -337,8 +333,8 @@ func rate(v float64, n int) string {
 func breakdown(name string, te []featurized, m *analyze.Model) SplitReport {
 	sr := SplitReport{Name: name, Overall: scoreSet("all", te, m)}
 	for _, f := range te {
-		p := sigmoid(m.PlattA*(m.Bias+f.x.dot(m.Weights)) + m.PlattB)
-		if (verdictFor(m, p) != hangup.VerdictNotScam) != f.ex.Scam && len(sr.Errors) < maxErrors {
+		p, v := judge(m, f.x, f.bounds)
+		if (v != hangup.VerdictNotScam) != f.ex.Scam && len(sr.Errors) < maxErrors {
 			sr.Errors = append(sr.Errors, fmt.Sprintf("%s scam=%v p=%.2f", f.ex.ID, f.ex.Scam, p))
 		}
 	}

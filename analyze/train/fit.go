@@ -27,6 +27,14 @@ type Config struct {
 	// NoTrain names sources that are loaded and scored but not trained on.
 	// The FTC complaint subjects are never trained on.
 	NoTrain []string
+	// CodeCap bounds the weight of each scam indicator code at CodeCap times
+	// its catalogue weight, so that no single phrase a source happens to
+	// repeat ("press 1", a number to call back) can carry a verdict. Default
+	// 2; negative: no bound.
+	CodeCap float64
+	// NoCodes pins the weights of the scam indicator codes at zero: the
+	// model scores the playbook's elements, stages and totals only.
+	NoCodes bool
 	// ByType adds the held-out-by-scam-type splits to HoldOut.
 	ByType bool
 	// Blind is a directory of labelled texts that HoldOut scores with the
@@ -66,6 +74,9 @@ func (c *Config) defaults() {
 	}
 	if c.Folds < 2 {
 		c.Folds = 5
+	}
+	if c.CodeCap == 0 {
+		c.CodeCap = 2
 	}
 }
 
@@ -112,7 +123,9 @@ type featurized struct {
 	x    sparse
 	scam float64
 	// for earliness: per-turn snapshots of scam dialogues
+	bounds   analyze.Bounds // the verdicts the evidence allows (analyze.Model.Decide)
 	turns    []sparse
+	tbounds  []analyze.Bounds
 	critical []bool // the turn raised a critical indicator from the caller's side
 	request  int    // first turn with a request for access, payment or bank access; -1 none
 }
@@ -145,11 +158,12 @@ func featurize(fz *analyze.Featurizer, exs []Example, withTurns bool) []featuriz
 					f.scam = 1
 				}
 				snap := withTurns && ex.Scam && len(turns.Split(ex.Text)) >= 2
-				var each func(x []float64, added []hangup.Indicator)
+				var each func(x []float64, b analyze.Bounds, added []hangup.Indicator)
 				if snap {
 					ti := 0
-					each = func(x []float64, added []hangup.Indicator) {
+					each = func(x []float64, b analyze.Bounds, added []hangup.Indicator) {
 						f.turns = append(f.turns, toSparse(x))
+						f.tbounds = append(f.tbounds, b)
 						crit := false
 						for _, in := range added {
 							if r, ok := criticalRules[in.Code]; ok && in.Weight >= r.Weight && in.Source == "" {
@@ -163,9 +177,9 @@ func featurize(fz *analyze.Featurizer, exs []Example, withTurns bool) []featuriz
 						ti++
 					}
 				}
-				x, err := fz.Features(ex.Text, each)
+				x, b, err := fz.Features(ex.Text, each)
 				if err == nil {
-					f.x = toSparse(x)
+					f.x, f.bounds = toSparse(x), b
 				}
 				out[i] = f
 			}
@@ -204,23 +218,36 @@ func foldOf(group string, seed uint64, k int) int {
 }
 
 // sourceWeights gives each example a weight so that every source weighs as
-// much as the largest: the hand-written calls are few, but they are the
-// only genuine calls that talk about accounts, passwords and software.
+// much as the largest (at most ten times its own size): the hand-written
+// calls are few, but they are the only genuine calls that talk about
+// accounts, passwords and software. Within a source, the copies of one
+// text (a robocall campaign recorded many times, an SMS sent to many
+// people) share one text's weight, so that what a campaign says counts once.
 func sourceWeights(fs []featurized, on bool) []float64 {
 	w := make([]float64, len(fs))
-	count := map[string]float64{}
+	if !on {
+		for i := range w {
+			w[i] = 1
+		}
+		return w
+	}
+	texts := map[string]float64{} // originals per group
 	for _, f := range fs {
-		count[f.ex.Source]++
+		if f.ex.Variant == "" {
+			texts[f.ex.Group]++
+		}
+	}
+	count := map[string]float64{} // weighted examples per source
+	for i, f := range fs {
+		w[i] = 1 / math.Max(texts[f.ex.Group], 1)
+		count[f.ex.Source] += w[i]
 	}
 	most := 0.0
 	for _, c := range count {
 		most = math.Max(most, c)
 	}
 	for i, f := range fs {
-		w[i] = 1
-		if on {
-			w[i] = math.Min(most/count[f.ex.Source], 10)
-		}
+		w[i] *= math.Min(most/count[f.ex.Source], 10)
 	}
 	return w
 }
@@ -235,7 +262,8 @@ func fit(fs []featurized, names []string, cfg Config, calibrate bool) *analyze.M
 	}
 	sw := sourceWeights(fs, !cfg.NoSourceWeight)
 	l2 := penalties(names, cfg)
-	w, b := fitSigned(X, names, y, sw, l2)
+	caps := weightCaps(names, cfg)
+	w, b := fitSigned(X, names, y, sw, l2, caps)
 	m := &analyze.Model{Version: 1, Features: names, Weights: w, Bias: b, PlattA: 1, L2: cfg.L2, Seed: int64(cfg.Seed),
 		ScamThreshold: analyze.DefaultScamThreshold, SuspiciousThreshold: analyze.DefaultSuspiciousThreshold, WarnThreshold: analyze.DefaultWarnThreshold}
 	if !calibrate {
@@ -250,7 +278,7 @@ func fit(fs []featurized, names []string, cfg Config, calibrate bool) *analyze.M
 				tx, ty, tw = append(tx, X[i]), append(ty, y[i]), append(tw, sw[i])
 			}
 		}
-		fw, fb := fitSigned(tx, names, ty, tw, l2)
+		fw, fb := fitSigned(tx, names, ty, tw, l2, caps)
 		for i, f := range fs {
 			if foldOf(f.ex.Group, cfg.Seed, cfg.Folds) == k {
 				z[i] = fb + X[i].dot(fw)
@@ -281,21 +309,32 @@ func featureSign(name string) float64 {
 // active set of features whose weights came out against their sign is
 // pinned at zero (by an overwhelming penalty) and the model refitted, until
 // no weight breaks its sign.
-func fitSigned(X []sparse, names []string, y, sw, l2 []float64) ([]float64, float64) {
+func fitSigned(X []sparse, names []string, y, sw, l2, caps []float64) ([]float64, float64) {
 	pen := append([]float64(nil), l2...)
 	sign := make([]float64, len(names))
 	for i, n := range names {
 		sign[i] = featureSign(n)
 	}
 	prior := priors(names)
+	for i := range caps {
+		if caps[i] == 0 {
+			pen[i], prior[i] = 1e9, 0
+		}
+	}
 	var w []float64
 	var b float64
 	for round := 0; round < 12; round++ {
 		w, b = fitLogistic(X, len(names), y, sw, pen, prior, 30)
 		changed := false
 		for i := range w {
-			if w[i]*sign[i] < -1e-6 && pen[i] < 1e8 {
+			if pen[i] >= 1e8 {
+				continue
+			}
+			if w[i]*sign[i] < -1e-6 {
 				pen[i], prior[i] = 1e9, 0
+				changed = true
+			} else if caps != nil && caps[i] > 0 && w[i] > caps[i]+1e-6 {
+				pen[i], prior[i] = 1e9, caps[i]
 				changed = true
 			}
 		}
@@ -305,10 +344,34 @@ func fitSigned(X []sparse, names []string, y, sw, l2 []float64) ([]float64, floa
 	}
 	for i := range w {
 		if pen[i] >= 1e8 {
-			w[i] = 0
+			w[i] = prior[i]
 		}
 	}
 	return w, b
+}
+
+// weightCaps returns the upper bound of each scam code's weight:
+// cfg.CodeCap times its catalogue weight (0 pins it at zero with
+// cfg.NoCodes); -1 for features without a bound.
+func weightCaps(names []string, cfg Config) []float64 {
+	if cfg.CodeCap <= 0 && !cfg.NoCodes {
+		return nil
+	}
+	caps := make([]float64, len(names))
+	for i, n := range names {
+		caps[i] = -1
+		if !strings.HasPrefix(n, "code:") || featureSign(n) < 0 {
+			continue
+		}
+		r, ok := catalogue.RuleByCode(strings.TrimPrefix(n, "code:"))
+		switch {
+		case cfg.NoCodes:
+			caps[i] = 0
+		case ok:
+			caps[i] = cfg.CodeCap * r.Weight
+		}
+	}
+	return caps
 }
 
 // priorScale turns a catalogue weight (0..1) into the prior of its code's
