@@ -244,7 +244,14 @@ func (s *callState) addTurn(doc string, start, end int, speaker string, sc *scra
 			for _, t := range r.Types {
 				s.typeVotes[t] += r.Weight * mult
 			}
-			if r.Side == catalogue.SideCaller {
+			// who is who: claiming to be someone marks the organisation's
+			// side most, asking for something next; a hook or a lure can
+			// be the person called repeating what they were told
+			switch {
+			case r.Side != catalogue.SideCaller:
+			case r.Element == catalogue.Pretext:
+				claims += 2
+			case r.Element == catalogue.Request:
 				claims++
 			}
 		}

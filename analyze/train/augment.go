@@ -66,8 +66,36 @@ func Augment(exs []Example, seed uint64) []Example {
 				out = append(out, v)
 			}
 		}
+		// a window of about 400 characters from anywhere in the call, both
+		// sides run together in speech-to-text style: what a recording
+		// cut into pieces gives
+		if w, ok := window(strings.Join(plain, " "), WindowLen, rand.New(rand.NewPCG(seed+1, uint64(i)))); ok {
+			v = ex
+			v.ID, v.Style, v.Variant, v.Text = ex.ID+"~window", "window", "window", sttStyle(w, rng)
+			out = append(out, v)
+		}
 	}
 	return out
+}
+
+// WindowLen is the length of the "window" variant, in bytes.
+const WindowLen = 400
+
+// window returns about n bytes of s from a random word boundary, or false
+// when s is not much longer than n.
+func window(s string, n int, rng *rand.Rand) (string, bool) {
+	if len(s) < n*3/2 {
+		return "", false
+	}
+	from := rng.IntN(len(s) - n)
+	for from > 0 && s[from-1] != ' ' {
+		from--
+	}
+	to := from + n
+	for to < len(s) && s[to] != ' ' {
+		to++
+	}
+	return s[from:to], true
 }
 
 // callerLabel is the caller's label: the record's own, or the speaker of the

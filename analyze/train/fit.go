@@ -84,9 +84,11 @@ func (c *Config) defaults() {
 // strings, not call text.
 var neverTrain = map[string]bool{SourceComplaints: true}
 
-// trains reports whether ex is training data under c.
+// trains reports whether ex is training data under c. Windows (a piece
+// of a call, Augment) are scored, never trained on: most hold no sign of a
+// scam either way, and would teach the model to guess.
 func (c *Config) trains(ex *Example) bool {
-	if neverTrain[ex.Source] {
+	if neverTrain[ex.Source] || ex.Variant == "window" {
 		return false
 	}
 	for _, s := range c.NoTrain {
