@@ -66,6 +66,8 @@ var codeExamples = map[string]string{
 	"investment_deposit":        "The minimum deposit is only 250.",
 	"own_device_password":       "Type your wifi password on the printer screen.",
 	"ordinary_code":             "Can you confirm your postcode?",
+	"rental_advance":            "The landlord is abroad so I will post you the keys.",
+	"job_offer_fee":             "You have been shortlisted for the data entry job, you just need to buy the training software.",
 	"refund_mentioned":          "We just need to process the refund to your account.",
 	"gift_card_as_reward":       "You will get a 25 dollar Amazon gift card as a thank you.",
 	"account_threat":            "Your account will be frozen.",

@@ -165,6 +165,7 @@ var Concepts = []Concept{
 		"screen share; screen sharing; share your screen; share the screen; take control; take over your",
 		"let me in; give me access; grant me access; grant access; allow me access; allow access; allow the connection; accept the connection; accept the request",
 		"support session; connection code",
+		"see my screen; see my computer; into my computer; access my computer; control my computer; take over my computer; on my computer remotely; get into my computer; connect to my computer; connect to your machine; connect to my machine; onto my computer",
 	}},
 	{"INSTALL", []string{
 		"install; installs; installed; installing; reinstall; download; downloads; downloaded; downloading; run; launch; set up; setup",
@@ -210,6 +211,8 @@ var Concepts = []Concept{
 		"this call is from; this call is from the; this message is from; this is a call from; this is a message from; a message from; this is an automated message from; a call from; calling in from; giving you a call from; i am giving you a call from; calling with; thank you for choosing; thanks for choosing",
 		"this is an important message from; an automated message from the; a notification call from; a courtesy call from; we are from; you have reached; thank you for calling; thanks for calling; welcome to",
 		"said he was from; said she was from; said they were from; said he was with; said she was with; claimed to be from; claiming to be from; claimed to be; claiming to be; saying he was from; saying she was from; saying they were from; said it was; saying it was; pretending to be; who said he was; who said she was; called from; rang from; phoned from; said he worked for; said she worked for; posing as; supposedly from; allegedly from; said he is from; says he is from",
+		"woman from; man from; lady from; guy from; someone from; somebody from; called me from; phoned me from; rang me from; caller from",
+		"calling for; i am calling for; calling for the; we are calling for; calling on behalf",
 	}},
 	{"TECHBRAND", []string{
 		"Microsoft=microsoft account security; microsoft account team; certified microsoft technician; microsoft; micro soft; msft; microsoft windows; microsoft corporation; microsoft office; office #num; microsoft #num",
@@ -298,6 +301,7 @@ var Concepts = []Concept{
 		"virus; viruses; infected; infection; infections; malware; spyware; trojan; trojans; hacked; hacking; hackers; hacker; compromised; corrupted; corrupt; crashing",
 		"sending errors; sending us errors; sending error messages; error messages; errors; error reports; breach; breached; security breach; malicious; at risk; under attack; attacked",
 		"being used by hackers; used by hackers; not secure; unsafe; blacklisted; illegal activity; illegal activities; suspicious activity; suspicious activities; problem; problems; issue; issues",
+		"sending warning messages; warning messages; sending warnings; sending us warnings; giving off signals; signals of being hacked; error reports",
 	}},
 	{"HACKERS", []string{
 		"hackers; hacker; cyber criminals; cybercriminals; criminals; someone; somebody; scammers; bad guys; foreign hackers; russian hackers; chinese hackers",
@@ -315,6 +319,7 @@ var Concepts = []Concept{
 	{"WINKEY", []string{
 		"windows key; windows button; windows logo key; windows logo; windows flag; start button; the key with the windows; flag key",
 		"the key with the little window; key with the window; key with a window; the window key; window key; windows symbol; the key with the flag",
+		"the key with the four little squares; four little squares; the key with four squares; the key with the squares; the four squares key",
 	}},
 	{"EXPIRABLE", []string{
 		"license; windows license; digital license; warranty; firewall; security; subscription; antivirus; anti virus; protection; certificate; security certificate; support; network protection; licence key; product key",
@@ -336,6 +341,7 @@ var Concepts = []Concept{
 		"bank; banks; your bank; bank staff; anyone at the bank; the cashier; cashier; teller; the teller; branch; branch staff; police; family; your family; son; daughter; wife; husband",
 		"children; kids; grandchildren; friends; friend; relatives; neighbours; neighbors; employees; manager; anyone about; anybody about; anyone else about; anyone what; anybody what; anyone about this",
 		"anyone about this call; anyone about the call; anyone about it; anybody about this; anybody about it; anyone else; mum; mom; dad; your son; your daughter; your wife; your husband; parents; his parents; her parents; my parents; your parents; my family; my son; my daughter",
+		"adviser; advisor; financial adviser; financial advisor; my adviser; your adviser; accountant; solicitor; lawyer; my bank; the police; my son; my daughter",
 	}},
 	{"SECRET", []string{
 		"keep this confidential; keep it confidential; keep this between us; keep it between us; keep this to yourself; keep it to yourself; keep this secret; keep it secret; keep this quiet; keep it quiet; keep this private",
@@ -349,6 +355,7 @@ var Concepts = []Concept{
 		"it is for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding",
 		"it is a gift; it is a present; it is personal; it is for personal reasons; you are buying a car; you are buying a gift; you know me; i am your nephew; i am your grandson; for a family member",
 		"you are renovating; you are doing renovations; you are paying a builder; it is for your son; it is for your daughter; nobody asked you",
+		"it was for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding|new_kitchen|new_car|new_bathroom|new_roof; a new kitchen; new kitchen; a new bathroom; a new roof; a new car; it was a gift; it was for a relative",
 	}},
 	{"THREAT", []string{
 		"deported; deportation; deport you; criminal charges; charges against you; criminal offense; criminal offence; federal criminal offense; federal offense",
@@ -357,6 +364,8 @@ var Concepts = []Concept{
 		"seize your; seize; seizure; freeze your assets; freeze your accounts; assets will be frozen; license will be suspended; passport will be cancelled; passport will be revoked; criminal record",
 		"bailiff; bailiffs; enforcement officers; enforcement agents; high court enforcement; debt enforcement; sheriff's officers; repossess; repossession; garnish your wages; wage garnishment; garnishment; a lien; put a lien",
 		"cancel your visa; lose your benefits; benefits will be stopped; your pension will be stopped; your benefits will be suspended; your benefits will be cancelled; benefits canceled; benefits cancelled",
+		"case registered against you; a case registered against you; case being registered against you; a case against you; case will be registered; register a case",
+		"benefits would be cut off; benefits will be cut off; lose her benefits; lose his benefits; benefits cut off; your benefits will stop",
 	}},
 	{"ARREST", []string{
 		"arrest; arrested; arresting; under arrest; jail; jail time; prison; imprisonment; handcuffs; you will be taken into custody; taken into custody; custody; detained; detain you",
@@ -377,6 +386,7 @@ var Concepts = []Concept{
 	{"YOURASSETS", []string{
 		"your money; your savings; your funds; your bank account; your bank accounts; your accounts; your account; your pension; your identity; your personal information; your data; your information",
 		"your photos; your files; your details; your credit; your credit score; your card; your cards; your life savings; your retirement",
+		"my money; my savings; my funds; my bank account; my accounts; my account; my pension; my identity; my personal information; my data; my banking details; your banking details; my details; my card",
 	}},
 	{"ATRISK", []string{
 		"at risk; in danger; not safe; being stolen; being taken; being drained; will be stolen; will be lost; will be gone; being used; is being accessed; being accessed; being misused; stolen",
@@ -402,7 +412,7 @@ var Concepts = []Concept{
 		"network security plan; antivirus package; security software; protection software; new firewall; install a firewall",
 	}},
 	{"PRICEWORD", []string{"charge; fee; cost; costs; price; pay; payment; charges; it will cost; only cost; it is only"}},
-	{"FIXWORD", []string{"fix your computer; fix the computer; fix your pc; fix your laptop; repair your computer; repair the computer; clean your computer; clean up your computer; remove the virus; remove the viruses; virus removal; technician service; fix it; fix the problem; fix the issue; fix everything; renew it; renew your license; renew the license; renew your licence; renewal"}},
+	{"FIXWORD", []string{"fix your computer; fix the computer; fix your pc; fix your laptop; repair your computer; repair the computer; clean your computer; clean up your computer; remove the virus; remove the viruses; virus removal; technician service; fix it; fix the problem; fix the issue; fix everything; renew it; renew your license; renew the license; renew your licence; renewal; security fix; the fix; a fix; the repair"}},
 	{"GIFTCARD", []string{
 		"gift cards=gift card; gift cards; giftcard; giftcards; gift voucher; gift vouchers; store card; store cards",
 		"iTunes=itunes; itunes card; itunes cards; apple gift card; apple gift cards; app store card; app store and itunes",
@@ -422,6 +432,7 @@ var Concepts = []Concept{
 		"in gift cards; in itunes cards; in google play cards; in steam cards; in amazon gift cards; in amazon cards; with gift cards; by gift card; by gift cards; using gift cards; via gift cards; in vouchers; with vouchers; in apple gift cards; with apple gift cards; with google play cards",
 		"has to be gift cards; has to be in gift cards; must be gift cards; only gift cards; only takes gift cards; only accept gift cards; only accepts gift cards; cash or gift cards; in the form of gift cards",
 		"numbers on the back of the card|cards; numbers on the back of each card; the card numbers; card numbers and pins; pin on the back; photo of the card|cards; picture of the card|cards",
+		"with a google play card; with a gift card; with an itunes card; with an amazon card; with a steam card; on a gift card; using a gift card; with an apple card; with apple cards; in apple cards",
 	}},
 	{"BUYVERB", []string{
 		"buy; purchase; get; pick up; go to; pay; pay with; pay in; pay by; payment in; payment by; payment with; in the form of; send; load; use; bought; purchased; go buy; go and buy; store and buy; shop and get",
@@ -444,6 +455,8 @@ var Concepts = []Concept{
 	{"PAYASK", []string{
 		"i need you to; you need to; you have to; you must; you will need to; we need you to; can you; could you; please; go ahead and; i want you to; you should; you will have to; all you have to do is",
 		"told me to; asked me to; wanted me to; had me; made me; got me to; instructed me to; he said to; she said to; they said to; said i should; said i had to; said i needed to; said i must; i had to; i needed to; i was told to; told us to; asked us to; wanted us to; kept telling me to; insisted i; insisted that i; tried to get me to; he needed me to; she needed me to; they needed me to",
+		"wanted the money; wanted it; wanted payment; he wanted it; she wanted it; they wanted it; wanted it on; wanted it in; wanted the payment",
+		"we had to; had to pay; we needed to; she had to; he had to",
 	}},
 	{"WITHDRAW", []string{"withdraw; withdraw all; take out; draw out; get out; take all; cash out; withdrawal"}},
 	{"CASHWHAT", []string{"cash; money; #num; savings; funds; all of it; all the money; the money; everything; your savings; your money; the cash; in cash"}},
@@ -464,6 +477,7 @@ var Concepts = []Concept{
 		"fee; fees; processing fee; release fee; customs fee; customs fees; customs charge; customs duty; import duty; delivery fee; redelivery fee; handling fee; clearance fee; clearance charge",
 		"small fee; admin fee; administration fee; activation fee; insurance fee; shipping fee; shipping charge; transfer fee; unlocking fee; withdrawal fee; legal fee; legal fees; bail money",
 		"tax on your winnings; taxes on your winnings; tax on the prize; taxes on the prize; taxes; tax; registration fee; verification fee; service fee; postage; unpaid postage; outstanding fee",
+		"security deposit; a security deposit; refundable deposit; a refundable deposit; deposit; verification deposit; clearance deposit",
 	}},
 	{"FEEPAY", []string{"pay; paid; payment; cover; send; settle; paying; pay the; pay a; need to pay; have to pay; must pay; only pay; just pay; you pay"}},
 	{"RELEASE", []string{
@@ -486,6 +500,7 @@ var Concepts = []Concept{
 	{"ASKFOR", []string{
 		"i need; we need; i will need; what is; what are; can i have; can i get; could i have; can i take; let me have; give me; provide; confirm; verify; tell me; read me; read out",
 		"may i have; send me; type; type in; enter; share; need your; i just need; we just need; ask for; asking for; input; key; key in; punch in; tap in; asked for; asked me for; asked for my; wanted my; wanted me to give; demanded; demanded my; wanted to know my; needed my; got my; gave him my; gave her my; gave them my; i gave; i read out; i read them",
+		"i can take; we can take; had to give; i had to give; she had to give; he had to give; we had to give; needed her; needed his; wanted her; wanted his",
 	}},
 	{"BANKACCESS", []string{
 		"your online banking; online banking; your bank account; your bank accounts; bank account; your banking app; banking app; your bank app; mobile banking; internet banking",
@@ -516,9 +531,10 @@ var Concepts = []Concept{
 		"safe account; safe accounts; secure account; secured account; safety account; protected account; holding account; temporary account; new secure account; safe wallet; secure wallet; safe haven account; escrow account; vault account",
 	}},
 	{"MOVEVERB", []string{"move; transfer; put; shift; send; relocate; moving; transferring"}},
-	{"MONEYOBJ", []string{"your money; your funds; your savings; the money; all your money; all of your money; everything; the balance; your balance; your pension; your life savings; your cash; all the funds"}},
+	{"MONEYOBJ", []string{"your money; your funds; your savings; the money; all your money; all of your money; everything; the balance; your balance; your pension; your life savings; your cash; all the funds; my money; my savings; my pension; my funds; my life savings; it; them; all of it; my cash"}},
 	{"SAFEDEST", []string{
 		"new account; another account; account we; account i; account that; a safe; safe; secure; protect; protected; for safe keeping; for safekeeping; keep it safe; keep them safe; protect it; protect them; out of reach of",
+		"into their fund; into our fund; into the fund; into a fund; into the bond; a new account; new account to protect it",
 	}},
 	{"BADTXN", []string{
 		"suspicious transaction; suspicious transactions; unauthorized transaction; unauthorized transactions; fraudulent transaction; fraudulent transactions; suspicious activity; unusual activity; fraudulent activity",
@@ -544,6 +560,7 @@ var Concepts = []Concept{
 		"pop up on my screen; popped up on my screen; popped up on my computer; came up on my screen; came up on my computer; a warning came up; a message came up; an alert came up; it said to call; it said call; said to call this number; said i had to call; told me to call the number",
 		"windows defender alert; windows defender warning; defender alert; security alert on my screen; virus alert; virus warning; my computer started beeping; computer was beeping; beeping noise; the screen went red; screen turned red; could not close the page; could not close it; would not close",
 		"do not turn off your computer; do not close this window; do not restart; call the toll free number; call technical support; call tech support at; call support at; error code on the screen",
+		"red warning; a siren; siren noise; warning on the laptop; warning on my laptop; warning on my computer; warning came up on; ring the helpline; call the helpline; to ring the number; ring the number on the screen; was locked for illegal activity; locked for illegal activity",
 	}},
 	{"ROBOCALL", []string{
 		"this is an automated message; this is an automated call; this is a recorded message; this is a pre recorded message; press #num to speak; press #num now; press #num to be connected; press #num to talk; press #num to cancel; press #num to dispute; press #num to stop; press #num to reach",
@@ -576,6 +593,8 @@ var Concepts = []Concept{
 	{"DELIVERYFAIL", []string{
 		"fee; charge; payment; customs; duty; duties; held; on hold; being held; could not be delivered; can not be delivered; failed; failed delivery; unpaid; outstanding; insufficient postage; address incomplete",
 		"incomplete address; wrong address; missed; returned to sender; will be returned; will be destroyed; postage; incomplete; stuck; redelivery; redeliver; rebook; shortfall",
+		"tried to deliver; attempted to deliver; we missed you; missed delivery; could not deliver; failed to deliver; to pay for redelivery",
+		"on hold at our depot; on hold at the depot; at our depot; missing house number; missing address",
 	}},
 	{"PAYWHAT", []string{"pay; fee; charge; card; link; click; card details; small fee; payment; #num"}},
 	{"CLICKLINK", []string{
@@ -594,19 +613,25 @@ var Concepts = []Concept{
 		"#num percent return; #num percent returns; #num percent profit; #num percent a month; #num percent a week; #num percent per month; #num percent per week; #num percent every month; passive income",
 		"make money fast; get rich; financial freedom; investment opportunity; exclusive opportunity; once in a lifetime opportunity; trading platform; trading account; forex; binary options",
 		"crypto trading; bitcoin investment; crypto investment; mining pool; account manager; withdraw your profits; your profits; profit; trading bot; ai trading; investment platform; tried to withdraw; could not withdraw; can not withdraw; crypto exchange; trading site; my profits; pay tax before withdrawing; unlock my account",
+		"about to double; will double; going to double; is going to double; set to double; guaranteed to rise",
+		"triple in value; double in value; expected to triple; expected to double; pre ipo; pre ipo shares; share offer",
 	}},
 	{"INVESTPUSH", []string{
 		"limited spots; only a few spots; invest now; start with just; start with only; minimum deposit; initial deposit; deposit #num; invest #num; before the price goes up; everyone is making money; do not miss out; miss out",
+		"a deposit of; deposit of #num; your commitment",
 	}},
 	{"FAMILYHI", []string{
 		"it is me your; it is your grandson; it is your granddaughter; this is your grandson; this is your granddaughter; your favourite grandson; your favorite grandson",
 		"new number; my new number; this is my new number; lost my phone; broke my phone; dropped my phone; phone is broken; my phone broke; phone is dead; using a friend's phone; borrowed phone",
 		"my phone is broken; my phone is lost; can not talk right now; from my friends phone; on my friends phone; my friend's phone; fell in the toilet; fell in the bath; dropped it in the; do not ring the old number; do not call the old number; old number does not work",
+		"a friends phone; on a friends phone; a friend's phone; mine is smashed; my phone is smashed; smashed my phone; had a new phone; got a new phone; new mobile; my new mobile; pretending to be me",
+		"broken my phone; i have broken my phone; temporary number; my temporary number; this is my temporary number; a temporary number",
 	}},
 	{"FAMILYTROUBLE", []string{
 		"i am in trouble; i am in big trouble; i need bail; bail money; post bail; in jail; i am in jail; been arrested; i got arrested; stuck abroad; stranded; lost my wallet; need money urgently; need help urgently",
 		"please do not tell mum; please do not tell dad; do not tell mum; do not tell dad; do not tell mom; do not tell my parents; do not tell anyone; i was in a car accident; i have been in a car accident; i was in an accident; i have been in an accident; i had an accident; i had a car accident; has been in an accident; has had an accident; i crashed; need to pay a bill today; my rent is due",
 		"hospital bill; medical bill; pay the lawyer; need a lawyer; public defender",
+		"needed money for; needs money for; urgent payment; my bank card has been blocked; my card has been blocked; card is blocked; stuck at the station; stuck at the airport; lost my purse",
 	}},
 	{"MONEYWHAT", []string{"money; #num; the money; some money; cash; funds; for me; it to me; to this account; this account"}},
 	{"SENDVERB", []string{"send; transfer; lend; pay; wire; give; loan; send over; help me with"}},
@@ -626,6 +651,7 @@ var Concepts = []Concept{
 	{"SUPPLY", []string{
 		"your power; your electricity; your electric; your electric service; your gas; your water; your heating; your service; your services; your internet; your internet service; your line; your phone line; your landline; your broadband; your connection; your wifi; your cable; your tv service; your account",
 		"my power; my electricity; my electric; my gas; my water; my service; my internet; my line; my phone line; my broadband; my connection; the power; the electricity; the gas; the water; the internet; power; electricity; service; supply; your supply; my supply",
+		"our power; our electricity; our gas; our water; our internet; our service; our supply; our heating",
 	}},
 	{"CUTOFF", []string{
 		"disconnected; disconnect; disconnecting; disconnection; disconnection of service; cut off; cut; cutting off; shut off; shutting off; switched off; turned off; terminated; terminate; termination; interrupted; interruption; interruption of service; automatic interruption of service; shut down; stopped; blocked; deactivated",
@@ -649,12 +675,15 @@ var Concepts = []Concept{
 	}},
 	{"PAYSTRONG", []string{
 		"unless i paid by card now; unless i paid by card; unless i pay by card; unless you pay by card; unless you pay now; unless i paid now; unless you pay by card now; immediate payment; payment is required immediately; payment is due immediately; pay immediately; pay it immediately; pay right away; pay it right away; pay the balance now; pay the balance immediately; pay the full amount now; unless i paid; unless i pay; unless you pay; unless we pay; unless you make a payment; unless i made a payment",
+		"i can take the card now; i can take the payment now; i can take payment now; take the payment over the phone; take payment over the phone; i can take the payment over the phone",
 	}},
 	{"DEADLINE", []string{
 		"final notice; final attempt; last attempt to reach you; this is your final notice; final warning; last warning; last chance; this is your last chance; final courtesy call; before we close out your file; expires today; before it is too late",
 		"for the last time; inform you for the last time; this is the last; last notice; is about to expire; about to expire; will expire soon; expires soon; expiring soon",
 		"the moment you receive this; as soon as you receive this; the very second you receive this; the second you receive this; leave your work aside; leave whatever you are doing; ignoring this message; ignoring this call; do not ignore this; do not ignore this message; by the end of today; limited time offer; respond immediately; act immediately",
 		"spots are limited; limited spots; only a few spots; only a few places left; offer ends today; before the price goes up; do not miss out",
+		"final chance; your final chance; last opportunity; your last opportunity",
+		"only a few allocations left; a few allocations left; allocations left; few places left",
 	}},
 	{"PARCEL", []string{"package; parcel; shipment; consignment; box; a package; a parcel; your package; your parcel; suitcase; courier package; express package; express parcel"}},
 	{"SEIZED", []string{"seized; ceased; seize; intercepted; confiscated; been seized; been ceased; been confiscated; been intercepted; caught at customs; found at customs"}},
@@ -662,6 +691,7 @@ var Concepts = []Concept{
 	{"IDWHOSE", []string{
 		"your identity; your identities; your name; your social security number; your social; your ssn; your national insurance number; your id; your identity card; your passport",
 		"under your name; in your name; on your name; related to your name; registered to your name; registered in your name; linked to your name; my identity; my name; my social security number; my national insurance number",
+		"your national id; your national identity; national id; your id card; your identity card",
 	}},
 	{"MISUSE", []string{
 		"misused; being misused; has been misused; been used for; used for illegal; used for fraudulent; used for some kind of fraudulent; used in illegal; used for illegal activities; used for criminal; used to commit; used in a crime; involved in; linked to; associated with; connected to",
@@ -690,13 +720,21 @@ var Concepts = []Concept{
 		"drop down your interest rate; drop your interest rate; lower your rate; rate reduction; reduction; repayment options; hardship programs; hardship program; forgiveness; all inclusive complimentary stay; a complimentary stay; free stay",
 		"0 percent interest; 0 interest; lower interest rate; interest rate reduction; rate reduction; lower your interest; reduce your interest; drop down your interest rate; final expense; burial; new medicare card; medicare benefits; extra benefits; additional benefits; benefits; benefit; health insurance plan; cash back; money back; compensation",
 	}},
-	{"DONATE", []string{"donate; donation; donations; make a donation; give a donation; a donation; contribute; contribution; a contribution; make a contribution; pledge; a pledge; sponsor; support our; help the children; help the veterans; help our troops; help the victims"}},
-	{"CHARITY", []string{"charity; charities; foundation; fund for; veterans; police officers association; firefighters; fire fighters; children's hospital; disaster relief; relief fund; hurricane victims; cancer society; breast cancer; wounded warriors; the troops; non profit; nonprofit; association"}},
+	{"DONATE", []string{"donate; donation; donations; make a donation; give a donation; a donation; contribute; contribution; a contribution; make a contribution; pledge; a pledge; sponsor; support our; help the children; help the veterans; help our troops; help the victims; appeal; support our appeal; put you down for; can i put you down; a gift of"}},
+	{"CHARITY", []string{"charity; charities; foundation; fund for; veterans; police officers association; firefighters; fire fighters; children's hospital; disaster relief; relief fund; hurricane victims; cancer society; breast cancer; wounded warriors; the troops; non profit; nonprofit; association; benevolent; benevolent association; benevolent fund; appeal; burns unit; hospice; orphanage; animal rescue"}},
 	{"DEBTCOLLECT", []string{"debt collector; debt collection; collection agency; collections department; collections agency; in collections; sent to collections; your debt; outstanding debt; unpaid debt; past due; past due balance; delinquent account; delinquent; payday loan; defaulted loan; you owe; owed"}},
 	{"ROMANCE", []string{
 		"my love; my darling; i love you; my dear; my sweetheart; sweetheart; my honey; my queen; my king; my babe; my baby; we met online; we met on; dating site; dating app; on facebook; on instagram; i want to meet you; i want to come and see you; come and see you; visit you; to be with you",
 		"plane ticket; flight ticket; ticket to come; my visa; travel papers; stuck at the airport; stuck in customs; on the oil rig; oil rig; i am a soldier; deployed; peacekeeping; my inheritance; the gold; my package with",
 	}},
+	{"RENTAL", []string{
+		"before viewing; without viewing; before you view; before you see the flat; before you see the house; before you see the property; post the keys; send the keys; mail the keys; i will post you the keys",
+		"the landlord is abroad; i am abroad; he was abroad; she was abroad; i am out of the country; i work overseas; i live abroad",
+	}},
+	{"JOBOFFER", []string{
+		"you have been shortlisted; shortlisted for; you have been hired; you got the job; selected for the job; offer you the job; job offer; work from home job; remote job; data entry job; mystery shopper; pays #num an hour; paying #num an hour",
+	}},
+	{"JOBFEE", []string{"buy; pay; fee; training; training software; equipment; starter kit; registration; uniform; background check; visa fee; processing"}},
 	// --- what genuine organisations say ---------------------------------------------
 	{"NEVERASK", []string{
 		"we will never ask; we never ask; we would never ask; we will not ask; we do not ask; never ask you; will never ask; would never ask; never ask for; never request; will never request",
@@ -812,14 +850,18 @@ var Rules = []Rule{
 		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~10 CONTRABAND",
 		Explain: "The caller said a parcel in your name was seized with drugs or contraband. Customs do not phone about this: it is a scare that ends with a demand for money."},
 	{Code: "utility_disconnect_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.8, Side: SideCaller,
-		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
+		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
 		Explain: "The caller threatened to cut off your power, gas, water or internet within minutes or unless you pay now. Real suppliers send written notices first and never demand payment by phone to stop a disconnection."},
 	{Code: "account_breach_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.65, Types: tTech, Side: SideCaller, Pattern: "ACCOUNTBREACH",
 		Explain: "The caller said your account (Apple, Amazon, iCloud…) was breached or logged into. Check in the app or on the website yourself; do not press keys or call numbers the caller gives."},
-	{Code: "warranty_expiry_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.6, Side: SideCaller, Pattern: "WARRANTY ~8 WARRANTYEND || WARRANTYEND ~6 WARRANTY",
+	{Code: "warranty_expiry_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.6, Side: SideCaller, Pattern: "WARRANTY ~12 WARRANTYEND || WARRANTYEND ~6 WARRANTY",
 		Explain: "The caller said your car's or device's warranty is about to expire. These calls sell worthless 'extended warranties'; your dealer or manufacturer writes to you."},
 	{Code: "windfall_offer", Element: Hook, Stage: hangup.StageLure, Weight: 0.5, Types: tPrize, Side: SideCaller, Pattern: "ELIGIBLE ~8 BOON || BOON ~12 [press #num|please press #num|kindly press #num|simply press #num] || [press #num] ~6 [to get a discount|to get your|to claim your|to receive your|to get the discount|to get a lower]",
 		Explain: "The caller said you qualify for money, a grant, a rebate, a discount or debt forgiveness. Unexpected offers like this are bait: nobody genuine phones to hand out money."},
+	{Code: "rental_advance", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Side: SideCaller, Pattern: "RENTAL",
+		Explain: "The 'landlord' could not show you the home and wanted money first, or offered to post the keys. Never pay a deposit for a place you have not seen with a landlord or agent you have checked."},
+	{Code: "job_offer_fee", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Side: SideCaller, Pattern: "JOBOFFER ~15 JOBFEE",
+		Explain: "A job was offered that needs you to pay first (training, equipment, a check). Genuine employers never ask new staff to pay to start."},
 	{Code: "family_impersonation", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tFamily, Side: SideCaller, Pattern: "FAMILYHI",
 		Explain: "The caller or message claimed to be a family member on a new or borrowed phone. Check by calling them on the number you already have."},
 	{Code: "prize_claim", Element: Hook, Stage: hangup.StageLure, Weight: 0.7, Types: tPrize, Side: SideCaller, Pattern: "WON || CLAIMVERB ~3 PRIZE ~3 [now|today|you have to|you need to|you must|fee|first]",
@@ -929,15 +971,15 @@ var Rules = []Rule{
 	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
 	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
-		Pattern: "ASKYOU|PAYASK ~4 DONATE || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
+		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
 		Explain: "The caller asked you for a donation on the phone. Give through the charity's own website, never by card details, gift cards or transfers to someone who called you."},
 	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS",
 		Explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
 	{Code: "identity_number_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tGov, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~8 IDENTITY",
 		Explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
-	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital]",
+	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital]",
 		Explain: "The caller asked you to send money."},
-	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~10 PAYWHAT",
+	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~14 PAYWHAT",
 		Explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
 	// S7 bank access and refunds
 	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 SECRETS",
@@ -957,7 +999,7 @@ var Rules = []Rule{
 		Explain: "You were asked to type a refund amount into a form. Scammers use this to fake an over-payment."},
 	{Code: "safe_account", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 1.0, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "SAFEACC",
 		Explain: "The caller talked about a 'safe account'. Banks never ask you to move money to keep it safe: this is always a scam."},
-	{Code: "move_money_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "MOVEVERB ~3 MONEYOBJ ~6 SAFEDEST",
+	{Code: "move_money_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "MOVEVERB ~3 MONEYOBJ ~6 SAFEDEST || [move|transfer|put|send] ~2 [it|them|everything|my savings|my pension] ~4 [to a new account|into a new account|to a safe|into a safe|to protect it|to keep it safe|into their fund|into the fund]",
 		Explain: "The caller wanted you to move your money to another account to protect it. Your bank never asks this."},
 	// S8 persistence
 	{Code: "lock_threat", Element: Hook, Stage: hangup.StagePersistence, Weight: 0.9, Types: tTech, Side: SideCaller, Critical: true, Pattern: "LOCKTHREAT",
