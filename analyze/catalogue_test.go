@@ -68,6 +68,7 @@ var codeExamples = map[string]string{
 	"ordinary_code":             "Can you confirm your postcode?",
 	"rental_advance":            "The landlord is abroad so I will post you the keys.",
 	"job_offer_fee":             "You have been shortlisted for the data entry job, you just need to buy the training software.",
+	"claim_by_contact":          "To claim your prize call 09061 790125 now.",
 	"refund_mentioned":          "We just need to process the refund to your account.",
 	"gift_card_as_reward":       "You will get a 25 dollar Amazon gift card as a thank you.",
 	"account_threat":            "Your account will be frozen.",

@@ -30,7 +30,7 @@ var familyExamples = []familyExample{
 	{"callback lure: pop-up", written, "a pop up on my screen said my computer was infected and to call microsoft on the number shown", "popup_lure"},
 	{"callback lure: unexpected renewal", written, "I got an email saying my Geek Squad subscription was renewed and I was charged 399 dollars", "subscription_renewal_lure"},
 	{"callback lure: order you did not place", "1112259", "We would like to inform you that there is an order placed for Apple iPhone 11 Pro using your Amazon account. If you do not authorize this order, press 1 or press 2 to authorize this order.", "unexpected_charge_lure"},
-	{"callback lure: the refund that follows", "557684", "12 Pro using your Amazon account if you do not authorize this order and to refund your amount press 1, or press 2 to authorize this order.", "windfall_offer"},
+	{"callback lure: the refund that follows", "557684", "12 Pro using your Amazon account if you do not authorize this order and to refund your amount press 1, or press 2 to authorize this order.", "refund_mentioned"},
 	{"callback lure: refund needs your bank", written, "the agent said he would process the refund of 399 dollars but I had to log into my bank account so he could send it", "bank_login_request"},
 	// utility and ISP disconnection
 	{"utility disconnection", "500579", "This is an automated message from the disconnection department of Baltimore Gap and Electra to inform you that you will be experiencing a disconnection of service today within 30 minutes.", "utility_disconnect_threat"},

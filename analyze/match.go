@@ -295,7 +295,8 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 	}
 	// A negated match silences weaker matches inside it ("we will never ask
 	// you to install AnyDesk" is no AnyDesk mention); a match inside a
-	// stronger match of the same stage is left out for clarity.
+	// stronger match of the same stage and playbook element is left out for
+	// clarity (matches of different elements are all kept: the floor needs them).
 	keep := out[:0]
 	for i, a := range out {
 		drop := false
@@ -308,7 +309,7 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 				break
 			}
 			ra, rb := &m.rules[a.rule], &m.rules[b.rule]
-			if ra.Stage == rb.Stage && !a.negated && !b.negated && (rb.Weight > ra.Weight || rb.Weight == ra.Weight && (b.to-b.from > a.to-a.from || j < i)) && ra.Code != rb.Code {
+			if ra.Stage == rb.Stage && ra.Element == rb.Element && !a.negated && !b.negated && (rb.Weight > ra.Weight || rb.Weight == ra.Weight && (b.to-b.from > a.to-a.from || j < i)) && ra.Code != rb.Code {
 				drop = true
 				break
 			}

@@ -378,6 +378,7 @@ var Concepts = []Concept{
 	{"ACCOUNTTHREAT", []string{
 		"your account will be closed|suspended|frozen|blocked|locked|terminated|deactivated|cancelled; your card will be blocked|cancelled|stopped|frozen",
 		"your accounts will be closed|suspended|frozen|blocked; we will close your account; we will have to close your account; you will lose access",
+		"has been deactivated; has been de activated; has been suspended; account will block; account will be blocked; will be blocked within; your kyc has been suspended; kyc has been suspended; your atm card has been; card has been deactivated; card has been de activated; account has been restricted; account has been limited; account is on hold",
 	}},
 	{"URGENT", []string{
 		"immediately; right away; urgent; urgently; as soon as possible; asap; before it is too late",
@@ -560,7 +561,7 @@ var Concepts = []Concept{
 		"pop up on my screen; popped up on my screen; popped up on my computer; came up on my screen; came up on my computer; a warning came up; a message came up; an alert came up; it said to call; it said call; said to call this number; said i had to call; told me to call the number",
 		"windows defender alert; windows defender warning; defender alert; security alert on my screen; virus alert; virus warning; my computer started beeping; computer was beeping; beeping noise; the screen went red; screen turned red; could not close the page; could not close it; would not close",
 		"do not turn off your computer; do not close this window; do not restart; call the toll free number; call technical support; call tech support at; call support at; error code on the screen",
-		"red warning; a siren; siren noise; warning on the laptop; warning on my laptop; warning on my computer; warning came up on; ring the helpline; call the helpline; to ring the number; ring the number on the screen; was locked for illegal activity; locked for illegal activity",
+		"red warning; a siren; siren noise; warning on the laptop; warning on my laptop; warning on my computer; warning came up on; ring the helpline; call the helpline; ring the number on the screen; was locked for illegal activity; locked for illegal activity",
 	}},
 	{"ROBOCALL", []string{
 		"this is an automated message; this is an automated call; this is a recorded message; this is a pre recorded message; press #num to speak; press #num now; press #num to be connected; press #num to talk; press #num to cancel; press #num to dispute; press #num to stop; press #num to reach",
@@ -605,6 +606,7 @@ var Concepts = []Concept{
 		"you have won; you won; you are a winner; you are the winner; you have been selected to receive; you were selected to receive; you have been chosen to receive; selected to receive; lucky winner; lucky draw winner",
 		"sweepstakes; sweepstake; lottery winner; lottery prize; won the lottery; jackpot; i have won; i had won; i won a; said i won; said i had won; cash prize; government grant; free grant; grant money; unclaimed money; unclaimed funds; unclaimed inheritance; you qualify for a grant; claim your prize; claim your winnings; your winnings",
 		"free vacation; free holiday; free cruise; congratulations you; publishers clearing house; pch; mega millions; powerball",
+		"you ve won; you have been awarded; has been awarded; awarded a; awarded with; you are awarded; your awarded; won a guaranteed; guaranteed prize; prize guaranteed; bonus caller prize; await collection; awaiting collection; you are a lucky winner; you are our winner",
 	}},
 	{"CLAIMVERB", []string{"claim; collect; receive; redeem; release; get; transfer"}},
 	{"PRIZE", []string{"prize; reward; winnings; gift; grant; award; funds; money; cash; check; cheque; bonus; vehicle; car"}},
@@ -735,6 +737,8 @@ var Concepts = []Concept{
 		"you have been shortlisted; shortlisted for; you have been hired; you got the job; selected for the job; offer you the job; job offer; work from home job; remote job; data entry job; mystery shopper; pays #num an hour; paying #num an hour",
 	}},
 	{"JOBFEE", []string{"buy; pay; fee; training; training software; equipment; starter kit; registration; uniform; background check; visa fee; processing"}},
+	{"TOCLAIM", []string{"to claim; claim; to collect; to redeem; to receive it; to re activate; to reactivate; to unlock; to activate; to verify; to release it; to get it"}},
+	{"CONTACTVIA", []string{"call; ring; dial; phone; text; txt; reply; send; call now; call free; call us; visit; log on to; log onto; click"}},
 	// --- what genuine organisations say ---------------------------------------------
 	{"NEVERASK", []string{
 		"we will never ask; we never ask; we would never ask; we will not ask; we do not ask; never ask you; will never ask; would never ask; never ask for; never request; will never request",
@@ -806,6 +810,8 @@ var Rules = []Rule{
 		Explain: "A call about a charge or order you did not make, offering to cancel it, is how refund scams start."},
 	{Code: "subscription_renewal_lure", Element: Lure, Stage: hangup.StageLure, Weight: 0.45, Types: tRefund, Side: SideCaller, Pattern: "SUBSCRIPTION ~6 CANCELLED",
 		Explain: "A call about a subscription being renewed, charged or cancelled is the usual opening of a refund scam."},
+	{Code: "claim_by_contact", Element: Lure, Stage: hangup.StageLure, Weight: 0.5, Side: SideCaller, Pattern: "TOCLAIM ~4 CONTACTVIA ~6 PHONE|DOMAIN || CONTACTVIA ~2 PHONE ~8 TOCLAIM",
+		Explain: "You were told to call, text or visit somewhere to claim, unlock or reactivate something. Scam calls and messages send you to their own number or site: use the one on your card, bill or the official website."},
 	{Code: "callback_number_given", Element: Lure, Stage: hangup.StageLure, Weight: 0.3, Side: SideCaller, Pattern: "CALLVERB ~8 PHONE || [call|dial|ring] ~1 PHONE",
 		Explain: "The caller gave a number to call back. Only call a number you found yourself: on your card, a bill or the official website."},
 	// S1 authority
@@ -856,7 +862,7 @@ var Rules = []Rule{
 		Explain: "The caller said your account (Apple, Amazon, iCloud…) was breached or logged into. Check in the app or on the website yourself; do not press keys or call numbers the caller gives."},
 	{Code: "warranty_expiry_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.6, Side: SideCaller, Pattern: "WARRANTY ~12 WARRANTYEND || WARRANTYEND ~6 WARRANTY",
 		Explain: "The caller said your car's or device's warranty is about to expire. These calls sell worthless 'extended warranties'; your dealer or manufacturer writes to you."},
-	{Code: "windfall_offer", Element: Hook, Stage: hangup.StageLure, Weight: 0.5, Types: tPrize, Side: SideCaller, Pattern: "ELIGIBLE ~8 BOON || BOON ~12 [press #num|please press #num|kindly press #num|simply press #num] || [press #num] ~6 [to get a discount|to get your|to claim your|to receive your|to get the discount|to get a lower]",
+	{Code: "windfall_offer", Element: Hook, Stage: hangup.StageLure, Weight: 0.5, Types: tPrize, Side: SideCaller, Pattern: "ELIGIBLE ~8 BOON || [press #num] ~6 [to get a discount|to get your|to claim your|to receive your|to get the discount|to get a lower]",
 		Explain: "The caller said you qualify for money, a grant, a rebate, a discount or debt forgiveness. Unexpected offers like this are bait: nobody genuine phones to hand out money."},
 	{Code: "rental_advance", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Side: SideCaller, Pattern: "RENTAL",
 		Explain: "The 'landlord' could not show you the home and wanted money first, or offered to post the keys. Never pay a deposit for a place you have not seen with a landlord or agent you have checked."},
@@ -991,7 +997,7 @@ var Rules = []Rule{
 		Explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
 	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND",
 		Explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
-	{Code: "refund_mentioned", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "REFUND ~6 [process|processed|processing|pending|release|claim|owed|due|issue|issued|forfeit|receive|send|sent|your account|your bank]",
+	{Code: "refund_mentioned", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "REFUND ~6 [process|processed|processing|pending|release|claim|owed|due|issue|issued|forfeit|receive|send|sent|your account|your bank|press|stay on the line]",
 		Explain: "The caller talked about a refund to process or release. A refund is the bait of refund scams: genuine refunds go back the way you paid, without a call asking for your details."},
 	{Code: "over_refund", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 1.0, Types: tRefund, Side: SideCaller, Critical: true, NoNeg: true, Pattern: "OVERREFUND",
 		Explain: "The caller claimed too much was refunded and wanted the difference back. The 'refund' is fake: they moved your own money around, and any money you send is lost."},
@@ -1023,9 +1029,9 @@ var Rules = []Rule{
 		Explain: "The gift card was talked about as a present for someone, not as a way to pay."},
 	{Code: "genuine_official_site", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, NoNeg: true, Pattern: "NAVIGATE|CALLBACKVERB ~5 GOVDOMAIN || [use|using|on|through|via] ~5 GOVDOMAIN",
 		Explain: "The speaker pointed to an official government website you can check for yourself."},
-	{Code: "own_device_password", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, NoNeg: true, Overrides: []string{"secret_request"},
-		Pattern: "[wi fi password|wifi password|wireless password|network password|network key|router password|wi fi key|wifi key|password on the printer|on the printer screen|into the printer|on the router]",
-		Explain: "The password mentioned is for your own wireless network or device, typed into it, not given to the caller."},
+	{Code: "own_device_password", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, NoNeg: true, Overrides: []string{"secret_request", "access_code_request"},
+		Pattern: "[wi fi password|wifi password|wireless password|network password|network key|router password|wi fi key|wifi key|password on the printer|on the printer screen|into the printer|on the router|choose a new passcode|choose a new password|choose a new pin|set a new password|create a new password|change your password|reset your password|type it into the app|into the app when it asks|do not read it out]",
+		Explain: "The password or code mentioned is one you choose or type into your own device, not one given to the caller."},
 	{Code: "ordinary_code", Stage: hangup.StageGenuine, Weight: 0.1, Side: SideAny, NoNeg: true, Overrides: []string{"access_code_request", "access_code_read"},
 		Pattern: "[zip code|postcode|post code|postal code|area code|referral code|promo code|promotional code|discount code|tracking code|tracking number|booking code|reference code|reference number|confirmation code|confirmation number|order number|voucher code|last #num digits|the last #num digits|last #num numbers]",
 		Explain: "The code mentioned is an everyday one (a postcode, a tracking or reference number, the last digits of a card), not a code that lets someone in."},
