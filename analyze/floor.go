@@ -25,6 +25,9 @@ import (
 //	                                                    unless the caller also
 //	                                                    says what genuine
 //	                                                    organisations say
+//	pretext + hook, both of weight 0.5 or more ("this
+//	is the Windows technical department, your
+//	computer is infected")                            → the same
 //
 // Only the caller's side counts (or text whose speaker is unknown, such as
 // a person's notes): the person called repeating a request does not make
@@ -47,6 +50,12 @@ const quotableWeight = 0.7
 // towards the floor: weak signs ("now", a number to call back, "suspicious
 // activity" that banks mention too) only feed the model.
 const floorMinWeight = 0.4
+
+// pretextHookWeight is the least weight of both a pretext and a hook for
+// their pair alone to set the floor: a claim to be Microsoft, the tax
+// office or the power company together with a virus, an arrest or a
+// disconnection, but not a bank mentioning "unusual activity".
+const pretextHookWeight = 0.5
 
 // genuineMinWeight is the least weight of genuine evidence that cancels a
 // lure-and-hook floor (the organisation's own "we will never ask…", "call
@@ -139,6 +148,8 @@ func (s *callState) floor() (hangup.Verdict, []int) {
 		return hangup.VerdictSuspicious, []int{s.alone.ind}
 	case has(catalogue.Lure) && has(catalogue.Hook) && !s.genuine:
 		return hangup.VerdictSuspicious, []int{s.elem[catalogue.Lure].ind, s.elem[catalogue.Hook].ind}
+	case s.elem[catalogue.Pretext].weight >= pretextHookWeight && s.elem[catalogue.Hook].weight >= pretextHookWeight && !s.genuine:
+		return hangup.VerdictSuspicious, []int{s.elem[catalogue.Pretext].ind, s.elem[catalogue.Hook].ind}
 	}
 	return hangup.VerdictNotScam, nil
 }

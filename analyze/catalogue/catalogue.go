@@ -166,6 +166,7 @@ var Concepts = []Concept{
 		"let me in; give me access; grant me access; grant access; allow me access; allow access; allow the connection; accept the connection; accept the request",
 		"support session; connection code",
 		"see my screen; see my computer; into my computer; access my computer; control my computer; take over my computer; on my computer remotely; get into my computer; connect to my computer; connect to your machine; connect to my machine; onto my computer",
+		"move my mouse; moving my mouse; control my mouse; moved the mouse; moving the mouse; mouse moving by itself; the mouse moved; move the mouse; moving around on my screen",
 	}},
 	{"INSTALL", []string{
 		"install; installs; installed; installing; reinstall; download; downloads; downloaded; downloading; run; launch; set up; setup",
@@ -246,6 +247,7 @@ var Concepts = []Concept{
 		"Virgin Media=virgin media; virgin", "Sky=sky broadband; sky", "TalkTalk=talktalk; talk talk", "Plusnet=plusnet; plus net",
 		"Comcast=comcast; xfinity", "AT&T=at&t; at and t; att", "Verizon=verizon", "Spectrum=spectrum", "Cox=cox communications", "CenturyLink=centurylink; century link",
 		"Vodafone=vodafone", "O2=o2", "Telstra=telstra", "Optus=optus", "Rogers=rogers", "Bell=bell canada",
+		"my internet company; my internet provider; my internet; the internet company; my broadband company; my phone company",
 	}},
 	{"REPORTWORD", []string{
 		"report; reports; reported; notification; notifications; notified; alert; alerts; alerted; complaint; complaints; warning; warnings",
@@ -397,6 +399,7 @@ var Concepts = []Concept{
 		"become unusable; will stop working; stop working completely; will crash; will be destroyed; will be deleted; lose everything; lose all your data; lose all your files; lose all your photos",
 		"permanently damaged; permanently locked; permanently lost; permanently deleted; it will get worse; spread to your; spread to other; damage your computer; destroy your computer; your computer will die",
 		"your internet will be disconnected; your internet will be cut off; cut off your internet; disconnect your internet; suspend your internet; your service will be suspended; your ip address will be blocked; block your ip address; your license will be cancelled; your windows will be blocked",
+		"would stop it working; stop it working; would stop working; stop your computer working; would stop my computer working",
 	}},
 	{"STAFFWORD", []string{
 		"bank staff; bank employees; employees; staff member; staff members; cashier; cashiers; teller; tellers; someone at your bank; someone at the bank; people at your bank; people at the bank",
@@ -412,7 +415,7 @@ var Concepts = []Concept{
 		"#num year plan; #num years plan; #num year protection; #num year support; #num year license; yearly plan; annual plan; firewall protection; premium support",
 		"network security plan; antivirus package; security software; protection software; new firewall; install a firewall",
 	}},
-	{"PRICEWORD", []string{"charge; fee; cost; costs; price; pay; payment; charges; it will cost; only cost; it is only"}},
+	{"PRICEWORD", []string{"charge; fee; cost; costs; price; pay; payment; charges; it will cost; only cost; it is only; owed; i owed; you owe; owe; it would cost; would cost"}},
 	{"FIXWORD", []string{"fix your computer; fix the computer; fix your pc; fix your laptop; repair your computer; repair the computer; clean your computer; clean up your computer; remove the virus; remove the viruses; virus removal; technician service; fix it; fix the problem; fix the issue; fix everything; renew it; renew your license; renew the license; renew your licence; renewal; security fix; the fix; a fix; the repair"}},
 	{"GIFTCARD", []string{
 		"gift cards=gift card; gift cards; giftcard; giftcards; gift voucher; gift vouchers; store card; store cards",
@@ -434,6 +437,7 @@ var Concepts = []Concept{
 		"has to be gift cards; has to be in gift cards; must be gift cards; only gift cards; only takes gift cards; only accept gift cards; only accepts gift cards; cash or gift cards; in the form of gift cards",
 		"numbers on the back of the card|cards; numbers on the back of each card; the card numbers; card numbers and pins; pin on the back; photo of the card|cards; picture of the card|cards",
 		"with a google play card; with a gift card; with an itunes card; with an amazon card; with a steam card; on a gift card; using a gift card; with an apple card; with apple cards; in apple cards",
+		"with a prepaid; with a prepaid card; with prepaid cards; with a green dot; a prepaid green dot card; on a prepaid card; prepaid green dot",
 	}},
 	{"BUYVERB", []string{
 		"buy; purchase; get; pick up; go to; pay; pay with; pay in; pay by; payment in; payment by; payment with; in the form of; send; load; use; bought; purchased; go buy; go and buy; store and buy; shop and get",
@@ -488,6 +492,7 @@ var Concepts = []Concept{
 		"card number; long card number; long number; long number on your card; #num digit card number; card details; card info; card information; debit card details; credit card details; debit card number; credit card number",
 		"expiry date; expiration date; expiry; cvv; cvc; cvv2; security code on the back; #num digits on the back; #num digit code on the back; security number on the back; the back of your card; billing details",
 		"bank details; banking details; account number; bank account number; routing number; sort code; account and routing number; iban; swift code",
+		"my card; your card; your bank card; my bank card; my card details; my credit card; my debit card",
 	}},
 	{"SECRETS", []string{
 		"password; passwords; pin; pin number; your pin; full pin; passcode; login details; log in details; login; sign in details; log in information; login information; login credentials; your credentials to log in",
@@ -521,6 +526,7 @@ var Concepts = []Concept{
 	}},
 	{"CANCELLED", []string{
 		"cancelled; canceled; cancel; renewed; will renew; auto renewed; discontinued; closing; closed; shutting down; going out of business; charged you; charged; deducted; debited; billed; taken from your account",
+		"never signed up; i never signed up; did not sign up; i did not sign up; an invoice; invoice; never asked for it; never ordered it; i never ordered",
 	}},
 	{"OVERREFUND", []string{
 		"sent too much; sent you too much; gave you too much; refunded too much; transferred too much; deposited too much; too much money; an extra zero; extra zero; extra zeros; typed an extra; added an extra",
@@ -649,6 +655,7 @@ var Concepts = []Concept{
 	{"UTILITYORG", []string{
 		"disconnection department; disconnect department; disconnection team; disconnections department; service disconnection department; shut off department; shutoff department",
 		"your electric company; your electricity company; electric company; electricity company; your power company; power company; your utility company; utility company; your gas company; your water company; your energy provider; your electric utility; electric utility; energy company; the electric company",
+		"electricity supplier; your electricity supplier; energy supplier; your energy supplier; gas supplier; your supplier; the power company; power company",
 	}},
 	{"SUPPLY", []string{
 		"your power; your electricity; your electric; your electric service; your gas; your water; your heating; your service; your services; your internet; your internet service; your line; your phone line; your landline; your broadband; your connection; your wifi; your cable; your tv service; your account",
@@ -657,6 +664,7 @@ var Concepts = []Concept{
 	}},
 	{"CUTOFF", []string{
 		"disconnected; disconnect; disconnecting; disconnection; disconnection of service; cut off; cut; cutting off; shut off; shutting off; switched off; turned off; terminated; terminate; termination; interrupted; interruption; interruption of service; automatic interruption of service; shut down; stopped; blocked; deactivated",
+		"cutting us off; cut us off; cutting you off; cut you off; cut me off; cutting me off; cutting off your; cut off your",
 	}},
 	{"SOON", []string{
 		"in #num minutes; within #num minutes; in the next #num minutes; in the next #num to #num minutes; in #num to #num minutes; within the next #num minutes; in #num hour; in #num hours; within #num hour; within #num hours; within the hour; within an hour; in an hour; in 1 hour; in the next hour; next #num minutes",
@@ -665,6 +673,7 @@ var Concepts = []Concept{
 	{"UNLESSPAY", []string{
 		"unless you pay; unless i pay; unless i paid; unless we pay; unless you make a payment; unless a payment is made; unless i made a payment; unless the balance is paid; if you do not pay; if i did not pay; if you do not make a payment; if i did not make a payment; if payment is not made; if we do not receive payment",
 		"due to non payment; due to nonpayment; due to a pending balance; due to pending balance; due to an unpaid balance; due to delinquent; due to delinquent account status; delinquent account status; for non payment; for nonpayment; because of an unpaid bill; because of non payment; you have an outstanding balance; you have a past due balance",
+		"unless we paid; unless we pay; unless they paid; unless she paid; unless he paid",
 	}},
 	{"PAYNOW", []string{
 		"pay; paid; pay it; pay the bill; pay the balance; pay the outstanding balance; pay the amount; make a payment; make the payment; settle; settle the balance; settle the bill; clear the balance; payment",
@@ -723,7 +732,7 @@ var Concepts = []Concept{
 		"0 percent interest; 0 interest; lower interest rate; interest rate reduction; rate reduction; lower your interest; reduce your interest; drop down your interest rate; final expense; burial; new medicare card; medicare benefits; extra benefits; additional benefits; benefits; benefit; health insurance plan; cash back; money back; compensation",
 	}},
 	{"DONATE", []string{"donate; donation; donations; make a donation; give a donation; a donation; contribute; contribution; a contribution; make a contribution; pledge; a pledge; sponsor; support our; help the children; help the veterans; help our troops; help the victims; appeal; support our appeal; put you down for; can i put you down; a gift of"}},
-	{"CHARITY", []string{"charity; charities; foundation; fund for; veterans; police officers association; firefighters; fire fighters; children's hospital; disaster relief; relief fund; hurricane victims; cancer society; breast cancer; wounded warriors; the troops; non profit; nonprofit; association; benevolent; benevolent association; benevolent fund; appeal; burns unit; hospice; orphanage; animal rescue"}},
+	{"CHARITY", []string{"charity; charities; foundation; fund for; veterans; police officers association; firefighters; fire fighters; children's hospital; disaster relief; relief fund; hurricane victims; cancer society; breast cancer; wounded warriors; the troops; non profit; nonprofit; association; benevolent; benevolent association; benevolent fund; appeal; burns unit; hospice; orphanage; animal rescue; raising money for; raising money; collecting for; collecting money for; collecting donations"}},
 	{"DEBTCOLLECT", []string{"debt collector; debt collection; collection agency; collections department; collections agency; in collections; sent to collections; your debt; outstanding debt; unpaid debt; past due; past due balance; delinquent account; delinquent; payday loan; defaulted loan; you owe; owed"}},
 	{"ROMANCE", []string{
 		"my love; my darling; i love you; my dear; my sweetheart; sweetheart; my honey; my queen; my king; my babe; my baby; we met online; we met on; dating site; dating app; on facebook; on instagram; i want to meet you; i want to come and see you; come and see you; visit you; to be with you",
@@ -808,7 +817,7 @@ var Rules = []Rule{
 		Explain: "An automated call pushing you to press a key to reach someone is how scam robocalls find people to work on."},
 	{Code: "unexpected_charge_lure", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "DIDNOTORDER",
 		Explain: "A call about a charge or order you did not make, offering to cancel it, is how refund scams start."},
-	{Code: "subscription_renewal_lure", Element: Lure, Stage: hangup.StageLure, Weight: 0.45, Types: tRefund, Side: SideCaller, Pattern: "SUBSCRIPTION ~6 CANCELLED",
+	{Code: "subscription_renewal_lure", Element: Lure, Stage: hangup.StageLure, Weight: 0.45, Types: tRefund, Side: SideAny, Pattern: "SUBSCRIPTION ~6 CANCELLED",
 		Explain: "A call about a subscription being renewed, charged or cancelled is the usual opening of a refund scam."},
 	{Code: "claim_by_contact", Element: Lure, Stage: hangup.StageLure, Weight: 0.5, Side: SideCaller, Pattern: "TOCLAIM ~4 CONTACTVIA ~6 PHONE|DOMAIN || CONTACTVIA ~2 PHONE ~8 TOCLAIM",
 		Explain: "You were told to call, text or visit somewhere to claim, unlock or reactivate something. Scam calls and messages send you to their own number or site: use the one on your card, bill or the official website."},
@@ -856,7 +865,7 @@ var Rules = []Rule{
 		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~10 CONTRABAND",
 		Explain: "The caller said a parcel in your name was seized with drugs or contraband. Customs do not phone about this: it is a scare that ends with a demand for money."},
 	{Code: "utility_disconnect_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.8, Side: SideCaller,
-		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
+		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [disconnect|cut off|shut off|switch off|terminate|suspend|cutting off|disconnecting] ~1 SUPPLY ~4 SOON|UNLESSPAY || [cut us off|cutting us off|cut you off|cutting you off|cut me off|cutting me off] ~6 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
 		Explain: "The caller threatened to cut off your power, gas, water or internet within minutes or unless you pay now. Real suppliers send written notices first and never demand payment by phone to stop a disconnection."},
 	{Code: "account_breach_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.65, Types: tTech, Side: SideCaller, Pattern: "ACCOUNTBREACH",
 		Explain: "The caller said your account (Apple, Amazon, iCloud…) was breached or logged into. Check in the app or on the website yourself; do not press keys or call numbers the caller gives."},
@@ -894,7 +903,7 @@ var Rules = []Rule{
 		Pattern: "NAVIGATE ~5 DOMAIN || [open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
 		Explain: "The caller directed you to a website or told you what to type. Scammers use this to get you to download their tools."},
 	{Code: "keyboard_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.65, Types: tTech, Side: SideCaller,
-		Pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig]",
+		Pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig] || [had me type|made me type|got me to type|asked me to type|told me to type|had me press|made me press]",
 		Explain: "The caller told you which keys to press or what to type on your computer. Tech-support scammers walk people through this to open the door to their computer."},
 	{Code: "link_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.4, Side: SideCaller, Pattern: "CLICKLINK",
 		Explain: "You were asked to open a link sent to you. Links in unexpected calls and messages lead to fake payment pages and remote-access downloads."},
@@ -974,16 +983,16 @@ var Rules = []Rule{
 		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
 	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
-	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG",
+	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~8 [right now|immediately|straight away|within the hour] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone]",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
 	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
-		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
+		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || [asked if i would give|asked me to give|would you give|could you give|asked if i could give] ~6 [by card|over the phone|on the phone|card|today|tonight] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
 		Explain: "The caller asked you for a donation on the phone. Give through the charity's own website, never by card details, gift cards or transfers to someone who called you."},
 	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS",
 		Explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
 	{Code: "identity_number_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tGov, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~8 IDENTITY",
 		Explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
-	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital]",
+	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [asked me to pay|wanted me to pay|asked me to cover|can you pay|could you pay] ~4 [a bill|the bill|an invoice|for her|for him|for me|it for] || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital]",
 		Explain: "The caller asked you to send money."},
 	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~14 PAYWHAT",
 		Explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},

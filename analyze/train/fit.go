@@ -32,6 +32,8 @@ type Config struct {
 	// repeat ("press 1", a number to call back) can carry a verdict. Default
 	// 2; negative: no bound.
 	CodeCap float64
+	// Suspicious overrides the suspicious threshold (experiments).
+	Suspicious float64
 	// NoCodes pins the weights of the scam indicator codes at zero: the
 	// model scores the playbook's elements, stages and totals only.
 	NoCodes bool
@@ -268,6 +270,9 @@ func fit(fs []featurized, names []string, cfg Config, calibrate bool) *analyze.M
 	w, b := fitSigned(X, names, y, sw, l2, caps)
 	m := &analyze.Model{Version: 1, Features: names, Weights: w, Bias: b, PlattA: 1, L2: cfg.L2, Seed: int64(cfg.Seed),
 		ScamThreshold: analyze.DefaultScamThreshold, SuspiciousThreshold: analyze.DefaultSuspiciousThreshold, WarnThreshold: analyze.DefaultWarnThreshold}
+	if cfg.Suspicious > 0 {
+		m.SuspiciousThreshold = cfg.Suspicious
+	}
 	if !calibrate {
 		return m
 	}

@@ -86,3 +86,27 @@ func writeData(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 }
+
+// The embedded model must be exactly what `hangup train` makes from the
+// committed data and the shared sets: training is deterministic, and a
+// catalogue or code change without retraining fails here.
+func TestEmbeddedModelIsWhatTrainingMakes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains the full model")
+	}
+	m, _, err := train.Fit(train.Config{Data: "../../data/training", Shared: sharedData(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := analyze.WriteModel(&got, m); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../model.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Error("training on data/training and the shared sets does not give analyze/model.json: run `hangup train` and commit the model")
+	}
+}

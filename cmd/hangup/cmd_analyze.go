@@ -149,6 +149,7 @@ func runEval(e *env) error {
 	byType := fs.Bool("by-type", false, "with --holdout: also hold out each scam type in turn")
 	codeCap := fs.Float64("code-cap", 2, "bound each scam code's weight at this times its catalogue weight (negative: no bound)")
 	noCodes := fs.Bool("no-codes", false, "pin the scam codes' weights at zero")
+	suspicious := fs.Float64("suspicious", 0, "override the suspicious threshold (experiments)")
 	blind := fs.String("blind", "", "with --holdout: also score this blind set with the model trained on everything")
 	verbose := fs.Bool("v", false, "with --holdout: print every split in full, with the misclassified texts")
 	model := fs.String("model", "", "evaluate this model file instead of the embedded one")
@@ -160,7 +161,7 @@ func runEval(e *env) error {
 		return usagef("give the data: hangup eval --data PATH")
 	}
 	if *holdout {
-		cfg := train.Config{Data: *data, Shared: *shared, Seed: *seed, L2: 1, CodeL2: 15, NoTrain: splitList(*noTrain), ByType: *byType, Blind: *blind, CodeCap: *codeCap, NoCodes: *noCodes}
+		cfg := train.Config{Data: *data, Shared: *shared, Seed: *seed, L2: 1, CodeL2: 15, NoTrain: splitList(*noTrain), ByType: *byType, Blind: *blind, CodeCap: *codeCap, NoCodes: *noCodes, Suspicious: *suspicious}
 		if *noShared {
 			cfg.Shared = ""
 		}
