@@ -152,6 +152,10 @@ func LoadRobocalls(dir string) ([]Example, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readRobocalls(f)
+}
+
+func readRobocalls(f io.Reader) ([]Example, error) {
 	recs, err := csvRecords(f, ',', "call_id", "transcript", "dup_group")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", SourceRobocall, err)
@@ -187,6 +191,10 @@ func LoadServiceDialogues(dir string) ([]Example, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readServiceDialogues(f)
+}
+
+func readServiceDialogues(f io.Reader) ([]Example, error) {
 	var out []Example
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 64*1024), 4*analyze.MaxTextLen)
@@ -253,6 +261,10 @@ func LoadUCISMS(dir string) ([]Example, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readUCISMS(f)
+}
+
+func readUCISMS(f io.Reader) ([]Example, error) {
 	var out []Example
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
@@ -279,6 +291,10 @@ func LoadSmishing(dir string) ([]Example, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readSmishing(f)
+}
+
+func readSmishing(f io.Reader) ([]Example, error) {
 	recs, err := csvRecords(f, ',', "label", "text")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", SourceSmishing, err)
@@ -313,6 +329,10 @@ func LoadComplaintSubjects(dir string) ([]Example, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readComplaintSubjects(f)
+}
+
+func readComplaintSubjects(f io.Reader) ([]Example, error) {
 	recs, err := csvRecords(f, ',', "subject")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", SourceComplaints, err)
