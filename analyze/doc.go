@@ -27,10 +27,15 @@
 //     with negation ("we will never ask for your password") and the
 //     speaker's side taken into account.
 //  6. Scoring: a sign-constrained, L2-regularised logistic regression over
-//     behaviour features only (indicator codes, stages, stage pairs, the
+//     behaviour features only (indicator codes, each capped at twice its
+//     catalogue weight, the playbook elements and their pairs, stages, the
 //     catalogue's weights summed), Platt-calibrated on out-of-fold scores,
 //     trained by package analyze/train (`hangup train`) and embedded as
 //     model.json. Featurizer is the seam training uses.
+//  7. The playbook's floor and ceiling (floor.go): a caller's request made
+//     with a pretext, a hook, pressure or a lure is at least suspicious
+//     whatever the weights say; without a quotable sign the verdict stays
+//     not_scam.
 //
 // Live calls keep a running state per call: a turn costs work in
 // proportion to the turn, and the batch analysis feeds a text's turns
