@@ -8,6 +8,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/analyze/train"
 )
 
 // benchTexts are real-shaped transcripts: the first 300 dialogues of the
@@ -17,7 +18,7 @@ func benchTexts(b *testing.B) ([]string, int) {
 	var texts []string
 	total := 0
 	for _, p := range []string{"../data/training/bothbosu-scam-dialogue/multi_agent_conversation_train.csv", "../data/training/hangup-written"} {
-		exs, err := analyze.LoadExamplesPath(p)
+		exs, err := train.LoadExamplesPath(p)
 		if err != nil {
 			b.Fatal(err)
 		}

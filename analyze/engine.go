@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/catalogue"
+	"github.com/hangup-org/hangup/analyze/internal/turns"
 )
 
 // MaxTextLen is the longest text Analyze accepts, in characters. A
@@ -40,6 +42,7 @@ type Engine struct {
 	codeIndex map[string]int
 	codeStage []int
 	codeRule  []*rule
+	codeElem  []catalogue.Element
 	featNames []string
 	pool      sync.Pool
 }
@@ -54,7 +57,7 @@ var (
 
 // sharedMatcher compiles the catalogue once per process.
 func sharedMatcher() (*matcher, error) {
-	compiledOnce.Do(func() { compiled, compileErr = newMatcher(concepts, rules) })
+	compiledOnce.Do(func() { compiled, compileErr = newMatcher(catalogue.Concepts, catalogue.Rules) })
 	return compiled, compileErr
 }
 
@@ -86,13 +89,14 @@ func newEngine(d Deps, model *Model) (*Engine, error) {
 	e := &Engine{m: m, deps: d, model: model, codeIndex: map[string]int{}}
 	for i := range m.rules {
 		r := &m.rules[i]
-		if _, ok := e.codeIndex[r.code]; ok {
+		if _, ok := e.codeIndex[r.Code]; ok {
 			continue
 		}
-		e.codeIndex[r.code] = len(e.codes)
-		e.codes = append(e.codes, r.code)
-		e.codeStage = append(e.codeStage, stageIndex(r.stage))
+		e.codeIndex[r.Code] = len(e.codes)
+		e.codes = append(e.codes, r.Code)
+		e.codeStage = append(e.codeStage, stageIndex(r.Stage))
 		e.codeRule = append(e.codeRule, r)
+		e.codeElem = append(e.codeElem, r.Element)
 	}
 	e.featNames = FeatureNames()
 	e.pool.New = func() any { return &scratch{} }
@@ -113,10 +117,10 @@ func newEngine(d Deps, model *Model) (*Engine, error) {
 func FeatureNames() []string {
 	var names []string
 	seen := map[string]bool{}
-	for _, r := range rules {
-		if !seen[r.code] {
-			seen[r.code] = true
-			names = append(names, "code:"+r.code)
+	for _, r := range catalogue.Rules {
+		if !seen[r.Code] {
+			seen[r.Code] = true
+			names = append(names, "code:"+r.Code)
 		}
 	}
 	for _, s := range stageOrder {
@@ -127,6 +131,15 @@ func FeatureNames() []string {
 		names = append(names, "pair:"+string(stageOrder[p[0]])+string(stageOrder[p[1]]))
 	}
 	names = append(names, "prior_sum", "prior_max", "genuine_sum", "critical_n")
+	for _, el := range catalogue.Elements {
+		names = append(names, "elem:"+el.String())
+	}
+	names = append(names, "elems_n")
+	for a := 0; a < len(catalogue.Elements); a++ {
+		for b := a + 1; b < len(catalogue.Elements); b++ {
+			names = append(names, "elems:"+catalogue.Elements[a].String()+"+"+catalogue.Elements[b].String())
+		}
+	}
 	return names
 }
 
@@ -135,12 +148,12 @@ func FeatureNames() []string {
 func Codes() []CodeInfo {
 	var out []CodeInfo
 	seen := map[string]bool{}
-	for _, r := range rules {
-		if seen[r.code] {
+	for _, r := range catalogue.Rules {
+		if seen[r.Code] {
 			continue
 		}
-		seen[r.code] = true
-		out = append(out, CodeInfo{Code: r.code, Stage: r.stage, Weight: r.weight, Types: r.types, Explanation: r.explain})
+		seen[r.Code] = true
+		out = append(out, CodeInfo{Code: r.Code, Stage: r.Stage, Weight: r.Weight, Types: r.Types, Explanation: r.Explain})
 	}
 	return out
 }
@@ -215,39 +228,29 @@ func (e *Engine) run(ctx context.Context, text string) (*callState, error) {
 	defer e.pool.Put(sc)
 	st := newCallState(e)
 	rc := &runeCounter{doc: text, ascii: isASCII(text)}
-	for i, t := range splitTurns(text) {
+	for i, t := range turns.Split(text) {
 		if i%64 == 63 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		st.addTurn(text, t.start, t.end, t.speaker, sc, rc)
+		st.addTurn(text, t.Start, t.End, t.Speaker, sc, rc)
 	}
 	return st, nil
 }
 
-// score returns the calibrated probability for the state.
-func (e *Engine) score(st *callState) float64 {
+// score returns the score and verdict for the state: the model's
+// calibrated probability, kept within the bounds of the evidence (floor.go).
+func (e *Engine) score(st *callState) (float64, hangup.Verdict) {
 	var buf [256]float64
 	x := st.features(buf[:0])
-	return e.model.prob(e.weights, x)
-}
-
-// verdict maps a score to a verdict with the model's thresholds.
-func (e *Engine) verdict(p float64) hangup.Verdict {
-	switch {
-	case p >= e.model.ScamThreshold:
-		return hangup.VerdictScam
-	case p >= e.model.SuspiciousThreshold:
-		return hangup.VerdictSuspicious
-	}
-	return hangup.VerdictNotScam
+	b, _ := st.bounds()
+	return e.model.Decide(e.model.prob(e.weights, x), b)
 }
 
 // result assembles the Analysis of a finished state.
 func (e *Engine) result(st *callState) *hangup.Analysis {
-	p := e.score(st)
-	v := e.verdict(p)
+	p, v := e.score(st)
 	// Looked-up facts (a lookalike website, a remote-access site) can raise a
 	// clean verdict to suspicious; they never change the score.
 	if v == hangup.VerdictNotScam {
@@ -296,12 +299,27 @@ func (e *Engine) result(st *callState) *hangup.Analysis {
 const maxReasons = 5
 
 // reasons picks the indicators that moved the score most: for a scam or
-// suspicious verdict the strongest warning signs, for a genuine call the
-// reassuring signs first.
+// suspicious verdict the combination the playbook's floor found first, then
+// the strongest warning signs; for a genuine call the reassuring signs
+// first.
 func (e *Engine) reasons(st *callState, v hangup.Verdict) []hangup.Reason {
 	type cand struct {
 		in    *hangup.Indicator
 		score float64
+	}
+	out := []hangup.Reason{}
+	first := map[string]bool{}
+	if v != hangup.VerdictNotScam {
+		if floor, idx := st.floor(); floor != hangup.VerdictNotScam {
+			if r, ok := combinationReason(st, floor, idx); ok {
+				out = append(out, r)
+			}
+			for _, i := range idx {
+				if i >= 0 {
+					first[st.indicators[i].Code] = true
+				}
+			}
+		}
 	}
 	var cs []cand
 	seen := map[string]bool{}
@@ -315,6 +333,9 @@ func (e *Engine) reasons(st *callState, v hangup.Verdict) []hangup.Reason {
 		if ci, ok := e.codeIndex[in.Code]; ok && e.weights != nil {
 			w = in.Weight * (1 + e.weights[ci])
 		}
+		if first[in.Code] {
+			w += 100
+		}
 		if in.Stage == hangup.StageGenuine {
 			if v != hangup.VerdictNotScam {
 				continue
@@ -324,7 +345,6 @@ func (e *Engine) reasons(st *callState, v hangup.Verdict) []hangup.Reason {
 		cs = append(cs, cand{in, w})
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
-	out := []hangup.Reason{}
 	for _, c := range cs {
 		if len(out) >= maxReasons {
 			break
@@ -337,6 +357,54 @@ func (e *Engine) reasons(st *callState, v hangup.Verdict) []hangup.Reason {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity.Rank() > out[j].Severity.Rank() })
 	return out
+}
+
+// CodeCombination is the reason code of the playbook's floor: a request
+// made together with a pretext, a hook, pressure or a lure.
+const CodeCombination = "playbook_combination"
+
+// elementWords say what each element is, for people.
+var elementWords = map[catalogue.Element]string{
+	catalogue.Pretext:  "a claim to be someone official",
+	catalogue.Hook:     "a threat, a problem or an offer that needs action",
+	catalogue.Pressure: "pressure to act at once or keep it quiet",
+	catalogue.Request:  "a request for money, details, codes or access",
+	catalogue.Lure:     "an automated call, a pop-up or an unexpected message",
+}
+
+// combinationReason explains the floor in plain English, quoting the words
+// of each element.
+func combinationReason(st *callState, floor hangup.Verdict, idx []int) (hangup.Reason, bool) {
+	var parts []string
+	for _, i := range idx {
+		if i < 0 {
+			continue
+		}
+		in := &st.indicators[i]
+		r := st.e.codeRule[st.e.codeIndex[in.Code]]
+		parts = append(parts, elementWords[r.Element]+" (“"+in.Evidence+"”)")
+	}
+	if len(parts) < 2 {
+		// a sure sign on its own explains itself
+		return hangup.Reason{}, false
+	}
+	sev := hangup.SeverityMedium
+	if floor == hangup.VerdictScam {
+		sev = hangup.SeverityHigh
+	}
+	msg := "The call put together " + joinAnd(parts) + ". Together, that is how scam calls work, whoever the caller says they are."
+	return hangup.Reason{Code: CodeCombination, Severity: sev, Message: msg}, true
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 func severity(in *hangup.Indicator) hangup.Severity {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/internal/turns"
 )
 
 // Seeds for every target live in testdata/fuzz/<FuzzName>/ as well as here.
@@ -28,17 +29,17 @@ func FuzzNormalise(f *testing.F) {
 		if len(s) > 1<<16 {
 			return
 		}
-		turns := splitTurns(s)
+		ts := turns.Split(s)
 		prev := 0
-		for _, tu := range turns {
-			if tu.start < prev || tu.end < tu.start || tu.end > len(s) {
-				t.Fatalf("turn [%d,%d) out of order or bounds (prev end %d, len %d)", tu.start, tu.end, prev, len(s))
+		for _, tu := range ts {
+			if tu.Start < prev || tu.End < tu.Start || tu.End > len(s) {
+				t.Fatalf("turn [%d,%d) out of order or bounds (prev end %d, len %d)", tu.Start, tu.End, prev, len(s))
 			}
-			prev = tu.end
+			prev = tu.End
 			z := &tokenizer{}
-			for _, tk := range z.tokenize(s, tu.start, tu.end, nil) {
-				if tk.start < tu.start || tk.end > tu.end || tk.start >= tk.end {
-					t.Fatalf("token %q span [%d,%d) outside turn [%d,%d)", tk.text, tk.start, tk.end, tu.start, tu.end)
+			for _, tk := range z.tokenize(s, tu.Start, tu.End, nil) {
+				if tk.start < tu.Start || tk.end > tu.End || tk.start >= tk.end {
+					t.Fatalf("token %q span [%d,%d) outside turn [%d,%d)", tk.text, tk.start, tk.end, tu.Start, tu.End)
 				}
 				if tk.text == "" {
 					t.Fatalf("empty token at %d", tk.start)

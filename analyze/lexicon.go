@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/hangup-org/hangup/analyze/catalogue"
 )
 
 // The lexicon maps phrases to concepts ("anydesk", "any desk" → RTOOL with
@@ -43,25 +45,16 @@ type lexicon struct {
 	rootKids []int32 // indexed by vocabulary id
 }
 
-// lexEntry is one source line of the lexicon: a concept and phrases. A phrase
-// list is "Canon=phrase; phrase" or just "phrase; phrase". Within a phrase,
-// words are separated by spaces, "a|b" offers alternatives for one slot, a
-// trailing "?" makes a slot optional, and "#num" matches any number.
-type lexEntry struct {
-	concept string
-	phrases []string
-}
-
 // newLexicon compiles entries. It fails on malformed entries: the lexicon is
 // code, and a typo must stop the program at start-up, not silently match
 // nothing.
-func newLexicon(entries []lexEntry) (*lexicon, error) {
+func newLexicon(entries []catalogue.Concept) (*lexicon, error) {
 	lx := &lexicon{vocab: map[string]int32{"#num": numWildcard}, byName: map[string]int16{}}
 	lx.nodes = append(lx.nodes, trieNode{num: -1})
 	z := &tokenizer{}
 	for _, e := range entries {
-		c := lx.concept(e.concept)
-		for _, line := range e.phrases {
+		c := lx.concept(e.Name)
+		for _, line := range e.Phrases {
 			canon := ""
 			if k := strings.IndexByte(line, '='); k >= 0 {
 				canon, line = strings.TrimSpace(line[:k]), line[k+1:]
@@ -73,11 +66,11 @@ func newLexicon(entries []lexEntry) (*lexicon, error) {
 				}
 				seqs, err := expandPhrase(z, ph)
 				if err != nil {
-					return nil, fmt.Errorf("analyze: lexicon %s: %q: %w", e.concept, ph, err)
+					return nil, fmt.Errorf("analyze: lexicon %s: %q: %w", e.Name, ph, err)
 				}
 				for _, seq := range seqs {
 					cn := canon
-					if cn == "" && namedByPhrase[e.concept] {
+					if cn == "" && namedByPhrase[e.Name] {
 						cn = titlePhrase(seq)
 					}
 					lx.insert(seq, phraseOut{concept: c, canon: cn})

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/hangup-org/hangup/analyze/catalogue"
 )
 
 // Synthetic concepts: found by the extractors, not by phrases.
@@ -28,10 +30,10 @@ type step struct {
 	gap      int // tokens allowed between the previous step and this one
 }
 
-// rule is a compiled ruleDef.
+// rule is a compiled catalogue.Rule.
 type rule struct {
-	*ruleDef
-	id   int // index in catalogue.rules
+	*catalogue.Rule
+	id   int // index in catalogue.Rules
 	alts [][]step
 }
 
@@ -55,12 +57,12 @@ type matcher struct {
 }
 
 // newMatcher compiles the catalogue.
-func newMatcher(entries []lexEntry, defs []ruleDef) (*matcher, error) {
-	all := append([]lexEntry(nil), entries...)
+func newMatcher(entries []catalogue.Concept, defs []catalogue.Rule) (*matcher, error) {
+	all := append([]catalogue.Concept(nil), entries...)
 	// Literal steps in rules become anonymous concepts.
 	lits := map[string]string{}
 	for _, d := range defs {
-		for _, alt := range strings.Split(d.pattern, "||") {
+		for _, alt := range strings.Split(d.Pattern, "||") {
 			for _, f := range strings.Fields(alt) {
 				_ = f
 			}
@@ -68,7 +70,7 @@ func newMatcher(entries []lexEntry, defs []ruleDef) (*matcher, error) {
 				if _, ok := lits[lit]; !ok {
 					name := "lit:" + lit
 					lits[lit] = name
-					all = append(all, lexEntry{concept: name, phrases: []string{strings.ReplaceAll(lit, "|", ";")}})
+					all = append(all, catalogue.Concept{Name: name, Phrases: []string{strings.ReplaceAll(lit, "|", ";")}})
 				}
 			}
 		}
@@ -84,23 +86,23 @@ func newMatcher(entries []lexEntry, defs []ruleDef) (*matcher, error) {
 	m.neg, m.negx, m.person, m.never = lx.byName["NEG"], lx.byName["NEGX"], lx.byName["PERSONCUE"], lx.byName["NEVERASK"]
 	for i := range defs {
 		d := &defs[i]
-		r := rule{ruleDef: d, id: i}
-		for _, alt := range strings.Split(d.pattern, "||") {
+		r := rule{Rule: d, id: i}
+		for _, alt := range strings.Split(d.Pattern, "||") {
 			steps, err := m.compileAlt(alt)
 			if err != nil {
-				return nil, fmt.Errorf("analyze: rule %s: %w", d.code, err)
+				return nil, fmt.Errorf("analyze: rule %s: %w", d.Code, err)
 			}
 			r.alts = append(r.alts, steps)
 		}
-		if _, ok := m.byCode[d.code]; !ok {
-			m.byCode[d.code] = len(m.rules)
+		if _, ok := m.byCode[d.Code]; !ok {
+			m.byCode[d.Code] = len(m.rules)
 		}
 		m.rules = append(m.rules, r)
 	}
 	for _, r := range m.rules {
-		if r.onNeg != "" {
-			if _, ok := m.byCode[r.onNeg]; !ok {
-				return nil, fmt.Errorf("analyze: rule %s: negated code %s is no rule", r.code, r.onNeg)
+		if r.OnNeg != "" {
+			if _, ok := m.byCode[r.OnNeg]; !ok {
+				return nil, fmt.Errorf("analyze: rule %s: negated code %s is no rule", r.Code, r.OnNeg)
 			}
 		}
 	}
@@ -282,7 +284,7 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 	// the same clause, or a "we will never ask you to" shortly before.
 	for i := range out {
 		r := &m.rules[out[i].rule]
-		if r.noNeg {
+		if r.NoNeg {
 			continue
 		}
 		neg, never := m.negatedAt(ts, hits, sc, r, out[i].from, out[i].to)
@@ -293,7 +295,8 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 	}
 	// A negated match silences weaker matches inside it ("we will never ask
 	// you to install AnyDesk" is no AnyDesk mention); a match inside a
-	// stronger match of the same stage is left out for clarity.
+	// stronger match of the same stage and playbook element is left out for
+	// clarity (matches of different elements are all kept: the floor needs them).
 	keep := out[:0]
 	for i, a := range out {
 		drop := false
@@ -306,7 +309,7 @@ func (m *matcher) matchRules(ts []token, hits []hit, sc *matchScratch) []ruleMat
 				break
 			}
 			ra, rb := &m.rules[a.rule], &m.rules[b.rule]
-			if ra.stage == rb.stage && !a.negated && !b.negated && (rb.weight > ra.weight || rb.weight == ra.weight && (b.to-b.from > a.to-a.from || j < i)) && ra.code != rb.code {
+			if ra.Stage == rb.Stage && ra.Element == rb.Element && !a.negated && !b.negated && (rb.Weight > ra.Weight || rb.Weight == ra.Weight && (b.to-b.from > a.to-a.from || j < i)) && ra.Code != rb.Code {
 				drop = true
 				break
 			}

@@ -80,43 +80,6 @@ func TestTokenOffsetsPointIntoOriginal(t *testing.T) {
 	}
 }
 
-func TestSplitTurns(t *testing.T) {
-	tests := []struct {
-		name     string
-		in       string
-		speakers []string
-		first    string // the first turn's text
-	}{
-		{"no labels", "he said he was from microsoft", []string{""}, "he said he was from microsoft"},
-		{"caller and me", "Caller: hello\nMe: who is this?", []string{"Caller", "Me"}, "hello"},
-		{"single letters", "A: hi there\nB: hello\nA: bye", []string{"A", "B", "A"}, "hi there"},
-		{"person a", "Person A: hi\nPerson B: yes\nPerson A: go", []string{"Person A", "Person B", "Person A"}, "hi"},
-		{"timestamps", "[00:01:23] Bob: hi\n[00:01:30] Alice: hello\n[00:01:35] Bob: ok", []string{"Bob", "Alice", "Bob"}, "hi"},
-		{"inline labels", "Agent: Hello there. Customer: Hi. Agent: Bye now.", []string{"Agent", "Customer", "Agent"}, "Hello there."},
-		{"lower-case role", "caller: go to the site", []string{"caller"}, "go to the site"},
-		{"speaker numbers", "SPEAKER 1: yes\nSPEAKER 2: no\nSPEAKER 1: ok", []string{"SPEAKER 1", "SPEAKER 2", "SPEAKER 1"}, "yes"},
-		{"time is no label", "the appointment is at 2:30 tomorrow", []string{""}, "the appointment is at 2:30 tomorrow"},
-		{"he said is no label", "He said: go to the website. Then he said: read me the code.", []string{""}, "He said: go to the website. Then he said: read me the code."},
-		{"note is no label", "Note: he called twice", []string{""}, "Note: he called twice"},
-		{"preamble kept", "Transcript of a call\nAgent: hi\nCustomer: hello", []string{"", "Agent", "Customer"}, "Transcript of a call\n"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			turns := splitTurns(tt.in)
-			var got []string
-			for _, tu := range turns {
-				got = append(got, tu.speaker)
-			}
-			if strings.Join(got, "|") != strings.Join(tt.speakers, "|") {
-				t.Fatalf("speakers = %q, want %q", got, tt.speakers)
-			}
-			if first := tt.in[turns[0].start:turns[0].end]; strings.TrimSpace(first) != strings.TrimSpace(tt.first) {
-				t.Errorf("first turn = %q, want %q", first, tt.first)
-			}
-		})
-	}
-}
-
 func TestDomainAndNumberExtraction(t *testing.T) {
 	m, err := sharedMatcher()
 	if err != nil {

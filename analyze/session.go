@@ -267,12 +267,12 @@ func (e *Engine) turn(c *call, t hangup.Turn) *hangup.TurnResult {
 			st.entities[i].Evidence = strings.Clone(st.entities[i].Evidence)
 		}
 	}
-	p := e.score(st)
+	p, v := e.score(st)
 	res := &hangup.TurnResult{
 		CallID:        c.id,
 		Turn:          st.turns - 1,
 		Score:         round3(p),
-		Verdict:       e.verdict(p),
+		Verdict:       v,
 		NewIndicators: append([]hangup.Indicator{}, st.indicators[before:]...),
 	}
 	if res.Verdict != hangup.VerdictNotScam {
@@ -300,7 +300,7 @@ func (e *Engine) alertTrigger(c *call, before int, p float64, side int8) *hangup
 		if in.Stage == hangup.StageGenuine {
 			continue
 		}
-		if ci, ok := e.codeIndex[in.Code]; ok && e.codeRule[ci].critical && side >= 0 && in.Source == "" && !c.warned[in.Code] {
+		if ci, ok := e.codeIndex[in.Code]; ok && e.codeRule[ci].Critical && side >= 0 && in.Source == "" && !c.warned[in.Code] {
 			if c.warned == nil {
 				c.warned = map[string]bool{}
 			}

@@ -2,11 +2,13 @@ package analyze
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/catalogue"
 )
 
 // Caps that bound the memory of one analysis or one live call.
@@ -52,6 +54,14 @@ type callState struct {
 	entities   []hangup.Entity
 	truncated  bool
 	nInd       int // indicators found, kept or not
+	// the playbook floor (floor.go): the strongest caller-side evidence of
+	// each element, a sure sign on its own, genuine behaviour seen
+	elem      [catalogue.Lure + 1]elemEvidence
+	alone     elemEvidence
+	genuine   bool
+	strongest float64 // the heaviest warning sign (weight × side)
+	answerer  string  // the speaker who answered the call with a greeting
+	weakElems uint8   // elements seen at all, as bits
 }
 
 func newCallState(e *Engine) *callState {
@@ -116,6 +126,12 @@ func (s *callState) speakerSide(label string) int8 {
 	if sp.hint != 0 {
 		return sp.hint
 	}
+	if s.answerer != "" {
+		if key == s.answerer {
+			return -1
+		}
+		return 1
+	}
 	best := 0.0
 	for k, o := range s.speakers {
 		if k != key && o.score > best {
@@ -129,6 +145,28 @@ func (s *callState) speakerSide(label string) int8 {
 		return 1
 	}
 	return 0
+}
+
+// greetings answer a phone.
+var greetings = map[string]bool{"hello": true, "hi": true, "hey": true, "hiya": true, "hallo": true, "yes": true,
+	"yeah": true, "speaking": true, "good": true, "morning": true, "afternoon": true, "evening": true, "who": true, "is": true, "it": true, "this": true}
+
+// isGreeting reports whether a turn is only a greeting, such as a person
+// answering the phone: "Hello?", "Hi, good morning", "Yes, who is this?".
+func isGreeting(ts []token) bool {
+	words := 0
+	for _, t := range ts {
+		switch t.kind {
+		case tkWord:
+			if !greetings[t.text] {
+				return false
+			}
+			words++
+		case tkNum:
+			return false
+		}
+	}
+	return words >= 1 && words <= 4
 }
 
 // scratch is the per-goroutine working memory of one turn.
@@ -163,48 +201,72 @@ func (s *callState) addTurn(doc string, start, end int, speaker string, sc *scra
 	sc.ents = m.claims(ts, sc.hits, doc, sc.ents)
 	matches := m.matchRules(ts, sc.hits, &sc.ms)
 
+	if turn == 0 && speaker != "" && isGreeting(ts) {
+		// who answers the phone with "Hello?" is the person called
+		s.answerer = strings.ToLower(strings.TrimSpace(speaker))
+	}
 	side := s.speakerSide(speaker)
 	added := 0
 	claims := 0.0
+	// a rule that stands in for others in this turn ("a gift card for my
+	// granddaughter" is no request to pay in gift cards)
+	var overridden []string
+	for _, mt := range matches {
+		if r := &m.rules[mt.rule]; !mt.negated && len(r.Overrides) > 0 {
+			overridden = append(overridden, r.Overrides...)
+		}
+	}
 	for _, mt := range matches {
 		r := &m.rules[mt.rule]
+		if len(overridden) > 0 && slices.Contains(overridden, r.Code) {
+			continue
+		}
 		if mt.negated {
-			if r.onNeg == "" || !mt.never {
+			if r.OnNeg == "" || !mt.never {
 				continue
 			}
-			r = &m.rules[m.byCode[r.onNeg]]
+			r = &m.rules[m.byCode[r.OnNeg]]
 		}
-		if dupIndicator(s.indicators, r.code, turn, ts[mt.from].start) {
+		if dupIndicator(s.indicators, r.Code, turn, ts[mt.from].start) {
 			continue
 		}
 		mult := 1.0
-		if r.side == sideCaller && side < 0 {
+		if r.Side == catalogue.SideCaller && side < 0 {
 			mult = 0.5
 		}
-		ci := e.codeIndex[r.code]
+		ci := e.codeIndex[r.Code]
 		if mult > s.codeVal[ci] {
 			s.codeVal[ci] = mult
 		}
 		s.codeCount[ci]++
-		if r.stage != hangup.StageGenuine {
+		if r.Stage != hangup.StageGenuine {
 			s.hitsTotal++
-			for _, t := range r.types {
-				s.typeVotes[t] += r.weight * mult
+			for _, t := range r.Types {
+				s.typeVotes[t] += r.Weight * mult
 			}
-			if r.side == sideCaller {
+			// who is who: claiming to be someone marks the organisation's
+			// side most, asking for something next; a hook or a lure can
+			// be the person called repeating what they were told
+			switch {
+			case r.Side != catalogue.SideCaller:
+			case r.Element == catalogue.Pretext:
+				claims += 2
+			case r.Element == catalogue.Request:
 				claims++
 			}
 		}
 		s.nInd++
 		if len(s.indicators) >= MaxIndicators {
 			s.truncated = true
+			s.noteElement(r, mult, -1)
 			continue
 		}
+		s.noteElement(r, mult, len(s.indicators))
 		bs, be := ts[mt.from].start, ts[mt.to-1].end
 		s.indicators = append(s.indicators, hangup.Indicator{
-			Code:        r.code,
-			Stage:       r.stage,
-			Weight:      round3(r.weight * mult),
+			Code:        r.Code,
+			Stage:       r.Stage,
+			Weight:      round3(r.Weight * mult),
 			Evidence:    clip(doc[bs:be]),
 			Start:       rc.at(bs),
 			End:         rc.at(be),
@@ -249,7 +311,7 @@ func (s *callState) addTurn(doc string, start, end int, speaker string, sc *scra
 			continue
 		}
 		kind := ""
-		switch r.code {
+		switch r.Code {
 		case "remote_tool_install", "remote_tool_named":
 			kind = hangup.EntityRemoteTool
 		case "gift_card_payment", "gift_card_mentioned", "crypto_payment", "crypto_mentioned", "wire_transfer_request", "money_transfer_mentioned":
@@ -286,17 +348,17 @@ var fallbackX = map[string]string{
 }
 
 func explain(r *rule, canon string) string {
-	if !strings.Contains(r.explain, "{x}") {
-		return r.explain
+	if !strings.Contains(r.Explain, "{x}") {
+		return r.Explain
 	}
 	x := canon
 	if x == "" {
-		x = fallbackX[r.code]
+		x = fallbackX[r.Code]
 	}
 	if x == "" {
 		x = "it"
 	}
-	return strings.ReplaceAll(r.explain, "{x}", x)
+	return strings.ReplaceAll(r.Explain, "{x}", x)
 }
 
 // features returns the model's input for the call so far.
@@ -335,14 +397,14 @@ func (s *callState) features(dst []float64) []float64 {
 			continue
 		}
 		r := e.codeRule[ci]
-		w := r.weight * v
-		if r.stage == hangup.StageGenuine {
+		w := r.Weight * v
+		if r.Stage == hangup.StageGenuine {
 			gen += w
 			continue
 		}
 		sum += w
 		mx = math.Max(mx, w)
-		if r.critical && v >= 1 {
+		if r.Critical && v >= 1 {
 			crit++
 		}
 	}
@@ -352,6 +414,34 @@ func (s *callState) features(dst []float64) []float64 {
 	// Critical requests (remote access, gift cards, a safe account, a lie
 	// to tell the bank…) made by the caller, however many kinds.
 	dst[base+3] = math.Min(crit, 3) / 3
+	base += 4
+	// The playbook elements (pretext, hook, pressure, request, lure): the
+	// strongest evidence of each, how many are present, and each pair.
+	var el [len(catalogue.Elements)]float64
+	for ci, v := range s.codeVal {
+		if v == 0 {
+			continue
+		}
+		if k := e.codeElem[ci]; k > 0 {
+			el[k-1] = math.Max(el[k-1], e.codeRule[ci].Weight*v)
+		}
+	}
+	n := 0
+	for k, v := range el {
+		dst[base+k] = v
+		if v >= floorMinWeight {
+			n++
+		}
+	}
+	base += len(el)
+	dst[base] = float64(n) / float64(len(el))
+	base++
+	for a := 0; a < len(el); a++ {
+		for b := a + 1; b < len(el); b++ {
+			dst[base] = el[a] * el[b]
+			base++
+		}
+	}
 	return dst
 }
 

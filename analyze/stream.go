@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/internal/turns"
 )
 
 // StreamOptions configures Stream.
@@ -127,20 +128,8 @@ func parseTurnLine(line string) (hangup.Turn, error) {
 		}
 		return t, nil
 	}
-	turns := splitTurns(s)
-	if len(turns) >= 1 && turns[0].speaker != "" && turns[0].start > 0 {
-		// one line, one turn: the first label names the speaker
-		return hangup.Turn{Speaker: strings.TrimSpace(turns[0].speaker), Text: s[turns[0].start:]}, nil
-	}
-	if k := strings.IndexByte(s, ':'); k > 0 && k <= 40 {
-		lc := labelsBefore(s, k, k+1)
-		for i := len(lc) - 1; i >= 0; i-- {
-			if lc[i].boundary && acceptLabel(lc[i], 2) && strings.TrimSpace(s[lc[i].contentPos:]) != "" {
-				return hangup.Turn{Speaker: lc[i].label, Text: s[lc[i].contentPos:]}, nil
-			}
-		}
-	}
-	return hangup.Turn{Text: s}, nil
+	speaker, text := turns.Line(s)
+	return hangup.Turn{Speaker: speaker, Text: text}, nil
 }
 
 // readLine reads one line of at most max bytes; a longer line is consumed

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
@@ -575,5 +576,33 @@ func TestTheTaxOfficeIsTheCallersCountrys(t *testing.T) {
 	}
 	if !hasReason(us, check.CodeAmbiguousClaim) {
 		t.Errorf("reasons %v should say how \"the tax office\" was read", codes(us))
+	}
+}
+
+// TestNotesOfCommonScamsAreFlagged: what a person writes about the call is
+// enough for a warning when it describes the scam, even with nothing else.
+func TestNotesOfCommonScamsAreFlagged(t *testing.T) {
+	e := newEngine(t)
+	p := mustPhone(t)
+	orgs, err := registry.Seed(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := analyze.New(analyze.Deps{Numbers: p, Orgs: registry.NewSnapshot(orgs)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.WithAnalyzer(an)
+	for _, notes := range []string{
+		"He said my computer has a virus and told me to install AnyDesk",
+		"the caller said my electricity would be cut off unless I paid by card now",
+	} {
+		res := run(t, e, hangup.CheckRequest{Notes: notes})
+		if res.Verdict != hangup.CheckStop && res.Verdict != hangup.CheckCaution {
+			t.Errorf("%q: %s %v, want stop or caution", notes, res.Verdict, codes(res))
+		}
+		if res.Analysis == nil || res.Analysis.Verdict == hangup.VerdictNotScam {
+			t.Errorf("%q: analysis %+v, want it flagged", notes, res.Analysis)
+		}
 	}
 }

@@ -702,3 +702,32 @@ func TestAnonymousRateLimitIgnoresCookies(t *testing.T) {
 		t.Errorf("%d of 20 reports with fresh cookies accepted at 4 an hour (burst 2)", accepted)
 	}
 }
+
+// TestReportedStoriesOfCommonScamsAreFlagged: the report form's analysis of
+// what the person wrote flags the everyday ways people describe a
+// tech-support call and a utility cut-off threat.
+func TestReportedStoriesOfCommonScamsAreFlagged(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	p, _ := phone.New(phone.Config{})
+	an, err := analyze.New(analyze.Deps{Numbers: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := report.New(ctx, report.Deps{Store: f.db, Numbers: p, Secrets: f.db, Analyzer: an, AnonymousPerHour: 1e6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, story := range []string{
+		"He said my computer has a virus and told me to install AnyDesk",
+		"the caller said my electricity would be cut off unless I paid by card now",
+	} {
+		rc, err := svc.Submit(ctx, hangup.ReportInput{Story: story, NumberShown: "07400 123456"}, anon, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := rc.Report.Verdict; v != hangup.VerdictScam && v != hangup.VerdictSuspicious {
+			t.Errorf("%q: stored verdict %s, want scam or suspicious", story, v)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func TestCLITrainAndEval(t *testing.T) {
 	var models [2][]byte
 	for i := range models {
 		out := filepath.Join(dir, "model"+string(rune('a'+i))+".json")
-		code, stdout, errOut := runCLI(t, "", nil, "train", "--data", data, "--out", out)
+		code, stdout, errOut := runCLI(t, "", nil, "train", "--data", data, "--no-shared", "--out", out)
 		if code != exitOK || !strings.Contains(stdout, "Trained on") {
 			t.Fatalf("train: exit %d %s %s", code, stdout, errOut)
 		}
@@ -71,6 +71,12 @@ func TestCLITrainAndEval(t *testing.T) {
 	code, out, errOut := runCLI(t, "", nil, "eval", "--data", data, "--model", filepath.Join(dir, "modela.json"))
 	if code != exitOK || !strings.Contains(strings.ToLower(out), "f1") {
 		t.Errorf("eval: exit %d\n%s\n%s", code, out, errOut)
+	}
+	// Training needs the shared data unless told to go without it, and says
+	// where it looked.
+	code, _, errOut = runCLI(t, "", nil, "train", "--data", data, "--shared", filepath.Join(dir, "none"), "--out", filepath.Join(dir, "m.json"))
+	if code == exitOK || !strings.Contains(errOut, "HANGUP_SHARED_DATA") {
+		t.Errorf("train without shared data: exit %d %s", code, errOut)
 	}
 	if code, _, _ := runCLI(t, "", nil, "eval"); code != exitUsage {
 		t.Errorf("eval without data: exit %d", code)

@@ -6,9 +6,11 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/analyze/train"
 	"github.com/hangup-org/hangup/site"
 )
 
@@ -89,7 +91,7 @@ func runAnalyze(e *env) error {
 	if *asJSON {
 		return printJSON(e.stdout, a)
 	}
-	return analyze.WriteText(e.stdout, a)
+	return printAnalysis(e.stdout, a)
 }
 
 // runTrain trains the analysis model from labelled data and writes it where
@@ -97,15 +99,22 @@ func runAnalyze(e *env) error {
 func runTrain(e *env) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	data := fs.String("data", "data/training", "directory of labelled examples")
+	shared := fs.String("shared", train.SharedDir(), "the shared data directory (robocalls, service dialogues, SMS sets, FTC complaints); default $HANGUP_SHARED_DATA or ../shared/data")
+	noShared := fs.Bool("no-shared", false, "train on --data alone, without the shared data")
 	out := fs.String("out", "analyze/model.json", "where to write the model (the binary embeds analyze/model.json at build time)")
 	seed := fs.Uint64("seed", 1, "seed for augmentation and folds")
 	l2 := fs.Float64("l2", 1, "L2 penalty on general features")
 	codeL2 := fs.Float64("code-l2", 15, "L2 penalty on per-indicator features")
 	noAug := fs.Bool("no-augment", false, "train without style variants")
+	noTrain := fs.String("no-train", "", "comma-separated sources to leave out of training")
 	if err := parseFlags(fs, e); err != nil {
 		return err
 	}
-	m, rep, err := analyze.Train(analyze.TrainConfig{Data: *data, Seed: *seed, L2: *l2, CodeL2: *codeL2, NoAugment: *noAug})
+	cfg := train.Config{Data: *data, Shared: *shared, Seed: *seed, L2: *l2, CodeL2: *codeL2, NoAugment: *noAug, NoTrain: splitList(*noTrain)}
+	if *noShared {
+		cfg.Shared = ""
+	}
+	m, rep, err := train.Fit(cfg)
 	if err != nil {
 		return err
 	}
@@ -120,16 +129,38 @@ func runTrain(e *env) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Trained on %s in %s; wrote %s (%d features). Rebuild the binary to embed it.\n", *data, rep.Duration, *out, len(m.Features))
+	fmt.Fprintf(e.stdout, "Trained on %d texts (%d with style variants) from %s in %s; wrote %s (%d features). Rebuild the binary to embed it.\n",
+		rep.Examples, rep.Augmented, strings.Join(m.Sources, ", "), rep.Duration.Round(time.Millisecond), *out, len(m.Features))
 	return nil
 }
 
+// splitList splits a comma-separated flag value.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // runEval measures the analysis on labelled data: precision, recall, F1,
-// false-positive rate, confusion matrix and earliness per source.
+// false-positive rate, confusion matrix and earliness per source and style.
+// With --holdout it retrains and reports leave-one-source-out first.
 func runEval(e *env) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	data := fs.String("data", "", "labelled data: a directory, .csv, .jsonl or .txt (see docs/evaluation.md)")
-	holdout := fs.Bool("holdout", false, "retrain and evaluate held out by fold, by source and by scam type (uses --data as training data)")
+	holdout := fs.Bool("holdout", false, "retrain and evaluate held out: leave one source out, cross-validation (uses --data and --shared as training data)")
+	shared := fs.String("shared", train.SharedDir(), "with --holdout: the shared data directory; default $HANGUP_SHARED_DATA or ../shared/data")
+	noShared := fs.Bool("no-shared", false, "with --holdout: without the shared data")
+	noTrain := fs.String("no-train", "", "with --holdout: comma-separated sources to score but never train on")
+	byType := fs.Bool("by-type", false, "with --holdout: also hold out each scam type in turn")
+	codeCap := fs.Float64("code-cap", 2, "bound each scam code's weight at this times its catalogue weight (negative: no bound)")
+	noCodes := fs.Bool("no-codes", false, "pin the scam codes' weights at zero")
+	suspicious := fs.Float64("suspicious", 0, "override the suspicious threshold (experiments)")
+	blind := fs.String("blind", "", "with --holdout: also score this blind set with the model trained on everything")
+	verbose := fs.Bool("v", false, "with --holdout: print every split in full, with the misclassified texts")
 	model := fs.String("model", "", "evaluate this model file instead of the embedded one")
 	seed := fs.Uint64("seed", 1, "with --holdout: seed for augmentation and folds")
 	if err := parseFlags(fs, e); err != nil {
@@ -139,17 +170,28 @@ func runEval(e *env) error {
 		return usagef("give the data: hangup eval --data PATH")
 	}
 	if *holdout {
-		rep, err := analyze.HoldOut(analyze.TrainConfig{Data: *data, Seed: *seed, L2: 1, CodeL2: 15})
+		cfg := train.Config{Data: *data, Shared: *shared, Seed: *seed, L2: 1, CodeL2: 15, NoTrain: splitList(*noTrain), ByType: *byType, Blind: *blind, CodeCap: *codeCap, NoCodes: *noCodes, Suspicious: *suspicious}
+		if *noShared {
+			cfg.Shared = ""
+		}
+		rep, err := train.HoldOut(cfg)
 		if err != nil {
 			return err
 		}
+		fmt.Fprint(e.stdout, train.FormatSources(rep.Sources))
 		for _, s := range rep.Splits {
-			fmt.Fprint(e.stdout, analyze.FormatSplit(s))
+			if !*verbose {
+				s.Errors = nil
+			}
+			fmt.Fprint(e.stdout, train.FormatSplit(s))
+			for _, er := range s.Errors {
+				fmt.Fprintf(e.stdout, "  missed: %s\n", er)
+			}
 		}
-		fmt.Fprintf(e.stdout, "held-out evaluation took %s\n", rep.Duration)
+		fmt.Fprintf(e.stdout, "held-out evaluation took %s\n", rep.Duration.Round(time.Millisecond))
 		return nil
 	}
-	exs, err := analyze.LoadExamplesPath(*data)
+	exs, err := train.LoadExamplesPath(*data)
 	if err != nil {
 		return hangup.Errorf(hangup.EINVALID, "%v", err)
 	}
@@ -170,10 +212,15 @@ func runEval(e *env) error {
 	if err != nil {
 		return err
 	}
-	sr, err := analyze.Evaluate(e.ctx, an, exs)
+	sr, err := train.Evaluate(e.ctx, an, exs)
 	if err != nil {
 		return err
 	}
-	fmt.Fprint(e.stdout, strings.TrimRight(analyze.FormatSplit(sr), "\n")+"\n")
+	fmt.Fprint(e.stdout, strings.TrimRight(train.FormatSplit(sr), "\n")+"\n")
+	if *verbose {
+		for _, er := range sr.Errors {
+			fmt.Fprintf(e.stdout, "  missed: %s\n", er)
+		}
+	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package analyze
+package train
 
 import (
 	"bufio"
@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze"
 )
 
 // Example is one labelled text for training or evaluation.
@@ -26,6 +26,15 @@ type Example struct {
 	Style  string `json:"style"`            // dialogue, stt, notes, caller_only…
 	Caller string `json:"caller,omitempty"` // the caller's speaker label, when known
 	Group  string `json:"group"`            // variants of one text share a group: folds never split them
+	// Split is a part of the source that is reported apart: "dev" and
+	// "test" for the robocalls (by campaign), the upstream split for the
+	// service dialogues; "" for the rest.
+	Split string `json:"split,omitempty"`
+	// Lang is the language when the source says it ("en", "zh").
+	Lang string `json:"lang,omitempty"`
+	// Variant names the style variant Augment made ("stt", "prefix"…); ""
+	// for the text as written.
+	Variant string `json:"variant,omitempty"`
 }
 
 // ScamTypeOf maps a data set's type name to Hangup's scam type.
@@ -183,7 +192,7 @@ func readCSVExamples(r io.Reader, source, file string) ([]Example, error) {
 func readJSONLExamples(r io.Reader, source string) ([]Example, error) {
 	var out []Example
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 4*MaxTextLen+4096)
+	sc.Buffer(make([]byte, 0, 64*1024), 4*analyze.MaxTextLen+4096)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
@@ -273,138 +282,4 @@ func readTextExamples(r io.Reader, source string) ([]Example, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-// Augment returns ex followed by style variants of each dialogue, made
-// deterministically from seed: without speaker labels; lower case without
-// punctuation with fillers and stutters (speech-to-text); with other speaker
-// labels; the call cut short; and only the caller's side. Variants share the original's Group.
-func Augment(exs []Example, seed uint64) []Example {
-	out := make([]Example, 0, len(exs)*5)
-	for i, ex := range exs {
-		out = append(out, ex)
-		turns := splitTurns(ex.Text)
-		if len(turns) < 2 {
-			// notes and single-speaker texts: only the speech-to-text form
-			rng := rand.New(rand.NewPCG(seed, uint64(i)))
-			v := ex
-			v.ID, v.Style, v.Text = ex.ID+"~stt", "stt", sttStyle(ex.Text, rng)
-			out = append(out, v)
-			continue
-		}
-		rng := rand.New(rand.NewPCG(seed, uint64(i)))
-		var plain []string
-		for _, t := range turns {
-			plain = append(plain, strings.TrimSpace(ex.Text[t.start:t.end]))
-		}
-		v := ex
-		v.ID, v.Style, v.Text = ex.ID+"~nolabels", "nolabels", strings.Join(plain, "\n")
-		out = append(out, v)
-		v = ex
-		v.ID, v.Style, v.Text = ex.ID+"~stt", "stt", sttStyle(strings.Join(plain, " "), rng)
-		out = append(out, v)
-		v = ex
-		v.ID, v.Style, v.Text = ex.ID+"~relabel", "relabel", relabel(ex.Text, turns, callerLabel(ex, turns), rng)
-		out = append(out, v)
-		// the call cut short: a scam is a scam before the money is asked
-		// for, and a genuine call is genuine in its first minutes too; this
-		// also stops the model from counting on long calls
-		if len(turns) >= 4 {
-			cut := len(turns)*2/5 + rng.IntN(len(turns)/3+1)
-			if cut < 2 {
-				cut = 2
-			}
-			if cut < len(turns) {
-				v = ex
-				v.ID, v.Style, v.Text = ex.ID+"~prefix", "prefix", ex.Text[:turns[cut-1].end]
-				out = append(out, v)
-			}
-		}
-		if caller := callerLabel(ex, turns); caller != "" {
-			var side []string
-			for _, t := range turns {
-				if strings.EqualFold(strings.TrimSpace(t.speaker), caller) {
-					side = append(side, strings.TrimSpace(ex.Text[t.start:t.end]))
-				}
-			}
-			if len(side) > 0 {
-				v = ex
-				v.ID, v.Style, v.Text = ex.ID+"~caller", "caller_only", strings.Join(side, " ")
-				out = append(out, v)
-			}
-		}
-	}
-	return out
-}
-
-// callerLabel is the caller's label: the record's own, or the speaker of the
-// turn after a one-word "Hello." opening, or the first speaker.
-func callerLabel(ex Example, turns []turnSpan) string {
-	if ex.Caller != "" {
-		return ex.Caller
-	}
-	first := strings.TrimSpace(turns[0].speaker)
-	if len(turns) > 1 && len(strings.Fields(ex.Text[turns[0].start:turns[0].end])) <= 2 {
-		return strings.TrimSpace(turns[1].speaker)
-	}
-	return first
-}
-
-var sttFillers = []string{"um", "uh", "like", "you know", "er", "so"}
-
-// sttStyle imitates speech-to-text output: lower case, no punctuation,
-// numbers as words now and then, fillers and repeated words.
-func sttStyle(s string, rng *rand.Rand) string {
-	var words []string
-	for _, w := range strings.Fields(s) {
-		w = strings.ToLower(strings.Trim(w, ".,!?;:\"()[]…“”"))
-		w = strings.NewReplacer(".", "", ",", "", "!", "", "?", "", ";", "", ":", "", "\"", "").Replace(w)
-		if w == "" {
-			continue
-		}
-		if isDigits(w) && len(w) <= 12 && rng.IntN(2) == 0 {
-			var sp []string
-			for _, c := range w {
-				sp = append(sp, digitWords[c-'0'])
-			}
-			w = strings.Join(sp, " ")
-		}
-		if rng.IntN(3) == 0 {
-			w = strings.ReplaceAll(w, "'", "")
-		}
-		switch rng.IntN(25) {
-		case 0:
-			words = append(words, sttFillers[rng.IntN(len(sttFillers))])
-		case 1:
-			words = append(words, w)
-		}
-		words = append(words, w)
-	}
-	return strings.Join(words, " ")
-}
-
-var digitWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
-
-// labelSets are speaker labels used by relabel: none of them is a role word
-// the analyser knows, so the variant teaches it to cope with anonymous
-// speakers.
-var labelSets = [][2]string{{"A", "B"}, {"Speaker 1", "Speaker 2"}, {"Person A", "Person B"}, {"SPK_0", "SPK_1"}, {"Bob", "Mary"}, {"Caller", "Receiver"}}
-
-func relabel(text string, turns []turnSpan, caller string, rng *rand.Rand) string {
-	set := labelSets[rng.IntN(len(labelSets))]
-	stamps := rng.IntN(2) == 0
-	var b strings.Builder
-	sec := 0
-	for _, t := range turns {
-		lab := set[1]
-		if strings.EqualFold(strings.TrimSpace(t.speaker), caller) {
-			lab = set[0]
-		}
-		if stamps {
-			sec += 3 + rng.IntN(20)
-			fmt.Fprintf(&b, "[00:%02d:%02d] ", sec/60%60, sec%60)
-		}
-		b.WriteString(lab + ": " + strings.TrimSpace(text[t.start:t.end]) + "\n")
-	}
-	return b.String()
 }

@@ -1,4 +1,9 @@
-package analyze
+// Package turns splits a transcript into speaker turns. Speaker labels
+// come in every shape ("Caller:", "A:", "Person A:", "[00:01:23] Bob:",
+// "SPEAKER 1:"), at line starts or run together on one line, or not at all.
+// It is shared by the runtime analysis (package analyze) and training
+// (package analyze/train), so that both see the same turns.
+package turns
 
 import (
 	"sort"
@@ -7,11 +12,12 @@ import (
 	"unicode/utf8"
 )
 
-// turnSpan is one speaker's turn in the original text: the label as written
-// (empty when the text has none) and the byte span of what was said.
-type turnSpan struct {
-	speaker    string
-	start, end int
+// Span is one speaker's turn in the original text: the label as written
+// (empty when the text has none) and the byte span [Start, End) of what
+// was said.
+type Span struct {
+	Speaker    string
+	Start, End int
 }
 
 // Speaker labels come in every shape: "Caller:", "A:", "Person A:",
@@ -60,9 +66,9 @@ type labelCand struct {
 	lineStart  bool   // at a line start, after an optional timestamp
 }
 
-// splitTurns splits text into speaker turns. A text with no labels is one
-// turn without a speaker.
-func splitTurns(text string) []turnSpan {
+// Split splits text into speaker turns. A text with no labels is one turn
+// without a speaker.
+func Split(text string) []Span {
 	var cands [][]labelCand // per colon: suffixes of 1..3 words, shortest first
 	counts := map[string]int{}
 	for i := 0; i < len(text); i++ {
@@ -122,12 +128,12 @@ func splitTurns(text string) []turnSpan {
 		}
 	}
 	if len(acc) == 0 {
-		return []turnSpan{{start: 0, end: len(text)}}
+		return []Span{{Start: 0, End: len(text)}}
 	}
 	sort.Slice(acc, func(i, j int) bool { return acc[i].start < acc[j].start })
-	var out []turnSpan
+	var out []Span
 	if pre := strings.TrimSpace(text[:acc[0].prefix]); pre != "" {
-		out = append(out, turnSpan{start: 0, end: acc[0].prefix})
+		out = append(out, Span{Start: 0, End: acc[0].prefix})
 	}
 	for n, lc := range acc {
 		end := len(text)
@@ -137,7 +143,7 @@ func splitTurns(text string) []turnSpan {
 		if end < lc.contentPos {
 			end = lc.contentPos
 		}
-		out = append(out, turnSpan{speaker: lc.label, start: lc.contentPos, end: end})
+		out = append(out, Span{Speaker: lc.label, Start: lc.contentPos, End: end})
 	}
 	return out
 }
@@ -276,4 +282,25 @@ func skipSpace(text string, i int) int {
 		i++
 	}
 	return i
+}
+
+// Line reads one line of a live transcript as one turn: "Caller: go to
+// anydesk dot com" gives the speaker "Caller" and the text after the
+// label. A line without a label gives no speaker and the line itself.
+// s must already be trimmed of surrounding space.
+func Line(s string) (speaker, text string) {
+	ts := Split(s)
+	if len(ts) >= 1 && ts[0].Speaker != "" && ts[0].Start > 0 {
+		// one line, one turn: the first label names the speaker
+		return strings.TrimSpace(ts[0].Speaker), s[ts[0].Start:]
+	}
+	if k := strings.IndexByte(s, ':'); k > 0 && k <= 40 {
+		lc := labelsBefore(s, k, k+1)
+		for i := len(lc) - 1; i >= 0; i-- {
+			if lc[i].boundary && acceptLabel(lc[i], 2) && strings.TrimSpace(s[lc[i].contentPos:]) != "" {
+				return lc[i].label, s[lc[i].contentPos:]
+			}
+		}
+	}
+	return "", s
 }

@@ -1,0 +1,1054 @@
+// Package catalogue is the data of the call analysis: the concepts (phrases
+// people say, with their speech-to-text spellings) and the indicator rules
+// (concepts in order, close together), each with a stable code, a stage of
+// the scam playbook (docs/scam-playbook.md), a weight and a plain-English
+// explanation. Rules describe scam BEHAVIOUR (asking for remote access,
+// payment by gift card, secrecy), not the topics of any one data set.
+//
+// Package analyze compiles the catalogue once at load. Any change here
+// changes the model's features: run `hangup train` afterwards.
+package catalogue
+
+import "github.com/hangup-org/hangup"
+
+// Concept is one phrase concept: a name that rules refer to and the
+// phrases people say for it. A phrase line is "Canon=phrase; phrase" or just
+// "phrase; phrase": the canonical name ("AnyDesk") is what explanations
+// quote. Within a phrase, words are separated by spaces, "a|b" offers
+// alternatives for one slot, "_" joins words into one alternative
+// ("connect_to"), a trailing "?" makes a slot optional, and "#num" matches
+// any number. Phrases are normalised like the text (lower case,
+// contractions expanded, numbers said as words turned into digits), so
+// "don't" in a phrase meets "dont" and "do not" in a transcript.
+type Concept struct {
+	Name    string
+	Phrases []string
+}
+
+// Side says whose words make a rule count fully.
+type Side uint8
+
+const (
+	// SideAny: anyone saying it is evidence.
+	SideAny Side = iota
+	// SideCaller: a claim or request, at full weight from the caller and
+	// half from the person called.
+	SideCaller
+)
+
+// Element is the part of the scam playbook (docs/scam-playbook.md) an
+// indicator is evidence of. The playbook's logic is in their combination:
+// a caller who makes a Request together with a Pretext, a Hook, Pressure
+// or a Lure is running a scam, whatever else is said (see package analyze,
+// floor.go).
+type Element uint8
+
+const (
+	// NoElement: a mention (a tool's name, gift cards talked about) or
+	// genuine behaviour, not a move of the scam.
+	NoElement Element = iota
+	// Pretext (a): who they claim to be: a tech company, a bank's fraud
+	// team, the police, a utility, a relative on a new number.
+	Pretext
+	// Hook (b): the reason to act: a problem or threat (a virus, a hacked
+	// account, arrest, a lawsuit, disconnection, a suspended number, an
+	// order you did not place, a family emergency) or a windfall (a prize,
+	// a refund, a grant, a discount, loan forgiveness).
+	Hook
+	// Pressure (c): urgency, secrecy, "don't hang up", a lie to tell the
+	// bank.
+	Pressure
+	// Request (d): money by odd channels (gift cards, crypto, wire, cash,
+	// a courier), card or bank details, PINs, passwords and one-time codes,
+	// personal identifiers, remote access or software, moving money.
+	Request
+	// Lure (e): how the contact was made: a pop-up, an unexpected invoice,
+	// renewal or order, "call this number", a robocall's "press 1".
+	Lure
+)
+
+// Elements are the playbook elements in order, for iteration.
+var Elements = [...]Element{Pretext, Hook, Pressure, Request, Lure}
+
+// String names the element as the playbook does.
+func (e Element) String() string {
+	switch e {
+	case Pretext:
+		return "pretext"
+	case Hook:
+		return "hook"
+	case Pressure:
+		return "pressure"
+	case Request:
+		return "request"
+	case Lure:
+		return "lure"
+	}
+	return "none"
+}
+
+// Rule is one indicator rule. Pattern is steps (concept names) with
+// optional "~N" gaps (tokens allowed between steps, default 4); "||"
+// separates alternative patterns; "A|B" in a step accepts either concept.
+// A literal step may be written in square brackets: "[read|tell me]".
+type Rule struct {
+	Code     string            // stable: integrations and the model file refer to it
+	Stage    hangup.Stage      // S0–S8 of the scam playbook, or G for genuine behaviour
+	Weight   float64           // 0..1: how much the playbook says it counts
+	Types    []hangup.ScamType // the scam types it votes for
+	Side     Side
+	Pattern  string
+	Explain  string // plain English; {x} is the canonical name matched (a tool, a brand)
+	OnNeg    string // the code a match negated by "never" becomes; "" drops it
+	NoNeg    bool   // the pattern carries its own negation: never negate it
+	Critical bool   // on its own, reason to warn during a live call
+	// Element is the playbook element the indicator evidences.
+	Element Element
+	// Overrides names codes that this rule, matched in the same turn,
+	// stands in for: "a gift card for my granddaughter's birthday" is no
+	// request to pay in gift cards.
+	Overrides []string
+	// Alone: said by the caller, this is a scam on its own (gift cards as
+	// payment, a safe account, a lie to tell the bank): at least suspicious
+	// whatever else is said.
+	Alone bool
+}
+
+// RuleByCode returns the first rule with code.
+func RuleByCode(code string) (Rule, bool) {
+	for _, r := range Rules {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// Concepts lists every phrase concept. See Concept for the syntax.
+var Concepts = []Concept{
+	// --- remote access ---------------------------------------------------
+	{"RTOOL", []string{
+		"AnyDesk=anydesk; any desk; any desks; annie desk; any desc; anydisk; any disk; anydesk.com",
+		"TeamViewer=teamviewer; team viewer; team viewers; teamview; teamviewer quicksupport; quicksupport; quick support",
+		"UltraViewer=ultraviewer; ultra viewer; ultraview; ultra view",
+		"Supremo=supremo; supremo remote",
+		"LogMeIn Rescue=logmein rescue; log me in rescue; logmein #num; log me in #num; lmi rescue",
+		"LogMeIn=logmein; log me in",
+		"ScreenConnect=screenconnect; screen connect; connectwise; connect wise; connectwise control",
+		"Quick Assist=quick assist; quickassist; microsoft quick assist; windows quick assist",
+		"AnyViewer=anyviewer; any viewer",
+		"RustDesk=rustdesk; rust desk",
+		"Ammyy Admin=ammyy; ammyy admin; ammy admin; ammy",
+		"AeroAdmin=aeroadmin; aero admin",
+		"HopToDesk=hoptodesk; hop to desk",
+		"Splashtop=splashtop; splash top",
+		"Zoho Assist=zoho assist",
+		"RemotePC=remotepc; remote pc app",
+		"Chrome Remote Desktop=chrome remote desktop",
+		"GoToAssist=gotoassist; go to assist; gotomypc; go to my pc",
+		"BeyondTrust=bomgar; beyondtrust; beyond trust",
+		"FastSupport=fastsupport; fast support dot com",
+		"VNC=ultravnc; tightvnc; realvnc; vnc viewer; vnc",
+		"Iperius Remote=iperius; iperius remote",
+		"Getscreen=getscreen; getscreen.me",
+		"NetSupport=netsupport; net support manager",
+		"ShowMyPC=showmypc; show my pc",
+		"DWService=dwservice",
+		"SimpleHelp=simplehelp; simple help",
+		"RemoteUtilities=remote utilities",
+		"Atera=atera", "Action1=action1; action 1", "Splashtop SOS=splashtop sos",
+	}},
+	{"RACCESS", []string{
+		"remote access; remotely access; remote control; remote desktop; remote support; remote session; remote connection",
+		"remote into|onto your computer|pc|laptop|system|device|machine; remote in; connect remotely; access remotely; remotely connect",
+		"access|connect_to|connect_into|get_into|log_into|control|take_over|see|look_at|view your? computer|pc|laptop|device|machine|system|screen|desktop",
+		"screen share; screen sharing; share your screen; share the screen; take control; take over your",
+		"let me in; give me access; grant me access; grant access; allow me access; allow access; allow the connection; accept the connection; accept the request",
+		"support session; connection code",
+		"see my screen; see my computer; into my computer; access my computer; control my computer; take over my computer; on my computer remotely; get into my computer; connect to my computer; connect to your machine; connect to my machine; onto my computer",
+		"move my mouse; moving my mouse; control my mouse; moved the mouse; moving the mouse; mouse moving by itself; the mouse moved; move the mouse; moving around on my screen",
+	}},
+	{"INSTALL", []string{
+		"install; installs; installed; installing; reinstall; download; downloads; downloaded; downloading; run; launch; set up; setup",
+		"get; open; opening; accept; allow; allowed; click; click on; clicked; tap; tap on; press; pressed; save; execute; put; put in; load; grab; install it; opened; ran; typed; typed in; went to",
+	}},
+	{"NAVIGATE", []string{
+		"go to; goto; going to; visit; type; type in; typing; enter; navigate to; head to; head over to; pull up; bring up; search for",
+		"google; look up; open up; browse to; log on to; log onto; open your browser; open the browser; in the address bar; in the search bar",
+	}},
+	{"WEBWORD", []string{
+		"website; web site; site; webpage; web page; link; web address; url; browser; google chrome; chrome; internet explorer; microsoft edge; firefox; address bar; search bar",
+	}},
+	{"ASKYOU", []string{
+		"i need you to; i want you to; i would like you to; i will need you to; i am going to need you to; we need you to; we want you to",
+		"can you; could you; will you; would you; please; you need to; you have to; you must; you should; you will need to; go ahead and",
+		"kindly; all you need to do is; what i need you to do is; i will ask you to; i will have you; let us; now; just; you can just",
+		"told me to; asked me to; wanted me to; had me; made me; got me to; instructed me to; he said to; she said to; they said to; said i should; said i had to; said i needed to; said i must; i had to; i needed to; i was told to; told us to; asked us to; wanted us to; kept telling me to; insisted i; insisted that i; tried to get me to; he needed me to; she needed me to; they needed me to",
+	}},
+	{"READ", []string{
+		"read; read out; read me; read it; read it to me; read them; tell me; give me; what is; what are; what does; what do you see; say; repeat; provide; share",
+		"send me; text me; spell; spell out; confirm; verify; let me know; i need; we need; i will need; need; can i have; can i get; could i have; may i have",
+		"type in; enter; what numbers; which numbers; call out; asked me to read; told me to read; had me read; wanted me to read; asked for; asked me for; wanted; i read; i read out; i gave him; i gave her; i gave them",
+	}},
+	{"CODE", []string{
+		"code; codes; id; access code; session code; connection code; support code; verification code; pin code; passcode",
+		"the numbers; those numbers; these numbers; the digits; digits; number on your|the screen; numbers on your|the screen; anydesk address; your anydesk address; your anydesk id; teamviewer id; your teamviewer id",
+		"#num digit code|number|id|pin|numbers; #num digits; #num digit; id number; user id; your id",
+	}},
+	{"OTPCTX", []string{
+		"sent; sent you; send you; we will send; we are going to send; going to send you; texted; text; text message; sms; we just sent; you just received; just received; received; you received; you will receive; you will get; got; you got; just got; when you get it",
+		"your phone; your mobile; by text; on your phone; on your mobile; to your phone; to your mobile; to your email; by email",
+	}},
+	{"DETECT", []string{
+		"we detected; we have detected; we noticed; we have noticed; we found; we have found; we are seeing; we see; our system detected; our systems detected; our system has detected",
+		"we received a|an notification|alert|signal|report|message|warning; we got a|an report|alert|notification|warning; we are getting; we have been getting; we have been monitoring",
+		"showing up on our; our server|servers|system|records show|shows|detected|picked_up; we picked up; we have been receiving; we are receiving; has been detected; have been detected; was detected",
+	}},
+	// --- authority ---------------------------------------------------------
+	{"CLAIMFROM", []string{
+		"calling from; calling you from; i am calling from; we are calling from; i am from; we are from; this is; here from; calling on behalf of; on behalf of",
+		"i am with; we are with; i work for; i work with; i work at; representing; speaking from; i am a technician from; i am an engineer from; calling you on behalf of",
+		"i am calling you from; my name is; calling from the; i represent; we represent; from the; from your",
+		"this call is from; this call is from the; this message is from; this is a call from; this is a message from; a message from; this is an automated message from; a call from; calling in from; giving you a call from; i am giving you a call from; calling with; thank you for choosing; thanks for choosing",
+		"this is an important message from; an automated message from the; a notification call from; a courtesy call from; we are from; you have reached; thank you for calling; thanks for calling; welcome to",
+		"said he was from; said she was from; said they were from; said he was with; said she was with; claimed to be from; claiming to be from; claimed to be; claiming to be; saying he was from; saying she was from; saying they were from; said it was; saying it was; pretending to be; who said he was; who said she was; called from; rang from; phoned from; said he worked for; said she worked for; posing as; supposedly from; allegedly from; said he is from; says he is from",
+		"woman from; man from; lady from; guy from; someone from; somebody from; called me from; phoned me from; rang me from; caller from",
+		"calling for; i am calling for; calling for the; we are calling for; calling on behalf",
+	}},
+	{"TECHBRAND", []string{
+		"Microsoft=microsoft account security; microsoft account team; certified microsoft technician; microsoft; micro soft; msft; microsoft windows; microsoft corporation; microsoft office; office #num; microsoft #num",
+		"Windows=windows; windows #num; windows computer",
+		"Apple=apple support; apple care; applecare; apple id; apple technical; apple security; icloud; apple inc",
+		"Google=google support; google security; gmail; google account",
+		"Norton=norton; norton antivirus; norton lifelock; lifelock",
+		"McAfee=mcafee; mc afee; mcafe; mac afee",
+		"Avast=avast", "AVG=avg", "Kaspersky=kaspersky", "Geek Squad=geek squad; geeksquad; best buy geek squad",
+		"Dell=dell; dell support", "HP=hp; hewlett packard; hp support", "Facebook=facebook; meta",
+		"Outlook=outlook; hotmail", "Yahoo=yahoo",
+	}},
+	{"SERVICEBRAND", []string{
+		"Amazon=amazon; amazon prime; prime membership; amazon security; amazon fraud; amazon customer service; amazon billing",
+		"PayPal=paypal; pay pal", "Netflix=netflix", "eBay=ebay", "Apple=apple billing; itunes billing; app store billing",
+	}},
+	{"TECHDEPT", []string{
+		"windows technical department; windows technical team; windows support team; windows service center; windows help desk",
+		"technical department; technical support; tech support; technical team; tech team; technical services; technical support team; technical support department",
+		"windows security team; microsoft security team; microsoft security department; microsoft help desk; windows help desk",
+		"microsoft support; microsoft technical support; windows support; windows customer support; microsoft customer support; computer support department; pc support department",
+		"certified technician; microsoft certified technician; microsoft certified; senior technician; senior technical; level #num technician; windows technician; microsoft technician; microsoft engineer",
+		"network security; network security team; cyber security; cyber security team; cybersecurity; security center; windows security; windows defender; firewall department",
+		"licensing department; license department; server department; service center; maintenance department; computer maintenance",
+		"microsoft help center; microsoft help centre; windows help center; apple help center; microsoft support center; apple support advisor; apple support team; amazon support team; technical help desk",
+	}},
+	{"ISP", []string{
+		"internet provider; internet service provider; internet company; your isp; isp; broadband provider; broadband company; service provider; network provider; internet service",
+		"phone company; telephone company; phone provider; telephone provider; line provider; your router provider",
+		"BT=bt; british telecom; bt broadband; bt openreach; openreach",
+		"Virgin Media=virgin media; virgin", "Sky=sky broadband; sky", "TalkTalk=talktalk; talk talk", "Plusnet=plusnet; plus net",
+		"Comcast=comcast; xfinity", "AT&T=at&t; at and t; att", "Verizon=verizon", "Spectrum=spectrum", "Cox=cox communications", "CenturyLink=centurylink; century link",
+		"Vodafone=vodafone", "O2=o2", "Telstra=telstra", "Optus=optus", "Rogers=rogers", "Bell=bell canada",
+		"my internet company; my internet provider; my internet; the internet company; my broadband company; my phone company",
+	}},
+	{"REPORTWORD", []string{
+		"report; reports; reported; notification; notifications; notified; alert; alerts; alerted; complaint; complaints; warning; warnings",
+		"flagged; heard from; message from; information from; call from; signal from; got word from",
+	}},
+	{"REPORTVERB", []string{
+		"reported; has reported; have reported; informed us; has informed us; notified us; told us; contacted us; flagged; has flagged; alerted us; sent us; forwarded; passed on; asked us to",
+	}},
+	{"BANKORG", []string{
+		"Your bank=your bank; the bank; your bank's; your building society; your card provider; card services; card issuer; your credit card company",
+		"Barclays=barclays", "HSBC=hsbc", "Lloyds=lloyds; lloyds bank", "NatWest=natwest; nat west", "Santander=santander", "Halifax=halifax",
+		"Nationwide=nationwide", "Monzo=monzo", "Starling=starling", "TSB=tsb", "RBS=rbs; royal bank of scotland", "Metro Bank=metro bank",
+		"First Direct=first direct", "Chase=chase; chase bank; jp morgan", "Bank of America=bank of america", "Wells Fargo=wells fargo", "Citibank=citi; citibank",
+		"Capital One=capital one", "PNC=pnc", "TD Bank=td bank", "Visa=visa", "Mastercard=mastercard; master card", "American Express=american express; amex",
+		"Revolut=revolut", "Commonwealth Bank=commonwealth bank", "Westpac=westpac", "ANZ=anz",
+	}},
+	{"FRAUDDEPT", []string{
+		"fraud department; fraud team; fraud prevention; fraud prevention team; fraud prevention department; fraud investigation; fraud investigations; fraud investigator; fraud investigation team",
+		"fraud unit; fraud squad; fraud office; fraud desk; anti fraud; anti fraud team; financial crime; financial crimes; financial crimes unit; fraud and security; fraud protection",
+		"card security; bank security; security department; fraud section; fraud control; fraud detection; fraud detection team; fraud services",
+	}},
+	{"GOVORG", []string{
+		"HMRC=hmrc; her majesty's revenue; his majesty's revenue; revenue and customs; inland revenue; tax office; tax department; tax authority; tax authorities",
+		"IRS=irs; internal revenue service; internal revenue; treasury department; us treasury",
+		"Social Security Administration=social security administration; ssa; social security office; department of social security; social security department; social security administration office; department of social security administration; social security department office",
+		"DWP=dwp; department for work and pensions",
+		"Police=police; metropolitan police; met police; scotland yard; police department; police station; local police",
+		"FBI=fbi; federal bureau of investigation; federal bureau",
+		"Interpol=interpol; inter pol; international police; interpol office",
+		"Customs and Border Protection=customs and border protection; us customs; u s customs; border protection; cbp; customs department; customs office; customs and excise; border and customs",
+		"Homeland Security=homeland security; department of homeland security; dhs; ice",
+		"Legal department=legal enforcement; legal enforcement department; investigation department; department of investigation; investigation officer; crime branch; cyber crime; cyber crime department; cybercrime; cybercrime department; fraud investigation department; legal department; legal team; our department; concerned department; the concerned department",
+		"Department of Education=department of education; federal student aid; student loan department; student support center; student services department; loan forgiveness center; forgiveness center; processing center; processing department; central processing center",
+		"Medicare=medicare; medicaid; centers for medicare; medicare office; medicare department; health and human services",
+		"Home Office=home office; immigration; immigration department; uscis; border agency; border force; customs and border",
+		"Department of Justice=department of justice; doj; us marshals; marshals service; marshal; sheriff; sheriff's office; dea; drug enforcement",
+		"Court=court; crown court; magistrates court; federal court; high court; the courts",
+		"Federal Reserve=federal reserve; bank of england; federal trade commission; ftc; national crime agency; nca; action fraud; financial conduct authority; fca",
+		"Government=the government; government; government department; national insurance office; customs; federal government; state government; department of financial relief; financial relief services; federal reserve system; department of federal reserve; treasury; the treasury",
+	}},
+	{"OFFICER", []string{
+		"officer; detective; sergeant; inspector; constable; special agent; federal agent; investigator; agent #num; badge number; badge id; my badge; case officer; case number",
+		"officer #num; investigation officer; police officer; cbp officer; federal officer; enforcement officer; legal officer; my name is officer; this is officer; i am officer; agent id; employee id number; state number agent; federal agent id",
+	}},
+	// --- the victim's device and accounts -----------------------------------
+	{"MYDEVICE", []string{
+		"your computer; your computers; your pc; your laptop; your device; your devices; your system; your machine; your windows; your windows computer; your computer system",
+		"your ip; your ip address; ip address; your internet; your internet connection; your network; your router; your connection; your wifi; your wi fi; your broadband",
+		"your email; your email account; your microsoft account; your apple id; your icloud; your operating system; your files; your mac; your macbook; your iphone; your phone; your computer is; your computer has; the computer; your screen",
+		"my computer; my laptop; my pc; my screen; my device",
+	}},
+	{"INFECTED", []string{
+		"virus; viruses; infected; infection; infections; malware; spyware; trojan; trojans; hacked; hacking; hackers; hacker; compromised; corrupted; corrupt; crashing",
+		"sending errors; sending us errors; sending error messages; error messages; errors; error reports; breach; breached; security breach; malicious; at risk; under attack; attacked",
+		"being used by hackers; used by hackers; not secure; unsafe; blacklisted; illegal activity; illegal activities; suspicious activity; suspicious activities; problem; problems; issue; issues",
+		"sending warning messages; warning messages; sending warnings; sending us warnings; giving off signals; signals of being hacked; error reports",
+	}},
+	{"HACKERS", []string{
+		"hackers; hacker; cyber criminals; cybercriminals; criminals; someone; somebody; scammers; bad guys; foreign hackers; russian hackers; chinese hackers",
+	}},
+	{"INSIDE", []string{
+		"in your computer; inside your computer; accessing your; have access; has access; are accessing; is accessing; are in; stealing your; trying to access; trying to get into; have got into",
+		"got into; broke into; broken into; taken over; took over; are using your; is using your; controlling; have control; has control; have your; got your; hacked into; are watching",
+		"were inside; are inside; was inside; is inside; inside your; were in your; took your; took any; have taken; stole; stolen from; are stealing; is stealing",
+	}},
+	{"DIAGTOOL", []string{
+		"event viewer; eventvwr; event vwr; eventviewer; netstat; net stat; foreign address; foreign addresses; msconfig; ms config; system configuration; stopped services",
+		"tree command; type tree; dir /s; assoc; prefetch; temp files folder; %temp%; system32; system #num; inf folder; cmd; command prompt; run box; run command; run window; run dialog",
+		"errors and warnings; red errors; yellow warnings; red x; red crosses; warning signs; critical errors; errors on your computer; services tab; local services",
+	}},
+	{"WINKEY", []string{
+		"windows key; windows button; windows logo key; windows logo; windows flag; start button; the key with the windows; flag key",
+		"the key with the little window; key with the window; key with a window; the window key; window key; windows symbol; the key with the flag",
+		"the key with the four little squares; four little squares; the key with four squares; the key with the squares; the four squares key",
+	}},
+	{"EXPIRABLE", []string{
+		"license; windows license; digital license; warranty; firewall; security; subscription; antivirus; anti virus; protection; certificate; security certificate; support; network protection; licence key; product key",
+	}},
+	{"EXPIRED", []string{
+		"expired; has expired; is expired; have expired; had expired; out of date; run out; ran out; no longer valid; is not valid; invalid; lapsed; has lapsed; stopped working; not working; deactivated; is deactivated",
+	}},
+	// --- fear, secrecy, urgency ---------------------------------------------
+	{"DONOT", []string{"do not; never; must not; should not; can not; cannot; will not; better not; not to; told me not to; asked me not to; begged me not to"}},
+	{"TURNOFF", []string{"turn off; switch off; shut down; shut off; shutdown; close; restart; reboot; unplug; disconnect; touch; power off; turn it off; switch it off"}},
+	{"THEMACHINE", []string{"computer; pc; laptop; machine; screen; device; system; router; it; the power; the internet; the connection"}},
+	{"HANGUP", []string{
+		"do not hang up; do not put the phone down; do not put down the phone; do not end the call; do not disconnect the call; do not disconnect; do not leave the phone",
+		"never hang up; do not cut the call; keep me on the line; keep the line open; stay on the line with me; if you hang up; if you disconnect; if you end this call; if the call drops",
+		"keep me on the phone; put me on speaker; take the phone with you; keep the phone with you; stay on the phone while you; do not put me on hold; keep the call going",
+	}},
+	{"TELLVERB", []string{"tell; inform; speak to; talk to; mention; discuss; contact; call; let; notify; alert; involve; go to; say anything to; say anything"}},
+	{"TELLWHO", []string{
+		"bank; banks; your bank; bank staff; anyone at the bank; the cashier; cashier; teller; the teller; branch; branch staff; police; family; your family; son; daughter; wife; husband",
+		"children; kids; grandchildren; friends; friend; relatives; neighbours; neighbors; employees; manager; anyone about; anybody about; anyone else about; anyone what; anybody what; anyone about this",
+		"anyone about this call; anyone about the call; anyone about it; anybody about this; anybody about it; anyone else; mum; mom; dad; your son; your daughter; your wife; your husband; parents; his parents; her parents; my parents; your parents; my family; my son; my daughter",
+		"adviser; advisor; financial adviser; financial advisor; my adviser; your adviser; accountant; solicitor; lawyer; my bank; the police; my son; my daughter",
+	}},
+	{"SECRET", []string{
+		"keep this confidential; keep it confidential; keep this between us; keep it between us; keep this to yourself; keep it to yourself; keep this secret; keep it secret; keep this quiet; keep it quiet; keep this private",
+		"this is confidential; strictly confidential; highly confidential; top secret; classified; gag order; under a gag order; nobody can know; no 1 can know; no 1 must know; nobody must know; tell no 1; tell nobody",
+		"this is a secret investigation; confidential investigation; undercover investigation; secret investigation; non disclosure; do not discuss this",
+	}},
+	{"COACHSAY", []string{
+		"tell them; tell the bank; tell the cashier; tell the teller; tell the staff; tell her; tell him; just say; say; say that; tell them that; you say; you tell them; you will say; you will tell them; you must say; if they ask",
+	}},
+	{"COACHLIE", []string{
+		"it is for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding",
+		"it is a gift; it is a present; it is personal; it is for personal reasons; you are buying a car; you are buying a gift; you know me; i am your nephew; i am your grandson; for a family member",
+		"you are renovating; you are doing renovations; you are paying a builder; it is for your son; it is for your daughter; nobody asked you",
+		"it was for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding|new_kitchen|new_car|new_bathroom|new_roof; a new kitchen; new kitchen; a new bathroom; a new roof; a new car; it was a gift; it was for a relative",
+	}},
+	{"THREAT", []string{
+		"deported; deportation; deport you; criminal charges; charges against you; criminal offense; criminal offence; federal criminal offense; federal offense",
+		"prosecuted; prosecution; legal action; legal actions; legal proceedings; lawsuit; a lawsuit; you will be sued; will be sued; we will sue you; going to sue you; sue you; court case; legal case; case file; your case file; legal consequences; legal consequence; legal enforcement action; legal enforcement actions; illegal enforcement action; enforcement action; enforcement actions",
+		"take legal action; forced to take legal action; take necessary action; necessary action on this matter; legal notice; final legal notice; lawsuit has been filed; filed a lawsuit; filed against you; filed on your name; filed under your name; filed on your social security",
+		"seize your; seize; seizure; freeze your assets; freeze your accounts; assets will be frozen; license will be suspended; passport will be cancelled; passport will be revoked; criminal record",
+		"bailiff; bailiffs; enforcement officers; enforcement agents; high court enforcement; debt enforcement; sheriff's officers; repossess; repossession; garnish your wages; wage garnishment; garnishment; a lien; put a lien",
+		"cancel your visa; lose your benefits; benefits will be stopped; your pension will be stopped; your benefits will be suspended; your benefits will be cancelled; benefits canceled; benefits cancelled",
+		"case registered against you; a case registered against you; case being registered against you; a case against you; case will be registered; register a case",
+		"benefits would be cut off; benefits will be cut off; lose her benefits; lose his benefits; benefits cut off; your benefits will stop",
+	}},
+	{"ARREST", []string{
+		"arrest; arrested; arresting; under arrest; jail; jail time; prison; imprisonment; handcuffs; you will be taken into custody; taken into custody; custody; detained; detain you",
+		"the police will come; officers will come; sheriff will come; come to your house and arrest; come to your home and arrest; police at your door; officers at your door; local police will; the cops",
+	}},
+	{"WARRANT", []string{
+		"warrant; warrants; arrest warrant; warrant for your arrest; warrant against your name; warrant against you; warrant under your name; warrant in your name; bench warrant",
+		"summons; court summons; subpoena; suspension notice; initial appearance; appearance before a magistrate; magistrate; grand jury; court date; court hearing; appear in court; before the judge",
+	}},
+	{"ACCOUNTTHREAT", []string{
+		"your account will be closed|suspended|frozen|blocked|locked|terminated|deactivated|cancelled; your card will be blocked|cancelled|stopped|frozen",
+		"your accounts will be closed|suspended|frozen|blocked; we will close your account; we will have to close your account; you will lose access",
+		"has been deactivated; has been de activated; has been suspended; account will block; account will be blocked; will be blocked within; your kyc has been suspended; kyc has been suspended; your atm card has been; card has been deactivated; card has been de activated; account has been restricted; account has been limited; account is on hold",
+	}},
+	{"URGENT", []string{
+		"immediately; right away; urgent; urgently; as soon as possible; asap; before it is too late",
+		"time is running out; act now; act fast; hurry; hurry up; quickly; quick quick; last chance; final notice; final warning; limited time; expires today; very serious; extremely serious; emergency",
+	}},
+	{"YOURASSETS", []string{
+		"your money; your savings; your funds; your bank account; your bank accounts; your accounts; your account; your pension; your identity; your personal information; your data; your information",
+		"your photos; your files; your details; your credit; your credit score; your card; your cards; your life savings; your retirement",
+		"my money; my savings; my funds; my bank account; my accounts; my account; my pension; my identity; my personal information; my data; my banking details; your banking details; my details; my card",
+	}},
+	{"ATRISK", []string{
+		"at risk; in danger; not safe; being stolen; being taken; being drained; will be stolen; will be lost; will be gone; being used; is being accessed; being accessed; being misused; stolen",
+		"compromised; exposed; vulnerable; under threat; being hacked; will be emptied; being emptied; will be wiped",
+	}},
+	{"DOOM", []string{
+		"become unusable; will stop working; stop working completely; will crash; will be destroyed; will be deleted; lose everything; lose all your data; lose all your files; lose all your photos",
+		"permanently damaged; permanently locked; permanently lost; permanently deleted; it will get worse; spread to your; spread to other; damage your computer; destroy your computer; your computer will die",
+		"your internet will be disconnected; your internet will be cut off; cut off your internet; disconnect your internet; suspend your internet; your service will be suspended; your ip address will be blocked; block your ip address; your license will be cancelled; your windows will be blocked",
+		"would stop it working; stop it working; would stop working; stop your computer working; would stop my computer working",
+	}},
+	{"STAFFWORD", []string{
+		"bank staff; bank employees; employees; staff member; staff members; cashier; cashiers; teller; tellers; someone at your bank; someone at the bank; people at your bank; people at the bank",
+		"your bank manager; branch staff; branch manager; someone in the branch; people in the branch; insiders; an insider; inside job; the staff",
+	}},
+	{"CORRUPT", []string{
+		"involved; in on it; corrupt; working with the criminals; working with them; part of this; part of the fraud; part of the scam; can not be trusted; cannot be trusted; are under investigation; is under investigation; stealing",
+	}},
+	// --- selling and paying ---------------------------------------------------
+	{"PLAN", []string{
+		"lifetime support; lifetime protection; lifetime plan; lifetime license; lifetime warranty; lifetime service; lifetime membership; lifetime security; lifetime subscription; life time support; life time protection",
+		"1 time fix; 1 time fee; onetime fee; support plan; protection plan; security plan; maintenance plan; service plan; technical support plan; security package",
+		"#num year plan; #num years plan; #num year protection; #num year support; #num year license; yearly plan; annual plan; firewall protection; premium support",
+		"network security plan; antivirus package; security software; protection software; new firewall; install a firewall",
+	}},
+	{"PRICEWORD", []string{"charge; fee; cost; costs; price; pay; payment; charges; it will cost; only cost; it is only; owed; i owed; you owe; owe; it would cost; would cost"}},
+	{"FIXWORD", []string{"fix your computer; fix the computer; fix your pc; fix your laptop; repair your computer; repair the computer; clean your computer; clean up your computer; remove the virus; remove the viruses; virus removal; technician service; fix it; fix the problem; fix the issue; fix everything; renew it; renew your license; renew the license; renew your licence; renewal; security fix; the fix; a fix; the repair"}},
+	{"GIFTCARD", []string{
+		"gift cards=gift card; gift cards; giftcard; giftcards; gift voucher; gift vouchers; store card; store cards",
+		"iTunes=itunes; itunes card; itunes cards; apple gift card; apple gift cards; app store card; app store and itunes",
+		"Google Play=google play; google play card; google play cards; play store card; google play gift card",
+		"Steam=steam card; steam cards; steam gift card; steam wallet; steam wallet card",
+		"Amazon gift card=amazon gift card; amazon gift cards; amazon card; amazon cards; amazon voucher",
+		"eBay gift card=ebay gift card; ebay card; ebay cards",
+		"Target gift card=target gift card; target card; target cards", "Walmart gift card=walmart gift card; walmart card; walmart cards",
+		"Vanilla=vanilla; one vanilla; onevanilla; vanilla visa; vanilla card; vanilla cards", "Visa gift card=visa gift card; visa gift cards; prepaid visa",
+		"Prepaid card=prepaid card; prepaid cards; prepaid debit card; reloadable card; green dot; greendot; moneypak; money pak",
+		"Razer Gold=razer gold", "Sephora gift card=sephora card; sephora gift card", "Best Buy gift card=best buy card; best buy gift card",
+		"Paysafecard=paysafecard; paysafe card; paysafe", "Neosurf=neosurf", "Ukash=ukash", "Xbox card=xbox card; xbox gift card",
+		"PlayStation card=playstation card; psn card; playstation gift card", "Nintendo card=nintendo card; nintendo eshop card",
+	}},
+	{"GIFTSTRONG", []string{
+		"scratch the back; scratch off the back; scratch the silver; scratch off; scratch it; silver strip; silver panel; the claim code; claim code; claim codes; redemption code; redemption codes",
+		"in gift cards; in itunes cards; in google play cards; in steam cards; in amazon gift cards; in amazon cards; with gift cards; by gift card; by gift cards; using gift cards; via gift cards; in vouchers; with vouchers; in apple gift cards; with apple gift cards; with google play cards",
+		"has to be gift cards; has to be in gift cards; must be gift cards; only gift cards; only takes gift cards; only accept gift cards; only accepts gift cards; cash or gift cards; in the form of gift cards",
+		"numbers on the back of the card|cards; numbers on the back of each card; the card numbers; card numbers and pins; pin on the back; photo of the card|cards; picture of the card|cards",
+		"with a google play card; with a gift card; with an itunes card; with an amazon card; with a steam card; on a gift card; using a gift card; with an apple card; with apple cards; in apple cards",
+		"with a prepaid; with a prepaid card; with prepaid cards; with a green dot; a prepaid green dot card; on a prepaid card; prepaid green dot",
+	}},
+	{"BUYVERB", []string{
+		"buy; purchase; get; pick up; go to; pay; pay with; pay in; pay by; payment in; payment by; payment with; in the form of; send; load; use; bought; purchased; go buy; go and buy; store and buy; shop and get",
+	}},
+	{"CARDDETAIL", []string{"numbers; number; code; codes; pin; pins; scratch; back of; read; send; photo; picture; numbers on the back; card number; claim"}},
+	{"CRYPTO", []string{
+		"Bitcoin=bitcoin; bit coin; bitcoins; btc; bitcoin atm; bitcoin machine; bitcoin kiosk; bitcoin wallet",
+		"Cryptocurrency=crypto; cryptocurrency; crypto currency; cryptocurrencies; crypto atm; crypto machine; crypto wallet; crypto kiosk; digital currency; digital coins",
+		"Ethereum=ethereum; ether; eth", "Tether=usdt; tether", "Litecoin=litecoin", "Coinbase=coinbase", "Binance=binance", "Crypto wallet=wallet address; digital wallet; cold wallet",
+	}},
+	{"CRYPTOUSE", []string{
+		"buy; purchase; convert; deposit; put; send; transfer; pay; insert; feed; load; scan; scan the qr code; qr code; into the machine; atm; machine; kiosk; wallet; address; bitcoin atm",
+	}},
+	{"WIRE", []string{
+		"Wire transfer=wire transfer; wire the money; wire it; wire money; wire the funds; bank wire; wire #num",
+		"Western Union=western union", "MoneyGram=moneygram; money gram", "Ria=ria money transfer", "Remitly=remitly", "WorldRemit=worldremit; world remit", "Xoom=xoom",
+		"Zelle=zelle", "Venmo=venmo", "Cash App=cash app; cashapp", "PayPal=paypal friends and family",
+		"Bank transfer=bank transfer; faster payment; send money; send the money; transfer the money; transfer money; transfer the funds; transfer funds; transfer it; send it over; make a transfer; do a transfer",
+	}},
+	{"PAYASK", []string{
+		"i need you to; you need to; you have to; you must; you will need to; we need you to; can you; could you; please; go ahead and; i want you to; you should; you will have to; all you have to do is",
+		"told me to; asked me to; wanted me to; had me; made me; got me to; instructed me to; he said to; she said to; they said to; said i should; said i had to; said i needed to; said i must; i had to; i needed to; i was told to; told us to; asked us to; wanted us to; kept telling me to; insisted i; insisted that i; tried to get me to; he needed me to; she needed me to; they needed me to",
+		"wanted the money; wanted it; wanted payment; he wanted it; she wanted it; they wanted it; wanted it on; wanted it in; wanted the payment",
+		"we had to; had to pay; we needed to; she had to; he had to",
+	}},
+	{"WITHDRAW", []string{"withdraw; withdraw all; take out; draw out; get out; take all; cash out; withdrawal"}},
+	{"CASHWHAT", []string{"cash; money; #num; savings; funds; all of it; all the money; the money; everything; your savings; your money; the cash; in cash"}},
+	{"GOBANK", []string{"go to the bank and; go to your bank and; go to the bank; go to your bank; go to the branch; go to your branch; drive to the bank; visit your bank and"}},
+	{"COLLECTOR", []string{"courier; a courier; our courier; driver; a driver; someone; an officer; officer; agent; our representative; a colleague; my colleague; our agent; we will send someone; we will send a courier; someone will"}},
+	{"COLLECT", []string{"collect; pick up; picked up; come to your house; come to your home; come round; come around; come by; come and get; come and collect; meet you; be collected; be picked up; take it"}},
+	{"VALUABLES", []string{"cash; money; your card; your cards; card; cards; bank card; bank cards; debit card; credit card; gold; gold bars; valuables; jewellery; jewelry; envelope; the envelope; your pin; the cash"}},
+	{"CARDCUT", []string{"cut up the card; cut up your card; cut your card; cut the card in half; cut it in half; cut it up; keep the chip; do not destroy the chip; put the card in an envelope; put your card in an envelope"}},
+	{"STOREGO", []string{"go to; drive to; walk to; go down to; nearest; nearby; closest; which store; what store; is there a; near you"}},
+	{"STORE", []string{"walmart; target; cvs; walgreens; best buy; costco; 7 eleven; kroger; dollar general; rite aid; the store; a store; any store; the shop; a shop; tesco; sainsbury; sainsburys; asda; argos; boots; the post office; a supermarket; the supermarket; petrol station; gas station"}},
+	{"BALANCE", []string{"how much money do you have; how much do you have in; what is your balance; what is the balance; check your balance; your available balance; how much is in your; do you have any other bank; do you have another bank; any other accounts; other bank accounts; your savings account balance"}},
+	{"GIFTFOR", []string{"for my granddaughter; for my grandson; for my daughter; for my son; for my niece; for my nephew; for her birthday; for his birthday; for my birthday; birthday present; christmas present; as a present; as a gift; for a present; wedding present; for christmas"}},
+	{"CONCEAL", []string{"put; place; wrap; hide; send; post; mail; seal; pack"}},
+	{"CASHNOTES", []string{"cash; money; notes; bills; banknotes; the cash; the money"}},
+	{"CONTAINER", []string{"envelope; box; parcel; package; magazine; book; post; mail; shoebox; a bag; an envelope"}},
+	{"GOLD", []string{"gold; gold bars; gold coins; bullion; precious metals; silver bars"}},
+	{"FEE", []string{
+		"fee; fees; processing fee; release fee; customs fee; customs fees; customs charge; customs duty; import duty; delivery fee; redelivery fee; handling fee; clearance fee; clearance charge",
+		"small fee; admin fee; administration fee; activation fee; insurance fee; shipping fee; shipping charge; transfer fee; unlocking fee; withdrawal fee; legal fee; legal fees; bail money",
+		"tax on your winnings; taxes on your winnings; tax on the prize; taxes on the prize; taxes; tax; registration fee; verification fee; service fee; postage; unpaid postage; outstanding fee",
+		"security deposit; a security deposit; refundable deposit; a refundable deposit; deposit; verification deposit; clearance deposit",
+	}},
+	{"FEEPAY", []string{"pay; paid; payment; cover; send; settle; paying; pay the; pay a; need to pay; have to pay; must pay; only pay; just pay; you pay"}},
+	{"RELEASE", []string{
+		"before; to release; to receive; to claim; to get; to unlock; to redeliver; to deliver; in order to; so that; so we can; first; upfront; up front; in advance; release your; receive your; claim your",
+	}},
+	{"CARDDETAILS", []string{
+		"card number; long card number; long number; long number on your card; #num digit card number; card details; card info; card information; debit card details; credit card details; debit card number; credit card number",
+		"expiry date; expiration date; expiry; cvv; cvc; cvv2; security code on the back; #num digits on the back; #num digit code on the back; security number on the back; the back of your card; billing details",
+		"bank details; banking details; account number; bank account number; routing number; sort code; account and routing number; iban; swift code",
+		"my card; your card; your bank card; my bank card; my card details; my credit card; my debit card",
+	}},
+	{"SECRETS", []string{
+		"password; passwords; pin; pin number; your pin; full pin; passcode; login details; log in details; login; sign in details; log in information; login information; login credentials; your credentials to log in",
+		"online banking password; banking password; one time password; one time passcode; otp; card reader code; pinsentry code; authentication code; 2fa code; two factor code; security code; verification code",
+		"username and password; user name and password; email password; your password; your full password; your whole pin; full password",
+	}},
+	{"IDENTITY", []string{
+		"social security number; social security #num; ssn; ss number; social; national insurance number; ni number; sin number; tax id; tax identification number; medicare number",
+		"mother's maiden name; mothers maiden name; maiden name; passport number; driver's license number; drivers license number; driving license number; driving licence number; drivers licence number",
+	}},
+	{"ASKFOR", []string{
+		"i need; we need; i will need; what is; what are; can i have; can i get; could i have; can i take; let me have; give me; provide; confirm; verify; tell me; read me; read out",
+		"may i have; send me; type; type in; enter; share; need your; i just need; we just need; ask for; asking for; input; key; key in; punch in; tap in; asked for; asked me for; asked for my; wanted my; wanted me to give; demanded; demanded my; wanted to know my; needed my; got my; gave him my; gave her my; gave them my; i gave; i read out; i read them",
+		"i can take; we can take; had to give; i had to give; she had to give; he had to give; we had to give; needed her; needed his; wanted her; wanted his",
+	}},
+	{"BANKACCESS", []string{
+		"your online banking; online banking; your bank account; your bank accounts; bank account; your banking app; banking app; your bank app; mobile banking; internet banking",
+		"your bank's website; your bank website; your banking; net banking; in to your bank; into your bank; on to your bank; onto your bank",
+	}},
+	{"LOGIN", []string{"log in; log into; login; log on; log onto; sign in; sign into; open; access; go into; go to; pull up; check; logged in; signed in; get into"}},
+	{"REFUND", []string{
+		"refund; refunds; refunded; refunding; refund your amount; your refund; the refund; reimbursement; reimburse; money back; compensation; overpayment; over payment; overpaid; rebate; tax rebate; tax refund; credit back; partial refund; full refund",
+	}},
+	{"GIVEYOU", []string{
+		"eligible for; entitled to; owed; you are owed; qualify for; qualified for; we owe you; we are giving you; we are giving; going to give you; we will be giving you; we need to give you; need to give you",
+		"you are due; you have a pending; issue you a; issuing a; issuing you a; we are issuing; we are refunding you; we will refund you; we need to refund you; to give you your",
+		"process your; process the; to process; we will process; we need to process; we can process; issue your; issue the; to issue; receive your; to receive your; get your; to get your; refund your; to refund your",
+	}},
+	{"SUBSCRIPTION", []string{
+		"subscription; membership; renewal; auto renewal; automatic renewal; auto renew; geek squad; norton; mcafee; prime membership; amazon prime; antivirus; service; support plan; protection plan; contract",
+	}},
+	{"CANCELLED", []string{
+		"cancelled; canceled; cancel; renewed; will renew; auto renewed; discontinued; closing; closed; shutting down; going out of business; charged you; charged; deducted; debited; billed; taken from your account",
+		"never signed up; i never signed up; did not sign up; i did not sign up; an invoice; invoice; never asked for it; never ordered it; i never ordered",
+	}},
+	{"OVERREFUND", []string{
+		"sent too much; sent you too much; gave you too much; refunded too much; transferred too much; deposited too much; too much money; an extra zero; extra zero; extra zeros; typed an extra; added an extra",
+		"put in too much; send back the difference; send the difference; pay back the difference; return the difference; return the extra; give back the extra; refund us the difference; send the rest back; send back the extra",
+		"lose my job; i will be fired; i will get fired; i could be fired; i will get in trouble; my manager will; get me fired; my job is on the line",
+	}},
+	{"REFUNDFORM", []string{"fill out the refund form; refund form; fill in the form; type the amount; enter the amount; type in the amount; put in the amount; refund portal; refund page"}},
+	{"SAFEACC", []string{
+		"safe account; safe accounts; secure account; secured account; safety account; protected account; holding account; temporary account; new secure account; safe wallet; secure wallet; safe haven account; escrow account; vault account",
+	}},
+	{"MOVEVERB", []string{"move; transfer; put; shift; send; relocate; moving; transferring"}},
+	{"MONEYOBJ", []string{"your money; your funds; your savings; the money; all your money; all of your money; everything; the balance; your balance; your pension; your life savings; your cash; all the funds; my money; my savings; my pension; my funds; my life savings; it; them; all of it; my cash"}},
+	{"SAFEDEST", []string{
+		"new account; another account; account we; account i; account that; a safe; safe; secure; protect; protected; for safe keeping; for safekeeping; keep it safe; keep them safe; protect it; protect them; out of reach of",
+		"into their fund; into our fund; into the fund; into a fund; into the bond; a new account; new account to protect it",
+	}},
+	{"BADTXN", []string{
+		"suspicious transaction; suspicious transactions; unauthorized transaction; unauthorized transactions; fraudulent transaction; fraudulent transactions; suspicious activity; unusual activity; fraudulent activity",
+		"fraudulent charges; unauthorized charges; unauthorized payment; unauthorized purchase; someone is using your card; someone has been using your card; your card has been cloned; cloned; attempted transaction",
+		"someone applied for a loan; a loan in your name; your account has been hacked; account has been compromised; your account is compromised",
+	}},
+	{"LOCKTHREAT", []string{
+		"syskey; sys key; lock your computer; lock the computer; lock you out; locked you out; set a password on your computer; put a password on your computer; your computer will be locked; we will lock",
+		"disable your computer; block your computer; lock your files; encrypt your files; you will never get back in",
+	}},
+	{"UNATTENDED", []string{
+		"unattended access; leave your computer on; leave the computer on; keep the computer on overnight; leave it on overnight; leave it running; permanent connection; permanent access; background service; check on it later",
+	}},
+	{"RECOVERY", []string{
+		"recover your money; recover your funds; recover your lost; recover the money; get your money back; recovery service; recovery services; fund recovery; funds recovery; asset recovery; we can recover; recovery fee",
+		"recovery agent; recovery agency; caught the scammers; caught the fraudsters; caught the criminals; arrested the scammers; we tracked down; tracked the money; we traced the money; we located your money",
+	}},
+	// --- lures ---------------------------------------------------------------
+	{"POPUP", []string{
+		"pop up; popup; pop ups; popped up; a message popped up; flashing warning; flashing message; flashing red screen; warning on my screen; warning on the screen; message on my screen; message on the screen; my screen froze; screen locked; my screen locked",
+		"browser locked; browser froze; loud noise; loud alarm; loud beeping; alarm sound; a voice saying; a number to call; called the number on the screen; number on the screen; microsoft warning; microsoft alert",
+		"windows alert; windows warning; call microsoft; call apple support; phone number on the screen; toll free number on the screen; your computer has been blocked; computer has been locked; red screen; blue screen with a number",
+		"pop up on my screen; popped up on my screen; popped up on my computer; came up on my screen; came up on my computer; a warning came up; a message came up; an alert came up; it said to call; it said call; said to call this number; said i had to call; told me to call the number",
+		"windows defender alert; windows defender warning; defender alert; security alert on my screen; virus alert; virus warning; my computer started beeping; computer was beeping; beeping noise; the screen went red; screen turned red; could not close the page; could not close it; would not close",
+		"do not turn off your computer; do not close this window; do not restart; call the toll free number; call technical support; call tech support at; call support at; error code on the screen",
+		"red warning; a siren; siren noise; warning on the laptop; warning on my laptop; warning on my computer; warning came up on; ring the helpline; call the helpline; ring the number on the screen; was locked for illegal activity; locked for illegal activity",
+	}},
+	{"ROBOCALL", []string{
+		"this is an automated message; this is an automated call; this is a recorded message; this is a pre recorded message; press #num to speak; press #num now; press #num to be connected; press #num to talk; press #num to cancel; press #num to dispute; press #num to stop; press #num to reach",
+		"this call is to inform you; we have been trying to reach you; we have been trying to contact you",
+		"press #num; please press #num; kindly press #num; just press #num; simply press #num; press #num now; i repeat press #num; press 1; press one; dial #num; push #num",
+		"to be placed on the do not call list; to be removed from our list; to be removed from this list; be placed on our do not call list; put on our do not call list; do not call list; removed from our calling list",
+		"call us back on the number you see; the number you see on your caller id; the number on your caller id; call back on this number; call us back on this number; call us back at this number; number to reach; the number to reach; number to reach our department",
+		"or stay on the line; stay on the line to speak; stay on the line to be connected; you will be connected to; you will be automatically connected; will be connected to the concerned department; connect with the next available; speak with the next available; connect with an officer; speak with an officer; speak with officer; talk to an officer",
+		"this is an artificial intelligent notification bot; notification bot; i am a robot; virtual assistant for; this is a courtesy call; one final courtesy call; final courtesy call; this is your last chance; this is the final attempt",
+	}},
+	{"DIDNOTORDER", []string{
+		"if you did not make; if you did not authorize; if you did not place; if you did not order; if you did not recognize; if this was not you; if it was not you; to cancel this order; your account has been charged; you have been charged; your card has been charged; an order has been placed; has been placed on your account; order for an iphone; purchase of an iphone",
+		"if you do not authorize; if you do not authorise; if you did not authorise; if you do not approve; if you did not approve; if you do not recognize; if you do not recognise; if you did not recognise; if you do not wish to authorize; if you not approve; if you did not do this; if you did not do that",
+		"there is an order placed; an order placed for; order placed for; an order placed on your; pre authorized order; pre authorised order; order has been placed on your name; order has been placed in your name; being ordered from your; ordered from your amazon account; order of an iphone",
+		"to authorize a payment of; to authorize a payment; payment confirmation call for your order; a recent login and purchase; login and purchase; if you want to stop and cancel this order; to stop and cancel this order; to cancel your order",
+		"if you have not made; if you have not made any such; if you have not made this; not authorized by you; was not authorized by you; were not authorized by you; not authorised by you",
+		"i never ordered; i did not order; i did not place; i never placed; i never bought; i did not buy; order i did not make; order i never made; something i did not order; an order i did not; purchase i did not make",
+		"to cancel this transaction; to cancel the charge; to cancel this charge; to cancel the payment; to cancel this payment; to cancel the order; to dispute this charge; to dispute the charge",
+	}},
+	{"CALLVERB", []string{"call back; call us back; call me back; call back on; call back at; call us; call me; reach us; reach me; call this number; call the number; give us a call; give me a call; ring us; ring me; ring back; ring us back; call us on; call us at; call me on; call me at; reach me at; reach us at; contact us at; contact us on; call our; call our toll free number; call our number; our toll free number; our number is; my number is; my direct line is; my extension is"}},
+	// --- other impersonation scams ----------------------------------------------
+	{"TAXWORD", []string{
+		"you owe; owe; owed; outstanding; unpaid; overdue; back taxes; tax debt; tax arrears; tax fraud; tax evasion; underpaid; underpayment; discrepancy; irregularities; irregularity; audit; penalty; penalties; tax bill; fine",
+	}},
+	{"SSNTHREAT", []string{
+		"suspended; suspend; suspending; compromised; blocked; frozen; cancelled; canceled; deactivated; used; linked; linked to; involved; flagged; misused; fraudulent; criminal; illegal; stolen; will be suspended; has been suspended",
+	}},
+	{"SSNWORD", []string{"social security number; social security; ssn; national insurance number; ni number; sin number; social insurance number; tax id number; your social; social security member; social security #num number; security number"}},
+	{"DELIVERYWORD", []string{"parcel; package; delivery; shipment; consignment; your order; redelivery; packet; your item; item; courier"}},
+	{"DELIVERYFAIL", []string{
+		"fee; charge; payment; customs; duty; duties; held; on hold; being held; could not be delivered; can not be delivered; failed; failed delivery; unpaid; outstanding; insufficient postage; address incomplete",
+		"incomplete address; wrong address; missed; returned to sender; will be returned; will be destroyed; postage; incomplete; stuck; redelivery; redeliver; rebook; shortfall",
+		"tried to deliver; attempted to deliver; we missed you; missed delivery; could not deliver; failed to deliver; to pay for redelivery",
+		"on hold at our depot; on hold at the depot; at our depot; missing house number; missing address",
+	}},
+	{"PAYWHAT", []string{"pay; fee; charge; card; link; click; card details; small fee; payment; #num"}},
+	{"CLICKLINK", []string{
+		"click the link; click on the link; click this link; click on this link; follow the link; tap the link; open the link; link we sent; link i sent; link i just sent; link we just sent",
+		"link in the text; link in the message; link in the email; link in the sms; link we texted; link we emailed; click the button; press the link; use the link",
+	}},
+	{"WON", []string{
+		"you have won; you won; you are a winner; you are the winner; you have been selected to receive; you were selected to receive; you have been chosen to receive; selected to receive; lucky winner; lucky draw winner",
+		"sweepstakes; sweepstake; lottery winner; lottery prize; won the lottery; jackpot; i have won; i had won; i won a; said i won; said i had won; cash prize; government grant; free grant; grant money; unclaimed money; unclaimed funds; unclaimed inheritance; you qualify for a grant; claim your prize; claim your winnings; your winnings",
+		"free vacation; free holiday; free cruise; congratulations you; publishers clearing house; pch; mega millions; powerball",
+		"you ve won; you have been awarded; has been awarded; awarded a; awarded with; you are awarded; your awarded; won a guaranteed; guaranteed prize; prize guaranteed; bonus caller prize; await collection; awaiting collection; you are a lucky winner; you are our winner",
+	}},
+	{"CLAIMVERB", []string{"claim; collect; receive; redeem; release; get; transfer"}},
+	{"PRIZE", []string{"prize; reward; winnings; gift; grant; award; funds; money; cash; check; cheque; bonus; vehicle; car"}},
+	{"INVEST", []string{
+		"guaranteed return; guaranteed returns; guaranteed profit; guaranteed profits; guaranteed income; double your money; triple your money; risk free; no risk; zero risk; high returns; huge returns",
+		"#num percent return; #num percent returns; #num percent profit; #num percent a month; #num percent a week; #num percent per month; #num percent per week; #num percent every month; passive income",
+		"make money fast; get rich; financial freedom; investment opportunity; exclusive opportunity; once in a lifetime opportunity; trading platform; trading account; forex; binary options",
+		"crypto trading; bitcoin investment; crypto investment; mining pool; account manager; withdraw your profits; your profits; profit; trading bot; ai trading; investment platform; tried to withdraw; could not withdraw; can not withdraw; crypto exchange; trading site; my profits; pay tax before withdrawing; unlock my account",
+		"about to double; will double; going to double; is going to double; set to double; guaranteed to rise",
+		"triple in value; double in value; expected to triple; expected to double; pre ipo; pre ipo shares; share offer",
+	}},
+	{"INVESTPUSH", []string{
+		"limited spots; only a few spots; invest now; start with just; start with only; minimum deposit; initial deposit; deposit #num; invest #num; before the price goes up; everyone is making money; do not miss out; miss out",
+		"a deposit of; deposit of #num; your commitment",
+	}},
+	{"FAMILYHI", []string{
+		"it is me your; it is your grandson; it is your granddaughter; this is your grandson; this is your granddaughter; your favourite grandson; your favorite grandson",
+		"new number; my new number; this is my new number; lost my phone; broke my phone; dropped my phone; phone is broken; my phone broke; phone is dead; using a friend's phone; borrowed phone",
+		"my phone is broken; my phone is lost; can not talk right now; from my friends phone; on my friends phone; my friend's phone; fell in the toilet; fell in the bath; dropped it in the; do not ring the old number; do not call the old number; old number does not work",
+		"a friends phone; on a friends phone; a friend's phone; mine is smashed; my phone is smashed; smashed my phone; had a new phone; got a new phone; new mobile; my new mobile; pretending to be me",
+		"broken my phone; i have broken my phone; temporary number; my temporary number; this is my temporary number; a temporary number",
+	}},
+	{"FAMILYTROUBLE", []string{
+		"i am in trouble; i am in big trouble; i need bail; bail money; post bail; in jail; i am in jail; been arrested; i got arrested; stuck abroad; stranded; lost my wallet; need money urgently; need help urgently",
+		"please do not tell mum; please do not tell dad; do not tell mum; do not tell dad; do not tell mom; do not tell my parents; do not tell anyone; i was in a car accident; i have been in a car accident; i was in an accident; i have been in an accident; i had an accident; i had a car accident; has been in an accident; has had an accident; i crashed; need to pay a bill today; my rent is due",
+		"hospital bill; medical bill; pay the lawyer; need a lawyer; public defender",
+		"needed money for; needs money for; urgent payment; my bank card has been blocked; my card has been blocked; card is blocked; stuck at the station; stuck at the airport; lost my purse",
+	}},
+	{"MONEYWHAT", []string{"money; #num; the money; some money; cash; funds; for me; it to me; to this account; this account"}},
+	{"SENDVERB", []string{"send; transfer; lend; pay; wire; give; loan; send over; help me with"}},
+	// --- threats and offers of real robocalls and callback scams ----------------------
+	{"COURIER", []string{
+		"Royal Mail=royal mail; royal mail delivery office; the post office", "Parcelforce=parcelforce; parcel force", "USPS=usps; us postal service; postal service; united states postal service; usps delivery center",
+		"FedEx=fedex; fed ex; federal express", "UPS=ups", "DHL=dhl; dhl express", "DPD=dpd", "Evri=evri; hermes", "Yodel=yodel", "Canada Post=canada post", "Australia Post=australia post; auspost",
+		"a courier=courier company; the courier; delivery company; delivery service; delivery office; delivery center; delivery centre; shipping company; express delivery",
+	}},
+	{"SCREENBLANK", []string{
+		"the screen is black; screen is black; your screen will go black; screen will go black; the screen will go blank; your screen will be blank; screen goes black; screen went black; do not look at the screen; don't look at the screen; do not touch the screen; do not touch the mouse; do not touch the keyboard; do not touch anything",
+	}},
+	{"UTILITYORG", []string{
+		"disconnection department; disconnect department; disconnection team; disconnections department; service disconnection department; shut off department; shutoff department",
+		"your electric company; your electricity company; electric company; electricity company; your power company; power company; your utility company; utility company; your gas company; your water company; your energy provider; your electric utility; electric utility; energy company; the electric company",
+		"electricity supplier; your electricity supplier; energy supplier; your energy supplier; gas supplier; your supplier; the power company; power company",
+	}},
+	{"SUPPLY", []string{
+		"your power; your electricity; your electric; your electric service; your gas; your water; your heating; your service; your services; your internet; your internet service; your line; your phone line; your landline; your broadband; your connection; your wifi; your cable; your tv service; your account",
+		"my power; my electricity; my electric; my gas; my water; my service; my internet; my line; my phone line; my broadband; my connection; the power; the electricity; the gas; the water; the internet; power; electricity; service; supply; your supply; my supply",
+		"our power; our electricity; our gas; our water; our internet; our service; our supply; our heating",
+	}},
+	{"CUTOFF", []string{
+		"disconnected; disconnect; disconnecting; disconnection; disconnection of service; cut off; cut; cutting off; shut off; shutting off; switched off; turned off; terminated; terminate; termination; interrupted; interruption; interruption of service; automatic interruption of service; shut down; stopped; blocked; deactivated",
+		"cutting us off; cut us off; cutting you off; cut you off; cut me off; cutting me off; cutting off your; cut off your",
+	}},
+	{"SOON", []string{
+		"in #num minutes; within #num minutes; in the next #num minutes; in the next #num to #num minutes; in #num to #num minutes; within the next #num minutes; in #num hour; in #num hours; within #num hour; within #num hours; within the hour; within an hour; in an hour; in 1 hour; in the next hour; next #num minutes",
+		"immediately; right now; right away; within minutes; in a few minutes; in the next few minutes; shortly",
+	}},
+	{"UNLESSPAY", []string{
+		"unless you pay; unless i pay; unless i paid; unless we pay; unless you make a payment; unless a payment is made; unless i made a payment; unless the balance is paid; if you do not pay; if i did not pay; if you do not make a payment; if i did not make a payment; if payment is not made; if we do not receive payment",
+		"due to non payment; due to nonpayment; due to a pending balance; due to pending balance; due to an unpaid balance; due to delinquent; due to delinquent account status; delinquent account status; for non payment; for nonpayment; because of an unpaid bill; because of non payment; you have an outstanding balance; you have a past due balance",
+		"unless we paid; unless we pay; unless they paid; unless she paid; unless he paid",
+	}},
+	{"PAYNOW", []string{
+		"pay; paid; pay it; pay the bill; pay the balance; pay the outstanding balance; pay the amount; make a payment; make the payment; settle; settle the balance; settle the bill; clear the balance; payment",
+	}},
+	{"PAYHOW", []string{
+		"now; right now; immediately; right away; today; within #num minutes; within the hour; over the phone; on the phone; by card; with a card; with your card; with my card; with a debit card; with a credit card; by debit card; by credit card; by phone",
+	}},
+	{"MUSTPAY", []string{
+		"you need to pay; you have to pay; you must pay; i had to pay; i needed to pay; i must pay; we need you to pay; you need to make a payment; you have to make a payment; you must make a payment; you need to settle; he wanted me to pay; she wanted me to pay; they wanted me to pay; told me to pay; asked me to pay; said i had to pay; said i needed to pay; said i must pay; demanded payment; demanded that i pay; wanted payment; wanted me to make a payment",
+	}},
+	{"PAYSTRONG", []string{
+		"unless i paid by card now; unless i paid by card; unless i pay by card; unless you pay by card; unless you pay now; unless i paid now; unless you pay by card now; immediate payment; payment is required immediately; payment is due immediately; pay immediately; pay it immediately; pay right away; pay it right away; pay the balance now; pay the balance immediately; pay the full amount now; unless i paid; unless i pay; unless you pay; unless we pay; unless you make a payment; unless i made a payment",
+		"i can take the card now; i can take the payment now; i can take payment now; take the payment over the phone; take payment over the phone; i can take the payment over the phone",
+	}},
+	{"DEADLINE", []string{
+		"final notice; final attempt; last attempt to reach you; this is your final notice; final warning; last warning; last chance; this is your last chance; final courtesy call; before we close out your file; expires today; before it is too late",
+		"for the last time; inform you for the last time; this is the last; last notice; is about to expire; about to expire; will expire soon; expires soon; expiring soon",
+		"the moment you receive this; as soon as you receive this; the very second you receive this; the second you receive this; leave your work aside; leave whatever you are doing; ignoring this message; ignoring this call; do not ignore this; do not ignore this message; by the end of today; limited time offer; respond immediately; act immediately",
+		"spots are limited; limited spots; only a few spots; only a few places left; offer ends today; before the price goes up; do not miss out",
+		"final chance; your final chance; last opportunity; your last opportunity",
+		"only a few allocations left; a few allocations left; allocations left; few places left",
+	}},
+	{"PARCEL", []string{"package; parcel; shipment; consignment; box; a package; a parcel; your package; your parcel; suitcase; courier package; express package; express parcel"}},
+	{"SEIZED", []string{"seized; ceased; seize; intercepted; confiscated; been seized; been ceased; been confiscated; been intercepted; caught at customs; found at customs"}},
+	{"CONTRABAND", []string{"drugs; drug; contraband; contraband of drugs; illegal items; illegal substances; narcotics; cocaine; heroin; fake passports; fake passport; counterfeit; money laundering; cash and drugs; drugs and cash; weapons"}},
+	{"IDWHOSE", []string{
+		"your identity; your identities; your name; your social security number; your social; your ssn; your national insurance number; your id; your identity card; your passport",
+		"under your name; in your name; on your name; related to your name; registered to your name; registered in your name; linked to your name; my identity; my name; my social security number; my national insurance number",
+		"your national id; your national identity; national id; your id card; your identity card",
+	}},
+	{"MISUSE", []string{
+		"misused; being misused; has been misused; been used for; used for illegal; used for fraudulent; used for some kind of fraudulent; used in illegal; used for illegal activities; used for criminal; used to commit; used in a crime; involved in; linked to; associated with; connected to",
+		"come up in an investigation; came up in an investigation; have come up in an investigation; under investigation; part of an investigation; being investigated",
+		"fraudulent activities; fraudulent activity; illegal activities; illegal activity; criminal activities; criminal activity; suspicious activities; suspicious activity; suspicious fraudulent activities; money laundering; drug trafficking; a crime; crimes; identity theft; stolen identity; identity has been stolen; has been stolen; compromised; been compromised",
+	}},
+	{"ORDERCLAIM", []string{
+		"an order; order; the order; this order; your order; a purchase; purchase; your purchase; this purchase; a payment; this payment; this transaction; a transaction; a charge; the charge; a recent login and purchase; an iphone; iphone; macbook; mac book; laptop; xbox; playstation; gift card order",
+	}},
+	{"ACCOUNTBREACH", []string{
+		"unauthorized login; unauthorised login; unauthorized login attempt; unauthorised login attempt; unauthorized login attempts; login attempt; suspicious login; suspicious sign in; security has been breached; has been breached; been breached; account has been breached; account has been hacked; account was hacked; account has been compromised; account is compromised",
+		"someone logged into your account; someone has logged into your account; someone is trying to access your account; someone tried to log into your account; someone accessed your account; your icloud has been hacked; your icloud account has been breached; your apple id has been locked; your apple id is locked; your amazon account has been locked; we have blocked all access to your account; blocked all access",
+		"your account was signed into; account was signed into from; been signed into from; signed in from russia; signed into from russia; logged in from russia; logged into from; someone signed in to your account; a sign in from; sign in attempt from",
+		"please do not access your account; do not access your account; do not access your account on your device; do not use your account until; do not use cash app; before using any financial accounts; do not access any financial information; do not access your any financial; until your account will not get fixed; until your account is fixed; until your account gets fixed",
+	}},
+	{"WARRANTY", []string{"warranty; warranties; extended warranty; vehicle warranty; car warranty; auto warranty; manufacturer's warranty; manufacturers warranty; factory warranty; vehicle service contract; vehicle's warranty; car's warranty; your coverage; coverage; protection plan"}},
+	{"WARRANTYEND", []string{"expire; expires; expiring; expired; about to expire; will expire; would expire; has expired; is expiring; void; voided; become void; be voided; cutoff; factory cutoff; cut off; close out your file; reinstate; reinstating; extend; extending; lapse; lapsed; run out"}},
+	{"ELIGIBLE", []string{
+		"you qualify for; you now qualify for; you have qualified for; you are qualified for; you have been qualified for; been qualified for; qualified for; qualify for; you may qualify; you are eligible for; you are now eligible; you are eligible to; eligible for; eligible to receive; now eligible",
+		"you have been selected; you have been chosen; you have been pre approved; pre approved; preapproved; preselected; pre selected; you have been approved for; has been selected to receive; is qualified for; has been qualified for; account is qualified; account has been qualified; you will be receiving; you are entitled to; entitled to",
+		"drawn to receive; is drawn to receive; was qualified by; been qualified by; was qualified; qualified to; you have been qualified to; eligible to; your eligibility for; eligibility for; you are able to take advantage of; able to take advantage of; now able to take advantage of; you can take advantage of",
+	}},
+	{"BOON", []string{
+		"grant; government grant; free grant; stimulus; stimulus check; relief payment; covid relief; covid 19 relief; relief program; debt relief; debt relief program; debt elimination; debt forgiveness; loan forgiveness; student loan forgiveness; forgiveness program; loan discharge; tax relief; back tax relief",
+		"rebate; energy rebate; electric rebate; rebate check; refund; tax refund; reward; reward card; cash reward; #num reward; free; for free; complimentary; complimentary stay; free upgrade; free vacation; discount; discounts; #num percent off; #num percent discount; #num off; half price; percent off; #num % off; #num %; #num % discount; #num % discounts",
+		"drop down your interest rate; drop your interest rate; lower your rate; rate reduction; reduction; repayment options; hardship programs; hardship program; forgiveness; all inclusive complimentary stay; a complimentary stay; free stay",
+		"0 percent interest; 0 interest; lower interest rate; interest rate reduction; rate reduction; lower your interest; reduce your interest; drop down your interest rate; final expense; burial; new medicare card; medicare benefits; extra benefits; additional benefits; benefits; benefit; health insurance plan; cash back; money back; compensation",
+	}},
+	{"DONATE", []string{"donate; donation; donations; make a donation; give a donation; a donation; contribute; contribution; a contribution; make a contribution; pledge; a pledge; sponsor; support our; help the children; help the veterans; help our troops; help the victims; appeal; support our appeal; put you down for; can i put you down; a gift of"}},
+	{"CHARITY", []string{"charity; charities; foundation; fund for; veterans; police officers association; firefighters; fire fighters; children's hospital; disaster relief; relief fund; hurricane victims; cancer society; breast cancer; wounded warriors; the troops; non profit; nonprofit; association; benevolent; benevolent association; benevolent fund; appeal; burns unit; hospice; orphanage; animal rescue; raising money for; raising money; collecting for; collecting money for; collecting donations"}},
+	{"DEBTCOLLECT", []string{"debt collector; debt collection; collection agency; collections department; collections agency; in collections; sent to collections; your debt; outstanding debt; unpaid debt; past due; past due balance; delinquent account; delinquent; payday loan; defaulted loan; you owe; owed"}},
+	{"ROMANCE", []string{
+		"my love; my darling; i love you; my dear; my sweetheart; sweetheart; my honey; my queen; my king; my babe; my baby; we met online; we met on; dating site; dating app; on facebook; on instagram; i want to meet you; i want to come and see you; come and see you; visit you; to be with you",
+		"plane ticket; flight ticket; ticket to come; my visa; travel papers; stuck at the airport; stuck in customs; on the oil rig; oil rig; i am a soldier; deployed; peacekeeping; my inheritance; the gold; my package with",
+	}},
+	{"RENTAL", []string{
+		"before viewing; without viewing; before you view; before you see the flat; before you see the house; before you see the property; post the keys; send the keys; mail the keys; i will post you the keys",
+		"the landlord is abroad; i am abroad; he was abroad; she was abroad; i am out of the country; i work overseas; i live abroad",
+	}},
+	{"JOBOFFER", []string{
+		"you have been shortlisted; shortlisted for; you have been hired; you got the job; selected for the job; offer you the job; job offer; work from home job; remote job; data entry job; mystery shopper; pays #num an hour; paying #num an hour",
+	}},
+	{"JOBFEE", []string{"buy; pay; fee; training; training software; equipment; starter kit; registration; uniform; background check; visa fee; processing"}},
+	{"TOCLAIM", []string{"to claim; claim; to collect; to redeem; to receive it; to re activate; to reactivate; to unlock; to activate; to verify; to release it; to get it"}},
+	{"CONTACTVIA", []string{"call; ring; dial; phone; text; txt; reply; send; call now; call free; call us; visit; log on to; log onto; click"}},
+	// --- what genuine organisations say ---------------------------------------------
+	{"NEVERASK", []string{
+		"we will never ask; we never ask; we would never ask; we will not ask; we do not ask; never ask you; will never ask; would never ask; never ask for; never request; will never request",
+		"we will never call; we would never call; never call you; we never call; we will never contact; never contact you; no 1 from; nobody from; no legitimate; we do not need your",
+		"never need your; never share; do not share; should never share; never give; never give out; do not give; do not give out; never tell anyone; do not tell anyone your; never disclose; do not disclose",
+		"will never ask you; we will never send; we would never send; never asks; never asks for; does not ask; do not ever; would never call; will never call; would never phone; will never phone; never phones; never calls; would never contact; will never contact; would never tell you; will never tell you",
+	}},
+	{"NEVERWHAT", []string{
+		"password; passwords; pin; pin number; passcode; security code; one time passcode; one time password; code; codes; card details; bank details; full card number; personal details; details",
+		"remote access; access to your computer; install; download; software; move money; transfer money; move your money; safe account; gift card; gift cards; bitcoin; crypto; payment; pay; money; account number; login",
+	}},
+	{"CALLOFFICIAL", []string{
+		"the number on the back of your card; number on the back of your card; on the back of your card; number on our website; our official number; our official website; official number; official website",
+		"number on your statement; number on your bill; number on your letter; number on your invoice; number you trust; a number you know; number you know; 159; the number you have; our main number",
+		"number listed on; number on the app; number in the app; number on your card",
+	}},
+	{"CALLBACKVERB", []string{"call; ring; phone; contact; call back; call us back; check; verify; hang up and call; hang up and ring; dial; call us; call us directly"}},
+	{"INBOUND", []string{
+		"thank you for calling; thanks for calling; thank you for contacting; how can i help you today; how may i help you; how can i help you; you are through to; you have reached",
+		"what can i do for you; what can i help you with; how can i assist you; how may i assist you; you are speaking to; calling us today; for calling us",
+		"is there anything else i can help you with; anything else i can help with; anything else i can do for you; thank you for holding; thanks for holding; thank you for your patience; let me pull up your account; i can see your account; i have your account here; returning your call; you called us; you asked us to call; you called about; you called earlier; you rang about; you rang us; you contacted us; the ticket you raised; you logged a ticket; you logged a call; your ticket number; your case number",
+	}},
+	{"NOACTION", []string{
+		"you do not need to do anything; there is nothing you need to do; nothing you need to do; no action needed; no action is needed; no action required; no action is required; no payment needed",
+		"no payment is needed; no payment required; no payment is required; you do not have to pay; there is no fee; there is no charge; at no cost; free of charge; you can ignore; take your time; no rush; there is no rush",
+		"in your own time; at your convenience; whenever is convenient; you can think about it; talk it over; speak to your family; check with your family; feel free to call us back; you can call us back; nothing to pay; there is nothing to pay; you entered our; you entered the; that you entered; you took part in",
+	}},
+	{"BRANCH", []string{
+		"visit your local branch; visit a branch; visit the branch; visit any branch; come into the branch; come into a branch; come into your branch; pop into; in branch; at the branch; in person at",
+		"at the pharmacy; at the counter; at the front desk; come in person; bring it in; bring your id; bring photo id",
+	}},
+	// --- negation and speakers ---------------------------------------------------------
+	{"NEG", []string{"not; never; no; without; nobody; none; neither; nor; refuse; refused; refuse to; decline; declined; nothing; no 1; rather than; instead of"}},
+	{"NEGX", []string{
+		"why do not you; why do you not; do not you; will not you; can not you; could not you; would not you; if you do not; if you will not; if you can not; if you refuse; do not worry; not only; no problem",
+		"no worries; not sure; no no; or not; whether or not; if not; not yet; do not be afraid; do not panic; no need to worry; never mind; not to worry; no matter",
+	}},
+	{"PERSONCUE", []string{
+		"who is this; who is calling; who are you; how did you get my number; how do you have my number; is this a scam; this is a scam; sounds like a scam; are you a scammer; you are a scammer",
+		"i do not have; what is this about; what do you want; i am not comfortable; i will call back; i am going to hang up; i will hang up; i do not trust; i do not believe you; how do i know",
+		"why do you need; i am not sure about this; i do not understand; what do i do",
+	}},
+}
+
+// Scam-type shorthands for the catalogue.
+var (
+	tTech   = []hangup.ScamType{hangup.ScamTechSupport}
+	tRefund = []hangup.ScamType{hangup.ScamRefund}
+	tBank   = []hangup.ScamType{hangup.ScamBankImpersonate}
+	tGov    = []hangup.ScamType{hangup.ScamGovernment}
+	tDeliv  = []hangup.ScamType{hangup.ScamDelivery}
+	tPrize  = []hangup.ScamType{hangup.ScamPrize}
+	tInvest = []hangup.ScamType{hangup.ScamInvestment}
+	tFamily = []hangup.ScamType{hangup.ScamFamily}
+)
+
+// Never is the code of a genuine organisation's "we will never ask you to…"
+// statement; a request negated by "never" becomes this code (Rule.OnNeg).
+const Never = "genuine_never_asks"
+
+// Rules is the indicator catalogue.
+var Rules = []Rule{
+	// S0 lure
+	{Code: "popup_lure", Element: Lure, Stage: hangup.StageLure, Weight: 0.65, Types: tTech, Side: SideAny, Pattern: "POPUP",
+		Explain: "A pop-up or locked screen with a number to call is how tech-support scams start. Microsoft's real error messages never contain a phone number."},
+	{Code: "robocall_lure", Element: Lure, Stage: hangup.StageLure, Weight: 0.5, Side: SideCaller, Pattern: "ROBOCALL",
+		Explain: "An automated call pushing you to press a key to reach someone is how scam robocalls find people to work on."},
+	{Code: "unexpected_charge_lure", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "DIDNOTORDER",
+		Explain: "A call about a charge or order you did not make, offering to cancel it, is how refund scams start."},
+	{Code: "subscription_renewal_lure", Element: Lure, Stage: hangup.StageLure, Weight: 0.45, Types: tRefund, Side: SideAny, Pattern: "SUBSCRIPTION ~6 CANCELLED",
+		Explain: "A call about a subscription being renewed, charged or cancelled is the usual opening of a refund scam."},
+	{Code: "claim_by_contact", Element: Lure, Stage: hangup.StageLure, Weight: 0.5, Side: SideCaller, Pattern: "TOCLAIM ~4 CONTACTVIA ~6 PHONE|DOMAIN || CONTACTVIA ~2 PHONE ~8 TOCLAIM",
+		Explain: "You were told to call, text or visit somewhere to claim, unlock or reactivate something. Scam calls and messages send you to their own number or site: use the one on your card, bill or the official website."},
+	{Code: "callback_number_given", Element: Lure, Stage: hangup.StageLure, Weight: 0.3, Side: SideCaller, Pattern: "CALLVERB ~8 PHONE || [call|dial|ring] ~1 PHONE",
+		Explain: "The caller gave a number to call back. Only call a number you found yourself: on your card, a bill or the official website."},
+	// S1 authority
+	{Code: "claims_tech_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT || [connect with|connect to|speak to|speak with|talk to|talk with|contact|get connected with] ~3 TECHBRAND|TECHDEPT",
+		Explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
+	{Code: "claims_service_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "CLAIMFROM ~5 SERVICEBRAND",
+		Explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
+	{Code: "claims_refund_department", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "[refund department|refunds department|refund team|refund desk|billing department|cancellation department|refund section]",
+		Explain: "The caller said they were from a 'refund' or 'billing' department. Refund scams start with money you are supposedly owed."},
+	{Code: "claims_isp", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 ISP",
+		Explain: "The caller claimed to be from your internet or phone provider. Scammers often pose as the provider to sound official."},
+	{Code: "isp_report_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.85, Types: tTech, Side: SideCaller, Pattern: "REPORTWORD ~5 ISP || ISP ~6 REPORTVERB",
+		Explain: "The caller said your internet provider reported a problem with your computer. Internet providers do not pass such reports to people who phone you."},
+	{Code: "device_problem_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "MYDEVICE ~6 INFECTED || INFECTED ~6 MYDEVICE",
+		Explain: "The caller said your computer or connection has a virus or is sending errors. Nobody can see that from outside: this is the classic tech-support scam claim."},
+	{Code: "detected_problem_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "DETECT ~8 INFECTED|MYDEVICE",
+		Explain: "The caller claimed to have detected a problem on your computer or account. Genuine companies cannot see viruses on your computer."},
+	{Code: "hackers_inside_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "HACKERS ~5 INSIDE",
+		Explain: "The caller said hackers are in your computer or accounts right now: a scare tactic to make you act without thinking."},
+	{Code: "claims_bank_fraud_team", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.35, Types: tBank, Side: SideCaller, Pattern: "CLAIMFROM ~5 FRAUDDEPT || BANKORG ~3 FRAUDDEPT || CLAIMFROM ~4 BANKORG",
+		Explain: "The caller claimed to be from a bank or its fraud team. If in doubt, hang up and call the number on the back of your card (in the UK, dial 159)."},
+	{Code: "claims_government", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tGov, Side: SideCaller, Pattern: "CLAIMFROM ~5 GOVORG || CLAIMFROM ~3 OFFICER || [my badge|badge number|badge id] || [speak with|speak to|talk to|talk with|connect with|connect to|discuss with] ~3 OFFICER",
+		Explain: "The caller claimed to be from {x}. Tax offices, social security and the police do not phone to demand payment or personal details."},
+	{Code: "claims_courier", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.35, Types: tDeliv, Side: SideCaller, Pattern: "CLAIMFROM ~4 COURIER",
+		Explain: "The caller said they were from a courier or the post. Couriers do not phone to take payment: check the tracking on the courier's own website."},
+	{Code: "claims_utility", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Side: SideCaller, Pattern: "UTILITYORG",
+		Explain: "The caller said they were from your electricity, gas or water company, or its 'disconnection department'. Utilities write to you long before any disconnection; they do not phone to demand payment."},
+	{Code: "claims_charity", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Side: SideCaller, Pattern: "CLAIMFROM ~5 CHARITY",
+		Explain: "The caller said they were collecting for a charity. Give through the charity's own website or a number you look up, not to someone who called you."},
+	{Code: "claims_debt_collector", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Side: SideCaller, Pattern: "CLAIMFROM ~5 DEBTCOLLECT",
+		Explain: "The caller said they were collecting a debt. Ask for it in writing and check it with the lender yourself; never pay a collector who calls you out of the blue."},
+	{Code: "romance_pretext", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tInvest, Side: SideCaller, Pattern: "ROMANCE",
+		Explain: "The caller or message talked of love or a relationship started online. Romance scammers build trust for weeks, then ask for money."},
+	{Code: "bank_fraud_alert", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.3, Types: tBank, Side: SideCaller, Pattern: "BADTXN",
+		Explain: "The caller spoke of suspicious transactions on your account. Real banks do call about this, but fake 'fraud teams' use the same words: check by calling the number on your card."},
+	{Code: "ssn_suspended_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.9, Types: tGov, Side: SideCaller, Pattern: "SSNWORD ~8 SSNTHREAT || [suspend|suspended|suspending|block|blocked|blocking|cancel|cancelled|freeze] ~3 SSNWORD",
+		Explain: "The caller said your social security or national insurance number is suspended or linked to a crime. Such numbers are never suspended over the phone."},
+	{Code: "identity_misuse_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.8, Types: tGov, Side: SideCaller,
+		Pattern: "IDWHOSE ~8 MISUSE || MISUSE ~6 [under your name|in your name|on your name|related to your name|using your identity|using your identities|carried out using your|with your name]",
+		Explain: "The caller said your identity, name or social security number has been used for crimes. This is a scare to make you 'cooperate': the police and governments do not phone to say so."},
+	{Code: "parcel_seized_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.85, Types: tGov, Side: SideCaller,
+		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~10 CONTRABAND",
+		Explain: "The caller said a parcel in your name was seized with drugs or contraband. Customs do not phone about this: it is a scare that ends with a demand for money."},
+	{Code: "utility_disconnect_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.8, Side: SideCaller,
+		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [disconnect|cut off|shut off|switch off|terminate|suspend|cutting off|disconnecting] ~1 SUPPLY ~4 SOON|UNLESSPAY || [cut us off|cutting us off|cut you off|cutting you off|cut me off|cutting me off] ~6 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
+		Explain: "The caller threatened to cut off your power, gas, water or internet within minutes or unless you pay now. Real suppliers send written notices first and never demand payment by phone to stop a disconnection."},
+	{Code: "account_breach_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.65, Types: tTech, Side: SideCaller, Pattern: "ACCOUNTBREACH",
+		Explain: "The caller said your account (Apple, Amazon, iCloud…) was breached or logged into. Check in the app or on the website yourself; do not press keys or call numbers the caller gives."},
+	{Code: "warranty_expiry_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.6, Side: SideCaller, Pattern: "WARRANTY ~12 WARRANTYEND || WARRANTYEND ~6 WARRANTY",
+		Explain: "The caller said your car's or device's warranty is about to expire. These calls sell worthless 'extended warranties'; your dealer or manufacturer writes to you."},
+	{Code: "windfall_offer", Element: Hook, Stage: hangup.StageLure, Weight: 0.5, Types: tPrize, Side: SideCaller, Pattern: "ELIGIBLE ~8 BOON || [press #num] ~6 [to get a discount|to get your|to claim your|to receive your|to get the discount|to get a lower]",
+		Explain: "The caller said you qualify for money, a grant, a rebate, a discount or debt forgiveness. Unexpected offers like this are bait: nobody genuine phones to hand out money."},
+	{Code: "rental_advance", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Side: SideCaller, Pattern: "RENTAL",
+		Explain: "The 'landlord' could not show you the home and wanted money first, or offered to post the keys. Never pay a deposit for a place you have not seen with a landlord or agent you have checked."},
+	{Code: "job_offer_fee", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Side: SideCaller, Pattern: "JOBOFFER ~15 JOBFEE",
+		Explain: "A job was offered that needs you to pay first (training, equipment, a check). Genuine employers never ask new staff to pay to start."},
+	{Code: "family_impersonation", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tFamily, Side: SideCaller, Pattern: "FAMILYHI",
+		Explain: "The caller or message claimed to be a family member on a new or borrowed phone. Check by calling them on the number you already have."},
+	{Code: "prize_claim", Element: Hook, Stage: hangup.StageLure, Weight: 0.7, Types: tPrize, Side: SideCaller, Pattern: "WON || CLAIMVERB ~3 PRIZE ~3 [now|today|you have to|you need to|you must|fee|first]",
+		Explain: "The caller said you have won a prize, lottery or grant. You cannot win something you never entered, and real prizes never cost a fee."},
+	// S2 remote access
+	{Code: "remote_tool_install", Element: Request, Stage: hangup.StageRemote, Weight: 1.0, Types: tTech, Side: SideCaller, Critical: true,
+		Pattern: "INSTALL|NAVIGATE ~6 RTOOL || RTOOL ~6 INSTALL || ASKYOU ~6 RTOOL", OnNeg: Never,
+		Explain: "The caller asked you to install {x}. It gives them full control of your computer. Genuine companies never do this on a call they started."},
+	{Code: "remote_tool_named", Stage: hangup.StageRemote, Weight: 0.7, Types: tTech, Side: SideAny, Pattern: "RTOOL",
+		Explain: "{x} was mentioned. It is a remote-access program that lets a stranger control your computer; tech-support scammers use it to get in."},
+	{Code: "remote_access_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "ASKYOU|INSTALL|NAVIGATE ~6 RACCESS || [let me|allow me to|i will|i can|i need to|we need to|we will|i am going to|so i can|so that i can|so we can|i have to] ~6 RACCESS",
+		Explain: "The caller wanted to get into your computer remotely. Never let someone who called you connect to your computer."},
+	{Code: "remote_access_mentioned", Stage: hangup.StageRemote, Weight: 0.35, Types: tTech, Side: SideAny, Pattern: "RACCESS",
+		Explain: "Remote access to your computer came up. Only allow it when you called a company you trust, never for someone who called you."},
+	{Code: "access_code_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see]",
+		Explain: "The caller asked you to read out a code or ID from your screen. That code lets them connect to your computer: never read it to someone who called you."},
+	{Code: "access_code_read", Stage: hangup.StageRemote, Weight: 0.6, Types: tTech, Side: SideAny, Pattern: "CODE ~4 DIGITCODE",
+		Explain: "A code was read out on the call. Codes from remote-access programs let the other person connect to your computer."},
+	{Code: "digit_code_mentioned", Stage: hangup.StageRemote, Weight: 0.5, Types: tTech, Side: SideCaller, Pattern: "[#num digit code|#num digit number|#num digit id|#num digit access code|#num digit pin|#num digit]",
+		Explain: "The caller talked about a numbered code (such as a '9-digit code'). Remote-access programs show such codes to let someone connect."},
+	{Code: "browser_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.45, Types: tTech, Side: SideCaller,
+		Pattern: "NAVIGATE ~5 DOMAIN || [open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
+		Explain: "The caller directed you to a website or told you what to type. Scammers use this to get you to download their tools."},
+	{Code: "keyboard_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.65, Types: tTech, Side: SideCaller,
+		Pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig] || [had me type|made me type|got me to type|asked me to type|told me to type|had me press|made me press]",
+		Explain: "The caller told you which keys to press or what to type on your computer. Tech-support scammers walk people through this to open the door to their computer."},
+	{Code: "link_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.4, Side: SideCaller, Pattern: "CLICKLINK",
+		Explain: "You were asked to open a link sent to you. Links in unexpected calls and messages lead to fake payment pages and remote-access downloads."},
+	// S3 fake diagnosis
+	{Code: "fake_diagnosis", Element: Hook, Stage: hangup.StageDiagnosis, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "DIAGTOOL",
+		Explain: "The caller used normal Windows screens (Event Viewer, command prompt, netstat) as 'proof' of a problem. Every computer shows these warnings: it proves nothing."},
+	{Code: "expired_protection_claim", Element: Hook, Stage: hangup.StageDiagnosis, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "EXPIRABLE ~3 EXPIRED",
+		Explain: "The caller said your licence, warranty, firewall or protection has expired: a made-up problem to sell you a fix."},
+	// S4 fear, urgency, secrecy
+	{Code: "screen_blanked", Element: Pressure, Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, NoNeg: true, Pattern: "SCREENBLANK",
+		Explain: "The caller blanked your screen or told you not to look at it. Scammers hide what they are doing on your computer, such as moving your money."},
+	{Code: "keep_computer_on", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.6, Types: tTech, Side: SideCaller, NoNeg: true, Pattern: "DONOT ~2 TURNOFF ~3 THEMACHINE",
+		Explain: "The caller told you not to turn off your computer. Scammers say this to keep control of it; switching off is safe."},
+	{Code: "do_not_hang_up", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.6, Side: SideCaller, NoNeg: true, Pattern: "HANGUP",
+		Explain: "The caller told you not to hang up. A genuine caller never minds you hanging up and calling back on a number you trust."},
+	{Code: "secrecy_demand", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "DONOT ~2 TELLVERB ~4 TELLWHO || SECRET",
+		Explain: "The caller told you to keep this secret or not to tell your bank or family. Genuine organisations never ask for secrecy: it is how scammers stop anyone warning you."},
+	{Code: "coached_lie", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.95, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "COACHSAY ~4 COACHLIE",
+		Explain: "The caller told you what to say if the bank asks. Being told to lie to your bank is a sure sign of a scam."},
+	{Code: "arrest_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.85, Types: tGov, Side: SideCaller, Pattern: "ARREST",
+		Explain: "The caller threatened arrest or jail. Police and tax authorities never phone to threaten arrest unless you pay: this is a scare to make you pay."},
+	{Code: "warrant_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.85, Types: tGov, Side: SideCaller, Pattern: "WARRANT",
+		Explain: "The caller said there is a warrant, summons or court case against you. Courts write to you; nobody can settle a warrant with a payment on the phone."},
+	{Code: "legal_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.75, Types: tGov, Side: SideCaller, Pattern: "THREAT",
+		Explain: "The caller threatened arrest, court or other legal action. Real authorities write to you; they never threaten arrest on the phone to get paid."},
+	{Code: "account_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.5, Types: tBank, Side: SideCaller, Pattern: "ACCOUNTTHREAT",
+		Explain: "The caller threatened to close or block your account unless you act now: pressure to stop you checking."},
+	{Code: "urgency_pressure", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.3, Side: SideCaller, Pattern: "URGENT",
+		Explain: "The caller pushed you to act immediately. Pressure to act before you can think or check is a warning sign."},
+	{Code: "deadline_pressure", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.5, Side: SideCaller, Pattern: "DEADLINE",
+		Explain: "The caller said this is a final notice or gave you minutes or hours to act. Made-up deadlines are there to stop you checking."},
+	{Code: "assets_at_risk", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.55, Side: SideCaller, Pattern: "YOURASSETS ~4 ATRISK",
+		Explain: "The caller said your money, accounts or identity are at risk right now: fear makes people act without checking."},
+	{Code: "device_doom_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "DOOM",
+		Explain: "The caller said your computer will stop working or lose everything unless you act: a scare to sell a fake fix."},
+	{Code: "bank_staff_corrupt", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, Pattern: "STAFFWORD ~6 CORRUPT",
+		Explain: "The caller said staff at your bank are involved in fraud. Scammers say this so you ignore the bank's warnings."},
+	// S5 sales
+	{Code: "support_plan_sale", Element: Request, Stage: hangup.StageSales, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "PLAN",
+		Explain: "The caller tried to sell you a support plan, licence or protection. Fake fixes and 'lifetime support' are how tech-support scams take money."},
+	{Code: "fix_fee", Element: Request, Stage: hangup.StageSales, Weight: 0.4, Types: tTech, Side: SideCaller, Pattern: "PRICEWORD ~6 FIXWORD || FIXWORD ~6 PRICEWORD",
+		Explain: "The caller asked for money to fix your computer. Nobody who calls you out of the blue needs to fix your computer."},
+	{Code: "investment_promise", Element: Hook, Stage: hangup.StageSales, Weight: 0.7, Types: tInvest, Side: SideCaller, Pattern: "INVEST",
+		Explain: "The caller promised high or guaranteed returns. Genuine investments never guarantee profits; pressure to invest now is a warning sign."},
+	// S6 payment
+	{Code: "investment_deposit", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Types: tInvest, Side: SideCaller, Pattern: "INVESTPUSH",
+		Explain: "The caller pushed you to put money in now (a 'minimum deposit', 'invest now'). Genuine advisers give you time and paperwork; pressure to deposit straight away is how investment scams take money."},
+	{Code: "gift_card_payment", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 1.0, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "BUYVERB ~6 GIFTCARD || GIFTCARD ~8 CARDDETAIL || GIFTSTRONG || PAYASK ~6 GIFTCARD",
+		Explain: "The caller wanted payment in {x} or the numbers on the back. No genuine company, bank or government takes gift cards as payment: this is a scam."},
+	{Code: "gift_card_mentioned", Stage: hangup.StagePayment, Weight: 0.6, Side: SideAny, Pattern: "GIFTCARD",
+		Explain: "{x} came up on the call. Scammers ask for payment in gift cards because the money cannot be traced or returned."},
+	{Code: "crypto_payment", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.95, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "CRYPTOUSE ~6 CRYPTO || CRYPTO ~6 CRYPTOUSE || PAYASK ~6 CRYPTO",
+		Explain: "The caller wanted money turned into {x} or paid through a crypto machine. Genuine organisations never ask for payment in cryptocurrency."},
+	{Code: "crypto_mentioned", Stage: hangup.StagePayment, Weight: 0.4, Types: tInvest, Side: SideAny, Pattern: "CRYPTO",
+		Explain: "Cryptocurrency came up on the call. Payments in crypto cannot be reversed, which is why scammers want them."},
+	{Code: "wire_transfer_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.7, Side: SideCaller, OnNeg: Never, Pattern: "PAYASK ~6 WIRE",
+		Explain: "The caller asked you to send money by {x}. Money sent this way is very hard to get back."},
+	{Code: "money_transfer_mentioned", Stage: hangup.StagePayment, Weight: 0.3, Side: SideAny, Pattern: "WIRE",
+		Explain: "Sending money by {x} came up on the call."},
+	{Code: "cash_withdrawal_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.8, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "PAYASK|GOBANK ~6 WITHDRAW ~4 CASHWHAT || GOBANK ~4 WITHDRAW",
+		Explain: "The caller asked you to withdraw cash. Nobody genuine asks you to take cash out for them."},
+	{Code: "courier_collection", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.95, Types: tBank, Side: SideCaller, Critical: true,
+		Pattern: "COLLECTOR ~6 COLLECT ~8 VALUABLES || VALUABLES ~8 COLLECTOR ~6 COLLECT",
+		Explain: "The caller arranged for a courier or 'officer' to collect cash, cards or gold from you. Banks and police never collect money or cards from your home."},
+	{Code: "card_handover", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.85, Types: tBank, Side: SideCaller, Critical: true, Pattern: "CARDCUT",
+		Explain: "The caller told you to cut up your card or put it in an envelope for collection. Banks never collect cards: the chip and your PIN are what the thieves want."},
+	{Code: "cash_in_post", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.95, Side: SideCaller, Critical: true, Pattern: "CONCEAL ~5 CASHNOTES ~6 CONTAINER",
+		Explain: "The caller wanted cash hidden in a parcel or envelope. Sending cash by post or courier is a hallmark of a scam."},
+	{Code: "buy_gold", Element: Request, Stage: hangup.StagePayment, Weight: 0.8, Types: tBank, Side: SideCaller, Pattern: "[buy|purchase|buying] ~4 GOLD",
+		Explain: "The caller wanted you to buy gold. Scammers ask for gold because it is easy to carry away and hard to trace."},
+	{Code: "store_steering", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, Pattern: "STOREGO ~3 STORE",
+		Explain: "The caller sent you to a shop during the call. Scammers do this to have you buy gift cards or send money while they stay on the line."},
+	{Code: "balance_probe", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "BALANCE",
+		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
+	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
+		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
+	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~8 [right now|immediately|straight away|within the hour] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone]",
+		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
+	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
+		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || [asked if i would give|asked me to give|would you give|could you give|asked if i could give] ~6 [by card|over the phone|on the phone|card|today|tonight] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
+		Explain: "The caller asked you for a donation on the phone. Give through the charity's own website, never by card details, gift cards or transfers to someone who called you."},
+	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS",
+		Explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
+	{Code: "identity_number_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tGov, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~8 IDENTITY",
+		Explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
+	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [asked me to pay|wanted me to pay|asked me to cover|can you pay|could you pay] ~4 [a bill|the bill|an invoice|for her|for him|for me|it for] || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital]",
+		Explain: "The caller asked you to send money."},
+	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~14 PAYWHAT",
+		Explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
+	// S7 bank access and refunds
+	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 SECRETS",
+		Explain: "The caller asked for a password, PIN or security code. No genuine bank or company ever asks for these."},
+	{Code: "otp_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "READ ~8 CODE ~8 OTPCTX || OTPCTX ~6 CODE ~10 READ",
+		Explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
+	{Code: "bank_login_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKYOU|LOGIN ~4 BANKACCESS",
+		Explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
+	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND",
+		Explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
+	{Code: "refund_mentioned", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "REFUND ~6 [process|processed|processing|pending|release|claim|owed|due|issue|issued|forfeit|receive|send|sent|your account|your bank|press|stay on the line]",
+		Explain: "The caller talked about a refund to process or release. A refund is the bait of refund scams: genuine refunds go back the way you paid, without a call asking for your details."},
+	{Code: "over_refund", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 1.0, Types: tRefund, Side: SideCaller, Critical: true, NoNeg: true, Pattern: "OVERREFUND",
+		Explain: "The caller claimed too much was refunded and wanted the difference back. The 'refund' is fake: they moved your own money around, and any money you send is lost."},
+	{Code: "refund_form", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "REFUNDFORM",
+		Explain: "You were asked to type a refund amount into a form. Scammers use this to fake an over-payment."},
+	{Code: "safe_account", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 1.0, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "SAFEACC",
+		Explain: "The caller talked about a 'safe account'. Banks never ask you to move money to keep it safe: this is always a scam."},
+	{Code: "move_money_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "MOVEVERB ~3 MONEYOBJ ~6 SAFEDEST || [move|transfer|put|send] ~2 [it|them|everything|my savings|my pension] ~4 [to a new account|into a new account|to a safe|into a safe|to protect it|to keep it safe|into their fund|into the fund]",
+		Explain: "The caller wanted you to move your money to another account to protect it. Your bank never asks this."},
+	// S8 persistence
+	{Code: "lock_threat", Element: Hook, Stage: hangup.StagePersistence, Weight: 0.9, Types: tTech, Side: SideCaller, Critical: true, Pattern: "LOCKTHREAT",
+		Explain: "The caller threatened to lock your computer or files. Scammers do this when people refuse to pay."},
+	{Code: "unattended_access", Element: Request, Stage: hangup.StagePersistence, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "UNATTENDED",
+		Explain: "The caller wanted lasting access to your computer, e.g. leaving it on for them. That lets them come back at any time."},
+	{Code: "recovery_offer", Element: Hook, Stage: hangup.StagePersistence, Weight: 0.5, Side: SideCaller, Pattern: "RECOVERY",
+		Explain: "The caller offered to recover money you lost. 'Recovery' calls after a scam usually come from the same scammers."},
+	// Family emergency
+	{Code: "family_emergency", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.7, Types: tFamily, Side: SideCaller, Pattern: "FAMILYTROUBLE",
+		Explain: "A family member was said to be in trouble and needing money quickly or in secret. Call them back on the number you know before doing anything."},
+	// Government threats
+	{Code: "tax_debt_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.7, Types: tGov, Side: SideCaller, Pattern: "TAXWORD ~10 GOVORG || GOVORG ~10 TAXWORD",
+		Explain: "The caller said you owe tax or face a penalty. Tax authorities write to you first and never demand immediate payment by phone."},
+	// Genuine behaviour (stage G): evidence for a genuine call.
+	{Code: Never, Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, NoNeg: true, Pattern: "NEVERASK ~8 NEVERWHAT || NEVERASK",
+		Explain: "The speaker said they would never ask for passwords, codes, remote access or payment: what genuine organisations say."},
+	{Code: "genuine_call_back_advice", Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, Pattern: "CALLBACKVERB ~8 CALLOFFICIAL",
+		Explain: "The speaker suggested checking by calling a number you already trust (the back of your card, the official website): what genuine organisations advise."},
+	{Code: "gift_card_as_present", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Overrides: []string{"gift_card_payment"}, Pattern: "GIFTCARD ~8 GIFTFOR || GIFTFOR ~8 GIFTCARD",
+		Explain: "The gift card was talked about as a present for someone, not as a way to pay."},
+	{Code: "genuine_official_site", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, NoNeg: true, Pattern: "NAVIGATE|CALLBACKVERB ~5 GOVDOMAIN || [use|using|on|through|via] ~5 GOVDOMAIN",
+		Explain: "The speaker pointed to an official government website you can check for yourself."},
+	{Code: "own_device_password", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, NoNeg: true, Overrides: []string{"secret_request", "access_code_request"},
+		Pattern: "[wi fi password|wifi password|wireless password|network password|network key|router password|wi fi key|wifi key|password on the printer|on the printer screen|into the printer|on the router|choose a new passcode|choose a new password|choose a new pin|set a new password|create a new password|change your password|reset your password|type it into the app|into the app when it asks|do not read it out]",
+		Explain: "The password or code mentioned is one you choose or type into your own device, not one given to the caller."},
+	{Code: "ordinary_code", Stage: hangup.StageGenuine, Weight: 0.1, Side: SideAny, NoNeg: true, Overrides: []string{"access_code_request", "access_code_read"},
+		Pattern: "[zip code|postcode|post code|postal code|area code|referral code|promo code|promotional code|discount code|tracking code|tracking number|booking code|reference code|reference number|confirmation code|confirmation number|order number|voucher code|last #num digits|the last #num digits|last #num numbers]",
+		Explain: "The code mentioned is an everyday one (a postcode, a tracking or reference number, the last digits of a card), not a code that lets someone in."},
+	{Code: "gift_card_as_reward", Stage: hangup.StageGenuine, Weight: 0.2, Side: SideAny, NoNeg: true, Overrides: []string{"gift_card_payment"},
+		Pattern: "[you will get|you will receive|you get|you receive|we will send you|send you|as a thank you|as a reward|reward|bonus|we will give you|earn] ~4 GIFTCARD",
+		Explain: "The gift card was offered to you, not asked of you as payment."},
+	{Code: "genuine_inbound_service", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, Pattern: "INBOUND",
+		Explain: "The call sounds like one the person made to a service line themselves."},
+	{Code: "genuine_no_pressure", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Pattern: "NOACTION || BRANCH",
+		Explain: "The speaker said there is no payment or action needed, no rush, or to come in person: the opposite of scam pressure."},
+}

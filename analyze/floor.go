@@ -1,0 +1,173 @@
+package analyze
+
+import (
+	"math"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/catalogue"
+)
+
+// The floor is the scam playbook's logic, applied after the learned model
+// and out of its reach: a caller who asks for money by odd channels, card
+// or bank details, codes, identifiers or remote access (a request) while
+// claiming an authority (a pretext), raising a problem, threat or windfall
+// (a hook), pressing for speed or secrecy (pressure), or after a pop-up,
+// an unexpected invoice or a robocall's "press 1" (a lure), is running a
+// scam, whatever one training source says. Learned weights can raise a
+// verdict above its floor, never lower it below:
+//
+//	request + one of pretext, hook, pressure, lure   → at least suspicious
+//	request + two or more of them                     → scam
+//	a sure sign on its own (gift cards as payment, a
+//	safe account, a lie to tell the bank…)            → at least suspicious
+//	lure + hook (an automated "press 1" about an order
+//	you did not place, a suspended number…)           → at least suspicious,
+//	                                                    unless the caller also
+//	                                                    says what genuine
+//	                                                    organisations say
+//	pretext + hook, both of weight 0.5 or more ("this
+//	is the Windows technical department, your
+//	computer is infected")                            → the same
+//
+// Only the caller's side counts (or text whose speaker is unknown, such as
+// a person's notes): the person called repeating a request does not make
+// the call a scam. Genuine behaviour ("we will never ask for your PIN",
+// "call the number on your card") lowers the learned score but cannot
+// cancel a request: a caller who says both is still asking.
+
+// The learned model has the opposite limit: it may not flag a call on
+// nothing a person could be shown. Without one indicator of weight
+// quotableWeight or more, or two elements of the playbook, the verdict
+// stays not_scam whatever the weights say: a number to call back, "press
+// 1" or "you qualify for a discount" on its own is what genuine callers say
+// too.
+
+// quotableWeight is the least catalogue weight of an indicator that can
+// carry a verdict on its own.
+const quotableWeight = 0.7
+
+// floorMinWeight is the least catalogue weight an indicator needs to count
+// towards the floor: weak signs ("now", a number to call back, "suspicious
+// activity" that banks mention too) only feed the model.
+const floorMinWeight = 0.4
+
+// pretextHookWeight is the least weight of both a pretext and a hook for
+// their pair alone to set the floor: a claim to be Microsoft, the tax
+// office or the power company together with a virus, an arrest or a
+// disconnection, but not a bank mentioning "unusual activity".
+const pretextHookWeight = 0.5
+
+// genuineMinWeight is the least weight of genuine evidence that cancels a
+// lure-and-hook floor (the organisation's own "we will never ask…", "call
+// the number on your card", "no payment is needed").
+const genuineMinWeight = 0.5
+
+// Bounds are the least and the most worrying verdicts the evidence allows:
+// the learned model's verdict is kept between them (Model.Decide).
+type Bounds struct {
+	Floor   hangup.Verdict
+	Ceiling hangup.Verdict
+}
+
+// elemEvidence is the strongest indicator of one element so far.
+type elemEvidence struct {
+	weight float64
+	ind    int // index in callState.indicators; -1 when not kept
+}
+
+// noteElement records a caller-side indicator of rule r for the floor.
+// ind is its index in s.indicators, or -1 if it was not kept.
+func (s *callState) noteElement(r *rule, mult float64, ind int) {
+	if r.Stage == hangup.StageGenuine {
+		if r.Weight*mult >= genuineMinWeight {
+			s.genuine = true
+		}
+		return
+	}
+	s.strongest = max(s.strongest, r.Weight*mult)
+	if r.Element != catalogue.NoElement && mult == 1 && r.Weight >= weakElementWeight {
+		s.weakElems |= 1 << r.Element
+	}
+	if mult < 1 || r.Weight < floorMinWeight {
+		return
+	}
+	if r.Alone && s.alone.weight < r.Weight {
+		s.alone = elemEvidence{weight: r.Weight, ind: ind}
+	}
+	if r.Element == catalogue.NoElement {
+		return
+	}
+	if e := &s.elem[r.Element]; r.Weight > e.weight {
+		*e = elemEvidence{weight: r.Weight, ind: ind}
+	}
+}
+
+// weakElementWeight is the least weight of a caller-side indicator that
+// counts as an element for the ceiling (two elements lift it).
+const weakElementWeight = 0.3
+
+// bounds returns the least and the most worrying verdicts the evidence so
+// far allows, and the indicators that set the floor.
+func (s *callState) bounds() (Bounds, []int) {
+	b := Bounds{Ceiling: hangup.VerdictScam}
+	if s.strongest < quotableWeight && bits(s.weakElems) < 2 {
+		b.Ceiling = hangup.VerdictNotScam
+	}
+	var idx []int
+	b.Floor, idx = s.floor()
+	if b.Floor != hangup.VerdictNotScam {
+		b.Ceiling = hangup.VerdictScam
+	}
+	return b, idx
+}
+
+func bits(x uint8) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
+}
+
+// floor returns the least verdict the playbook's combinations call for,
+// and the indicators that set it (strongest first), for the explanation.
+func (s *callState) floor() (hangup.Verdict, []int) {
+	has := func(e catalogue.Element) bool { return s.elem[e].weight > 0 }
+	var with []int
+	for _, e := range []catalogue.Element{catalogue.Hook, catalogue.Pretext, catalogue.Pressure, catalogue.Lure} {
+		if has(e) {
+			with = append(with, s.elem[e].ind)
+		}
+	}
+	switch {
+	case has(catalogue.Request) && len(with) >= 2:
+		return hangup.VerdictScam, append([]int{s.elem[catalogue.Request].ind}, with...)
+	case has(catalogue.Request) && len(with) == 1:
+		return hangup.VerdictSuspicious, append([]int{s.elem[catalogue.Request].ind}, with...)
+	case s.alone.weight > 0:
+		return hangup.VerdictSuspicious, []int{s.alone.ind}
+	case has(catalogue.Lure) && has(catalogue.Hook) && !s.genuine:
+		return hangup.VerdictSuspicious, []int{s.elem[catalogue.Lure].ind, s.elem[catalogue.Hook].ind}
+	case s.elem[catalogue.Pretext].weight >= pretextHookWeight && s.elem[catalogue.Hook].weight >= pretextHookWeight && !s.genuine:
+		return hangup.VerdictSuspicious, []int{s.elem[catalogue.Pretext].ind, s.elem[catalogue.Hook].ind}
+	}
+	return hangup.VerdictNotScam, nil
+}
+
+// Decide turns the model's probability p and the bounds of the evidence
+// into the score and verdict of an analysis: the model's verdict, raised to
+// the floor and held under the ceiling. The score moves with it (to the
+// floor's threshold, or just under the suspicious threshold), so that
+// score and verdict agree.
+func (m *Model) Decide(p float64, b Bounds) (float64, hangup.Verdict) {
+	switch b.Floor {
+	case hangup.VerdictScam:
+		p = max(p, m.ScamThreshold)
+	case hangup.VerdictSuspicious:
+		p = max(p, m.SuspiciousThreshold)
+	}
+	if b.Ceiling == hangup.VerdictNotScam && p >= m.SuspiciousThreshold {
+		p = math.Nextafter(m.SuspiciousThreshold, 0)
+	}
+	return p, m.Verdict(p)
+}
