@@ -1,8 +1,11 @@
 // Package agi is a FastAGI server (Asterisk Gateway Interface over TCP,
 // default port 4573) that screens the call Asterisk hands it and sets the
 // decision as channel variables: HANGUP_ACTION, HANGUP_LABEL,
-// HANGUP_REASON, HANGUP_VERSTAT and HANGUP_SCORE, or HANGUP_ERROR when no
-// decision could be made (the dialplan then lets the call through).
+// HANGUP_REASON, HANGUP_VERSTAT and HANGUP_SCORE. When it refuses to
+// screen (a missing, wrong or rate-limited key), it sets HANGUP_ACTION
+// "unscreened", HANGUP_REASON "unscreened.unauthorized",
+// "unscreened.rate_limited" or "unscreened.error", and HANGUP_ERROR to the
+// error code: the dialplan lets the call through, marked as not screened.
 //
 // Dialplan:
 //
@@ -347,7 +350,12 @@ func (s *Server) decide(ctx context.Context, env Env) ([][2]string, string) {
 		case hangup.EINVALID, hangup.ETOOLARGE:
 			outcome = "invalid"
 		}
-		return [][2]string{{"HANGUP_ERROR", hangup.ErrorCode(err)}}, outcome
+		code := hangup.ErrorCode(err)
+		return [][2]string{
+			{"HANGUP_ACTION", screen.ActionUnscreened},
+			{"HANGUP_REASON", screen.UnscreenedReason(code)},
+			{"HANGUP_ERROR", code},
+		}, outcome
 	}
 	if p := strings.Trim(path, "/"); p != "" && p != "screen" {
 		return fail(hangup.Errorf(hangup.EINVALID, "unknown AGI script %q", clip(p)))

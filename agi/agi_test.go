@@ -137,9 +137,9 @@ func TestFastAGI(t *testing.T) {
 		{"emergency call", "screen?key=" + key, map[string]string{"callerid": "+449061234567", "dnid": "999"},
 			map[string]string{"HANGUP_ACTION": "allow", "HANGUP_REASON": "screen.emergency"}},
 		{"no key", "screen", map[string]string{"callerid": "+449061234567", "dnid": "02079460000"},
-			map[string]string{"HANGUP_ERROR": "unauthorized"}},
+			map[string]string{"HANGUP_ERROR": "unauthorized", "HANGUP_REASON": "unscreened.unauthorized"}},
 		{"unknown script", "other?key=" + key, map[string]string{"callerid": "+449061234567"},
-			map[string]string{"HANGUP_ERROR": "invalid"}},
+			map[string]string{"HANGUP_ERROR": "invalid", "HANGUP_REASON": "unscreened.error"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -149,8 +149,8 @@ func TestFastAGI(t *testing.T) {
 					t.Errorf("%s = %q, want %q (all %v)", k, got[k], v, got)
 				}
 			}
-			if _, failed := tc.want["HANGUP_ERROR"]; failed && got["HANGUP_ACTION"] != "" {
-				t.Errorf("an error session set HANGUP_ACTION %q", got["HANGUP_ACTION"])
+			if _, failed := tc.want["HANGUP_ERROR"]; failed && (got["HANGUP_ACTION"] != "unscreened" || !strings.HasPrefix(got["HANGUP_REASON"], "unscreened.")) {
+				t.Errorf("a refused session set HANGUP_ACTION %q, HANGUP_REASON %q; want unscreened and an unscreened.* reason", got["HANGUP_ACTION"], got["HANGUP_REASON"])
 			}
 		})
 	}

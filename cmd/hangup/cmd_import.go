@@ -17,7 +17,7 @@ func runImport(e *env) error {
 	e.args = e.args[1:]
 	fs := flag.NewFlagSet("import ftc-dnc", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	strict := fs.Bool("strict", false, "import nothing if any row is malformed (default: skip bad rows and list them)")
 	args, err := parseInterspersed(fs, e)
 	if err != nil {
@@ -31,7 +31,11 @@ func runImport(e *env) error {
 		return usagef("%v", err)
 	}
 	defer f.Close()
-	app, err := openApp(e, l)
+	cfg, err := l.writable(e)
+	if err != nil {
+		return err
+	}
+	app, err := openApp(e, cfg)
 	if err != nil {
 		return err
 	}

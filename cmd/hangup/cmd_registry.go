@@ -28,14 +28,15 @@ func runRegistry(e *env) error {
 func registryImport(e *env) error {
 	fs := flag.NewFlagSet("registry import", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
-	if err := parseFlags(fs, e); err != nil {
+	l.bindWriting(fs)
+	args, err := parseInterspersed(fs, e)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(args) != 1 {
 		return usagef("usage: hangup registry import FILE (\"-\" reads standard input)")
 	}
-	cfg, err := l.resolve(e)
+	cfg, err := l.writable(e)
 	if err != nil {
 		return err
 	}
@@ -44,7 +45,7 @@ func registryImport(e *env) error {
 		return err
 	}
 	in := e.stdin
-	if name := fs.Arg(0); name != "-" {
+	if name := args[0]; name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
 			return usagef("%v", err)

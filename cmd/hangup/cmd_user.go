@@ -14,7 +14,7 @@ func runUser(e *env) error {
 	e.args = e.args[1:]
 	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	email := fs.String("email", "", "the account's email address")
 	role := fs.String("role", "", "admin, analyst or member")
 	org := fs.String("org", "", "for members: the registry id of their organisation")
@@ -24,11 +24,15 @@ func runUser(e *env) error {
 	if *email == "" || *role == "" {
 		return usagef("--email and --role are required")
 	}
+	cfg, err := l.writable(e)
+	if err != nil {
+		return err
+	}
 	pw, err := readPassword(e, "Password (at least 12 characters): ")
 	if err != nil {
 		return err
 	}
-	app, err := openApp(e, l)
+	app, err := openApp(e, cfg)
 	if err != nil {
 		return err
 	}

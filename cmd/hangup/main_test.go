@@ -121,7 +121,7 @@ func TestRegistryImportExport(t *testing.T) {
 	good, _ := json.Marshal(f)
 	goodPath := filepath.Join(dir, "good.json")
 	os.WriteFile(goodPath, good, 0o644)
-	code, out, errOut = runCLI(t, "", nil, "registry", "import", "--db", db, goodPath)
+	code, out, errOut = runCLI(t, "", nil, "registry", "import", "--db", db, "--create", goodPath)
 	if code != exitOK || !strings.Contains(out, "1 new") {
 		t.Fatalf("import: exit %d out %q err %q", code, out, errOut)
 	}
@@ -203,4 +203,24 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("GET /: %v %v", home, err)
 	}
 	home.Body.Close()
+}
+
+// TestServeHelpShowsEachDefaultOnce: flags whose zero value means "not
+// given" must not print it as a second default.
+func TestServeHelpShowsEachDefaultOnce(t *testing.T) {
+	code, _, errOut := runCLI(t, "", nil, "serve", "-h")
+	if code != exitOK || !strings.Contains(errOut, "-rate-limit") {
+		t.Fatalf("serve -h: exit %d\n%s", code, errOut)
+	}
+	for _, line := range strings.Split(errOut, "\n") {
+		if strings.Count(line, "(default") > 1 {
+			t.Errorf("two defaults on one line: %q", line)
+		}
+		if strings.Contains(line, "(default -1)") {
+			t.Errorf("an internal 'not given' value shown as the default: %q", line)
+		}
+	}
+	if code, _, errOut := runCLI(t, "", nil, "serve", "--rate-limit", "-5"); code != exitUsage || !strings.Contains(errOut, "rate-limit") {
+		t.Errorf("--rate-limit -5: exit %d %q", code, errOut)
+	}
 }

@@ -10,7 +10,7 @@ import (
 
 func TestCLIReport(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "r.db")
-	code, out, errOut := runCLI(t, "", nil, "report", "--db", db, "--number-shown", "0906 123 4567", "--claims", "Microsoft",
+	code, out, errOut := runCLI(t, "", nil, "report", "--db", db, "--create", "--number-shown", "0906 123 4567", "--claims", "Microsoft",
 		"--happened", "remote_access,paid", "--amount", "£200", "--payment-method", "gift cards", "--story", "He said I had a virus.")
 	if code != exitOK || !regexp.MustCompile(`Reference: HU-[0-9A-Z]{4}-[0-9A-Z]{4}`).MatchString(out) || !strings.Contains(out, "/r/") {
 		t.Fatalf("exit %d:\n%s\n%s", code, out, errOut)
@@ -48,7 +48,7 @@ func TestCLIReport(t *testing.T) {
 func TestCLIImportAndUser(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "i.db")
 	file := "../../testdata/ftc/dnc_complaint_numbers_2021-07-08.csv"
-	code, out, errOut := runCLI(t, "", nil, "import", "ftc-dnc", file, "--db", db)
+	code, out, errOut := runCLI(t, "", nil, "import", "ftc-dnc", file, "--db", db, "--create")
 	if code != exitOK || !strings.Contains(out, "13191 imported") || !strings.Contains(out, "line 5:") {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -56,7 +56,7 @@ func TestCLIImportAndUser(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "0 imported") {
 		t.Errorf("second import: %s", out)
 	}
-	code, _, errOut = runCLI(t, "", nil, "import", "ftc-dnc", file, "--db", filepath.Join(t.TempDir(), "s.db"), "--strict")
+	code, _, errOut = runCLI(t, "", nil, "import", "ftc-dnc", file, "--db", filepath.Join(t.TempDir(), "s.db"), "--create", "--strict")
 	if code != exitUsage || !strings.Contains(errOut, "nothing was imported") {
 		t.Errorf("strict: exit %d %q", code, errOut)
 	}
