@@ -30,6 +30,13 @@ var intel = sync.OnceValue(func() *phone.Intel {
 // engine, registry and key store, and returns its address and a key.
 func startServer(t *testing.T, timeout time.Duration) (string, string) {
 	t.Helper()
+	return startServerWith(t, func(c *Config) { c.Timeout = timeout })
+}
+
+// startServerWith is startServer with the server's configuration changed
+// by mutate.
+func startServerWith(t *testing.T, mutate func(*Config)) (string, string) {
+	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "agi.db"))
 	if err != nil {
@@ -53,7 +60,9 @@ func startServer(t *testing.T, timeout time.Duration) (string, string) {
 	if err := keys.Reload(ctx); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{Screen: eng, Keys: keys, Timeout: timeout})
+	cfg := Config{Screen: eng, Keys: keys}
+	mutate(&cfg)
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
