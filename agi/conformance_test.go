@@ -205,9 +205,10 @@ func TestFastAGIAsAsteriskSpeaksIt(t *testing.T) {
 	addr, key := startServerWith(t, func(c *Config) { c.Timeout, c.MaxConns, c.Requests = 2*time.Second, 1, log.add })
 	script := "screen?key=" + key
 
-	// set runs a session to its end, answering every command as Asterisk
-	// does, and returns the variables set.
-	set := func(t *testing.T, callerID, dnid string, args ...string) map[string]string {
+	// session runs a session for script to its end, answering every
+	// command as Asterisk does (GET VARIABLE from dialplan), and returns
+	// the variables set.
+	session := func(t *testing.T, script string, dialplan map[string]string, callerID, dnid string, args ...string) map[string]string {
 		t.Helper()
 		a := dialAsterisk(t, addr)
 		a.env(script, callerID, dnid, args...)
@@ -220,6 +221,14 @@ func TestFastAGIAsAsteriskSpeaksIt(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if len(cmd) == 3 && cmd[0] == "GET" && cmd[1] == "VARIABLE" {
+				if v, ok := dialplan[cmd[2]]; ok {
+					a.send("200 result=1 (" + v + ")\n")
+				} else {
+					a.send("200 result=0\n")
+				}
+				continue
+			}
 			if len(cmd) != 4 || cmd[0] != "SET" || cmd[1] != "VARIABLE" {
 				t.Errorf("command %q is not SET VARIABLE NAME VALUE as Asterisk reads it", cmd)
 				a.send("520-Invalid command syntax.  Proper usage follows:\nUsage: SET VARIABLE <variablename> <value>\n520 End of proper usage.\n")
@@ -228,6 +237,10 @@ func TestFastAGIAsAsteriskSpeaksIt(t *testing.T) {
 			got[cmd[2]] = cmd[3]
 			a.send("200 result=1\n")
 		}
+	}
+	set := func(t *testing.T, callerID, dnid string, args ...string) map[string]string {
+		t.Helper()
+		return session(t, script, nil, callerID, dnid, args...)
 	}
 
 	t.Run("the decision arrives as channel variables", func(t *testing.T) {
@@ -251,6 +264,16 @@ func TestFastAGIAsAsteriskSpeaksIt(t *testing.T) {
 		got := set(t, "+447400123456", "02079460000", "", "<sip:+449061234567@carrier.example;user=phone>")
 		if got["HANGUP_ACTION"] != "block" || got["HANGUP_LABEL"] != "Suspected scam" {
 			t.Errorf("got %v, want block, Suspected scam", got)
+		}
+	})
+	t.Run("the key from a dialplan variable, not the logged AGI() line", func(t *testing.T) {
+		got := session(t, "screen", map[string]string{"HANGUP_KEY": key}, "+449061234567", "02079460000")
+		if got["HANGUP_ACTION"] != "block" {
+			t.Errorf("got %v, want block", got)
+		}
+		got = session(t, "screen", nil, "+449061234567", "02079460000")
+		if got["HANGUP_ACTION"] != "unscreened" || got["HANGUP_REASON"] != "unscreened.unauthorized" {
+			t.Errorf("no key anywhere: got %v, want unscreened.unauthorized", got)
 		}
 	})
 	t.Run("a refused key marks the call unscreened", func(t *testing.T) {
@@ -308,7 +331,7 @@ func TestFastAGIAsAsteriskSpeaksIt(t *testing.T) {
 	if n := log.get("agi invalid"); n != 1 {
 		t.Errorf("%d sessions counted invalid, want 1 (the one cut off in its environment)", n)
 	}
-	if n := log.get("agi unauthorized"); n != 1 {
-		t.Errorf("%d sessions counted unauthorized, want 1", n)
+	if n := log.get("agi unauthorized"); n != 2 {
+		t.Errorf("%d sessions counted unauthorized, want 2", n)
 	}
 }
