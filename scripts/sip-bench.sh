@@ -11,7 +11,7 @@
 # Kamailio's shared memory (kamcmd core.shmmem max_used).
 #
 # Hangup is set up as the integration docs say: the built binary serving,
-# a key from "hangup apikey add" in an environment file Kamailio reads.
+# a key from "hangup apikey add" in the connection file Kamailio reads.
 #
 # Usage: scripts/sip-bench.sh [-d SECONDS] [-m SHM_MB] [-o alone|hangup|both] [RATE...]
 #   default: -d 10 -m 256 -o both, rates 200 500 1000 2000 3000 4000
@@ -48,10 +48,11 @@ hport=28080 proxy=25060 phone=25070 caller=25080
 pids+=($!)
 for _ in $(seq 100); do curl -fs http://127.0.0.1:$hport/healthz >/dev/null && break; sleep 0.1; done
 
-# As docs/integrations/kamailio/README.md says: the key in an environment
-# file (there /etc/default/kamailio.d/hangup), checked with curl.
+# As docs/integrations/kamailio/README.md says: the key in the connection
+# file (there /etc/kamailio/hangup-http.cfg), checked with curl.
 key=$("$work/hangup" apikey add --name kamailio --db "$work/hangup.db" 2>/dev/null)
-( umask 077; echo "HANGUP_KEY=$key" >"$work/kamailio.env" )
+( umask 077; printf '[hangup]\nurl = http://127.0.0.1:%s/api/v1/screen\nusername = kamailio\npassword = %s\nauthmethod = 1\ntimeout = 1\n' \
+    "$hport" "$key" >"$work/hangup-http.cfg" )
 for _ in $(seq 50); do
   curl -fs -H "X-API-Key: $key" "http://127.0.0.1:$hport/api/v1/screen/text?from=%2B447400123456&to=%2B442079460000" >/dev/null && break
   sleep 0.1
@@ -102,11 +103,11 @@ for rate in "${rates[@]}"; do
     args=()
     if [ "$mode" = hangup ]; then
       cfg="$PWD/docs/integrations/kamailio/kamailio.cfg"
-      args=(-A "SIP_LISTEN=udp:127.0.0.1:$proxy" -A "HANGUP_URL=\"http://127.0.0.1:$hport/api/v1/screen/text\"")
+      args=(-A "SIP_LISTEN=udp:127.0.0.1:$proxy" -A "HANGUP_CONNECTIONS=\"$work/hangup-http.cfg\"")
     fi
     # ctl, loaded from the command line, lets kamcmd read the peak of
     # shared memory at the end of the run.
-    (set -a; . "$work/kamailio.env"; exec kamailio -DD -E -f "$cfg" -m "$shm" -M 8 -w "$run" -Y "$run" "${args[@]}" \
+    (exec kamailio -DD -E -f "$cfg" -m "$shm" -M 8 -w "$run" -Y "$run" "${args[@]}" \
       --loadmodule=ctl.so --modparam=ctl:binrpc:s:unixs:"$run/ctl") >"$run/kamailio.log" 2>&1 &
     kam=$!
     sleep 2

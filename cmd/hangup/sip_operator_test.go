@@ -115,7 +115,8 @@ func TestSIPFrozenHangup(t *testing.T) {
 
 // TestSIPLoad places 400 calls a second for 10 s through Kamailio with the
 // shipped configuration, in front of Hangup with a key made exactly as the
-// integration docs say ("hangup apikey add", kept in an environment file).
+// integration docs say ("hangup apikey add", kept in Kamailio's connection
+// file).
 // No call may reach the phone unscreened: a key must not run out of rate
 // at carrier traffic, and Hangup must answer within the lookup timeout.
 func TestSIPLoad(t *testing.T) {
@@ -175,7 +176,7 @@ func TestSIPLoad(t *testing.T) {
 // operatorRig is Hangup and Kamailio set up the way docs/integrations says,
 // with a SIPp phone behind Kamailio: the built hangup binary serving in a
 // process of its own, a key made with "hangup apikey add" and handed to
-// Kamailio in an environment file, and the shipped kamailio.cfg.
+// Kamailio in its connection file, and the shipped kamailio.cfg.
 type operatorRig struct {
 	dir, sipp   string
 	hangup      *exec.Cmd
@@ -197,8 +198,8 @@ func newOperatorRig(t *testing.T, ctx context.Context, shmMB int) *operatorRig {
 	waitHTTP(t, r.base+"/healthz", 20*time.Second)
 
 	// The documented steps: make the key against the server's database,
-	// and keep it in an environment file only root reads (as
-	// /etc/default/kamailio.d/hangup is for Debian's kamailio.service).
+	// and keep it in the connection file only Kamailio reads
+	// (/etc/kamailio/hangup-http.cfg).
 	add := exec.CommandContext(ctx, bin, "apikey", "add", "--name", "kamailio", "--db", db)
 	var stderr strings.Builder
 	add.Stderr = &stderr
@@ -223,15 +224,11 @@ func newOperatorRig(t *testing.T, ctx context.Context, shmMB int) *operatorRig {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	envFile := filepath.Join(dir, "kamailio.env")
-	if err := os.WriteFile(envFile, []byte("HANGUP_KEY="+key+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	conns := writeConnections(t, filepath.Join(dir, "hangup-http.cfg"), r.base, key)
 	cfgPath, _ := filepath.Abs("../../docs/integrations/kamailio/kamailio.cfg")
-	startProcessEnv(t, ctx, dir, "kamailio", readEnvFile(t, envFile), kamailio, "-DD", "-E", "-f", cfgPath,
+	startProcess(t, ctx, dir, "kamailio", kamailio, "-DD", "-E", "-f", cfgPath,
 		"-m", strconv.Itoa(shmMB), "-M", "8", "-w", dir, "-Y", dir,
-		"-A", "SIP_LISTEN=udp:127.0.0.1:"+r.proxy,
-		"-A", `HANGUP_URL="`+r.base+`/api/v1/screen/text"`)
+		"-A", "SIP_LISTEN=udp:127.0.0.1:"+r.proxy, "-A", `HANGUP_CONNECTIONS="`+conns+`"`)
 	r.kamailioLog = filepath.Join(dir, "kamailio.log")
 	waitUDPBound(t, r.proxy, 10*time.Second)
 	return r
@@ -481,23 +478,6 @@ func branchOf(via string) string {
 	_, b, _ := strings.Cut(via, "branch=")
 	b, _, _ = strings.Cut(b, ";")
 	return b
-}
-
-// readEnvFile reads NAME=value lines, as systemd's EnvironmentFile does
-// for the simple case.
-func readEnvFile(t *testing.T, path string) []string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var env []string
-	for _, line := range strings.Split(string(b), "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			env = append(env, line)
-		}
-	}
-	return env
 }
 
 func freeTCPPort(t *testing.T) string {
