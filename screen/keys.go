@@ -206,7 +206,7 @@ func (k *Keys) refused(e *keyEntry) {
 
 var (
 	errNoKey = hangup.Errorf(hangup.EUNAUTHORIZED,
-		"Screening needs an API key: send it as \"Authorization: Bearer KEY\", as the X-API-Key header, or as ?key=KEY. Make one with \"hangup apikey add\".")
+		"Screening needs an API key: send it as \"Authorization: Bearer KEY\", as the X-API-Key header, as the HTTP Basic password, or as ?key=KEY. Make one with \"hangup apikey add\".")
 	errBadKey      = hangup.Errorf(hangup.EUNAUTHORIZED, "That API key is not valid (unknown or revoked).")
 	errRateLimited = hangup.Errorf(hangup.ERATELIMIT, "This API key has made more requests than its rate limit allows. Slow down, or raise the key's limit (hangup apikey set --rate).")
 )
