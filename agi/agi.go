@@ -1,15 +1,21 @@
 // Package agi is a FastAGI server (Asterisk Gateway Interface over TCP,
 // default port 4573) that screens the call Asterisk hands it and sets the
 // decision as channel variables: HANGUP_ACTION, HANGUP_LABEL,
-// HANGUP_REASON, HANGUP_VERSTAT and HANGUP_SCORE, or HANGUP_ERROR when no
-// decision could be made (the dialplan then lets the call through).
+// HANGUP_REASON, HANGUP_VERSTAT and HANGUP_SCORE. When it refuses to
+// screen (a missing, wrong or rate-limited key), it sets HANGUP_ACTION
+// "unscreened", HANGUP_REASON "unscreened.unauthorized",
+// "unscreened.rate_limited" or "unscreened.error", and HANGUP_ERROR to the
+// error code: the dialplan lets the call through, marked as not screened.
 //
 // Dialplan:
 //
 //	same => n,AGI(agi://127.0.0.1:4573/screen?key=KEY,${PJSIP_HEADER(read,Identity)})
 //	same => n,GotoIf($["${HANGUP_ACTION}" = "block"]?blocked)
 //
-// The script path may carry "international=1". Arguments: 1 the Identity
+// The API key is the script's key= parameter or, without one, the dialplan
+// variable HANGUP_KEY, which the server reads with GET VARIABLE (so that
+// the key need not appear in the AGI() line Asterisk logs). The script
+// path may carry "international=1". Arguments: 1 the Identity
 // header, 2 a calling number that overrides agi_callerid (e.g. from
 // P-Asserted-Identity), 3 an upstream verstat. Every read and write is
 // bounded in size and time: a peer that sends garbage, floods or stalls
@@ -310,9 +316,19 @@ func (s *Server) session(c net.Conn) {
 		s.cfg.Logger.Debug("agi: bad environment", "remote", c.RemoteAddr().String(), "err", err)
 		return
 	}
+	key := scriptQuery(env).Get("key")
+	if key == "" && !s.cfg.NoKeys {
+		// The key is not in the script address (where Asterisk's verbose
+		// log would show it): read it from the dialplan, e.g. a global
+		// variable set in a file only Asterisk reads.
+		if key, err = getVariable(r, w, KeyVariable); err != nil {
+			s.count("invalid")
+			return
+		}
+	}
 	ctx, cancel := context.WithDeadline(context.Background(), deadline)
 	defer cancel()
-	vars, outcome := s.decide(ctx, env)
+	vars, outcome := s.decide(ctx, env, key)
 	s.count(outcome)
 	for _, v := range vars {
 		fmt.Fprintf(w, "SET VARIABLE %s %s\n", v[0], Quote(v[1]))
@@ -332,11 +348,45 @@ func (s *Server) count(outcome string) {
 	}
 }
 
-// decide screens the call in env and returns the variables to set.
-func (s *Server) decide(ctx context.Context, env Env) ([][2]string, string) {
-	script := env["network_script"]
-	path, rawQuery, _ := strings.Cut(script, "?")
+// KeyVariable is the dialplan variable the server reads the API key from
+// (GET VARIABLE) when the script address carries no key= parameter.
+const KeyVariable = "HANGUP_KEY"
+
+// scriptQuery returns the parameters of the script address
+// (agi://host/screen?key=…&international=1).
+func scriptQuery(env Env) url.Values {
+	_, rawQuery, _ := strings.Cut(env["network_script"], "?")
 	q, _ := url.ParseQuery(rawQuery)
+	return q
+}
+
+// getVariable asks Asterisk for a channel (or global) variable: "GET
+// VARIABLE NAME" is answered "200 result=1 (value)", or "200 result=0"
+// when it is not set (""). It fails only when the session cannot go on.
+func getVariable(r *bufio.Reader, w *bufio.Writer, name string) (string, error) {
+	fmt.Fprintf(w, "GET VARIABLE %s\n", name)
+	if err := w.Flush(); err != nil {
+		return "", err
+	}
+	rep, err := ReadReply(r)
+	if err != nil {
+		return "", err
+	}
+	if rep.Code != 200 || rep.Result != "1" {
+		return "", nil
+	}
+	open, end := strings.IndexByte(rep.Rest, '('), strings.LastIndexByte(rep.Rest, ')')
+	if open < 0 || end < open {
+		return "", nil
+	}
+	return rep.Rest[open+1 : end], nil
+}
+
+// decide screens the call in env for the client with key and returns the
+// variables to set.
+func (s *Server) decide(ctx context.Context, env Env, key string) ([][2]string, string) {
+	path, _, _ := strings.Cut(env["network_script"], "?")
+	q := scriptQuery(env)
 	fail := func(err error) ([][2]string, string) {
 		outcome := "error"
 		switch hangup.ErrorCode(err) {
@@ -347,7 +397,12 @@ func (s *Server) decide(ctx context.Context, env Env) ([][2]string, string) {
 		case hangup.EINVALID, hangup.ETOOLARGE:
 			outcome = "invalid"
 		}
-		return [][2]string{{"HANGUP_ERROR", hangup.ErrorCode(err)}}, outcome
+		code := hangup.ErrorCode(err)
+		return [][2]string{
+			{"HANGUP_ACTION", screen.ActionUnscreened},
+			{"HANGUP_REASON", screen.UnscreenedReason(code)},
+			{"HANGUP_ERROR", code},
+		}, outcome
 	}
 	if p := strings.Trim(path, "/"); p != "" && p != "screen" {
 		return fail(hangup.Errorf(hangup.EINVALID, "unknown AGI script %q", clip(p)))
@@ -355,7 +410,7 @@ func (s *Server) decide(ctx context.Context, env Env) ([][2]string, string) {
 	var c *screen.Customer
 	if !s.cfg.NoKeys {
 		var err error
-		if c, err = s.cfg.Keys.Authenticate(q.Get("key")); err != nil {
+		if c, err = s.cfg.Keys.Authenticate(key); err != nil {
 			return fail(err)
 		}
 	}

@@ -31,6 +31,13 @@ var intel = sync.OnceValue(func() *phone.Intel {
 // engine, registry and key store, and returns its address and a key.
 func startServer(t *testing.T, timeout time.Duration) (string, string) {
 	t.Helper()
+	return startServerWith(t, func(c *Config) { c.Timeout = timeout })
+}
+
+// startServerWith is startServer with the server's configuration changed
+// by mutate.
+func startServerWith(t *testing.T, mutate func(*Config)) (string, string) {
+	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "agi.db"))
 	if err != nil {
@@ -55,7 +62,9 @@ func startServer(t *testing.T, timeout time.Duration) (string, string) {
 	if err := keys.Reload(ctx); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{Screen: eng, Keys: keys, Timeout: timeout})
+	cfg := Config{Screen: eng, Keys: keys}
+	mutate(&cfg)
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,6 +113,10 @@ func asterisk(t *testing.T, addr, script string, vars map[string]string, reply s
 			return got // the server ends the session by closing
 		}
 		cmd := strings.TrimSpace(line)
+		if cmd == "GET VARIABLE HANGUP_KEY" { // the key is not set in this dialplan
+			fmt.Fprint(c, "200 result=0\n")
+			continue
+		}
 		rest, ok := strings.CutPrefix(cmd, "SET VARIABLE ")
 		if !ok {
 			t.Errorf("unexpected command %q", cmd)
@@ -139,9 +152,9 @@ func TestFastAGI(t *testing.T) {
 		{"emergency call", "screen?key=" + key, map[string]string{"callerid": "+449061234567", "dnid": "999"},
 			map[string]string{"HANGUP_ACTION": "allow", "HANGUP_REASON": "screen.emergency"}},
 		{"no key", "screen", map[string]string{"callerid": "+449061234567", "dnid": "02079460000"},
-			map[string]string{"HANGUP_ERROR": "unauthorized"}},
+			map[string]string{"HANGUP_ERROR": "unauthorized", "HANGUP_REASON": "unscreened.unauthorized"}},
 		{"unknown script", "other?key=" + key, map[string]string{"callerid": "+449061234567"},
-			map[string]string{"HANGUP_ERROR": "invalid"}},
+			map[string]string{"HANGUP_ERROR": "invalid", "HANGUP_REASON": "unscreened.error"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -151,8 +164,8 @@ func TestFastAGI(t *testing.T) {
 					t.Errorf("%s = %q, want %q (all %v)", k, got[k], v, got)
 				}
 			}
-			if _, failed := tc.want["HANGUP_ERROR"]; failed && got["HANGUP_ACTION"] != "" {
-				t.Errorf("an error session set HANGUP_ACTION %q", got["HANGUP_ACTION"])
+			if _, failed := tc.want["HANGUP_ERROR"]; failed && (got["HANGUP_ACTION"] != "unscreened" || !strings.HasPrefix(got["HANGUP_REASON"], "unscreened.")) {
+				t.Errorf("a refused session set HANGUP_ACTION %q, HANGUP_REASON %q; want unscreened and an unscreened.* reason", got["HANGUP_ACTION"], got["HANGUP_REASON"])
 			}
 		})
 	}

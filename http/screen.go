@@ -144,7 +144,7 @@ func apiKeyOf(r *http.Request) string {
 // screenError answers a failed screening request in the form its interface
 // reads: JSON for the JSON endpoints, a plain line for the others. Clients
 // treat any non-200 answer as "no decision" and let the call through
-// unlabelled (fail open), as docs/integrations explains.
+// marked unscreened (fail open), as docs/integrations explains.
 func (s *Server) screenError(w http.ResponseWriter, r *http.Request, iface string, err error) {
 	if s.deps.Metrics != nil {
 		s.deps.Metrics.Request(iface, outcomeOf(err))

@@ -22,6 +22,7 @@ type Metrics struct {
 	decisions *prometheus.CounterVec
 	latency   prometheus.Histogram
 	requests  *prometheus.CounterVec
+	limited   *prometheus.CounterVec
 
 	// counters caches the counter of each (action, reason) pair:
 	// CounterVec.WithLabelValues hashes its labels on every call, which
@@ -50,7 +51,11 @@ func New() *Metrics {
 			Help: "Screening requests by interface (json, text, name, twilio, atis, agi) and outcome (ok, unauthorized, rate_limited, invalid, error).",
 		}, []string{"interface", "outcome"}),
 	}
-	m.registry.MustRegister(m.decisions, m.latency, m.requests,
+	m.limited = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "hangup_screen_rate_limited_total",
+		Help: "Screening requests refused because their API key was over its rate limit, by key name. Each is a call the client put through unscreened.",
+	}, []string{"key"})
+	m.registry.MustRegister(m.decisions, m.latency, m.requests, m.limited,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -73,6 +78,12 @@ func (m *Metrics) ObserveDecision(d *hangup.Decision, elapsed time.Duration) {
 // Request counts one screening request by interface and outcome.
 func (m *Metrics) Request(iface, outcome string) {
 	m.requests.WithLabelValues(iface, outcome).Inc()
+}
+
+// RateLimited counts one screening request refused for its key's rate
+// limit (screen.KeysConfig.RateLimited).
+func (m *Metrics) RateLimited(key string) {
+	m.limited.WithLabelValues(key).Inc()
 }
 
 // Handler serves the metrics in the Prometheus text format.

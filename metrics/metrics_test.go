@@ -19,6 +19,8 @@ func TestMetrics(t *testing.T) {
 	}
 	m.ObserveDecision(allow, 3*time.Millisecond)
 	m.Request("agi", "unauthorized")
+	m.RateLimited("kamailio")
+	m.RateLimited("kamailio")
 	rec := httptest.NewRecorder()
 	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
 	body, _ := io.ReadAll(rec.Body)
@@ -29,6 +31,7 @@ func TestMetrics(t *testing.T) {
 		`hangup_screen_decision_seconds_bucket{le="0.001"} 3`,
 		`hangup_screen_decision_seconds_bucket{le="0.005"} 4`,
 		`hangup_screen_requests_total{interface="agi",outcome="unauthorized"} 1`,
+		`hangup_screen_rate_limited_total{key="kamailio"} 2`,
 		`go_goroutines`,
 	} {
 		if !strings.Contains(string(body), want) {

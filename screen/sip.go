@@ -14,6 +14,33 @@ const (
 	HeaderReason = "X-Hangup-Reason"
 )
 
+// A call the proxy could not have screened — Hangup down, too slow, or
+// refusing the request — is put through marked "X-Hangup-Action:
+// unscreened" with one of these reasons in X-Hangup-Reason, so that a PBX
+// can tell it from a call Hangup judged (which may carry the label
+// "Unverified"). Hangup never decides "unscreened" itself: the proxy, the
+// dialplan or, for a refused FastAGI session, the AGI server sets it.
+const (
+	ActionUnscreened       = "unscreened"
+	UnscreenedTimeout      = "unscreened.timeout"      // no answer within the proxy's timeout (Hangup stalled, or the network)
+	UnscreenedUnreachable  = "unscreened.unreachable"  // no connection (Hangup down)
+	UnscreenedRateLimited  = "unscreened.rate_limited" // refused: the key's rate limit (HTTP 429, error code rate_limited)
+	UnscreenedUnauthorized = "unscreened.unauthorized" // refused: the key is missing, wrong or revoked (HTTP 401)
+	UnscreenedError        = "unscreened.error"        // any other refusal or an unreadable answer
+)
+
+// UnscreenedReason returns the unscreened reason for a refusal with
+// Hangup's error code (hangup.ErrorCode).
+func UnscreenedReason(code string) string {
+	switch code {
+	case hangup.ERATELIMIT:
+		return UnscreenedRateLimited
+	case hangup.EUNAUTHORIZED:
+		return UnscreenedUnauthorized
+	}
+	return UnscreenedError
+}
+
 // BlockReason is the Reason header of a blocked call: ATIS-1000099's "603+"
 // asks analytics-based blocking to answer 603 Network Blocked and say so.
 const BlockReason = `SIP;cause=603;text="Network Blocked"`

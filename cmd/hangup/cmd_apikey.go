@@ -12,7 +12,7 @@ import (
 )
 
 const apikeyUsage = `usage:
-  hangup apikey add --name NAME [--scopes screen,export] [--rate N] [--burst N] [--label-at N --warn-at N --block-at N] [--allow LIST] [--deny LIST]
+  hangup apikey add --name NAME [--db PATH] [--create] [--scopes screen,export] [--rate N] [--burst N] [--label-at N --warn-at N --block-at N] [--allow LIST] [--deny LIST]
   hangup apikey set --name NAME [same flags] [--allow-add LIST] [--deny-add LIST] [--enable]
   hangup apikey revoke --name NAME
   hangup apikey list [--json]`
@@ -27,7 +27,7 @@ func runAPIKey(e *env) error {
 	e.args = e.args[1:]
 	fs := flag.NewFlagSet("apikey "+sub, flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	name := fs.String("name", "", "the key's name, e.g. pbx-london")
 	var o keyOptions
 	if sub == "add" || sub == "set" {
@@ -48,7 +48,7 @@ func runAPIKey(e *env) error {
 	if sub != "list" && *name == "" {
 		return usagef("--name is required")
 	}
-	cfg, err := l.resolve(e)
+	cfg, err := l.writable(e)
 	if err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func runAPIKey(e *env) error {
 			if k.Disabled {
 				state = "revoked"
 			}
-			rate := "default"
+			rate := "no limit"
 			if k.RateLimit > 0 {
 				rate = fmt.Sprint(k.RateLimit)
 			}
@@ -135,8 +135,8 @@ type keyOptions struct {
 
 func (o *keyOptions) bind(fs *flag.FlagSet, set bool) {
 	o.fs = fs
-	fs.Float64Var(&o.rate, "rate", 0, "requests per second for this key (default: the server's, 200)")
-	fs.IntVar(&o.burst, "burst", 0, "burst above the rate (default: the server's, 400)")
+	fs.Float64Var(&o.rate, "rate", 0, "limit this key to `N` requests per second; 0: no limit (the default). Over the limit, calls go through unscreened")
+	fs.IntVar(&o.burst, "burst", 0, "`N` requests allowed at once above the rate (default twice the rate)")
 	fs.IntVar(&o.labelAt, "label-at", 0, "risk at which calls are labelled Unverified (default 20)")
 	fs.IntVar(&o.warnAt, "warn-at", 0, "risk at which calls are labelled Suspected scam (default 50)")
 	fs.IntVar(&o.blockAt, "block-at", 0, "risk at which calls are blocked, 101 for never (default 80)")

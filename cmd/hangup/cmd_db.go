@@ -20,14 +20,14 @@ import (
 func runMigrate(e *env) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	if err := parseFlags(fs, e); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usagef("usage: hangup migrate [--db PATH-OR-URL]")
+		return usagef("usage: hangup migrate [--db PATH-OR-URL] [--create]")
 	}
-	cfg, err := l.resolve(e)
+	cfg, err := l.writable(e)
 	if err != nil {
 		return err
 	}
@@ -75,6 +75,9 @@ func runCopyData(e *env) error {
 	}
 	if _, err := os.Stat(*from); errors.Is(err, fs.ErrNotExist) {
 		return usagef("--from %s: no such file", *from)
+	}
+	if err := checkWritable(e, *to, false); err != nil {
+		return err
 	}
 	start := time.Now()
 	// Opening brings the SQLite file to the current schema, which is the
@@ -154,7 +157,7 @@ func runBackup(e *env) error {
 func runRestore(e *env) error {
 	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	args, err := parseInterspersed(fs, e)
 	if err != nil {
 		return err
@@ -171,6 +174,9 @@ func runRestore(e *env) error {
 	}
 	if _, err := os.Stat(args[0]); err != nil {
 		return usagef("backup %s: %v", args[0], err)
+	}
+	if err := checkWritable(e, cfg.DB, l.create); err != nil {
+		return err
 	}
 	if err := sqlite.Restore(e.ctx, args[0], cfg.DB); err != nil {
 		return err

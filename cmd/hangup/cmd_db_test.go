@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -24,7 +25,7 @@ func TestCLIMigrate(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dsn := db(t)
 			for range 2 { // the second run finds nothing to do
-				code, out, errOut := runCLI(t, "", nil, "migrate", "--db", dsn)
+				code, out, errOut := runCLI(t, "", nil, "migrate", "--db", dsn, "--create")
 				if code != exitOK || !regexp.MustCompile(`is at schema version [1-9]`).MatchString(out) {
 					t.Fatalf("migrate: exit %d %q %q", code, out, errOut)
 				}
@@ -43,7 +44,7 @@ func TestCLIMigrate(t *testing.T) {
 func TestCLIBackupRestore(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "live.db")
-	code, out, errOut := runCLI(t, "", nil, "report", "--db", db, "--number-shown", "0906 123 4567", "--story", "Kept in the backup.")
+	code, out, errOut := runCLI(t, "", nil, "report", "--db", db, "--create", "--number-shown", "0906 123 4567", "--story", "Kept in the backup.")
 	if code != exitOK {
 		t.Fatalf("report: exit %d %s %s", code, out, errOut)
 	}
@@ -108,7 +109,7 @@ func TestCLICopyData(t *testing.T) {
 	dir := t.TempDir()
 	lite := filepath.Join(dir, "old.db")
 	code, out, errOut := runCLI(t, `{"number_shown":"0906 123 4567","claimed_organisation":"Microsoft","story":"Copied across."}`, nil,
-		"report", "--db", lite, "--json")
+		"report", "--db", lite, "--create", "--json")
 	if code != exitOK {
 		t.Fatalf("report: %d %s %s", code, out, errOut)
 	}
@@ -158,5 +159,73 @@ func TestCLICopyData(t *testing.T) {
 		if code, _, _ := runCLI(t, "", nil, bad...); code != exitUsage {
 			t.Errorf("%v: exit %d, want 2", bad, code)
 		}
+	}
+}
+
+// TestWritingCommandsNameTheirDatabase: every command other than serve that
+// writes the database says which one it opened, and none starts a new
+// SQLite file unless asked with --create — run in the wrong directory,
+// "apikey add" would otherwise make a key in a database no server reads.
+func TestWritingCommandsNameTheirDatabase(t *testing.T) {
+	dir := t.TempDir()
+	registryFile := filepath.Join(dir, "registry.json")
+	if code, out, errOut := runCLI(t, "", nil, "registry", "export", "--db", filepath.Join(dir, "none.db")); code != exitOK {
+		t.Fatalf("registry export: %d %s", code, errOut)
+	} else if err := os.WriteFile(registryFile, []byte(out), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	backupOf := filepath.Join(dir, "source.db")
+	if code, _, errOut := runCLI(t, "", nil, "migrate", "--db", backupOf, "--create"); code != exitOK {
+		t.Fatalf("migrate --create: %d %s", code, errOut)
+	}
+	backup := filepath.Join(dir, "source.backup")
+	if code, _, errOut := runCLI(t, "", nil, "backup", "--db", backupOf, backup); code != exitOK {
+		t.Fatalf("backup: %d %s", code, errOut)
+	}
+	ftc := "../../testdata/ftc/dnc_complaint_numbers_2021-07-08.csv"
+	for _, tc := range []struct {
+		name  string
+		stdin string
+		args  []string
+	}{
+		{"apikey add", "", []string{"apikey", "add", "--name", "kamailio"}},
+		{"apikey list", "", []string{"apikey", "list"}},
+		{"migrate", "", []string{"migrate"}},
+		{"registry import", "", []string{"registry", "import", registryFile}},
+		{"report", "", []string{"report", "--number-shown", "0906 123 4567", "--story", "He said I had a virus."}},
+		{"import ftc-dnc", "", []string{"import", "ftc-dnc", ftc}},
+		{"user add", "a long enough password\n", []string{"user", "add", "--email", "admin@example.org", "--role", "admin"}},
+		{"restore", "", []string{"restore", backup}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "hangup.db")
+			args := append(append([]string{}, tc.args...), "--db", db)
+			code, out, errOut := runCLI(t, tc.stdin, nil, args...)
+			if code != exitUsage || !strings.Contains(errOut, "no database at "+db) || !strings.Contains(errOut, "--create") {
+				t.Errorf("without a database: exit %d, stderr %q; want %d naming %s and --create", code, errOut, exitUsage, db)
+			}
+			if strings.TrimSpace(out) != "" {
+				t.Errorf("without a database it printed %q", out)
+			}
+			if _, err := os.Stat(db); err == nil {
+				t.Fatalf("a refused %s created %s", tc.name, db)
+			}
+			code, _, errOut = runCLI(t, tc.stdin, nil, append(args, "--create")...)
+			if code != exitOK || !strings.Contains(errOut, "Creating a new database at "+db) {
+				t.Fatalf("with --create: exit %d, stderr %q", code, errOut)
+			}
+			if tc.name == "apikey add" || tc.name == "user add" {
+				return // a second run would clash with the first
+			}
+			code, _, errOut = runCLI(t, tc.stdin, nil, args...)
+			if code != exitOK || !strings.Contains(errOut, "Using the database "+db+".") {
+				t.Errorf("with the database there: exit %d, stderr %q; want it named", code, errOut)
+			}
+		})
+	}
+	// A relative --db is named in full: the operator sees which directory.
+	t.Chdir(dir)
+	if code, _, errOut := runCLI(t, "", nil, "apikey", "list"); code != exitUsage || !strings.Contains(errOut, filepath.Join(dir, "hangup.db")) {
+		t.Errorf("default ./hangup.db: exit %d %q, want the full path", code, errOut)
 	}
 }

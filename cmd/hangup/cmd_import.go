@@ -37,7 +37,7 @@ func runImport(e *env) error {
 	e.args = e.args[1:]
 	fs := flag.NewFlagSet("import ftc-dnc", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	strict := fs.Bool("strict", false, "import nothing if any row is malformed (default: skip bad rows and list them)")
 	from := fs.String("from", "", "download the FTC's daily files from this day (YYYY-MM-DD)")
 	to := fs.String("to", "", "to this day, inclusive (default: the same day)")
@@ -61,7 +61,11 @@ func runImport(e *env) error {
 		return usagef("%v", err)
 	}
 	defer f.Close()
-	app, err := openApp(e, l)
+	cfg, err := l.writable(e)
+	if err != nil {
+		return err
+	}
+	app, err := openApp(e, cfg)
 	if err != nil {
 		return err
 	}
@@ -121,7 +125,11 @@ func importFTCRange(e *env, l *configLoader, fromS, toS, tmpl string, allowPriva
 	if err != nil {
 		return usagef("--url: %v", err)
 	}
-	app, err := openApp(e, l)
+	cfg, err := l.writable(e)
+	if err != nil {
+		return err
+	}
+	app, err := openApp(e, cfg)
 	if err != nil {
 		return err
 	}
@@ -149,7 +157,7 @@ func importFTCRange(e *env, l *configLoader, fromS, toS, tmpl string, allowPriva
 func runImportCSV(e *env) error {
 	fs := flag.NewFlagSet("import csv", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	mapping := fs.String("map", "", "which column holds what: number=col3,date=col1,category=col5,organisation=col2 (or header names)")
 	source := fs.String("source", "", "the source's name, e.g. acme-bank")
 	weight := fs.Float64("weight", 1, fmt.Sprintf("the evidence one row gives, 0.1 to %d (an account's report weighs 1)", report.MaxCSVWeight))
@@ -175,7 +183,11 @@ func runImportCSV(e *env) error {
 		return usagef("%v", err)
 	}
 	defer f.Close()
-	app, err := openApp(e, l)
+	cfg, err := l.writable(e)
+	if err != nil {
+		return err
+	}
+	app, err := openApp(e, cfg)
 	if err != nil {
 		return err
 	}

@@ -36,15 +36,16 @@ func runRegistry(e *env) error {
 func registryImport(e *env) error {
 	fs := flag.NewFlagSet("registry import", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	shipped := fs.Bool("shipped", false, "import the registry shipped with this version of Hangup")
-	if err := parseFlags(fs, e); err != nil {
+	args, err := parseInterspersed(fs, e)
+	if err != nil {
 		return err
 	}
-	if *shipped && fs.NArg() != 0 || !*shipped && fs.NArg() != 1 {
+	if *shipped && len(args) != 0 || !*shipped && len(args) != 1 {
 		return usagef("usage: hangup registry import FILE (\"-\" reads standard input) | hangup registry import --shipped")
 	}
-	cfg, err := l.resolve(e)
+	cfg, err := l.writable(e)
 	if err != nil {
 		return err
 	}
@@ -59,7 +60,7 @@ func registryImport(e *env) error {
 		}
 	} else {
 		in := e.stdin
-		if name := fs.Arg(0); name != "-" {
+		if name := args[0]; name != "-" {
 			f, err := os.Open(name)
 			if err != nil {
 				return usagef("%v", err)

@@ -18,19 +18,17 @@ import (
 )
 
 // openApp opens the database and engines for commands that write (report,
-// import, user): the same wiring as the service, without listening.
-func openApp(e *env, l *configLoader) (*App, error) {
-	cfg, err := l.resolve(e)
-	if err != nil {
-		return nil, err
-	}
+// import, user): the same wiring as the service, without listening. The
+// caller has checked the database with configLoader.writable, before
+// asking anyone anything.
+func openApp(e *env, cfg Config) (*App, error) {
 	return NewApp(e.ctx, cfg, newLogger(e, "warn"))
 }
 
 func runReport(e *env) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	in := hangup.ReportInput{Contact: &hangup.Contact{}}
 	var happened listFlag
 	var started string
@@ -64,10 +62,14 @@ func runReport(e *env) error {
 	if fs.NArg() > 0 {
 		return usagef("unexpected arguments %q", fs.Args())
 	}
+	cfg, err := l.writable(e)
+	if err != nil {
+		return err
+	}
 	flagsGiven := false
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
-		case "db", "config", "region", "ofcom-dir", "public-url", "json":
+		case "db", "config", "region", "ofcom-dir", "public-url", "json", "create":
 		default:
 			flagsGiven = true
 		}
@@ -98,14 +100,10 @@ func runReport(e *env) error {
 			return err
 		}
 	}
-	cfg, err := l.resolve(e)
-	if err != nil {
-		return err
-	}
 	if *publicURL != "" {
 		cfg.PublicURL = *publicURL
 	}
-	app, err := NewApp(e.ctx, cfg, newLogger(e, "warn"))
+	app, err := openApp(e, cfg)
 	if err != nil {
 		return err
 	}

@@ -93,7 +93,7 @@ func (a *App) wireScreening(ctx context.Context) error {
 	}
 	a.Registry.OnSwap(a.Screen.SetRegistry)
 	a.Reputation.OnSwap(a.Screen.SetReputation)
-	a.ScreenKeys = screen.NewKeys(a.DB, screen.KeysConfig{})
+	a.ScreenKeys = screen.NewKeys(a.DB, screen.KeysConfig{Logger: a.log, RateLimited: a.Metrics.RateLimited})
 	if err := a.ScreenKeys.Reload(ctx); err != nil {
 		return fmt.Errorf("loading API keys: %w", err)
 	}

@@ -29,7 +29,7 @@ func runUser(e *env) error {
 func runUserAdd(e *env) error {
 	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	email := fs.String("email", "", "the account's email address")
 	role := fs.String("role", "", "admin, analyst or member")
 	org := fs.String("org", "", "for members: the registry id of their organisation")
@@ -39,11 +39,15 @@ func runUserAdd(e *env) error {
 	if *email == "" || *role == "" {
 		return usagef("--email and --role are required")
 	}
+	cfg, err := l.writable(e)
+	if err != nil {
+		return err
+	}
 	pw, err := readPassword(e, "Password (at least 12 characters): ")
 	if err != nil {
 		return err
 	}
-	app, err := openApp(e, l)
+	app, err := openApp(e, cfg)
 	if err != nil {
 		return err
 	}
@@ -67,7 +71,7 @@ func runUserAdd(e *env) error {
 func runUserThrottles(e *env) error {
 	fs := flag.NewFlagSet("user throttles", flag.ContinueOnError)
 	l := newConfigLoader()
-	l.bind(fs, false)
+	l.bindWriting(fs)
 	clearIt := fs.Bool("clear", false, "forget the failed sign-ins of --email and/or --network")
 	all := fs.Bool("all", false, "with --clear and neither --email nor --network: forget every failed sign-in")
 	email := fs.String("email", "", "the account")
@@ -78,7 +82,11 @@ func runUserThrottles(e *env) error {
 	if *clearIt && *email == "" && *network == "" && !*all {
 		return usagef("--clear needs --email, --network or both (or --all to clear everything)")
 	}
-	app, err := openApp(e, l)
+	cfg, err := l.writable(e)
+	if err != nil {
+		return err
+	}
+	app, err := openApp(e, cfg)
 	if err != nil {
 		return err
 	}

@@ -156,6 +156,7 @@ type configLoader struct {
 	cfg        Config
 	file       string
 	screenKeys string // "" when --screen-keys was not given
+	create     bool   // --create: a writing command may start a new database
 }
 
 func newConfigLoader() *configLoader {
@@ -166,6 +167,23 @@ func newConfigLoader() *configLoader {
 // serve command adds its own.
 func (l *configLoader) bind(fs *flag.FlagSet, serve bool) { l.bindScreening(fs, serve, false) }
 
+// bindWriting is bind for commands other than serve that write the
+// database: they also take --create (see checkWritable).
+func (l *configLoader) bindWriting(fs *flag.FlagSet) {
+	l.bind(fs, false)
+	fs.BoolVar(&l.create, "create", false, "create the database if there is none (default: refuse, so that a wrong directory or --db cannot start an empty one)")
+}
+
+// writable resolves the configuration of a writing command and checks its
+// database with checkWritable.
+func (l *configLoader) writable(e *env) (Config, error) {
+	cfg, err := l.resolve(e)
+	if err != nil {
+		return cfg, err
+	}
+	return cfg, checkWritable(e, cfg.DB, l.create)
+}
+
 // bindScreening is bind for commands that screen calls (serve, screen):
 // they also take --stir-trust-anchors.
 func (l *configLoader) bindScreening(fs *flag.FlagSet, serve, screening bool) {
@@ -175,7 +193,16 @@ func (l *configLoader) bindScreening(fs *flag.FlagSet, serve, screening bool) {
 	fs.StringVar(&l.cfg.OfcomDir, "ofcom-dir", "", "directory of newer Ofcom S*.csv number-block tables")
 	if serve {
 		fs.StringVar(&l.cfg.Addr, "addr", "", "address to listen on (default localhost:8080; any other than localhost needs --public-url; also HANGUP_ADDR)")
-		fs.Float64Var(&l.cfg.RateLimit, "rate-limit", -1, "API and form requests per second per client address; 0 disables (default 20)")
+		// A Func flag: its zero value (-1, "not given") must not show as a
+		// second default in --help.
+		fs.Func("rate-limit", "`N` API and form requests per second per client address; 0 disables (default 20; screening API keys have limits of their own, none unless set)", func(v string) error {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || f < 0 {
+				return fmt.Errorf("must be a number of requests per second, 0 or more")
+			}
+			l.cfg.RateLimit = f
+			return nil
+		})
 		fs.IntVar(&l.cfg.RateBurst, "rate-burst", 0, "burst allowed above the rate limit (default 40)")
 		fs.Func("trust-proxy", "addresses or CIDR prefixes of your own reverse proxies, comma-separated (e.g. 127.0.0.1); "+
 			"client addresses are then taken from their X-Forwarded-For or Forwarded headers (also HANGUP_TRUST_PROXY)", func(v string) error {

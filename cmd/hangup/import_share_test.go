@@ -40,7 +40,7 @@ func TestImportFTCByDateRangeFromALoopbackServer(t *testing.T) {
 	}))
 	defer srv.Close()
 	db := filepath.Join(t.TempDir(), "ftc.db")
-	args := []string{"import", "ftc-dnc", "--db", db, "--from", "2026-11-01", "--to", "2026-11-03", "--url", srv.URL + "/DNC_Complaint_Numbers_{date}.csv", "--allow-private"}
+	args := []string{"import", "ftc-dnc", "--db", db, "--create", "--from", "2026-11-01", "--to", "2026-11-03", "--url", srv.URL + "/DNC_Complaint_Numbers_{date}.csv", "--allow-private"}
 	code, out, errb := cli(t, args...)
 	if code != 0 || len(asked) != 3 || !strings.Contains(out, "2026-11-02: no file") || strings.Count(out, "could not be read") != 2 || !strings.Contains(out, "line 3") {
 		t.Fatalf("exit %d, asked %v\n%s%s", code, asked, out, errb)
@@ -77,7 +77,7 @@ func TestImportCSVAsATrustedSource(t *testing.T) {
 	if err := os.WriteFile(csvFile, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"import", "csv", "--db", db, "--map", "number=Caller,date=Reported,category=Type,organisation=Claimed", "--source", "acme-bank", "--weight", "16", csvFile}
+	args := []string{"import", "csv", "--db", db, "--create", "--map", "number=Caller,date=Reported,category=Type,organisation=Claimed", "--source", "acme-bank", "--weight", "16", csvFile}
 	code, out, errb := cli(t, args...)
 	if code != 0 || !strings.Contains(out, "4 rows") || !strings.Contains(out, "2 imported") || !strings.Contains(out, "line 3") || !strings.Contains(out, "line 4") {
 		t.Fatalf("exit %d\n%s%s", code, out, errb)

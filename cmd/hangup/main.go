@@ -70,7 +70,7 @@ func commands() []command {
 		{"url", "check a website address (or --jsonl for a batch)", runURL},
 		{"eval-urls", "measure the website checker on lookalikes and popular domains", runEvalURLs},
 		{"feeds", "blocklists of scam websites: feeds add|list|refresh|disable|enable|remove", runFeeds},
-				{"import", "import reports from another source: ftc-dnc FILE | ftc-dnc --from D --to D | csv --map … FILE", runImport},
+		{"import", "import reports from another source: ftc-dnc FILE | ftc-dnc --from D --to D | csv --map … FILE", runImport},
 		{"sync", "keep a copy of a central Hangup's blocklist: --from URL --key KEY", runSync},
 		{"user", "accounts: user add --email E --role R; user throttles [--clear] (failed sign-ins)", runUser},
 		{"screen", "screen a call as a PBX would: --from N --to N [--identity H] [--json]", runScreen},

@@ -89,10 +89,10 @@ func TestCLIBadInput(t *testing.T) {
 		{"a bad listen address", []string{"serve", "--db", db, "--addr", "bogus"}, "listen address"},
 		{"email without a public address", []string{"serve", "--db", db, "--smtp-host", "smtp.example.org", "--smtp-from", "noreply@example.org"}, "HANGUP_PUBLIC_URL"},
 		{"version with arguments", []string{"version", "now"}, "no arguments"},
-		{"report: unknown way it started", []string{"report", "--db", db, "--story", "x", "--started", "yesterday"}, "started"},
-		{"report: a date nobody can read", []string{"report", "--db", db, "--story", "x", "--occurred-at", "soon"}, "occurred_at"},
+		{"report: unknown way it started", []string{"report", "--db", db, "--create", "--story", "x", "--started", "yesterday"}, "started"},
+		{"report: a date nobody can read", []string{"report", "--db", db, "--create", "--story", "x", "--occurred-at", "soon"}, "occurred_at"},
 		{"url without an address", []string{"url"}, "give an address"},
-		{"registry import of a folder", []string{"registry", "import", "--db", db, os.TempDir()}, "registry"},
+		{"registry import of a folder", []string{"registry", "import", "--db", db, "--create", os.TempDir()}, "registry"},
 		{"eval without data", []string{"eval"}, "give the data"},
 		{"backup onto a folder", []string{"backup", "--db", db, os.TempDir()}, "exists"},
 	}
@@ -145,7 +145,7 @@ func TestRegistryImportExport(t *testing.T) {
 	good, _ := json.Marshal(f)
 	goodPath := filepath.Join(dir, "good.json")
 	os.WriteFile(goodPath, good, 0o644)
-	code, out, errOut = runCLI(t, "", nil, "registry", "import", "--db", db, goodPath)
+	code, out, errOut = runCLI(t, "", nil, "registry", "import", "--db", db, "--create", goodPath)
 	if code != exitOK || !strings.Contains(out, "1 new") {
 		t.Fatalf("import: exit %d out %q err %q", code, out, errOut)
 	}
@@ -227,4 +227,24 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("GET /: %v %v", home, err)
 	}
 	home.Body.Close()
+}
+
+// TestServeHelpShowsEachDefaultOnce: flags whose zero value means "not
+// given" must not print it as a second default.
+func TestServeHelpShowsEachDefaultOnce(t *testing.T) {
+	code, _, errOut := runCLI(t, "", nil, "serve", "-h")
+	if code != exitOK || !strings.Contains(errOut, "-rate-limit") {
+		t.Fatalf("serve -h: exit %d\n%s", code, errOut)
+	}
+	for _, line := range strings.Split(errOut, "\n") {
+		if strings.Count(line, "(default") > 1 {
+			t.Errorf("two defaults on one line: %q", line)
+		}
+		if strings.Contains(line, "(default -1)") {
+			t.Errorf("an internal 'not given' value shown as the default: %q", line)
+		}
+	}
+	if code, _, errOut := runCLI(t, "", nil, "serve", "--rate-limit", "-5"); code != exitUsage || !strings.Contains(errOut, "rate-limit") {
+		t.Errorf("--rate-limit -5: exit %d %q", code, errOut)
+	}
 }

@@ -17,7 +17,7 @@ import (
 
 func TestCLIReport(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "r.db")
-	code, out, errOut := runCLI(t, "", nil, "report", "--db", db, "--number-shown", "0906 123 4567", "--claims", "Microsoft",
+	code, out, errOut := runCLI(t, "", nil, "report", "--db", db, "--create", "--number-shown", "0906 123 4567", "--claims", "Microsoft",
 		"--happened", "remote_access,paid", "--amount", "£200", "--payment-method", "gift cards", "--story", "He said I had a virus.")
 	if code != exitOK || !regexp.MustCompile(`Reference: HU-[0-9A-Z]{4}-[0-9A-Z]{4}`).MatchString(out) || !strings.Contains(out, "/r/") {
 		t.Fatalf("exit %d:\n%s\n%s", code, out, errOut)
@@ -37,7 +37,7 @@ func TestCLIReport(t *testing.T) {
 	}
 	// Interactive: answers on standard input.
 	answers := "1\n2026-11-27 14:05\n0906 123 4567\n\nMicrosoft\ny\ny\nn\nn\nn\nn\nn\nAnyDesk\nThey said my computer had a virus\n"
-	code, out, errOut = runCLI(t, answers, nil, "report", "--db", db)
+	code, out, errOut = runCLI(t, answers, nil, "report", "--db", db, "--create")
 	if code != exitOK || !strings.Contains(out, "How did it start?") || !strings.Contains(out, "Reference: HU-") {
 		t.Fatalf("interactive: exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -55,7 +55,7 @@ func TestCLIReport(t *testing.T) {
 func TestCLIImportAndUser(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "i.db")
 	file := "../../testdata/ftc/dnc_complaint_numbers_2021-07-08.csv"
-	code, out, errOut := runCLI(t, "", nil, "import", "ftc-dnc", file, "--db", db)
+	code, out, errOut := runCLI(t, "", nil, "import", "ftc-dnc", file, "--db", db, "--create")
 	if code != exitOK || !strings.Contains(out, "13191 imported") || !strings.Contains(out, "line 5:") {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -63,7 +63,7 @@ func TestCLIImportAndUser(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "0 imported") {
 		t.Errorf("second import: %s", out)
 	}
-	code, _, errOut = runCLI(t, "", nil, "import", "ftc-dnc", file, "--db", filepath.Join(t.TempDir(), "s.db"), "--strict")
+	code, _, errOut = runCLI(t, "", nil, "import", "ftc-dnc", file, "--db", filepath.Join(t.TempDir(), "s.db"), "--create", "--strict")
 	if code != exitUsage || !strings.Contains(errOut, "nothing was imported") {
 		t.Errorf("strict: exit %d %q", code, errOut)
 	}
@@ -109,7 +109,7 @@ func TestCLIReportAsksAgain(t *testing.T) {
 		"Then he took control of the screen.",
 		"",
 	}, "\n") + "\n"
-	code, out, errOut := runCLI(t, answers, map[string]string{"HANGUP_PUBLIC_URL": "https://hangup.example.org"}, "report", "--db", db)
+	code, out, errOut := runCLI(t, answers, map[string]string{"HANGUP_PUBLIC_URL": "https://hangup.example.org"}, "report", "--db", db, "--create")
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -138,7 +138,7 @@ func TestCLIReportAsksAgain(t *testing.T) {
 		t.Errorf("an answer that was asked again was stored: story %q, claims %q", r.Story, r.ClaimedOrganisation)
 	}
 	// Endless answers nobody can read end the questions with exit 2.
-	code, _, errOut = runCLI(t, "what\nwhat\nwhat\nwhat\n", nil, "report", "--db", db)
+	code, _, errOut = runCLI(t, "what\nwhat\nwhat\nwhat\n", nil, "report", "--db", db, "--create")
 	if code != exitUsage || !strings.Contains(errOut, "could not be read") {
 		t.Errorf("unreadable answers: exit %d %q", code, errOut)
 	}
@@ -151,7 +151,7 @@ func TestCLIReportEmailsTheReporter(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "r.db")
 	vars := map[string]string{"HANGUP_PUBLIC_URL": "https://hangup.example.org", "HANGUP_SMTP_HOST": sink.Host(),
 		"HANGUP_SMTP_PORT": strconv.Itoa(sink.Port()), "HANGUP_SMTP_FROM": "Hangup <noreply@hangup.example.org>"}
-	code, out, errOut := runCLI(t, "", vars, "report", "--db", db, "--story", "Fake BT engineer.", "--contact-email", "ann@example.org", "--consent")
+	code, out, errOut := runCLI(t, "", vars, "report", "--db", db, "--create", "--story", "Fake BT engineer.", "--contact-email", "ann@example.org", "--consent")
 	if code != exitOK || !strings.Contains(out, "We emailed the reference and the link to ann@example.org") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}

@@ -1,3 +1,5 @@
+//go:build sip
+
 package main
 
 import (
@@ -33,8 +35,11 @@ import (
 // certificate fetched over HTTPS from a local STI certificate host and
 // chained to a test STI-CA) while a tampered one is not.
 //
-// It needs kamailio, kamailio-utils-modules and sip-tester (.ci/run
-// installs them); without them it skips, unless HANGUP_REQUIRE_SIP=1.
+// The SIP tests are timing-sensitive and start several processes each, so
+// they are kept out of "go test ./..." behind the build tag "sip" and run
+// on their own, one at a time: make test-sip (a step of its own in .ci/run).
+// They need kamailio, kamailio-utils-modules and sip-tester; without them
+// they skip, unless HANGUP_REQUIRE_SIP=1.
 func TestSIP(t *testing.T) {
 	kamailio, sipp := findSIPTools(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -72,18 +77,19 @@ func TestSIP(t *testing.T) {
 	// Kamailio with the configuration PBX administrators are given.
 	cfgPath, _ := filepath.Abs("../../docs/integrations/kamailio/kamailio.cfg")
 	proxyPort, calleePort := freeUDPPort(t), freeUDPPort(t)
+	// Hangup's address and the key go in the connection file, never on the
+	// command line (ps shows it to everyone).
+	conns := writeConnections(t, filepath.Join(dir, "hangup-http.cfg"), base, key)
 	startProcess(t, ctx, dir, "kamailio", kamailio, "-DD", "-E", "-f", cfgPath, "-m", "64", "-M", "8", "-w", dir, "-Y", dir,
-		"-A", "SIP_LISTEN=udp:127.0.0.1:"+proxyPort,
-		"-A", `HANGUP_URL="`+base+`/api/v1/screen/text"`,
-		"-A", `HANGUP_KEY="`+key+`"`)
+		"-A", "SIP_LISTEN=udp:127.0.0.1:"+proxyPort, "-A", `HANGUP_CONNECTIONS="`+conns+`"`)
 	waitUDPBound(t, proxyPort, 10*time.Second)
 	// A second proxy whose Hangup is down: calls must go through (fail open).
 	deadPort := freeUDPPort(t)
 	deadHTTP, _ := net.Listen("tcp", "127.0.0.1:0")
-	deadURL := "http://" + deadHTTP.Addr().String() + "/api/v1/screen/text"
+	deadConns := writeConnections(t, filepath.Join(dir, "dead-http.cfg"), "http://"+deadHTTP.Addr().String(), key)
 	deadHTTP.Close()
 	startProcess(t, ctx, dir, "kamailio-without-hangup", kamailio, "-DD", "-E", "-f", cfgPath, "-m", "64", "-M", "8", "-w", dir, "-Y", filepath.Join(dir, "dead"),
-		"-A", "SIP_LISTEN=udp:127.0.0.1:"+deadPort, "-A", `HANGUP_URL="`+deadURL+`"`, "-A", `HANGUP_KEY="`+key+`"`)
+		"-A", "SIP_LISTEN=udp:127.0.0.1:"+deadPort, "-A", `HANGUP_CONNECTIONS="`+deadConns+`"`)
 	waitUDPBound(t, deadPort, 10*time.Second)
 
 	valid := sp.Identity(stirtest.Claims{Orig: strings.TrimPrefix(mobile, "+"), Dest: []string{strings.TrimPrefix(called, "+")}, Attest: "A", IAT: time.Now()}, x5u)
@@ -98,14 +104,14 @@ func TestSIP(t *testing.T) {
 		{"verified organisation reaches the phone labelled", imex, "", "", false, "X-Hangup-Label", `^ *IMEX \(verified\)$`, `^ *No-TN-Validation$`},
 		{"valid SHAKEN header is verified", mobile, valid, "", false, "X-Hangup-Action", `^ *allow$`, `^ *TN-Validation-Passed$`},
 		{"tampered SHAKEN header is not", mobile, tampered, "", false, "X-Hangup-Label", `^ *Unverified$`, `^ *TN-Validation-Failed$`},
-		{"Hangup down: the call goes through unverified", scammer, "", deadPort, false, "X-Hangup-Label", `^ *Unverified$`, ".*"},
+		{"Hangup down: the call goes through marked unscreened", scammer, "", deadPort, false, "X-Hangup-Action", `^ *unscreened$`, `^ *unscreened\.unreachable$`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
 			var phone *exec.Cmd
 			verstatHeader := "X-Hangup-Verstat"
 			if tc.proxy != "" {
-				verstatHeader = "X-Hangup-Label" // no decision, so no verstat
+				verstatHeader = "X-Hangup-Reason" // no decision, so no verstat: the reason says why
 			}
 			if !tc.blocked {
 				phone = sippCmd(t, ctx, dir, sipp, "uas", calleePort, map[string]string{"HEADER_1": tc.header, "RE_1": xmlAttr(tc.re), "HEADER_2": verstatHeader, "RE_2": xmlAttr(tc.verstat)}, nil, "")
@@ -222,7 +228,9 @@ func findSIPTools(t *testing.T) (string, string) {
 	}
 	kamailio := find("kamailio", "/usr/sbin/kamailio")
 	sipp := find("sipp", "/usr/bin/sipp")
-	if _, err := os.Stat("/usr/lib/x86_64-linux-gnu/kamailio/modules/http_client.so"); err != nil && kamailio != "" {
+	// Debian puts modules under its multiarch directory; look wherever
+	// that is, as the shipped configuration lets Kamailio do.
+	if m, _ := filepath.Glob("/usr/lib/*/kamailio/modules/http_client.so"); len(m) == 0 && kamailio != "" {
 		missing = append(missing, "kamailio-utils-modules (http_client.so)")
 	}
 	if len(missing) > 0 {
@@ -233,6 +241,18 @@ func findSIPTools(t *testing.T) (string, string) {
 		t.Skip(msg)
 	}
 	return kamailio, sipp
+}
+
+// writeConnections writes the http_client connection file kamailio.cfg
+// reads (hangup-http.cfg), as the Kamailio guide has the operator write it:
+// Hangup's screening address and the API key, readable by its owner only.
+func writeConnections(t *testing.T, path, base, key string) string {
+	t.Helper()
+	body := "[hangup]\nurl = " + base + "/api/v1/screen\nusername = kamailio\npassword = " + key + "\nauthmethod = 1\ntimeout = 1\n"
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 func addKey(t *testing.T, app *App, name string) string {
@@ -317,7 +337,7 @@ func waitUDPBound(t *testing.T, port string, limit time.Duration) {
 
 // startProcess starts a long-running peer in its own process group and
 // kills the whole group when the test ends.
-func startProcess(t *testing.T, ctx context.Context, dir, name, path string, args ...string) {
+func startProcess(t *testing.T, ctx context.Context, dir, name, path string, args ...string) *exec.Cmd {
 	t.Helper()
 	log, err := os.Create(filepath.Join(dir, name+".log"))
 	if err != nil {
@@ -345,6 +365,7 @@ func startProcess(t *testing.T, ctx context.Context, dir, name, path string, arg
 			t.Logf("%s log:\n%s", name, lastLines(b, 40))
 		}
 	})
+	return cmd
 }
 
 func killOnCleanup(t *testing.T, cmd *exec.Cmd) {

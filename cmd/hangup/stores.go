@@ -3,7 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -233,4 +237,36 @@ func (f *follower) stop() {
 	f.unsub()
 	f.cancel()
 	f.wg.Wait()
+}
+
+// checkWritable stands before every command other than serve that writes
+// the database. It says on stderr which database the command uses — a
+// SQLite file by its full path — and refuses to create a SQLite file that
+// is not there unless create is set: run from another directory, or with
+// a mistyped --db, a command would otherwise make a new, empty database
+// that no server reads (a key made there fails every lookup with 401).
+// PostgreSQL databases are never created by Hangup, only its tables in
+// them.
+func checkWritable(e *env, dsn string, create bool) error {
+	if postgres.IsURL(dsn) {
+		fmt.Fprintf(e.stderr, "Using the PostgreSQL database %s.\n", postgres.Redact(dsn))
+		return nil
+	}
+	path, err := filepath.Abs(dsn)
+	if err != nil {
+		path = dsn
+	}
+	switch _, err := os.Stat(dsn); {
+	case err == nil:
+		fmt.Fprintf(e.stderr, "Using the database %s.\n", path)
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("database %s: %w", path, err)
+	case create:
+		fmt.Fprintf(e.stderr, "Creating a new database at %s.\n", path)
+	default:
+		return usagef("there is no database at %s.\n"+
+			"Give the one \"hangup serve\" uses with --db PATH (or HANGUP_DB, or run this where it keeps hangup.db),\n"+
+			"or add --create to start a new, empty one there.", path)
+	}
+	return nil
 }
