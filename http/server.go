@@ -18,6 +18,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/alert"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
@@ -108,6 +109,9 @@ type Deps struct {
 	// address; nil sends nothing. It needs Config.PublicURL: emailed links
 	// are absolute and must not come from a request's Host header.
 	Mailer hangup.Mailer
+	// Alerts are the public alerts about organisations; nil disables the
+	// alert pages, feeds and API.
+	Alerts *alert.Service
 }
 
 // Server serves Hangup over HTTP.
@@ -213,6 +217,8 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
+		{"GET", "/api/v1/alerts", s.apiAlerts},
+		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 	}, append(s.screenAPIRoutes(), s.shareAPIRoutes()...)...)
 }
 
@@ -226,6 +232,8 @@ func (s *Server) missing(path string) string {
 		return "Website checking"
 	case path == "/api/v1/analyses" && s.deps.Analyzer == nil:
 		return "Analysis"
+	case strings.HasPrefix(path, "/api/v1/alerts") && s.deps.Alerts == nil:
+		return "Alerts"
 	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:
 		return "Live analysis"
 	case (strings.HasPrefix(path, "/api/v1/blocklist") || strings.HasPrefix(path, "/api/v1/lookup/") ||
@@ -297,6 +305,7 @@ func (s *Server) routes() {
 		page("POST /logout", s.webLogout)
 	}
 	s.analystRoutes(page)
+	s.alertRoutes(page)
 	s.cardDAVRoutes()
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
@@ -20,7 +21,10 @@ type OrganisationsPage struct {
 // OrganisationPage shows one organisation with every fact's source.
 type OrganisationPage struct {
 	Page
-	Org *hangup.Organisation
+	Org    *hangup.Organisation
+	Alerts []AlertView // live alerts about it
+	// What the signed-in account may open about it.
+	CanRead, CanWrite bool
 }
 
 // NumberPage shows what Hangup knows about one number, its reputation and,
@@ -54,7 +58,14 @@ func (s *Server) webOrganisation(w http.ResponseWriter, r *http.Request) {
 		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "That organisation is not in Hangup's registry."))
 		return
 	}
-	s.render(w, r, http.StatusOK, "organisation", OrganisationPage{Page: s.pageFor(r, o.Name), Org: o})
+	p := OrganisationPage{Page: s.pageFor(r, o.Name), Org: o}
+	if s.deps.Alerts != nil {
+		p.Alerts = s.alertViews(s.deps.Alerts.LiveAlerts(o.ID, time.Now()))
+		u := userFrom(r.Context())
+		p.CanRead = hangup.MayReadOrganisation(u, o.ID)
+		p.CanWrite = hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID)
+	}
+	s.render(w, r, http.StatusOK, "organisation", p)
 }
 
 // LookupPage is "Look up a number": the form, shown again with the

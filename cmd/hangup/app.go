@@ -15,6 +15,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/agi"
+	"github.com/hangup-org/hangup/alert"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/check"
@@ -59,6 +60,7 @@ type App struct {
 	Blocklist  *blocklist.Service // the shared blocklist, its sync and exports
 	Syncer     *blocklist.Syncer  // pulls a central Hangup's blocklist, when Config.SyncFrom is set
 	Mailer     hangup.Mailer      // reporters' confirmations; nil when no mail server is configured
+	Alerts     *alert.Service     // public alerts about organisations, live ones in memory
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -151,7 +153,14 @@ func (a *App) wire(ctx context.Context) error {
 		return err
 	}
 	a.Accounts = account.New(a.DB)
-	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites).WithAnalyzer(a.Analyzer)
+	a.Alerts = alert.New(alert.Deps{Store: a.DB, Logger: a.log, Known: func(id string) bool {
+		_, ok := a.Registry.Snapshot().Organisation(id)
+		return ok
+	}})
+	if err := a.Alerts.Reload(ctx); err != nil {
+		return fmt.Errorf("loading the alerts: %w", err)
+	}
+	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites).WithAnalyzer(a.Analyzer).WithAlerts(a.Alerts)
 	if err := a.wireScreening(ctx); err != nil {
 		return err
 	}
@@ -180,6 +189,7 @@ func (a *App) wire(ctx context.Context) error {
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
+		Alerts: a.Alerts,
 	})
 	return err
 }
