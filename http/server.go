@@ -23,6 +23,7 @@ import (
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/metrics"
+	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
@@ -112,6 +113,8 @@ type Deps struct {
 	// Alerts are the public alerts about organisations; nil disables the
 	// alert pages, feeds and API.
 	Alerts *alert.Service
+	// Dashboards build organisations' dashboards; nil disables them.
+	Dashboards *orgdash.Service
 }
 
 // Server serves Hangup over HTTP.
@@ -306,6 +309,11 @@ func (s *Server) routes() {
 	}
 	s.analystRoutes(page)
 	s.alertRoutes(page)
+	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
+		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleMember}
+		page("GET /organisations/{id}/dashboard", s.requireRole(s.webDashboard, signedIn...))
+		page("GET /organisations/{id}/dashboard.csv", s.requireRole(s.webDashboardCSV, signedIn...))
+	}
 	s.cardDAVRoutes()
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

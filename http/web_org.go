@@ -1,14 +1,17 @@
 package http
 
 import (
+	"html/template"
 	"net/http"
 	"net/mail"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/orgdash"
 )
 
 // OrganisationsPage lists the registry.
@@ -178,4 +181,90 @@ func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?appeal=sent", http.StatusSeeOther)
+}
+
+// DashboardPage is an organisation's dashboard: the impersonation aimed at
+// it, for its members and analysts.
+type DashboardPage struct {
+	Page
+	Org      *hangup.Organisation
+	Dash     *orgdash.Dashboard
+	Chart    template.HTML
+	Weeks    int
+	Periods  []int
+	Alerts   []AlertView // every alert about it, whatever its status
+	CanWrite bool        // may write alerts and set up notifications
+	Query    string      // weeks=N, for the CSV link
+	// HasNotifications: this server sends organisations' notifications.
+	HasNotifications bool
+}
+
+// dashboardPeriods are the periods offered, in weeks.
+var dashboardPeriods = []int{4, 12, 26, 52}
+
+// dashboardOrg is the organisation of a dashboard request, if the
+// signed-in account may read its data. Another organisation's member gets
+// "not found": one organisation never learns about another's dashboard.
+func (s *Server) dashboardOrg(r *http.Request) (*hangup.Organisation, int, error) {
+	o, ok := s.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
+	if !ok || !hangup.MayReadOrganisation(userFrom(r.Context()), o.ID) {
+		return nil, 0, hangup.Errorf(hangup.ENOTFOUND, "There is no dashboard here for your account.")
+	}
+	weeks := orgdash.DefaultWeeks
+	if v := r.URL.Query().Get("weeks"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > orgdash.MaxWeeks {
+			return nil, 0, hangup.Errorf(hangup.EINVALID, "Choose a period from 1 to %d weeks.", orgdash.MaxWeeks)
+		}
+		weeks = n
+	}
+	return o, weeks, nil
+}
+
+func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
+	o, weeks, err := s.dashboardOrg(r)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	d, err := s.deps.Dashboards.Build(r.Context(), o, weeks)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	u := userFrom(r.Context())
+	p := DashboardPage{Page: s.pageFor(r, o.Name+": dashboard"), Org: o, Dash: d, Weeks: weeks, Periods: dashboardPeriods,
+		CanWrite: hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID), Query: "weeks=" + strconv.Itoa(weeks)}
+	if p.Chart, err = d.Chart.HTML(); err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	if s.deps.Alerts != nil {
+		as, err := s.deps.Alerts.ForOrganisation(r.Context(), u, o.ID)
+		if err != nil {
+			s.webError(w, r, err)
+			return
+		}
+		p.Alerts = s.alertViews(as)
+	}
+	s.render(w, r, http.StatusOK, "dashboard", p)
+}
+
+func (s *Server) webDashboardCSV(w http.ResponseWriter, r *http.Request) {
+	o, weeks, err := s.dashboardOrg(r)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	d, err := s.deps.Dashboards.Build(r.Context(), o, weeks)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="hangup-`+o.ID+`-dashboard.csv"`)
+	w.Header().Set("Cache-Control", "no-store")
+	if err := orgdash.WriteCSV(w, d); err != nil {
+		s.log.Warn("dashboard csv", "err", err)
+	}
 }

@@ -23,6 +23,7 @@ import (
 	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/mail"
 	"github.com/hangup-org/hangup/metrics"
+	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
@@ -61,6 +62,7 @@ type App struct {
 	Syncer     *blocklist.Syncer  // pulls a central Hangup's blocklist, when Config.SyncFrom is set
 	Mailer     hangup.Mailer      // reporters' confirmations; nil when no mail server is configured
 	Alerts     *alert.Service     // public alerts about organisations, live ones in memory
+	Dashboards *orgdash.Service   // organisations' dashboards
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -160,6 +162,7 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.Alerts.Reload(ctx); err != nil {
 		return fmt.Errorf("loading the alerts: %w", err)
 	}
+	a.Dashboards = orgdash.New(orgdash.Deps{Reports: a.DB, Sites: a.Sites, Feeds: func() orgdash.FeedNames { return a.Feeds.Index() }})
 	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites).WithAnalyzer(a.Analyzer).WithAlerts(a.Alerts)
 	if err := a.wireScreening(ctx); err != nil {
 		return err
@@ -189,7 +192,7 @@ func (a *App) wire(ctx context.Context) error {
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
-		Alerts: a.Alerts,
+		Alerts: a.Alerts, Dashboards: a.Dashboards,
 	})
 	return err
 }
