@@ -29,6 +29,7 @@ import (
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
+	"github.com/hangup-org/hangup/webhook"
 )
 
 // Config holds the server's own settings. cmd/hangup fills it from flags,
@@ -115,6 +116,8 @@ type Deps struct {
 	Alerts *alert.Service
 	// Dashboards build organisations' dashboards; nil disables them.
 	Dashboards *orgdash.Service
+	// Webhooks are organisations' notifications; nil disables their pages.
+	Webhooks *webhook.Service
 }
 
 // Server serves Hangup over HTTP.
@@ -309,6 +312,7 @@ func (s *Server) routes() {
 	}
 	s.analystRoutes(page)
 	s.alertRoutes(page)
+	s.notifyRoutes(page)
 	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
 		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleMember}
 		page("GET /organisations/{id}/dashboard", s.requireRole(s.webDashboard, signedIn...))

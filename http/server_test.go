@@ -73,7 +73,7 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
 		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db,
 		Dashboards: orgdash.New(orgdash.Deps{Reports: db, Sites: sites}),
-		Alerts: alert.New(alert.Deps{Store: db, Known: func(id string) bool { _, ok := reg.Snapshot().Organisation(id); return ok }})}
+		Alerts:     alert.New(alert.Deps{Store: db, Known: func(id string) bool { _, ok := reg.Snapshot().Organisation(id); return ok }})}
 	for _, o := range opts {
 		o(&deps)
 	}

@@ -234,7 +234,8 @@ func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	u := userFrom(r.Context())
 	p := DashboardPage{Page: s.pageFor(r, o.Name+": dashboard"), Org: o, Dash: d, Weeks: weeks, Periods: dashboardPeriods,
-		CanWrite: hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID), Query: "weeks=" + strconv.Itoa(weeks)}
+		CanWrite: hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID), Query: "weeks=" + strconv.Itoa(weeks),
+		HasNotifications: s.deps.Webhooks != nil}
 	if p.Chart, err = d.Chart.HTML(); err != nil {
 		s.webError(w, r, err)
 		return

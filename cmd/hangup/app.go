@@ -31,6 +31,7 @@ import (
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/site"
+	"github.com/hangup-org/hangup/webhook"
 )
 
 // App is a running Hangup: the database, the engines and the HTTP server,
@@ -63,6 +64,7 @@ type App struct {
 	Mailer     hangup.Mailer      // reporters' confirmations; nil when no mail server is configured
 	Alerts     *alert.Service     // public alerts about organisations, live ones in memory
 	Dashboards *orgdash.Service   // organisations' dashboards
+	Webhooks   *webhook.Service   // organisations' notifications, scanned and sent while serving
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -178,6 +180,9 @@ func (a *App) wire(ctx context.Context) error {
 		a.Mailer = m
 		a.log.Info("reporters' confirmations by email", "mail", cfg.mailConfig())
 	}
+	a.Webhooks = webhook.New(webhook.Config{}, webhook.Deps{Store: a.DB, Reports: a.DB, Mailer: a.Mailer, Logger: a.log,
+		Organisation: func(id string) (*hangup.Organisation, bool) { return a.Registry.Snapshot().Organisation(id) },
+		PublicURL:    func() string { return a.Server.PublicURL() }})
 	hc := hhttp.DefaultConfig()
 	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, version
 	if hc.TrustedProxies, err = cfg.TrustProxy.Parse(); err != nil {
@@ -192,7 +197,7 @@ func (a *App) wire(ctx context.Context) error {
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
-		Alerts: a.Alerts, Dashboards: a.Dashboards,
+		Alerts: a.Alerts, Dashboards: a.Dashboards, Webhooks: a.Webhooks,
 	})
 	return err
 }
@@ -392,6 +397,7 @@ func (a *App) Serve(ctx context.Context) error {
 	defer a.runSharing()()
 	defer a.serveAGI()()
 	defer a.refreshFeeds()()
+	defer a.runWebhooks()()
 	defer a.serveMetrics()()
 	errc := make(chan error, 1)
 	go func() { errc <- a.httpServer.Serve(a.listener) }()
@@ -422,6 +428,18 @@ func (a *App) refreshFeeds() func() {
 	go func() {
 		defer close(done)
 		a.Feeds.Run(ctx, FeedTick)
+	}()
+	return func() { cancel(); <-done }
+}
+
+// runWebhooks scans for organisations' events and sends their notices
+// until the returned function is called.
+func (a *App) runWebhooks() func() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a.Webhooks.Run(ctx)
 	}()
 	return func() { cancel(); <-done }
 }
