@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -228,7 +229,8 @@ func TestAlertFeedsParse(t *testing.T) {
 		if it.UpdatedParsed == nil || it.PublishedParsed == nil || len(it.Authors) == 0 || it.Authors[0].Name != "IMEX" {
 			t.Errorf("entry %q: updated %v, published %v, authors %v", it.Title, it.UpdatedParsed, it.PublishedParsed, it.Authors)
 		}
-		if !strings.HasPrefix(it.Title, "IMEX: ") || !strings.Contains(it.Link, "/alerts/") || strings.Contains(it.Link, pending) {
+		if !strings.HasPrefix(it.Title, "IMEX: ") || !slices.ContainsFunc(paths, func(p string) bool { return it.Link == "https://hangup.example.org"+p }) ||
+			strings.HasSuffix(it.Link, pending) {
 			t.Errorf("entry %q links to %q", it.Title, it.Link)
 		}
 		if !strings.Contains(it.Content, "&lt;b&gt;markup&lt;/b&gt;") || !strings.Contains(it.Content, "<p>Second paragraph.</p>") {
