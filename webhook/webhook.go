@@ -110,7 +110,8 @@ func New(cfg Config, deps Deps) *Service {
 		cfg.Lease = 2 * time.Minute
 	}
 	if deps.Fetch == nil {
-		deps.Fetch = safefetch.New(safefetch.Config{Timeout: 10 * time.Second, MaxBytes: 64 << 10, Schemes: []string{"https"}, UserAgent: "Hangup-Webhook"})
+		deps.Fetch = safefetch.New(safefetch.Config{Timeout: 10 * time.Second, MaxBytes: 64 << 10, Schemes: []string{"https"}, Ports: []int{443},
+			UserAgent: "Hangup-Webhook"})
 	}
 	if deps.Resolver == nil {
 		deps.Resolver = net.DefaultResolver

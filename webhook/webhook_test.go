@@ -272,7 +272,7 @@ func TestWebhookRefusesPrivateAddresses(t *testing.T) {
 	ctx := context.Background()
 	for _, target := range []string{"http://hooks.imex.example/hangup", "https://127.0.0.1/hook", "https://[::1]/hook", "https://10.0.0.5/hook",
 		"https://169.254.169.254/latest/meta-data", "https://192.168.1.1/", "https://internal.imex.example/hook", "https://rebind.imex.example/hook",
-		"https://hooks.imex.example:8443/hook", "https://user:pw@hooks.imex.example/hook", "https://nowhere.imex.example/", "ftp://hooks.imex.example/", "not a url"} {
+		"https://hooks.imex.example:8443/hook", "https://hooks.imex.example:80/hook", "https://user:pw@hooks.imex.example/hook", "https://nowhere.imex.example/", "ftp://hooks.imex.example/", "not a url"} {
 		_, err := s.Register(ctx, imexMember, "imex", webhook.Registration{Kind: hangup.WebhookURL, Target: target})
 		if hangup.ErrorCode(err) != hangup.EINVALID || len(hangup.ErrorFields(err)) == 0 {
 			t.Errorf("%s: %v, want EINVALID naming the address", target, err)
