@@ -22,12 +22,12 @@ import (
 
 // Limits of one dashboard.
 const (
-	DefaultWeeks = 12
-	MaxWeeks     = 52
-	MaxReports   = 20000 // reports read for one dashboard; beyond, Capped is set
-	maxRows      = 50    // rows of each table
-	maxFeedHits  = 100   // lookalikes from feeds
-	maxCandidates = 5000 // feed names checked by the website checker for one organisation
+	DefaultWeeks  = 12
+	MaxWeeks      = 52
+	MaxReports    = 20000 // reports read for one dashboard; beyond, Capped is set
+	maxRows       = 50    // rows of each table
+	maxFeedHits   = 100   // lookalikes from feeds
+	maxCandidates = 5000  // feed names checked by the website checker for one organisation
 )
 
 // FeedNames is every name on the blocklist feeds (feed.Index).
