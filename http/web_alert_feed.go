@@ -50,6 +50,8 @@ func alertHTML(a *hangup.PublicAlert) string {
 func (s *Server) alertsAtom(w http.ResponseWriter, r *http.Request) {
 	live := s.deps.Alerts.Live(time.Now())
 	base := s.feedBase()
+	// The feed's updated time is its newest entry's, so it changes only
+	// when an entry does; with no entries, a fixed date (Atom needs one).
 	updated := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	f := &feeds.Feed{Title: feedTitle, Link: &feeds.Link{Href: base + "/alerts"}, Author: &feeds.Author{Name: "Hangup"},
 		Description: "Warnings about scams using an organisation's name, published by the organisation or Hangup's analysts after review."}
