@@ -287,7 +287,7 @@ func short(text string) string {
 // a phone the names keep about their size.
 const (
 	hbWidth, hbLeft, hbRight = 400, 4, 64
-	hbRow, hbBar, hbTop      = 40, 16, 6
+	hbRow, hbBar, hbTop      = 46, 16, 6
 )
 
 // hbars draws one bar per label, the label written above its bar and the
@@ -309,16 +309,16 @@ func (c Chart) hbars(b *bytes.Buffer, id string) {
 	span := float64(hbWidth - hbLeft - hbRight)
 	for i, l := range c.Labels {
 		y := hbTop + i*hbRow
-		fmt.Fprintf(b, `<text x="%d" y="%d" font-size="14" fill="#0b0c0c">%s</text>`, hbLeft, y+14, esc(l))
-		by := y + 20
+		fmt.Fprintf(b, `<text x="%d" y="%d" font-size="16" fill="#0b0c0c">%s</text>`, hbLeft, y+16, esc(l))
+		by := y + 23
 		if s.hidden(i) {
-			fmt.Fprintf(b, `<text x="%d" y="%d" font-size="13" fill="#454b50">%s</text>`, hbLeft, by+hbBar-3, esc(s.Text[i]))
+			fmt.Fprintf(b, `<text x="%d" y="%d" font-size="15" fill="#454b50">%s</text>`, hbLeft, by+hbBar-3, esc(s.Text[i]))
 			continue
 		}
 		w := s.Values[i] / ceil * span
 		fmt.Fprintf(b, `<rect x="%d" y="%d" width="%s" height="%d" fill="%s"><title>%s: %s %s</title></rect>`,
 			hbLeft, by, f(w), hbBar, palette[0], esc(l), number(s.Values[i]), esc(strings.ToLower(s.Name)))
-		fmt.Fprintf(b, `<text x="%s" y="%d" font-size="13" fill="#0b0c0c">%s</text>`, f(float64(hbLeft)+w+6), by+hbBar-3, number(s.Values[i]))
+		fmt.Fprintf(b, `<text x="%s" y="%d" font-size="15" fill="#0b0c0c">%s</text>`, f(float64(hbLeft)+w+6), by+hbBar-2, number(s.Values[i]))
 	}
 	b.WriteString(`</svg>`)
 }
