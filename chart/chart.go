@@ -227,16 +227,31 @@ func (c Chart) SVG() (template.HTML, error) {
 	switch c.Kind {
 	case Line:
 		for si, s := range c.Series {
+			// A value shown as text breaks the line: it is not a point.
 			var pts []string
+			line := func() {
+				if len(pts) > 0 {
+					fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>`, palette[si], strings.Join(pts, " "))
+				}
+				pts = nil
+			}
 			for i, v := range s.Values {
+				if s.hidden(i) {
+					line()
+					continue
+				}
 				pts = append(pts, f(float64(left)+slot*(float64(i)+0.5))+","+f(yOf(v, ceil)))
 			}
-			if len(pts) > 0 {
-				fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>`, palette[si], strings.Join(pts, " "))
-			}
+			line()
 			for i, v := range s.Values {
+				x := f(float64(left) + slot*(float64(i)+0.5))
+				if s.hidden(i) {
+					fmt.Fprintf(&b, `<text x="%s" y="%d" font-size="10" text-anchor="middle" fill="#454b50"><title>%s: %s %s</title>%s</text>`,
+						x, top+plotH-4, esc(c.Labels[i]), esc(s.Text[i]), esc(strings.ToLower(s.Name)), esc(short(s.Text[i])))
+					continue
+				}
 				fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="3.5" fill="%s"><title>%s: %s %s</title></circle>`,
-					f(float64(left)+slot*(float64(i)+0.5)), f(yOf(v, ceil)), palette[si], esc(c.Labels[i]), esc(s.text(i, number)), esc(strings.ToLower(s.Name)))
+					x, f(yOf(v, ceil)), palette[si], esc(c.Labels[i]), number(v), esc(strings.ToLower(s.Name)))
 			}
 		}
 	default:

@@ -283,3 +283,23 @@ func TestHorizontalBarsAreProportionalWithNamesAbove(t *testing.T) {
 		t.Error("horizontal bars drew two series")
 	}
 }
+
+func TestASuppressedPointBreaksTheLine(t *testing.T) {
+	c := chart.Chart{Title: "Weekly", Kind: chart.Line, Labels: []string{"a", "b", "c", "d", "e"},
+		Series: []chart.Series{{Name: "Reports", Values: []float64{6, 7, 0, 9, 8}, Text: []string{"", "", "fewer than 5", "", ""}}}}
+	svg, err := c.SVG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wellFormed(t, string(svg))
+	lines := regexp.MustCompile(`<polyline [^>]*points="([^"]*)"`).FindAllStringSubmatch(string(svg), -1)
+	if len(lines) != 2 || len(strings.Fields(lines[0][1])) != 2 || len(strings.Fields(lines[1][1])) != 2 {
+		t.Errorf("lines %v: want two of two points each, broken at the suppressed value", lines)
+	}
+	if n := strings.Count(string(svg), "<circle"); n != 4 {
+		t.Errorf("%d points, want 4", n)
+	}
+	if !strings.Contains(string(svg), "c: fewer than 5 reports") {
+		t.Error("the suppressed value has no mark saying so")
+	}
+}

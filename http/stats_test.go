@@ -141,6 +141,11 @@ func TestStatsPageSuppressesSmallCountsAndItsCSVMatchesItsTables(t *testing.T) {
 			if err := json.Unmarshal(a.body, &got); err != nil || a.status != 200 {
 				t.Fatalf("GET /api/v1/stats → %d %v", a.status, err)
 			}
+			// With figures in it, the answer still fits the OpenAPI document.
+			checkResponse(t, loadOpenAPI(t), loadOpenAPI(t).Paths["/api/v1/stats"]["get"].Responses["200"], a.body)
+			if a.header.Get("Cache-Control") != "public, max-age=60" {
+				t.Errorf("Cache-Control %q", a.header.Get("Cache-Control"))
+			}
 			weeks, countries := 0, 0
 			for _, w := range got.Weeks {
 				weeks += w.Reports
