@@ -303,6 +303,7 @@ func short(text string) string {
 const (
 	hbWidth, hbLeft, hbRight = 400, 4, 64
 	hbRow, hbBar, hbTop      = 46, 16, 6
+	hbLine, hbChars          = 19, 40 // a name's lines: height, characters
 )
 
 // hbars draws one bar per label, the label written above its bar and the
@@ -311,7 +312,16 @@ func (c Chart) hbars(b *bytes.Buffer, id string) {
 	esc := template.HTMLEscapeString
 	s := c.Series[0]
 	n := len(c.Labels)
-	h := hbTop + max(n, 1)*hbRow + 4
+	// Long names take two lines or more: the SVG would cut them off.
+	names := make([][]string, n)
+	h := hbTop + 4
+	for i, l := range c.Labels {
+		names[i] = wrap(l, hbChars)
+		h += hbRow + hbLine*(len(names[i])-1)
+	}
+	if n == 0 {
+		h += hbRow
+	}
 	fmt.Fprintf(b, `<svg class="chart-svg hbars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="%s-title %s-desc">`, hbWidth, h, id, id)
 	fmt.Fprintf(b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, id, esc(c.Title), id, esc(c.describe()))
 	if n == 0 {
@@ -322,10 +332,13 @@ func (c Chart) hbars(b *bytes.Buffer, id string) {
 		ceil = 1
 	}
 	span := float64(hbWidth - hbLeft - hbRight)
+	y := hbTop
 	for i, l := range c.Labels {
-		y := hbTop + i*hbRow
-		fmt.Fprintf(b, `<text x="%d" y="%d" font-size="16" fill="#0b0c0c">%s</text>`, hbLeft, y+16, esc(l))
-		by := y + 23
+		for j, line := range names[i] {
+			fmt.Fprintf(b, `<text x="%d" y="%d" font-size="16" fill="#0b0c0c">%s</text>`, hbLeft, y+16+j*hbLine, esc(line))
+		}
+		by := y + 23 + hbLine*(len(names[i])-1)
+		y += hbRow + hbLine*(len(names[i])-1)
 		if s.hidden(i) {
 			fmt.Fprintf(b, `<text x="%d" y="%d" font-size="15" fill="#454b50">%s</text>`, hbLeft, by+hbBar-3, esc(s.Text[i]))
 			continue
@@ -336,6 +349,34 @@ func (c Chart) hbars(b *bytes.Buffer, id string) {
 		fmt.Fprintf(b, `<text x="%s" y="%d" font-size="15" fill="#0b0c0c">%s</text>`, f(float64(hbLeft)+w+6), by+hbBar-2, number(s.Values[i]))
 	}
 	b.WriteString(`</svg>`)
+}
+
+// wrap breaks text into lines of at most width characters at spaces; a
+// word longer than a line is cut.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		for len([]rune(w)) > width {
+			if line != "" {
+				lines, line = append(lines, line), ""
+			}
+			r := []rune(w)
+			lines, w = append(lines, string(r[:width])), string(r[width:])
+		}
+		switch {
+		case line == "":
+			line = w
+		case len([]rune(line))+1+len([]rune(w)) <= width:
+			line += " " + w
+		default:
+			lines, line = append(lines, line), w
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // describe says what the chart shows, for its <desc>: the range and the

@@ -303,3 +303,34 @@ func TestASuppressedPointBreaksTheLine(t *testing.T) {
 		t.Error("the suppressed value has no mark saying so")
 	}
 }
+
+func TestLongNamesWrapInsteadOfBeingCutOff(t *testing.T) {
+	long := "UK government (GOV.UK and departments on gov.uk)"
+	c := chart.Chart{Title: "Organisations", Kind: chart.HBars, Labels: []string{long, "BT", "Averyveryveryveryveryveryveryveryverylongword"},
+		Series: []chart.Series{{Name: "Reports", Values: []float64{10, 5, 7}}}}
+	svg, err := c.SVG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wellFormed(t, string(svg))
+	var lines []string
+	for _, m := range regexp.MustCompile(`<text x="4" y="\d+" font-size="16" fill="#0b0c0c">([^<]*)</text>`).FindAllStringSubmatch(string(svg), -1) {
+		lines = append(lines, m[1])
+		if n := len([]rune(m[1])); n > 40 {
+			t.Errorf("a line of %d characters: %q", n, m[1])
+		}
+	}
+	if strings.Join(lines[:2], " ") != long || lines[2] != "BT" || strings.Join(lines[3:], "") != c.Labels[2] {
+		t.Errorf("the names' lines %q do not give back the names", lines)
+	}
+	// The three bars still follow each other without overlapping.
+	ys := regexp.MustCompile(`<rect x="4" y="(\d+)"`).FindAllStringSubmatch(string(svg), -1)
+	prev := -1
+	for _, y := range ys {
+		v, _ := strconv.Atoi(y[1])
+		if v <= prev+16 {
+			t.Errorf("bars at %v overlap", ys)
+		}
+		prev = v
+	}
+}
