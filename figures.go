@@ -58,6 +58,9 @@ type CurrencyLoss struct {
 	Median   float64   // of their amounts (the mean of the middle two for an even count)
 	Buckets  []int     // reports per bucket, len(bounds)+1: see FigureStore.MoneyLost
 	Sums     []float64 // the sum of the amounts in each bucket
+
+	midSum   float64 // the middle amounts, while a store adds rows
+	midCount int
 }
 
 // MaxMoneyBuckets bounds the bucket bounds of one MoneyLost call.
@@ -116,12 +119,13 @@ func ValidMoneyBounds(bounds []float64) error {
 	return nil
 }
 
-// AddLossRow adds one row of a MoneyLost query (a currency's bucket, rows
-// ordered by currency) to out: stores share it so that both assemble
-// CurrencyLoss alike.
-func AddLossRow(out []CurrencyLoss, bounds int, currency string, bucket, reports int, sum, median float64) []CurrencyLoss {
+// AddLossRow adds one row of a MoneyLost query to out (rows ordered by
+// currency): a currency's bucket with its count and sum, and the sum and
+// count of the one or two middle amounts of the currency that fall in this
+// bucket. Stores share it so that both assemble CurrencyLoss alike.
+func AddLossRow(out []CurrencyLoss, bounds int, currency string, bucket, reports int, sum, midSum float64, midCount int) []CurrencyLoss {
 	if n := len(out); n == 0 || out[n-1].Currency != currency {
-		out = append(out, CurrencyLoss{Currency: currency, Median: median, Buckets: make([]int, bounds+1), Sums: make([]float64, bounds+1)})
+		out = append(out, CurrencyLoss{Currency: currency, Buckets: make([]int, bounds+1), Sums: make([]float64, bounds+1)})
 	}
 	c := &out[len(out)-1]
 	if bucket >= 0 && bucket <= bounds {
@@ -130,5 +134,10 @@ func AddLossRow(out []CurrencyLoss, bounds int, currency string, bucket, reports
 	}
 	c.Reports += reports
 	c.Sum += sum
+	c.midSum += midSum
+	c.midCount += midCount
+	if c.midCount > 0 {
+		c.Median = c.midSum / float64(c.midCount)
+	}
 	return out
 }

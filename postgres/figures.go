@@ -75,7 +75,8 @@ func (db *DB) CountReportsBy(ctx context.Context, q hangup.FigureQuery) ([]hangu
 }
 
 // MoneyLost implements hangup.FigureStore with the same query as SQLite's:
-// the median is the mean of the one or two middle rows of each currency.
+// the one or two middle rows of each currency are summed and counted in
+// whichever bucket they fall; AddLossRow divides.
 func (db *DB) MoneyLost(ctx context.Context, from, to time.Time, bounds []float64) ([]hangup.CurrencyLoss, error) {
 	if err := hangup.ValidMoneyBounds(bounds); err != nil {
 		return nil, err
@@ -93,14 +94,14 @@ func (db *DB) MoneyLost(ctx context.Context, from, to time.Time, bounds []float6
 		bucket.WriteString("0")
 	}
 	rows, err := db.pool.Query(ctx, `WITH m AS (
-			SELECT currency, amount, `+bucket.String()+` AS bucket,
-				ROW_NUMBER() OVER (PARTITION BY currency ORDER BY amount) AS rn,
-				COUNT(*) OVER (PARTITION BY currency) AS n
-			FROM reports WHERE created_at >= $1 AND created_at < $2 AND amount > 0 AND currency <> ''),
-		med AS (SELECT currency, AVG(amount) AS median FROM m WHERE 2 * rn BETWEEN n AND n + 2 GROUP BY currency)
-		SELECT m.currency, m.bucket, COUNT(*), SUM(m.amount), med.median
-		FROM m JOIN med ON med.currency = m.currency
-		GROUP BY m.currency, m.bucket, med.median ORDER BY m.currency COLLATE "C", m.bucket`, args...)
+			SELECT currency, amount, ROW_NUMBER() OVER w AS rn,
+				COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
+			FROM reports WHERE created_at >= $1 AND created_at < $2 AND amount > 0 AND currency <> ''
+			WINDOW w AS (PARTITION BY currency ORDER BY amount))
+		SELECT currency, `+bucket.String()+` AS bucket, COUNT(*), SUM(amount),
+			SUM(CASE WHEN 2 * rn BETWEEN n AND n + 2 THEN amount ELSE 0 END),
+			SUM(CASE WHEN 2 * rn BETWEEN n AND n + 2 THEN 1 ELSE 0 END)
+		FROM m GROUP BY currency, bucket ORDER BY currency COLLATE "C", bucket`, args...)
 	if err != nil {
 		return nil, wrap(err, "money lost")
 	}
@@ -108,12 +109,12 @@ func (db *DB) MoneyLost(ctx context.Context, from, to time.Time, bounds []float6
 	var out []hangup.CurrencyLoss
 	for rows.Next() {
 		var cur string
-		var b, n int
-		var sum, median float64
-		if err := rows.Scan(&cur, &b, &n, &sum, &median); err != nil {
+		var b, n, midCount int
+		var sum, midSum float64
+		if err := rows.Scan(&cur, &b, &n, &sum, &midSum, &midCount); err != nil {
 			return nil, wrap(err, "money lost")
 		}
-		out = hangup.AddLossRow(out, len(bounds), cur, b, n, sum, median)
+		out = hangup.AddLossRow(out, len(bounds), cur, b, n, sum, midSum, midCount)
 	}
 	return out, wrap(rows.Err(), "money lost")
 }

@@ -15,8 +15,10 @@ var _ hangup.FigureStore = (*DB)(nil)
 // stored as fixed-width UTC text, so the first ten characters are the day;
 // 'weekday 0' moves to the Sunday ending its week, six days back is Monday.
 func (db *DB) CountReportsByWeekAndCountry(ctx context.Context, from, to time.Time) ([]hangup.WeekCountryCount, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT date(substr(created_at, 1, 10), 'weekday 0', '-6 days') AS week, country, COUNT(*)
-		FROM reports WHERE created_at >= ? AND created_at < ?
+	// Days first: the date arithmetic then runs once per day, not per row.
+	rows, err := db.read.QueryContext(ctx, `SELECT date(day, 'weekday 0', '-6 days') AS week, country, SUM(n)
+		FROM (SELECT substr(created_at, 1, 10) AS day, country, COUNT(*) AS n
+			FROM reports WHERE created_at >= ? AND created_at < ? GROUP BY day, country)
 		GROUP BY week, country ORDER BY week, country`, ts(from), ts(to))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: reports by week: %w", classify(err))
@@ -76,15 +78,16 @@ func (db *DB) CountReportsBy(ctx context.Context, q hangup.FigureQuery) ([]hangu
 	return out, rows.Err()
 }
 
-// MoneyLost implements hangup.FigureStore: one query numbers each currency's
-// amounts in order, so the median is the mean of the one or two middle
-// rows (2·row between n and n+2), and counts and sums them per bucket.
+// MoneyLost implements hangup.FigureStore in one pass: each currency's
+// amounts are numbered in order (one sort), so its one or two middle rows
+// (2·row between n and n+2) can be summed and counted in whichever bucket
+// they fall; AddLossRow divides.
 func (db *DB) MoneyLost(ctx context.Context, from, to time.Time, bounds []float64) ([]hangup.CurrencyLoss, error) {
 	if err := hangup.ValidMoneyBounds(bounds); err != nil {
 		return nil, err
 	}
 	var bucket strings.Builder
-	var args []any
+	args := []any{ts(from), ts(to)} // the WHERE clause's, then the buckets'
 	bucket.WriteString("CASE")
 	for i, b := range bounds {
 		fmt.Fprintf(&bucket, " WHEN amount < ? THEN %d", i)
@@ -95,16 +98,15 @@ func (db *DB) MoneyLost(ctx context.Context, from, to time.Time, bounds []float6
 		bucket.Reset()
 		bucket.WriteString("0")
 	}
-	args = append(args, ts(from), ts(to))
 	rows, err := db.read.QueryContext(ctx, `WITH m AS (
-			SELECT currency, amount, `+bucket.String()+` AS bucket,
-				ROW_NUMBER() OVER (PARTITION BY currency ORDER BY amount) AS rn,
-				COUNT(*) OVER (PARTITION BY currency) AS n
-			FROM reports WHERE created_at >= ? AND created_at < ? AND amount > 0 AND currency <> ''),
-		med AS (SELECT currency, AVG(amount) AS median FROM m WHERE 2 * rn BETWEEN n AND n + 2 GROUP BY currency)
-		SELECT m.currency, m.bucket, COUNT(*), SUM(m.amount), med.median
-		FROM m JOIN med ON med.currency = m.currency
-		GROUP BY m.currency, m.bucket, med.median ORDER BY m.currency, m.bucket`, args...)
+			SELECT currency, amount, ROW_NUMBER() OVER w AS rn,
+				COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
+			FROM reports WHERE created_at >= ? AND created_at < ? AND amount > 0 AND currency <> ''
+			WINDOW w AS (PARTITION BY currency ORDER BY amount))
+		SELECT currency, `+bucket.String()+` AS bucket, COUNT(*), SUM(amount),
+			SUM(CASE WHEN 2 * rn BETWEEN n AND n + 2 THEN amount ELSE 0 END),
+			SUM(CASE WHEN 2 * rn BETWEEN n AND n + 2 THEN 1 ELSE 0 END)
+		FROM m GROUP BY currency, bucket ORDER BY currency, bucket`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: money lost: %w", classify(err))
 	}
@@ -112,12 +114,12 @@ func (db *DB) MoneyLost(ctx context.Context, from, to time.Time, bounds []float6
 	var out []hangup.CurrencyLoss
 	for rows.Next() {
 		var cur string
-		var b, n int
-		var sum, median float64
-		if err := rows.Scan(&cur, &b, &n, &sum, &median); err != nil {
+		var b, n, midCount int
+		var sum, midSum float64
+		if err := rows.Scan(&cur, &b, &n, &sum, &midSum, &midCount); err != nil {
 			return nil, fmt.Errorf("sqlite: money lost: %w", err)
 		}
-		out = hangup.AddLossRow(out, len(bounds), cur, b, n, sum, median)
+		out = hangup.AddLossRow(out, len(bounds), cur, b, n, sum, midSum, midCount)
 	}
 	return out, rows.Err()
 }

@@ -106,9 +106,10 @@ func New(cfg Config, deps Deps) *Service {
 	return &Service{cfg: cfg, deps: deps}
 }
 
-// Figures returns the figures, computed at most once per CacheFor: callers
-// arriving while they are computed wait for that computation. Errors are
-// not cached.
+// Figures returns the figures, computed at most once per CacheFor (or 20
+// times the last computation's time, if longer): callers arriving while
+// they are computed wait for that computation, so there is never more than
+// one at a time. Errors are not cached.
 func (s *Service) Figures(ctx context.Context) (*Figures, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -116,11 +117,15 @@ func (s *Service) Figures(ctx context.Context) (*Figures, error) {
 	if s.cached != nil && now.Before(s.expires) {
 		return s.cached, nil
 	}
+	started := time.Now()
 	f, err := s.compute(ctx, now)
 	if err != nil {
 		return nil, err
 	}
-	s.cached, s.expires = f, now.Add(s.cfg.CacheFor)
+	// A big database takes longer: the figures are then kept at least 20
+	// times as long as they took, so that computing them never costs more
+	// than a twentieth of the database's time.
+	s.cached, s.expires = f, now.Add(max(s.cfg.CacheFor, 20*time.Since(started)))
 	return f, nil
 }
 

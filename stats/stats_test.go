@@ -195,6 +195,7 @@ func TestMoneyBucketsAndMedian(t *testing.T) {
 	for _, amounts := range [][]float64{
 		{20, 150, 150, 480, 999.99, 1000, 1200, 2500, 7000, 12000, 95, 60, 40, 10, 75},    // odd count
 		{20, 150, 150, 480, 999.99, 1000, 1200, 2500, 7000, 12000, 95, 60, 40, 10, 75, 3}, // even count
+		{10, 20, 30, 40, 90, 110, 200, 300, 400, 450},                                     // the middle two in different buckets
 	} {
 		w := newWorld(t)
 		for _, a := range amounts {
