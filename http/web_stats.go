@@ -96,7 +96,7 @@ func (s *Server) webStats(w http.ResponseWriter, r *http.Request) {
 		"organisations": {"The organisations scammers most often pretended to be. The real ones would not call you like this.", "Organisations named in fewer than 5 reports are not shown.", "No organisation has been named in enough reports to show yet."},
 		"tools":         {"Scammers ask you to install one of these so they can see and control your screen. Never install one because a caller asks.", "Programs named in fewer than 5 reports are not shown.", "No program has been named in enough reports to show yet."},
 		"payments":      {"Gift cards, transfers and other ways of paying that scammers asked for.", "Ways of paying named in fewer than 5 reports are not shown.", "No way of paying has been named in enough reports to show yet."},
-		"countries":     {"Where the people who reported live.", "Countries with fewer than 5 reports are not shown, and their reports are left out of the weeks above too.", "No country has enough reports to show yet."},
+		"countries":     {"Where the people who reported live.", "Countries with fewer than 5 reports are not shown. Their reports, and those of weeks with fewer than 5, are left out of both this and the weekly figures, so that no small number can be worked out from the others.", "No country has enough reports to show yet."},
 	}
 	money := map[string]stats.Money{}
 	for _, m := range f.Money {
