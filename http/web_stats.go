@@ -122,8 +122,7 @@ func (s *Server) webStats(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Sections = append(p.Sections, sec)
 	}
-	w.Header().Set("Cache-Control", "public, max-age=60")
-	s.render(w, r, http.StatusOK, "stats", p)
+	s.render(w, r, http.StatusOK, "stats", p) // no-store: the layout holds the browser's form token
 }
 
 func hasShown(c chart.Chart) bool {
