@@ -239,4 +239,31 @@ func testFigures(t *testing.T, open Opener) {
 			t.Errorf("no bounds: %+v, %v; want one bucket per currency", got, err)
 		}
 	})
+
+	t.Run("deleted reports are not counted", func(t *testing.T) {
+		count := func(org string) int {
+			t.Helper()
+			got, err := s.CountReportsBy(ctx, hangup.FigureQuery{Dimension: hangup.FigureOrganisation, From: from, To: to})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range got {
+				if c.Value == org {
+					return c.Reports
+				}
+			}
+			return 0
+		}
+		r := in[len(in)/2]
+		before := count(r.OrganisationID)
+		if r.OrganisationID == "" || before == 0 {
+			t.Fatalf("report %s names no organisation", r.Reference)
+		}
+		if err := stores.Reports.DeleteReport(ctx, r.Reference, "reporter"); err != nil {
+			t.Fatal(err)
+		}
+		if after := count(r.OrganisationID); after != before-1 {
+			t.Errorf("%s: %d reports after deleting one of %d", r.OrganisationID, after, before)
+		}
+	})
 }
