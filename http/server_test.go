@@ -25,6 +25,7 @@ import (
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/site"
 	"github.com/hangup-org/hangup/sqlite"
+	"github.com/hangup-org/hangup/stats"
 )
 
 func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
@@ -69,7 +70,13 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	}
 	deps := Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
 		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
-		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db}
+		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db,
+		Stats: stats.New(stats.Config{}, stats.Deps{Store: db, OrgName: func(id string) string {
+			if o, ok := reg.Snapshot().OrganisationByID(id); ok {
+				return o.Name
+			}
+			return ""
+		}})}
 	for _, o := range opts {
 		o(&deps)
 	}

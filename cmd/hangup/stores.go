@@ -31,6 +31,7 @@ type Database interface {
 	hangup.SiteNumberStore
 	hangup.BlocklistStore
 	hangup.SyncStore
+	hangup.FigureStore
 	Ping(ctx context.Context) error
 	Close() error
 }
