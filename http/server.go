@@ -29,6 +29,7 @@ import (
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
+	"github.com/hangup-org/hangup/stats"
 	"github.com/hangup-org/hangup/webhook"
 )
 
@@ -107,6 +108,7 @@ type Deps struct {
 	Metrics     *metrics.Metrics        // Prometheus metrics at /metrics; nil disables
 	Blocklist   *blocklist.Service      // the shared blocklist, exports and CardDAV; nil disables them
 	Shares      hangup.SharedCheckStore // short links to check results; nil: results have none
+	Stats       *stats.Service          // the public figures (/stats); nil disables them
 	// Mailer sends a reporter's confirmation when they give an email
 	// address; nil sends nothing. It needs Config.PublicURL: emailed links
 	// are absolute and must not come from a request's Host header.
@@ -225,6 +227,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
 		{"GET", "/api/v1/alerts", s.apiAlerts},
 		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
+		{"GET", "/api/v1/stats", s.apiStats},
 	}, append(s.screenAPIRoutes(), s.shareAPIRoutes()...)...)
 }
 
@@ -242,6 +245,8 @@ func (s *Server) missing(path string) string {
 		return "Alerts"
 	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:
 		return "Live analysis"
+	case path == "/api/v1/stats" && s.deps.Stats == nil:
+		return "Public figures"
 	case (strings.HasPrefix(path, "/api/v1/blocklist") || strings.HasPrefix(path, "/api/v1/lookup/") ||
 		strings.HasPrefix(path, "/api/v1/export/")) && s.deps.Blocklist == nil:
 		return "Sharing the blocklist"
@@ -292,6 +297,10 @@ func (s *Server) routes() {
 	}
 	page("GET /organisations", s.webOrganisations)
 	page("GET /organisations/{id}", s.webOrganisation)
+	if s.deps.Stats != nil {
+		page("GET /stats", s.webStats)
+		page("GET /stats/{file}", s.webStatsCSV)
+	}
 	page("GET /numbers", s.webNumberLookup)
 	page("GET /numbers/{number}", s.webNumber)
 	if s.deps.RepDB != nil {

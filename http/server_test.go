@@ -27,6 +27,7 @@ import (
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/site"
 	"github.com/hangup-org/hangup/sqlite"
+	"github.com/hangup-org/hangup/stats"
 )
 
 func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
@@ -73,7 +74,13 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
 		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db,
 		Dashboards: orgdash.New(orgdash.Deps{Reports: db, Sites: sites}),
-		Alerts:     alert.New(alert.Deps{Store: db, Known: func(id string) bool { _, ok := reg.Snapshot().Organisation(id); return ok }})}
+		Alerts:     alert.New(alert.Deps{Store: db, Known: func(id string) bool { _, ok := reg.Snapshot().Organisation(id); return ok }}),
+		Stats: stats.New(stats.Config{}, stats.Deps{Store: db, OrgName: func(id string) string {
+			if o, ok := reg.Snapshot().OrganisationByID(id); ok {
+				return o.Name
+			}
+			return ""
+		}})}
 	for _, o := range opts {
 		o(&deps)
 	}

@@ -26,6 +26,7 @@ type Stores struct {
 	SharedChecks  hangup.SharedCheckStore // nil skips the shared check tests
 	Alerts        hangup.AlertStore       // nil skips the alert tests
 	Webhooks      hangup.WebhookStore     // nil skips the webhook tests
+	Figures       hangup.FigureStore      // nil skips the public figures tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -49,4 +50,5 @@ func Run(t *testing.T, open Opener) {
 	t.Run("NumberOrganisations", func(t *testing.T) { testNumberOrganisations(t, open) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, open) })
 	t.Run("Webhooks", func(t *testing.T) { testWebhooks(t, open) })
+	t.Run("Figures", func(t *testing.T) { testFigures(t, open) })
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/site"
+	"github.com/hangup-org/hangup/stats"
 	"github.com/hangup-org/hangup/webhook"
 )
 
@@ -198,8 +199,17 @@ func (a *App) wire(ctx context.Context) error {
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
 		Alerts: a.Alerts, Dashboards: a.Dashboards, Webhooks: a.Webhooks,
+		Stats: stats.New(stats.Config{}, stats.Deps{Store: a.DB, OrgName: a.orgName}),
 	})
 	return err
+}
+
+// orgName names a registry organisation for the public figures.
+func (a *App) orgName(id string) string {
+	if o, ok := a.Registry.Snapshot().OrganisationByID(id); ok {
+		return o.Name
+	}
+	return ""
 }
 
 // pageChecker keeps a nil *page.Checker a nil interface for http.Deps.

@@ -33,6 +33,7 @@ type Database interface {
 	hangup.SyncStore
 	hangup.AlertStore
 	hangup.WebhookStore
+	hangup.FigureStore
 	Ping(ctx context.Context) error
 	Close() error
 }
