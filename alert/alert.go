@@ -294,6 +294,24 @@ func (s *Service) Pending(ctx context.Context, u *hangup.User) ([]*hangup.Public
 	return l, err
 }
 
+// RecentlyWithdrawn returns the alerts that were published and then
+// withdrawn before their expiry, while that expiry is still ahead: feeds
+// keep them, marked withdrawn, so a reader that already holds one learns it
+// no longer applies (feed readers keep entries that merely disappear).
+func (s *Service) RecentlyWithdrawn(ctx context.Context, now time.Time) ([]*hangup.PublicAlert, error) {
+	l, err := s.deps.Store.ListAlerts(ctx, hangup.AlertFilter{Status: hangup.AlertWithdrawn, Limit: 100})
+	if err != nil {
+		return nil, err
+	}
+	var out []*hangup.PublicAlert
+	for _, a := range l {
+		if a.PublishedAt != nil && now.Before(a.ExpiresAt) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
 // Paragraphs splits an alert's text into its paragraphs (split by blank
 // lines), for pages and feeds.
 func Paragraphs(text string) []string {

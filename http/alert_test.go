@@ -273,4 +273,39 @@ func TestAlertFeedsParse(t *testing.T) {
 	if strings.Contains(string(r.body), "it@imex.example") {
 		t.Error("the JSON Feed shows an account")
 	}
+
+	// Withdrawn: the entry stays, with the same id, marked withdrawn and
+	// without its text, so readers that hold it learn it no longer applies.
+	before := map[string]*gofeed.Item{}
+	for _, it := range feed.Items {
+		before[it.Link] = it
+	}
+	_, page, _ := imex.get(paths[0])
+	if st, _, _ := imex.post(paths[0]+"/withdraw", hidden(page)); st != http.StatusSeeOther {
+		t.Fatalf("withdrawing: %d", st)
+	}
+	feed, err = fp.ParseString(string(do(t, s, "GET", "/alerts.atom", "", "").body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(feed.Items) != 2 {
+		t.Fatalf("%d entries after a withdrawal, want 2", len(feed.Items))
+	}
+	for _, it := range feed.Items {
+		old := before[it.Link]
+		if old == nil || old.GUID != it.GUID {
+			t.Errorf("entry %s changed its id", it.Link)
+			continue
+		}
+		withdrawn := strings.HasSuffix(it.Link, paths[0])
+		if withdrawn != strings.HasPrefix(it.Title, "Withdrawn: ") || withdrawn == strings.Contains(it.Content, "Second paragraph") {
+			t.Errorf("entry %q (%s): withdrawn %v, content %q", it.Title, it.Link, withdrawn, it.Content)
+		}
+		if withdrawn && it.UpdatedParsed.Before(*old.UpdatedParsed) {
+			t.Errorf("the withdrawn entry's updated time went back")
+		}
+	}
+	if body := string(do(t, s, "GET", "/alerts.json", "", "").body); strings.Count(body, `"status":"withdrawn"`) != 1 {
+		t.Errorf("the JSON Feed marks %d items withdrawn, want 1", strings.Count(body, `"status":"withdrawn"`))
+	}
 }

@@ -47,8 +47,41 @@ func alertHTML(a *hangup.PublicAlert) string {
 	return b.String()
 }
 
+// feedAlerts are the alerts a feed carries: those in force, then those
+// withdrawn before their expiry (marked so, without their text).
+func (s *Server) feedAlerts(r *http.Request) ([]*hangup.PublicAlert, error) {
+	now := time.Now()
+	gone, err := s.deps.Alerts.RecentlyWithdrawn(r.Context(), now)
+	if err != nil {
+		return nil, err
+	}
+	return append(s.deps.Alerts.Live(now), gone...), nil
+}
+
+// feedTitleOf is an entry's title: the organisation, the alert's title,
+// and "Withdrawn" when it was.
+func feedTitleOf(v AlertView) string {
+	t := v.Organisation + ": " + v.Title
+	if v.Status == hangup.AlertWithdrawn {
+		t = "Withdrawn: " + t
+	}
+	return t
+}
+
+// feedHTML is an entry's content: the alert's text, or the withdrawal.
+func feedHTML(v AlertView) string {
+	if v.Status == hangup.AlertWithdrawn {
+		return "<p>" + template.HTMLEscapeString(v.By()+" withdrew this alert on "+v.UpdatedAt.Format("2 January 2006")+". It no longer applies.") + "</p>"
+	}
+	return alertHTML(v.PublicAlert)
+}
+
 func (s *Server) alertsAtom(w http.ResponseWriter, r *http.Request) {
-	live := s.deps.Alerts.Live(time.Now())
+	live, err := s.feedAlerts(r)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
 	base := s.feedBase()
 	// The feed's updated time is its newest entry's, so it changes only
 	// when an entry does; with no entries, a fixed date (Atom needs one).
@@ -59,8 +92,8 @@ func (s *Server) alertsAtom(w http.ResponseWriter, r *http.Request) {
 		v := s.alertView(a, time.Now())
 		published := *a.PublishedAt
 		updated = maxTime(updated, a.UpdatedAt)
-		f.Items = append(f.Items, &feeds.Item{Title: v.Organisation + ": " + a.Title, Link: &feeds.Link{Href: s.alertURL(a)},
-			Author: &feeds.Author{Name: v.By()}, Id: s.tagID(a), Created: published, Updated: a.UpdatedAt, Content: alertHTML(a)})
+		f.Items = append(f.Items, &feeds.Item{Title: feedTitleOf(v), Link: &feeds.Link{Href: s.alertURL(a)},
+			Author: &feeds.Author{Name: v.By()}, Id: s.tagID(a), Created: published, Updated: a.UpdatedAt, Content: feedHTML(v)})
 	}
 	f.Updated = updated
 	af := (&feeds.Atom{Feed: f}).AtomFeed()
@@ -123,6 +156,7 @@ type JSONAlertExt struct {
 	Organisation   string `json:"organisation"`
 	AuthorKind     string `json:"author_kind"`
 	ExpiresAt      string `json:"expires_at"`
+	Status         string `json:"status"` // "published", or "withdrawn": it no longer applies
 }
 
 func (s *Server) alertsJSONFeed(w http.ResponseWriter, r *http.Request) {
@@ -133,13 +167,22 @@ func (s *Server) alertsJSONFeed(w http.ResponseWriter, r *http.Request) {
 	if base != "" {
 		f.HomePageURL, f.FeedURL = base+"/alerts", base+"/alerts.json"
 	}
-	for _, a := range s.deps.Alerts.Live(time.Now()) {
+	all, err := s.feedAlerts(r)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	for _, a := range all {
 		v := s.alertView(a, time.Now())
-		f.Items = append(f.Items, JSONFeedItem{ID: s.tagID(a), URL: s.alertURL(a), Title: v.Organisation + ": " + a.Title,
-			ContentText: a.Text, ContentHTML: alertHTML(a), DatePublished: a.PublishedAt.UTC().Format(time.RFC3339),
+		text := a.Text
+		if a.Status == hangup.AlertWithdrawn {
+			text = v.By() + " withdrew this alert on " + a.UpdatedAt.Format("2 January 2006") + ". It no longer applies."
+		}
+		f.Items = append(f.Items, JSONFeedItem{ID: s.tagID(a), URL: s.alertURL(a), Title: feedTitleOf(v),
+			ContentText: text, ContentHTML: feedHTML(v), DatePublished: a.PublishedAt.UTC().Format(time.RFC3339),
 			DateModified: a.UpdatedAt.UTC().Format(time.RFC3339), Authors: []JSONAuthor{{v.By()}},
 			Hangup: JSONAlertExt{OrganisationID: a.OrganisationID, Organisation: v.Organisation, AuthorKind: string(a.AuthorKind),
-				ExpiresAt: a.ExpiresAt.UTC().Format(time.RFC3339)}})
+				ExpiresAt: a.ExpiresAt.UTC().Format(time.RFC3339), Status: string(a.Status)}})
 	}
 	w.Header().Set("Content-Type", "application/feed+json; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=300")
