@@ -206,6 +206,9 @@ func TestAlertFeedsParse(t *testing.T) {
 	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "application/atom+xml") {
 		t.Fatalf("GET /alerts.atom: %d %s", r.status, r.header.Get("Content-Type"))
 	}
+	if c := r.header.Get("Set-Cookie"); c != "" || !strings.Contains(r.header.Get("Cache-Control"), "public") {
+		t.Errorf("the feed sets a cookie (%q) or is not cacheable (%q): a shared cache would hand one browser's cookie to all", c, r.header.Get("Cache-Control"))
+	}
 	fp := gofeed.NewParser()
 	feed, err := fp.ParseString(string(r.body))
 	if err != nil {
