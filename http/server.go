@@ -18,16 +18,19 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/alert"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/metrics"
+	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/stats"
+	"github.com/hangup-org/hangup/webhook"
 )
 
 // Config holds the server's own settings. cmd/hangup fills it from flags,
@@ -110,6 +113,13 @@ type Deps struct {
 	// address; nil sends nothing. It needs Config.PublicURL: emailed links
 	// are absolute and must not come from a request's Host header.
 	Mailer hangup.Mailer
+	// Alerts are the public alerts about organisations; nil disables the
+	// alert pages, feeds and API.
+	Alerts *alert.Service
+	// Dashboards build organisations' dashboards; nil disables them.
+	Dashboards *orgdash.Service
+	// Webhooks are organisations' notifications; nil disables their pages.
+	Webhooks *webhook.Service
 }
 
 // Server serves Hangup over HTTP.
@@ -215,6 +225,8 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
+		{"GET", "/api/v1/alerts", s.apiAlerts},
+		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 		{"GET", "/api/v1/stats", s.apiStats},
 	}, append(s.screenAPIRoutes(), s.shareAPIRoutes()...)...)
 }
@@ -229,6 +241,8 @@ func (s *Server) missing(path string) string {
 		return "Website checking"
 	case path == "/api/v1/analyses" && s.deps.Analyzer == nil:
 		return "Analysis"
+	case strings.HasPrefix(path, "/api/v1/alerts") && s.deps.Alerts == nil:
+		return "Alerts"
 	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:
 		return "Live analysis"
 	case path == "/api/v1/stats" && s.deps.Stats == nil:
@@ -306,6 +320,13 @@ func (s *Server) routes() {
 		page("POST /logout", s.webLogout)
 	}
 	s.analystRoutes(page)
+	s.alertRoutes(page)
+	s.notifyRoutes(page)
+	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
+		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleMember}
+		page("GET /organisations/{id}/dashboard", s.requireRole(s.webDashboard, signedIn...))
+		page("GET /organisations/{id}/dashboard.csv", s.requireRole(s.webDashboardCSV, signedIn...))
+	}
 	s.cardDAVRoutes()
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
