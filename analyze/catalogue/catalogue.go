@@ -607,7 +607,6 @@ var Concepts = []Concept{
 		"refund; refunds; refunded; refunding; refund your amount; your refund; the refund; reimbursement; reimburse; money back; compensation; overpayment; over payment; overpaid; rebate; tax rebate; tax refund; credit back; partial refund; full refund",
 	}},
 	{"GIVEYOU", []string{
-		
 		"eligible for; entitled to; owed; you are owed; qualify for; qualified for; we owe you; we are giving you; we are giving; going to give you; we will be giving you; we need to give you; need to give you",
 		"you are due; you have a pending; issue you a; issuing a; issuing you a; we are issuing; we are refunding you; we will refund you; we need to refund you; to give you your",
 		"process your; process the; to process; we will process; we need to process; we can process; issue your; issue the; to issue; receive your; to receive your; get your; to get your; refund your; to refund your",
