@@ -178,6 +178,8 @@ var Concepts = []Concept{
 		"move my mouse; moving my mouse; control my mouse; moved the mouse; moving the mouse; mouse moving by itself; the mouse moved; move the mouse; moving around on my screen",
 	}},
 	{"INSTALL", []string{
+		"it is called",
+
 		"the software is called; the app is called; the program is called",
 
 		"install; installs; installed; installing; reinstall; download; downloads; downloaded; downloading; run; launch; set up; setup",
@@ -345,6 +347,8 @@ var Concepts = []Concept{
 		"hackers; hacker; cyber criminals; cybercriminals; criminals; someone; somebody; scammers; bad guys; foreign hackers; russian hackers; chinese hackers",
 	}},
 	{"INSIDE", []string{
+		"have linked; have also linked; linked your",
+
 		"installed; have installed; has installed; are connected to your computer; connected to your computer; taking advantage; have hidden; has hidden; can see everything; are watching you; watching you; can get your",
 
 		"in your computer; inside your computer; accessing your; have access; has access; are accessing; is accessing; are in; stealing your; trying to access; trying to get into; have got into",
@@ -416,6 +420,8 @@ var Concepts = []Concept{
 		"it was for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding|new_kitchen|new_car|new_bathroom|new_roof; a new kitchen; new kitchen; a new bathroom; a new roof; a new car; it was a gift; it was for a relative",
 	}},
 	{"THREAT", []string{
+		"clear your name; help you clear your name; the case goes to; case goes to court; goes to the court",
+
 		"used in the court of law; used in a court of law; court of law",
 
 		"case has been sent to; sent to the crown court; sent to the court; close the file; the case will be filed; legal action will be taken; being sued; was being sued; is being sued; you are being sued; sue you; settle quickly; otherwise it would be",
@@ -511,7 +517,7 @@ var Concepts = []Concept{
 		"has to be gift cards; has to be in gift cards; must be gift cards; only gift cards; only takes gift cards; only accept gift cards; only accepts gift cards; cash or gift cards; in the form of gift cards",
 		"numbers on the back of the card|cards; numbers on the back of each card; the card numbers; card numbers and pins; pin on the back; photo of the card|cards; picture of the card|cards",
 		"with a google play card; with a gift card; with an itunes card; with an amazon card; with a steam card; on a gift card; using a gift card; with an apple card; with apple cards; in apple cards",
-		"with a prepaid; with a prepaid card; with prepaid cards; with a green dot; a prepaid green dot card; on a prepaid card; prepaid green dot",
+		"with a prepaid card; with prepaid cards; with a green dot; a prepaid green dot card; on a prepaid card; prepaid green dot",
 	}},
 	{"BUYVERB", []string{
 		"buy; purchase; get; pick up; go to; pay; pay with; pay in; pay by; payment in; payment by; payment with; in the form of; send; load; use; bought; purchased; go buy; go and buy; store and buy; shop and get",
@@ -554,7 +560,9 @@ var Concepts = []Concept{
 	{"CARDCUT", []string{"cut up the card; cut up your card; cut your card; cut the card in half; cut it in half; cut it up; keep the chip; do not destroy the chip; put the card in an envelope; put your card in an envelope"}},
 	{"STOREGO", []string{"go to; drive to; walk to; go down to; nearest; nearby; closest; which store; what store; is there a; near you"}},
 	{"STORE", []string{"walmart; target; cvs; walgreens; best buy; costco; 7 eleven; kroger; dollar general; rite aid; the store; a store; any store; the shop; a shop; tesco; sainsbury; sainsburys; asda; argos; boots; the post office; a supermarket; the supermarket; petrol station; gas station"}},
-	{"BALANCE", []string{"how much money do you have; how much do you have in; what is your balance; what is the balance; check your balance; your available balance; how much is in your; do you have any other bank; do you have another bank; any other accounts; other bank accounts; your savings account balance"}},
+	{"BALANCE", []string{
+		"which bank you are with; which bank are you with; which bank do you have; which bank do you bank with; name of the bank linked; which bank is linked; the bank linked to",
+		"how much money do you have; how much do you have in; what is your balance; what is the balance; check your balance; your available balance; how much is in your; do you have any other bank; do you have another bank; any other accounts; other bank accounts; your savings account balance"}},
 	{"GIFTFOR", []string{"for my granddaughter; for my grandson; for my daughter; for my son; for my niece; for my nephew; for her birthday; for his birthday; for my birthday; birthday present; christmas present; as a present; as a gift; for a present; wedding present; for christmas"}},
 	{"CONCEAL", []string{"put; place; wrap; hide; send; post; mail; seal; pack"}},
 	{"CASHNOTES", []string{"cash; money; notes; bills; banknotes; the cash; the money"}},
@@ -580,7 +588,7 @@ var Concepts = []Concept{
 		"card number; long card number; long number; long number on your card; #num digit card number; card details; card info; card information; debit card details; credit card details; debit card number; credit card number",
 		"expiry date; expiration date; expiry; cvv; cvc; cvv2; security code on the back; #num digits on the back; #num digit code on the back; security number on the back; the back of your card; billing details",
 		"bank details; banking details; account number; bank account number; routing number; sort code; account and routing number; iban; swift code",
-		"my card; your card; your bank card; my bank card; my card details; my credit card; my debit card",
+		"my card details",
 	}},
 	{"SECRETS", []string{
 		"characters of your password; characters from your password; digits of your pin; online banking username; banking username",
@@ -635,6 +643,8 @@ var Concepts = []Concept{
 		"refund software; refund app; refund application; refund tool; cancellation portal; cancellation form; cancellation software; refund amount",
 		"fill out the refund form; refund form; fill in the form; type the amount; enter the amount; type in the amount; put in the amount; refund portal; refund page"}},
 	{"SAFEACC", []string{
+		"verification account; secure government account",
+
 		"government account; reserve account; protected under the compensation scheme; reversal account; our reversal account; reverse the fraud; payment to yourself",
 
 		"safe account; safe accounts; secure account; secured account; safety account; protected account; holding account; temporary account; new secure account; safe wallet; secure wallet; safe haven account; escrow account; vault account",
@@ -733,6 +743,8 @@ var Concepts = []Concept{
 	{"CLAIMVERB", []string{"claim; collect; receive; redeem; release; get; transfer"}},
 	{"PRIZE", []string{"prize; reward; winnings; gift; grant; award; funds; money; cash; check; cheque; bonus; vehicle; car"}},
 	{"INVEST", []string{
+		"big profits; screenshots of profits; withdrawals stopped; withdrawal stopped",
+
 		"big returns; turn small investments into; returns of #num percent; #num percent a year; #num percent a day; guaranteed #num percent; pays #num percent; high return; inside information; shares would triple; will triple; will be worth; outperformed the stock market; skyrocket; going to skyrocket; clients have made; our clients make; lock in the bonus; opportunity of a lifetime; bitcoin trading; trading signals; forex; investment fund; fund that pays; government backed; green energy bonds; invest in gold",
 
 		"guaranteed return; guaranteed returns; guaranteed profit; guaranteed profits; guaranteed income; double your money; triple your money; risk free; no risk; zero risk; high returns; huge returns",
@@ -904,22 +916,29 @@ var Concepts = []Concept{
 	}},
 	{"CALLBACKVERB", []string{"call; ring; phone; contact; call back; call us back; check; verify; hang up and call; hang up and ring; dial; call us; call us directly"}},
 	{"INBOUND", []string{
+		"got your ticket; about your ticket; on your ticket; picking up your ticket; logged against your ticket; you booked this; you booked a; you emailed support; your booking",
+
 		"thank you for calling; thanks for calling; thank you for contacting; how can i help you today; how may i help you; how can i help you; you are through to; you have reached",
 		"what can i do for you; what can i help you with; how can i assist you; how may i assist you; you are speaking to; calling us today; for calling us",
 		"is there anything else i can help you with; anything else i can help with; anything else i can do for you; thank you for holding; thanks for holding; thank you for your patience; let me pull up your account; i can see your account; i have your account here; returning your call; you called us; you asked us to call; you called about; you called earlier; you rang about; you rang us; you contacted us; the ticket you raised; you logged a ticket; you logged a call; your ticket number; your case number",
 	}},
 	{"NOACTION", []string{
+
 		"you do not need to do anything; there is nothing you need to do; nothing you need to do; no action needed; no action is needed; no action required; no action is required; no payment needed",
 		"no payment is needed; no payment required; no payment is required; you do not have to pay; there is no fee; there is no charge; at no cost; free of charge; you can ignore; take your time; no rush; there is no rush",
 		"in your own time; at your convenience; whenever is convenient; you can think about it; talk it over; speak to your family; check with your family; feel free to call us back; you can call us back; nothing to pay; there is nothing to pay; you entered our; you entered the; that you entered; you took part in",
 	}},
 	{"BRANCH", []string{
+		"prescription is ready; ready for pickup; ready for collection; just bring id; bring id; at the tills; at the till; at reception; collect it in store; collect in store; pick it up in store",
+
 		"visit your local branch; visit a branch; visit the branch; visit any branch; come into the branch; come into a branch; come into your branch; pop into; in branch; at the branch; in person at",
 		"at the pharmacy; at the counter; at the front desk; come in person; bring it in; bring your id; bring photo id",
 	}},
 	// --- negation and speakers ---------------------------------------------------------
 	{"NEG", []string{"not; never; no; without; nobody; none; neither; nor; refuse; refused; refuse to; decline; declined; nothing; no 1; rather than; instead of"}},
 	{"NEGX", []string{
+		"no sir; no ma'am; no madam; no mam; oh no; no dear; no no no",
+
 		"why do not you; why do you not; do not you; will not you; can not you; could not you; would not you; if you do not; if you will not; if you can not; if you refuse; do not worry; not only; no problem",
 		"no worries; not sure; no no; or not; whether or not; if not; not yet; do not be afraid; do not panic; no need to worry; never mind; not to worry; no matter",
 	}},
@@ -962,7 +981,7 @@ var Rules = []Rule{
 	{Code: "callback_number_given", Element: Lure, Stage: hangup.StageLure, Weight: 0.3, Side: SideCaller, Pattern: "CALLVERB ~8 PHONE || [call|dial|ring] ~1 PHONE",
 		Explain: "The caller gave a number to call back. Only call a number you found yourself: on your card, a bill or the official website."},
 	// S1 authority
-	{Code: "claims_tech_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT || [connect with|connect to|speak to|speak with|talk to|talk with|contact|get connected with] ~3 TECHBRAND|TECHDEPT",
+	{Code: "claims_tech_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT || TECHBRAND|TECHDEPT ~8 [that is us|yes that is us|you called us|you have called us|you have reached us] || [connect with|connect to|speak to|speak with|talk to|talk with|contact|get connected with] ~3 TECHBRAND|TECHDEPT",
 		Explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
 	{Code: "claims_service_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "CLAIMFROM ~5 SERVICEBRAND",
 		Explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
@@ -1039,7 +1058,7 @@ var Rules = []Rule{
 	{Code: "remote_access_mentioned", Stage: hangup.StageRemote, Weight: 0.35, Types: tTech, Side: SideAny, Pattern: "RACCESS",
 		Explain: "Remote access to your computer came up. Only allow it when you called a company you trust, never for someone who called you."},
 	{Code: "access_code_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see] || CODE ~8 [read them to me|read me those|read me both|read them|read those|tell me both|give me both|read it to me|read those to me]",
+		Pattern: "[you will see a number|you will see a code|you will see an id|a number will come up|a code will come up] ~6 [read it to me|read it|tell me|give it to me|read it out] || READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see] || CODE ~8 [read them to me|read me those|read me both|read them|read those|tell me both|give me both|read it to me|read those to me]",
 		Explain: "The caller asked you to read out a code or ID from your screen. That code lets them connect to your computer: never read it to someone who called you."},
 	{Code: "access_code_read", Stage: hangup.StageRemote, Weight: 0.6, Types: tTech, Side: SideAny, Pattern: "CODE ~4 DIGITCODE",
 		Explain: "A code was read out on the call. Codes from remote-access programs let the other person connect to your computer."},
@@ -1129,12 +1148,12 @@ var Rules = []Rule{
 		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
 	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[get it back|get your money back|recover it|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
-	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone]",
+	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone]",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
 	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
 		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || [asked if i would give|asked me to give|would you give|could you give|asked if i could give] ~6 [by card|over the phone|on the phone|card|today|tonight] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
 		Explain: "The caller asked you for a donation on the phone. Give through the charity's own website, never by card details, gift cards or transfers to someone who called you."},
-	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS || [your card number|your full card number|the card number|the long number] ~8 [expiry|expiry date|security code|cvv|date of birth|your pin|sort code]",
+	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS || [give me|read me|tell me|read out|i need|we need|i will need|what is|send me|take|provide|asked for|asked me for|wanted|gave him|gave her|gave them] ~2 [my card|your card|your bank card|my bank card|my credit card|my debit card|your credit card|your debit card] || [your card number|your full card number|the card number|the long number] ~8 [expiry|expiry date|security code|cvv|date of birth|your pin|sort code]",
 		Explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
 	{Code: "identity_number_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tGov, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~8 IDENTITY",
 		Explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
@@ -1143,7 +1162,7 @@ var Rules = []Rule{
 	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~14 PAYWHAT",
 		Explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
 	// S7 bank access and refunds
-	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 SECRETS",
+	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 SECRETS || [digit of your passcode|digits of your passcode|digit of your pin|digits of your pin|characters of your password|characters of your passcode|letters of your password|digit of your password]",
 		Explain: "The caller asked for a password, PIN or security code. No genuine bank or company ever asks for these."},
 	{Code: "otp_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
 		Pattern: "READ ~8 CODE ~8 OTPCTX || OTPCTX ~6 CODE ~10 READ",
