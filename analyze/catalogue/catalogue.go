@@ -508,6 +508,8 @@ var Concepts = []Concept{
 		"PlayStation card=playstation card; psn card; playstation gift card", "Nintendo card=nintendo card; nintendo eshop card",
 	}},
 	{"GIFTSTRONG", []string{
+		"get the cards from the store; the cards from the store; buy the cards; buy more cards; another #num cards",
+
 		"buy #num cards; #num cards of #num; cards of #num dollar each; cards of #num dollars each; cards of #num each; when the cashier scan the cards; scan the cards; the cards are activated; cards are activated; the apple cards; from inside the store; accepted by our company",
 
 		"by the gift card; by the gift cards; need it by the gift; the green dot card; the vanilla card; green dot card or; prepaid payment; only the prepaid; buy vouchers; vouchers at the; vouchers from the; in vouchers; pay in vouchers",
@@ -520,6 +522,8 @@ var Concepts = []Concept{
 		"with a prepaid card; with prepaid cards; with a green dot; a prepaid green dot card; on a prepaid card; prepaid green dot",
 	}},
 	{"BUYVERB", []string{
+		"the fastest is; the fastest way is; the quickest way is; the quickest is; fastest way is; quickest way is",
+
 		"buy; purchase; get; pick up; go to; pay; pay with; pay in; pay by; payment in; payment by; payment with; in the form of; send; load; use; bought; purchased; go buy; go and buy; store and buy; shop and get",
 	}},
 	{"CARDDETAIL", []string{"numbers; number; code; codes; pin; pins; scratch; back of; read; send; photo; picture; numbers on the back; card number; claim"}},
@@ -631,6 +635,8 @@ var Concepts = []Concept{
 		"never signed up; i never signed up; did not sign up; i did not sign up; an invoice; invoice; never asked for it; never ordered it; i never ordered",
 	}},
 	{"OVERREFUND", []string{
+		"i will be punished; i will get punished; they will punish me; my salary will be cut; they will cut my salary; i will lose my salary",
+
 		"received #num instead of; you have received #num instead; sent #num instead of; the amount was wrong; was trying to put #num; the extra #num is there; send #num back; send back #num; the system has sent #num",
 
 		"sent you by mistake; refund we sent you by mistake; deposited by mistake; you have to return it to us; you will send us back; send us back the; going to fire me; fire me; my job will be finished; my job will be gone; easy to send back; send it back to us; you have to return #num; return the #num",
