@@ -283,9 +283,10 @@ func (s *Service) Guidance(r *hangup.Report) hangup.Guidance {
 	return guidance.For(r, org)
 }
 
-// evidence turns a report into reputation evidence about the numbers it
-// names: the number shown and any callback number the caller gave, under
-// the reporter's evidence key.
+// evidence turns a report into reputation evidence about the numbers and
+// the website it names: the number shown, any callback number the caller
+// gave and the website they were sent to (counted against its
+// EvidenceKey), under the reporter's evidence key.
 func (s *Service) evidence(r *hangup.Report, reporter string, now time.Time) []hangup.Evidence {
 	var out []hangup.Evidence
 	category := string(r.ScamType)
@@ -294,6 +295,10 @@ func (s *Service) evidence(r *hangup.Report, reporter string, now time.Time) []h
 			continue
 		}
 		out = append(out, hangup.Evidence{Number: n, ReporterKey: reporter, Weight: r.ReporterWeight,
+			Category: category, At: now, ReportRef: r.Reference, Source: r.Source})
+	}
+	if r.SiteKey != "" {
+		out = append(out, hangup.Evidence{Domain: r.SiteKey, ReporterKey: reporter, Weight: r.ReporterWeight,
 			Category: category, At: now, ReportRef: r.Reference, Source: r.Source})
 	}
 	return out

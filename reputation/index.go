@@ -123,6 +123,9 @@ type Index struct {
 	allow            map[uint64]string // number → reason
 	verified         map[uint64]Verified
 	synced           map[uint64]syncedListing // listed by a central Hangup this one syncs from
+	sites            map[string]entry         // websites' evidence by EvidenceKey; copied on write (few)
+	decisions        map[string]hangup.SiteDecision
+	official         *officialSites // organisations' and brands' own websites: never listed
 	cfg              *Config
 	// asOf is the id of the newest evidence applied: a blocklist computed
 	// from this index is as new as that.
@@ -138,7 +141,8 @@ type syncedListing struct {
 
 func newIndex(cfg *Config) *Index {
 	return &Index{base: map[uint64]entry{}, delta: map[uint64]entry{}, allow: map[uint64]string{}, verified: map[uint64]Verified{},
-		synced: map[uint64]syncedListing{}, cfg: cfg}
+		synced: map[uint64]syncedListing{}, sites: map[string]entry{}, decisions: map[string]hangup.SiteDecision{},
+		official: &officialSites{}, cfg: cfg}
 }
 
 // AsOf returns the id of the newest evidence in the index.
@@ -159,7 +163,15 @@ func (ix *Index) get(k uint64) (entry, bool) {
 func (ix *Index) withEvidence(evs []hangup.Evidence) *Index {
 	next := *ix
 	next.delta = maps.Clone(ix.delta)
+	sitesCloned := false
 	for _, ev := range evs {
+		if ev.Domain != "" {
+			if !sitesCloned {
+				next.sites, sitesCloned = maps.Clone(ix.sites), true
+			}
+			next.sites[ev.Domain] = next.sites[ev.Domain].apply(ev, ix.cfg)
+			continue
+		}
 		k, ok := phone.Key(ev.Number)
 		if !ok {
 			continue

@@ -120,9 +120,12 @@ func (s *Service) Load(ctx context.Context) error {
 	defer s.mu.Unlock()
 	ix := newIndex(&s.cfg)
 	ix.verified = s.current.Load().verified
+	ix.official = s.current.Load().official
 	var last int64
 	err := s.store.AllEvidence(ctx, func(ev hangup.Evidence) error {
-		if k, ok := phone.Key(ev.Number); ok {
+		if ev.Domain != "" {
+			ix.sites[ev.Domain] = ix.sites[ev.Domain].apply(ev, &s.cfg)
+		} else if k, ok := phone.Key(ev.Number); ok {
 			ix.base[k] = ix.base[k].apply(ev, &s.cfg)
 		}
 		last = max(last, ev.ID)
@@ -133,6 +136,9 @@ func (s *Service) Load(ctx context.Context) error {
 	}
 	if ix.allow, err = s.loadAllow(ctx); err != nil {
 		return err
+	}
+	if ix.decisions, err = s.store.SiteDecisions(ctx); err != nil {
+		return fmt.Errorf("reputation: load website decisions: %w", err)
 	}
 	if ix.synced, s.syncVer, err = s.loadSynced(ctx); err != nil {
 		return err
@@ -199,6 +205,10 @@ func (s *Service) refreshLocked(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	decisions, err := s.store.SiteDecisions(ctx)
+	if err != nil {
+		return fmt.Errorf("reputation: refresh website decisions: %w", err)
+	}
 	synced := (map[uint64]syncedListing)(nil)
 	if s.sync != nil && (s.syncDirty.Swap(false) || time.Since(s.syncAt) >= syncEvery) {
 		s.syncAt = time.Now()
@@ -214,12 +224,13 @@ func (s *Service) refreshLocked(ctx context.Context) error {
 		}
 	}
 	cur := s.current.Load()
-	if len(evs) == 0 && maps.Equal(allow, cur.allow) && synced == nil {
+	if len(evs) == 0 && maps.Equal(allow, cur.allow) && maps.Equal(decisions, cur.decisions) && synced == nil {
 		return nil
 	}
 	s.lastID = last
 	next := cur.withEvidence(evs)
 	next.allow = allow
+	next.decisions = decisions
 	next.asOf = last
 	if synced != nil {
 		next.synced = synced

@@ -121,15 +121,19 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.Feeds.Load(ctx); err != nil {
 		return err
 	}
-	checker, err := site.New(site.Config{Organisations: a.Registry.Snapshot().Organisations(), Listings: a.Feeds})
+	// Websites are listed by feeds and by what reports and analysts say
+	// (docs/reputation.md); reports never list an official website.
+	listings := site.Listings(a.Feeds, a.Reputation)
+	checker, err := site.New(site.Config{Organisations: a.Registry.Snapshot().Organisations(), Listings: listings})
 	if err != nil {
 		return err
 	}
 	a.Sites = site.NewLive(checker)
+	a.Reputation.SetOfficialSites(a.Sites.Official)
 	// The website checker protects registry organisations' names: rebuild it
 	// aside when the registry changes, then swap it in.
 	a.Registry.OnSwap(func(s *registry.Snapshot) {
-		if c, err := site.New(site.Config{Organisations: s.Organisations(), Listings: a.Feeds}); err == nil {
+		if c, err := site.New(site.Config{Organisations: s.Organisations(), Listings: listings}); err == nil {
 			a.Sites.Set(c)
 		} else {
 			a.log.Error("rebuilding the website checker", "err", err)
