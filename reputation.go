@@ -27,11 +27,11 @@ type Evidence struct {
 	ID          int64     `json:"-"`                // store-assigned, increasing
 	Number      string    `json:"number,omitempty"` // E.164; "" for evidence about a website
 	Domain      string    `json:"domain,omitempty"` // the website evidence is about (see SiteCheck.EvidenceKey); "" for a number
-	ReporterKey string    `json:"-"`        // account id or keyed anonymous hash
-	Weight      float64   `json:"weight"`   // accounts 1, anonymous and imported less
-	Legit       bool      `json:"legit"`    // evidence that the number is genuine
-	Category    string    `json:"category"` // scam type or report subject
-	At          time.Time `json:"at"`       // when the call happened (or was reported)
+	ReporterKey string    `json:"-"`                // account id or keyed anonymous hash
+	Weight      float64   `json:"weight"`           // accounts 1, anonymous and imported less
+	Legit       bool      `json:"legit"`            // evidence that the number is genuine
+	Category    string    `json:"category"`         // scam type or report subject
+	At          time.Time `json:"at"`               // when the call happened (or was reported)
 	ReportRef   string    `json:"report,omitempty"`
 	Source      string    `json:"source"` // "web", "api", "cli", "ftc-dnc", "analyst"
 	Withdrawn   bool      `json:"withdrawn,omitempty"`
