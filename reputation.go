@@ -222,5 +222,5 @@ func SiteDecisionAction(d SiteDecisionKind) (string, error) {
 	case "":
 		return "undecide", nil
 	}
-	return "", Invalid("Choose confirm or clear.", FieldError{Field: "decision", Message: "must be confirmed, cleared or empty"})
+	return "", Invalid("Choose confirm or clear.", FieldError{Field: "decision", Message: "Choose whether to confirm the website as a scam, clear it, or withdraw the decision."})
 }

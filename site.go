@@ -73,6 +73,9 @@ type SiteCheck struct {
 	// Page is what a check of the page itself found, when it was asked for
 	// (hangup url --fetch-pages, serve --fetch-pages).
 	Page *PageCheck `json:"page,omitempty"`
+	// Reputation is what reports and analysts say about the site, when the
+	// server keeps reports (a listed site is also in Listings).
+	Reputation *SiteReputation `json:"reputation,omitempty"`
 }
 
 // HasFinding reports whether the check carries the finding with this code.

@@ -213,7 +213,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
-	}, append(s.screenAPIRoutes(), s.shareAPIRoutes()...)...)
+	}, append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.websiteRoutes()...)...)
 }
 
 // missing names the capability an API path needs when the server was built
@@ -224,6 +224,8 @@ func (s *Server) missing(path string) string {
 		return "Reporting"
 	case path == "/api/v1/urls" && s.deps.Sites == nil:
 		return "Website checking"
+	case strings.HasPrefix(path, "/api/v1/websites/") && s.deps.Reputation == nil:
+		return "Website reputation"
 	case path == "/api/v1/analyses" && s.deps.Analyzer == nil:
 		return "Analysis"
 	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:

@@ -46,10 +46,11 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	if err := rep.Load(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	sites, err := site.New(site.Config{Organisations: reg.Snapshot().Organisations()})
+	sites, err := site.New(site.Config{Organisations: reg.Snapshot().Organisations(), Listings: rep})
 	if err != nil {
 		t.Fatal(err)
 	}
+	rep.SetOfficialSites(sites.Official)
 	an, err := analyze.New(analyze.Deps{Numbers: p, Orgs: reg, Sites: sites})
 	if err != nil {
 		t.Fatal(err)

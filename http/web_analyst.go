@@ -31,6 +31,8 @@ func (s *Server) analystRoutes(page func(string, http.HandlerFunc)) {
 		page("POST /analyst/appeals/{id}", s.requireRole(s.webAppealDecide, staff...))
 		page("GET /admin/allow", s.requireRole(s.webAllowList, hangup.RoleAdmin))
 		page("POST /admin/allow", s.requireRole(s.webAllowChange, hangup.RoleAdmin))
+		page("GET /analyst/websites", s.requireRole(s.webAnalystSites, staff...))
+		page("POST /analyst/websites", s.requireRole(s.webAnalystSiteDecide, staff...))
 	}
 }
 

@@ -1,8 +1,10 @@
 package reputation
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -186,7 +188,7 @@ func SiteKey(name string) (string, error) {
 		n = n[:i]
 	}
 	n = strings.TrimSuffix(n, ".")
-	bad := hangup.Invalid("Give a website name such as example.com.", hangup.FieldError{Field: "domain", Message: "must be a website name such as example.com"})
+	bad := hangup.Invalid("Give a website name such as example.com.", hangup.FieldError{Field: "domain", Message: "Enter the website's name, for example example.com."})
 	if n == "" || len(n) > MaxSiteName || !strings.Contains(n, ".") {
 		return "", bad
 	}
@@ -209,11 +211,11 @@ func (s *Service) DecideSite(ctx context.Context, name string, decision hangup.S
 		return hangup.SiteReputation{}, err
 	}
 	if strings.TrimSpace(reason) == "" {
-		return hangup.SiteReputation{}, hangup.Invalid("Say why.", hangup.FieldError{Field: "reason", Message: "is required: every decision is recorded with its reason"})
+		return hangup.SiteReputation{}, hangup.Invalid("Say why.", hangup.FieldError{Field: "reason", Message: "Say why you decided this: every decision is recorded with its reason."})
 	}
 	if org, ok := s.current.Load().official.owner(key); ok && decision == hangup.SiteConfirmed {
 		return hangup.SiteReputation{}, hangup.Invalid(key+" is an official website of "+org+": it can never be listed as a scam website.",
-			hangup.FieldError{Field: "domain", Message: "is an official website of " + org})
+			hangup.FieldError{Field: "domain", Message: key + " is an official website of " + org + ": it can never be listed as a scam website."})
 	}
 	if err := s.store.DecideSite(ctx, key, decision, actor, strings.TrimSpace(reason)); err != nil {
 		return hangup.SiteReputation{}, err
@@ -222,4 +224,38 @@ func (s *Service) DecideSite(ctx context.Context, name string, decision hangup.S
 		return hangup.SiteReputation{}, err
 	}
 	return s.LookupSite(key), nil
+}
+
+// ReportedSites returns the websites reports name or analysts decided
+// about, most reported first (then by name), at most limit of them.
+func (s *Service) ReportedSites(limit int) []hangup.SiteReputation {
+	ix := s.current.Load()
+	now := s.now()
+	seen := make(map[string]bool, len(ix.sites)+len(ix.decisions))
+	var out []hangup.SiteReputation
+	add := func(d string) {
+		if seen[d] {
+			return
+		}
+		seen[d] = true
+		if r := ix.Site(d, now); r.Reports > 0 || r.Decision != nil {
+			out = append(out, r)
+		}
+	}
+	for d := range ix.sites {
+		add(d)
+	}
+	for d := range ix.decisions {
+		add(d)
+	}
+	slices.SortFunc(out, func(a, b hangup.SiteReputation) int {
+		if c := cmp.Compare(b.Reports, a.Reports); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Domain, b.Domain)
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
 }
