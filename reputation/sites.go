@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
 	"golang.org/x/net/idna"
@@ -189,14 +190,25 @@ func SiteKey(name string) (string, error) {
 	}
 	n = strings.TrimSuffix(n, ".")
 	bad := hangup.Invalid("Give a website name such as example.com.", hangup.FieldError{Field: "domain", Message: "Enter the website's name, for example example.com."})
-	if n == "" || len(n) > MaxSiteName || !strings.Contains(n, ".") {
+	if n == "" || len(n) > MaxSiteName || !strings.Contains(n, ".") || !utf8.ValidString(n) {
 		return "", bad
 	}
 	ascii, err := idna.Lookup.ToASCII(n)
 	if err != nil || len(ascii) > MaxSiteName {
 		return "", bad
 	}
-	return strings.ToLower(ascii), nil
+	ascii = strings.ToLower(ascii)
+	for _, l := range strings.Split(ascii, ".") {
+		if l == "" || strings.Trim(l, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			return "", bad
+		}
+	}
+	// A name is kept as it reads back: one that doesn't survive a second
+	// reading (a label that decodes to nothing valid) is refused.
+	if again, err := idna.Lookup.ToASCII(ascii); err != nil || again != ascii {
+		return "", bad
+	}
+	return ascii, nil
 }
 
 // DecideSite records an analyst's decision about a website (confirm,

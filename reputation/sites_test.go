@@ -302,3 +302,32 @@ func findingText(sc hangup.SiteCheck) string {
 	}
 	return b.String()
 }
+
+// FuzzSiteKey: any name an analyst or client sends is refused with
+// EINVALID or normalised to a short lower-case ASCII host that normalises
+// to itself.
+func FuzzSiteKey(f *testing.F) {
+	for _, s := range []string{"example.com", "HTTPS://Bank-Secure.TOP/login?x=1", "bücher.de", "a..b", "", "xn--", ".", "x.000webhostapp.com.", strings.Repeat("a.", 200)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		k, err := reputation.SiteKey(name)
+		if err != nil {
+			if hangup.ErrorCode(err) != hangup.EINVALID {
+				t.Fatalf("SiteKey(%q): %v, want EINVALID", name, err)
+			}
+			return
+		}
+		if k == "" || len(k) > reputation.MaxSiteName || strings.ToLower(k) != k {
+			t.Fatalf("SiteKey(%q) = %q", name, k)
+		}
+		for _, r := range k {
+			if r > 127 || r <= ' ' {
+				t.Fatalf("SiteKey(%q) = %q holds %q", name, k, r)
+			}
+		}
+		if again, err := reputation.SiteKey(k); err != nil || again != k {
+			t.Fatalf("SiteKey(%q) = %q, but SiteKey of that = %q, %v", name, k, again, err)
+		}
+	})
+}
