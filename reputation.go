@@ -82,12 +82,19 @@ type Reputation struct {
 	Confidence    float64           `json:"confidence"` // lower bound of the share of scam evidence, 0..1
 	ScamEvidence  float64           `json:"scam_evidence"`
 	LegitEvidence float64           `json:"legit_evidence"`
-	Reports       int               `json:"reports"` // evidence units counted: at most one per reporter per number per EvidencePeriod
-	FirstSeen     *time.Time        `json:"first_seen,omitempty"`
-	LastSeen      *time.Time        `json:"last_seen,omitempty"`
-	Categories    []string          `json:"categories,omitempty"`
-	Spoofed       bool              `json:"spoofed,omitempty"` // a verified number reported in scam calls
-	Organisation  string            `json:"organisation,omitempty"`
+	Reports       int               `json:"reports"` // scam evidence units counted: at most one per reporter per number per EvidencePeriod
+	// Genuine is how many reporters said the number is a genuine number
+	// they know (one per reporter per number per EvidencePeriod).
+	Genuine int `json:"genuine,omitempty"`
+	// Disputed marks a listed (scam or suspected) number that people say
+	// is genuine, for an analyst to look at; genuine evidence from people
+	// not signed in never lifts a listing by itself.
+	Disputed     bool       `json:"disputed,omitempty"`
+	FirstSeen    *time.Time `json:"first_seen,omitempty"`
+	LastSeen     *time.Time `json:"last_seen,omitempty"`
+	Categories   []string   `json:"categories,omitempty"`
+	Spoofed      bool       `json:"spoofed,omitempty"` // a verified number reported in scam calls
+	Organisation string     `json:"organisation,omitempty"`
 	// Listed names the central Hangup whose blocklist this one follows
 	// (hangup sync) when that listing, not local evidence, sets the verdict.
 	Listed  string   `json:"listed_by,omitempty"`
@@ -156,6 +163,13 @@ type ReputationStore interface {
 	// ReputationChanges returns the audit trail for number ("" for all),
 	// newest first.
 	ReputationChanges(ctx context.Context, number string, limit int) ([]ReputationChange, error)
+
+	// AddEvidence stores one piece of evidence given outside a report (the
+	// number page's "This is a genuine number I know"), unless the same
+	// reporter already gave evidence about the same subject within
+	// EvidencePeriod before it: the check runs in the same transaction. It
+	// reports whether the evidence was stored.
+	AddEvidence(ctx context.Context, e Evidence) (bool, error)
 
 	// SiteDecisions returns every website an analyst confirmed or cleared.
 	SiteDecisions(ctx context.Context) (map[string]SiteDecision, error)

@@ -67,6 +67,7 @@ var copyTables = []copyTable{
 		map[string]int{"disabled": boolean, "created_at": stamp, "checked_at": stamp, "updated_at": stamp}, true},
 	{"feed_entries", []string{"feed_id", "name", "first_seen"}, map[string]int{"first_seen": stamp}, false},
 	{"site_numbers", []string{"host", "number", "first_seen", "last_seen"}, map[string]int{"first_seen": stamp, "last_seen": stamp}, false},
+	{"number_activity", []string{"number", "kind", "day", "visitor"}, nil, false},
 }
 
 // CopyTables returns the names of the tables CopyFromSQLite moves, in order.

@@ -14,12 +14,15 @@ import (
 // entry is one number's evidence, compact so that ten million fit in well
 // under a gigabyte. Sums are decayed to ref; times are minutes since the
 // Unix epoch. trusted is the part of scam that came from accounts and
-// trusted sources (imports), not from anonymous reporters.
+// trusted sources (imports), not from anonymous reporters; anonLegit the
+// part of legit that came from anonymous reporters.
 type entry struct {
 	scam, legit, trusted float32
+	anonLegit            float32 // the part of legit from anonymous reporters: it never lowers a listing
 	ref, first, last     uint32
-	units                int32
-	cats                 uint16
+	units                int32  // scam evidence units
+	cats                 uint16 // categories, as bits
+	legitUnits           uint16 // genuine evidence units (saturating)
 }
 
 func minutes(t time.Time) uint32 {
@@ -64,6 +67,7 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 		d := time.Duration(at-e.ref) * time.Minute
 		f := decay(d, cfg.HalfLife)
 		e.scam, e.legit, e.trusted = float32(float64(e.scam)*f), float32(float64(e.legit)*f), float32(float64(e.trusted)*f)
+		e.anonLegit = float32(float64(e.anonLegit) * f)
 		e.ref = at
 	} else if at < e.ref {
 		d := time.Duration(e.ref-at) * time.Minute
@@ -71,6 +75,9 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 	}
 	if ev.Legit {
 		e.legit += float32(w)
+		if ev.Anonymous() {
+			e.anonLegit += float32(w)
+		}
 	} else {
 		e.scam += float32(w)
 		if !ev.Anonymous() {
@@ -81,10 +88,18 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 		}
 	}
 	switch {
+	case ev.Weight > 0 && ev.Legit:
+		if e.legitUnits < ^uint16(0) {
+			e.legitUnits++
+		}
 	case ev.Weight > 0:
 		e.units++
 		e.first = min(e.first, at)
 		e.last = max(e.last, at)
+	case ev.Weight < 0 && ev.Legit:
+		if e.legitUnits > 0 {
+			e.legitUnits--
+		}
 	case ev.Weight < 0:
 		e.units--
 	}
@@ -98,6 +113,9 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 	if e.trusted < 1e-6 && e.trusted > -1e-6 {
 		e.trusted = 0
 	}
+	if e.anonLegit < 1e-6 && e.anonLegit > -1e-6 {
+		e.anonLegit = 0
+	}
 	return e
 }
 
@@ -105,13 +123,14 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 type sums struct {
 	scam, legit float64
 	trusted     float64 // the part of scam from accounts and trusted sources
+	anonLegit   float64 // the part of legit from anonymous reporters
 }
 
 // at returns the entry's sums decayed to now.
 func (e entry) at(now time.Time, cfg *Config) sums {
 	d := now.Sub(fromMinutes(e.ref))
 	f := decay(d, cfg.HalfLife)
-	return sums{scam: float64(e.scam) * f, legit: float64(e.legit) * f, trusted: float64(e.trusted) * f}
+	return sums{scam: float64(e.scam) * f, legit: float64(e.legit) * f, trusted: float64(e.trusted) * f, anonLegit: float64(e.anonLegit) * f}
 }
 
 // Index is an immutable view of every number's evidence, the allow-list and

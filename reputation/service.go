@@ -306,13 +306,15 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 		return r
 	}
 	e, has := ix.get(k)
-	var scam, legit float64
+	var scam, legit, anonLegit float64
 	if has {
 		sm := e.at(now, ix.cfg)
 		scam, legit = sm.scam, sm.legit
+		anonLegit = sm.anonLegit
 		r.Verdict, r.Confidence = ix.cfg.classify(sm)
 		r.ScamEvidence, r.LegitEvidence = round2(scam), round2(legit)
 		r.Reports = int(e.units)
+		r.Genuine = int(e.legitUnits)
 		if e.units > 0 {
 			first, last := fromMinutes(e.first), fromMinutes(e.last)
 			r.FirstSeen, r.LastSeen = &first, &last
@@ -375,6 +377,18 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 	if len(r.Categories) > 0 && (r.Verdict == hangup.RepScam || r.Verdict == hangup.RepSuspected) {
 		r.Reasons[len(r.Reasons)-1].Message += " Reported as: " + strings.ReplaceAll(strings.Join(r.Categories, ", "), "_", " ") + "."
 	}
+	listed := r.Verdict == hangup.RepScam || r.Verdict == hangup.RepSuspected
+	// Disputed: an account, or two anonymous networks, say it is genuine.
+	if listed && (legit-anonLegit > 1e-6 || r.Genuine >= DisputedBy) {
+		r.Disputed = true
+	}
+	if r.Genuine > 0 {
+		msg := fmt.Sprintf("%s this is a genuine number they know.", capital(peopleSay(r.Genuine)))
+		if r.Disputed {
+			msg += " A Hangup analyst will look at the evidence."
+		}
+		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.genuine", Severity: hangup.SeverityInfo, Message: msg})
+	}
 	return r
 }
 
@@ -384,6 +398,14 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 func SpoofedMessage(v Verified) string {
 	return fmt.Sprintf("People report scam calls showing this number: scammers are faking %s's number. Hang up and call back on %s to reach the real %s.",
 		v.Organisation, v.Number, v.Organisation)
+}
+
+// peopleSay is "1 person says" or "3 people say".
+func peopleSay(n int) string {
+	if n == 1 {
+		return "1 person says"
+	}
+	return fmt.Sprintf("%d people say", n)
 }
 
 func plural(n int, word string) string {

@@ -294,3 +294,24 @@ func (db *DB) SiteChanges(ctx context.Context, domain string, limit int) ([]hang
 	}
 	return out, rows.Err()
 }
+
+// AddEvidence implements hangup.ReputationStore.
+func (db *DB) AddEvidence(ctx context.Context, e hangup.Evidence) (bool, error) {
+	added := false
+	err := db.withTx(ctx, func(tx *sql.Tx) error {
+		var dup int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reputation_evidence WHERE number = ? AND reporter_key = ? AND at > ?`,
+			e.Subject(), e.ReporterKey, ts(e.At.Add(-hangup.EvidencePeriod))).Scan(&dup); err != nil {
+			return fmt.Errorf("sqlite: evidence dedup: %w", err)
+		}
+		if dup > 0 {
+			return nil
+		}
+		if err := insertEvidence(ctx, tx, []hangup.Evidence{e}); err != nil {
+			return err
+		}
+		added = true
+		return nil
+	})
+	return added, err
+}

@@ -24,6 +24,7 @@ type Stores struct {
 	Blocklist     hangup.BlocklistStore   // nil skips the blocklist tests
 	Sync          hangup.SyncStore        // nil skips the sync tests
 	SharedChecks  hangup.SharedCheckStore // nil skips the shared check tests
+	Activity      hangup.ActivityStore    // nil skips the number activity tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -35,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Organisations", func(t *testing.T) { testOrganisations(t, open) })
 	t.Run("Reports", func(t *testing.T) { testReports(t, open) })
 	t.Run("Reputation", func(t *testing.T) { testReputation(t, open) })
+	t.Run("Activity", func(t *testing.T) { testActivity(t, open) })
 	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })
