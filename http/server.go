@@ -9,6 +9,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"github.com/hangup-org/hangup/activity"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -90,6 +91,7 @@ type Deps struct {
 	ReportDB    hangup.ReportStore     // analyst queries
 	Reputation  *reputation.Service    // number reputation
 	RepDB       hangup.ReputationStore // appeals and the allow-list
+	Activity    *activity.Service      // lookups and "this number called me"; nil: none
 	Accounts    *account.Service
 	Secrets     hangup.SecretStore
 	Sites       hangup.SiteChecker          // website checks; nil disables /api/v1/urls
@@ -284,6 +286,12 @@ func (s *Server) routes() {
 	page("GET /numbers/{number}", s.webNumber)
 	if s.deps.RepDB != nil {
 		page("POST /numbers/{number}/appeal", s.webAppeal)
+	}
+	if s.deps.Activity != nil {
+		page("POST /numbers/{number}/called", s.webNumberCalled)
+	}
+	if s.deps.Reports != nil {
+		page("POST /numbers/{number}/genuine", s.webNumberGenuine)
 	}
 	if s.deps.Reports != nil {
 		page("GET /report", s.webReportStart)

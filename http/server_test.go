@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/hangup-org/hangup/activity"
 	"html"
 	"io"
 	"net/http"
@@ -55,12 +56,16 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reports, err := report.New(context.Background(), report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db,
+	reports, err := report.New(context.Background(), report.Deps{Store: db, Evidence: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db,
 		Sites: sites, Analyzer: an})
 	if err != nil {
 		t.Fatal(err)
 	}
 	bl, err := blocklist.New(blocklist.DefaultConfig(), blocklist.Deps{Reputation: rep, Store: db, Reports: db, Orgs: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	act, err := activity.New(context.Background(), db, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +75,7 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	}
 	deps := Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
 		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
-		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db}
+		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db, Activity: act}
 	for _, o := range opts {
 		o(&deps)
 	}

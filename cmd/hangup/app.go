@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hangup-org/hangup/activity"
 	"log/slog"
 	"net"
 	"net/http"
@@ -46,6 +47,7 @@ type App struct {
 	Checker    *check.Engine
 	Reputation *reputation.Service
 	Reports    *report.Service
+	Activity   *activity.Service
 	Accounts   *account.Service
 	Sites      *site.Live
 	Feeds      *feed.Service // blocklist feeds: fetched on schedule while serving, listed in site checks
@@ -148,13 +150,16 @@ func (a *App) wire(ctx context.Context) error {
 		}
 	}
 	a.Calls = analyze.NewSessions(a.Analyzer, cfg.liveCalls)
-	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
+	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Evidence: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
 		Secrets: a.DB, Sites: a.Sites, Analyzer: a.Analyzer, Region: a.Numbers.DefaultRegion(),
 		AnonymousPerHour: cfg.anonReportsPerHour, Logger: a.log})
 	if err != nil {
 		return err
 	}
 	a.Accounts = account.New(a.DB)
+	if a.Activity, err = activity.New(ctx, a.DB, a.DB); err != nil {
+		return err
+	}
 	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites).WithAnalyzer(a.Analyzer)
 	if err := a.wireScreening(ctx); err != nil {
 		return err
@@ -184,6 +189,7 @@ func (a *App) wire(ctx context.Context) error {
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
+		Activity: a.Activity,
 	})
 	return err
 }
