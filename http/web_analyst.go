@@ -62,6 +62,16 @@ type AnalystReportsPage struct {
 	Next     string // query for the next page, "" at the end
 	Problems Problems
 	OrgLock  string // members see only this organisation
+	// Number is the number filtered on, with the same activity figures
+	// as its public page.
+	Number *AnalystNumber
+}
+
+// AnalystNumber is what the analysts' list shows about the number it is
+// filtered on.
+type AnalystNumber struct {
+	Info     *NumberResponse
+	Activity ActivityView
 }
 
 // filterFromRequest reads the filter. Members are held to their own
@@ -138,6 +148,14 @@ func (s *Server) webAnalystReports(w http.ResponseWriter, r *http.Request) {
 	if p.Reports, err = s.deps.ReportDB.ListReports(r.Context(), f); err != nil {
 		s.webError(w, r, err)
 		return
+	}
+	if f.Number != "" {
+		info, err := s.lookupNumber(r.Context(), f.Number)
+		if err != nil {
+			s.webError(w, r, err)
+			return
+		}
+		p.Number = &AnalystNumber{Info: info, Activity: s.activityView(info)}
 	}
 	if len(p.Reports) == f.Limit {
 		v, _ := url.ParseQuery(form.Query())

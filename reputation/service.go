@@ -361,17 +361,17 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 			Message: "A Hangup service this one trusts warns about this number: people have reported scam calls from it."})
 	case r.Verdict == hangup.RepScam:
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.scam", Severity: hangup.SeverityHigh,
-			Message: fmt.Sprintf("Many people have independently reported scam calls from this number (%d reports; we are at least %d%% sure).", r.Reports, int(r.Confidence*100))})
+			Message: fmt.Sprintf("Many people have independently reported scam calls from this number (%s; we are at least %d%% sure).", peopleCount(r.Reports), int(r.Confidence*100))})
 	case r.Verdict == hangup.RepSuspected:
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.suspected", Severity: hangup.SeverityMedium,
-			Message: fmt.Sprintf("Several people have reported scam calls from this number (%d reports).", r.Reports)})
+			Message: fmt.Sprintf("Several people have reported scam calls from this number (%s).", peopleCount(r.Reports))})
 	case r.Verdict == hangup.RepDisputed:
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.disputed", Severity: hangup.SeverityLow,
 			Message: "People disagree about this number: some report scams, others say it is genuine."})
 	default:
 		if r.Reports > 0 {
 			r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.few_reports", Severity: hangup.SeverityInfo,
-				Message: fmt.Sprintf("This number has %s, too few to be sure either way.", plural(r.Reports, "report"))})
+				Message: fmt.Sprintf("%s reported scam calls from this number: too few to be sure either way.", capital(peopleCount(r.Reports)))})
 		}
 	}
 	if len(r.Categories) > 0 && (r.Verdict == hangup.RepScam || r.Verdict == hangup.RepSuspected) {
@@ -406,13 +406,6 @@ func peopleSay(n int) string {
 		return "1 person says"
 	}
 	return fmt.Sprintf("%d people say", n)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }
