@@ -52,12 +52,12 @@ func (s *Service) visitor(parts ...string) string {
 	return hex.EncodeToString(m.Sum(nil)[:16])
 }
 
-// Visitor says who looked a number up: the browser, when it came back with
-// the server's signed cookie, else (a first visit, a client that keeps no
-// cookies) its network, so that a script without cookies counts once a
-// day, not once a request.
+// Visitor says who looked a number up: the browser (the server's signed
+// browser cookie, set on a first visit), else (an API client) its network.
+// A client that refuses cookies gets a new one each visit and counts each
+// time: look-ups are activity, never evidence, and change no verdict.
 type Visitor struct {
-	Browser string // the signed browser id the request carried; "" if none
+	Browser string // the signed browser id; "" if none
 	Address string // client address
 }
 

@@ -145,10 +145,9 @@ func (s *Server) webNumber(w http.ResponseWriter, r *http.Request) {
 	if s.deps.Activity != nil && n.E164 != "" && len(r.PathValue("number")) <= check.MaxNumberLen {
 		// Counted before the figures are read, so the page includes
 		// this visit.
-		v := activity.Visitor{Address: s.clientAddr(r)}
-		if c, err := r.Cookie(browserCookie); err == nil && s.validBrowserID(c.Value) {
-			v.Browser = c.Value
-		}
+		// The browser is the server's signed cookie, set on this very
+		// request on a first visit, so that visit and the next are one.
+		v := activity.Visitor{Address: s.clientAddr(r), Browser: browserFrom(r.Context())}
 		if err := s.deps.Activity.Looked(r.Context(), n.E164, v); err != nil {
 			s.log.Warn("counting a number lookup", "err", err)
 		}
