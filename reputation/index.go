@@ -14,15 +14,45 @@ import (
 // entry is one number's evidence, compact so that ten million fit in well
 // under a gigabyte. Sums are decayed to ref; times are minutes since the
 // Unix epoch. trusted is the part of scam that came from accounts and
-// trusted sources (imports), not from anonymous reporters; anonLegit the
-// part of legit that came from anonymous reporters.
+// trusted sources (imports), not from anonymous reporters; the part of
+// legit that came from anonymous reporters is in Index.anonLegit.
 type entry struct {
 	scam, legit, trusted float32
-	anonLegit            float32 // the part of legit from anonymous reporters: it never lowers a listing
 	ref, first, last     uint32
 	units                int32  // scam evidence units
 	cats                 uint16 // categories, as bits
 	legitUnits           uint16 // genuine evidence units (saturating)
+}
+
+// anonGenuine is the genuine evidence from anonymous reporters about one
+// number, decayed to ref (minutes). It is kept apart from entry, in a
+// small map, because it is rare: entry stays 32 bytes.
+type anonGenuine struct {
+	sum float32
+	ref uint32
+}
+
+func (a anonGenuine) apply(ev hangup.Evidence, cfg *Config) anonGenuine {
+	at := minutes(ev.At)
+	w := ev.Weight
+	switch {
+	case a.ref == 0:
+		a.ref = at
+	case at > a.ref:
+		a.sum = float32(float64(a.sum) * decay(time.Duration(at-a.ref)*time.Minute, cfg.HalfLife))
+		a.ref = at
+	case at < a.ref:
+		w *= decay(time.Duration(a.ref-at)*time.Minute, cfg.HalfLife)
+	}
+	a.sum += float32(w)
+	if a.sum < 1e-6 {
+		a.sum = 0
+	}
+	return a
+}
+
+func (a anonGenuine) at(now time.Time, cfg *Config) float64 {
+	return float64(a.sum) * decay(now.Sub(fromMinutes(a.ref)), cfg.HalfLife)
 }
 
 func minutes(t time.Time) uint32 {
@@ -67,7 +97,6 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 		d := time.Duration(at-e.ref) * time.Minute
 		f := decay(d, cfg.HalfLife)
 		e.scam, e.legit, e.trusted = float32(float64(e.scam)*f), float32(float64(e.legit)*f), float32(float64(e.trusted)*f)
-		e.anonLegit = float32(float64(e.anonLegit) * f)
 		e.ref = at
 	} else if at < e.ref {
 		d := time.Duration(e.ref-at) * time.Minute
@@ -75,9 +104,6 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 	}
 	if ev.Legit {
 		e.legit += float32(w)
-		if ev.Anonymous() {
-			e.anonLegit += float32(w)
-		}
 	} else {
 		e.scam += float32(w)
 		if !ev.Anonymous() {
@@ -113,9 +139,7 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 	if e.trusted < 1e-6 && e.trusted > -1e-6 {
 		e.trusted = 0
 	}
-	if e.anonLegit < 1e-6 && e.anonLegit > -1e-6 {
-		e.anonLegit = 0
-	}
+
 	return e
 }
 
@@ -130,7 +154,7 @@ type sums struct {
 func (e entry) at(now time.Time, cfg *Config) sums {
 	d := now.Sub(fromMinutes(e.ref))
 	f := decay(d, cfg.HalfLife)
-	return sums{scam: float64(e.scam) * f, legit: float64(e.legit) * f, trusted: float64(e.trusted) * f, anonLegit: float64(e.anonLegit) * f}
+	return sums{scam: float64(e.scam) * f, legit: float64(e.legit) * f, trusted: float64(e.trusted) * f}
 }
 
 // Index is an immutable view of every number's evidence, the allow-list and
@@ -142,6 +166,7 @@ type Index struct {
 	allow            map[uint64]string // number → reason
 	verified         map[uint64]Verified
 	synced           map[uint64]syncedListing // listed by a central Hangup this one syncs from
+	anonLegit        map[uint64]anonGenuine   // anonymous genuine evidence; copied on write (rare)
 	sites            map[string]entry         // websites' evidence by EvidenceKey; copied on write (few)
 	decisions        map[string]hangup.SiteDecision
 	official         *officialSites // organisations' and brands' own websites: never listed
@@ -160,7 +185,7 @@ type syncedListing struct {
 
 func newIndex(cfg *Config) *Index {
 	return &Index{base: map[uint64]entry{}, delta: map[uint64]entry{}, allow: map[uint64]string{}, verified: map[uint64]Verified{},
-		synced: map[uint64]syncedListing{}, sites: map[string]entry{}, decisions: map[string]hangup.SiteDecision{},
+		synced: map[uint64]syncedListing{}, anonLegit: map[uint64]anonGenuine{}, sites: map[string]entry{}, decisions: map[string]hangup.SiteDecision{},
 		official: &officialSites{}, cfg: cfg}
 }
 
@@ -182,7 +207,7 @@ func (ix *Index) get(k uint64) (entry, bool) {
 func (ix *Index) withEvidence(evs []hangup.Evidence) *Index {
 	next := *ix
 	next.delta = maps.Clone(ix.delta)
-	sitesCloned := false
+	sitesCloned, anonCloned := false, false
 	for _, ev := range evs {
 		if ev.Domain != "" {
 			if !sitesCloned {
@@ -197,8 +222,26 @@ func (ix *Index) withEvidence(evs []hangup.Evidence) *Index {
 		}
 		e, _ := next.get(k)
 		next.delta[k] = e.apply(ev, ix.cfg)
+		if ev.Legit && ev.Anonymous() {
+			if !anonCloned {
+				next.anonLegit, anonCloned = maps.Clone(ix.anonLegit), true
+			}
+			next.anonLegit[k] = next.anonLegit[k].apply(ev, ix.cfg)
+		}
 	}
 	return &next
+}
+
+// sumsAt returns the evidence of number k at now, with the anonymous part
+// of its genuine evidence.
+func (ix *Index) sumsAt(k uint64, e entry, now time.Time) sums {
+	s := e.at(now, ix.cfg)
+	if len(ix.anonLegit) > 0 {
+		if a, ok := ix.anonLegit[k]; ok {
+			s.anonLegit = a.at(now, ix.cfg)
+		}
+	}
+	return s
 }
 
 // Len returns how many numbers have evidence.
@@ -233,7 +276,7 @@ func (ix *Index) Score(e164 string, now time.Time) (hangup.ReputationVerdict, fl
 	var v hangup.ReputationVerdict
 	var conf float64
 	if ok {
-		v, conf = ix.cfg.classify(e.at(now, ix.cfg))
+		v, conf = ix.cfg.classify(ix.sumsAt(k, e, now))
 	} else {
 		v = hangup.RepUnknown
 	}
@@ -322,7 +365,7 @@ func (ix *Index) Listed(now time.Time, minConfidence float64, suspected bool) []
 	slices.SortFunc(cands, func(a, b kv) int { return cmp.Compare(a.k, b.k) })
 	out := make([]hangup.Listing, 0, len(cands))
 	for _, c := range cands {
-		v, conf := ix.cfg.classify(c.e.at(now, ix.cfg))
+		v, conf := ix.cfg.classify(ix.sumsAt(c.k, c.e, now))
 		switch {
 		case v == hangup.RepScam && conf >= minConfidence:
 			out = append(out, hangup.Listing{Number: "+" + strconv.FormatUint(c.k, 10), Label: hangup.ListScam})

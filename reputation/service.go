@@ -127,6 +127,9 @@ func (s *Service) Load(ctx context.Context) error {
 			ix.sites[ev.Domain] = ix.sites[ev.Domain].apply(ev, &s.cfg)
 		} else if k, ok := phone.Key(ev.Number); ok {
 			ix.base[k] = ix.base[k].apply(ev, &s.cfg)
+			if ev.Legit && ev.Anonymous() {
+				ix.anonLegit[k] = ix.anonLegit[k].apply(ev, &s.cfg)
+			}
 		}
 		last = max(last, ev.ID)
 		return nil
@@ -308,7 +311,7 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 	e, has := ix.get(k)
 	var scam, legit, anonLegit float64
 	if has {
-		sm := e.at(now, ix.cfg)
+		sm := ix.sumsAt(k, e, now)
 		scam, legit = sm.scam, sm.legit
 		anonLegit = sm.anonLegit
 		r.Verdict, r.Confidence = ix.cfg.classify(sm)
