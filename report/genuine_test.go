@@ -8,6 +8,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/report"
+	"github.com/hangup-org/hangup/reputation"
 )
 
 const listedNumber = "+449061234567"
@@ -56,6 +57,14 @@ func TestAnonymousGenuineNeverLiftsAListing(t *testing.T) {
 	}
 	if !r.Disputed || r.Genuine != 3 {
 		t.Errorf("disputed %v, genuine %d; want disputed by the 3 networks (/24s) that said genuine", r.Disputed, r.Genuine)
+	}
+	// A fresh index built from the database (a restart, another node) agrees.
+	again := reputation.New(reputation.DefaultConfig(), f.db)
+	if err := again.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if a := again.Lookup(listedNumber); a.Verdict != hangup.RepScam || !a.Disputed || a.Genuine != 3 {
+		t.Errorf("after a reload: %+v", a)
 	}
 	// Accounts are people Hangup knows: thirty of them saying genuine lift it.
 	for i := range 30 {
