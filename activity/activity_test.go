@@ -28,7 +28,7 @@ func TestCountsAndChart(t *testing.T) {
 	svc.SetClock(func() time.Time { return clock })
 	const num = "+441632960123"
 	svc.Looked(ctx, num, activity.Visitor{Browser: "old"}) // 40 days ago: outside the period
-	clock = now.AddDate(0, 0, -29)                          // the first day counted
+	clock = now.AddDate(0, 0, -29)                         // the first day counted
 	svc.Looked(ctx, num, activity.Visitor{Browser: "a"})
 	clock = now
 	for _, b := range []string{"a", "b", "b", ""} {
