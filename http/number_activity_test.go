@@ -123,3 +123,48 @@ func TestDramaNumbersAreNeverValid(t *testing.T) {
 		t.Error("020 7946 1555 flagged as a drama number")
 	}
 }
+
+// TestDisputedNumbersReachAnalysts: a listed number that people say is
+// genuine stays listed and shows on the analysts' appeals page.
+func TestDisputedNumbersReachAnalysts(t *testing.T) {
+	ctx := context.Background()
+	s := newTestServer(t, DefaultConfig())
+	const e164 = "+449061234567"
+	for i := range 10 {
+		if _, err := s.deps.Reports.Submit(ctx, hangup.ReportInput{NumberShown: "0906 123 4567", Story: "Fake Microsoft."},
+			report.Reporter{Address: "10." + strconv.Itoa(i) + ".0.1"}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ana := newBrowser(t, s)
+	signIn(t, s, ana, "ana@example.org", hangup.RoleAnalyst, "")
+	_, page, _ := ana.get("/analyst/appeals")
+	if strings.Contains(page, `href="/analyst/reports?number=%2b449061234567"`) {
+		t.Fatal("a number nobody vouched for is on the disputed list")
+	}
+	for range 2 {
+		b := newBrowser(t, s)
+		_, p, _ := b.get("/numbers/" + e164)
+		if st, _, _ := b.post("/numbers/"+e164+"/genuine", hidden(p)); st != http.StatusSeeOther {
+			t.Fatalf("genuine → %d", st)
+		}
+	}
+	// The test browsers share one network: one voice.
+	if r := s.deps.Reputation.Lookup(e164); r.Genuine != 1 || r.Verdict != hangup.RepSuspected {
+		t.Errorf("two browsers of one network vouching: %+v", r)
+	}
+	if _, err := s.deps.Reports.Genuine(ctx, e164, report.Reporter{Address: "203.0.113.9"}); err != nil {
+		t.Fatal(err)
+	}
+	r := s.deps.Reputation.Lookup(e164)
+	if r.Verdict != hangup.RepSuspected || !r.Disputed {
+		t.Fatalf("two networks vouching: %+v, want suspected and disputed", r)
+	}
+	_, page, _ = ana.get("/analyst/appeals")
+	if !strings.Contains(page, `href="/analyst/reports?number=%2b449061234567"`) || !strings.Contains(page, "suspected, reported by 10 people, genuine according to 2 people") {
+		t.Errorf("the disputed number is not on the analysts' page:\n%s", page)
+	}
+	if api := decodeBody[NumberResponse](t, do(t, s, "GET", "/api/v1/numbers/"+e164, "", "")); !api.Reputation.Disputed || api.Reputation.Genuine != 2 {
+		t.Errorf("API reputation %+v", api.Reputation)
+	}
+}

@@ -335,6 +335,10 @@ type AppealsPage struct {
 	Appeals []AppealView
 	Decided []*hangup.Appeal
 	Problem string
+	// Disputed are listed numbers people say are genuine: genuine
+	// evidence from people not signed in never lifts a listing, so an
+	// analyst looks.
+	Disputed []hangup.Reputation
 }
 
 func (s *Server) webAppeals(w http.ResponseWriter, r *http.Request) {
@@ -347,7 +351,7 @@ func (s *Server) renderAppeals(w http.ResponseWriter, r *http.Request, status in
 		s.webError(w, r, err)
 		return
 	}
-	p := AppealsPage{Page: s.pageFor(r, "Appeals"), Problem: problem}
+	p := AppealsPage{Page: s.pageFor(r, "Appeals"), Problem: problem, Disputed: s.deps.Reputation.Disputed(100)}
 	for _, a := range open {
 		rs, _ := s.deps.ReportDB.ListReports(r.Context(), hangup.ReportFilter{Number: a.Number, Limit: 20})
 		p.Appeals = append(p.Appeals, AppealView{Appeal: a, Reputation: s.deps.Reputation.Lookup(a.Number), Reports: rs})

@@ -51,7 +51,20 @@ func (a anonGenuine) apply(ev hangup.Evidence, cfg *Config) anonGenuine {
 	return a
 }
 
+// withGenuine notes a piece of genuine evidence: the number is kept (so
+// numbers people vouch for can be listed for analysts), and anonymous
+// evidence adds to the sum.
+func (a anonGenuine) withGenuine(ev hangup.Evidence, cfg *Config) anonGenuine {
+	if ev.Anonymous() {
+		return a.apply(ev, cfg)
+	}
+	return a
+}
+
 func (a anonGenuine) at(now time.Time, cfg *Config) float64 {
+	if a.ref == 0 {
+		return 0
+	}
 	return float64(a.sum) * decay(now.Sub(fromMinutes(a.ref)), cfg.HalfLife)
 }
 
@@ -166,7 +179,7 @@ type Index struct {
 	allow            map[uint64]string // number → reason
 	verified         map[uint64]Verified
 	synced           map[uint64]syncedListing // listed by a central Hangup this one syncs from
-	anonLegit        map[uint64]anonGenuine   // anonymous genuine evidence; copied on write (rare)
+	anonLegit        map[uint64]anonGenuine   // every number with genuine evidence: its anonymous part; copied on write (rare)
 	sites            map[string]entry         // websites' evidence by EvidenceKey; copied on write (few)
 	decisions        map[string]hangup.SiteDecision
 	official         *officialSites // organisations' and brands' own websites: never listed
@@ -222,11 +235,11 @@ func (ix *Index) withEvidence(evs []hangup.Evidence) *Index {
 		}
 		e, _ := next.get(k)
 		next.delta[k] = e.apply(ev, ix.cfg)
-		if ev.Legit && ev.Anonymous() {
+		if ev.Legit {
 			if !anonCloned {
 				next.anonLegit, anonCloned = maps.Clone(ix.anonLegit), true
 			}
-			next.anonLegit[k] = next.anonLegit[k].apply(ev, ix.cfg)
+			next.anonLegit[k] = next.anonLegit[k].withGenuine(ev, ix.cfg)
 		}
 	}
 	return &next

@@ -1,9 +1,12 @@
 package reputation
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -127,8 +130,8 @@ func (s *Service) Load(ctx context.Context) error {
 			ix.sites[ev.Domain] = ix.sites[ev.Domain].apply(ev, &s.cfg)
 		} else if k, ok := phone.Key(ev.Number); ok {
 			ix.base[k] = ix.base[k].apply(ev, &s.cfg)
-			if ev.Legit && ev.Anonymous() {
-				ix.anonLegit[k] = ix.anonLegit[k].apply(ev, &s.cfg)
+			if ev.Legit {
+				ix.anonLegit[k] = ix.anonLegit[k].withGenuine(ev, &s.cfg)
 			}
 		}
 		last = max(last, ev.ID)
@@ -439,4 +442,29 @@ func (s *Service) DecideAppeal(ctx context.Context, id int64, status hangup.Appe
 		return nil, err
 	}
 	return a, s.Refresh(ctx)
+}
+
+// Disputed returns the numbers people say are genuine that are listed
+// (scam or suspected, marked Disputed) or disputed, for analysts: most
+// reported first, at most limit.
+func (s *Service) Disputed(limit int) []hangup.Reputation {
+	ix := s.current.Load()
+	now := s.now()
+	var out []hangup.Reputation
+	for k := range ix.anonLegit {
+		r := ix.Reputation("+"+strconv.FormatUint(k, 10), now)
+		if r.Disputed || r.Verdict == hangup.RepDisputed {
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b hangup.Reputation) int {
+		if c := cmp.Compare(b.Reports, a.Reports); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Number, b.Number)
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
 }
