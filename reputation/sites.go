@@ -158,7 +158,11 @@ func (s *Service) SiteListings(host string) []hangup.SiteListing {
 	if len(ix.sites) == 0 && len(ix.decisions) == 0 {
 		return nil
 	}
-	r := ix.Site(host, s.now())
+	key, ok := ix.siteMatch(host)
+	if !ok {
+		return nil
+	}
+	r := ix.Site(key, s.now())
 	switch {
 	case r.Verdict == hangup.RepScam && r.Decision != nil:
 		return []hangup.SiteListing{{Kind: hangup.ListingAnalyst, Source: "analyst", Entry: r.Domain, Since: r.Decision.At, Count: r.Reports}}
@@ -173,6 +177,24 @@ func (s *Service) SiteListings(host string) []hangup.SiteListing {
 }
 
 var _ hangup.SiteListings = (*Service)(nil)
+
+// siteMatch finds, without allocating, the most specific name of host
+// (lower-case ASCII) or a parent that has evidence or a decision: the
+// website checker asks on every check, and almost every answer is none.
+// Keys are never public suffixes (SiteKey and the checker refuse them), so
+// walking every parent is safe.
+func (ix *Index) siteMatch(host string) (string, bool) {
+	for h := host; strings.IndexByte(h, '.') > 0; {
+		if _, ok := ix.sites[h]; ok {
+			return h, true
+		}
+		if _, ok := ix.decisions[h]; ok {
+			return h, true
+		}
+		h = h[strings.IndexByte(h, '.')+1:]
+	}
+	return "", false
+}
 
 // MaxSiteName caps a website name given to DecideSite.
 const MaxSiteName = 253
@@ -198,6 +220,10 @@ func SiteKey(name string) (string, error) {
 		return "", bad
 	}
 	ascii = strings.ToLower(ascii)
+	if suffix, _ := publicsuffix.PublicSuffix(ascii); suffix == ascii {
+		return "", hangup.Invalid("That is an ending shared by many websites, not one website.",
+			hangup.FieldError{Field: "domain", Message: ascii + " is an ending shared by many websites (like .co.uk). Enter one website's name, for example example.co.uk."})
+	}
 	for _, l := range strings.Split(ascii, ".") {
 		if l == "" || strings.Trim(l, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
 			return "", bad

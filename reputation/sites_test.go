@@ -217,6 +217,11 @@ func TestAnalystConfirmsAndClears(t *testing.T) {
 	if _, err := f.svc.DecideSite(ctx, "not a site", hangup.SiteConfirmed, "ana@example.org", "x"); hangup.ErrorCode(err) != hangup.EINVALID {
 		t.Errorf("a decision about %q: %v, want EINVALID", "not a site", err)
 	}
+	for _, suffix := range []string{"co.uk", "github.io", "com"} {
+		if _, err := f.svc.DecideSite(ctx, suffix, hangup.SiteConfirmed, "ana@example.org", "x"); hangup.ErrorCode(err) != hangup.EINVALID {
+			t.Errorf("confirming the public suffix %s: %v, want EINVALID", suffix, err)
+		}
+	}
 	if _, err := f.svc.DecideSite(ctx, quiet, "blocked", "ana@example.org", "x"); hangup.ErrorCode(err) != hangup.EINVALID {
 		t.Errorf("an unknown decision: %v, want EINVALID", err)
 	}
@@ -330,4 +335,19 @@ func FuzzSiteKey(f *testing.F) {
 			t.Fatalf("SiteKey(%q) = %q, but SiteKey of that = %q, %v", name, k, again, err)
 		}
 	})
+}
+
+// BenchmarkSiteListings is what every website check pays once reports
+// name any website: the listing of a host nobody reported.
+func BenchmarkSiteListings(b *testing.B) {
+	f := newFixture(b)
+	for i := range 50 {
+		f.reportSite(b, fmt.Sprintf("site-%d.online", i), fmt.Sprintf("user:%d", i), 1)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if ls := f.svc.SiteListings("login.secure.example-bank.co.uk"); len(ls) != 0 {
+			b.Fatal(ls)
+		}
+	}
 }

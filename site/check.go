@@ -226,10 +226,11 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 // of a person on a free host, site builder or a private public suffix
 // (their-site.web.app, which the public suffix list already makes a
 // domain); nothing for a shortener, a platform's own pages or a page in
-// its path, or a remote-access tool's site.
+// its path, a remote-access tool's site, or a bare public suffix (co.uk),
+// which is every site under it.
 func evidenceKey(a *Address, p platformMatch, isTool bool) string {
 	switch {
-	case isTool || p.kind == CodeShortener:
+	case isTool || p.kind == CodeShortener || a.Domain == a.Suffix:
 		return ""
 	case p.kind != "" && p.userLabel == "":
 		return ""
