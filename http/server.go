@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hangup-org/hangup/activity"
+
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/alert"
@@ -94,6 +96,7 @@ type Deps struct {
 	ReportDB    hangup.ReportStore     // analyst queries
 	Reputation  *reputation.Service    // number reputation
 	RepDB       hangup.ReputationStore // appeals and the allow-list
+	Activity    *activity.Service      // lookups and "this number called me"; nil: none
 	Accounts    *account.Service
 	Secrets     hangup.SecretStore
 	Sites       hangup.SiteChecker          // website checks; nil disables /api/v1/urls
@@ -228,7 +231,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"GET", "/api/v1/alerts", s.apiAlerts},
 		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 		{"GET", "/api/v1/stats", s.apiStats},
-	}, append(s.screenAPIRoutes(), s.shareAPIRoutes()...)...)
+	}, append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.websiteRoutes()...)...)
 }
 
 // missing names the capability an API path needs when the server was built
@@ -239,6 +242,8 @@ func (s *Server) missing(path string) string {
 		return "Reporting"
 	case path == "/api/v1/urls" && s.deps.Sites == nil:
 		return "Website checking"
+	case strings.HasPrefix(path, "/api/v1/websites/") && s.deps.Reputation == nil:
+		return "Website reputation"
 	case path == "/api/v1/analyses" && s.deps.Analyzer == nil:
 		return "Analysis"
 	case strings.HasPrefix(path, "/api/v1/alerts") && s.deps.Alerts == nil:
@@ -305,6 +310,12 @@ func (s *Server) routes() {
 	page("GET /numbers/{number}", s.webNumber)
 	if s.deps.RepDB != nil {
 		page("POST /numbers/{number}/appeal", s.webAppeal)
+	}
+	if s.deps.Activity != nil {
+		page("POST /numbers/{number}/called", s.webNumberCalled)
+	}
+	if s.deps.Reports != nil {
+		page("POST /numbers/{number}/genuine", s.webNumberGenuine)
 	}
 	if s.deps.Reports != nil {
 		page("GET /report", s.webReportStart)

@@ -27,6 +27,7 @@ type engines struct {
 	numbers  *phone.Intel
 	registry *registry.Snapshot
 	feeds    *feed.Index // the enabled feeds' copies; empty without a database
+	haveDB   bool        // the database exists
 }
 
 func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
@@ -66,7 +67,7 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 			return nil, err
 		}
 	}
-	return &engines{numbers: p, registry: registry.NewSnapshot(orgs), feeds: feeds}, nil
+	return &engines{numbers: p, registry: registry.NewSnapshot(orgs), feeds: feeds, haveDB: statErr == nil}, nil
 }
 
 // listFlag collects a comma-separated list; the flag may also be repeated.
