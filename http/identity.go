@@ -114,6 +114,21 @@ func (s *Server) csrfToken(r *http.Request) string {
 }
 
 // checkCSRF verifies the form token of a POST. Call after ParseForm.
+// postedForm reads a submitted page form and checks its CSRF token: the
+// first thing every form handler does. On a problem it has already shown
+// the error page and returns false.
+func (s *Server) postedForm(w http.ResponseWriter, r *http.Request) bool {
+	if err := r.ParseForm(); err != nil {
+		s.webError(w, r, formError(err))
+		return false
+	}
+	if err := s.checkCSRF(r); err != nil {
+		s.webError(w, r, err)
+		return false
+	}
+	return true
+}
+
 func (s *Server) checkCSRF(r *http.Request) error {
 	got := r.PostForm.Get("csrf")
 	if browserFrom(r.Context()) == "" {

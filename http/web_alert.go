@@ -163,12 +163,7 @@ func (s *Server) webAlertForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webAlertWrite(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	o, err := s.alertOrganisation(r)
@@ -216,12 +211,7 @@ func (s *Server) webAlertWithdraw(w http.ResponseWriter, r *http.Request) {
 // alertAction runs a review or a withdrawal from a form on the alert's
 // page: a problem the person can fix shows the page again with it.
 func (s *Server) alertAction(w http.ResponseWriter, r *http.Request, act func(*hangup.User, int64, string) error) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	id, err := alertID(r)

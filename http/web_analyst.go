@@ -300,12 +300,7 @@ func (s *Server) webAnalystReport(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webAnalystStatus(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	ref := r.PathValue("ref")
@@ -366,12 +361,7 @@ func (s *Server) renderAppeals(w http.ResponseWriter, r *http.Request, status in
 }
 
 func (s *Server) webAppealDecide(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -426,12 +416,7 @@ func (s *Server) renderAllow(w http.ResponseWriter, r *http.Request, status int,
 }
 
 func (s *Server) webAllowChange(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	n := s.deps.Numbers.ParseNumber(r.PostForm.Get("number"))

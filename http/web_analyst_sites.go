@@ -74,12 +74,7 @@ func registrable(host string) string {
 }
 
 func (s *Server) webAnalystSiteDecide(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))

@@ -32,12 +32,7 @@ func (s *Server) webLoginForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webLogin(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	email, next := r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
@@ -58,12 +53,7 @@ func (s *Server) webLogin(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webLogout(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	if c, err := r.Cookie(sessionCookie); err == nil {

@@ -83,12 +83,7 @@ func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, sta
 }
 
 func (s *Server) notifyForm(w http.ResponseWriter, r *http.Request) (*hangup.Organisation, bool) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return nil, false
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return nil, false
 	}
 	o, err := s.notifyOrg(r)

@@ -211,12 +211,7 @@ func (s *Server) webNumberGenuine(w http.ResponseWriter, r *http.Request) {
 // numberForm reads a number page's one-click form: the form token and the
 // number, which must have an international form.
 func (s *Server) numberForm(w http.ResponseWriter, r *http.Request) (*NumberResponse, bool) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return nil, false
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return nil, false
 	}
 	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
@@ -251,12 +246,7 @@ func (s *Server) numberPage(r *http.Request, info *NumberResponse) NumberPage {
 
 // webAppeal takes a number owner's dispute of a listing.
 func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))

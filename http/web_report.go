@@ -514,12 +514,7 @@ func (s *Server) webReportStart(w http.ResponseWriter, r *http.Request) {
 // sent from "Check your answers". A problem shows the page of the first
 // bad answer with everything the person typed kept.
 func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	f := readReportForm(r)

@@ -36,12 +36,7 @@ func (s *Server) renderSignIns(w http.ResponseWriter, r *http.Request, status in
 // webSignInsClear clears the failed sign-ins of an account from a network,
 // of an account from everywhere, or of a network on every account.
 func (s *Server) webSignInsClear(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	acct, network := r.PostForm.Get("account"), r.PostForm.Get("network")

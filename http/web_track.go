@@ -107,12 +107,7 @@ func (s *Server) webSummary(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	token := r.PathValue("token")
@@ -140,12 +135,7 @@ type DeletedPage struct {
 }
 
 func (s *Server) webTrackDelete(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
+	if !s.postedForm(w, r) {
 		return
 	}
 	token := r.PathValue("token")
