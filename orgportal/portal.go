@@ -254,10 +254,15 @@ func (s *Service) SignUp(ctx context.Context, in SignUp) (*hangup.OrgClaim, erro
 		return nil, hangup.Errorf(hangup.EUNAVAILABLE, "This Hangup can't send email, so organisations can't sign up here yet.")
 	}
 	snap := s.d.Registry.Snapshot()
+	// Only the registry id or the exact name: a fuzzy match would let
+	// "IMEX Support" pass for IMEX.
 	org, ok := snap.Organisation(strings.ToLower(name))
 	if !ok {
-		if m := snap.MatchOrganisation(name, ""); m.Kind == hangup.MatchOrganisation && m.Score >= 1 {
-			org, ok = m.Organisation, true
+		for _, o := range snap.Organisations() {
+			if strings.EqualFold(o.Name, name) {
+				org, ok = o, true
+				break
+			}
 		}
 	}
 	c := &hangup.OrgClaim{OrganisationName: name, Domain: domain, Email: email, Status: hangup.ClaimEmailSent,
