@@ -24,6 +24,7 @@ type Stores struct {
 	Blocklist     hangup.BlocklistStore   // nil skips the blocklist tests
 	Sync          hangup.SyncStore        // nil skips the sync tests
 	SharedChecks  hangup.SharedCheckStore // nil skips the shared check tests
+	OrgPortal     hangup.OrgPortalStore   // nil skips the organisation portal tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -45,4 +46,5 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Blocklist", func(t *testing.T) { testBlocklist(t, open) })
 	t.Run("Sync", func(t *testing.T) { testSync(t, open) })
 	t.Run("NumberOrganisations", func(t *testing.T) { testNumberOrganisations(t, open) })
+	t.Run("OrgPortal", func(t *testing.T) { testOrgPortal(t, open) })
 }
