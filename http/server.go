@@ -22,6 +22,7 @@ import (
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/metrics"
+	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
@@ -108,6 +109,9 @@ type Deps struct {
 	// address; nil sends nothing. It needs Config.PublicURL: emailed links
 	// are absolute and must not come from a request's Host header.
 	Mailer hangup.Mailer
+	// Portal is the organisation portal (sign-up, claims, published
+	// facts, /api/v1/org/); nil disables it.
+	Portal *orgportal.Service
 }
 
 // Server serves Hangup over HTTP.

@@ -20,7 +20,9 @@ import (
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/feed"
 	hhttp "github.com/hangup-org/hangup/http"
+	"github.com/hangup-org/hangup/codesend"
 	"github.com/hangup-org/hangup/mail"
+	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/phone"
@@ -59,6 +61,7 @@ type App struct {
 	Blocklist  *blocklist.Service // the shared blocklist, its sync and exports
 	Syncer     *blocklist.Syncer  // pulls a central Hangup's blocklist, when Config.SyncFrom is set
 	Mailer     hangup.Mailer      // reporters' confirmations; nil when no mail server is configured
+	Portal     *orgportal.Service // organisations' claims and published facts
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -166,6 +169,9 @@ func (a *App) wire(ctx context.Context) error {
 		a.Mailer = m
 		a.log.Info("reporters' confirmations by email", "mail", cfg.mailConfig())
 	}
+	if err := a.wirePortal(); err != nil {
+		return err
+	}
 	hc := hhttp.DefaultConfig()
 	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, version
 	if hc.TrustedProxies, err = cfg.TrustProxy.Parse(); err != nil {
@@ -180,7 +186,37 @@ func (a *App) wire(ctx context.Context) error {
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
+		Portal: a.Portal,
 	})
+	return err
+}
+
+// wirePortal builds the organisation portal: codes by Twilio when it is
+// configured, domains proven through the system's DNS and the SSRF-safe
+// fetcher.
+func (a *App) wirePortal() error {
+	codes := a.cfg.codeSender
+	if codes == nil && a.cfg.TwilioAccountSID != "" {
+		tw, err := codesend.NewTwilio(codesend.TwilioConfig{AccountSID: a.cfg.TwilioAccountSID, AuthToken: a.cfg.TwilioAuthToken,
+			From: a.cfg.TwilioFrom, BaseURL: a.cfg.TwilioAPI})
+		if err != nil {
+			return err
+		}
+		codes = tw
+	}
+	prover := a.cfg.prover
+	if prover == nil {
+		prover = orgportal.NewProver()
+	}
+	var err error
+	a.Portal, err = orgportal.New(orgportal.Config{}, orgportal.Deps{Store: a.DB, Users: a.DB, Keys: a.DB, Registry: a.Registry,
+		Numbers: a.Numbers, Mailer: a.Mailer, Codes: codes, Prover: prover, Logger: a.log,
+		PublicURL: func() string {
+			if a.Server == nil {
+				return a.cfg.PublicURL
+			}
+			return a.Server.PublicURL()
+		}})
 	return err
 }
 
