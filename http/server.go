@@ -217,7 +217,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
-	}, append(s.screenAPIRoutes(), s.shareAPIRoutes()...)...)
+	}, append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.orgAPIRoutes()...)...)
 }
 
 // missing names the capability an API path needs when the server was built
@@ -232,6 +232,8 @@ func (s *Server) missing(path string) string {
 		return "Analysis"
 	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:
 		return "Live analysis"
+	case strings.HasPrefix(path, "/api/v1/org/") && s.deps.Portal == nil:
+		return "The organisation portal"
 	case (strings.HasPrefix(path, "/api/v1/blocklist") || strings.HasPrefix(path, "/api/v1/lookup/") ||
 		strings.HasPrefix(path, "/api/v1/export/")) && s.deps.Blocklist == nil:
 		return "Sharing the blocklist"
@@ -301,6 +303,7 @@ func (s *Server) routes() {
 		page("POST /logout", s.webLogout)
 	}
 	s.analystRoutes(page)
+	s.portalRoutes(page)
 	s.cardDAVRoutes()
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

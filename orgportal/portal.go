@@ -539,6 +539,14 @@ func (s *Service) Facts(ctx context.Context, a Actor, org string) ([]*hangup.Org
 	return s.d.Store.ListFacts(ctx, org)
 }
 
+// AllFacts returns every organisation's facts, for the analysts.
+func (s *Service) AllFacts(ctx context.Context, a Actor) ([]*hangup.OrgFact, error) {
+	if !a.Staff() {
+		return nil, hangup.Errorf(hangup.EFORBIDDEN, "Only Hangup's analysts see every organisation's facts.")
+	}
+	return s.d.Store.ListFacts(ctx, "")
+}
+
 // fact returns fact id if the actor may see it.
 func (s *Service) fact(ctx context.Context, a Actor, id int64) (*hangup.OrgFact, error) {
 	f, err := s.d.Store.FindFact(ctx, id)
