@@ -35,6 +35,17 @@ func publications(ctx context.Context, store hangup.OrganisationStore) ([]*hangu
 	return facts, claims, nil
 }
 
+// PublishedSnapshot indexes imported (validated, as the store holds them)
+// with the facts organisations published through store laid over them: the
+// snapshot a command that reads the database once builds.
+func PublishedSnapshot(ctx context.Context, store hangup.OrganisationStore, imported []*hangup.Organisation) (*Snapshot, error) {
+	facts, claims, err := publications(ctx, store)
+	if err != nil {
+		return nil, err
+	}
+	return newPublishedSnapshot(imported, facts, claims), nil
+}
+
 // Overlay returns orgs with the organisations' own verified facts laid
 // over them (docs/registry.md, "Which wins"): a published number replaces
 // the same number anywhere in the imported registry (its role and label

@@ -35,6 +35,7 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		return nil, err
 	}
 	var orgs []*hangup.Organisation
+	var snap *registry.Snapshot
 	var feeds *feed.Index
 	// A PostgreSQL database always exists; a SQLite file may not yet.
 	var statErr error
@@ -53,6 +54,10 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		if err := registry.Validate(orgs, p); err != nil {
 			return nil, err
 		}
+		// What organisations published and verified counts here too.
+		if snap, err = registry.PublishedSnapshot(ctx, db, orgs); err != nil {
+			return nil, err
+		}
 		fsvc := feed.NewService(db, feed.Config{})
 		if err := fsvc.Load(ctx); err != nil {
 			return nil, err
@@ -65,8 +70,9 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		if orgs, err = registry.Seed(p); err != nil {
 			return nil, err
 		}
+		snap = registry.NewSnapshot(orgs)
 	}
-	return &engines{numbers: p, registry: registry.NewSnapshot(orgs), feeds: feeds}, nil
+	return &engines{numbers: p, registry: snap, feeds: feeds}, nil
 }
 
 // listFlag collects a comma-separated list; the flag may also be repeated.
