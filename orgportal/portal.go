@@ -33,12 +33,12 @@ import (
 
 // Config holds the portal's limits. Zero fields take the defaults.
 type Config struct {
-	EmailTTL     time.Duration // how long the confirmation link works; default 48 h
-	ChallengeTTL time.Duration // how long a domain challenge stands once the email is confirmed; default 7 days
-	CodeTTL      time.Duration // how long a one-time code works; default 10 min
-	CodeAttempts int           // wrong codes before a new one must be sent; default 5
-	CodesPerHour int           // codes sent to one number in an hour; default 3
-	SignUpsPerHour float64     // sign-ups per client network; default 5
+	EmailTTL       time.Duration // how long the confirmation link works; default 48 h
+	ChallengeTTL   time.Duration // how long a domain challenge stands once the email is confirmed; default 7 days
+	CodeTTL        time.Duration // how long a one-time code works; default 10 min
+	CodeAttempts   int           // wrong codes before a new one must be sent; default 5
+	CodesPerHour   int           // codes sent to one number in an hour; default 3
+	SignUpsPerHour float64       // sign-ups per client network; default 5
 }
 
 func (c *Config) defaults() {

@@ -32,7 +32,9 @@ type rig struct {
 	now   time.Time
 }
 
-func src() hangup.Source { return hangup.Source{URL: "https://imex.example/contact", Checked: "2026-01-01"} }
+func src() hangup.Source {
+	return hangup.Source{URL: "https://imex.example/contact", Checked: "2026-01-01"}
+}
 
 func newRig(t *testing.T) *rig {
 	t.Helper()
@@ -48,8 +50,8 @@ func newRig(t *testing.T) *rig {
 	}
 	orgs := []*hangup.Organisation{
 		{ID: "imex", Name: "IMEX", Country: "GB", Kind: hangup.KindITServices,
-			Domains: []hangup.OrgDomain{{Domain: "imex.example", Source: src()}},
-			Numbers: []hangup.OrgNumber{{Number: "0113 123 0100", Role: hangup.RoleSupport, Label: "Help desk", CallBack: true, Source: src()}},
+			Domains:  []hangup.OrgDomain{{Domain: "imex.example", Source: src()}},
+			Numbers:  []hangup.OrgNumber{{Number: "0113 123 0100", Role: hangup.RoleSupport, Label: "Help desk", CallBack: true, Source: src()}},
 			Policies: []hangup.Policy{{Code: hangup.PolicyNoRemoteAccess, Text: "We never ask for remote access.", Source: src()}}},
 		{ID: "otherco", Name: "Otherco Bank", Country: "GB", Kind: hangup.KindBank,
 			Domains: []hangup.OrgDomain{{Domain: "otherco.example", Source: hangup.Source{URL: "https://otherco.example/", Checked: "2026-01-01"}}},

@@ -16,8 +16,8 @@ import (
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/mail"
-	"github.com/hangup-org/hangup/postgres"
 	"github.com/hangup-org/hangup/orgportal"
+	"github.com/hangup-org/hangup/postgres"
 	"github.com/hangup-org/hangup/safefetch"
 	"github.com/hangup-org/hangup/stir"
 )
