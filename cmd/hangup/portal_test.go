@@ -1,0 +1,251 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/codesend"
+	"github.com/hangup-org/hangup/mail/mailtest"
+	"github.com/hangup-org/hangup/orgportal"
+	"github.com/hangup-org/hangup/orgportal/orgportaltest"
+	"github.com/hangup-org/hangup/screen"
+)
+
+type portalRig struct {
+	base  string
+	app   *App
+	dns   *orgportaltest.DNS
+	codes *codesend.Fake
+	sink  *mailtest.Sink
+}
+
+// newPortalRig serves an App with two test organisations, each with a
+// domain, and the portal's loopback DNS, mail sink and fake code adapter.
+func newPortalRig(t *testing.T) *portalRig {
+	t.Helper()
+	r := &portalRig{dns: orgportaltest.StartDNS(t), codes: codesend.NewFake(), sink: mailtest.Start(t)}
+	r.base, r.app = startAppWith(t, func(c *Config) {
+		c.SMTPHost, c.SMTPPort, c.SMTPFrom = r.sink.Host(), r.sink.Port(), "Hangup <noreply@hangup.test>"
+		c.PublicURL = "https://hangup.test"
+		c.codeSender = r.codes
+		c.prover = orgportaltest.Prover(r.dns, nil)
+	})
+	src := func(d string) hangup.Source { return hangup.Source{URL: "https://" + d + "/", Checked: "2026-11-01"} }
+	var orgs []*hangup.Organisation
+	for _, id := range []string{"alpha", "beta"} {
+		d := id + "-bank.example"
+		orgs = append(orgs, &hangup.Organisation{ID: id + "-bank", Name: strings.ToUpper(id[:1]) + id[1:] + " Test Bank", Country: "GB",
+			Kind: hangup.KindBank, Domains: []hangup.OrgDomain{{Domain: d, Source: src(d)}}})
+	}
+	if err := r.app.Registry.Import(context.Background(), orgs); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// admin claims the organisation through the portal and returns its
+// org_admin actor.
+func (r *portalRig) admin(t *testing.T, org string) orgportal.Actor {
+	t.Helper()
+	ctx := context.Background()
+	email := "it@" + org + ".example"
+	if _, err := r.app.Portal.SignUp(ctx, orgportal.SignUp{Organisation: org, Email: email, Password: "a long enough password", Network: org}); err != nil {
+		t.Fatal(err)
+	}
+	var token string
+	for _, m := range r.sink.Messages() {
+		if m.To[0] == email {
+			i := strings.Index(m.Body, "/org/claim/")
+			token = m.Body[i+len("/org/claim/") : i+len("/org/claim/")+43]
+		}
+	}
+	c, err := r.app.Portal.Confirm(ctx, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.dns.SetTXT("_hangup-challenge."+c.Domain, c.Challenge)
+	if _, err := r.app.Portal.Prove(ctx, token); err != nil {
+		t.Fatal(err)
+	}
+	u, err := r.app.DB.FindUserByEmail(ctx, email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return orgportal.UserActor(u)
+}
+
+func (r *portalRig) token(t *testing.T, a orgportal.Actor, name string, readOnly bool) string {
+	t.Helper()
+	secret, _, err := r.app.Portal.CreateToken(context.Background(), a, a.OrganisationID, name, readOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.app.ScreenKeys.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return secret
+}
+
+func (r *portalRig) api(t *testing.T, method, path, token, body string) reply {
+	t.Helper()
+	h := map[string]string{"Content-Type": "application/json"}
+	if token != "" {
+		h["Authorization"] = "Bearer " + token
+	}
+	return send(t, http.DefaultClient, method, r.base+path, h, body)
+}
+
+// TestOrganisationsCannotReachEachOther: one organisation's tokens and
+// accounts never read or change another's facts, read-only tokens and
+// members change nothing, and organisation tokens do nothing but the
+// organisation API.
+func TestOrganisationsCannotReachEachOther(t *testing.T) {
+	r := newPortalRig(t)
+	alpha, beta := r.admin(t, "alpha-bank"), r.admin(t, "beta-bank")
+	tokA, tokB, tokAR := r.token(t, alpha, "sync", false), r.token(t, beta, "sync", false), r.token(t, alpha, "reader", true)
+
+	res := r.api(t, "POST", "/api/v1/org/facts", tokA, `{"kind":"number","number":"0113 123 0777","role":"receives_only","text":"Fraud line","why":"DNO"}`)
+	var fact hangup.OrgFact
+	if res.status != 201 || json.Unmarshal([]byte(res.body), &fact) != nil || fact.Status != hangup.FactDeclared || fact.OrganisationID != "alpha-bank" {
+		t.Fatalf("publish: %d %s", res.status, res.body)
+	}
+	id := fmt.Sprint(fact.ID)
+	for _, c := range []struct {
+		what, method, path, token, body string
+		want                            int
+	}{
+		{"no token", "GET", "/api/v1/org/facts", "", "", 401},
+		{"bad token", "GET", "/api/v1/org/facts", "hu_org_nonsense", "", 401},
+		{"other organisation withdraws", "POST", "/api/v1/org/facts/" + id + "/withdraw", tokB, `{"why":"mine now"}`, 404},
+		{"other organisation asks for a code", "POST", "/api/v1/org/facts/" + id + "/code", tokB, "", 404},
+		{"other organisation enters a code", "POST", "/api/v1/org/facts/" + id + "/verify", tokB, `{"code":"123456"}`, 404},
+		{"read-only token publishes", "POST", "/api/v1/org/facts", tokAR, `{"kind":"policy","policy":"no_passwords_or_codes","text":"x"}`, 403},
+		{"read-only token withdraws", "POST", "/api/v1/org/facts/" + id + "/withdraw", tokAR, `{"why":"x"}`, 403},
+		{"organisation token screens", "POST", "/api/v1/screen", tokA, `{"from":"+441131230777","to":"+441632960999"}`, 403},
+		{"organisation token reads the blocklist", "GET", "/api/v1/blocklist", tokA, "", 403},
+		{"unknown field", "POST", "/api/v1/org/facts", tokA, `{"kind":"number","owner":"beta-bank"}`, 400},
+		{"unknown kind", "POST", "/api/v1/org/facts", tokA, `{"kind":"alert","text":"x"}`, 400},
+		{"not JSON", "POST", "/api/v1/org/facts", tokA, `{"kind":`, 400},
+		{"too large", "POST", "/api/v1/org/facts", tokA, `{"kind":"policy","policy":"no_threats_of_arrest","text":"` + strings.Repeat("x", 70<<10) + `"}`, 413},
+		{"bad id", "POST", "/api/v1/org/facts/-1/withdraw", tokA, `{"why":"x"}`, 404},
+	} {
+		if got := r.api(t, c.method, c.path, c.token, c.body); got.status != c.want {
+			t.Errorf("%s: %d, want %d: %s", c.what, got.status, c.want, got.body)
+		}
+	}
+	// Beta sees only its own facts; Alpha's reader sees Alpha's.
+	var list struct {
+		Organisation string            `json:"organisation"`
+		Facts        []*hangup.OrgFact `json:"facts"`
+	}
+	if res := r.api(t, "GET", "/api/v1/org/facts", tokB, ""); res.status != 200 || json.Unmarshal([]byte(res.body), &list) != nil || list.Organisation != "beta-bank" || len(list.Facts) != 0 {
+		t.Errorf("beta's list: %d %s", res.status, res.body)
+	}
+	if res := r.api(t, "GET", "/api/v1/org/facts", tokAR, ""); res.status != 200 || !strings.Contains(res.body, "+441131230777") {
+		t.Errorf("alpha's reader: %d %s", res.status, res.body)
+	}
+	if res := r.api(t, "GET", "/api/v1/org/audit", tokB, ""); strings.Contains(res.body, "alpha") {
+		t.Errorf("beta's audit shows alpha's: %s", res.body)
+	}
+	// Nothing of Alpha's changed.
+	if f, _ := r.app.DB.FindFact(context.Background(), fact.ID); f.Status != hangup.FactDeclared {
+		t.Errorf("alpha's fact is %s", f.Status)
+	}
+
+	// Alpha verifies the number through the API; Beta can't claim it.
+	if res := r.api(t, "POST", "/api/v1/org/facts/"+id+"/code", tokA, ""); res.status != 202 {
+		t.Fatalf("code: %d %s", res.status, res.body)
+	}
+	code, _ := r.codes.Last("+441131230777")
+	if res := r.api(t, "POST", "/api/v1/org/facts/"+id+"/verify", tokA, `{"code":"`+code+`"}`); res.status != 200 || !strings.Contains(res.body, `"status":"verified"`) {
+		t.Fatalf("verify: %d %s", res.status, res.body)
+	}
+	res = r.api(t, "POST", "/api/v1/org/facts", tokB, `{"kind":"number","number":"+441131230777","role":"calls_out","text":"ours"}`)
+	if res.status != 409 || !strings.Contains(res.body, "Alpha Test Bank") {
+		t.Errorf("beta claims alpha's verified number: %d %s", res.status, res.body)
+	}
+	if log, _ := r.app.DB.ListAudit(context.Background(), "beta-bank", 1); len(log) != 1 || log[0].Action != "refused" {
+		t.Errorf("the refusal is not in beta's audit log: %+v", log)
+	}
+	// A receives_only number is now treated as spoofed when it calls.
+	d, err := r.app.Screen.Screen(context.Background(), hangup.ScreenRequest{From: "+441131230777", To: "+441632960999"}, nil)
+	if err != nil || d.Action == hangup.ActionAllow || d.Organisation != "Alpha Test Bank" {
+		t.Errorf("a call from alpha's receive-only number: %v %+v", err, d)
+	}
+
+	// A screening key reaches no organisation.
+	secret, _, hash, _ := screen.NewKeySecret()
+	if err := r.app.DB.CreateAPIKey(context.Background(), &hangup.APIKey{Name: "pbx", Prefix: secret[:8], Hash: hash, Policy: hangup.DefaultScreenPolicy()}); err != nil {
+		t.Fatal(err)
+	}
+	r.app.ScreenKeys.Reload(context.Background())
+	if res := r.api(t, "GET", "/api/v1/org/facts", secret, ""); res.status != 403 {
+		t.Errorf("screening key on the organisation API: %d", res.status)
+	}
+}
+
+// TestOrganisationPagesRespectRoles: members read, only the organisation's
+// admins change, analysts decide claims, and no account reaches another
+// organisation's facts.
+func TestOrganisationPagesRespectRoles(t *testing.T) {
+	r := newPortalRig(t)
+	alpha, _ := r.admin(t, "alpha-bank"), r.admin(t, "beta-bank")
+	ctx := context.Background()
+	f, err := r.app.Portal.Publish(ctx, alpha, "alpha-bank", orgportal.FactInput{Kind: hangup.FactNumber, Number: "0113 123 0888", Role: hangup.RoleCallsOut, Text: "Calls"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.app.Accounts.AddUser(ctx, "staff@alpha-bank.example", "a long enough password", hangup.RoleMember, "alpha-bank"); err != nil {
+		t.Fatal(err) // the old role name still works, as org_member
+	}
+	if _, err := r.app.Accounts.AddUser(ctx, "ann@hangup.test", "a long enough password", hangup.RoleAnalyst, ""); err != nil {
+		t.Fatal(err)
+	}
+	signIn := func(email, src string) *http.Client {
+		c := clientFrom(t, src, true)
+		login := send(t, c, "GET", r.base+"/login", nil, "")
+		if res := postForm(t, c, r.base+"/login", formOf(login.body, map[string]string{"email": email, "password": "a long enough password"}), nil); res.status != http.StatusSeeOther {
+			t.Fatalf("sign in %s: %d", email, res.status)
+		}
+		return c
+	}
+	member := signIn("staff@alpha-bank.example", "127.0.0.11")
+	page := send(t, member, "GET", r.base+"/org/facts", nil, "")
+	if page.status != 200 || !strings.Contains(page.body, "0113 123 0888") || strings.Contains(page.body, `action="/org/facts"`) {
+		t.Errorf("member's page: %d (no forms expected)", page.status)
+	}
+	if res := postForm(t, member, r.base+"/org/facts", formOf(page.body, map[string]string{"kind": "policy", "policy": "no_passwords_or_codes", "text": "x"}), nil); res.status != 403 {
+		t.Errorf("member publishes: %d", res.status)
+	}
+	betaAdmin := signIn("it@beta-bank.example", "127.0.0.12")
+	page = send(t, betaAdmin, "GET", r.base+"/org/facts", nil, "")
+	if strings.Contains(page.body, "0113 123 0888") {
+		t.Error("beta's page shows alpha's number")
+	}
+	if res := postForm(t, betaAdmin, r.base+fmt.Sprintf("/org/facts/%d/withdraw", f.ID), formOf(page.body, map[string]string{"why": "mine"}), nil); res.status != 404 {
+		t.Errorf("beta withdraws alpha's fact: %d", res.status)
+	}
+	if res := send(t, betaAdmin, "GET", r.base+"/analyst/claims", nil, ""); res.status != 403 {
+		t.Errorf("an org_admin opens the claims queue: %d", res.status)
+	}
+	analyst := signIn("ann@hangup.test", "127.0.0.13")
+	page = send(t, analyst, "GET", r.base+"/analyst/claims", nil, "")
+	if page.status != 200 || !strings.Contains(page.body, "0113 123 0888") {
+		t.Fatalf("analyst's queue: %d", page.status)
+	}
+	// An analyst verifies on documentary evidence.
+	if res := postForm(t, analyst, r.base+fmt.Sprintf("/analyst/facts/%d/verify", f.ID), formOf(page.body, map[string]string{"evidence": "Carrier's letter of 1 Dec 2026"}), nil); res.status != http.StatusSeeOther {
+		t.Errorf("analyst verifies: %d %s", res.status, res.body)
+	}
+	if o, _, ok := r.app.Registry.Snapshot().OrganisationByNumber("+441131230888"); !ok || o.ID != "alpha-bank" {
+		t.Error("the number verified on evidence does not count")
+	}
+	if g, _ := r.app.DB.FindFact(ctx, f.ID); g.Method != hangup.VerifiedByAnalyst || !strings.HasPrefix(g.VerifiedBy, "analyst:") {
+		t.Errorf("verified by %q via %q", g.VerifiedBy, g.Method)
+	}
+}
