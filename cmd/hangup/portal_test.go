@@ -249,3 +249,32 @@ func TestOrganisationPagesRespectRoles(t *testing.T) {
 		t.Errorf("verified by %q via %q", g.VerifiedBy, g.Method)
 	}
 }
+
+// TestCLIOrgSettlesAConflict: an analyst at the shell lists what
+// organisations published, withdraws a fact with a reason, and the record
+// shows who did it and why; without --by nothing changes.
+func TestCLIOrgSettlesAConflict(t *testing.T) {
+	r := newPortalRig(t)
+	alpha := r.admin(t, "alpha-bank")
+	ctx := context.Background()
+	f, err := r.app.Portal.Publish(ctx, alpha, "alpha-bank", orgportal.FactInput{Kind: hangup.FactPolicy, Policy: hangup.PolicyNoSafeAccount, Text: "We never ask you to move money."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := r.app.cfg.DB
+	code, out, _ := runCLI(t, "", nil, "org", "facts", "--db", db)
+	if code != exitOK || !strings.Contains(out, "no_safe_account") {
+		t.Fatalf("facts: %d %s", code, out)
+	}
+	if code, _, errOut := runCLI(t, "", nil, "org", "withdraw", "--db", db, "--fact", fmt.Sprint(f.ID), "--reason", "x"); code != exitUsage || !strings.Contains(errOut, "--by") {
+		t.Errorf("withdraw without --by: %d %s", code, errOut)
+	}
+	code, out, errOut := runCLI(t, "", nil, "org", "withdraw", "--db", db, "--fact", fmt.Sprint(f.ID), "--reason", "contradicts the bank's site", "--by", "ann@hangup.test")
+	if code != exitOK || !strings.Contains(out, "withdrawn") {
+		t.Fatalf("withdraw: %d %s %s", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "", nil, "org", "audit", "--db", db, "--org", "alpha-bank")
+	if code != exitOK || !strings.Contains(out, "cli:ann@hangup.test") || !strings.Contains(out, "contradicts the bank's site") {
+		t.Errorf("audit: %d %s", code, out)
+	}
+}
