@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +24,9 @@ const (
 	ChallengePath  = "/.well-known/hangup-challenge"
 	challengeTag   = "hangup-challenge="
 )
+
+// domainName is two or more labels of letters, digits and inner hyphens.
+var domainName = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 // freeMail are email providers anyone can get an address at: an address
 // there proves nothing about any organisation.
@@ -57,7 +61,7 @@ func CheckDomain(field, raw string) (string, error) {
 		return "", bad("That is not a domain name.")
 	}
 	ascii, err := idna.Lookup.ToASCII(d)
-	if err != nil || !strings.Contains(ascii, ".") || strings.ContainsAny(ascii, "/:@ ") {
+	if err != nil || !domainName.MatchString(ascii) || len(ascii) > 253 {
 		return "", bad("That is not a domain name such as example.com.")
 	}
 	suffix, icann := publicsuffix.PublicSuffix(ascii)
