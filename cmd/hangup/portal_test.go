@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -276,5 +278,35 @@ func TestCLIOrgSettlesAConflict(t *testing.T) {
 	code, out, _ = runCLI(t, "", nil, "org", "audit", "--db", db, "--org", "alpha-bank")
 	if code != exitOK || !strings.Contains(out, "cli:ann@hangup.test") || !strings.Contains(out, "contradicts the bank's site") {
 		t.Errorf("audit: %d %s", code, out)
+	}
+}
+
+// TestRegistryImportSaysWhatItKept: importing a file that words a policy
+// differently from the organisation's published one keeps the published
+// one and says so.
+func TestRegistryImportSaysWhatItKept(t *testing.T) {
+	r := newPortalRig(t)
+	alpha := r.admin(t, "alpha-bank")
+	words := "Alpha never asks you to move your money."
+	if _, err := r.app.Portal.Publish(context.Background(), alpha, "alpha-bank", orgportal.FactInput{Kind: hangup.FactPolicy, Policy: hangup.PolicyNoSafeAccount, Text: words}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "reg.json")
+	body := `{"schema":"hangup-registry/1","organisations":[{"id":"alpha-bank","name":"Alpha Test Bank","country":"GB","kind":"bank",
+		"domains":[{"domain":"alpha-bank.example","source":{"url":"https://alpha-bank.example/","checked":"2026-11-01"}}],
+		"policies":[{"code":"no_safe_account","text":"Old wording.","source":{"url":"https://alpha-bank.example/","checked":"2026-11-01"}}]}]}`
+	if err := os.WriteFile(file, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "", nil, "registry", "import", "--db", r.app.cfg.DB, file)
+	if code != exitOK || !strings.Contains(errOut, "Kept published fact") || !strings.Contains(errOut, "hangup org") {
+		t.Fatalf("import: %d %s", code, errOut)
+	}
+	if err := r.app.Registry.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	o, _ := r.app.Registry.Snapshot().Organisation("alpha-bank")
+	if p, _ := o.HasPolicy(hangup.PolicyNoSafeAccount); p.Text != words {
+		t.Errorf("the import overwrote the published policy: %q", p.Text)
 	}
 }
