@@ -12,6 +12,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/codesend"
+	"github.com/hangup-org/hangup/guidance"
 	"github.com/hangup-org/hangup/mail/mailtest"
 	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/orgportal/orgportaltest"
@@ -308,5 +309,42 @@ func TestRegistryImportSaysWhatItKept(t *testing.T) {
 	o, _ := r.app.Registry.Snapshot().Organisation("alpha-bank")
 	if p, _ := o.HasPolicy(hangup.PolicyNoSafeAccount); p.Text != words {
 		t.Errorf("the import overwrote the published policy: %q", p.Text)
+	}
+}
+
+// TestPublishedFactsTakeEffect: a domain proven by the organisation is
+// official to the website checker, and its call-back route is the one
+// report guidance names.
+func TestPublishedFactsTakeEffect(t *testing.T) {
+	r := newPortalRig(t)
+	alpha := r.admin(t, "alpha-bank")
+	ctx := context.Background()
+	before, err := r.app.Sites.CheckSite("https://alpha-pay.example/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.app.Portal.Publish(ctx, alpha, "alpha-bank", orgportal.FactInput{Kind: hangup.FactDomain, Domain: "alpha-pay.example"})
+	if err != nil || d.Status != hangup.FactDeclared {
+		t.Fatalf("%v %+v", err, d)
+	}
+	if got, _ := r.app.Sites.CheckSite("https://alpha-pay.example/login"); got.Verdict == hangup.SiteOfficial {
+		t.Fatal("a declared domain is official")
+	}
+	r.dns.SetTXT("_hangup-challenge.alpha-pay.example", d.Challenge)
+	if _, err := r.app.Portal.ProveDomain(ctx, alpha, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	after, err := r.app.Sites.CheckSite("https://alpha-pay.example/login")
+	if err != nil || after.Verdict != hangup.SiteOfficial || before.Verdict == hangup.SiteOfficial {
+		t.Errorf("website check before %s, after %s (%v)", before.Verdict, after.Verdict, err)
+	}
+	route := "https://alpha-pay.example/report-fraud"
+	if _, err := r.app.Portal.Publish(ctx, alpha, "alpha-bank", orgportal.FactInput{Kind: hangup.FactContact, URL: route, Text: "Report fraud to us", CallBack: true}); err != nil {
+		t.Fatal(err)
+	}
+	o, _ := r.app.Registry.Snapshot().Organisation("alpha-bank")
+	g := guidance.For(&hangup.Report{Country: "GB", OrganisationID: o.ID, Happened: []hangup.Happened{hangup.HappenedPaid}}, o)
+	if !strings.Contains(fmt.Sprint(g), route) {
+		t.Errorf("guidance does not name the published route: %+v", g)
 	}
 }
