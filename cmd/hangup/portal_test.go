@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -346,5 +347,37 @@ func TestPublishedFactsTakeEffect(t *testing.T) {
 	g := guidance.For(&hangup.Report{Country: "GB", OrganisationID: o.ID, Happened: []hangup.Happened{hangup.HappenedPaid}}, o)
 	if !strings.Contains(fmt.Sprint(g), route) {
 		t.Errorf("guidance does not name the published route: %+v", g)
+	}
+}
+
+// TestSignUpPageRefusesClearly: the sign-up form answers bad input with the
+// form again and a plain message, stores nothing, and refuses a form
+// without its token.
+func TestSignUpPageRefusesClearly(t *testing.T) {
+	r := newPortalRig(t)
+	c := clientFrom(t, "127.0.0.21", true)
+	page := send(t, c, "GET", r.base+"/org/signup", nil, "")
+	if page.status != 200 {
+		t.Fatalf("sign-up page: %d", page.status)
+	}
+	for _, tc := range []struct{ email, want string }{
+		{"someone@gmail.com", "free email service"},
+		{"it@co.uk", "public suffix"},
+		{"it@alpha.github.io", "hosting service"},
+		{"not an address", "work email address"},
+	} {
+		res := postForm(t, c, r.base+"/org/signup", formOf(page.body, map[string]string{"organisation": "alpha-bank", "email": tc.email, "password": "a long enough password"}), nil)
+		if res.status != 400 || !strings.Contains(res.body, tc.want) || !strings.Contains(res.body, `id="s-email"`) {
+			t.Errorf("%s: %d, want the form with %q", tc.email, res.status, tc.want)
+		}
+	}
+	if res := postForm(t, c, r.base+"/org/signup", url.Values{"organisation": {"alpha-bank"}, "email": {"it@alpha-bank.example"}, "password": {"a long enough password"}}, nil); res.status != 403 {
+		t.Errorf("no form token: %d", res.status)
+	}
+	if claims, _ := r.app.DB.ListClaims(context.Background(), "", 0); len(claims) != 0 || len(r.sink.Messages()) != 0 {
+		t.Errorf("refused sign-ups left %d claims and %d emails", len(claims), len(r.sink.Messages()))
+	}
+	if res := send(t, c, "GET", r.base+"/org/claim/"+strings.Repeat("A", 43), nil, ""); res.status != 404 {
+		t.Errorf("unknown claim link: %d", res.status)
 	}
 }
