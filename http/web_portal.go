@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/orgportal"
 )
 
@@ -69,7 +70,7 @@ func (s *Server) webOrgSignUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := orgportal.SignUp{Organisation: r.PostForm.Get("organisation"), Email: r.PostForm.Get("email"),
-		Password: r.PostForm.Get("password"), Network: s.clientKey(r)}
+		Password: r.PostForm.Get("password"), Network: clientip.NetworkOf(s.clientAddr(r))}
 	p := OrgSignUpPage{Page: s.pageFor(r, "Speak for your organisation"), Organisation: in.Organisation, Email: in.Email}
 	if len(p.Organisation) > 200 {
 		p.Organisation = p.Organisation[:200]

@@ -492,8 +492,12 @@ func (s *Service) Decide(ctx context.Context, a Actor, id int64, approve bool, r
 		}
 		return c, nil
 	}
-	if _, ok := s.d.Registry.Snapshot().Organisation(c.OrganisationID); !ok {
+	o, ok := s.d.Registry.Snapshot().Organisation(c.OrganisationID)
+	if !ok {
 		return nil, hangup.Errorf(hangup.EINVALID, "%q is not in the registry: import the organisation first, then approve the claim.", c.OrganisationID)
+	}
+	if o.Generic {
+		return nil, hangup.Errorf(hangup.EINVALID, "%q speaks for every organisation of its kind: nobody can claim it.", c.OrganisationID)
 	}
 	return s.complete(ctx, c, hangup.VerifiedByAnalyst, a.Name, reason)
 }
