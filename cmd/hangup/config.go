@@ -16,6 +16,7 @@ import (
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/mail"
+	"github.com/hangup-org/hangup/codesend"
 	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/postgres"
 	"github.com/hangup-org/hangup/safefetch"
@@ -410,6 +411,11 @@ func (c Config) Validate() error {
 			fields = append(fields, hangup.FieldError{Field: "public_url", Message: "Email needs the site's public address for its links: set HANGUP_PUBLIC_URL, e.g. https://hangup.example.org."})
 		}
 		fields = append(fields, hangup.ErrorFields(c.mailConfig().Validate())...)
+	}
+	if c.TwilioAccountSID != "" || c.TwilioAuthToken != "" || c.TwilioFrom != "" {
+		if _, err := codesend.NewTwilio(codesend.TwilioConfig{AccountSID: c.TwilioAccountSID, AuthToken: c.TwilioAuthToken, From: c.TwilioFrom}); err != nil {
+			fields = append(fields, hangup.ErrorFields(err)...)
+		}
 	}
 	if c.BlocklistMinConfidence < 0 || c.BlocklistMinConfidence > 1 {
 		fields = append(fields, hangup.FieldError{Field: "blocklist_min_confidence", Message: "must be from 0 to 1 (values below the scam line, 0.8, mean 0.8)"})

@@ -381,3 +381,13 @@ func TestSignUpPageRefusesClearly(t *testing.T) {
 		t.Errorf("unknown claim link: %d", res.status)
 	}
 }
+
+// TestTwilioSettingsAreChecked: half-given Twilio settings stop the
+// command, naming what is missing.
+func TestTwilioSettingsAreChecked(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	code, _, errOut := runCLI(t, "", map[string]string{"HANGUP_TWILIO_ACCOUNT_SID": "AC123"}, "org", "facts", "--db", db)
+	if code == exitOK || !strings.Contains(errOut, "twilio_auth_token") || !strings.Contains(errOut, "twilio_from") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
