@@ -30,6 +30,7 @@ func (s *Server) portalRoutes(page func(string, http.HandlerFunc)) {
 	page("POST /org/facts", s.requireRole(s.webOrgFactAdd, hangup.RoleOrgAdmin))
 	page("POST /org/facts/{id}/{action}", s.requireRole(s.webOrgFactAction, hangup.RoleOrgAdmin))
 	page("POST /org/tokens", s.requireRole(s.webOrgTokenAdd, hangup.RoleOrgAdmin))
+	page("POST /org/members", s.requireRole(s.webOrgMemberAdd, hangup.RoleOrgAdmin))
 	page("POST /org/tokens/{id}/revoke", s.requireRole(s.webOrgTokenRevoke, hangup.RoleOrgAdmin))
 	page("GET /analyst/claims", s.requireRole(s.webAnalystClaims, staff...))
 	page("POST /analyst/claims/{id}", s.requireRole(s.webAnalystClaimDecide, staff...))
@@ -157,6 +158,7 @@ type OrgFactsPage struct {
 	Facts     []*hangup.OrgFact
 	Audit     []hangup.AuditEntry
 	Tokens    []*hangup.APIKey
+	Members   []*hangup.User
 	CanManage bool
 	Problem   string
 	Done      string
@@ -186,6 +188,9 @@ func (s *Server) orgFactsPage(r *http.Request) (OrgFactsPage, error) {
 		if p.Tokens, err = s.deps.Portal.Tokens(r.Context(), a, o.ID); err != nil {
 			return p, err
 		}
+		if p.Members, err = s.deps.Portal.Members(r.Context(), a, o.ID); err != nil {
+			return p, err
+		}
 	}
 	return p, nil
 }
@@ -197,6 +202,7 @@ var portalDone = map[string]string{
 	"verified":  "Verified. It counts everywhere from now on.",
 	"withdrawn": "Withdrawn. It no longer counts anywhere.",
 	"revoked":   "The token is revoked.",
+	"member":    "The account is made. Give your colleague the first password in person.",
 }
 
 func (s *Server) webOrgFacts(w http.ResponseWriter, r *http.Request) {
@@ -302,6 +308,18 @@ func (s *Server) webOrgTokenAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	p.NewToken = secret
 	s.render(w, r, http.StatusCreated, "org_facts", p)
+}
+
+func (s *Server) webOrgMemberAdd(w http.ResponseWriter, r *http.Request) {
+	if !s.postForm(w, r) {
+		return
+	}
+	u := userFrom(r.Context())
+	if _, err := s.deps.Portal.AddMember(r.Context(), orgportal.UserActor(u), u.OrganisationID, r.PostForm.Get("email"), r.PostForm.Get("password")); err != nil {
+		s.orgProblem(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/org/facts?done=member", http.StatusSeeOther)
 }
 
 func (s *Server) webOrgTokenRevoke(w http.ResponseWriter, r *http.Request) {

@@ -391,3 +391,33 @@ func TestTwilioSettingsAreChecked(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 }
+
+// TestOrgAdminAddsMembersOfItsOwnOnly: an org_admin adds colleagues at its
+// proven domain as org_member, never anyone else, and only to its own
+// organisation.
+func TestOrgAdminAddsMembersOfItsOwnOnly(t *testing.T) {
+	r := newPortalRig(t)
+	alpha, beta := r.admin(t, "alpha-bank"), r.admin(t, "beta-bank")
+	ctx := context.Background()
+	u, err := r.app.Portal.AddMember(ctx, alpha, "alpha-bank", "Staff@Alpha-Bank.example", "a long enough password")
+	if err != nil || u.Role != hangup.RoleOrgMember || u.OrganisationID != "alpha-bank" || u.Email != "staff@alpha-bank.example" {
+		t.Fatalf("%v %+v", err, u)
+	}
+	if _, err := r.app.Portal.AddMember(ctx, alpha, "alpha-bank", "friend@gmail.com", "a long enough password"); hangup.ErrorCode(err) != hangup.EINVALID {
+		t.Errorf("outsider: %v", err)
+	}
+	if _, err := r.app.Portal.AddMember(ctx, beta, "alpha-bank", "spy@beta-bank.example", "a long enough password"); hangup.ErrorCode(err) != hangup.EFORBIDDEN {
+		t.Errorf("beta adds to alpha: %v", err)
+	}
+	member := orgportal.UserActor(u)
+	if _, err := r.app.Portal.AddMember(ctx, member, "alpha-bank", "two@alpha-bank.example", "a long enough password"); hangup.ErrorCode(err) != hangup.EFORBIDDEN {
+		t.Errorf("a member adds people: %v", err)
+	}
+	if ms, err := r.app.Portal.Members(ctx, beta, "alpha-bank"); err == nil || len(ms) != 0 {
+		t.Errorf("beta lists alpha's people: %v %d", err, len(ms))
+	}
+	ms, err := r.app.Portal.Members(ctx, alpha, "alpha-bank")
+	if err != nil || len(ms) != 2 {
+		t.Errorf("alpha's people: %v %d", err, len(ms))
+	}
+}
