@@ -192,6 +192,9 @@ type CheckResult struct {
 	Reputation   *Reputation          `json:"reputation,omitempty"` // what reports say about the number shown
 	Site         *SiteCheck           `json:"site,omitempty"`       // the website the caller named, checked
 	Analysis     *Analysis            `json:"analysis,omitempty"`   // what the notes say, indicator by indicator
+	// Alerts are the live public alerts about the organisation claimed
+	// ("Scammers are calling in our name…"), newest first.
+	Alerts []*PublicAlert `json:"alerts,omitempty"`
 }
 
 // NumberStatus says what the registry makes of the number shown or given,

@@ -58,6 +58,8 @@ var fieldNames = map[string]string{
 	"contact.email":        "Your email address",
 	"contact.phone":        "Your phone number",
 	"text":                 "The text",
+	"title":                "The title",
+	"note":                 "The reason",
 }
 
 // FieldName names a field for the start of a sentence: "The phone number".

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"math"
+	"slices"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze/catalogue"
@@ -27,7 +28,15 @@ import (
 //	                                                    organisations say
 //	pretext + hook, both of weight 0.5 or more ("this
 //	is the Windows technical department, your
-//	computer is infected")                            → the same
+//	computer is infected"), or any pretext with a
+//	threat of 0.75 or more (an arrest, a lawsuit)     → the same
+//	a threat of 0.75 or more + pressure of 0.5 or
+//	more ("a warrant… don't tell anyone")              → the same
+//	a pop-up lure + a claim of authority ("you called
+//	the Windows helpline about the alert")             → the same
+//	two different remote-access requests (install
+//	AnyDesk, read me the code) with no sign of a
+//	service the person asked for                       → the same
 //
 // Only the caller's side counts (or text whose speaker is unknown, such as
 // a person's notes): the person called repeating a request does not make
@@ -57,6 +66,54 @@ const floorMinWeight = 0.4
 // disconnection, but not a bank mentioning "unusual activity".
 const pretextHookWeight = 0.5
 
+// threatWeight is the least weight of a hook that is a threat in itself
+// (an arrest, a warrant, a lawsuit, a disconnection, a suspended number, a
+// locked computer): with any pretext the floor counts, or with pressure of
+// pressureWeight or more (a deadline, secrecy, "don't hang up"), it is at
+// least suspicious. The playbook's S4: fear and urgency together.
+const threatWeight = 0.75
+
+// pressureWeight is the least weight of pressure that, with a threat,
+// sets the floor: "immediately" alone (0.3) does not.
+const pressureWeight = 0.5
+
+// lurePretextWeight is the least weight of a lure that, with a claim of
+// authority of pretextHookWeight or more, sets the floor: a pop-up that
+// sent the person to a number answered by "Microsoft" is the callback scam
+// (Microsoft's error messages never hold a phone number), but a robocall's
+// "press 1" (0.5) from a named company is what genuine reminders say too.
+const lurePretextWeight = 0.6
+
+// pretextHook reports a claim of authority with a problem or threat strong
+// enough to set the floor on their own: both of pretextHookWeight or more,
+// or a threat (threatWeight) with any pretext the floor counts.
+func (s *callState) pretextHook() bool {
+	p, h := s.elem[catalogue.Pretext].weight, s.elem[catalogue.Hook].weight
+	if !(p >= pretextHookWeight && h >= pretextHookWeight) && !(p > 0 && h >= threatWeight) {
+		return false
+	}
+	return !s.sameWords(s.elem[catalogue.Pretext].ind, s.elem[catalogue.Hook].ind)
+}
+
+// sameWords reports whether two kept indicators quote overlapping words:
+// "a call from your phone company" is a claim, not also a report from it.
+func (s *callState) sameWords(i, j int) bool {
+	if i < 0 || j < 0 || i >= len(s.indicators) || j >= len(s.indicators) {
+		return false
+	}
+	a, b := s.indicators[i], s.indicators[j]
+	return a.Turn == b.Turn && a.Start < b.End && b.Start < a.End
+}
+
+// handOverWeight is the least weight of a remote-access request that
+// counts towards the hand-over: two different ones (install a tool and read
+// out its code, open the tool and allow control) from the caller, with no
+// sign at all of a service the person asked for ("your ticket", "thank you
+// for calling"), are the playbook's S2 complete, the step right before the
+// loss, and at least suspicious on their own. A window of a call cut from
+// the middle often holds nothing else.
+const handOverWeight = 0.6
+
 // genuineMinWeight is the least weight of genuine evidence that cancels a
 // lure-and-hook floor (the organisation's own "we will never ask…", "call
 // the number on your card", "no payment is needed").
@@ -79,6 +136,7 @@ type elemEvidence struct {
 // ind is its index in s.indicators, or -1 if it was not kept.
 func (s *callState) noteElement(r *rule, mult float64, ind int) {
 	if r.Stage == hangup.StageGenuine {
+		s.genuineAny = true
 		if r.Weight*mult >= genuineMinWeight {
 			s.genuine = true
 		}
@@ -96,6 +154,11 @@ func (s *callState) noteElement(r *rule, mult float64, ind int) {
 	}
 	if r.Element == catalogue.NoElement {
 		return
+	}
+	if r.Element == catalogue.Request && r.Stage == hangup.StageRemote && r.Weight >= handOverWeight &&
+		!slices.Contains(s.remoteCode, r.Code) {
+		s.remoteCode = append(s.remoteCode, r.Code)
+		s.remote = append(s.remote, elemEvidence{weight: r.Weight, ind: ind})
 	}
 	if e := &s.elem[r.Element]; r.Weight > e.weight {
 		*e = elemEvidence{weight: r.Weight, ind: ind}
@@ -148,8 +211,14 @@ func (s *callState) floor() (hangup.Verdict, []int) {
 		return hangup.VerdictSuspicious, []int{s.alone.ind}
 	case has(catalogue.Lure) && has(catalogue.Hook) && !s.genuine:
 		return hangup.VerdictSuspicious, []int{s.elem[catalogue.Lure].ind, s.elem[catalogue.Hook].ind}
-	case s.elem[catalogue.Pretext].weight >= pretextHookWeight && s.elem[catalogue.Hook].weight >= pretextHookWeight && !s.genuine:
+	case s.pretextHook() && !s.genuine:
 		return hangup.VerdictSuspicious, []int{s.elem[catalogue.Pretext].ind, s.elem[catalogue.Hook].ind}
+	case s.elem[catalogue.Lure].weight >= lurePretextWeight && s.elem[catalogue.Pretext].weight >= pretextHookWeight && !s.genuine:
+		return hangup.VerdictSuspicious, []int{s.elem[catalogue.Lure].ind, s.elem[catalogue.Pretext].ind}
+	case s.elem[catalogue.Hook].weight >= threatWeight && s.elem[catalogue.Pressure].weight >= pressureWeight && !s.genuine:
+		return hangup.VerdictSuspicious, []int{s.elem[catalogue.Hook].ind, s.elem[catalogue.Pressure].ind}
+	case len(s.remote) >= 2 && !s.genuineAny:
+		return hangup.VerdictSuspicious, []int{s.remote[0].ind, s.remote[1].ind}
 	}
 	return hangup.VerdictNotScam, nil
 }

@@ -56,12 +56,18 @@ type callState struct {
 	nInd       int // indicators found, kept or not
 	// the playbook floor (floor.go): the strongest caller-side evidence of
 	// each element, a sure sign on its own, genuine behaviour seen
-	elem      [catalogue.Lure + 1]elemEvidence
-	alone     elemEvidence
-	genuine   bool
-	strongest float64 // the heaviest warning sign (weight × side)
-	answerer  string  // the speaker who answered the call with a greeting
-	weakElems uint8   // elements seen at all, as bits
+	elem    [catalogue.Lure + 1]elemEvidence
+	alone   elemEvidence
+	genuine bool
+	// genuineAny: any genuine behaviour at all, however weak ("thank you
+	// for calling", "your ticket"); remote: the distinct remote-access
+	// requests (install a tool, read a code, allow control) the caller made
+	genuineAny bool
+	remote     []elemEvidence
+	remoteCode []string
+	strongest  float64 // the heaviest warning sign (weight × side)
+	answerer   string  // the speaker who answered the call with a greeting
+	weakElems  uint8   // elements seen at all, as bits
 }
 
 func newCallState(e *Engine) *callState {

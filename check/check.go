@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/phone"
@@ -66,6 +67,7 @@ type Engine struct {
 	reputation hangup.ReputationLookup
 	sites      hangup.SiteChecker
 	analyzer   hangup.Analyzer
+	alerts     hangup.AlertLookup
 }
 
 var _ hangup.Checker = (*Engine)(nil)
@@ -92,6 +94,13 @@ func (e *Engine) WithAnalyzer(a hangup.Analyzer) *Engine {
 // for chaining.
 func (e *Engine) WithSites(s hangup.SiteChecker) *Engine {
 	e.sites = s
+	return e
+}
+
+// WithAlerts makes the engine quote the live public alerts about the
+// organisation a caller claimed to be. It returns e for chaining.
+func (e *Engine) WithAlerts(a hangup.AlertLookup) *Engine {
+	e.alerts = a
 	return e
 }
 
@@ -189,7 +198,19 @@ func (e *Engine) Check(ctx context.Context, req hangup.CheckRequest) (*hangup.Ch
 	c.policies()
 	c.asks()
 	c.unsolicited()
-	return c.result(), nil
+	res := c.result()
+	res.Alerts = AlertsFor(e.alerts, res.Organisation, time.Now())
+	return res, nil
+}
+
+// AlertsFor returns the live alerts about a checked organisation (none
+// for a generic entry such as "your bank"): what a check result shows, and
+// what a shared result shows again when it is opened.
+func AlertsFor(alerts hangup.AlertLookup, o *hangup.CheckedOrganisation, now time.Time) []*hangup.PublicAlert {
+	if alerts == nil || o == nil || o.Generic {
+		return nil
+	}
+	return alerts.LiveAlerts(o.ID, now)
 }
 
 // caller, the subject of sentences about what happened, in the person's

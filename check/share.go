@@ -62,6 +62,7 @@ func Shared(req hangup.CheckRequest, res *hangup.CheckResult, now time.Time) *ha
 	req.Asked = append([]hangup.Ask(nil), req.Asked...)
 	kept := *res
 	kept.Analysis = nil
+	kept.Alerts = nil // looked up again whenever the link is opened: alerts expire and are withdrawn
 	kept.Reasons = make([]hangup.Reason, 0, len(res.Reasons))
 	for _, r := range res.Reasons {
 		if strings.HasPrefix(r.Code, CodeAnalysisPrefix) {

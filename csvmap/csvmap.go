@@ -120,32 +120,65 @@ type LineError struct {
 
 func (e *LineError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
+// Lines reads CSV records and knows each one's exact line in the file,
+// even after quoted newlines; a malformed record comes back as a
+// *LineError and reading can go on. It is what every CSV import shares.
+type Lines struct {
+	cr   *csv.Reader
+	line int
+}
+
+// NewLines reads r as CSV with any number of fields per record.
+func NewLines(r io.Reader) *Lines {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	return &Lines{cr: cr}
+}
+
+// Read returns the next record and its 1-based line, io.EOF at the end, or
+// a *LineError.
+func (l *Lines) Read() ([]string, int, error) {
+	rec, err := l.cr.Read()
+	line := l.line + 1
+	if err == nil && len(rec) > 0 {
+		line, _ = l.cr.FieldPos(0)
+	}
+	l.line = line
+	if err == io.EOF {
+		return nil, line, io.EOF
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			l.line = pe.Line
+			return nil, pe.Line, &LineError{Line: pe.Line, Msg: pe.Err.Error()}
+		}
+		return nil, line, err
+	}
+	return rec, line, nil
+}
+
 // Reader reads mapped rows.
 type Reader struct {
-	cr   *csv.Reader
-	m    Map
-	line int
+	lines *Lines
+	m     Map
 }
 
 // NewReader reads the header row when the mapping needs one (or header is
 // set) and resolves header names to columns.
 func NewReader(r io.Reader, m Map, header bool) (*Reader, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = false
-	rd := &Reader{cr: cr, m: Map{cols: map[string]int{}, Header: m.Header || header}}
+	rd := &Reader{lines: NewLines(r), m: Map{cols: map[string]int{}, Header: m.Header || header}}
 	for f, c := range m.cols {
 		rd.m.cols[f] = c
 	}
 	if rd.m.Header {
-		head, err := cr.Read()
+		head, _, err := rd.lines.Read()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil, errors.New("the file is empty")
 			}
 			return nil, fmt.Errorf("header: %v", err)
 		}
-		rd.line = 1
 		for f, name := range m.names {
 			found := -1
 			for i, h := range head {
@@ -166,21 +199,8 @@ func NewReader(r io.Reader, m Map, header bool) (*Reader, error) {
 // Next returns the next row, io.EOF at the end, or a *LineError for a row
 // that is malformed (the caller may go on reading).
 func (r *Reader) Next() (*Row, error) {
-	rec, err := r.cr.Read()
-	line := r.line + 1
-	if err == nil && len(rec) > 0 {
-		line, _ = r.cr.FieldPos(0)
-	}
-	r.line = line
-	if err == io.EOF {
-		return nil, io.EOF
-	}
+	rec, line, err := r.lines.Read()
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			r.line = pe.Line
-			return nil, &LineError{Line: pe.Line, Msg: pe.Err.Error()}
-		}
 		return nil, err
 	}
 	get := func(f string) (string, bool) {

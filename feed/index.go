@@ -95,3 +95,17 @@ func (ix *Index) SiteListings(host string) []hangup.SiteListing {
 	}
 	return out
 }
+
+// EachName calls fn with every name the index holds, in no particular
+// order, until fn returns false. For scans that no single lookup answers,
+// such as an organisation's lookalikes on its dashboard.
+func (ix *Index) EachName(fn func(name string) bool) {
+	if ix == nil {
+		return
+	}
+	for name := range ix.names {
+		if !fn(name) {
+			return
+		}
+	}
+}

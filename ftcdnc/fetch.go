@@ -4,14 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/hangup-org/hangup/safefetch"
 )
 
 // DefaultURL is where the FTC publishes each day's reported-calls file,
@@ -35,20 +35,28 @@ type FetchConfig struct {
 }
 
 // Fetcher downloads the FTC's daily files. The address comes from
-// configuration, but it is fetched as if hostile all the same: https only,
-// no proxies, at most three redirects (each checked), a size and time cap,
-// and no connection to a private, loopback or link-local address, checked
-// on the address actually dialled so that DNS rebinding can't get round it.
+// configuration, but it is fetched as if hostile all the same, under the
+// project's outbound rules (package safefetch): https only, no proxies, at
+// most three redirects (each checked), a size and time cap, and no
+// connection to a private, loopback or link-local address, checked on the
+// address actually dialled so that DNS rebinding can't get round it.
 type Fetcher struct {
 	cfg    FetchConfig
-	client *http.Client
+	client *safefetch.Client
 }
 
 // ErrRefused is wrapped by fetch errors caused by the address policy.
-var ErrRefused = errors.New("ftcdnc: address refused by the fetch policy")
+var ErrRefused = safefetch.ErrRefused
 
 // ErrNoFile is returned for a day the FTC published no file (404).
 var ErrNoFile = errors.New("ftcdnc: no file for that day")
+
+// privateRanges are what AllowPrivate opens besides loopback: a mirror on
+// the operator's own network.
+var privateRanges = []netip.Prefix{
+	netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("172.16.0.0/12"),
+	netip.MustParsePrefix("192.168.0.0/16"), netip.MustParsePrefix("fc00::/7"),
+}
 
 // NewFetcher returns a fetcher with cfg's zero fields set to defaults.
 func NewFetcher(cfg FetchConfig) (*Fetcher, error) {
@@ -64,21 +72,24 @@ func NewFetcher(cfg FetchConfig) (*Fetcher, error) {
 	if cfg.MaxBytes <= 0 {
 		cfg.MaxBytes = 64 << 20
 	}
-	f := &Fetcher{cfg: cfg}
-	if err := f.checkURL(strings.ReplaceAll(cfg.URL, "{date}", "2000-01-01")); err != nil {
-		return nil, err
+	u, err := url.Parse(strings.ReplaceAll(cfg.URL, "{date}", "2000-01-01"))
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("%w: %q is not an address", ErrRefused, cfg.URL)
 	}
-	dialer := &net.Dialer{Timeout: 10 * time.Second, Control: f.control}
-	f.client = &http.Client{
-		Timeout: cfg.Timeout,
-		Transport: &http.Transport{Proxy: nil, DialContext: dialer.DialContext, TLSHandshakeTimeout: 10 * time.Second,
-			ResponseHeaderTimeout: 30 * time.Second, MaxResponseHeaderBytes: 64 << 10},
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 3 {
-				return fmt.Errorf("%w: too many redirects", ErrRefused)
-			}
-			return f.checkURL(req.URL.String())
-		},
+	policy := safefetch.Config{Timeout: cfg.Timeout, MaxBytes: cfg.MaxBytes, MaxRedirects: 3, Schemes: []string{"https"},
+		UserAgent: "Hangup (FTC DNC import)"}
+	// The configured address's own port is allowed: the operator chose it.
+	if p, err := strconv.Atoi(u.Port()); err == nil {
+		policy.Ports = []int{80, 443, p}
+	}
+	if cfg.AllowPrivate {
+		policy.Schemes = []string{"http", "https"}
+		policy.AllowLoopback = true
+		policy.AllowPrefixes = privateRanges
+	}
+	f := &Fetcher{cfg: cfg, client: safefetch.New(policy)}
+	if err := f.client.CheckURL(u); err != nil {
+		return nil, err
 	}
 	return f, nil
 }
@@ -92,85 +103,18 @@ func (f *Fetcher) URL(day time.Time) string {
 // server has none for that day.
 func (f *Fetcher) Get(ctx context.Context, day time.Time) ([]byte, error) {
 	u := f.URL(day)
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := f.client.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("ftcdnc: fetch %s: %w", u, err)
-	}
-	defer resp.Body.Close()
+	resp, err := f.client.Get(ctx, u, nil)
 	switch {
-	case resp.StatusCode == http.StatusNotFound:
+	case errors.Is(err, safefetch.ErrTooLarge):
+		return nil, fmt.Errorf("ftcdnc: fetch %s: over the %d-byte cap: %w", u, f.cfg.MaxBytes, err)
+	case err != nil:
+		return nil, fmt.Errorf("ftcdnc: fetch %s: %w", u, err)
+	case resp.Status == http.StatusNotFound:
 		return nil, fmt.Errorf("%w (%s)", ErrNoFile, day.Format("2006-01-02"))
-	case resp.StatusCode != http.StatusOK:
-		return nil, fmt.Errorf("ftcdnc: fetch %s: HTTP %d", u, resp.StatusCode)
-	case resp.ContentLength > f.cfg.MaxBytes:
-		return nil, fmt.Errorf("ftcdnc: fetch %s: %d bytes is over the %d-byte cap", u, resp.ContentLength, f.cfg.MaxBytes)
+	case resp.Status != http.StatusOK:
+		return nil, fmt.Errorf("ftcdnc: fetch %s: HTTP %d", u, resp.Status)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.cfg.MaxBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("ftcdnc: fetch %s: %w", u, err)
-	}
-	if int64(len(body)) > f.cfg.MaxBytes {
-		return nil, fmt.Errorf("ftcdnc: fetch %s: over the %d-byte cap", u, f.cfg.MaxBytes)
-	}
-	return body, nil
-}
-
-func (f *Fetcher) checkURL(raw string) error {
-	u, err := url.Parse(raw)
-	switch {
-	case err != nil || u.Host == "":
-		return fmt.Errorf("%w: %q is not an address", ErrRefused, raw)
-	case u.User != nil:
-		return fmt.Errorf("%w: no user names in the address", ErrRefused)
-	case u.Scheme == "https", u.Scheme == "http" && f.cfg.AllowPrivate:
-	default:
-		return fmt.Errorf("%w: %s: only https", ErrRefused, raw)
-	}
-	if ip, err := netip.ParseAddr(strings.Trim(u.Hostname(), "[]")); err == nil && !f.allowed(ip) {
-		return fmt.Errorf("%w: %s is not a public address", ErrRefused, ip)
-	}
-	return nil
-}
-
-// control checks the address actually dialled.
-func (f *Fetcher) control(_, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
-	if err != nil {
-		return fmt.Errorf("%w: %s", ErrRefused, address)
-	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil || !f.allowed(ip) {
-		return fmt.Errorf("%w: %s is not a public address", ErrRefused, host)
-	}
-	return nil
-}
-
-var nonPublic = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"), netip.MustParsePrefix("100.64.0.0/10"), netip.MustParsePrefix("192.0.0.0/24"),
-	netip.MustParsePrefix("192.0.2.0/24"), netip.MustParsePrefix("198.18.0.0/15"), netip.MustParsePrefix("198.51.100.0/24"),
-	netip.MustParsePrefix("203.0.113.0/24"), netip.MustParsePrefix("240.0.0.0/4"), netip.MustParsePrefix("64:ff9b:1::/48"),
-	netip.MustParsePrefix("100::/64"), netip.MustParsePrefix("2001:db8::/32"),
-}
-
-func (f *Fetcher) allowed(ip netip.Addr) bool {
-	ip = ip.Unmap().WithZone("")
-	if f.cfg.AllowPrivate {
-		return ip.IsValid() && !ip.IsUnspecified() && !ip.IsMulticast()
-	}
-	if !ip.IsValid() || ip.IsLoopback() || ip.IsUnspecified() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-		ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast() || ip.IsMulticast() {
-		return false
-	}
-	for _, p := range nonPublic {
-		if p.Contains(ip) {
-			return false
-		}
-	}
-	return true
+	return resp.Body, nil
 }
 
 // Days returns each day from from to to, inclusive, at most max of them.

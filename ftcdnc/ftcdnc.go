@@ -5,13 +5,14 @@ package ftcdnc
 
 import (
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+
+	"github.com/hangup-org/hangup/csvmap"
 )
 
 // Columns is the header the FTC publishes.
@@ -36,26 +37,18 @@ type Complaint struct {
 }
 
 // LineError is a row that could not be read. Reading can go on after it.
-type LineError struct {
-	Line int
-	Msg  string
-}
-
-func (e *LineError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+type LineError = csvmap.LineError
 
 // Reader reads complaints.
 type Reader struct {
-	cr   *csv.Reader
-	line int
+	lines *csvmap.Lines
 }
 
 // NewReader checks the header and returns a Reader. A file without the FTC
 // header is refused: guessing columns would import garbage.
 func NewReader(r io.Reader) (*Reader, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	head, err := cr.Read()
+	lines := csvmap.NewLines(r)
+	head, _, err := lines.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, errors.New("the file is empty")
@@ -70,27 +63,14 @@ func NewReader(r io.Reader) (*Reader, error) {
 			return nil, fmt.Errorf("header column %d is %q, want %q", i+1, head[i], c)
 		}
 	}
-	return &Reader{cr: cr, line: 1}, nil
+	return &Reader{lines: lines}, nil
 }
 
 // Next returns the next complaint, io.EOF at the end, or a *LineError for a
 // row that is malformed (the caller may go on reading).
 func (r *Reader) Next() (*Complaint, error) {
-	rec, err := r.cr.Read()
-	line := r.line + 1
-	if err == nil && len(rec) > 0 {
-		line, _ = r.cr.FieldPos(0) // exact, even after quoted newlines
-	}
-	r.line = line
-	if err == io.EOF {
-		return nil, io.EOF
-	}
+	rec, line, err := r.lines.Read()
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			r.line = pe.Line
-			return nil, &LineError{Line: pe.Line, Msg: pe.Err.Error()}
-		}
 		return nil, err
 	}
 	if len(rec) != len(Columns) {

@@ -83,7 +83,7 @@ func (s *Server) identify(h http.Handler) http.Handler {
 		if c, err := r.Cookie(browserCookie); err == nil && s.validBrowserID(c.Value) {
 			b = c.Value
 		}
-		if b == "" && !strings.HasPrefix(r.URL.Path, "/api/") && !strings.HasPrefix(r.URL.Path, "/static/") {
+		if b == "" && !strings.HasPrefix(r.URL.Path, "/api/") && !strings.HasPrefix(r.URL.Path, "/static/") && !isFeed(r.URL.Path) {
 			b = s.newBrowserID()
 			http.SetCookie(w, &http.Cookie{Name: browserCookie, Value: b, Path: "/", MaxAge: 400 * 24 * 3600,
 				HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
@@ -147,3 +147,7 @@ func (s *Server) requireRole(h http.HandlerFunc, roles ...hangup.Role) http.Hand
 		s.webError(w, r, hangup.Errorf(hangup.EFORBIDDEN, "Your account can't open this page."))
 	}
 }
+
+// isFeed reports whether path is a feed: it has no forms, so it sets no
+// browser cookie, and a shared cache may keep it.
+func isFeed(path string) bool { return path == "/alerts.atom" || path == "/alerts.json" }

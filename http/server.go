@@ -18,16 +18,20 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/alert"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/orgportal"
+	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
+	"github.com/hangup-org/hangup/stats"
+	"github.com/hangup-org/hangup/webhook"
 )
 
 // Config holds the server's own settings. cmd/hangup fills it from flags,
@@ -105,6 +109,7 @@ type Deps struct {
 	Metrics     *metrics.Metrics        // Prometheus metrics at /metrics; nil disables
 	Blocklist   *blocklist.Service      // the shared blocklist, exports and CardDAV; nil disables them
 	Shares      hangup.SharedCheckStore // short links to check results; nil: results have none
+	Stats       *stats.Service          // the public figures (/stats); nil disables them
 	// Mailer sends a reporter's confirmation when they give an email
 	// address; nil sends nothing. It needs Config.PublicURL: emailed links
 	// are absolute and must not come from a request's Host header.
@@ -112,6 +117,13 @@ type Deps struct {
 	// Portal is the organisation portal (sign-up, claims, published
 	// facts, /api/v1/org/); nil disables it.
 	Portal *orgportal.Service
+	// Alerts are the public alerts about organisations; nil disables the
+	// alert pages, feeds and API.
+	Alerts *alert.Service
+	// Dashboards build organisations' dashboards; nil disables them.
+	Dashboards *orgdash.Service
+	// Webhooks are organisations' notifications; nil disables their pages.
+	Webhooks *webhook.Service
 }
 
 // Server serves Hangup over HTTP.
@@ -217,6 +229,9 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
+		{"GET", "/api/v1/alerts", s.apiAlerts},
+		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
+		{"GET", "/api/v1/stats", s.apiStats},
 	}, append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.orgAPIRoutes()...)...)
 }
 
@@ -230,10 +245,14 @@ func (s *Server) missing(path string) string {
 		return "Website checking"
 	case path == "/api/v1/analyses" && s.deps.Analyzer == nil:
 		return "Analysis"
+	case strings.HasPrefix(path, "/api/v1/alerts") && s.deps.Alerts == nil:
+		return "Alerts"
 	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:
 		return "Live analysis"
 	case strings.HasPrefix(path, "/api/v1/org/") && s.deps.Portal == nil:
 		return "The organisation portal"
+	case path == "/api/v1/stats" && s.deps.Stats == nil:
+		return "Public figures"
 	case (strings.HasPrefix(path, "/api/v1/blocklist") || strings.HasPrefix(path, "/api/v1/lookup/") ||
 		strings.HasPrefix(path, "/api/v1/export/")) && s.deps.Blocklist == nil:
 		return "Sharing the blocklist"
@@ -284,6 +303,10 @@ func (s *Server) routes() {
 	}
 	page("GET /organisations", s.webOrganisations)
 	page("GET /organisations/{id}", s.webOrganisation)
+	if s.deps.Stats != nil {
+		page("GET /stats", s.webStats)
+		page("GET /stats/{file}", s.webStatsCSV)
+	}
 	page("GET /numbers", s.webNumberLookup)
 	page("GET /numbers/{number}", s.webNumber)
 	if s.deps.RepDB != nil {
@@ -304,6 +327,13 @@ func (s *Server) routes() {
 	}
 	s.analystRoutes(page)
 	s.portalRoutes(page)
+	s.alertRoutes(page)
+	s.notifyRoutes(page)
+	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
+		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
+		page("GET /organisations/{id}/dashboard", s.requireRole(s.webDashboard, signedIn...))
+		page("GET /organisations/{id}/dashboard.csv", s.requireRole(s.webDashboardCSV, signedIn...))
+	}
 	s.cardDAVRoutes()
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

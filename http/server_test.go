@@ -15,9 +15,11 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/alert"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
@@ -25,6 +27,7 @@ import (
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/site"
 	"github.com/hangup-org/hangup/sqlite"
+	"github.com/hangup-org/hangup/stats"
 )
 
 func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
@@ -69,7 +72,15 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	}
 	deps := Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
 		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
-		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db}
+		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db,
+		Dashboards: orgdash.New(orgdash.Deps{Reports: db, Sites: sites}),
+		Alerts:     alert.New(alert.Deps{Store: db, Known: func(id string) bool { _, ok := reg.Snapshot().Organisation(id); return ok }}),
+		Stats: stats.New(stats.Config{}, stats.Deps{Store: db, OrgName: func(id string) string {
+			if o, ok := reg.Snapshot().OrganisationByID(id); ok {
+				return o.Name
+			}
+			return ""
+		}})}
 	for _, o := range opts {
 		o(&deps)
 	}

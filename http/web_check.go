@@ -59,7 +59,12 @@ type HomePage struct {
 	Asks     []AskOption
 	Started  []AskOption // how the contact began, in the person's words
 	Orgs     []string    // for the claims suggestions
+	Alerts   []AlertView // the newest alerts in force
 }
+
+// homeAlerts is how many alerts the home page shows; the rest are one
+// link away.
+const homeAlerts = 3
 
 // CheckResultPage is the view model of a check's result, fresh or opened
 // from its short link.
@@ -76,8 +81,13 @@ func (s *Server) homePage(r *http.Request, form CheckForm, problems Problems) Ho
 	if form.Asked == nil {
 		form.Asked = map[string]bool{}
 	}
-	return HomePage{Page: s.pageFor(r, "Is this call genuine?"), Form: form, Problems: problems, Asks: askOptions,
+	p := HomePage{Page: s.pageFor(r, "Is this call genuine?"), Form: form, Problems: problems, Asks: askOptions,
 		Started: startedChoices, Orgs: s.orgNames()}
+	if s.deps.Alerts != nil {
+		live := s.deps.Alerts.Live(time.Now())
+		p.Alerts = s.alertViews(live[:min(len(live), homeAlerts)])
+	}
+	return p
 }
 
 func (s *Server) webHome(w http.ResponseWriter, r *http.Request) {
@@ -162,6 +172,9 @@ func (s *Server) webShared(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res := &sh.Result
+	if s.deps.Alerts != nil {
+		res.Alerts = check.AlertsFor(s.deps.Alerts, res.Organisation, time.Now())
+	}
 	w.Header().Set("X-Robots-Tag", "noindex")
 	s.render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.pageFor(r, verdictTitle(res)), Answer: answerOf(res), Result: res,
 		ShareURL: s.PublicURL() + "/c/" + url.PathEscape(sh.ID), SharedOn: sh.CreatedAt})

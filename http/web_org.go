@@ -1,13 +1,17 @@
 package http
 
 import (
+	"html/template"
 	"net/http"
 	"net/mail"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/orgdash"
 )
 
 // OrganisationsPage lists the registry.
@@ -20,7 +24,10 @@ type OrganisationsPage struct {
 // OrganisationPage shows one organisation with every fact's source.
 type OrganisationPage struct {
 	Page
-	Org *hangup.Organisation
+	Org    *hangup.Organisation
+	Alerts []AlertView // live alerts about it
+	// What the signed-in account may open about it.
+	CanRead, CanWrite bool
 }
 
 // NumberPage shows what Hangup knows about one number, its reputation and,
@@ -54,7 +61,14 @@ func (s *Server) webOrganisation(w http.ResponseWriter, r *http.Request) {
 		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "That organisation is not in Hangup's registry."))
 		return
 	}
-	s.render(w, r, http.StatusOK, "organisation", OrganisationPage{Page: s.pageFor(r, o.Name), Org: o})
+	p := OrganisationPage{Page: s.pageFor(r, o.Name), Org: o}
+	if s.deps.Alerts != nil {
+		p.Alerts = s.alertViews(s.deps.Alerts.LiveAlerts(o.ID, time.Now()))
+		u := userFrom(r.Context())
+		p.CanRead = hangup.MayReadOrganisation(u, o.ID)
+		p.CanWrite = hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID)
+	}
+	s.render(w, r, http.StatusOK, "organisation", p)
 }
 
 // LookupPage is "Look up a number": the form, shown again with the
@@ -167,4 +181,91 @@ func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?appeal=sent", http.StatusSeeOther)
+}
+
+// DashboardPage is an organisation's dashboard: the impersonation aimed at
+// it, for its members and analysts.
+type DashboardPage struct {
+	Page
+	Org      *hangup.Organisation
+	Dash     *orgdash.Dashboard
+	Chart    template.HTML
+	Weeks    int
+	Periods  []int
+	Alerts   []AlertView // every alert about it, whatever its status
+	CanWrite bool        // may write alerts and set up notifications
+	Query    string      // weeks=N, for the CSV link
+	// HasNotifications: this server sends organisations' notifications.
+	HasNotifications bool
+}
+
+// dashboardPeriods are the periods offered, in weeks.
+var dashboardPeriods = []int{4, 12, 26, 52}
+
+// dashboardOrg is the organisation of a dashboard request, if the
+// signed-in account may read its data. Another organisation's member gets
+// "not found": one organisation never learns about another's dashboard.
+func (s *Server) dashboardOrg(r *http.Request) (*hangup.Organisation, int, error) {
+	o, ok := s.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
+	if !ok || !hangup.MayReadOrganisation(userFrom(r.Context()), o.ID) {
+		return nil, 0, hangup.Errorf(hangup.ENOTFOUND, "There is no dashboard here for your account.")
+	}
+	weeks := orgdash.DefaultWeeks
+	if v := r.URL.Query().Get("weeks"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > orgdash.MaxWeeks {
+			return nil, 0, hangup.Errorf(hangup.EINVALID, "Choose a period from 1 to %d weeks.", orgdash.MaxWeeks)
+		}
+		weeks = n
+	}
+	return o, weeks, nil
+}
+
+func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
+	o, weeks, err := s.dashboardOrg(r)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	d, err := s.deps.Dashboards.Build(r.Context(), o, weeks)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	u := userFrom(r.Context())
+	p := DashboardPage{Page: s.pageFor(r, o.Name+": dashboard"), Org: o, Dash: d, Weeks: weeks, Periods: dashboardPeriods,
+		CanWrite: hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID), Query: "weeks=" + strconv.Itoa(weeks),
+		HasNotifications: s.deps.Webhooks != nil}
+	if p.Chart, err = d.Chart.HTML(); err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	if s.deps.Alerts != nil {
+		as, err := s.deps.Alerts.ForOrganisation(r.Context(), u, o.ID)
+		if err != nil {
+			s.webError(w, r, err)
+			return
+		}
+		p.Alerts = s.alertViews(as)
+	}
+	s.render(w, r, http.StatusOK, "dashboard", p)
+}
+
+func (s *Server) webDashboardCSV(w http.ResponseWriter, r *http.Request) {
+	o, weeks, err := s.dashboardOrg(r)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	d, err := s.deps.Dashboards.Build(r.Context(), o, weeks)
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="hangup-`+o.ID+`-dashboard.csv"`)
+	w.Header().Set("Cache-Control", "no-store")
+	if err := orgdash.WriteCSV(w, d); err != nil {
+		s.log.Warn("dashboard csv", "err", err)
+	}
 }

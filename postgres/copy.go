@@ -72,6 +72,12 @@ var copyTables = []copyTable{
 		verified_at verified_by code_hash code_expires code_attempts codes_sent code_window challenge`),
 		map[string]int{"callback": boolean, "created_at": stamp, "updated_at": stamp, "verified_at": stamp, "code_expires": stamp, "code_window": stamp}, true},
 	{"org_audit", strings.Fields("id at organisation_id actor action subject detail"), map[string]int{"at": stamp}, true},
+	{"alerts", strings.Fields("id organisation_id title text author author_kind status created_at updated_at published_at expires_at reviewed_by review_note"),
+		map[string]int{"created_at": stamp, "updated_at": stamp, "published_at": stamp, "expires_at": stamp}, true},
+	{"alert_events", strings.Fields("id alert_id at actor kind from_status to_status note"), map[string]int{"at": stamp}, true},
+	{"org_webhooks", strings.Fields("id organisation_id kind target secret threshold created_by created_at"), map[string]int{"created_at": stamp}, true},
+	{"org_webhook_deliveries", strings.Fields(`id webhook_id event_key event payload status attempts next_attempt_at last_attempt_at
+		response_status last_error created_at`), map[string]int{"next_attempt_at": stamp, "last_attempt_at": stamp, "created_at": stamp}, true},
 }
 
 // CopyTables returns the names of the tables CopyFromSQLite moves, in order.
@@ -132,7 +138,7 @@ func (db *DB) CopyFromSQLite(ctx context.Context, src *sql.DB) (map[string]int64
 			}
 		}
 		// Serving nodes reload what they hold in memory.
-		for _, topic := range []string{hangup.TopicRegistry, hangup.TopicReputation, hangup.TopicAPIKeys, hangup.TopicBlocklist} {
+		for _, topic := range []string{hangup.TopicRegistry, hangup.TopicReputation, hangup.TopicAPIKeys, hangup.TopicBlocklist, hangup.TopicAlerts} {
 			if err := db.bumpInTx(ctx, tx, topic); err != nil {
 				return err
 			}

@@ -9,6 +9,7 @@
 package safefetch
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -131,6 +132,18 @@ type Response struct {
 // Status (304 has no body). Errors wrap ErrRefused, ErrTooLarge or
 // ErrTooSlow when one of those is the cause.
 func (c *Client) Get(ctx context.Context, rawURL string, hdr http.Header) (*Response, error) {
+	return c.do(ctx, http.MethodGet, rawURL, hdr, nil)
+}
+
+// Post sends body to rawURL under the same rules as Get (a webhook
+// delivery): the address is checked before and at dial time, redirects are
+// refused unless MaxRedirects allows them, and the answer's body is capped.
+// A non-2xx status is not an error.
+func (c *Client) Post(ctx context.Context, rawURL string, hdr http.Header, body []byte) (*Response, error) {
+	return c.do(ctx, http.MethodPost, rawURL, hdr, body)
+}
+
+func (c *Client) do(ctx context.Context, method, rawURL string, hdr http.Header, body []byte) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("%w: not a URL", ErrRefused)
@@ -140,7 +153,11 @@ func (c *Client) Get(ctx context.Context, rawURL string, hdr http.Header) (*Resp
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrRefused, err)
 	}
@@ -158,14 +175,14 @@ func (c *Client) Get(ctx context.Context, rawURL string, hdr http.Header) (*Resp
 	if resp.ContentLength > c.cfg.MaxBytes {
 		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, resp.ContentLength, c.cfg.MaxBytes)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxBytes+1))
+	got, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxBytes+1))
 	if err != nil {
 		return nil, c.wrap(ctx, err)
 	}
-	if int64(len(body)) > c.cfg.MaxBytes {
+	if int64(len(got)) > c.cfg.MaxBytes {
 		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, c.cfg.MaxBytes)
 	}
-	return &Response{URL: resp.Request.URL.String(), Status: resp.StatusCode, Header: resp.Header, Body: body}, nil
+	return &Response{URL: resp.Request.URL.String(), Status: resp.StatusCode, Header: resp.Header, Body: got}, nil
 }
 
 func (c *Client) wrap(ctx context.Context, err error) error {

@@ -1,10 +1,17 @@
 package safefetch
 
 import (
+	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"strconv"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestAddrAllowedOnlyPublic(t *testing.T) {
@@ -16,6 +23,8 @@ func TestAddrAllowedOnlyPublic(t *testing.T) {
 		{"127.0.0.1", false}, {"::1", false}, {"10.1.2.3", false}, {"172.16.0.1", false}, {"192.168.1.1", false},
 		{"169.254.169.254", false}, {"fe80::1", false}, {"100.64.0.1", false}, {"0.0.0.0", false}, {"::", false},
 		{"224.0.0.1", false}, {"198.18.0.1", false}, {"203.0.113.7", false}, {"::ffff:127.0.0.1", false}, {"fc00::1", false},
+		{"127.1.2.3", false}, {"255.255.255.255", false}, {"ff02::1", false}, {"fd12::1", false}, {"192.0.2.1", false},
+		{"::ffff:192.168.1.1", false}, {"2001:4860:4860::8888", true},
 	} {
 		if got := AddrAllowed(netip.MustParseAddr(tt.ip), false); got != tt.want {
 			t.Errorf("AddrAllowed(%s) = %v, want %v", tt.ip, got, tt.want)
@@ -43,5 +52,33 @@ func TestCheckURLRefusesWhatTheRulesForbid(t *testing.T) {
 		if err := c.CheckURL(u); err != nil {
 			t.Errorf("CheckURL(%s) = %v, want nil", raw, err)
 		}
+	}
+}
+
+// The address rule runs again on the address DNS returned, when the socket
+// connects: "localhost" passes every static check, and only the dial-time
+// hook can see it is loopback. The same server is reached when loopback is
+// allowed, so the refusal came from the address rule alone.
+func TestDialTimeGuardSeesTheResolvedAddress(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer srv.Close()
+	port, _ := strconv.Atoi(srv.URL[strings.LastIndex(srv.URL, ":")+1:])
+	byName := "http://localhost:" + strconv.Itoa(port) + "/"
+	c := New(Config{Ports: []int{port}, Timeout: 2 * time.Second})
+	if _, err := c.Get(context.Background(), byName, nil); !errors.Is(err, ErrRefused) || hits.Load() != 0 {
+		t.Fatalf("localhost with loopback refused: err %v, server hits %d", err, hits.Load())
+	}
+	c = New(Config{Ports: []int{port}, Timeout: 2 * time.Second, AllowLoopback: true})
+	if _, err := c.Get(context.Background(), byName, nil); err != nil || hits.Load() != 1 {
+		t.Fatalf("localhost with loopback allowed: err %v, server hits %d", err, hits.Load())
+	}
+	for _, addr := range []string{"8.8.8.8:25", "10.0.0.1:443", "[fe80::1]:443", "127.0.0.1:" + strconv.Itoa(port)} {
+		if err := New(Config{}).control("tcp", addr, nil); !errors.Is(err, ErrRefused) {
+			t.Errorf("control(%s) = %v, want refused (port or address)", addr, err)
+		}
+	}
+	if err := New(Config{}).control("tcp", "8.8.8.8:443", nil); err != nil {
+		t.Errorf("control(8.8.8.8:443) = %v, want allowed", err)
 	}
 }

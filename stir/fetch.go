@@ -2,19 +2,13 @@ package stir
 
 import (
 	"context"
-	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -105,7 +99,7 @@ type HTTPFetcherConfig struct {
 // of one URL share a single request. It is safe for concurrent use.
 type HTTPFetcher struct {
 	cfg    HTTPFetcherConfig
-	client *http.Client
+	client *safefetch.Client
 	group  singleflight.Group
 
 	mu    sync.RWMutex
@@ -145,23 +139,20 @@ func NewHTTPFetcher(cfg HTTPFetcherConfig) *HTTPFetcher {
 		cfg.AllowedPorts = []int{443, 8443}
 	}
 	f := &HTTPFetcher{cfg: cfg, cache: map[string]*fetchEntry{}}
-	dialer := &net.Dialer{Timeout: cfg.Timeout, Control: f.control}
-	f.client = &http.Client{
-		Timeout: cfg.Timeout,
-		Transport: &http.Transport{
-			Proxy:                  nil, // a proxy would hide the real destination from control
-			DialContext:            dialer.DialContext,
-			TLSClientConfig:        &tls.Config{RootCAs: cfg.RootCAs, MinVersion: tls.VersionTLS12},
-			TLSHandshakeTimeout:    cfg.Timeout,
-			ResponseHeaderTimeout:  cfg.Timeout,
-			MaxResponseHeaderBytes: 16 << 10,
-			MaxIdleConns:           64,
-			IdleConnTimeout:        90 * time.Second,
-		},
-		CheckRedirect: func(*http.Request, []*http.Request) error {
-			return fmt.Errorf("%w: redirect", ErrX5URefused)
-		},
-	}
+	// The outbound rules every attacker-chosen address shares (public
+	// addresses checked at dial time, no proxy, no cookies, capped body,
+	// one deadline), narrowed to the SHAKEN policy: https only, the x5u
+	// ports, no redirects.
+	f.client = safefetch.New(safefetch.Config{
+		Timeout:       cfg.Timeout,
+		MaxBytes:      cfg.MaxBytes,
+		MaxRedirects:  0,
+		Schemes:       []string{"https"},
+		Ports:         cfg.AllowedPorts,
+		RootCAs:       cfg.RootCAs,
+		UserAgent:     "Hangup (STIR/SHAKEN x5u)",
+		AllowLoopback: cfg.AllowLoopback,
+	})
 	return f
 }
 
@@ -235,32 +226,16 @@ func (f *HTTPFetcher) store(x5u string, certs []*x509.Certificate, err error) {
 }
 
 func (f *HTTPFetcher) get(x5u string) ([]*x509.Certificate, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), f.cfg.Timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, x5u, nil)
-	if err != nil {
+	resp, err := f.client.Get(context.Background(), x5u, http.Header{"Accept": {"application/x-pem-file, application/pkix-cert;q=0.9"}})
+	switch {
+	case errors.Is(err, safefetch.ErrRefused):
+		return nil, fmt.Errorf("%w: %s: %v", ErrX5URefused, clip(x5u, 128), err)
+	case err != nil:
 		return nil, fmt.Errorf("stir: fetch %s: %w", clip(x5u, 128), err)
+	case resp.Status != http.StatusOK:
+		return nil, fmt.Errorf("stir: fetch %s: HTTP status %d", clip(x5u, 128), resp.Status)
 	}
-	req.Header.Set("Accept", "application/x-pem-file, application/pkix-cert;q=0.9")
-	resp, err := f.client.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("stir: fetch %s: %w", clip(x5u, 128), err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("stir: fetch %s: HTTP status %d", clip(x5u, 128), resp.StatusCode)
-	}
-	if resp.ContentLength > f.cfg.MaxBytes {
-		return nil, fmt.Errorf("stir: fetch %s: body of %d bytes exceeds the %d-byte cap", clip(x5u, 128), resp.ContentLength, f.cfg.MaxBytes)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.cfg.MaxBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("stir: fetch %s: %w", clip(x5u, 128), err)
-	}
-	if int64(len(body)) > f.cfg.MaxBytes {
-		return nil, fmt.Errorf("stir: fetch %s: body exceeds the %d-byte cap", clip(x5u, 128), f.cfg.MaxBytes)
-	}
-	certs, err := ParseCertificates(body)
+	certs, err := ParseCertificates(resp.Body)
 	if err != nil {
 		return nil, fmt.Errorf("stir: fetch %s: %w", clip(x5u, 128), err)
 	}
@@ -268,7 +243,7 @@ func (f *HTTPFetcher) get(x5u string) ([]*x509.Certificate, error) {
 }
 
 // checkURL applies the static part of the x5u policy. The address part
-// needs the resolved IP and runs in control.
+// needs the resolved IP and runs at dial time, in package safefetch.
 func (f *HTTPFetcher) checkURL(x5u string) error {
 	refuse := func(why string) error {
 		return fmt.Errorf("%w: %s: %s", ErrX5URefused, clip(x5u, 128), why)
@@ -292,54 +267,8 @@ func (f *HTTPFetcher) checkURL(x5u string) error {
 	case u.Fragment != "" || strings.Contains(x5u, "#"):
 		return refuse("fragment not allowed")
 	}
-	port := 443
-	if p := u.Port(); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil {
-			return refuse("bad port")
-		}
-		port = n
-	}
-	if !f.portAllowed(port) {
-		return refuse("port " + strconv.Itoa(port) + " not allowed")
-	}
-	if ip, err := netip.ParseAddr(u.Hostname()); err == nil && !f.addrAllowed(ip) {
-		return refuse("address not allowed")
+	if err := f.client.CheckURL(u); err != nil {
+		return refuse(err.Error())
 	}
 	return nil
-}
-
-func (f *HTTPFetcher) portAllowed(port int) bool {
-	for _, p := range f.cfg.AllowedPorts {
-		if p == port {
-			return true
-		}
-	}
-	return false
-}
-
-// control runs after the socket is created and before it connects, with the
-// address DNS actually returned: the only place an address check cannot be
-// bypassed by a name that resolves differently the second time.
-func (f *HTTPFetcher) control(network, address string, _ syscall.RawConn) error {
-	host, port, err := net.SplitHostPort(address)
-	if err != nil {
-		return fmt.Errorf("%w: dial %s", ErrX5URefused, address)
-	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil || !f.addrAllowed(ip) {
-		return fmt.Errorf("%w: dial %s: address not allowed", ErrX5URefused, address)
-	}
-	n, err := strconv.Atoi(port)
-	if err != nil || !f.portAllowed(n) {
-		return fmt.Errorf("%w: dial %s: port not allowed", ErrX5URefused, address)
-	}
-	return nil
-}
-
-// addrAllowed reports whether the fetcher may connect to ip: the outbound
-// rules every fetch of an attacker-chosen address shares (package
-// safefetch).
-func (f *HTTPFetcher) addrAllowed(ip netip.Addr) bool {
-	return safefetch.AddrAllowed(ip, f.cfg.AllowLoopback)
 }

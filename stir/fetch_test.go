@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -245,57 +244,6 @@ func TestHTTPFetcherDialGuard(t *testing.T) {
 	f = srv.fetcher(newClock(t0), nil)
 	if _, err := f.Fetch(context.Background(), "https://127.0.0.1:"+strconv.Itoa(srv.port)+"/sp.pem"); err != nil {
 		t.Fatalf("with loopback allowed: %v", err)
-	}
-}
-
-func TestAddrAllowed(t *testing.T) {
-	f := NewHTTPFetcher(HTTPFetcherConfig{})
-	loop := NewHTTPFetcher(HTTPFetcherConfig{AllowLoopback: true})
-	tests := []struct {
-		addr         string
-		allowed      bool
-		withLoopback bool
-	}{
-		{"8.8.8.8", true, true},
-		{"2001:4860:4860::8888", true, true},
-		{"127.0.0.1", false, true},
-		{"127.1.2.3", false, true},
-		{"::1", false, true},
-		{"::ffff:127.0.0.1", false, true},
-		{"10.0.0.1", false, false},
-		{"172.16.5.4", false, false},
-		{"192.168.1.1", false, false},
-		{"::ffff:192.168.1.1", false, false},
-		{"169.254.169.254", false, false},
-		{"fe80::1", false, false},
-		{"fd12::1", false, false},
-		{"0.0.0.0", false, false},
-		{"::", false, false},
-		{"224.0.0.1", false, false},
-		{"ff02::1", false, false},
-		{"100.64.0.1", false, false},
-		{"192.0.2.1", false, false},
-		{"255.255.255.255", false, false},
-		{"198.18.0.1", false, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.addr, func(t *testing.T) {
-			ip := netip.MustParseAddr(tt.addr)
-			if got := f.addrAllowed(ip); got != tt.allowed {
-				t.Errorf("addrAllowed = %v, want %v", got, tt.allowed)
-			}
-			if got := loop.addrAllowed(ip); got != tt.withLoopback {
-				t.Errorf("with AllowLoopback: %v, want %v", got, tt.withLoopback)
-			}
-			// The dial-time hook must agree, without any packet being sent.
-			err := f.control("tcp", netip.AddrPortFrom(ip, 443).String(), nil)
-			if (err == nil) != tt.allowed {
-				t.Errorf("control = %v, want allowed=%v", err, tt.allowed)
-			}
-		})
-	}
-	if err := f.control("tcp", "8.8.8.8:80", nil); !errors.Is(err, ErrX5URefused) {
-		t.Errorf("control on port 80: %v, want refusal", err)
 	}
 }
 

@@ -128,6 +128,8 @@ func RuleByCode(code string) (Rule, bool) {
 var Concepts = []Concept{
 	// --- remote access ---------------------------------------------------
 	{"RTOOL", []string{
+		"AirDroid=airdroid; air droid; a i r d r o i d",
+
 		"AnyDesk=anydesk; any desk; any desks; annie desk; any desc; anydisk; any disk; anydesk.com",
 		"TeamViewer=teamviewer; team viewer; team viewers; teamview; teamviewer quicksupport; quicksupport; quick support",
 		"UltraViewer=ultraviewer; ultra viewer; ultraview; ultra view",
@@ -159,6 +161,13 @@ var Concepts = []Concept{
 		"Atera=atera", "Action1=action1; action 1", "Splashtop SOS=splashtop sos",
 	}},
 	{"RACCESS", []string{
+		"from the back end; from our back end; connect me to your computer; connect me to the computer",
+
+		"allow this app to make changes; tick all the boxes",
+
+		"see the screen; see the computer; access the computer; access your computer; connect to the computer; the computer from our end; your computer from our end; check it from our end; come inside the computer; come inside your computer; i can not come inside; can come inside",
+		"see everything on my phone; see everything on your phone; see your phone screen; see my phone screen; control the mouse; allow this technician; allow the screen recording; make changes to this device; see my mouse moving; you will see my mouse",
+
 		"remote access; remotely access; remote control; remote desktop; remote support; remote session; remote connection",
 		"remote into|onto your computer|pc|laptop|system|device|machine; remote in; connect remotely; access remotely; remotely connect",
 		"access|connect_to|connect_into|get_into|log_into|control|take_over|see|look_at|view your? computer|pc|laptop|device|machine|system|screen|desktop",
@@ -169,10 +178,16 @@ var Concepts = []Concept{
 		"move my mouse; moving my mouse; control my mouse; moved the mouse; moving the mouse; mouse moving by itself; the mouse moved; move the mouse; moving around on my screen",
 	}},
 	{"INSTALL", []string{
+		"it is called",
+
+		"the software is called; the app is called; the program is called",
+
 		"install; installs; installed; installing; reinstall; download; downloads; downloaded; downloading; run; launch; set up; setup",
 		"get; open; opening; accept; allow; allowed; click; click on; clicked; tap; tap on; press; pressed; save; execute; put; put in; load; grab; install it; opened; ran; typed; typed in; went to",
 	}},
 	{"NAVIGATE", []string{
+		"w w w dot; www dot",
+
 		"go to; goto; going to; visit; type; type in; typing; enter; navigate to; head to; head over to; pull up; bring up; search for",
 		"google; look up; open up; browse to; log on to; log onto; open your browser; open the browser; in the address bar; in the search bar",
 	}},
@@ -191,6 +206,8 @@ var Concepts = []Concept{
 		"type in; enter; what numbers; which numbers; call out; asked me to read; told me to read; had me read; wanted me to read; asked for; asked me for; wanted; i read; i read out; i gave him; i gave her; i gave them",
 	}},
 	{"CODE", []string{
+		"id and password; id and the password; id and a one time password; your id and password; the id and password",
+
 		"code; codes; id; access code; session code; connection code; support code; verification code; pin code; passcode",
 		"the numbers; those numbers; these numbers; the digits; digits; number on your|the screen; numbers on your|the screen; anydesk address; your anydesk address; your anydesk id; teamviewer id; your teamviewer id",
 		"#num digit code|number|id|pin|numbers; #num digits; #num digit; id number; user id; your id",
@@ -206,6 +223,10 @@ var Concepts = []Concept{
 	}},
 	// --- authority ---------------------------------------------------------
 	{"CLAIMFROM", []string{
+		"said he was the; said she was the; said he was a; said she was a",
+
+		"i am the; i am a; i am your; we are the; we are the official; we are official; we are authorised; we are authorized; you called the right department; you have called the right department",
+
 		"calling from; calling you from; i am calling from; we are calling from; i am from; we are from; this is; here from; calling on behalf of; on behalf of",
 		"i am with; we are with; i work for; i work with; i work at; representing; speaking from; i am a technician from; i am an engineer from; calling you on behalf of",
 		"i am calling you from; my name is; calling from the; i represent; we represent; from the; from your",
@@ -231,6 +252,8 @@ var Concepts = []Concept{
 		"PayPal=paypal; pay pal", "Netflix=netflix", "eBay=ebay", "Apple=apple billing; itunes billing; app store billing",
 	}},
 	{"TECHDEPT", []string{
+		"authorised technician; authorized technician; official technician; authorised by microsoft; authorized by microsoft; windows helpline; microsoft helpline; windows defender support; defender support centre; defender support center; apple security helpline; computer security department; computer security team; level 3 technician; senior case manager; windows security warranty",
+
 		"windows technical department; windows technical team; windows support team; windows service center; windows help desk",
 		"technical department; technical support; tech support; technical team; tech team; technical services; technical support team; technical support department",
 		"windows security team; microsoft security team; microsoft security department; microsoft help desk; windows help desk",
@@ -270,6 +293,12 @@ var Concepts = []Concept{
 		"card security; bank security; security department; fraud section; fraud control; fraud detection; fraud detection team; fraud services",
 	}},
 	{"GOVORG", []string{
+		"Police=cbi; central bureau of investigation; narcotics control bureau; enforcement directorate",
+
+		"Revenue=the revenue; revenue service; south african revenue service; sars; cra; canada revenue agency; ato; australian taxation office; revenue commissioners",
+		"Police=federal police; australian federal police; cyber crime unit; chinese police; state police",
+		"Government=electoral commission; ministry of health; ministry of; rbi; reserve bank; embassy; chinese embassy; jury duty office; pension review service",
+
 		"HMRC=hmrc; her majesty's revenue; his majesty's revenue; revenue and customs; inland revenue; tax office; tax department; tax authority; tax authorities",
 		"IRS=irs; internal revenue service; internal revenue; treasury department; us treasury",
 		"Social Security Administration=social security administration; ssa; social security office; department of social security; social security department; social security administration office; department of social security administration; social security department office",
@@ -288,27 +317,40 @@ var Concepts = []Concept{
 		"Federal Reserve=federal reserve; bank of england; federal trade commission; ftc; national crime agency; nca; action fraud; financial conduct authority; fca",
 		"Government=the government; government; government department; national insurance office; customs; federal government; state government; department of financial relief; financial relief services; federal reserve system; department of federal reserve; treasury; the treasury",
 	}},
+	{"LAWYER", []string{
+		"attorney; attorney at law; lawyer; law firm; the firm; paralegal; law office; legal office; solicitor; solicitors; process server; process service; legal firm",
+	}},
 	{"OFFICER", []string{
 		"officer; detective; sergeant; inspector; constable; special agent; federal agent; investigator; agent #num; badge number; badge id; my badge; case officer; case number",
 		"officer #num; investigation officer; police officer; cbp officer; federal officer; enforcement officer; legal officer; my name is officer; this is officer; i am officer; agent id; employee id number; state number agent; federal agent id",
 	}},
 	// --- the victim's device and accounts -----------------------------------
 	{"MYDEVICE", []string{
+		"your i p; your i p address; i p address; your iphone",
+
 		"your computer; your computers; your pc; your laptop; your device; your devices; your system; your machine; your windows; your windows computer; your computer system",
 		"your ip; your ip address; ip address; your internet; your internet connection; your network; your router; your connection; your wifi; your wi fi; your broadband",
 		"your email; your email account; your microsoft account; your apple id; your icloud; your operating system; your files; your mac; your macbook; your iphone; your phone; your computer is; your computer has; the computer; your screen",
 		"my computer; my laptop; my pc; my screen; my device",
 	}},
 	{"INFECTED", []string{
+		"trojan spyware; spyware alarm; browser hijack; hijack; hijacked; key logger; keylogger; severe level threat; very severe; critical condition; firewall breach; illegal websites; illegal sites; pornographic; unwanted files; infected files; open for the hackers; used by somebody else; used by someone else; someone is using it; somebody is using it; been used by",
+
 		"virus; viruses; infected; infection; infections; malware; spyware; trojan; trojans; hacked; hacking; hackers; hacker; compromised; corrupted; corrupt; crashing",
 		"sending errors; sending us errors; sending error messages; error messages; errors; error reports; breach; breached; security breach; malicious; at risk; under attack; attacked",
 		"being used by hackers; used by hackers; not secure; unsafe; blacklisted; illegal activity; illegal activities; suspicious activity; suspicious activities; problem; problems; issue; issues",
 		"sending warning messages; warning messages; sending warnings; sending us warnings; giving off signals; signals of being hacked; error reports",
 	}},
 	{"HACKERS", []string{
+		"the hacker; the hackers; a hacker",
+
 		"hackers; hacker; cyber criminals; cybercriminals; criminals; someone; somebody; scammers; bad guys; foreign hackers; russian hackers; chinese hackers",
 	}},
 	{"INSIDE", []string{
+		"have linked; have also linked; linked your",
+
+		"installed; have installed; has installed; are connected to your computer; connected to your computer; taking advantage; have hidden; has hidden; can see everything; are watching you; watching you; can get your",
+
 		"in your computer; inside your computer; accessing your; have access; has access; are accessing; is accessing; are in; stealing your; trying to access; trying to get into; have got into",
 		"got into; broke into; broken into; taken over; took over; are using your; is using your; controlling; have control; has control; have your; got your; hacked into; are watching",
 		"were inside; are inside; was inside; is inside; inside your; were in your; took your; took any; have taken; stole; stolen from; are stealing; is stealing",
@@ -324,13 +366,19 @@ var Concepts = []Concept{
 		"the key with the four little squares; four little squares; the key with four squares; the key with the squares; the four squares key",
 	}},
 	{"EXPIRABLE", []string{
+		"windows security; security warranty; windows license; license of your windows",
+
 		"license; windows license; digital license; warranty; firewall; security; subscription; antivirus; anti virus; protection; certificate; security certificate; support; network protection; licence key; product key",
 	}},
 	{"EXPIRED", []string{
+		"going to expire; is going to expire; expire today; expires today; been expired; is been expired; has been expired",
+
 		"expired; has expired; is expired; have expired; had expired; out of date; run out; ran out; no longer valid; is not valid; invalid; lapsed; has lapsed; stopped working; not working; deactivated; is deactivated",
 	}},
 	// --- fear, secrecy, urgency ---------------------------------------------
-	{"DONOT", []string{"do not; never; must not; should not; can not; cannot; will not; better not; not to; told me not to; asked me not to; begged me not to"}},
+	{"DONOT", []string{
+		"to not; need you to not; you to not",
+		"do not; never; must not; should not; can not; cannot; will not; better not; not to; told me not to; asked me not to; begged me not to"}},
 	{"TURNOFF", []string{"turn off; switch off; shut down; shut off; shutdown; close; restart; reboot; unplug; disconnect; touch; power off; turn it off; switch it off"}},
 	{"THEMACHINE", []string{"computer; pc; laptop; machine; screen; device; system; router; it; the power; the internet; the connection"}},
 	{"HANGUP", []string{
@@ -340,26 +388,46 @@ var Concepts = []Concept{
 	}},
 	{"TELLVERB", []string{"tell; inform; speak to; talk to; mention; discuss; contact; call; let; notify; alert; involve; go to; say anything to; say anything"}},
 	{"TELLWHO", []string{
+		"anybody in the store; anyone in the store; anybody at the store; anyone at the store; anybody about this call; anyone about this call",
+
 		"bank; banks; your bank; bank staff; anyone at the bank; the cashier; cashier; teller; the teller; branch; branch staff; police; family; your family; son; daughter; wife; husband",
 		"children; kids; grandchildren; friends; friend; relatives; neighbours; neighbors; employees; manager; anyone about; anybody about; anyone else about; anyone what; anybody what; anyone about this",
 		"anyone about this call; anyone about the call; anyone about it; anybody about this; anybody about it; anyone else; mum; mom; dad; your son; your daughter; your wife; your husband; parents; his parents; her parents; my parents; your parents; my family; my son; my daughter",
 		"adviser; advisor; financial adviser; financial advisor; my adviser; your adviser; accountant; solicitor; lawyer; my bank; the police; my son; my daughter",
 	}},
 	{"SECRET", []string{
+		"be in the room alone; nobody else should be there; you have to be alone; stay alone in the room",
+
+		"do not say about the refund; do not mention the refund; do not tell them about the refund; do not tell the bank about the refund; the bank does not know about the refund; if you say refund; do not call me from inside the store",
+
+		"keep this call confidential; keep the call confidential; confidential matter; national security matter; if you tell anyone; do not tell anybody about this call; not tell anybody about this call; stay on video call; stay on the video call; keep the camera on; the suspects could be alerted",
+
 		"keep this confidential; keep it confidential; keep this between us; keep it between us; keep this to yourself; keep it to yourself; keep this secret; keep it secret; keep this quiet; keep it quiet; keep this private",
 		"this is confidential; strictly confidential; highly confidential; top secret; classified; gag order; under a gag order; nobody can know; no 1 can know; no 1 must know; nobody must know; tell no 1; tell nobody",
 		"this is a secret investigation; confidential investigation; undercover investigation; secret investigation; non disclosure; do not discuss this",
 	}},
 	{"COACHSAY", []string{
+		"you have to say; you just say; just say; you will just say; say yes",
+
 		"tell them; tell the bank; tell the cashier; tell the teller; tell the staff; tell her; tell him; just say; say; say that; tell them that; you say; you tell them; you will say; you will tell them; you must say; if they ask",
 	}},
 	{"COACHLIE", []string{
+		"it is for the renovation; for the renovation of your house; it is my nephew; it is my niece; a payment to your contractor; payment to your contractor; it is a payment to your builder",
+
 		"it is for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding",
 		"it is a gift; it is a present; it is personal; it is for personal reasons; you are buying a car; you are buying a gift; you know me; i am your nephew; i am your grandson; for a family member",
 		"you are renovating; you are doing renovations; you are paying a builder; it is for your son; it is for your daughter; nobody asked you",
 		"it was for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding|new_kitchen|new_car|new_bathroom|new_roof; a new kitchen; new kitchen; a new bathroom; a new roof; a new car; it was a gift; it was for a relative",
 	}},
 	{"THREAT", []string{
+		"clear your name; help you clear your name; the case goes to; case goes to court; goes to the court",
+
+		"used in the court of law; used in a court of law; court of law",
+
+		"case has been sent to; sent to the crown court; sent to the court; close the file; the case will be filed; legal action will be taken; being sued; was being sued; is being sued; you are being sued; sue you; settle quickly; otherwise it would be",
+
+		"case has been filed; a case has been filed; filed against your; allegations filed against; complaint had been filed against; complaint has been filed against; suing you; is suing you; a judgment will be entered; judgment will be entered; wages will be garnished; wages garnished; process server; process service department; attach your salary; attach your wages; block your bank account; freeze your bank account; goes to court; it goes to court; drop the case; to avoid being arrested; face charges; or face charges; prove your innocence; considered as a suspect; considered a suspect; you are a suspect; you are now a suspect; you are under investigation; being investigated for; clearance certificate; to stop the investigation; money laundering ring; pay a fine; threatened a fine",
+
 		"deported; deportation; deport you; criminal charges; charges against you; criminal offense; criminal offence; federal criminal offense; federal offense",
 		"prosecuted; prosecution; legal action; legal actions; legal proceedings; lawsuit; a lawsuit; you will be sued; will be sued; we will sue you; going to sue you; sue you; court case; legal case; case file; your case file; legal consequences; legal consequence; legal enforcement action; legal enforcement actions; illegal enforcement action; enforcement action; enforcement actions",
 		"take legal action; forced to take legal action; take necessary action; necessary action on this matter; legal notice; final legal notice; lawsuit has been filed; filed a lawsuit; filed against you; filed on your name; filed under your name; filed on your social security",
@@ -370,6 +438,8 @@ var Concepts = []Concept{
 		"benefits would be cut off; benefits will be cut off; lose her benefits; lose his benefits; benefits cut off; your benefits will stop",
 	}},
 	{"ARREST", []string{
+		"officers are on the way; officers are on their way; police are on the way; police are on their way; police were on their way; the police are coming; on the way to your address; coming to your address; coming to your house; at your door",
+
 		"arrest; arrested; arresting; under arrest; jail; jail time; prison; imprisonment; handcuffs; you will be taken into custody; taken into custody; custody; detained; detain you",
 		"the police will come; officers will come; sheriff will come; come to your house and arrest; come to your home and arrest; police at your door; officers at your door; local police will; the cops",
 	}},
@@ -378,6 +448,10 @@ var Concepts = []Concept{
 		"summons; court summons; subpoena; suspension notice; initial appearance; appearance before a magistrate; magistrate; grand jury; court date; court hearing; appear in court; before the judge",
 	}},
 	{"ACCOUNTTHREAT", []string{
+		"has been temporarily frozen; temporarily frozen; will remain restricted; remain restricted; to restore access",
+
+		"has been temporarily blocked; card has been blocked; account has been frozen; account is frozen; account is going to be frozen; going to be frozen; account's been frozen; account has been blocked; we can not unfreeze; unfreeze the account; unblock it; direct debits will fail; kyc details are out of date; kyc details; will be frozen in",
+
 		"your account will be closed|suspended|frozen|blocked|locked|terminated|deactivated|cancelled; your card will be blocked|cancelled|stopped|frozen",
 		"your accounts will be closed|suspended|frozen|blocked; we will close your account; we will have to close your account; you will lose access",
 		"has been deactivated; has been de activated; has been suspended; account will block; account will be blocked; will be blocked within; your kyc has been suspended; kyc has been suspended; your atm card has been; card has been deactivated; card has been de activated; account has been restricted; account has been limited; account is on hold",
@@ -396,6 +470,8 @@ var Concepts = []Concept{
 		"compromised; exposed; vulnerable; under threat; being hacked; will be emptied; being emptied; will be wiped",
 	}},
 	{"DOOM", []string{
+		"will not be able to start the computer; will not be able to use it; completely blocked; will not work after that; will not work anymore; your computer will not work; data will be lost; lost permanently; lose your data; stop working tomorrow",
+
 		"become unusable; will stop working; stop working completely; will crash; will be destroyed; will be deleted; lose everything; lose all your data; lose all your files; lose all your photos",
 		"permanently damaged; permanently locked; permanently lost; permanently deleted; it will get worse; spread to your; spread to other; damage your computer; destroy your computer; your computer will die",
 		"your internet will be disconnected; your internet will be cut off; cut off your internet; disconnect your internet; suspend your internet; your service will be suspended; your ip address will be blocked; block your ip address; your license will be cancelled; your windows will be blocked",
@@ -432,14 +508,22 @@ var Concepts = []Concept{
 		"PlayStation card=playstation card; psn card; playstation gift card", "Nintendo card=nintendo card; nintendo eshop card",
 	}},
 	{"GIFTSTRONG", []string{
+		"get the cards from the store; the cards from the store; buy the cards; buy more cards; another #num cards",
+
+		"buy #num cards; #num cards of #num; cards of #num dollar each; cards of #num dollars each; cards of #num each; when the cashier scan the cards; scan the cards; the cards are activated; cards are activated; the apple cards; from inside the store; accepted by our company",
+
+		"by the gift card; by the gift cards; need it by the gift; the green dot card; the vanilla card; green dot card or; prepaid payment; only the prepaid; buy vouchers; vouchers at the; vouchers from the; in vouchers; pay in vouchers",
+
 		"scratch the back; scratch off the back; scratch the silver; scratch off; scratch it; silver strip; silver panel; the claim code; claim code; claim codes; redemption code; redemption codes",
 		"in gift cards; in itunes cards; in google play cards; in steam cards; in amazon gift cards; in amazon cards; with gift cards; by gift card; by gift cards; using gift cards; via gift cards; in vouchers; with vouchers; in apple gift cards; with apple gift cards; with google play cards",
 		"has to be gift cards; has to be in gift cards; must be gift cards; only gift cards; only takes gift cards; only accept gift cards; only accepts gift cards; cash or gift cards; in the form of gift cards",
 		"numbers on the back of the card|cards; numbers on the back of each card; the card numbers; card numbers and pins; pin on the back; photo of the card|cards; picture of the card|cards",
 		"with a google play card; with a gift card; with an itunes card; with an amazon card; with a steam card; on a gift card; using a gift card; with an apple card; with apple cards; in apple cards",
-		"with a prepaid; with a prepaid card; with prepaid cards; with a green dot; a prepaid green dot card; on a prepaid card; prepaid green dot",
+		"with a prepaid card; with prepaid cards; with a green dot; a prepaid green dot card; on a prepaid card; prepaid green dot",
 	}},
 	{"BUYVERB", []string{
+		"the fastest is; the fastest way is; the quickest way is; the quickest is; fastest way is; quickest way is",
+
 		"buy; purchase; get; pick up; go to; pay; pay with; pay in; pay by; payment in; payment by; payment with; in the form of; send; load; use; bought; purchased; go buy; go and buy; store and buy; shop and get",
 	}},
 	{"CARDDETAIL", []string{"numbers; number; code; codes; pin; pins; scratch; back of; read; send; photo; picture; numbers on the back; card number; claim"}},
@@ -449,15 +533,23 @@ var Concepts = []Concept{
 		"Ethereum=ethereum; ether; eth", "Tether=usdt; tether", "Litecoin=litecoin", "Coinbase=coinbase", "Binance=binance", "Crypto wallet=wallet address; digital wallet; cold wallet",
 	}},
 	{"CRYPTOUSE", []string{
+		"accept; accepts; only accept; we accept; pay in; payment in; paid in",
+
 		"buy; purchase; convert; deposit; put; send; transfer; pay; insert; feed; load; scan; scan the qr code; qr code; into the machine; atm; machine; kiosk; wallet; address; bitcoin atm",
 	}},
 	{"WIRE", []string{
+		"Wire transfer=by wire; via wire; wire payment",
+
 		"Wire transfer=wire transfer; wire the money; wire it; wire money; wire the funds; bank wire; wire #num",
 		"Western Union=western union", "MoneyGram=moneygram; money gram", "Ria=ria money transfer", "Remitly=remitly", "WorldRemit=worldremit; world remit", "Xoom=xoom",
 		"Zelle=zelle", "Venmo=venmo", "Cash App=cash app; cashapp", "PayPal=paypal friends and family",
 		"Bank transfer=bank transfer; faster payment; send money; send the money; transfer the money; transfer money; transfer the funds; transfer funds; transfer it; send it over; make a transfer; do a transfer",
 	}},
 	{"PAYASK", []string{
+		"had to send; had to send the money",
+
+		"had to be paid by; has to be paid by; must be paid by; needs to be paid by; accept payments by; only accept payments; can only accept; we only accept; only accept; pay into this account; pay into the account; if you pay",
+
 		"i need you to; you need to; you have to; you must; you will need to; we need you to; can you; could you; please; go ahead and; i want you to; you should; you will have to; all you have to do is",
 		"told me to; asked me to; wanted me to; had me; made me; got me to; instructed me to; he said to; she said to; they said to; said i should; said i had to; said i needed to; said i must; i had to; i needed to; i was told to; told us to; asked us to; wanted us to; kept telling me to; insisted i; insisted that i; tried to get me to; he needed me to; she needed me to; they needed me to",
 		"wanted the money; wanted it; wanted payment; he wanted it; she wanted it; they wanted it; wanted it on; wanted it in; wanted the payment",
@@ -472,7 +564,9 @@ var Concepts = []Concept{
 	{"CARDCUT", []string{"cut up the card; cut up your card; cut your card; cut the card in half; cut it in half; cut it up; keep the chip; do not destroy the chip; put the card in an envelope; put your card in an envelope"}},
 	{"STOREGO", []string{"go to; drive to; walk to; go down to; nearest; nearby; closest; which store; what store; is there a; near you"}},
 	{"STORE", []string{"walmart; target; cvs; walgreens; best buy; costco; 7 eleven; kroger; dollar general; rite aid; the store; a store; any store; the shop; a shop; tesco; sainsbury; sainsburys; asda; argos; boots; the post office; a supermarket; the supermarket; petrol station; gas station"}},
-	{"BALANCE", []string{"how much money do you have; how much do you have in; what is your balance; what is the balance; check your balance; your available balance; how much is in your; do you have any other bank; do you have another bank; any other accounts; other bank accounts; your savings account balance"}},
+	{"BALANCE", []string{
+		"which bank you are with; which bank are you with; which bank do you have; which bank do you bank with; name of the bank linked; which bank is linked; the bank linked to",
+		"how much money do you have; how much do you have in; what is your balance; what is the balance; check your balance; your available balance; how much is in your; do you have any other bank; do you have another bank; any other accounts; other bank accounts; your savings account balance"}},
 	{"GIFTFOR", []string{"for my granddaughter; for my grandson; for my daughter; for my son; for my niece; for my nephew; for her birthday; for his birthday; for my birthday; birthday present; christmas present; as a present; as a gift; for a present; wedding present; for christmas"}},
 	{"CONCEAL", []string{"put; place; wrap; hide; send; post; mail; seal; pack"}},
 	{"CASHNOTES", []string{"cash; money; notes; bills; banknotes; the cash; the money"}},
@@ -484,17 +578,25 @@ var Concepts = []Concept{
 		"tax on your winnings; taxes on your winnings; tax on the prize; taxes on the prize; taxes; tax; registration fee; verification fee; service fee; postage; unpaid postage; outstanding fee",
 		"security deposit; a security deposit; refundable deposit; a refundable deposit; deposit; verification deposit; clearance deposit",
 	}},
-	{"FEEPAY", []string{"pay; paid; payment; cover; send; settle; paying; pay the; pay a; need to pay; have to pay; must pay; only pay; just pay; you pay"}},
+	{"FEEPAY", []string{
+		"asked for; asked me for; asked him for; asked her for; demanded",
+		"pay; paid; payment; cover; send; settle; paying; pay the; pay a; need to pay; have to pay; must pay; only pay; just pay; you pay"}},
 	{"RELEASE", []string{
 		"before; to release; to receive; to claim; to get; to unlock; to redeliver; to deliver; in order to; so that; so we can; first; upfront; up front; in advance; release your; receive your; claim your",
 	}},
 	{"CARDDETAILS", []string{
+		"pension details; your pension details; my pension details",
+
+		"the long number; the long number on the card; the #num digits on the front",
+
 		"card number; long card number; long number; long number on your card; #num digit card number; card details; card info; card information; debit card details; credit card details; debit card number; credit card number",
 		"expiry date; expiration date; expiry; cvv; cvc; cvv2; security code on the back; #num digits on the back; #num digit code on the back; security number on the back; the back of your card; billing details",
 		"bank details; banking details; account number; bank account number; routing number; sort code; account and routing number; iban; swift code",
-		"my card; your card; your bank card; my bank card; my card details; my credit card; my debit card",
+		"my card details",
 	}},
 	{"SECRETS", []string{
+		"characters of your password; characters from your password; digits of your pin; online banking username; banking username",
+
 		"password; passwords; pin; pin number; your pin; full pin; passcode; login details; log in details; login; sign in details; log in information; login information; login credentials; your credentials to log in",
 		"online banking password; banking password; one time password; one time passcode; otp; card reader code; pinsentry code; authentication code; 2fa code; two factor code; security code; verification code",
 		"username and password; user name and password; email password; your password; your full password; your whole pin; full password",
@@ -522,23 +624,41 @@ var Concepts = []Concept{
 		"process your; process the; to process; we will process; we need to process; we can process; issue your; issue the; to issue; receive your; to receive your; get your; to get your; refund your; to refund your",
 	}},
 	{"SUBSCRIPTION", []string{
+		"total defense; pc matic; premium protection; office 365; microsoft 365; family plan; windows defender subscription; geek squad plan; the invoice; an invoice; invoice; the email said; an email",
+
 		"subscription; membership; renewal; auto renewal; automatic renewal; auto renew; geek squad; norton; mcafee; prime membership; amazon prime; antivirus; service; support plan; protection plan; contract",
 	}},
 	{"CANCELLED", []string{
+		"debited successfully; will be debited; auto renewal successful; renewal successful; renewed successfully; thank you for your purchase; your purchase of; you took; took #num; i do not even have; i never had",
+
 		"cancelled; canceled; cancel; renewed; will renew; auto renewed; discontinued; closing; closed; shutting down; going out of business; charged you; charged; deducted; debited; billed; taken from your account",
 		"never signed up; i never signed up; did not sign up; i did not sign up; an invoice; invoice; never asked for it; never ordered it; i never ordered",
 	}},
 	{"OVERREFUND", []string{
+		"i will be punished; i will get punished; they will punish me; my salary will be cut; they will cut my salary; i will lose my salary",
+
+		"received #num instead of; you have received #num instead; sent #num instead of; the amount was wrong; was trying to put #num; the extra #num is there; send #num back; send back #num; the system has sent #num",
+
+		"sent you by mistake; refund we sent you by mistake; deposited by mistake; you have to return it to us; you will send us back; send us back the; going to fire me; fire me; my job will be finished; my job will be gone; easy to send back; send it back to us; you have to return #num; return the #num",
+
 		"sent too much; sent you too much; gave you too much; refunded too much; transferred too much; deposited too much; too much money; an extra zero; extra zero; extra zeros; typed an extra; added an extra",
 		"put in too much; send back the difference; send the difference; pay back the difference; return the difference; return the extra; give back the extra; refund us the difference; send the rest back; send back the extra",
 		"lose my job; i will be fired; i will get fired; i could be fired; i will get in trouble; my manager will; get me fired; my job is on the line",
 	}},
-	{"REFUNDFORM", []string{"fill out the refund form; refund form; fill in the form; type the amount; enter the amount; type in the amount; put in the amount; refund portal; refund page"}},
+	{"REFUNDFORM", []string{
+		"refund software; refund app; refund application; refund tool; cancellation portal; cancellation form; cancellation software; refund amount",
+		"fill out the refund form; refund form; fill in the form; type the amount; enter the amount; type in the amount; put in the amount; refund portal; refund page"}},
 	{"SAFEACC", []string{
+		"verification account; secure government account",
+
+		"government account; reserve account; protected under the compensation scheme; reversal account; our reversal account; reverse the fraud; payment to yourself",
+
 		"safe account; safe accounts; secure account; secured account; safety account; protected account; holding account; temporary account; new secure account; safe wallet; secure wallet; safe haven account; escrow account; vault account",
 	}},
 	{"MOVEVERB", []string{"move; transfer; put; shift; send; relocate; moving; transferring"}},
-	{"MONEYOBJ", []string{"your money; your funds; your savings; the money; all your money; all of your money; everything; the balance; your balance; your pension; your life savings; your cash; all the funds; my money; my savings; my pension; my funds; my life savings; it; them; all of it; my cash"}},
+	{"MONEYOBJ", []string{
+		"her savings; his savings; her money; his money; their savings; their money; her pension; his pension; your retirement savings; my retirement savings",
+		"your money; your funds; your savings; the money; all your money; all of your money; everything; the balance; your balance; your pension; your life savings; your cash; all the funds; my money; my savings; my pension; my funds; my life savings; it; them; all of it; my cash"}},
 	{"SAFEDEST", []string{
 		"new account; another account; account we; account i; account that; a safe; safe; secure; protect; protected; for safe keeping; for safekeeping; keep it safe; keep them safe; protect it; protect them; out of reach of",
 		"into their fund; into our fund; into the fund; into a fund; into the bond; a new account; new account to protect it",
@@ -549,6 +669,8 @@ var Concepts = []Concept{
 		"someone applied for a loan; a loan in your name; your account has been hacked; account has been compromised; your account is compromised",
 	}},
 	{"LOCKTHREAT", []string{
+		"the computer will be locked; computer will be locked; computer will be blocked; will be completely blocked; the computer will be blocked",
+
 		"syskey; sys key; lock your computer; lock the computer; lock you out; locked you out; set a password on your computer; put a password on your computer; your computer will be locked; we will lock",
 		"disable your computer; block your computer; lock your files; encrypt your files; you will never get back in",
 	}},
@@ -561,6 +683,8 @@ var Concepts = []Concept{
 	}},
 	// --- lures ---------------------------------------------------------------
 	{"POPUP", []string{
+		"number that was on the screen; the number on your screen; number which was given; given on your screen; on my computer saying to call; saying to call this number; to call this number because; page came up; will not go away; voice keeps talking; my computer is blocked; firewall breach detected; alert on your iphone; alert on your computer; alert on your screen; got the alert; sent you the alert; message on my computer; a message on my computer; the support number on the screen; support number that was on the screen",
+
 		"pop up; popup; pop ups; popped up; a message popped up; flashing warning; flashing message; flashing red screen; warning on my screen; warning on the screen; message on my screen; message on the screen; my screen froze; screen locked; my screen locked",
 		"browser locked; browser froze; loud noise; loud alarm; loud beeping; alarm sound; a voice saying; a number to call; called the number on the screen; number on the screen; microsoft warning; microsoft alert",
 		"windows alert; windows warning; call microsoft; call apple support; phone number on the screen; toll free number on the screen; your computer has been blocked; computer has been locked; red screen; blue screen with a number",
@@ -570,6 +694,8 @@ var Concepts = []Concept{
 		"red warning; a siren; siren noise; warning on the laptop; warning on my laptop; warning on my computer; warning came up on; ring the helpline; call the helpline; ring the number on the screen; was locked for illegal activity; locked for illegal activity",
 	}},
 	{"ROBOCALL", []string{
+		"call our office immediately; call back immediately; call us back immediately; the number we are giving you; the number we are providing",
+
 		"this is an automated message; this is an automated call; this is a recorded message; this is a pre recorded message; press #num to speak; press #num now; press #num to be connected; press #num to talk; press #num to cancel; press #num to dispute; press #num to stop; press #num to reach",
 		"this call is to inform you; we have been trying to reach you; we have been trying to contact you",
 		"press #num; please press #num; kindly press #num; just press #num; simply press #num; press #num now; i repeat press #num; press 1; press one; dial #num; push #num",
@@ -579,6 +705,10 @@ var Concepts = []Concept{
 		"this is an artificial intelligent notification bot; notification bot; i am a robot; virtual assistant for; this is a courtesy call; one final courtesy call; final courtesy call; this is your last chance; this is the final attempt",
 	}},
 	{"DIDNOTORDER", []string{
+		"the order you did not place; order you did not place; an order you did not make; a number if you want to cancel",
+
+		"i never gave you a card; never bought that; i never signed up for; not showing in my account; can not see any order; placed on your account by someone; someone using your email; done by a scammer; by a scammer using your account; hacker has hidden the order; the hacker paid; hacker placed the order; was used to buy; was used to purchase; used for a purchase of",
+
 		"if you did not make; if you did not authorize; if you did not place; if you did not order; if you did not recognize; if this was not you; if it was not you; to cancel this order; your account has been charged; you have been charged; your card has been charged; an order has been placed; has been placed on your account; order for an iphone; purchase of an iphone",
 		"if you do not authorize; if you do not authorise; if you did not authorise; if you do not approve; if you did not approve; if you do not recognize; if you do not recognise; if you did not recognise; if you do not wish to authorize; if you not approve; if you did not do this; if you did not do that",
 		"there is an order placed; an order placed for; order placed for; an order placed on your; pre authorized order; pre authorised order; order has been placed on your name; order has been placed in your name; being ordered from your; ordered from your amazon account; order of an iphone",
@@ -609,6 +739,8 @@ var Concepts = []Concept{
 		"link in the text; link in the message; link in the email; link in the sms; link we texted; link we emailed; click the button; press the link; use the link",
 	}},
 	{"WON", []string{
+		"won shares; had won shares; have won shares; you have won shares",
+
 		"you have won; you won; you are a winner; you are the winner; you have been selected to receive; you were selected to receive; you have been chosen to receive; selected to receive; lucky winner; lucky draw winner",
 		"sweepstakes; sweepstake; lottery winner; lottery prize; won the lottery; jackpot; i have won; i had won; i won a; said i won; said i had won; cash prize; government grant; free grant; grant money; unclaimed money; unclaimed funds; unclaimed inheritance; you qualify for a grant; claim your prize; claim your winnings; your winnings",
 		"free vacation; free holiday; free cruise; congratulations you; publishers clearing house; pch; mega millions; powerball",
@@ -617,6 +749,10 @@ var Concepts = []Concept{
 	{"CLAIMVERB", []string{"claim; collect; receive; redeem; release; get; transfer"}},
 	{"PRIZE", []string{"prize; reward; winnings; gift; grant; award; funds; money; cash; check; cheque; bonus; vehicle; car"}},
 	{"INVEST", []string{
+		"big profits; screenshots of profits; withdrawals stopped; withdrawal stopped",
+
+		"big returns; turn small investments into; returns of #num percent; #num percent a year; #num percent a day; guaranteed #num percent; pays #num percent; high return; inside information; shares would triple; will triple; will be worth; outperformed the stock market; skyrocket; going to skyrocket; clients have made; our clients make; lock in the bonus; opportunity of a lifetime; bitcoin trading; trading signals; forex; investment fund; fund that pays; government backed; green energy bonds; invest in gold",
+
 		"guaranteed return; guaranteed returns; guaranteed profit; guaranteed profits; guaranteed income; double your money; triple your money; risk free; no risk; zero risk; high returns; huge returns",
 		"#num percent return; #num percent returns; #num percent profit; #num percent a month; #num percent a week; #num percent per month; #num percent per week; #num percent every month; passive income",
 		"make money fast; get rich; financial freedom; investment opportunity; exclusive opportunity; once in a lifetime opportunity; trading platform; trading account; forex; binary options",
@@ -625,6 +761,10 @@ var Concepts = []Concept{
 		"triple in value; double in value; expected to triple; expected to double; pre ipo; pre ipo shares; share offer",
 	}},
 	{"INVESTPUSH", []string{
+		"move my retirement savings; transferred #num from; from her isa; from his isa; from your isa; from my isa; from your pension; from my pension; buy in now; invest it in; invest your pension; invest my pension; get your pension early; get my pension early; pension early",
+
+		"deposit today; a deposit today; pay a deposit; to start; the minimum is; minimum is #num; transfer from your pension; move your retirement savings; invest more; the fund is almost full; almost full; nearly sold out; window closes; before the window closed; set you up today; hold your place",
+
 		"limited spots; only a few spots; invest now; start with just; start with only; minimum deposit; initial deposit; deposit #num; invest #num; before the price goes up; everyone is making money; do not miss out; miss out",
 		"a deposit of; deposit of #num; your commitment",
 	}},
@@ -653,6 +793,8 @@ var Concepts = []Concept{
 		"the screen is black; screen is black; your screen will go black; screen will go black; the screen will go blank; your screen will be blank; screen goes black; screen went black; do not look at the screen; don't look at the screen; do not touch the screen; do not touch the mouse; do not touch the keyboard; do not touch anything",
 	}},
 	{"UTILITYORG", []string{
+		"disconnections team; disconnection order",
+
 		"disconnection department; disconnect department; disconnection team; disconnections department; service disconnection department; shut off department; shutoff department",
 		"your electric company; your electricity company; electric company; electricity company; your power company; power company; your utility company; utility company; your gas company; your water company; your energy provider; your electric utility; electric utility; energy company; the electric company",
 		"electricity supplier; your electricity supplier; energy supplier; your energy supplier; gas supplier; your supplier; the power company; power company",
@@ -667,6 +809,8 @@ var Concepts = []Concept{
 		"cutting us off; cut us off; cutting you off; cut you off; cut me off; cutting me off; cutting off your; cut off your",
 	}},
 	{"SOON", []string{
+		"this afternoon; this evening; this morning; today; tonight; later today",
+
 		"in #num minutes; within #num minutes; in the next #num minutes; in the next #num to #num minutes; in #num to #num minutes; within the next #num minutes; in #num hour; in #num hours; within #num hour; within #num hours; within the hour; within an hour; in an hour; in 1 hour; in the next hour; next #num minutes",
 		"immediately; right now; right away; within minutes; in a few minutes; in the next few minutes; shortly",
 	}},
@@ -685,10 +829,16 @@ var Concepts = []Concept{
 		"you need to pay; you have to pay; you must pay; i had to pay; i needed to pay; i must pay; we need you to pay; you need to make a payment; you have to make a payment; you must make a payment; you need to settle; he wanted me to pay; she wanted me to pay; they wanted me to pay; told me to pay; asked me to pay; said i had to pay; said i needed to pay; said i must pay; demanded payment; demanded that i pay; wanted payment; wanted me to make a payment",
 	}},
 	{"PAYSTRONG", []string{
+		"paying over the phone now; by paying over the phone; take a card payment; take a card payment now; pay by card right then; pay by card right now; pay into this account; pay into this account number; send proof by; send the proof; send a screenshot of the payment",
+
 		"unless i paid by card now; unless i paid by card; unless i pay by card; unless you pay by card; unless you pay now; unless i paid now; unless you pay by card now; immediate payment; payment is required immediately; payment is due immediately; pay immediately; pay it immediately; pay right away; pay it right away; pay the balance now; pay the balance immediately; pay the full amount now; unless i paid; unless i pay; unless you pay; unless we pay; unless you make a payment; unless i made a payment",
 		"i can take the card now; i can take the payment now; i can take payment now; take the payment over the phone; take payment over the phone; i can take the payment over the phone",
 	}},
 	{"DEADLINE", []string{
+		"you have #num minutes to; you only have #num minutes",
+
+		"rate changes tomorrow; price goes up tomorrow; offer ends tomorrow; lock in that rate; lock in the rate; can not send you anything in writing; nothing in writing; form expires in; before #num pm today",
+
 		"final notice; final attempt; last attempt to reach you; this is your final notice; final warning; last warning; last chance; this is your last chance; final courtesy call; before we close out your file; expires today; before it is too late",
 		"for the last time; inform you for the last time; this is the last; last notice; is about to expire; about to expire; will expire soon; expires soon; expiring soon",
 		"the moment you receive this; as soon as you receive this; the very second you receive this; the second you receive this; leave your work aside; leave whatever you are doing; ignoring this message; ignoring this call; do not ignore this; do not ignore this message; by the end of today; limited time offer; respond immediately; act immediately",
@@ -698,8 +848,12 @@ var Concepts = []Concept{
 	}},
 	{"PARCEL", []string{"package; parcel; shipment; consignment; box; a package; a parcel; your package; your parcel; suitcase; courier package; express package; express parcel"}},
 	{"SEIZED", []string{"seized; ceased; seize; intercepted; confiscated; been seized; been ceased; been confiscated; been intercepted; caught at customs; found at customs"}},
-	{"CONTRABAND", []string{"drugs; drug; contraband; contraband of drugs; illegal items; illegal substances; narcotics; cocaine; heroin; fake passports; fake passport; counterfeit; money laundering; cash and drugs; drugs and cash; weapons"}},
+	{"CONTRABAND", []string{
+		"mdma; ecstasy; passports; meth; illegal goods",
+		"drugs; drug; contraband; contraband of drugs; illegal items; illegal substances; narcotics; cocaine; heroin; fake passports; fake passport; counterfeit; money laundering; cash and drugs; drugs and cash; weapons"}},
 	{"IDWHOSE", []string{
+		"your address; your name and your address; your details; your identity card; your aadhaar; aadhaar card; your passport details",
+
 		"your identity; your identities; your name; your social security number; your social; your ssn; your national insurance number; your id; your identity card; your passport",
 		"under your name; in your name; on your name; related to your name; registered to your name; registered in your name; linked to your name; my identity; my name; my social security number; my national insurance number",
 		"your national id; your national identity; national id; your id card; your identity card",
@@ -713,6 +867,8 @@ var Concepts = []Concept{
 		"an order; order; the order; this order; your order; a purchase; purchase; your purchase; this purchase; a payment; this payment; this transaction; a transaction; a charge; the charge; a recent login and purchase; an iphone; iphone; macbook; mac book; laptop; xbox; playstation; gift card order",
 	}},
 	{"ACCOUNTBREACH", []string{
+		"criminals are still active on your account; still active on your account; trying to take out more money; are trying to take money; someone is taking money from your account; money is being taken from your account",
+
 		"unauthorized login; unauthorised login; unauthorized login attempt; unauthorised login attempt; unauthorized login attempts; login attempt; suspicious login; suspicious sign in; security has been breached; has been breached; been breached; account has been breached; account has been hacked; account was hacked; account has been compromised; account is compromised",
 		"someone logged into your account; someone has logged into your account; someone is trying to access your account; someone tried to log into your account; someone accessed your account; your icloud has been hacked; your icloud account has been breached; your apple id has been locked; your apple id is locked; your amazon account has been locked; we have blocked all access to your account; blocked all access",
 		"your account was signed into; account was signed into from; been signed into from; signed in from russia; signed into from russia; logged in from russia; logged into from; someone signed in to your account; a sign in from; sign in attempt from",
@@ -766,22 +922,29 @@ var Concepts = []Concept{
 	}},
 	{"CALLBACKVERB", []string{"call; ring; phone; contact; call back; call us back; check; verify; hang up and call; hang up and ring; dial; call us; call us directly"}},
 	{"INBOUND", []string{
+		"got your ticket; about your ticket; on your ticket; picking up your ticket; logged against your ticket; you booked this; you booked a; you emailed support; your booking",
+
 		"thank you for calling; thanks for calling; thank you for contacting; how can i help you today; how may i help you; how can i help you; you are through to; you have reached",
 		"what can i do for you; what can i help you with; how can i assist you; how may i assist you; you are speaking to; calling us today; for calling us",
 		"is there anything else i can help you with; anything else i can help with; anything else i can do for you; thank you for holding; thanks for holding; thank you for your patience; let me pull up your account; i can see your account; i have your account here; returning your call; you called us; you asked us to call; you called about; you called earlier; you rang about; you rang us; you contacted us; the ticket you raised; you logged a ticket; you logged a call; your ticket number; your case number",
 	}},
 	{"NOACTION", []string{
+
 		"you do not need to do anything; there is nothing you need to do; nothing you need to do; no action needed; no action is needed; no action required; no action is required; no payment needed",
 		"no payment is needed; no payment required; no payment is required; you do not have to pay; there is no fee; there is no charge; at no cost; free of charge; you can ignore; take your time; no rush; there is no rush",
 		"in your own time; at your convenience; whenever is convenient; you can think about it; talk it over; speak to your family; check with your family; feel free to call us back; you can call us back; nothing to pay; there is nothing to pay; you entered our; you entered the; that you entered; you took part in",
 	}},
 	{"BRANCH", []string{
+		"prescription is ready; ready for pickup; ready for collection; just bring id; bring id; at the tills; at the till; at reception; collect it in store; collect in store; pick it up in store",
+
 		"visit your local branch; visit a branch; visit the branch; visit any branch; come into the branch; come into a branch; come into your branch; pop into; in branch; at the branch; in person at",
 		"at the pharmacy; at the counter; at the front desk; come in person; bring it in; bring your id; bring photo id",
 	}},
 	// --- negation and speakers ---------------------------------------------------------
 	{"NEG", []string{"not; never; no; without; nobody; none; neither; nor; refuse; refused; refuse to; decline; declined; nothing; no 1; rather than; instead of"}},
 	{"NEGX", []string{
+		"no sir; no ma'am; no madam; no mam; oh no; no dear; no no no",
+
 		"why do not you; why do you not; do not you; will not you; can not you; could not you; would not you; if you do not; if you will not; if you can not; if you refuse; do not worry; not only; no problem",
 		"no worries; not sure; no no; or not; whether or not; if not; not yet; do not be afraid; do not panic; no need to worry; never mind; not to worry; no matter",
 	}},
@@ -824,7 +987,7 @@ var Rules = []Rule{
 	{Code: "callback_number_given", Element: Lure, Stage: hangup.StageLure, Weight: 0.3, Side: SideCaller, Pattern: "CALLVERB ~8 PHONE || [call|dial|ring] ~1 PHONE",
 		Explain: "The caller gave a number to call back. Only call a number you found yourself: on your card, a bill or the official website."},
 	// S1 authority
-	{Code: "claims_tech_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT || [connect with|connect to|speak to|speak with|talk to|talk with|contact|get connected with] ~3 TECHBRAND|TECHDEPT",
+	{Code: "claims_tech_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT || TECHBRAND|TECHDEPT ~8 [that is us|yes that is us|you called us|you have called us|you have reached us] || [connect with|connect to|speak to|speak with|talk to|talk with|contact|get connected with] ~3 TECHBRAND|TECHDEPT",
 		Explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
 	{Code: "claims_service_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "CLAIMFROM ~5 SERVICEBRAND",
 		Explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
@@ -842,18 +1005,26 @@ var Rules = []Rule{
 		Explain: "The caller said hackers are in your computer or accounts right now: a scare tactic to make you act without thinking."},
 	{Code: "claims_bank_fraud_team", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.35, Types: tBank, Side: SideCaller, Pattern: "CLAIMFROM ~5 FRAUDDEPT || BANKORG ~3 FRAUDDEPT || CLAIMFROM ~4 BANKORG",
 		Explain: "The caller claimed to be from a bank or its fraud team. If in doubt, hang up and call the number on the back of your card (in the UK, dial 159)."},
-	{Code: "claims_government", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tGov, Side: SideCaller, Pattern: "CLAIMFROM ~5 GOVORG || CLAIMFROM ~3 OFFICER || [my badge|badge number|badge id] || [speak with|speak to|talk to|talk with|connect with|connect to|discuss with] ~3 OFFICER",
+	{Code: "claims_government", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tGov, Side: SideCaller, Pattern: "CLAIMFROM ~5 GOVORG || CLAIMFROM ~3 OFFICER || GOVORG ~4 [has issued|have issued|issued|has filed|have filed|will issue|is issuing|has registered] || [my badge|badge number|badge id] || [speak with|speak to|talk to|talk with|connect with|connect to|discuss with] ~3 OFFICER",
 		Explain: "The caller claimed to be from {x}. Tax offices, social security and the police do not phone to demand payment or personal details."},
 	{Code: "claims_courier", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.35, Types: tDeliv, Side: SideCaller, Pattern: "CLAIMFROM ~4 COURIER",
 		Explain: "The caller said they were from a courier or the post. Couriers do not phone to take payment: check the tracking on the courier's own website."},
 	{Code: "claims_utility", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Side: SideCaller, Pattern: "UTILITYORG",
 		Explain: "The caller said they were from your electricity, gas or water company, or its 'disconnection department'. Utilities write to you long before any disconnection; they do not phone to demand payment."},
+	{Code: "claims_lawyer", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tGov, Side: SideCaller, Pattern: "CLAIMFROM ~5 LAWYER || [i represent a client|representing a client|a client who is suing you]",
+		Explain: "The caller said they were a lawyer or from a law firm pursuing you. Real lawsuits arrive as papers served on you, not as a phone call asking for money."},
 	{Code: "claims_charity", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Side: SideCaller, Pattern: "CLAIMFROM ~5 CHARITY",
 		Explain: "The caller said they were collecting for a charity. Give through the charity's own website or a number you look up, not to someone who called you."},
 	{Code: "claims_debt_collector", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Side: SideCaller, Pattern: "CLAIMFROM ~5 DEBTCOLLECT",
 		Explain: "The caller said they were collecting a debt. Ask for it in writing and check it with the lender yourself; never pay a collector who calls you out of the blue."},
 	{Code: "romance_pretext", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tInvest, Side: SideCaller, Pattern: "ROMANCE",
 		Explain: "The caller or message talked of love or a relationship started online. Romance scammers build trust for weeks, then ask for money."},
+	{Code: "code_warning_dismissed", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, NoNeg: true,
+		Pattern: "[fine for me to have it|okay for me to have it|ok for me to have it|fine to give it to me|okay to give it to me|ok to give it to me|that is for when other people ask|that message is for other people|that is for other people|it does not apply to me|does not apply to us|i am from the bank so it is fine|it is the same department that sent it]",
+		Explain: "The caller brushed aside the warning that came with your code ('never share this code'). That warning is for exactly this call: nobody genuine needs the code."},
+	{Code: "spoofed_number_claim", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tBank, Side: SideCaller,
+		Pattern: "[the number i am calling you from|the number i am calling from|number we are calling from|number i am calling you on|look at the number i am calling|check the number i am calling] ~10 [back of your card|on your card|bank's number|official number|that is how you know|how you know it is]",
+		Explain: "The caller pointed to the number on your screen as proof they are your bank. Caller ID can be faked: hang up and call the number on your card yourself."},
 	{Code: "bank_fraud_alert", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.3, Types: tBank, Side: SideCaller, Pattern: "BADTXN",
 		Explain: "The caller spoke of suspicious transactions on your account. Real banks do call about this, but fake 'fraud teams' use the same words: check by calling the number on your card."},
 	{Code: "ssn_suspended_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.9, Types: tGov, Side: SideCaller, Pattern: "SSNWORD ~8 SSNTHREAT || [suspend|suspended|suspending|block|blocked|blocking|cancel|cancelled|freeze] ~3 SSNWORD",
@@ -871,7 +1042,7 @@ var Rules = []Rule{
 		Explain: "The caller said your account (Apple, Amazon, iCloud…) was breached or logged into. Check in the app or on the website yourself; do not press keys or call numbers the caller gives."},
 	{Code: "warranty_expiry_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.6, Side: SideCaller, Pattern: "WARRANTY ~12 WARRANTYEND || WARRANTYEND ~6 WARRANTY",
 		Explain: "The caller said your car's or device's warranty is about to expire. These calls sell worthless 'extended warranties'; your dealer or manufacturer writes to you."},
-	{Code: "windfall_offer", Element: Hook, Stage: hangup.StageLure, Weight: 0.5, Types: tPrize, Side: SideCaller, Pattern: "ELIGIBLE ~8 BOON || [press #num] ~6 [to get a discount|to get your|to claim your|to receive your|to get the discount|to get a lower]",
+	{Code: "windfall_offer", Element: Hook, Stage: hangup.StageLure, Weight: 0.5, Types: tPrize, Side: SideCaller, Pattern: "ELIGIBLE ~8 BOON || [student loan|student loans|federal student loan|student loan repayment] ~4 [repayment options|forgiveness|discharge|significant changes] || [changes to your|change to your] ~2 [student loan|student loans|federal student loan] || [press #num] ~6 [to get a discount|to get your|to claim your|to receive your|to get the discount|to get a lower]",
 		Explain: "The caller said you qualify for money, a grant, a rebate, a discount or debt forgiveness. Unexpected offers like this are bait: nobody genuine phones to hand out money."},
 	{Code: "rental_advance", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Side: SideCaller, Pattern: "RENTAL",
 		Explain: "The 'landlord' could not show you the home and wanted money first, or offered to post the keys. Never pay a deposit for a place you have not seen with a landlord or agent you have checked."},
@@ -893,7 +1064,7 @@ var Rules = []Rule{
 	{Code: "remote_access_mentioned", Stage: hangup.StageRemote, Weight: 0.35, Types: tTech, Side: SideAny, Pattern: "RACCESS",
 		Explain: "Remote access to your computer came up. Only allow it when you called a company you trust, never for someone who called you."},
 	{Code: "access_code_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see]",
+		Pattern: "[you will see a number|you will see a code|you will see an id|a number will come up|a code will come up] ~6 [read it to me|read it|tell me|give it to me|read it out] || READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see] || CODE ~8 [read them to me|read me those|read me both|read them|read those|tell me both|give me both|read it to me|read those to me]",
 		Explain: "The caller asked you to read out a code or ID from your screen. That code lets them connect to your computer: never read it to someone who called you."},
 	{Code: "access_code_read", Stage: hangup.StageRemote, Weight: 0.6, Types: tTech, Side: SideAny, Pattern: "CODE ~4 DIGITCODE",
 		Explain: "A code was read out on the call. Codes from remote-access programs let the other person connect to your computer."},
@@ -981,14 +1152,14 @@ var Rules = []Rule{
 		Explain: "The caller sent you to a shop during the call. Scammers do this to have you buy gift cards or send money while they stay on the line."},
 	{Code: "balance_probe", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "BALANCE",
 		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
-	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
+	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[get it back|get your money back|recover it|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
-	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~8 [right now|immediately|straight away|within the hour] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone]",
+	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone]",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
 	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
 		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || [asked if i would give|asked me to give|would you give|could you give|asked if i could give] ~6 [by card|over the phone|on the phone|card|today|tonight] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
 		Explain: "The caller asked you for a donation on the phone. Give through the charity's own website, never by card details, gift cards or transfers to someone who called you."},
-	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS",
+	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS || [give me|read me|tell me|read out|i need|we need|i will need|what is|send me|take|provide|asked for|asked me for|wanted|gave him|gave her|gave them] ~2 [my card|your card|your bank card|my bank card|my credit card|my debit card|your credit card|your debit card] || [your card number|your full card number|the card number|the long number] ~8 [expiry|expiry date|security code|cvv|date of birth|your pin|sort code]",
 		Explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
 	{Code: "identity_number_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tGov, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~8 IDENTITY",
 		Explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
@@ -997,14 +1168,14 @@ var Rules = []Rule{
 	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~14 PAYWHAT",
 		Explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
 	// S7 bank access and refunds
-	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 SECRETS",
+	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 SECRETS || [digit of your passcode|digits of your passcode|digit of your pin|digits of your pin|characters of your password|characters of your passcode|letters of your password|digit of your password]",
 		Explain: "The caller asked for a password, PIN or security code. No genuine bank or company ever asks for these."},
 	{Code: "otp_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
 		Pattern: "READ ~8 CODE ~8 OTPCTX || OTPCTX ~6 CODE ~10 READ",
 		Explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
-	{Code: "bank_login_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKYOU|LOGIN ~4 BANKACCESS",
+	{Code: "bank_login_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKYOU|LOGIN ~4 BANKACCESS || [log into your bank|log in to your bank|login to your bank|sign into your bank|sign in to your bank|log onto your bank|log on to your bank]",
 		Explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
-	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND",
+	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND || [everyone is getting a refund|everybody is getting a refund|every customer is getting the refund|every customer is getting a refund|all customers are getting a refund|refund you the full amount|give the refund back|give everyone the refund|give everybody the refund]",
 		Explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
 	{Code: "refund_mentioned", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "REFUND ~6 [process|processed|processing|pending|release|claim|owed|due|issue|issued|forfeit|receive|send|sent|your account|your bank|press|stay on the line]",
 		Explain: "The caller talked about a refund to process or release. A refund is the bait of refund scams: genuine refunds go back the way you paid, without a call asking for your details."},

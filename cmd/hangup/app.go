@@ -15,6 +15,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/agi"
+	"github.com/hangup-org/hangup/alert"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/check"
@@ -24,6 +25,7 @@ import (
 	"github.com/hangup-org/hangup/mail"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/orgportal"
+	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
@@ -31,6 +33,8 @@ import (
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/site"
+	"github.com/hangup-org/hangup/stats"
+	"github.com/hangup-org/hangup/webhook"
 )
 
 // App is a running Hangup: the database, the engines and the HTTP server,
@@ -62,6 +66,9 @@ type App struct {
 	Syncer     *blocklist.Syncer  // pulls a central Hangup's blocklist, when Config.SyncFrom is set
 	Mailer     hangup.Mailer      // reporters' confirmations; nil when no mail server is configured
 	Portal     *orgportal.Service // organisations' claims and published facts
+	Alerts     *alert.Service     // public alerts about organisations, live ones in memory
+	Dashboards *orgdash.Service   // organisations' dashboards
+	Webhooks   *webhook.Service   // organisations' notifications, scanned and sent while serving
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -154,7 +161,15 @@ func (a *App) wire(ctx context.Context) error {
 		return err
 	}
 	a.Accounts = account.New(a.DB)
-	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites).WithAnalyzer(a.Analyzer)
+	a.Alerts = alert.New(alert.Deps{Store: a.DB, Logger: a.log, Known: func(id string) bool {
+		_, ok := a.Registry.Snapshot().Organisation(id)
+		return ok
+	}})
+	if err := a.Alerts.Reload(ctx); err != nil {
+		return fmt.Errorf("loading the alerts: %w", err)
+	}
+	a.Dashboards = orgdash.New(orgdash.Deps{Reports: a.DB, Sites: a.Sites, Feeds: func() orgdash.FeedNames { return a.Feeds.Index() }})
+	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites).WithAnalyzer(a.Analyzer).WithAlerts(a.Alerts)
 	if err := a.wireScreening(ctx); err != nil {
 		return err
 	}
@@ -172,6 +187,9 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.wirePortal(); err != nil {
 		return err
 	}
+	a.Webhooks = webhook.New(webhook.Config{}, webhook.Deps{Store: a.DB, Reports: a.DB, Mailer: a.Mailer, Logger: a.log,
+		Organisation: func(id string) (*hangup.Organisation, bool) { return a.Registry.Snapshot().Organisation(id) },
+		PublicURL:    func() string { return a.Server.PublicURL() }})
 	hc := hhttp.DefaultConfig()
 	hc.RateLimit, hc.RateBurst, hc.BodyLimit, hc.Version = cfg.RateLimit, cfg.RateBurst, cfg.BodyLimit, version
 	if hc.TrustedProxies, err = cfg.TrustProxy.Parse(); err != nil {
@@ -187,6 +205,8 @@ func (a *App) wire(ctx context.Context) error {
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
 		Portal: a.Portal,
+		Alerts: a.Alerts, Dashboards: a.Dashboards, Webhooks: a.Webhooks,
+		Stats: stats.New(stats.Config{}, stats.Deps{Store: a.DB, OrgName: a.orgName}),
 	})
 	return err
 }
@@ -218,6 +238,14 @@ func (a *App) wirePortal() error {
 			return a.Server.PublicURL()
 		}})
 	return err
+}
+
+// orgName names a registry organisation for the public figures.
+func (a *App) orgName(id string) string {
+	if o, ok := a.Registry.Snapshot().OrganisationByID(id); ok {
+		return o.Name
+	}
+	return ""
 }
 
 // pageChecker keeps a nil *page.Checker a nil interface for http.Deps.
@@ -415,6 +443,7 @@ func (a *App) Serve(ctx context.Context) error {
 	defer a.runSharing()()
 	defer a.serveAGI()()
 	defer a.refreshFeeds()()
+	defer a.runWebhooks()()
 	defer a.serveMetrics()()
 	errc := make(chan error, 1)
 	go func() { errc <- a.httpServer.Serve(a.listener) }()
@@ -445,6 +474,18 @@ func (a *App) refreshFeeds() func() {
 	go func() {
 		defer close(done)
 		a.Feeds.Run(ctx, FeedTick)
+	}()
+	return func() { cancel(); <-done }
+}
+
+// runWebhooks scans for organisations' events and sends their notices
+// until the returned function is called.
+func (a *App) runWebhooks() func() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a.Webhooks.Run(ctx)
 	}()
 	return func() { cancel(); <-done }
 }

@@ -125,7 +125,7 @@ func TestBrowserNoPageOverflowsAt320(t *testing.T) {
 	track := "/r/" + rc.Token
 	for _, path := range []string{"/", "/organisations", "/organisations/microsoft", "/organisations/hmrc", "/numbers",
 		"/numbers?n=hello", "/numbers/" + url.PathEscape("0906 123 4567"), "/numbers/" + url.PathEscape("0800 123 4567"),
-		"/website", "/website?address=" + url.QueryEscape(long), "/website?address=anydesk.com", "/said", "/report",
+		"/website", "/website?address=" + url.QueryEscape(long), "/website?address=anydesk.com", "/said", "/report", "/stats",
 		track, track + "/summary", "/login", "/no/such/page", "/c/ZZZZZZZZZZ"} {
 		visit(path)
 	}

@@ -32,6 +32,9 @@ type Database interface {
 	hangup.BlocklistStore
 	hangup.SyncStore
 	hangup.OrgPortalStore
+	hangup.AlertStore
+	hangup.WebhookStore
+	hangup.FigureStore
 	Ping(ctx context.Context) error
 	Close() error
 }
@@ -159,6 +162,10 @@ func (a *announcing) ApplySync(ctx context.Context, source string, version int64
 	return a.announce(ctx, a.Database.ApplySync(ctx, source, version, full, changes), hangup.TopicReputation)
 }
 
+func (a *announcing) SetAlertStatus(ctx context.Context, id int64, from, to hangup.AlertStatus, actor, note string, at time.Time) error {
+	return a.announce(ctx, a.Database.SetAlertStatus(ctx, id, from, to, actor, note, at), hangup.TopicAlerts)
+}
+
 func (a *announcing) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 	return a.announce(ctx, a.Database.CreateAPIKey(ctx, k), hangup.TopicAPIKeys)
 }
@@ -192,6 +199,7 @@ func (a *App) follow() {
 		hangup.TopicReputation: a.Reputation.Refresh,
 		hangup.TopicFeeds:      a.Feeds.Load,
 		hangup.TopicBlocklist:  a.Blocklist.Reload,
+		hangup.TopicAlerts:     a.Alerts.Reload,
 	}
 	kicks := map[string]chan struct{}{}
 	for topic := range reload {

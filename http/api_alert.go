@@ -1,0 +1,49 @@
+package http
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/alert"
+)
+
+// AlertList is the answer of GET /api/v1/alerts.
+type AlertList struct {
+	Alerts []*hangup.PublicAlert `json:"alerts"`
+}
+
+// apiAlerts lists the alerts in force, newest first; ?organisation=ID
+// keeps one organisation's.
+func (s *Server) apiAlerts(w http.ResponseWriter, r *http.Request) {
+	now := time.Now()
+	var l []*hangup.PublicAlert
+	if org := r.URL.Query().Get("organisation"); org != "" {
+		l = s.deps.Alerts.LiveAlerts(org, now)
+	} else {
+		l = s.deps.Alerts.Live(now)
+	}
+	if l == nil {
+		l = []*hangup.PublicAlert{}
+	}
+	writeJSON(w, http.StatusOK, AlertList{Alerts: l})
+}
+
+// apiAlert returns one published alert (also once it expired or was
+// withdrawn: its status says so). Alerts never published are not found.
+func (s *Server) apiAlert(w http.ResponseWriter, r *http.Request) {
+	id, err := alertID(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	a, err := s.deps.Alerts.Find(r.Context(), nil, id)
+	if err == nil && !alert.Public(a) {
+		err = hangup.Errorf(hangup.ENOTFOUND, "There is no such alert.")
+	}
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}

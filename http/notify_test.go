@@ -1,0 +1,121 @@
+package http
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/safefetch"
+	"github.com/hangup-org/hangup/webhook"
+)
+
+// withWebhooks gives the test server notifications whose outbound client
+// reaches only the given loopback port (nil: the production rules).
+func withWebhooks(port int) func(*Deps) {
+	return func(d *Deps) {
+		db := d.ReportDB.(interface {
+			hangup.WebhookStore
+			hangup.ReportStore
+		})
+		var fetch *safefetch.Client
+		if port != 0 {
+			fetch = safefetch.New(safefetch.Config{AllowLoopback: true, Schemes: []string{"http"}, Ports: []int{port}, Timeout: 5 * time.Second})
+		}
+		reg := d.Registry
+		d.Webhooks = webhook.New(webhook.Config{}, webhook.Deps{Store: db, Reports: db, Fetch: fetch,
+			Organisation: func(id string) (*hangup.Organisation, bool) { return reg.Snapshot().Organisation(id) }})
+	}
+}
+
+// TestNotificationPageTestButtonReachesASignedReceiver: IMEX adds a webhook
+// on the notifications page, sees its secret once, presses "Send a test",
+// and a receiver on loopback verifies the signature; the delivery log
+// shows it. HMRC can't open IMEX's page.
+func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
+	var mu sync.Mutex
+	var secret string
+	var verified, rejected int
+	rcv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		defer mu.Unlock()
+		if err := webhook.Verify(secret, r.Header.Get(webhook.HeaderSignature), body, time.Now(), time.Minute); err != nil {
+			rejected++
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		verified++
+	}))
+	t.Cleanup(rcv.Close)
+	u, _ := url.Parse(rcv.URL)
+	port, _ := strconv.Atoi(u.Port())
+	s := newTestServer(t, DefaultConfig(), withWebhooks(port))
+	imex, hmrc := newBrowser(t, s), newBrowser(t, s)
+	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
+	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
+
+	_, page, _ := imex.get("/organisations/imex/notifications")
+	st, page, _ := imex.post("/organisations/imex/notifications", merge(hidden(page), map[string]string{"kind": "webhook", "target": rcv.URL + "/hook", "threshold": "5"}))
+	m := regexp.MustCompile(`<code class="secret">(whsec_[0-9a-f]+)</code>`).FindStringSubmatch(page)
+	if st != http.StatusOK || m == nil {
+		t.Fatalf("adding the webhook: %d, secret shown: %v", st, m)
+	}
+	mu.Lock()
+	secret = m[1]
+	mu.Unlock()
+	if _, again, _ := imex.get("/organisations/imex/notifications"); strings.Contains(again, secret) {
+		t.Error("the secret is shown again")
+	}
+	action := regexp.MustCompile(`action="(/organisations/imex/notifications/\d+/test)"`).FindStringSubmatch(page)
+	if action == nil {
+		t.Fatal("no test button")
+	}
+	st, page, _ = imex.post(action[1], hidden(page))
+	if st != http.StatusOK || !strings.Contains(page, `id="test-result" data-status="delivered"`) {
+		t.Errorf("the test: %d, the page does not say delivered", st)
+	}
+	mu.Lock()
+	if verified != 1 || rejected != 0 {
+		t.Errorf("receiver verified %d, rejected %d; want 1, 0", verified, rejected)
+	}
+	mu.Unlock()
+	if !strings.Contains(page, `<tr data-status="delivered">`) {
+		t.Error("the delivery log does not show the delivered test")
+	}
+
+	if st, _, _ := hmrc.get("/organisations/imex/notifications"); st != http.StatusNotFound {
+		t.Errorf("HMRC opened IMEX's notifications: %d", st)
+	}
+	_, hp, _ := hmrc.get("/organisations/hmrc/notifications")
+	if st, _, _ := hmrc.post(action[1], hidden(hp)); st != http.StatusNotFound {
+		t.Errorf("HMRC pressed IMEX's test button: %d", st)
+	}
+	hmrcAction := strings.Replace(action[1], "/imex/", "/hmrc/", 1)
+	if st, _, _ := hmrc.post(hmrcAction, hidden(hp)); st != http.StatusNotFound {
+		t.Errorf("HMRC tested IMEX's webhook through its own page: %d", st)
+	}
+}
+
+func TestNotificationPageRefusesAPrivateAddress(t *testing.T) {
+	s := newTestServer(t, DefaultConfig(), withWebhooks(0))
+	imex := newBrowser(t, s)
+	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
+	_, page, _ := imex.get("/organisations/imex/notifications")
+	for _, target := range []string{"https://10.0.0.1/hook", "https://127.0.0.1/hook", "https://169.254.169.254/", "https://localhost/hook"} {
+		st, body, _ := imex.post("/organisations/imex/notifications", merge(hidden(page), map[string]string{"kind": "webhook", "target": target}))
+		if st != http.StatusBadRequest || !strings.Contains(body, "can&#39;t send to that address") || !strings.Contains(body, target) {
+			t.Errorf("%s: %d, the form does not say why", target, st)
+		}
+	}
+	if ws, _ := testDBs[s].ListWebhooks(t.Context(), "imex"); len(ws) != 0 {
+		t.Errorf("refused addresses stored %d webhooks", len(ws))
+	}
+}
