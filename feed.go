@@ -142,18 +142,21 @@ type FeedStore interface {
 	FeedsVersion(ctx context.Context) (int64, error)
 }
 
-// SiteListing says that a list names a website: a blocklist feed today;
-// reports and analysts' decisions can be further kinds.
+// SiteListing says that a list names a website: a blocklist feed, the
+// reports of people Hangup heard from, or an analyst's decision.
 type SiteListing struct {
-	Kind   string    `json:"kind"`   // "feed"
-	Source string    `json:"source"` // the feed's name
-	Entry  string    `json:"entry"`  // the listed name that matched: the host or a domain above it
-	Since  time.Time `json:"since"`  // when Hangup first saw the name on that list
+	Kind   string    `json:"kind"`              // "feed", "reports" or "analyst"
+	Source string    `json:"source"`            // the feed's name; "reports"; "analyst"
+	Entry  string    `json:"entry"`             // the listed name that matched: the host or a domain above it
+	Since  time.Time `json:"since"`             // when Hangup first saw the name on that list (the first report, the decision)
+	Count  int       `json:"reports,omitempty"` // for reports: how many people reported it
 }
 
 // Listing kinds.
 const (
-	ListingFeed = "feed"
+	ListingFeed    = "feed"
+	ListingReports = "reports" // reported as a scam site by several people
+	ListingAnalyst = "analyst" // confirmed as a scam site by an analyst
 )
 
 // SiteListings answers, from memory, which lists name a host. The website

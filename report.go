@@ -222,6 +222,7 @@ type Report struct {
 	Happened            []Happened   `json:"happened"`
 	Software            string       `json:"software"`
 	Website             string       `json:"website"`
+	SiteKey             string       `json:"-"` // the name the website counts as evidence against (SiteCheck.EvidenceKey); not stored
 	Amount              float64      `json:"amount"`
 	Currency            string       `json:"currency"`
 	PaymentMethod       string       `json:"payment_method"`

@@ -42,11 +42,18 @@ func (v SiteVerdict) Warning() bool {
 // SiteCheck is everything Hangup found about one website address, as a person
 // typed, pasted or said it ("go to micros0ft-support dot com").
 type SiteCheck struct {
-	Input       string      `json:"input"`                  // as given
-	URL         string      `json:"url"`                    // normalised, with the host in ASCII (punycode)
-	Host        string      `json:"host"`                   // lower case ASCII, no trailing dot
-	DisplayHost string      `json:"display_host,omitempty"` // the host in Unicode, when it differs from Host
-	Domain      string      `json:"domain"`                 // registrable domain (public suffix plus one label); the IP for IP literals
+	Input       string `json:"input"`                  // as given
+	URL         string `json:"url"`                    // normalised, with the host in ASCII (punycode)
+	Host        string `json:"host"`                   // lower case ASCII, no trailing dot
+	DisplayHost string `json:"display_host,omitempty"` // the host in Unicode, when it differs from Host
+	Domain      string `json:"domain"`                 // registrable domain (public suffix plus one label); the IP for IP literals
+	// EvidenceKey is the name reports naming this address count against:
+	// the registrable domain, or the whole host of a person's site on a
+	// free hosting service (so reports of one site never list the
+	// service). Empty when a report can't fairly name a site: a link
+	// shortener, a platform's own pages or a page in its path, a
+	// remote-access tool's site.
+	EvidenceKey string      `json:"-"`
 	Verdict     SiteVerdict `json:"verdict"`
 	// Brand names the organisation or brand the address belongs to
 	// (official) or copies (impersonation, and suspicious when a brand is
@@ -66,6 +73,9 @@ type SiteCheck struct {
 	// Page is what a check of the page itself found, when it was asked for
 	// (hangup url --fetch-pages, serve --fetch-pages).
 	Page *PageCheck `json:"page,omitempty"`
+	// Reputation is what reports and analysts say about the site, when the
+	// server keeps reports (a listed site is also in Listings).
+	Reputation *SiteReputation `json:"reputation,omitempty"`
 }
 
 // HasFinding reports whether the check carries the finding with this code.

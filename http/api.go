@@ -44,6 +44,9 @@ type NumberResponse struct {
 	// Sites are the websites whose pages showed the number when they were
 	// checked (serve --fetch-pages), most recent first.
 	Sites []hangup.SiteNumber `json:"sites,omitempty"`
+	// Activity is the last 30 days: look-ups, "this number called me",
+	// reports naming the number, by day. The same figures as every page.
+	Activity *hangup.NumberActivity `json:"activity,omitempty"`
 }
 
 // NumberOwner says which registry organisation publishes a number and how
@@ -77,6 +80,13 @@ func (s *Server) lookupNumber(ctx context.Context, input string) (*NumberRespons
 			}
 		}
 		resp.Reputation = &rp
+	}
+	if s.deps.Activity != nil && n.E164 != "" {
+		a, err := s.deps.Activity.Counts(ctx, n.E164)
+		if err != nil {
+			return nil, err
+		}
+		resp.Activity = a
 	}
 	if s.deps.SiteNumbers != nil && n.E164 != "" {
 		sites, err := s.deps.SiteNumbers.SitesShowingNumber(context.Background(), n.E164, 20)

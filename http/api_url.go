@@ -33,5 +33,6 @@ func (s *Server) apiURL(w http.ResponseWriter, r *http.Request) {
 		}
 		page.Merge(&sc, pc)
 	}
+	s.withSiteReputation(&sc)
 	writeJSON(w, http.StatusOK, sc)
 }

@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hangup-org/hangup/activity"
+
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/alert"
@@ -23,8 +25,8 @@ import (
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/metrics"
-	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/orgdash"
+	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
@@ -95,6 +97,7 @@ type Deps struct {
 	ReportDB    hangup.ReportStore     // analyst queries
 	Reputation  *reputation.Service    // number reputation
 	RepDB       hangup.ReputationStore // appeals and the allow-list
+	Activity    *activity.Service      // lookups and "this number called me"; nil: none
 	Accounts    *account.Service
 	Secrets     hangup.SecretStore
 	Sites       hangup.SiteChecker          // website checks; nil disables /api/v1/urls
@@ -232,7 +235,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"GET", "/api/v1/alerts", s.apiAlerts},
 		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 		{"GET", "/api/v1/stats", s.apiStats},
-	}, append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.orgAPIRoutes()...)...)
+	}, append(append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
 }
 
 // missing names the capability an API path needs when the server was built
@@ -243,6 +246,8 @@ func (s *Server) missing(path string) string {
 		return "Reporting"
 	case path == "/api/v1/urls" && s.deps.Sites == nil:
 		return "Website checking"
+	case strings.HasPrefix(path, "/api/v1/websites/") && s.deps.Reputation == nil:
+		return "Website reputation"
 	case path == "/api/v1/analyses" && s.deps.Analyzer == nil:
 		return "Analysis"
 	case strings.HasPrefix(path, "/api/v1/alerts") && s.deps.Alerts == nil:
@@ -311,6 +316,12 @@ func (s *Server) routes() {
 	page("GET /numbers/{number}", s.webNumber)
 	if s.deps.RepDB != nil {
 		page("POST /numbers/{number}/appeal", s.webAppeal)
+	}
+	if s.deps.Activity != nil {
+		page("POST /numbers/{number}/called", s.webNumberCalled)
+	}
+	if s.deps.Reports != nil {
+		page("POST /numbers/{number}/genuine", s.webNumberGenuine)
 	}
 	if s.deps.Reports != nil {
 		page("GET /report", s.webReportStart)

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hangup-org/hangup/activity"
+
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/alert"
@@ -49,20 +51,25 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	if err := rep.Load(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	sites, err := site.New(site.Config{Organisations: reg.Snapshot().Organisations()})
+	sites, err := site.New(site.Config{Organisations: reg.Snapshot().Organisations(), Listings: rep})
 	if err != nil {
 		t.Fatal(err)
 	}
+	rep.SetOfficialSites(sites.Official)
 	an, err := analyze.New(analyze.Deps{Numbers: p, Orgs: reg, Sites: sites})
 	if err != nil {
 		t.Fatal(err)
 	}
-	reports, err := report.New(context.Background(), report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db,
+	reports, err := report.New(context.Background(), report.Deps{Store: db, Evidence: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db,
 		Sites: sites, Analyzer: an})
 	if err != nil {
 		t.Fatal(err)
 	}
 	bl, err := blocklist.New(blocklist.DefaultConfig(), blocklist.Deps{Reputation: rep, Store: db, Reports: db, Orgs: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	act, err := activity.New(context.Background(), db, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +87,8 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 				return o.Name
 			}
 			return ""
-		}})}
+		}}),
+		Activity: act}
 	for _, o := range opts {
 		o(&deps)
 	}

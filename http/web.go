@@ -62,15 +62,16 @@ var funcs = template.FuncMap{
 		}
 		return string(r)
 	},
-	"checked":   func(set map[string]bool, k string) bool { return set[k] },
-	"highlight": highlight,
-	"money":     report.FormatMoney,
-	"linkKind":  hangup.LinkKindLabel,
-	"source":    hangup.SourceLabel,
-	"add":       func(a, b int) int { return a + b },
-	"scamType":  func(s string) string { return hangup.ScamType(s).Label() },
-	"join":      strings.Join,
-	"lower":     strings.ToLower,
+	"checked":     func(set map[string]bool, k string) bool { return set[k] },
+	"siteVerdict": siteVerdictLabel,
+	"highlight":   highlight,
+	"money":       report.FormatMoney,
+	"linkKind":    hangup.LinkKindLabel,
+	"source":      hangup.SourceLabel,
+	"add":         func(a, b int) int { return a + b },
+	"scamType":    func(s string) string { return hangup.ScamType(s).Label() },
+	"join":        strings.Join,
+	"lower":       strings.ToLower,
 	// host shows a source's web address by its site: the link keeps the
 	// whole address, the page stays short.
 	"host": func(s string) string {

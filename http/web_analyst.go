@@ -31,6 +31,8 @@ func (s *Server) analystRoutes(page func(string, http.HandlerFunc)) {
 		page("POST /analyst/appeals/{id}", s.requireRole(s.webAppealDecide, staff...))
 		page("GET /admin/allow", s.requireRole(s.webAllowList, hangup.RoleAdmin))
 		page("POST /admin/allow", s.requireRole(s.webAllowChange, hangup.RoleAdmin))
+		page("GET /analyst/websites", s.requireRole(s.webAnalystSites, staff...))
+		page("POST /analyst/websites", s.requireRole(s.webAnalystSiteDecide, staff...))
 	}
 }
 
@@ -60,6 +62,16 @@ type AnalystReportsPage struct {
 	Next     string // query for the next page, "" at the end
 	Problems Problems
 	OrgLock  string // members see only this organisation
+	// Number is the number filtered on, with the same activity figures
+	// as its public page.
+	Number *AnalystNumber
+}
+
+// AnalystNumber is what the analysts' list shows about the number it is
+// filtered on.
+type AnalystNumber struct {
+	Info     *NumberResponse
+	Activity ActivityView
 }
 
 // filterFromRequest reads the filter. Members are held to their own
@@ -136,6 +148,14 @@ func (s *Server) webAnalystReports(w http.ResponseWriter, r *http.Request) {
 	if p.Reports, err = s.deps.ReportDB.ListReports(r.Context(), f); err != nil {
 		s.webError(w, r, err)
 		return
+	}
+	if f.Number != "" {
+		info, err := s.lookupNumber(r.Context(), f.Number)
+		if err != nil {
+			s.webError(w, r, err)
+			return
+		}
+		p.Number = &AnalystNumber{Info: info, Activity: s.activityView(info)}
 	}
 	if len(p.Reports) == f.Limit {
 		v, _ := url.ParseQuery(form.Query())
@@ -315,6 +335,10 @@ type AppealsPage struct {
 	Appeals []AppealView
 	Decided []*hangup.Appeal
 	Problem string
+	// Disputed are listed numbers people say are genuine: genuine
+	// evidence from people not signed in never lifts a listing, so an
+	// analyst looks.
+	Disputed []hangup.Reputation
 }
 
 func (s *Server) webAppeals(w http.ResponseWriter, r *http.Request) {
@@ -327,7 +351,7 @@ func (s *Server) renderAppeals(w http.ResponseWriter, r *http.Request, status in
 		s.webError(w, r, err)
 		return
 	}
-	p := AppealsPage{Page: s.pageFor(r, "Appeals"), Problem: problem}
+	p := AppealsPage{Page: s.pageFor(r, "Appeals"), Problem: problem, Disputed: s.deps.Reputation.Disputed(100)}
 	for _, a := range open {
 		rs, _ := s.deps.ReportDB.ListReports(r.Context(), hangup.ReportFilter{Number: a.Number, Limit: 20})
 		p.Appeals = append(p.Appeals, AppealView{Appeal: a, Reputation: s.deps.Reputation.Lookup(a.Number), Reports: rs})

@@ -11,7 +11,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/activity"
+	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/orgdash"
+	"github.com/hangup-org/hangup/report"
 )
 
 // OrganisationsPage lists the registry.
@@ -39,6 +42,43 @@ type NumberPage struct {
 	AppealSent  bool
 	AppealForm  AppealForm
 	AppealError map[string]string
+	Activity    ActivityView
+	Said        string // "called" or "genuine" after a button, "genuine-again" when it was already counted
+}
+
+// ActivityView is a number's activity as pages show it: the counts, the
+// chart and the reporters' categories.
+type ActivityView struct {
+	*hangup.NumberActivity
+	Chart      template.HTML // the SVG
+	Table      template.HTML // the same figures as a table
+	Categories []string      // what people reported calls from it as, in plain words
+	Genuine    int           // people who said it is genuine
+	CanVote    bool          // the buttons can be shown: the number has an E.164 form
+}
+
+// activityView builds the activity block for info, or an empty one.
+func (s *Server) activityView(info *NumberResponse) ActivityView {
+	v := ActivityView{NumberActivity: info.Activity, CanVote: info.E164 != ""}
+	if rp := info.Reputation; rp != nil {
+		v.Genuine = rp.Genuine
+		for _, c := range rp.Categories {
+			v.Categories = append(v.Categories, hangup.ScamType(c).Label())
+		}
+	}
+	if info.Activity != nil {
+		name := info.National
+		if name == "" {
+			name = info.E164
+		}
+		c := activity.Chart(info.Activity, name)
+		if svg, err := c.SVG(); err == nil {
+			v.Chart, v.Table = svg, c.Table()
+		} else {
+			s.log.Warn("number chart", "err", err)
+		}
+	}
+	return v
 }
 
 // AppealForm is a number owner's dispute as typed.
@@ -114,6 +154,17 @@ func (s *Server) lookupProblem(w http.ResponseWriter, r *http.Request, typed str
 }
 
 func (s *Server) webNumber(w http.ResponseWriter, r *http.Request) {
+	n := s.deps.Numbers.ParseNumber(r.PathValue("number"))
+	if s.deps.Activity != nil && n.E164 != "" && len(r.PathValue("number")) <= check.MaxNumberLen {
+		// Counted before the figures are read, so the page includes
+		// this visit.
+		// The browser is the server's signed cookie, set on this very
+		// request on a first visit, so that visit and the next are one.
+		v := activity.Visitor{Address: s.clientAddr(r), Browser: browserFrom(r.Context())}
+		if err := s.deps.Activity.Looked(r.Context(), n.E164, v); err != nil {
+			s.log.Warn("counting a number lookup", "err", err)
+		}
+	}
 	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
 	if err != nil {
 		s.lookupProblem(w, r, r.PathValue("number"), err)
@@ -122,12 +173,75 @@ func (s *Server) webNumber(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "number", s.numberPage(r, info))
 }
 
+// webNumberCalled takes "This number called me": one click, counted once
+// per network a day as activity, never as evidence.
+func (s *Server) webNumberCalled(w http.ResponseWriter, r *http.Request) {
+	info, ok := s.numberForm(w, r)
+	if !ok {
+		return
+	}
+	said := "called"
+	if _, err := s.deps.Activity.Called(r.Context(), info.E164, s.clientAddr(r)); err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?said="+said+"#activity", http.StatusSeeOther)
+}
+
+// webNumberGenuine takes "This is a genuine number I know": genuine
+// evidence under the reporter rules (docs/reputation.md).
+func (s *Server) webNumberGenuine(w http.ResponseWriter, r *http.Request) {
+	info, ok := s.numberForm(w, r)
+	if !ok {
+		return
+	}
+	added, err := s.deps.Reports.Genuine(r.Context(), info.E164, report.Reporter{
+		User: userFrom(r.Context()), Address: s.clientAddr(r), Browser: browserFrom(r.Context()), Source: "web"})
+	if err != nil {
+		s.webError(w, r, err)
+		return
+	}
+	said := "genuine"
+	if !added {
+		said = "genuine-again"
+	}
+	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?said="+said+"#activity", http.StatusSeeOther)
+}
+
+// numberForm reads a number page's one-click form: the form token and the
+// number, which must have an international form.
+func (s *Server) numberForm(w http.ResponseWriter, r *http.Request) (*NumberResponse, bool) {
+	if err := r.ParseForm(); err != nil {
+		s.webError(w, r, formError(err))
+		return nil, false
+	}
+	if err := s.checkCSRF(r); err != nil {
+		s.webError(w, r, err)
+		return nil, false
+	}
+	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
+	if err != nil {
+		s.webError(w, r, err)
+		return nil, false
+	}
+	if info.E164 == "" {
+		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "This number can't be counted: it has no international form."))
+		return nil, false
+	}
+	return info, true
+}
+
 func (s *Server) numberPage(r *http.Request, info *NumberResponse) NumberPage {
 	title := info.Input
 	if info.National != "" {
 		title = info.National
 	}
-	p := NumberPage{Page: s.pageFor(r, "About "+title), Info: info, AppealSent: r.URL.Query().Get("appeal") == "sent"}
+	p := NumberPage{Page: s.pageFor(r, "About "+title), Info: info, AppealSent: r.URL.Query().Get("appeal") == "sent",
+		Activity: s.activityView(info)}
+	switch said := r.URL.Query().Get("said"); said {
+	case "called", "genuine", "genuine-again":
+		p.Said = said
+	}
 	if rp := info.Reputation; rp != nil && s.deps.RepDB != nil {
 		listed := rp.Verdict == hangup.RepScam || rp.Verdict == hangup.RepSuspected || rp.Verdict == hangup.RepDisputed
 		p.CanAppeal = listed && (rp.Appeal == nil || rp.Appeal.Status != hangup.AppealOpen)

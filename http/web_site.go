@@ -51,6 +51,7 @@ func (s *Server) webSite(w http.ResponseWriter, r *http.Request) {
 		s.webError(w, r, err)
 		return
 	}
+	s.withSiteReputation(sc)
 	a := siteAnswer(sc)
 	p.Title, p.Answer, p.Site = a.Heading+": your website check", &a, sc
 	keep := url.Values{"address": {form.Address}}

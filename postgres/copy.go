@@ -47,6 +47,8 @@ var copyTables = []copyTable{
 	{"appeals", strings.Fields("id number name email statement status created_at decided_at decided_by decision"),
 		map[string]int{"created_at": stamp, "decided_at": stamp}, true},
 	{"reputation_changes", []string{"id", "at", "number", "actor", "action", "reason"}, map[string]int{"at": stamp}, true},
+	{"site_decisions", []string{"domain", "decision", "reason", "actor", "at"}, map[string]int{"at": stamp}, false},
+	{"site_changes", []string{"id", "at", "domain", "actor", "action", "reason"}, map[string]int{"at": stamp}, true},
 	{"users", strings.Fields("id email role organisation_id password_hash created_at disabled"),
 		map[string]int{"created_at": stamp, "disabled": boolean}, true},
 	{"sessions", []string{"token_hash", "user_id", "created_at", "expires_at"}, map[string]int{"created_at": stamp, "expires_at": stamp}, false},
@@ -78,6 +80,7 @@ var copyTables = []copyTable{
 	{"org_webhooks", strings.Fields("id organisation_id kind target secret threshold created_by created_at"), map[string]int{"created_at": stamp}, true},
 	{"org_webhook_deliveries", strings.Fields(`id webhook_id event_key event payload status attempts next_attempt_at last_attempt_at
 		response_status last_error created_at`), map[string]int{"next_attempt_at": stamp, "last_attempt_at": stamp, "created_at": stamp}, true},
+	{"number_activity", []string{"number", "kind", "day", "visitor"}, nil, false},
 }
 
 // CopyTables returns the names of the tables CopyFromSQLite moves, in order.

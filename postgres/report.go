@@ -172,7 +172,7 @@ func (db *DB) queueEvidence(b *pgx.Batch, evs []hangup.Evidence, dedup bool) {
 	if dedup {
 		keys := make([]string, 0, len(evs))
 		for _, e := range evs {
-			keys = append(keys, db.lockKey("evidence", e.Number, e.ReporterKey))
+			keys = append(keys, db.lockKey("evidence", e.Subject(), e.ReporterKey))
 		}
 		slices.Sort(keys)
 		for _, k := range slices.Compact(keys) {
@@ -182,7 +182,7 @@ func (db *DB) queueEvidence(b *pgx.Batch, evs []hangup.Evidence, dedup bool) {
 	for _, e := range evs {
 		q := `INSERT INTO reputation_evidence (number, reporter_key, weight, legit, category, at, report_ref, source)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
-		args := []any{e.Number, e.ReporterKey, e.Weight, e.Legit, e.Category, e.At.UTC(), e.ReportRef, e.Source}
+		args := []any{e.Subject(), e.ReporterKey, e.Weight, e.Legit, e.Category, e.At.UTC(), e.ReportRef, e.Source}
 		if dedup {
 			q = `INSERT INTO reputation_evidence (number, reporter_key, weight, legit, category, at, report_ref, source)
 				SELECT $1, $2, $3, $4, $5, $6, $7, $8
@@ -260,7 +260,7 @@ func (db *DB) CreateReports(ctx context.Context, rs []*hangup.Report, evidence [
 					// row seen before was skipped with its evidence.
 					if i < len(evidence) {
 						for _, e := range evidence[i] {
-							evArgs = append(evArgs, e.Number, e.ReporterKey, e.Weight, e.Legit, e.Category, e.At.UTC(), e.ReportRef, e.Source)
+							evArgs = append(evArgs, e.Subject(), e.ReporterKey, e.Weight, e.Legit, e.Category, e.At.UTC(), e.ReportRef, e.Source)
 						}
 					}
 				}
@@ -573,34 +573,30 @@ func (db *DB) DeleteReport(ctx context.Context, reference, actor string) error {
 		if err != nil {
 			return err
 		}
-		var shown, callback string
-		if err := tx.QueryRow(ctx, `SELECT number_shown_e164, callback_e164 FROM reports WHERE id = $1`, id).Scan(&shown, &callback); err != nil {
-			return wrap(err, "delete report")
-		}
 		// Withdraw the report's evidence by appending compensating rows
-		// (negative weight, same number, reporter and time), so the evidence
-		// log stays append-only for every node replaying it, and the
-		// reporter's slot for the period stays used.
+		// (negative weight, same subject, reporter and time), so the
+		// evidence log stays append-only for every node replaying it, and
+		// the reporter's slot for the period stays used.
 		rows, err := tx.Query(ctx, `UPDATE reputation_evidence SET withdrawn = true
-			WHERE number IN ($1, $2) AND report_ref = $3 AND NOT withdrawn
-			RETURNING number, reporter_key, weight, legit, category, at, source`, shown, callback, reference)
+			WHERE report_ref = $1 AND report_ref <> '' AND NOT withdrawn
+			RETURNING number, reporter_key, weight, legit, category, at, source`, reference)
 		if err != nil {
 			return wrap(err, "withdraw evidence")
 		}
 		var comp [][]any
-		var numbers []string
+		var subjects []string
 		for rows.Next() {
-			var number, reporter, category, source string
+			var subject, reporter, category, source string
 			var weight float64
 			var legit bool
 			var at time.Time
-			if err := rows.Scan(&number, &reporter, &weight, &legit, &category, &at, &source); err != nil {
+			if err := rows.Scan(&subject, &reporter, &weight, &legit, &category, &at, &source); err != nil {
 				rows.Close()
 				return wrap(err, "withdraw evidence")
 			}
 			if weight > 0 {
-				numbers = append(numbers, number)
-				comp = append(comp, []any{number, reporter, -weight, legit, category, at, reference, source})
+				subjects = append(subjects, subject)
+				comp = append(comp, []any{subject, reporter, -weight, legit, category, at, reference, source})
 			}
 		}
 		rows.Close()
@@ -613,10 +609,16 @@ func (db *DB) DeleteReport(ctx context.Context, reference, actor string) error {
 				return wrap(err, "withdraw evidence")
 			}
 		}
-		slices.Sort(numbers)
-		for _, n := range slices.Compact(numbers) {
-			if _, err := tx.Exec(ctx, `INSERT INTO reputation_changes (at, number, actor, action, reason) VALUES ($1, $2, $3, 'evidence_withdrawn', $4)`,
-				now.UTC(), n, actor, "report "+reference+" was deleted"); err != nil {
+		slices.Sort(subjects)
+		for _, n := range slices.Compact(subjects) {
+			var e hangup.Evidence
+			e.SetSubject(n)
+			q := `INSERT INTO reputation_changes (at, number, actor, action, reason) VALUES ($1, $2, $3, 'evidence_withdrawn', $4)`
+			if e.Domain != "" {
+				n = e.Domain
+				q = `INSERT INTO site_changes (at, domain, actor, action, reason) VALUES ($1, $2, $3, 'evidence_withdrawn', $4)`
+			}
+			if _, err := tx.Exec(ctx, q, now.UTC(), n, actor, "report "+reference+" was deleted"); err != nil {
 				return wrap(err, "record withdrawal")
 			}
 		}

@@ -35,10 +35,12 @@ func (db *DB) EvidenceSince(ctx context.Context, afterID int64, fn func(hangup.E
 	last := afterID
 	for rows.Next() {
 		var e hangup.Evidence
-		if err := rows.Scan(&e.ID, &e.Number, &e.ReporterKey, &e.Weight, &e.Legit, &e.Category, &e.At, &e.ReportRef, &e.Source, &e.Withdrawn); err != nil {
+		var subject string
+		if err := rows.Scan(&e.ID, &subject, &e.ReporterKey, &e.Weight, &e.Legit, &e.Category, &e.At, &e.ReportRef, &e.Source, &e.Withdrawn); err != nil {
 			return last, wrap(err, "evidence")
 		}
 		e.At = e.At.UTC()
+		e.SetSubject(subject)
 		if err := fn(e); err != nil {
 			return last, err
 		}
@@ -264,4 +266,93 @@ func (db *DB) ReputationChanges(ctx context.Context, number string, limit int) (
 		out = append(out, c)
 	}
 	return out, wrap(rows.Err(), "reputation changes")
+}
+
+// SiteDecisions implements hangup.ReputationStore.
+func (db *DB) SiteDecisions(ctx context.Context) (map[string]hangup.SiteDecision, error) {
+	rows, err := db.pool.Query(ctx, `SELECT domain, decision, reason, actor, at FROM site_decisions`)
+	if err != nil {
+		return nil, wrap(err, "site decisions")
+	}
+	defer rows.Close()
+	out := map[string]hangup.SiteDecision{}
+	for rows.Next() {
+		var d hangup.SiteDecision
+		var decision string
+		if err := rows.Scan(&d.Domain, &decision, &d.Reason, &d.Actor, &d.At); err != nil {
+			return nil, wrap(err, "site decisions")
+		}
+		d.Decision, d.At = hangup.SiteDecisionKind(decision), d.At.UTC()
+		out[d.Domain] = d
+	}
+	return out, wrap(rows.Err(), "site decisions")
+}
+
+// DecideSite implements hangup.ReputationStore.
+func (db *DB) DecideSite(ctx context.Context, domain string, decision hangup.SiteDecisionKind, actor, reason string) error {
+	action, err := hangup.SiteDecisionAction(decision)
+	if err != nil {
+		return err
+	}
+	now := db.now().UTC()
+	changed := false
+	err = db.withTx(ctx, func(tx pgx.Tx) error {
+		changed = false
+		// One decision at a time per website, so two analysts deciding at
+		// once both get recorded in order.
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, db.lockKey("site-decision", domain)); err != nil {
+			return wrap(err, "decide site")
+		}
+		var cur string
+		err := tx.QueryRow(ctx, `SELECT decision FROM site_decisions WHERE domain = $1`, domain).Scan(&cur)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return wrap(err, "decide site")
+		}
+		if cur == string(decision) {
+			return nil // already so: nothing changed, nothing to record
+		}
+		if decision == "" {
+			_, err = tx.Exec(ctx, `DELETE FROM site_decisions WHERE domain = $1`, domain)
+		} else {
+			_, err = tx.Exec(ctx, `INSERT INTO site_decisions (domain, decision, reason, actor, at) VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (domain) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, actor = excluded.actor, at = excluded.at`,
+				domain, string(decision), reason, actor, now)
+		}
+		if err != nil {
+			return wrap(err, "decide site")
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO site_changes (at, domain, actor, action, reason) VALUES ($1, $2, $3, $4, $5)`,
+			now, domain, actor, action, reason); err != nil {
+			return wrap(err, "record site change")
+		}
+		changed = true
+		return db.bumpInTx(ctx, tx, hangup.TopicReputation)
+	})
+	if err == nil && changed {
+		db.changed(hangup.TopicReputation)
+	}
+	return err
+}
+
+// SiteChanges implements hangup.ReputationStore.
+func (db *DB) SiteChanges(ctx context.Context, domain string, limit int) ([]hangup.SiteChange, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := db.pool.Query(ctx, `SELECT at, domain, actor, action, reason FROM site_changes
+		WHERE ($1 = '' OR domain = $1) ORDER BY id DESC LIMIT $2`, domain, limit)
+	if err != nil {
+		return nil, wrap(err, "site changes")
+	}
+	defer rows.Close()
+	out := []hangup.SiteChange{}
+	for rows.Next() {
+		var c hangup.SiteChange
+		if err := rows.Scan(&c.At, &c.Domain, &c.Actor, &c.Action, &c.Reason); err != nil {
+			return nil, wrap(err, "site changes")
+		}
+		c.At = c.At.UTC()
+		out = append(out, c)
+	}
+	return out, wrap(rows.Err(), "site changes")
 }

@@ -79,7 +79,8 @@ func (s *Service) build(ctx context.Context, c *cleaned, now time.Time) *hangup.
 		}
 	}
 	if r.Website != "" {
-		if d, tool := s.site(r.Website); d != "" {
+		if d, tool, key := s.site(r.Website); d != "" {
+			r.SiteKey = key
 			link(hangup.LinkDomain, d)
 			if tool != "" {
 				link(hangup.LinkTool, tool)
@@ -303,24 +304,27 @@ var (
 	}
 )
 
-// site returns the registrable domain of a website and the remote-access
-// tool it belongs to, if any: the website checker's reading when there is
-// one, else the same parser and tool catalogue without the lookalike checks.
-func (s *Service) site(addr string) (domain, tool string) {
+// site returns the registrable domain of a website, the remote-access
+// tool it belongs to, if any, and the name reports of it count against as
+// evidence (hangup.SiteCheck.EvidenceKey): the website checker's reading
+// when there is one, else the same parser and tool catalogue without the
+// lookalike checks (and without knowing free hosts that the public suffix
+// list doesn't name).
+func (s *Service) site(addr string) (domain, tool, key string) {
 	if s.deps.Sites != nil {
 		if sc, err := s.deps.Sites.CheckSite(addr); err == nil {
-			return sc.Domain, sc.Tool
+			return sc.Domain, sc.Tool, sc.EvidenceKey
 		}
-		return "", ""
+		return "", "", ""
 	}
 	a, err := site.Parse(addr)
 	if err != nil {
-		return "", ""
+		return "", "", ""
 	}
 	if t, ok := s.tools.MatchDomain(a.Host); ok {
-		tool = t.Name
+		return a.Domain, t.Name, ""
 	}
-	return a.Domain, tool
+	return a.Domain, "", a.Domain
 }
 
 // toolName gives the catalogue's name for a tool as people write it ("any

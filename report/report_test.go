@@ -47,7 +47,7 @@ func newFixture(tb testing.TB) *fixture {
 	if err := rep.Load(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	svc, err := report.New(ctx, report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db, AnonymousPerHour: 1e6})
+	svc, err := report.New(ctx, report.Deps{Store: db, Evidence: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db, AnonymousPerHour: 1e6})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -29,7 +29,10 @@ import (
 // optional: without them stories are stored but not analysed, and websites
 // are linked by their host only.
 type Deps struct {
-	Store      hangup.ReportStore
+	Store hangup.ReportStore
+	// Evidence stores evidence given outside a report ("this is a genuine
+	// number I know"); nil: Genuine is not available.
+	Evidence   hangup.ReputationStore
 	Numbers    hangup.NumberService
 	Orgs       hangup.OrganisationMatcher
 	Reputation *reputation.Service
@@ -283,9 +286,10 @@ func (s *Service) Guidance(r *hangup.Report) hangup.Guidance {
 	return guidance.For(r, org)
 }
 
-// evidence turns a report into reputation evidence about the numbers it
-// names: the number shown and any callback number the caller gave, under
-// the reporter's evidence key.
+// evidence turns a report into reputation evidence about the numbers and
+// the website it names: the number shown, any callback number the caller
+// gave and the website they were sent to (counted against its
+// EvidenceKey), under the reporter's evidence key.
 func (s *Service) evidence(r *hangup.Report, reporter string, now time.Time) []hangup.Evidence {
 	var out []hangup.Evidence
 	category := string(r.ScamType)
@@ -294,6 +298,10 @@ func (s *Service) evidence(r *hangup.Report, reporter string, now time.Time) []h
 			continue
 		}
 		out = append(out, hangup.Evidence{Number: n, ReporterKey: reporter, Weight: r.ReporterWeight,
+			Category: category, At: now, ReportRef: r.Reference, Source: r.Source})
+	}
+	if r.SiteKey != "" {
+		out = append(out, hangup.Evidence{Domain: r.SiteKey, ReporterKey: reporter, Weight: r.ReporterWeight,
 			Category: category, At: now, ReportRef: r.Reference, Source: r.Source})
 	}
 	return out
@@ -341,4 +349,41 @@ func (s *Service) Delete(ctx context.Context, token string) error {
 		}
 	}
 	return nil
+}
+
+// Genuine records that the reporter knows number (E.164) as a genuine
+// number: genuine evidence under the same rules as scam evidence (one
+// unit per reporter, an account or an anonymous network, per number per
+// EvidencePeriod, in the same slot as their reports; anonymous ones rate
+// limited). Anonymous genuine evidence never lifts a listing: it can only
+// mark the number disputed for an analyst (docs/reputation.md). It
+// reports whether the evidence counted (false: this reporter already
+// spoke about the number in the period).
+func (s *Service) Genuine(ctx context.Context, number string, who Reporter) (bool, error) {
+	if s.deps.Evidence == nil {
+		return false, hangup.Errorf(hangup.EUNAVAILABLE, "Saying a number is genuine is not enabled on this server.")
+	}
+	n := s.deps.Numbers.ParseNumber(number)
+	if n.E164 == "" {
+		return false, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: "Enter a phone number we can read, for example 01632 960123."})
+	}
+	if !s.allow(who) {
+		return false, hangup.Errorf(hangup.ERATELIMIT, "You have sent several reports in a short time. Please wait a while before sending another.")
+	}
+	_, evidenceKey, weight := s.identity(who)
+	source := who.Source
+	if source == "" {
+		source = "web"
+	}
+	added, err := s.deps.Evidence.AddEvidence(ctx, hangup.Evidence{Number: n.E164, ReporterKey: evidenceKey, Weight: weight,
+		Legit: true, At: s.now().UTC(), Source: source})
+	if err != nil || !added {
+		return added, err
+	}
+	if s.deps.Reputation != nil {
+		if err := s.deps.Reputation.Refresh(ctx); err != nil {
+			s.log.Warn("report: reputation refresh after genuine evidence", "err", err)
+		}
+	}
+	return true, nil
 }

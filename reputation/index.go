@@ -14,12 +14,58 @@ import (
 // entry is one number's evidence, compact so that ten million fit in well
 // under a gigabyte. Sums are decayed to ref; times are minutes since the
 // Unix epoch. trusted is the part of scam that came from accounts and
-// trusted sources (imports), not from anonymous reporters.
+// trusted sources (imports), not from anonymous reporters; the part of
+// legit that came from anonymous reporters is in Index.anonLegit.
 type entry struct {
 	scam, legit, trusted float32
 	ref, first, last     uint32
-	units                int32
-	cats                 uint16
+	units                int32  // scam evidence units
+	cats                 uint16 // categories, as bits
+	legitUnits           uint16 // genuine evidence units (saturating)
+}
+
+// anonGenuine is the genuine evidence from anonymous reporters about one
+// number, decayed to ref (minutes). It is kept apart from entry, in a
+// small map, because it is rare: entry stays 32 bytes.
+type anonGenuine struct {
+	sum float32
+	ref uint32
+}
+
+func (a anonGenuine) apply(ev hangup.Evidence, cfg *Config) anonGenuine {
+	at := minutes(ev.At)
+	w := ev.Weight
+	switch {
+	case a.ref == 0:
+		a.ref = at
+	case at > a.ref:
+		a.sum = float32(float64(a.sum) * decay(time.Duration(at-a.ref)*time.Minute, cfg.HalfLife))
+		a.ref = at
+	case at < a.ref:
+		w *= decay(time.Duration(a.ref-at)*time.Minute, cfg.HalfLife)
+	}
+	a.sum += float32(w)
+	if a.sum < 1e-6 {
+		a.sum = 0
+	}
+	return a
+}
+
+// withGenuine notes a piece of genuine evidence: the number is kept (so
+// numbers people vouch for can be listed for analysts), and anonymous
+// evidence adds to the sum.
+func (a anonGenuine) withGenuine(ev hangup.Evidence, cfg *Config) anonGenuine {
+	if ev.Anonymous() {
+		return a.apply(ev, cfg)
+	}
+	return a
+}
+
+func (a anonGenuine) at(now time.Time, cfg *Config) float64 {
+	if a.ref == 0 {
+		return 0
+	}
+	return float64(a.sum) * decay(now.Sub(fromMinutes(a.ref)), cfg.HalfLife)
 }
 
 func minutes(t time.Time) uint32 {
@@ -81,10 +127,18 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 		}
 	}
 	switch {
+	case ev.Weight > 0 && ev.Legit:
+		if e.legitUnits < ^uint16(0) {
+			e.legitUnits++
+		}
 	case ev.Weight > 0:
 		e.units++
 		e.first = min(e.first, at)
 		e.last = max(e.last, at)
+	case ev.Weight < 0 && ev.Legit:
+		if e.legitUnits > 0 {
+			e.legitUnits--
+		}
 	case ev.Weight < 0:
 		e.units--
 	}
@@ -98,6 +152,7 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 	if e.trusted < 1e-6 && e.trusted > -1e-6 {
 		e.trusted = 0
 	}
+
 	return e
 }
 
@@ -105,6 +160,7 @@ func (e entry) apply(ev hangup.Evidence, cfg *Config) entry {
 type sums struct {
 	scam, legit float64
 	trusted     float64 // the part of scam from accounts and trusted sources
+	anonLegit   float64 // the part of legit from anonymous reporters
 }
 
 // at returns the entry's sums decayed to now.
@@ -123,6 +179,10 @@ type Index struct {
 	allow            map[uint64]string // number → reason
 	verified         map[uint64]Verified
 	synced           map[uint64]syncedListing // listed by a central Hangup this one syncs from
+	anonLegit        map[uint64]anonGenuine   // every number with genuine evidence: its anonymous part; copied on write (rare)
+	sites            map[string]entry         // websites' evidence by EvidenceKey; copied on write (few)
+	decisions        map[string]hangup.SiteDecision
+	official         *officialSites // organisations' and brands' own websites: never listed
 	cfg              *Config
 	// asOf is the id of the newest evidence applied: a blocklist computed
 	// from this index is as new as that.
@@ -138,7 +198,8 @@ type syncedListing struct {
 
 func newIndex(cfg *Config) *Index {
 	return &Index{base: map[uint64]entry{}, delta: map[uint64]entry{}, allow: map[uint64]string{}, verified: map[uint64]Verified{},
-		synced: map[uint64]syncedListing{}, cfg: cfg}
+		synced: map[uint64]syncedListing{}, anonLegit: map[uint64]anonGenuine{}, sites: map[string]entry{}, decisions: map[string]hangup.SiteDecision{},
+		official: &officialSites{}, cfg: cfg}
 }
 
 // AsOf returns the id of the newest evidence in the index.
@@ -159,15 +220,41 @@ func (ix *Index) get(k uint64) (entry, bool) {
 func (ix *Index) withEvidence(evs []hangup.Evidence) *Index {
 	next := *ix
 	next.delta = maps.Clone(ix.delta)
+	sitesCloned, anonCloned := false, false
 	for _, ev := range evs {
+		if ev.Domain != "" {
+			if !sitesCloned {
+				next.sites, sitesCloned = maps.Clone(ix.sites), true
+			}
+			next.sites[ev.Domain] = next.sites[ev.Domain].apply(ev, ix.cfg)
+			continue
+		}
 		k, ok := phone.Key(ev.Number)
 		if !ok {
 			continue
 		}
 		e, _ := next.get(k)
 		next.delta[k] = e.apply(ev, ix.cfg)
+		if ev.Legit {
+			if !anonCloned {
+				next.anonLegit, anonCloned = maps.Clone(ix.anonLegit), true
+			}
+			next.anonLegit[k] = next.anonLegit[k].withGenuine(ev, ix.cfg)
+		}
 	}
 	return &next
+}
+
+// sumsAt returns the evidence of number k at now, with the anonymous part
+// of its genuine evidence.
+func (ix *Index) sumsAt(k uint64, e entry, now time.Time) sums {
+	s := e.at(now, ix.cfg)
+	if len(ix.anonLegit) > 0 {
+		if a, ok := ix.anonLegit[k]; ok {
+			s.anonLegit = a.at(now, ix.cfg)
+		}
+	}
+	return s
 }
 
 // Len returns how many numbers have evidence.
@@ -202,7 +289,7 @@ func (ix *Index) Score(e164 string, now time.Time) (hangup.ReputationVerdict, fl
 	var v hangup.ReputationVerdict
 	var conf float64
 	if ok {
-		v, conf = ix.cfg.classify(e.at(now, ix.cfg))
+		v, conf = ix.cfg.classify(ix.sumsAt(k, e, now))
 	} else {
 		v = hangup.RepUnknown
 	}
@@ -291,7 +378,7 @@ func (ix *Index) Listed(now time.Time, minConfidence float64, suspected bool) []
 	slices.SortFunc(cands, func(a, b kv) int { return cmp.Compare(a.k, b.k) })
 	out := make([]hangup.Listing, 0, len(cands))
 	for _, c := range cands {
-		v, conf := ix.cfg.classify(c.e.at(now, ix.cfg))
+		v, conf := ix.cfg.classify(ix.sumsAt(c.k, c.e, now))
 		switch {
 		case v == hangup.RepScam && conf >= minConfidence:
 			out = append(out, hangup.Listing{Number: "+" + strconv.FormatUint(c.k, 10), Label: hangup.ListScam})

@@ -63,13 +63,22 @@ func wilsonLower(p, n, z float64) float64 {
 // and trusted sources alone (without the anonymous part) reaches
 // SuspectAt. However many networks an attacker reports from, anonymous
 // evidence alone stops at suspected, a warning that never blocks a call.
+//
+// The same holds the other way: anonymous genuine evidence ("this is a
+// genuine number I know") never lowers the confidence, so it can't lift a
+// block or a scam verdict; it only counts towards disputed, which sends
+// the number to an analyst.
 func (c *Config) classify(s sums) (hangup.ReputationVerdict, float64) {
 	scam, legit := max(s.scam, 0), max(s.legit, 0)
-	n := scam + legit
-	if n < 1e-6 {
+	counted := max(legit-max(s.anonLegit, 0), 0) // genuine evidence from accounts and trusted sources
+	n := scam + counted
+	if n < 1e-6 && legit < 1e-6 {
 		return hangup.RepUnknown, 0
 	}
-	conf := wilsonLower(scam/n, n, c.Z)
+	conf := 0.0
+	if n >= 1e-6 {
+		conf = wilsonLower(scam/n, n, c.Z)
+	}
 	switch {
 	case conf >= c.ScamAt && c.trustedConfidence(s) >= c.SuspectAt:
 		return hangup.RepScam, conf
@@ -84,12 +93,16 @@ func (c *Config) classify(s sums) (hangup.ReputationVerdict, float64) {
 // trustedConfidence is the confidence from accounts and trusted sources
 // alone.
 func (c *Config) trustedConfidence(s sums) float64 {
-	trusted, legit := max(s.trusted, 0), max(s.legit, 0)
+	trusted, legit := max(s.trusted, 0), max(max(s.legit, 0)-max(s.anonLegit, 0), 0)
 	if trusted+legit < 1e-6 {
 		return 0
 	}
 	return wilsonLower(trusted/(trusted+legit), trusted+legit, c.Z)
 }
+
+// DisputedBy is how many anonymous networks saying a listed number is
+// genuine mark it disputed for an analyst; one account saying so does.
+const DisputedBy = 2
 
 // decay returns the factor by which evidence of age d has faded.
 func decay(d time.Duration, halfLife time.Duration) float64 {

@@ -1,9 +1,12 @@
 package reputation
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -120,10 +123,16 @@ func (s *Service) Load(ctx context.Context) error {
 	defer s.mu.Unlock()
 	ix := newIndex(&s.cfg)
 	ix.verified = s.current.Load().verified
+	ix.official = s.current.Load().official
 	var last int64
 	err := s.store.AllEvidence(ctx, func(ev hangup.Evidence) error {
-		if k, ok := phone.Key(ev.Number); ok {
+		if ev.Domain != "" {
+			ix.sites[ev.Domain] = ix.sites[ev.Domain].apply(ev, &s.cfg)
+		} else if k, ok := phone.Key(ev.Number); ok {
 			ix.base[k] = ix.base[k].apply(ev, &s.cfg)
+			if ev.Legit {
+				ix.anonLegit[k] = ix.anonLegit[k].withGenuine(ev, &s.cfg)
+			}
 		}
 		last = max(last, ev.ID)
 		return nil
@@ -133,6 +142,9 @@ func (s *Service) Load(ctx context.Context) error {
 	}
 	if ix.allow, err = s.loadAllow(ctx); err != nil {
 		return err
+	}
+	if ix.decisions, err = s.store.SiteDecisions(ctx); err != nil {
+		return fmt.Errorf("reputation: load website decisions: %w", err)
 	}
 	if ix.synced, s.syncVer, err = s.loadSynced(ctx); err != nil {
 		return err
@@ -199,6 +211,10 @@ func (s *Service) refreshLocked(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	decisions, err := s.store.SiteDecisions(ctx)
+	if err != nil {
+		return fmt.Errorf("reputation: refresh website decisions: %w", err)
+	}
 	synced := (map[uint64]syncedListing)(nil)
 	if s.sync != nil && (s.syncDirty.Swap(false) || time.Since(s.syncAt) >= syncEvery) {
 		s.syncAt = time.Now()
@@ -214,12 +230,13 @@ func (s *Service) refreshLocked(ctx context.Context) error {
 		}
 	}
 	cur := s.current.Load()
-	if len(evs) == 0 && maps.Equal(allow, cur.allow) && synced == nil {
+	if len(evs) == 0 && maps.Equal(allow, cur.allow) && maps.Equal(decisions, cur.decisions) && synced == nil {
 		return nil
 	}
 	s.lastID = last
 	next := cur.withEvidence(evs)
 	next.allow = allow
+	next.decisions = decisions
 	next.asOf = last
 	if synced != nil {
 		next.synced = synced
@@ -295,13 +312,15 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 		return r
 	}
 	e, has := ix.get(k)
-	var scam, legit float64
+	var scam, legit, anonLegit float64
 	if has {
-		sm := e.at(now, ix.cfg)
+		sm := ix.sumsAt(k, e, now)
 		scam, legit = sm.scam, sm.legit
+		anonLegit = sm.anonLegit
 		r.Verdict, r.Confidence = ix.cfg.classify(sm)
 		r.ScamEvidence, r.LegitEvidence = round2(scam), round2(legit)
 		r.Reports = int(e.units)
+		r.Genuine = int(e.legitUnits)
 		if e.units > 0 {
 			first, last := fromMinutes(e.first), fromMinutes(e.last)
 			r.FirstSeen, r.LastSeen = &first, &last
@@ -348,21 +367,33 @@ func (ix *Index) Reputation(e164 string, now time.Time) hangup.Reputation {
 			Message: "A Hangup service this one trusts warns about this number: people have reported scam calls from it."})
 	case r.Verdict == hangup.RepScam:
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.scam", Severity: hangup.SeverityHigh,
-			Message: fmt.Sprintf("Many people have independently reported scam calls from this number (%d reports; we are at least %d%% sure).", r.Reports, int(r.Confidence*100))})
+			Message: fmt.Sprintf("Many people have independently reported scam calls from this number (%s; we are at least %d%% sure).", peopleCount(r.Reports), int(r.Confidence*100))})
 	case r.Verdict == hangup.RepSuspected:
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.suspected", Severity: hangup.SeverityMedium,
-			Message: fmt.Sprintf("Several people have reported scam calls from this number (%d reports).", r.Reports)})
+			Message: fmt.Sprintf("Several people have reported scam calls from this number (%s).", peopleCount(r.Reports))})
 	case r.Verdict == hangup.RepDisputed:
 		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.disputed", Severity: hangup.SeverityLow,
 			Message: "People disagree about this number: some report scams, others say it is genuine."})
 	default:
 		if r.Reports > 0 {
 			r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.few_reports", Severity: hangup.SeverityInfo,
-				Message: fmt.Sprintf("This number has %s, too few to be sure either way.", plural(r.Reports, "report"))})
+				Message: fmt.Sprintf("%s reported scam calls from this number: too few to be sure either way.", capital(peopleCount(r.Reports)))})
 		}
 	}
 	if len(r.Categories) > 0 && (r.Verdict == hangup.RepScam || r.Verdict == hangup.RepSuspected) {
 		r.Reasons[len(r.Reasons)-1].Message += " Reported as: " + strings.ReplaceAll(strings.Join(r.Categories, ", "), "_", " ") + "."
+	}
+	listed := r.Verdict == hangup.RepScam || r.Verdict == hangup.RepSuspected
+	// Disputed: an account, or two anonymous networks, say it is genuine.
+	if listed && (legit-anonLegit > 1e-6 || r.Genuine >= DisputedBy) {
+		r.Disputed = true
+	}
+	if r.Genuine > 0 {
+		msg := fmt.Sprintf("%s this is a genuine number they know.", capital(peopleSay(r.Genuine)))
+		if r.Disputed {
+			msg += " A Hangup analyst will look at the evidence."
+		}
+		r.Reasons = append(r.Reasons, hangup.Reason{Code: "reputation.genuine", Severity: hangup.SeverityInfo, Message: msg})
 	}
 	return r
 }
@@ -375,11 +406,12 @@ func SpoofedMessage(v Verified) string {
 		v.Organisation, v.Number, v.Organisation)
 }
 
-func plural(n int, word string) string {
+// peopleSay is "1 person says" or "3 people say".
+func peopleSay(n int) string {
 	if n == 1 {
-		return "1 " + word
+		return "1 person says"
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%d people say", n)
 }
 
 func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }
@@ -410,4 +442,29 @@ func (s *Service) DecideAppeal(ctx context.Context, id int64, status hangup.Appe
 		return nil, err
 	}
 	return a, s.Refresh(ctx)
+}
+
+// Disputed returns the numbers people say are genuine that are listed
+// (scam or suspected, marked Disputed) or disputed, for analysts: most
+// reported first, at most limit.
+func (s *Service) Disputed(limit int) []hangup.Reputation {
+	ix := s.current.Load()
+	now := s.now()
+	var out []hangup.Reputation
+	for k := range ix.anonLegit {
+		r := ix.Reputation("+"+strconv.FormatUint(k, 10), now)
+		if r.Disputed || r.Verdict == hangup.RepDisputed {
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b hangup.Reputation) int {
+		if c := cmp.Compare(b.Reports, a.Reports); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Number, b.Number)
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
 }

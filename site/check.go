@@ -126,6 +126,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	}
 	rank, popular := c.popular[a.Domain]
 	genuine := (isOfficial || popular) && (platform.kind == "" || platform.home)
+	res.EvidenceKey = evidenceKey(a, platform, isTool)
 
 	if a.IP {
 		s.add(CodeIPAddress, hangup.SeverityMedium, 3, "This address is a bare number ("+a.Host+") instead of a name. Real companies send you to their named website, not to a number.")
@@ -220,6 +221,64 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	return res
 }
 
+// evidenceKey is the name reports naming the address count against (see
+// hangup.SiteCheck.EvidenceKey): the registrable domain, or the whole site
+// of a person on a free host, site builder or a private public suffix
+// (their-site.web.app, which the public suffix list already makes a
+// domain); nothing for a shortener, a platform's own pages or a page in
+// its path, a remote-access tool's site, or a bare public suffix (co.uk),
+// which is every site under it.
+func evidenceKey(a *Address, p platformMatch, isTool bool) string {
+	switch {
+	case isTool || p.kind == CodeShortener || a.Domain == a.Suffix:
+		return ""
+	case p.kind != "" && p.userLabel == "":
+		return ""
+	case p.kind != "":
+		return p.userLabel + "." + p.name
+	}
+	return a.Domain
+}
+
+// Official reports whether host is, or is under, the official website of
+// a registry organisation or a well-known brand, and whose it is. Reports
+// can never list such a site.
+func (c *Checker) Official(host string) (string, bool) {
+	a, err := Parse(host)
+	if err != nil || a.IP {
+		return "", false
+	}
+	if p := c.platform(&a); p.kind != "" && !p.home {
+		return "", false
+	}
+	id, ok := c.officialBrand(&a)
+	if !ok {
+		return "", false
+	}
+	return c.display(&c.brands[id]), true
+}
+
+// listingSources says in plain words who lists the address: "listed by
+// FEED since DATE", "reported by 5 people", "confirmed by a Hangup analyst".
+func listingSources(ls []hangup.SiteListing) string {
+	var names []string
+	for _, l := range ls {
+		switch l.Kind {
+		case hangup.ListingAnalyst:
+			names = append(names, "confirmed as a scam site by a Hangup analyst on "+l.Since.Format("2 January 2006"))
+		case hangup.ListingReports:
+			n := strconv.Itoa(l.Count) + " people"
+			if l.Count == 1 {
+				n = "1 person"
+			}
+			names = append(names, "reported by "+n+" to Hangup as part of a scam")
+		default:
+			names = append(names, "listed by "+l.Source+" since "+l.Since.Format("2 January 2006"))
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
 // addListingFindings says which blocklists name the address. A listing
 // makes an unknown or merely suspicious address suspicious; on a known
 // genuine site (a registry organisation's, a curated brand's or a popular
@@ -227,16 +286,12 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 // sites that were abused for a while, and a scam page on a genuine site is
 // better judged by its address's own findings.
 func (c *Checker) addListingFindings(s *assessment, res *hangup.SiteCheck, show string, genuine bool) {
-	var names []string
-	for _, l := range res.Listings {
-		names = append(names, l.Source+" since "+l.Since.Format("2 January 2006"))
-	}
-	by := strings.Join(names, "; ")
+	by := listingSources(res.Listings)
 	if genuine {
-		s.add(CodeListedGenuine, hangup.SeverityInfo, 0, show+" is on a list of scam websites ("+by+"), but it is a known genuine site, so Hangup sets the listing aside. Lists sometimes name real sites that were misused for a while.")
+		s.add(CodeListedGenuine, hangup.SeverityInfo, 0, show+" is named as a scam website ("+by+"), but it is a known genuine site, so Hangup sets that aside. Real sites are sometimes misused for a while, or named by mistake.")
 		return
 	}
-	s.add(CodeListed, hangup.SeverityHigh, 0, show+" is on a list of scam and phishing websites: listed by "+by+". Don't enter anything there.")
+	s.add(CodeListed, hangup.SeverityHigh, 0, "Warning: "+show+" is a known scam website: "+by+". Don't enter anything there.")
 	if res.Verdict == hangup.SiteUnknown {
 		res.Verdict = hangup.SiteSuspicious
 	}
@@ -719,7 +774,7 @@ func summary(res *hangup.SiteCheck, show string) string {
 			return show + " may be pretending to be " + res.Brand + ". Don't enter anything there; find " + possessive(res.Brand) + " website yourself."
 		}
 		if len(res.Listings) > 0 {
-			return show + " is on a list of scam websites (" + res.Listings[0].Source + "). Don't enter anything there."
+			return show + " is a known scam website (" + listingSources(res.Listings[:1]) + "). Don't enter anything there."
 		}
 		return show + " has signs of a scam website. Don't enter anything there unless you found it yourself."
 	}

@@ -37,3 +37,8 @@ func (l *Live) CheckSite(address string) (hangup.SiteCheck, error) {
 func (l *Live) CheckSiteFor(address, claimedOrgID string) (hangup.SiteCheck, error) {
 	return l.current.Load().CheckSiteFor(address, claimedOrgID)
 }
+
+// Official implements what Checker.Official does, with the checker in use.
+func (l *Live) Official(host string) (string, bool) {
+	return l.current.Load().Official(host)
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,14 +95,14 @@ func insertEvidence(ctx context.Context, tx *sql.Tx, evs []hangup.Evidence) erro
 	for _, e := range evs {
 		var dup int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reputation_evidence WHERE number = ? AND reporter_key = ? AND at > ?`,
-			e.Number, e.ReporterKey, ts(e.At.Add(-hangup.EvidencePeriod))).Scan(&dup); err != nil {
+			e.Subject(), e.ReporterKey, ts(e.At.Add(-hangup.EvidencePeriod))).Scan(&dup); err != nil {
 			return fmt.Errorf("sqlite: evidence dedup: %w", err)
 		}
 		if dup > 0 {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO reputation_evidence (number, reporter_key, weight, legit, category, at, report_ref, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.Number, e.ReporterKey, e.Weight, b2i(e.Legit), e.Category, ts(e.At), e.ReportRef, e.Source); err != nil {
+			e.Subject(), e.ReporterKey, e.Weight, b2i(e.Legit), e.Category, ts(e.At), e.ReportRef, e.Source); err != nil {
 			return classify(fmt.Errorf("sqlite: insert evidence: %w", err))
 		}
 	}
@@ -236,7 +237,7 @@ func (db *DB) CreateReports(ctx context.Context, rs []*hangup.Report, evidence [
 					// report's source and time say the same.
 					if i < len(evidence) {
 						for _, e := range evidence[i] {
-							evArgs = append(evArgs, e.Number, e.ReporterKey, e.Weight, b2i(e.Legit), e.Category, ts(e.At), e.ReportRef, e.Source)
+							evArgs = append(evArgs, e.Subject(), e.ReporterKey, e.Weight, b2i(e.Legit), e.Category, ts(e.At), e.ReportRef, e.Source)
 							evRows++
 							if evRows == rowsPerInsert*2 {
 								if err := flushEvidence(); err != nil {
@@ -522,32 +523,26 @@ func (db *DB) DeleteReport(ctx context.Context, reference, actor string) error {
 		// (negative weight, same number, reporter and time), so the evidence
 		// log stays append-only for every node replaying it, and the
 		// reporter's slot for the period stays used.
-		var shown, callback string
-		if err := tx.QueryRowContext(ctx, `SELECT number_shown_e164, callback_e164 FROM reports WHERE reference = ?`,
-			reference).Scan(&shown, &callback); err != nil {
-			return err
-		}
-		var numbers []string
+		var subjects []string
 		rows, err := tx.QueryContext(ctx, `SELECT number, reporter_key, weight, legit, category, at, source FROM reputation_evidence
-			WHERE number IN (?, ?) AND report_ref = ? AND withdrawn = 0 AND weight > 0`, shown, callback, reference)
+			WHERE report_ref = ? AND withdrawn = 0 AND weight > 0`, reference)
 		if err != nil {
 			return err
 		}
 		var comp [][]any
 		for rows.Next() {
-			var number, reporter, category, at, source string
+			var subject, reporter, category, at, source string
 			var weight float64
 			var legit int
-			if err := rows.Scan(&number, &reporter, &weight, &legit, &category, &at, &source); err != nil {
+			if err := rows.Scan(&subject, &reporter, &weight, &legit, &category, &at, &source); err != nil {
 				rows.Close()
 				return err
 			}
-			numbers = append(numbers, number)
-			comp = append(comp, []any{number, reporter, -weight, legit, category, at, reference, source})
+			subjects = append(subjects, subject)
+			comp = append(comp, []any{subject, reporter, -weight, legit, category, at, reference, source})
 		}
 		rows.Close()
-		if _, err := tx.ExecContext(ctx, `UPDATE reputation_evidence SET withdrawn = 1 WHERE number IN (?, ?) AND report_ref = ?`,
-			shown, callback, reference); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE reputation_evidence SET withdrawn = 1 WHERE report_ref = ?`, reference); err != nil {
 			return classify(err)
 		}
 		for _, c := range comp {
@@ -556,9 +551,16 @@ func (db *DB) DeleteReport(ctx context.Context, reference, actor string) error {
 				return classify(err)
 			}
 		}
-		for _, n := range numbers {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO reputation_changes (at, number, actor, action, reason) VALUES (?, ?, ?, 'evidence_withdrawn', ?)`,
-				ts(now), n, actor, "report "+reference+" was deleted"); err != nil {
+		slices.Sort(subjects)
+		for _, n := range slices.Compact(subjects) {
+			var e hangup.Evidence
+			e.SetSubject(n)
+			q := `INSERT INTO reputation_changes (at, number, actor, action, reason) VALUES (?, ?, ?, 'evidence_withdrawn', ?)`
+			if e.Domain != "" {
+				n = e.Domain
+				q = `INSERT INTO site_changes (at, domain, actor, action, reason) VALUES (?, ?, ?, 'evidence_withdrawn', ?)`
+			}
+			if _, err := tx.ExecContext(ctx, q, ts(now), n, actor, "report "+reference+" was deleted"); err != nil {
 				return classify(err)
 			}
 		}

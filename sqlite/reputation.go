@@ -17,8 +17,10 @@ func scanEvidence(rows *sql.Rows) (hangup.Evidence, int64, error) {
 	var id int64
 	var at string
 	var legit, withdrawn int
-	err := rows.Scan(&id, &e.Number, &e.ReporterKey, &e.Weight, &legit, &e.Category, &at, &e.ReportRef, &e.Source, &withdrawn)
+	var subject string
+	err := rows.Scan(&id, &subject, &e.ReporterKey, &e.Weight, &legit, &e.Category, &at, &e.ReportRef, &e.Source, &withdrawn)
 	e.ID, e.At, e.Legit, e.Withdrawn = id, parseTS(at), legit != 0, withdrawn != 0
+	e.SetSubject(subject)
 	return e, id, err
 }
 
@@ -215,4 +217,101 @@ func (db *DB) ReputationChanges(ctx context.Context, number string, limit int) (
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// SiteDecisions implements hangup.ReputationStore.
+func (db *DB) SiteDecisions(ctx context.Context) (map[string]hangup.SiteDecision, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT domain, decision, reason, actor, at FROM site_decisions`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: site decisions: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]hangup.SiteDecision{}
+	for rows.Next() {
+		var d hangup.SiteDecision
+		var decision, at string
+		if err := rows.Scan(&d.Domain, &decision, &d.Reason, &d.Actor, &at); err != nil {
+			return nil, err
+		}
+		d.Decision, d.At = hangup.SiteDecisionKind(decision), parseTS(at)
+		out[d.Domain] = d
+	}
+	return out, rows.Err()
+}
+
+// DecideSite implements hangup.ReputationStore.
+func (db *DB) DecideSite(ctx context.Context, domain string, decision hangup.SiteDecisionKind, actor, reason string) error {
+	action, err := hangup.SiteDecisionAction(decision)
+	if err != nil {
+		return err
+	}
+	now := db.now()
+	return db.withTx(ctx, func(tx *sql.Tx) error {
+		var cur string
+		err := tx.QueryRowContext(ctx, `SELECT decision FROM site_decisions WHERE domain = ?`, domain).Scan(&cur)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return classify(err)
+		}
+		if cur == string(decision) {
+			return nil // already so: nothing changed, nothing to record
+		}
+		if decision == "" {
+			_, err = tx.ExecContext(ctx, `DELETE FROM site_decisions WHERE domain = ?`, domain)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO site_decisions (domain, decision, reason, actor, at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (domain) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, actor = excluded.actor, at = excluded.at`,
+				domain, string(decision), reason, actor, ts(now))
+		}
+		if err != nil {
+			return classify(err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO site_changes (at, domain, actor, action, reason) VALUES (?, ?, ?, ?, ?)`,
+			ts(now), domain, actor, action, reason)
+		return classify(err)
+	})
+}
+
+// SiteChanges implements hangup.ReputationStore.
+func (db *DB) SiteChanges(ctx context.Context, domain string, limit int) ([]hangup.SiteChange, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT at, domain, actor, action, reason FROM site_changes
+		WHERE (? = '' OR domain = ?) ORDER BY id DESC LIMIT ?`, domain, domain, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: site changes: %w", err)
+	}
+	defer rows.Close()
+	out := []hangup.SiteChange{}
+	for rows.Next() {
+		var c hangup.SiteChange
+		var at string
+		if err := rows.Scan(&at, &c.Domain, &c.Actor, &c.Action, &c.Reason); err != nil {
+			return nil, err
+		}
+		c.At = parseTS(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// AddEvidence implements hangup.ReputationStore.
+func (db *DB) AddEvidence(ctx context.Context, e hangup.Evidence) (bool, error) {
+	added := false
+	err := db.withTx(ctx, func(tx *sql.Tx) error {
+		var dup int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reputation_evidence WHERE number = ? AND reporter_key = ? AND at > ?`,
+			e.Subject(), e.ReporterKey, ts(e.At.Add(-hangup.EvidencePeriod))).Scan(&dup); err != nil {
+			return fmt.Errorf("sqlite: evidence dedup: %w", err)
+		}
+		if dup > 0 {
+			return nil
+		}
+		if err := insertEvidence(ctx, tx, []hangup.Evidence{e}); err != nil {
+			return err
+		}
+		added = true
+		return nil
+	})
+	return added, err
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,6 +121,122 @@ func testReputation(t *testing.T, open Opener) {
 		got, _ := s.Appeals(ctx, "+441134960000", "")
 		if len(got) != 1 || got[0].Decision == "" {
 			t.Errorf("appeals for the number: %+v", got)
+		}
+	})
+
+	t.Run("websites: evidence beside numbers, one unit per reporter, withdrawn on deletion", func(t *testing.T) {
+		st := open(t)
+		const d = "pc-help-desk.online"
+		var refs []string
+		for i := range 4 {
+			r := sampleReport("HU-SITE-TE0"+string(rune('0'+i)), t0.Add(time.Duration(i)*time.Hour))
+			ev := []hangup.Evidence{
+				{Number: r.NumberShownE164, ReporterKey: "anon:same", Weight: 0.5, At: r.CreatedAt, ReportRef: r.Reference, Source: "web"},
+				{Domain: d, ReporterKey: "anon:same", Weight: 0.5, At: r.CreatedAt, ReportRef: r.Reference, Source: "web", Category: "tech_support"},
+			}
+			if err := st.Reports.CreateReport(ctx, r, nil, []byte(r.Reference), ev); err != nil {
+				t.Fatal(err)
+			}
+			refs = append(refs, r.Reference)
+		}
+		other := sampleReport("HU-SITE-TE10", t0)
+		if err := st.Reports.CreateReport(ctx, other, nil, []byte("o"), []hangup.Evidence{{Domain: d, ReporterKey: "user:7", Weight: 1, At: t0, ReportRef: other.Reference}}); err != nil {
+			t.Fatal(err)
+		}
+		var got []hangup.Evidence
+		last, err := st.Reputation.EvidenceSince(ctx, 0, func(e hangup.Evidence) error { got = append(got, e); return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		sites, numbers := 0, 0
+		for _, e := range got {
+			switch {
+			case e.Domain == d && e.Number == "":
+				sites++
+			case e.Number == "+449061234567" && e.Domain == "":
+				numbers++
+			default:
+				t.Errorf("evidence row %+v", e)
+			}
+		}
+		if sites != 2 || numbers != 1 {
+			t.Fatalf("%d website and %d number rows, want 2 and 1 (one per reporter): %+v", sites, numbers, got)
+		}
+		// The number's evidence and the site's are apart: the same reporter
+		// about the site doesn't use the number's slot.
+		if ok, _ := st.Reputation.HasRecentEvidence(ctx, hangup.SiteSubject(d), "anon:same", t0.Add(-time.Hour)); !ok {
+			t.Error("HasRecentEvidence missed the website evidence")
+		}
+		if err := st.Reports.DeleteReport(ctx, refs[0], "reporter"); err != nil {
+			t.Fatal(err)
+		}
+		var after []hangup.Evidence
+		if _, err := st.Reputation.EvidenceSince(ctx, last, func(e hangup.Evidence) error { after = append(after, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		withdrawnSite := false
+		for _, e := range after {
+			withdrawnSite = withdrawnSite || (e.Domain == d && e.Weight == -0.5 && e.Withdrawn)
+		}
+		if len(after) != 2 || !withdrawnSite {
+			t.Errorf("withdrawal rows %+v, want the number's and the website's", after)
+		}
+		changes, err := st.Reputation.SiteChanges(ctx, d, 0)
+		if err != nil || len(changes) != 1 || changes[0].Action != "evidence_withdrawn" || changes[0].Domain != d {
+			t.Errorf("website audit after a deletion: %+v %v", changes, err)
+		}
+	})
+
+	t.Run("analysts' decisions about websites", func(t *testing.T) {
+		s := open(t).Reputation
+		const d = "fake-bank-login.top"
+		if got, err := s.SiteDecisions(ctx); err != nil || len(got) != 0 {
+			t.Fatalf("SiteDecisions on an empty store: %v %v", got, err)
+		}
+		if err := s.DecideSite(ctx, d, "blocked", "a@example.org", "x"); hangup.ErrorCode(err) != hangup.EINVALID {
+			t.Errorf("an unknown decision: %v", err)
+		}
+		if err := s.DecideSite(ctx, d, hangup.SiteConfirmed, "a@example.org", "fake login page"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DecideSite(ctx, d, hangup.SiteConfirmed, "b@example.org", "again"); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.SiteDecisions(ctx)
+		if err != nil || got[d].Decision != hangup.SiteConfirmed || got[d].Actor != "a@example.org" || got[d].Reason != "fake login page" || got[d].At.IsZero() {
+			t.Errorf("after confirming: %+v %v", got, err)
+		}
+		if err := s.DecideSite(ctx, d, hangup.SiteCleared, "b@example.org", "a real bank's new site"); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.SiteDecisions(ctx); got[d].Decision != hangup.SiteCleared || got[d].Actor != "b@example.org" {
+			t.Errorf("after clearing: %+v", got)
+		}
+		if err := s.DecideSite(ctx, d, "", "c@example.org", "let the reports speak"); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.SiteDecisions(ctx); len(got) != 0 {
+			t.Errorf("after withdrawing the decision: %+v", got)
+		}
+		if err := s.DecideSite(ctx, "other.example", hangup.SiteCleared, "c@example.org", "x"); err != nil {
+			t.Fatal(err)
+		}
+		changes, err := s.SiteChanges(ctx, d, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, c := range changes {
+			actions = append(actions, c.Action+":"+c.Actor)
+		}
+		if want := "undecide:c@example.org clear:b@example.org confirm:a@example.org"; strings.Join(actions, " ") != want {
+			t.Errorf("audit %q, want %q (newest first, a repeat records nothing)", strings.Join(actions, " "), want)
+		}
+		if all, _ := s.SiteChanges(ctx, "", 0); len(all) != 4 {
+			t.Errorf("all website changes: %d, want 4", len(all))
+		}
+		if two, _ := s.SiteChanges(ctx, "", 2); len(two) != 2 {
+			t.Errorf("limit 2 gave %d", len(two))
 		}
 	})
 }

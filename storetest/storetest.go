@@ -28,6 +28,7 @@ type Stores struct {
 	Alerts        hangup.AlertStore       // nil skips the alert tests
 	Webhooks      hangup.WebhookStore     // nil skips the webhook tests
 	Figures       hangup.FigureStore      // nil skips the public figures tests
+	Activity      hangup.ActivityStore    // nil skips the number activity tests
 }
 
 // Opener returns fresh, empty stores for one test. It registers its own
@@ -39,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Organisations", func(t *testing.T) { testOrganisations(t, open) })
 	t.Run("Reports", func(t *testing.T) { testReports(t, open) })
 	t.Run("Reputation", func(t *testing.T) { testReputation(t, open) })
+	t.Run("Activity", func(t *testing.T) { testActivity(t, open) })
 	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, open) })

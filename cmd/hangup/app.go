@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hangup-org/hangup/activity"
+
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/agi"
@@ -24,8 +26,8 @@ import (
 	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/mail"
 	"github.com/hangup-org/hangup/metrics"
-	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/orgdash"
+	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
@@ -52,6 +54,7 @@ type App struct {
 	Checker    *check.Engine
 	Reputation *reputation.Service
 	Reports    *report.Service
+	Activity   *activity.Service
 	Accounts   *account.Service
 	Sites      *site.Live
 	Feeds      *feed.Service // blocklist feeds: fetched on schedule while serving, listed in site checks
@@ -131,15 +134,19 @@ func (a *App) wire(ctx context.Context) error {
 	if err := a.Feeds.Load(ctx); err != nil {
 		return err
 	}
-	checker, err := site.New(site.Config{Organisations: a.Registry.Snapshot().Organisations(), Listings: a.Feeds})
+	// Websites are listed by feeds and by what reports and analysts say
+	// (docs/reputation.md); reports never list an official website.
+	listings := site.Listings(a.Feeds, a.Reputation)
+	checker, err := site.New(site.Config{Organisations: a.Registry.Snapshot().Organisations(), Listings: listings})
 	if err != nil {
 		return err
 	}
 	a.Sites = site.NewLive(checker)
+	a.Reputation.SetOfficialSites(a.Sites.Official)
 	// The website checker protects registry organisations' names: rebuild it
 	// aside when the registry changes, then swap it in.
 	a.Registry.OnSwap(func(s *registry.Snapshot) {
-		if c, err := site.New(site.Config{Organisations: s.Organisations(), Listings: a.Feeds}); err == nil {
+		if c, err := site.New(site.Config{Organisations: s.Organisations(), Listings: listings}); err == nil {
 			a.Sites.Set(c)
 		} else {
 			a.log.Error("rebuilding the website checker", "err", err)
@@ -154,7 +161,7 @@ func (a *App) wire(ctx context.Context) error {
 		}
 	}
 	a.Calls = analyze.NewSessions(a.Analyzer, cfg.liveCalls)
-	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
+	a.Reports, err = report.New(ctx, report.Deps{Store: a.DB, Evidence: a.DB, Numbers: a.Numbers, Orgs: a.Registry, Reputation: a.Reputation,
 		Secrets: a.DB, Sites: a.Sites, Analyzer: a.Analyzer, Region: a.Numbers.DefaultRegion(),
 		AnonymousPerHour: cfg.anonReportsPerHour, Logger: a.log})
 	if err != nil {
@@ -170,6 +177,9 @@ func (a *App) wire(ctx context.Context) error {
 	}
 	a.Dashboards = orgdash.New(orgdash.Deps{Reports: a.DB, Sites: a.Sites, Feeds: func() orgdash.FeedNames { return a.Feeds.Index() }})
 	a.Checker = check.New(a.Numbers, a.Registry).WithReputation(a.Reputation).WithSites(a.Sites).WithAnalyzer(a.Analyzer).WithAlerts(a.Alerts)
+	if a.Activity, err = activity.New(ctx, a.DB, a.DB); err != nil {
+		return err
+	}
 	if err := a.wireScreening(ctx); err != nil {
 		return err
 	}
@@ -206,7 +216,8 @@ func (a *App) wire(ctx context.Context) error {
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
 		Portal: a.Portal,
 		Alerts: a.Alerts, Dashboards: a.Dashboards, Webhooks: a.Webhooks,
-		Stats: stats.New(stats.Config{}, stats.Deps{Store: a.DB, OrgName: a.orgName}),
+		Stats:    stats.New(stats.Config{}, stats.Deps{Store: a.DB, OrgName: a.orgName}),
+		Activity: a.Activity,
 	})
 	return err
 }

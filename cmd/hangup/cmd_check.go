@@ -27,6 +27,7 @@ type engines struct {
 	numbers  *phone.Intel
 	registry *registry.Snapshot
 	feeds    *feed.Index // the enabled feeds' copies; empty without a database
+	haveDB   bool        // the database exists
 }
 
 func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
@@ -72,7 +73,7 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		}
 		snap = registry.NewSnapshot(orgs)
 	}
-	return &engines{numbers: p, registry: snap, feeds: feeds}, nil
+	return &engines{numbers: p, registry: snap, feeds: feeds, haveDB: statErr == nil}, nil
 }
 
 // listFlag collects a comma-separated list; the flag may also be repeated.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/hangup-org/hangup/reputation"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,12 +44,34 @@ func runURL(e *env) error {
 		return err
 	}
 	scfg := site.Config{Organisations: eng.registry.Organisations()}
-	if eng.feeds.Len() > 0 {
+	var rep *reputation.Service
+	if eng.haveDB {
+		// What reports and analysts say about websites, as the server
+		// sees it (docs/reputation.md).
+		db, _, err := openDatabase(e.ctx, cfg.DB)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		rep = reputation.New(reputation.DefaultConfig(), db)
+		if err := rep.Load(e.ctx); err != nil {
+			return err
+		}
+	}
+	switch {
+	case rep != nil && eng.feeds.Len() > 0:
+		scfg.Listings = site.Listings(eng.feeds, rep)
+	case rep != nil:
+		scfg.Listings = rep
+	case eng.feeds.Len() > 0:
 		scfg.Listings = eng.feeds
 	}
 	chk, err := site.New(scfg)
 	if err != nil {
 		return err
+	}
+	if rep != nil {
+		rep.SetOfficialSites(chk.Official)
 	}
 	if *batch {
 		if len(args) > 0 {

@@ -180,7 +180,8 @@ func TestBrowserNoPageOverflowsAt320(t *testing.T) {
 		t.Fatal(err)
 	}
 	click(t, ctx, "form[action='/login'] button")
-	for _, path := range []string{"/analyst/reports", "/analyst/reports?from=someday", "/analyst/reports/" + rc.Report.Reference, "/analyst/appeals", "/admin/allow", "/admin/signins"} {
+	for _, path := range []string{"/analyst/reports", "/analyst/reports?from=someday", "/analyst/reports/" + rc.Report.Reference, "/analyst/appeals", "/admin/allow", "/admin/signins",
+		"/analyst/reports?number=" + url.QueryEscape("0906 123 4567"), "/analyst/websites", "/analyst/websites?domain=" + url.QueryEscape(long)} {
 		visit(path)
 	}
 }

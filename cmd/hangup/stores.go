@@ -35,6 +35,7 @@ type Database interface {
 	hangup.AlertStore
 	hangup.WebhookStore
 	hangup.FigureStore
+	hangup.ActivityStore
 	Ping(ctx context.Context) error
 	Close() error
 }
@@ -132,6 +133,18 @@ func (a *announcing) SetAllowed(ctx context.Context, number string, allowed bool
 func (a *announcing) DecideAppeal(ctx context.Context, id int64, status hangup.AppealStatus, actor, reason string) (*hangup.Appeal, error) {
 	ap, err := a.Database.DecideAppeal(ctx, id, status, actor, reason)
 	return ap, a.announce(ctx, err, hangup.TopicReputation)
+}
+
+func (a *announcing) DecideSite(ctx context.Context, domain string, d hangup.SiteDecisionKind, actor, reason string) error {
+	return a.announce(ctx, a.Database.DecideSite(ctx, domain, d, actor, reason), hangup.TopicReputation)
+}
+
+func (a *announcing) AddEvidence(ctx context.Context, e hangup.Evidence) (bool, error) {
+	added, err := a.Database.AddEvidence(ctx, e)
+	if !added {
+		return added, err
+	}
+	return added, a.announce(ctx, err, hangup.TopicReputation)
 }
 
 func (a *announcing) CreateFeed(ctx context.Context, f *hangup.Feed) error {

@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/report"
 )
 
 // TestCLIURL is the issue's acceptance trio on the command line.
@@ -43,5 +45,35 @@ func TestCLIURL(t *testing.T) {
 	code, out, _ = runCLI(t, "", nil, "eval-urls", "--db", db)
 	if code != exitOK || !strings.Contains(out, "targets: met") {
 		t.Errorf("eval-urls: exit %d\n%s", code, out)
+	}
+}
+
+// TestCLIURLSaysWhatReportsSay: `hangup url` reads what reports and
+// analysts say about websites from the database, in plain words.
+func TestCLIURLSaysWhatReportsSay(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sites.db")
+	app := openTestApp(t, db)
+	const reported, confirmed = "tech-help-desk.online", "secure-refund-portal.top"
+	for i := range 10 {
+		if _, err := app.Reports.Submit(t.Context(), hangup.ReportInput{Website: "https://" + reported + "/"},
+			report.Reporter{Address: fmt.Sprintf("198.51.%d.9", i), Source: "cli"}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := app.Reputation.DecideSite(t.Context(), confirmed, hangup.SiteConfirmed, "ana@example.org", "fake refund page"); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "", nil, "url", "--db", db, reported)
+	if code != exitOK || !strings.HasPrefix(out, "SUSPICIOUS") || !strings.Contains(out, "reported by 10 people") {
+		t.Errorf("reported site: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "", nil, "url", "--db", db, "https://login."+confirmed+"/")
+	if code != exitOK || !strings.HasPrefix(out, "SUSPICIOUS") || !strings.Contains(out, "by a Hangup analyst") {
+		t.Errorf("confirmed site: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "", nil, "url", "--db", db, "--json", reported)
+	var sc hangup.SiteCheck
+	if code != exitOK || json.Unmarshal([]byte(out), &sc) != nil || len(sc.Listings) != 1 || sc.Listings[0].Kind != hangup.ListingReports {
+		t.Errorf("--json: exit %d %s", code, out)
 	}
 }

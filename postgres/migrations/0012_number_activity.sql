@@ -1,0 +1,11 @@
+-- What people do about a number that is not evidence: open its page
+-- (lookup, one per browser a day) or say "this number called me" (called,
+-- one per network a day). visitor is a keyed hash, never a browser id or
+-- an address. Rows older than a year are dropped as new ones arrive.
+CREATE TABLE number_activity (
+    number  text NOT NULL,
+    kind    text NOT NULL,
+    day     text NOT NULL,
+    visitor text NOT NULL,
+    PRIMARY KEY (number, kind, day, visitor)
+);
