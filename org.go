@@ -72,7 +72,15 @@ type Source struct {
 	URL      string `json:"url,omitempty"`
 	Document string `json:"document,omitempty"`
 	Checked  string `json:"checked"`
+	// Type is SourceOrganisation for a fact the organisation published
+	// itself through Hangup (and verified); empty for the registry's own
+	// research. Registry files may not set it.
+	Type string `json:"type,omitempty"`
 }
+
+// SourceOrganisation marks a fact the organisation published and verified
+// through Hangup's organisation portal.
+const SourceOrganisation = "organisation"
 
 // String returns the URL, or the document name when there is no URL.
 func (s Source) String() string {
@@ -174,6 +182,9 @@ type Organisation struct {
 	Numbers     []OrgNumber    `json:"numbers,omitempty"`
 	Contacts    []ContactRoute `json:"contacts,omitempty"`
 	Policies    []Policy       `json:"policies,omitempty"`
+	// Publisher is set, never by a registry file, when the organisation
+	// proved control of its domain and publishes its own facts.
+	Publisher *Publisher `json:"publisher,omitempty"`
 }
 
 // HasPolicy returns the policy with code c, if the organisation states it.

@@ -8,7 +8,7 @@ package hangup
 // MayReadOrganisation reports whether u may see what Hangup holds about
 // organisation id that is not public: the reports naming it, its dashboard,
 // its alerts waiting for review. Administrators and analysts may read every
-// organisation's; a member only their own.
+// organisation's; its org_admin and org_member only their own.
 func MayReadOrganisation(u *User, id string) bool {
 	if u == nil || u.Disabled || id == "" {
 		return false
@@ -16,15 +16,15 @@ func MayReadOrganisation(u *User, id string) bool {
 	if u.Role == RoleAdmin || u.Role == RoleAnalyst {
 		return true
 	}
-	return u.Role == RoleMember && u.OrganisationID == id
+	return u.Role.IsOrg() && u.OrganisationID == id
 }
 
 // MayActForOrganisation reports whether u may speak and act for
 // organisation id: write an alert in its name, withdraw one, register its
-// webhooks. Only a member of that organisation may (analysts write alerts
-// as analysts, see MayActAsAnalyst).
+// webhooks. Only its org_admin may (an org_member reads; analysts write
+// alerts as analysts, see MayActAsAnalyst).
 func MayActForOrganisation(u *User, id string) bool {
-	return u != nil && !u.Disabled && id != "" && u.Role == RoleMember && u.OrganisationID == id
+	return u.CanManageOrg(id)
 }
 
 // MayActAsAnalyst reports whether u reviews organisations' alerts and may

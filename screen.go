@@ -3,6 +3,7 @@ package hangup
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -157,16 +158,26 @@ type APIKey struct {
 	// ScopeExport or both. Empty means ScopeScreen alone, what every key
 	// could do before scopes existed.
 	Scopes []string `json:"scopes"`
+	// OrganisationID is the organisation an "org" or "org_read" key
+	// belongs to: it reaches that organisation's /api/v1/org/ endpoints and
+	// nothing else. Set when the key is made; never changed.
+	OrganisationID string `json:"organisation_id,omitempty"`
 }
 
 // API key scopes.
 const (
 	ScopeScreen = "screen" // screen calls: /api/v1/screen, the PBX adapters, live calls
 	ScopeExport = "export" // read what Hangup shares: the blocklist, its sync, CardDAV, exports
+	// ScopeOrg manages one organisation's published facts through
+	// /api/v1/org/ (what its org_admin may do there).
+	ScopeOrg = "org"
+	// ScopeOrgRead reads one organisation's /api/v1/org/ endpoints (what
+	// its org_member may do).
+	ScopeOrgRead = "org_read"
 )
 
 // APIKeyScopes lists every scope.
-var APIKeyScopes = []string{ScopeScreen, ScopeExport}
+var APIKeyScopes = []string{ScopeScreen, ScopeExport, ScopeOrg, ScopeOrgRead}
 
 // HasScope reports whether the key may do what scope allows.
 func (k *APIKey) HasScope(scope string) bool {
@@ -221,10 +232,28 @@ func (k *APIKey) Validate() error {
 	if err := k.Policy.Validate(); err != nil {
 		fields = append(fields, ErrorFields(err)...)
 	}
+	orgScoped := false
 	for _, s := range k.Scopes {
-		if s != ScopeScreen && s != ScopeExport {
-			fields = append(fields, FieldError{Field: "scopes", Message: fmt.Sprintf("%q is not one of: screen, export", s)})
+		if !slices.Contains(APIKeyScopes, s) {
+			fields = append(fields, FieldError{Field: "scopes", Message: fmt.Sprintf("%q is not one of: screen, export, org, org_read", s)})
 			break
+		}
+		orgScoped = orgScoped || s == ScopeOrg || s == ScopeOrgRead
+	}
+	switch {
+	case orgScoped && k.OrganisationID == "":
+		fields = append(fields, FieldError{Field: "organisation", Message: "an org or org_read key must belong to one organisation"})
+	case orgScoped && len(k.Scopes) > 2:
+		fields = append(fields, FieldError{Field: "scopes", Message: "an organisation's key may have only the org and org_read scopes"})
+	case !orgScoped && k.OrganisationID != "":
+		fields = append(fields, FieldError{Field: "organisation", Message: "only org and org_read keys belong to an organisation"})
+	}
+	if orgScoped {
+		for _, s := range k.Scopes {
+			if s != ScopeOrg && s != ScopeOrgRead {
+				fields = append(fields, FieldError{Field: "scopes", Message: "an organisation's key may have only the org and org_read scopes"})
+				break
+			}
 		}
 	}
 	for _, l := range []struct {

@@ -2,6 +2,8 @@ package hangup
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -12,19 +14,65 @@ type Role string
 // Roles.
 const (
 	RoleAdmin   Role = "admin"   // everything, including accounts and the allow-list
-	RoleAnalyst Role = "analyst" // all reports, appeals, exports
-	RoleMember  Role = "member"  // reports naming their own organisation
+	RoleAnalyst Role = "analyst" // all reports, appeals, exports, claims and the evidence for numbers
+	// RoleOrgAdmin manages one organisation: its published facts, its
+	// members and its API tokens, and reads what org_member reads.
+	RoleOrgAdmin Role = "org_admin"
+	// RoleOrgMember reads what concerns one organisation: reports naming
+	// it and its published facts. It changes nothing.
+	RoleOrgMember Role = "org_member"
+	// RoleMember is the old name of RoleOrgMember. Stored accounts were
+	// migrated; the name is still read (flags, old files) and means
+	// org_member.
+	RoleMember Role = "member"
 )
 
-// Roles lists every role.
-var Roles = []Role{RoleAdmin, RoleAnalyst, RoleMember}
+// Roles lists every role an account can be given.
+var Roles = []Role{RoleAdmin, RoleAnalyst, RoleOrgAdmin, RoleOrgMember}
+
+// Canonical returns the role's current name: "member" becomes org_member.
+func (r Role) Canonical() Role {
+	if r == RoleMember {
+		return RoleOrgMember
+	}
+	return r
+}
+
+// ParseRole reads a role as typed (case and spaces ignored; "member" is
+// org_member). ok is false for anything else.
+func ParseRole(s string) (Role, bool) {
+	r := Role(strings.ToLower(strings.TrimSpace(s))).Canonical()
+	return r, slices.Contains(Roles, r)
+}
+
+// IsOrg reports whether the role belongs to one organisation's people.
+func (r Role) IsOrg() bool {
+	r = r.Canonical()
+	return r == RoleOrgAdmin || r == RoleOrgMember
+}
+
+// CanManageOrg reports whether the user may change what organisation id
+// publishes (facts, members, tokens): its own org_admin only. Hangup's
+// administrators and analysts act through the analyst tools instead.
+func (u *User) CanManageOrg(id string) bool {
+	return u != nil && !u.Disabled && id != "" && u.Role.Canonical() == RoleOrgAdmin && u.OrganisationID == id
+}
+
+// CanReadOrg reports whether the user may read what concerns organisation
+// id: its own people, or Hangup's staff.
+func (u *User) CanReadOrg(id string) bool {
+	if u == nil || u.Disabled || id == "" {
+		return false
+	}
+	return u.CanSeeAllReports() || u.Role.IsOrg() && u.OrganisationID == id
+}
 
 // User is an account. People reporting a scam never need one.
 type User struct {
 	ID             int64     `json:"id"`
 	Email          string    `json:"email"`
 	Role           Role      `json:"role"`
-	OrganisationID string    `json:"organisation_id,omitempty"` // for members
+	OrganisationID string    `json:"organisation_id,omitempty"` // for org_admin and org_member
 	PasswordHash   string    `json:"-"`                         // argon2id, PHC string format
 	CreatedAt      time.Time `json:"created_at"`
 	Disabled       bool      `json:"disabled"`

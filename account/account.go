@@ -64,11 +64,15 @@ func (s *Service) AddUser(ctx context.Context, email, password string, role hang
 	if len(password) > 1024 {
 		fields = append(fields, hangup.FieldError{Field: "password", Message: "is too long"})
 	}
+	role = role.Canonical()
 	if !slices.Contains(hangup.Roles, role) {
-		fields = append(fields, hangup.FieldError{Field: "role", Message: "must be admin, analyst or member"})
+		fields = append(fields, hangup.FieldError{Field: "role", Message: "must be admin, analyst, org_admin or org_member"})
 	}
-	if role == hangup.RoleMember && org == "" {
-		fields = append(fields, hangup.FieldError{Field: "organisation", Message: "is required for members: they see only their organisation's reports"})
+	if role.IsOrg() && org == "" {
+		fields = append(fields, hangup.FieldError{Field: "organisation", Message: "is required for org_admin and org_member: they see only their organisation's data"})
+	}
+	if !role.IsOrg() && org != "" {
+		fields = append(fields, hangup.FieldError{Field: "organisation", Message: "is only for org_admin and org_member accounts"})
 	}
 	if len(fields) > 0 {
 		return nil, hangup.Invalid("The account can't be created.", fields...)
@@ -188,12 +192,17 @@ func (s *Service) ClearThrottles(ctx context.Context, account, network string) (
 }
 
 // Session returns the signed-in user for a session token, or ENOTFOUND.
+// The user's role is given by its current name (an account still stored as
+// "member" is an org_member).
 func (s *Service) Session(ctx context.Context, token string) (*hangup.User, error) {
 	h := HashSessionToken(token)
 	if h == nil {
 		return nil, hangup.Errorf(hangup.ENOTFOUND, "You are not signed in.")
 	}
 	_, u, err := s.users.FindSession(ctx, h, s.now())
+	if u != nil {
+		u.Role = u.Role.Canonical()
+	}
 	return u, err
 }
 

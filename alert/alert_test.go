@@ -13,8 +13,8 @@ import (
 )
 
 var (
-	imexMember = &hangup.User{Email: "it@imex.example", Role: hangup.RoleMember, OrganisationID: "imex"}
-	hmrcMember = &hangup.User{Email: "fraud@hmrc.example", Role: hangup.RoleMember, OrganisationID: "hmrc"}
+	imexMember = &hangup.User{Email: "it@imex.example", Role: hangup.RoleOrgAdmin, OrganisationID: "imex"}
+	hmrcMember = &hangup.User{Email: "fraud@hmrc.example", Role: hangup.RoleOrgAdmin, OrganisationID: "hmrc"}
 	analyst    = &hangup.User{Email: "analyst@hangup.example", Role: hangup.RoleAnalyst}
 	analyst2   = &hangup.User{Email: "second@hangup.example", Role: hangup.RoleAnalyst}
 )
@@ -168,7 +168,7 @@ func TestAlertWriteRefusesBadInputAndStrangers(t *testing.T) {
 	}{
 		{"nobody signed in", nil, nil, hangup.EFORBIDDEN},
 		{"a member of another organisation", hmrcMember, nil, hangup.EFORBIDDEN},
-		{"a disabled member", &hangup.User{Email: "x@imex.example", Role: hangup.RoleMember, OrganisationID: "imex", Disabled: true}, nil, hangup.EFORBIDDEN},
+		{"a disabled member", &hangup.User{Email: "x@imex.example", Role: hangup.RoleOrgAdmin, OrganisationID: "imex", Disabled: true}, nil, hangup.EFORBIDDEN},
 		{"an organisation not in the registry", analyst, func(d *alert.Draft) { d.OrganisationID = "imex-support" }, hangup.ENOTFOUND},
 		{"no title", imexMember, func(d *alert.Draft) { d.Title = "  " }, hangup.EINVALID},
 		{"a title on two lines", imexMember, func(d *alert.Draft) { d.Title = "Scam\nwave" }, hangup.EINVALID},

@@ -23,7 +23,7 @@ func TestCheckQuotesTheLiveAlertAboutTheClaimedOrganisation(t *testing.T) {
 	}
 	t.Cleanup(func() { db.Close() })
 	alerts := alert.New(alert.Deps{Store: db})
-	author := &hangup.User{Email: "sec@microsoft.example", Role: hangup.RoleMember, OrganisationID: "microsoft"}
+	author := &hangup.User{Email: "sec@microsoft.example", Role: hangup.RoleOrgAdmin, OrganisationID: "microsoft"}
 	a, err := alerts.Write(ctx, author, alert.Draft{OrganisationID: "microsoft", Title: "Fake Microsoft refund calls", Text: "We never call about refunds."})
 	if err != nil {
 		t.Fatal(err)

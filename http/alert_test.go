@@ -42,9 +42,9 @@ func writeAlert(t *testing.T, b *browserClient, org, title, text string) string 
 func TestAlertJourney(t *testing.T) {
 	s := newTestServer(t, DefaultConfig(), withAlertsOnChecks)
 	imex, analyst, public, hmrc := newBrowser(t, s), newBrowser(t, s), newBrowser(t, s), newBrowser(t, s)
-	signIn(t, s, imex, "it@imex.example", hangup.RoleMember, "imex")
+	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
 	signIn(t, s, analyst, "analyst@hangup.example", hangup.RoleAnalyst, "")
-	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleMember, "hmrc")
+	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
 	title := "Scammers are calling in our name <script>"
 	path := writeAlert(t, imex, "imex", title, "They say your computer has a virus.\n\nWe never call you about viruses. Call 01793 781800.")
 
@@ -152,7 +152,7 @@ func TestAlertJourney(t *testing.T) {
 func TestAlertFormSaysWhatToFix(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
-	signIn(t, s, b, "it@imex.example", hangup.RoleMember, "imex")
+	signIn(t, s, b, "it@imex.example", hangup.RoleOrgAdmin, "imex")
 	_, page, _ := b.get("/organisations/imex/alerts/new")
 	for _, tc := range []struct{ name, title, text, days, want string }{
 		{"nothing", "", "", "", "Write a short title"},
@@ -188,7 +188,7 @@ func TestAlertFeedsParse(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	s.SetPublicURL("https://hangup.example.org")
 	imex, analyst := newBrowser(t, s), newBrowser(t, s)
-	signIn(t, s, imex, "it@imex.example", hangup.RoleMember, "imex")
+	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
 	signIn(t, s, analyst, "analyst@hangup.example", hangup.RoleAnalyst, "")
 	var paths []string
 	for _, title := range []string{"Calls about viruses & refunds", "Fake invoices in our name"} {

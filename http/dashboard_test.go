@@ -28,8 +28,8 @@ func TestReportsNamingTheOrganisationAppearOnItsDashboard(t *testing.T) {
 		}
 	}
 	imex, hmrc, analyst, public := newBrowser(t, s), newBrowser(t, s), newBrowser(t, s), newBrowser(t, s)
-	signIn(t, s, imex, "it@imex.example", hangup.RoleMember, "imex")
-	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleMember, "hmrc")
+	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
+	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
 	signIn(t, s, analyst, "analyst@hangup.example", hangup.RoleAnalyst, "")
 
 	st, page, _ := imex.get("/organisations/imex/dashboard")

@@ -59,8 +59,8 @@ func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 	port, _ := strconv.Atoi(u.Port())
 	s := newTestServer(t, DefaultConfig(), withWebhooks(port))
 	imex, hmrc := newBrowser(t, s), newBrowser(t, s)
-	signIn(t, s, imex, "it@imex.example", hangup.RoleMember, "imex")
-	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleMember, "hmrc")
+	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
+	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
 
 	_, page, _ := imex.get("/organisations/imex/notifications")
 	st, page, _ := imex.post("/organisations/imex/notifications", merge(hidden(page), map[string]string{"kind": "webhook", "target": rcv.URL + "/hook", "threshold": "5"}))
@@ -107,7 +107,7 @@ func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 func TestNotificationPageRefusesAPrivateAddress(t *testing.T) {
 	s := newTestServer(t, DefaultConfig(), withWebhooks(0))
 	imex := newBrowser(t, s)
-	signIn(t, s, imex, "it@imex.example", hangup.RoleMember, "imex")
+	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
 	_, page, _ := imex.get("/organisations/imex/notifications")
 	for _, target := range []string{"https://10.0.0.1/hook", "https://127.0.0.1/hook", "https://169.254.169.254/", "https://localhost/hook"} {
 		st, body, _ := imex.post("/organisations/imex/notifications", merge(hidden(page), map[string]string{"kind": "webhook", "target": target}))

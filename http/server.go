@@ -26,6 +26,7 @@ import (
 	"github.com/hangup-org/hangup/clientip"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/orgdash"
+	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/ratelimit"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
@@ -116,6 +117,9 @@ type Deps struct {
 	// address; nil sends nothing. It needs Config.PublicURL: emailed links
 	// are absolute and must not come from a request's Host header.
 	Mailer hangup.Mailer
+	// Portal is the organisation portal (sign-up, claims, published
+	// facts, /api/v1/org/); nil disables it.
+	Portal *orgportal.Service
 	// Alerts are the public alerts about organisations; nil disables the
 	// alert pages, feeds and API.
 	Alerts *alert.Service
@@ -231,7 +235,7 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"GET", "/api/v1/alerts", s.apiAlerts},
 		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 		{"GET", "/api/v1/stats", s.apiStats},
-	}, append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.websiteRoutes()...)...)
+	}, append(append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
 }
 
 // missing names the capability an API path needs when the server was built
@@ -250,6 +254,8 @@ func (s *Server) missing(path string) string {
 		return "Alerts"
 	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:
 		return "Live analysis"
+	case strings.HasPrefix(path, "/api/v1/org/") && s.deps.Portal == nil:
+		return "The organisation portal"
 	case path == "/api/v1/stats" && s.deps.Stats == nil:
 		return "Public figures"
 	case (strings.HasPrefix(path, "/api/v1/blocklist") || strings.HasPrefix(path, "/api/v1/lookup/") ||
@@ -331,10 +337,11 @@ func (s *Server) routes() {
 		page("POST /logout", s.webLogout)
 	}
 	s.analystRoutes(page)
+	s.portalRoutes(page)
 	s.alertRoutes(page)
 	s.notifyRoutes(page)
 	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
-		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleMember}
+		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
 		page("GET /organisations/{id}/dashboard", s.requireRole(s.webDashboard, signedIn...))
 		page("GET /organisations/{id}/dashboard.csv", s.requireRole(s.webDashboardCSV, signedIn...))
 	}

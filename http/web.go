@@ -50,6 +50,7 @@ var funcs = template.FuncMap{
 	"policyLabel": func(c hangup.PolicyCode) string {
 		return policyLabels[c]
 	},
+	"policyCode": func(s string) hangup.PolicyCode { return hangup.PolicyCode(s) },
 	"roleLabel": func(r hangup.NumberRole) string {
 		switch r {
 		case hangup.RoleCallsOut:
@@ -136,6 +137,12 @@ var policyLabels = map[hangup.PolicyCode]string{
 	hangup.PolicyNoSafeAccount:       "Never asks you to move money to a \"safe account\"",
 	hangup.PolicyNoNumberInErrors:    "Its error messages never show a phone number",
 	hangup.PolicyNoBankDetails:       "Never asks for bank or card details on a call",
+	hangup.PolicyNoThreats:           "Never threatens arrest or legal action on a call",
+	hangup.PolicyNoRedeliveryFee:     "Never asks for a redelivery or customs fee by phone or text",
+	hangup.PolicyNoPaymentByPhone:    "Never demands payment over the phone",
+	hangup.PolicyNoCashCollection:    "Never sends someone to collect cash, cards or valuables",
+	hangup.PolicyNoLinksInTexts:      "Never sends texts or emails with links asking for your details",
+	hangup.PolicyNoPersonalDetails:   "Never asks for your personal details out of the blue",
 }
 
 // loadPages parses each page with the layout and the partials (files whose

@@ -25,7 +25,7 @@ func (s *Server) alertRoutes(page func(string, http.HandlerFunc)) {
 	if s.deps.Accounts == nil {
 		return
 	}
-	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleMember}
+	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
 	page("GET /organisations/{id}/alerts/new", s.requireRole(s.webAlertForm, signedIn...))
 	page("POST /organisations/{id}/alerts", s.requireRole(s.webAlertWrite, signedIn...))
 	page("POST /alerts/{id}/review", s.requireRole(s.webAlertReview, hangup.RoleAdmin, hangup.RoleAnalyst))

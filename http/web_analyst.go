@@ -16,7 +16,7 @@ func (s *Server) analystRoutes(page func(string, http.HandlerFunc)) {
 		return
 	}
 	staff := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst}
-	all := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleMember}
+	all := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
 	page("GET /analyst", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/analyst/reports", http.StatusSeeOther)
 	})
@@ -126,7 +126,7 @@ func (s *Server) filterFromRequest(r *http.Request) (hangup.ReportFilter, Report
 	if after := q.Get("after"); after != "" {
 		f.AfterID, _ = strconv.ParseInt(after, 10, 64)
 	}
-	if u := userFrom(r.Context()); u != nil && u.Role == hangup.RoleMember {
+	if u := userFrom(r.Context()); u != nil && u.Role.IsOrg() {
 		f.OrganisationID = u.OrganisationID
 		form.Organisation = u.OrganisationID
 	}
@@ -136,7 +136,7 @@ func (s *Server) filterFromRequest(r *http.Request) (hangup.ReportFilter, Report
 func (s *Server) webAnalystReports(w http.ResponseWriter, r *http.Request) {
 	f, form, err := s.filterFromRequest(r)
 	p := AnalystReportsPage{Page: s.pageFor(r, "Reports"), Filter: form, Statuses: hangup.ReportStatuses}
-	if u := userFrom(r.Context()); u.Role == hangup.RoleMember {
+	if u := userFrom(r.Context()); u.Role.IsOrg() {
 		p.OrgLock = u.OrganisationID
 	}
 	if err != nil {
@@ -249,7 +249,7 @@ func (s *Server) visibleReport(r *http.Request) (*hangup.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if u := userFrom(r.Context()); u.Role == hangup.RoleMember && (u.OrganisationID == "" || rep.OrganisationID != u.OrganisationID) {
+	if u := userFrom(r.Context()); u.Role.IsOrg() && (u.OrganisationID == "" || rep.OrganisationID != u.OrganisationID) {
 		return nil, hangup.Errorf(hangup.ENOTFOUND, "There is no such report.")
 	}
 	return rep, nil
@@ -272,7 +272,7 @@ func (s *Server) webAnalystReport(w http.ResponseWriter, r *http.Request) {
 		s.webError(w, r, err)
 		return
 	}
-	if u.Role == hangup.RoleMember {
+	if u.Role.IsOrg() {
 		kept := p.Linked[:0]
 		for _, l := range p.Linked {
 			if l.OrganisationID == u.OrganisationID {

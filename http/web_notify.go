@@ -13,7 +13,7 @@ func (s *Server) notifyRoutes(page func(string, http.HandlerFunc)) {
 	if s.deps.Webhooks == nil || s.deps.Accounts == nil {
 		return
 	}
-	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleMember}
+	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
 	page("GET /organisations/{id}/notifications", s.requireRole(s.webNotifications, signedIn...))
 	page("POST /organisations/{id}/notifications", s.requireRole(s.webNotificationAdd, signedIn...))
 	page("POST /organisations/{id}/notifications/{wid}/test", s.requireRole(s.webNotificationTest, signedIn...))

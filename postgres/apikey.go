@@ -11,13 +11,13 @@ import (
 
 var _ hangup.APIKeyStore = (*DB)(nil)
 
-const apiKeyColumns = `id, name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes`
+const apiKeyColumns = `id, name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes, organisation_id`
 
 func scanAPIKey(row pgx.Row) (*hangup.APIKey, error) {
 	k := new(hangup.APIKey)
 	var scopes string
 	if err := row.Scan(&k.ID, &k.Name, &k.Prefix, &k.Hash, &k.CreatedAt, &k.Disabled, &k.RateLimit, &k.RateBurst,
-		&k.Policy.LabelAt, &k.Policy.WarnAt, &k.Policy.BlockAt, &scopes); err != nil {
+		&k.Policy.LabelAt, &k.Policy.WarnAt, &k.Policy.BlockAt, &scopes, &k.OrganisationID); err != nil {
 		return nil, err
 	}
 	k.Scopes = splitScopes(scopes)
@@ -47,9 +47,9 @@ func (db *DB) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 		if err := db.lockAPIKeys(ctx, tx); err != nil {
 			return err
 		}
-		err := tx.QueryRow(ctx, `INSERT INTO api_keys (name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes, version)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(version), 0) + 1 FROM api_keys)) RETURNING id`,
-			k.Name, k.Prefix, k.Hash, k.CreatedAt.UTC(), k.Disabled, k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, joinScopes(k.Scopes)).Scan(&k.ID)
+		err := tx.QueryRow(ctx, `INSERT INTO api_keys (name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes, organisation_id, version)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT coalesce(max(version), 0) + 1 FROM api_keys)) RETURNING id`,
+			k.Name, k.Prefix, k.Hash, k.CreatedAt.UTC(), k.Disabled, k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, joinScopes(k.Scopes), k.OrganisationID).Scan(&k.ID)
 		if err != nil {
 			if hangup.ErrorCode(classify(err)) == hangup.ECONFLICT {
 				return hangup.Errorf(hangup.ECONFLICT, "There is already an API key called %q.", k.Name)

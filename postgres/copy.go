@@ -53,7 +53,7 @@ var copyTables = []copyTable{
 		map[string]int{"created_at": stamp, "disabled": boolean}, true},
 	{"sessions", []string{"token_hash", "user_id", "created_at", "expires_at"}, map[string]int{"created_at": stamp, "expires_at": stamp}, false},
 	{"secrets", []string{"name", "value", "created_at"}, map[string]int{"created_at": stamp}, false},
-	{"api_keys", strings.Fields("id name prefix hash created_at disabled rate_limit rate_burst label_at warn_at block_at scopes version"),
+	{"api_keys", strings.Fields("id name prefix hash created_at disabled rate_limit rate_burst label_at warn_at block_at scopes organisation_id version"),
 		map[string]int{"created_at": stamp, "disabled": boolean}, true},
 	{"api_key_numbers", []string{"key_id", "list", "number"}, nil, false},
 	{"blocklist", []string{"number", "label", "version"}, nil, false},
@@ -67,6 +67,13 @@ var copyTables = []copyTable{
 		map[string]int{"disabled": boolean, "created_at": stamp, "checked_at": stamp, "updated_at": stamp}, true},
 	{"feed_entries", []string{"feed_id", "name", "first_seen"}, map[string]int{"first_seen": stamp}, false},
 	{"site_numbers", []string{"host", "number", "first_seen", "last_seen"}, map[string]int{"first_seen": stamp, "last_seen": stamp}, false},
+	{"org_claims", strings.Fields(`id organisation_id organisation_name domain email password_hash status queue_reason token_hash challenge
+		expires_at created_at updated_at verified_at method decided_by user_id`),
+		map[string]int{"expires_at": stamp, "created_at": stamp, "updated_at": stamp, "verified_at": stamp}, true},
+	{"org_facts", strings.Fields(`id organisation_id kind value number role text callback status method created_by created_at updated_at
+		verified_at verified_by code_hash code_expires code_attempts codes_sent code_window challenge`),
+		map[string]int{"callback": boolean, "created_at": stamp, "updated_at": stamp, "verified_at": stamp, "code_expires": stamp, "code_window": stamp}, true},
+	{"org_audit", strings.Fields("id at organisation_id actor action subject detail"), map[string]int{"at": stamp}, true},
 	{"alerts", strings.Fields("id organisation_id title text author author_kind status created_at updated_at published_at expires_at reviewed_by review_note"),
 		map[string]int{"created_at": stamp, "updated_at": stamp, "published_at": stamp, "expires_at": stamp}, true},
 	{"alert_events", strings.Fields("id alert_id at actor kind from_status to_status note"), map[string]int{"at": stamp}, true},

@@ -26,6 +26,7 @@ func fill(t *testing.T, db interface {
 	hangup.SignInStore
 	hangup.FeedStore
 	hangup.SiteNumberStore
+	hangup.OrgPortalStore
 }) {
 	t.Helper()
 	ctx := context.Background()
@@ -95,6 +96,32 @@ func fill(t *testing.T, db interface {
 		t.Fatal(err)
 	}
 	if err := db.RecordSiteNumbers(ctx, "fix-pc.example", []string{"+448000465678"}, at); err != nil {
+		t.Fatal(err)
+	}
+	orgKey := &hangup.APIKey{Name: "org-acme-sync", Prefix: "hu_org_a", Hash: []byte("abcdef0123456789abcdef0123456789"), CreatedAt: at,
+		Policy: hangup.DefaultScreenPolicy(), Scopes: []string{hangup.ScopeOrg}, OrganisationID: "acme"}
+	if err := db.CreateAPIKey(ctx, orgKey); err != nil {
+		t.Fatal(err)
+	}
+	verified := at.Add(time.Minute)
+	claim := &hangup.OrgClaim{OrganisationID: "acme", OrganisationName: "Acme Bank", Domain: "acme.example", Email: "it@acme.example",
+		PasswordHash: "$argon2id$c", Status: hangup.ClaimVerified, TokenHash: []byte("claim-token-hash-0123456789abcdef"),
+		Challenge: "hangup-challenge=acme.example:x", ExpiresAt: at.Add(time.Hour), CreatedAt: at, UpdatedAt: at, VerifiedAt: &verified,
+		Method: hangup.VerifiedByDNS, UserID: u.ID}
+	audit := hangup.AuditEntry{At: at, OrganisationID: "acme", Actor: "it@acme.example", Action: "claim.verified", Detail: "ünïcødé"}
+	if err := db.CreateClaim(ctx, claim, audit); err != nil {
+		t.Fatal(err)
+	}
+	fact := &hangup.OrgFact{OrganisationID: "acme", Kind: hangup.FactNumber, Value: "+441131230123", Number: "0113 123 0123",
+		Role: hangup.RoleReceivesOnly, Text: "Fraud team", CallBack: true, Status: hangup.FactVerified, Method: hangup.VerifiedByCode,
+		CreatedBy: "it@acme.example", CreatedAt: at, UpdatedAt: at, VerifiedAt: &verified, VerifiedBy: "it@acme.example"}
+	if err := db.CreateFact(ctx, fact, audit); err != nil {
+		t.Fatal(err)
+	}
+	declared := &hangup.OrgFact{OrganisationID: "acme", Kind: hangup.FactNumber, Value: "+441131230124", Number: "0113 123 0124",
+		Role: hangup.RoleCallsOut, Status: hangup.FactDeclared, CreatedBy: "it@acme.example", CreatedAt: at, UpdatedAt: at,
+		CodeHash: []byte{1, 2}, CodeExpires: at.Add(10 * time.Minute), CodesSent: 1, CodeWindow: at}
+	if err := db.CreateFact(ctx, declared, audit); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -205,6 +232,15 @@ func TestCopyFromSQLite(t *testing.T) {
 	oa, e1 := lite.ListOrganisations(ctx)
 	ob, e2 := pg.ListOrganisations(ctx)
 	same("organisations", oa, ob, e1, e2)
+	ca, e1 := lite.ListClaims(ctx, "", 0)
+	cb, e2 := pg.ListClaims(ctx, "", 0)
+	same("claims", ca, cb, e1, e2)
+	fca, e1 := lite.ListFacts(ctx, "")
+	fcb, e2 := pg.ListFacts(ctx, "")
+	same("published facts", fca, fcb, e1, e2)
+	ua, e1 := lite.ListAudit(ctx, "", 100)
+	ub, e2 := pg.ListAudit(ctx, "", 100)
+	same("audit", ua, ub, e1, e2)
 	ka, e1 := lite.ListAPIKeys(ctx)
 	kb, e2 := pg.ListAPIKeys(ctx)
 	same("api keys", ka, kb, e1, e2)

@@ -22,6 +22,6 @@ func openDB(t *testing.T) *postgres.DB {
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Stores {
 		db := openDB(t)
-		return storetest.Stores{Organisations: db, Reports: db, Reputation: db, Users: db, Secrets: db, APIKeys: db, SignIns: db, Feeds: db, SiteNumbers: db, Blocklist: db, Sync: db, SharedChecks: db, Alerts: db, Webhooks: db, Figures: db, Activity: db}
+		return storetest.Stores{Organisations: db, Reports: db, Reputation: db, Users: db, Secrets: db, APIKeys: db, SignIns: db, Feeds: db, SiteNumbers: db, Blocklist: db, Sync: db, SharedChecks: db, Alerts: db, Webhooks: db, Figures: db, Activity: db, OrgPortal: db}
 	})
 }

@@ -255,6 +255,9 @@ func (v *validator) org(at string, o *hangup.Organisation) {
 	}
 	v.text(at+".name", o.Name, true)
 	v.text(at+".description", o.Description, false)
+	if o.Publisher != nil {
+		v.add(at+".publisher", "is set only by Hangup, for an organisation that proved control of its domain; remove it from the file")
+	}
 	if o.Country != "" && !countryPattern.MatchString(o.Country) {
 		v.add(at+".country", "must be a two-letter country code such as GB or US, or empty for international")
 	}
@@ -327,6 +330,9 @@ func (v *validator) source(at string, s hangup.Source) {
 		v.add(at+".url", "must be an http or https address")
 	}
 	v.text(at+".document", s.Document, false)
+	if s.Type != "" {
+		v.add(at+".type", "is set only by Hangup, for facts an organisation published itself; a registry file may not claim to speak for an organisation")
+	}
 	d, err := time.Parse(time.DateOnly, s.Checked)
 	switch {
 	case s.Checked == "":

@@ -16,7 +16,8 @@ import (
 // check and screening paths reads a Snapshot from memory; nothing touches the
 // database per request.
 type Snapshot struct {
-	orgs     []*hangup.Organisation // ordered by ID
+	orgs     []*hangup.Organisation // ordered by ID, with published facts laid over
+	imported []*hangup.Organisation // as imported, without published facts
 	byID     map[string]*hangup.Organisation
 	byNumber map[string]numberRef // E.164, or the digits of a short number
 	byDomain map[string]*hangup.Organisation
@@ -38,6 +39,7 @@ func NewSnapshot(orgs []*hangup.Organisation) *Snapshot {
 		matcher:  NewMatcher(orgs),
 	}
 	slices.SortFunc(s.orgs, func(a, b *hangup.Organisation) int { return strings.Compare(a.ID, b.ID) })
+	s.imported = s.orgs
 	for _, o := range s.orgs {
 		s.byID[o.ID] = o
 		for _, n := range o.Numbers {
@@ -89,9 +91,22 @@ func digits(s string) string {
 	}, s)
 }
 
-// Organisations returns every organisation, ordered by ID. The slice is
+// Organisations returns every organisation, ordered by ID, with the facts
+// organisations published laid over the imported entries. The slice is
 // shared: don't modify it.
 func (s *Snapshot) Organisations() []*hangup.Organisation { return s.orgs }
+
+// Imported returns the organisations as imported, without published facts:
+// what a registry export writes. The slice is shared: don't modify it.
+func (s *Snapshot) Imported() []*hangup.Organisation { return s.imported }
+
+// newPublishedSnapshot indexes imported with facts laid over it.
+func newPublishedSnapshot(imported []*hangup.Organisation, facts []*hangup.OrgFact, claims []*hangup.OrgClaim) *Snapshot {
+	s := NewSnapshot(Overlay(imported, facts, claims))
+	s.imported = slices.Clone(imported)
+	slices.SortFunc(s.imported, func(a, b *hangup.Organisation) int { return strings.Compare(a.ID, b.ID) })
+	return s
+}
 
 // Organisation returns the organisation with id.
 func (s *Snapshot) Organisation(id string) (*hangup.Organisation, bool) {
@@ -291,7 +306,7 @@ func (s *Service) Import(ctx context.Context, orgs []*hangup.Organisation) error
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := clashesWithKept(s.current.Load().orgs, orgs); err != nil {
+	if err := clashesWithKept(s.current.Load().imported, orgs); err != nil {
 		return err
 	}
 	if err := s.store.ReplaceOrganisations(ctx, orgs); err != nil {
@@ -327,8 +342,18 @@ func clashesWithKept(kept, imported []*hangup.Organisation) error {
 	return nil
 }
 
+// Conflicts lists where orgs (a file about to be imported) disagree with
+// the facts organisations published and verified; see Conflicts.
+func (s *Service) Conflicts(ctx context.Context, orgs []*hangup.Organisation) ([]Conflict, error) {
+	facts, _, err := publications(ctx, s.store)
+	if err != nil {
+		return nil, err
+	}
+	return Conflicts(orgs, facts), nil
+}
+
 // Reload rebuilds the snapshot from the store, for changes made by another
-// process or node.
+// process or node, or by the organisation portal.
 func (s *Service) Reload(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -343,7 +368,11 @@ func (s *Service) reloadLocked(ctx context.Context) error {
 	if err := Validate(orgs, s.numbers); err != nil {
 		return fmt.Errorf("registry: stored registry is invalid: %w", err)
 	}
-	snap := NewSnapshot(orgs)
+	facts, claims, err := publications(ctx, s.store)
+	if err != nil {
+		return err
+	}
+	snap := newPublishedSnapshot(orgs, facts, claims)
 	s.current.Store(snap)
 	for _, fn := range s.onSwap {
 		fn(snap)

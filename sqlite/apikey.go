@@ -12,7 +12,7 @@ import (
 
 var _ hangup.APIKeyStore = (*DB)(nil)
 
-const apiKeyColumns = `id, name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes`
+const apiKeyColumns = `id, name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes, organisation_id`
 
 func scanAPIKey(row scanner) (*hangup.APIKey, error) {
 	k := new(hangup.APIKey)
@@ -20,7 +20,7 @@ func scanAPIKey(row scanner) (*hangup.APIKey, error) {
 	var disabled int
 	var scopes string
 	if err := row.Scan(&k.ID, &k.Name, &k.Prefix, &k.Hash, &created, &disabled, &k.RateLimit, &k.RateBurst,
-		&k.Policy.LabelAt, &k.Policy.WarnAt, &k.Policy.BlockAt, &scopes); err != nil {
+		&k.Policy.LabelAt, &k.Policy.WarnAt, &k.Policy.BlockAt, &scopes, &k.OrganisationID); err != nil {
 		return nil, err
 	}
 	k.Scopes = splitScopes(scopes)
@@ -38,9 +38,9 @@ func (db *DB) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 		k.CreatedAt = db.now()
 	}
 	return db.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO api_keys (name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes, version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(version), 0) + 1 FROM api_keys))`,
-			k.Name, k.Prefix, k.Hash, ts(k.CreatedAt), b2i(k.Disabled), k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, joinScopes(k.Scopes))
+		res, err := tx.ExecContext(ctx, `INSERT INTO api_keys (name, prefix, hash, created_at, disabled, rate_limit, rate_burst, label_at, warn_at, block_at, scopes, organisation_id, version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(version), 0) + 1 FROM api_keys))`,
+			k.Name, k.Prefix, k.Hash, ts(k.CreatedAt), b2i(k.Disabled), k.RateLimit, k.RateBurst, k.Policy.LabelAt, k.Policy.WarnAt, k.Policy.BlockAt, joinScopes(k.Scopes), k.OrganisationID)
 		if err != nil {
 			if hangup.ErrorCode(classify(err)) == hangup.ECONFLICT {
 				return hangup.Errorf(hangup.ECONFLICT, "There is already an API key called %q.", k.Name)

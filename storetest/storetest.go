@@ -24,6 +24,7 @@ type Stores struct {
 	Blocklist     hangup.BlocklistStore   // nil skips the blocklist tests
 	Sync          hangup.SyncStore        // nil skips the sync tests
 	SharedChecks  hangup.SharedCheckStore // nil skips the shared check tests
+	OrgPortal     hangup.OrgPortalStore   // nil skips the organisation portal tests
 	Alerts        hangup.AlertStore       // nil skips the alert tests
 	Webhooks      hangup.WebhookStore     // nil skips the webhook tests
 	Figures       hangup.FigureStore      // nil skips the public figures tests
@@ -50,6 +51,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Blocklist", func(t *testing.T) { testBlocklist(t, open) })
 	t.Run("Sync", func(t *testing.T) { testSync(t, open) })
 	t.Run("NumberOrganisations", func(t *testing.T) { testNumberOrganisations(t, open) })
+	t.Run("OrgPortal", func(t *testing.T) { testOrgPortal(t, open) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, open) })
 	t.Run("Webhooks", func(t *testing.T) { testWebhooks(t, open) })
 	t.Run("Figures", func(t *testing.T) { testFigures(t, open) })

@@ -30,8 +30,8 @@ import (
 )
 
 var (
-	imexMember = &hangup.User{ID: 1, Email: "it@imex.example", Role: hangup.RoleMember, OrganisationID: "imex"}
-	hmrcMember = &hangup.User{ID: 2, Email: "fraud@hmrc.example", Role: hangup.RoleMember, OrganisationID: "hmrc"}
+	imexMember = &hangup.User{ID: 1, Email: "it@imex.example", Role: hangup.RoleOrgAdmin, OrganisationID: "imex"}
+	hmrcMember = &hangup.User{ID: 2, Email: "fraud@hmrc.example", Role: hangup.RoleOrgAdmin, OrganisationID: "hmrc"}
 )
 
 type fixture struct {

@@ -22,7 +22,7 @@ func TestAlertPublishedOnOneNodeShowsOnAnother(t *testing.T) {
 	_, a := startNode(t, dsn)
 	baseB, b := startNode(t, dsn)
 	ctx := context.Background()
-	member := &hangup.User{Email: "it@imex.example", Role: hangup.RoleMember, OrganisationID: "imex"}
+	member := &hangup.User{Email: "it@imex.example", Role: hangup.RoleOrgAdmin, OrganisationID: "imex"}
 	analyst := &hangup.User{Email: "analyst@hangup.example", Role: hangup.RoleAnalyst}
 	al, err := a.Alerts.Write(ctx, member, alert.Draft{OrganisationID: "imex", Title: "Two-node test: calls in our name", Text: "We never call about viruses."})
 	if err != nil {

@@ -21,11 +21,13 @@ import (
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/codesend"
 	"github.com/hangup-org/hangup/feed"
 	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/mail"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/orgdash"
+	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/page"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
@@ -66,6 +68,7 @@ type App struct {
 	Blocklist  *blocklist.Service // the shared blocklist, its sync and exports
 	Syncer     *blocklist.Syncer  // pulls a central Hangup's blocklist, when Config.SyncFrom is set
 	Mailer     hangup.Mailer      // reporters' confirmations; nil when no mail server is configured
+	Portal     *orgportal.Service // organisations' claims and published facts
 	Alerts     *alert.Service     // public alerts about organisations, live ones in memory
 	Dashboards *orgdash.Service   // organisations' dashboards
 	Webhooks   *webhook.Service   // organisations' notifications, scanned and sent while serving
@@ -191,6 +194,9 @@ func (a *App) wire(ctx context.Context) error {
 		a.Mailer = m
 		a.log.Info("reporters' confirmations by email", "mail", cfg.mailConfig())
 	}
+	if err := a.wirePortal(); err != nil {
+		return err
+	}
 	a.Webhooks = webhook.New(webhook.Config{}, webhook.Deps{Store: a.DB, Reports: a.DB, Mailer: a.Mailer, Logger: a.log,
 		Organisation: func(id string) (*hangup.Organisation, bool) { return a.Registry.Snapshot().Organisation(id) },
 		PublicURL:    func() string { return a.Server.PublicURL() }})
@@ -208,10 +214,40 @@ func (a *App) wire(ctx context.Context) error {
 		Reports: a.Reports, ReportDB: a.DB, Reputation: a.Reputation, RepDB: a.DB, Accounts: a.Accounts, Secrets: a.DB,
 		Sites: a.Sites, Analyzer: a.Analyzer, Calls: a.Calls, Pages: pageChecker(a.Pages), SiteNumbers: a.DB,
 		Screen: a.Screen, ScreenKeys: a.ScreenKeys, Metrics: a.Metrics, Blocklist: a.Blocklist, Shares: a.DB, Mailer: a.Mailer,
+		Portal: a.Portal,
 		Alerts: a.Alerts, Dashboards: a.Dashboards, Webhooks: a.Webhooks,
 		Stats:    stats.New(stats.Config{}, stats.Deps{Store: a.DB, OrgName: a.orgName}),
 		Activity: a.Activity,
 	})
+	return err
+}
+
+// wirePortal builds the organisation portal: codes by Twilio when it is
+// configured, domains proven through the system's DNS and the SSRF-safe
+// fetcher.
+func (a *App) wirePortal() error {
+	codes := a.cfg.codeSender
+	if codes == nil && a.cfg.TwilioAccountSID != "" {
+		tw, err := codesend.NewTwilio(codesend.TwilioConfig{AccountSID: a.cfg.TwilioAccountSID, AuthToken: a.cfg.TwilioAuthToken,
+			From: a.cfg.TwilioFrom, BaseURL: a.cfg.TwilioAPI})
+		if err != nil {
+			return err
+		}
+		codes = tw
+	}
+	prover := a.cfg.prover
+	if prover == nil {
+		prover = orgportal.NewProver()
+	}
+	var err error
+	a.Portal, err = orgportal.New(orgportal.Config{}, orgportal.Deps{Store: a.DB, Users: a.DB, Keys: a.DB, Registry: a.Registry,
+		Numbers: a.Numbers, Mailer: a.Mailer, Codes: codes, Prover: prover, Logger: a.log,
+		PublicURL: func() string {
+			if a.Server == nil {
+				return a.cfg.PublicURL
+			}
+			return a.Server.PublicURL()
+		}})
 	return err
 }
 

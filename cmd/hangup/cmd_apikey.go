@@ -12,7 +12,7 @@ import (
 )
 
 const apikeyUsage = `usage:
-  hangup apikey add --name NAME [--db PATH] [--create] [--scopes screen,export] [--rate N] [--burst N] [--label-at N --warn-at N --block-at N] [--allow LIST] [--deny LIST]
+  hangup apikey add --name NAME [--db PATH] [--create] [--scopes screen,export|org --org ID] [--rate N] [--burst N] [--label-at N --warn-at N --block-at N] [--allow LIST] [--deny LIST]
   hangup apikey set --name NAME [same flags] [--allow-add LIST] [--deny-add LIST] [--enable]
   hangup apikey revoke --name NAME
   hangup apikey list [--json]`
@@ -129,6 +129,7 @@ type keyOptions struct {
 	allow, deny              listFlag
 	allowAdd, denyAdd        listFlag
 	scopes                   listFlag
+	org                      string
 	fs                       *flag.FlagSet
 	enable                   bool
 }
@@ -140,7 +141,10 @@ func (o *keyOptions) bind(fs *flag.FlagSet, set bool) {
 	fs.IntVar(&o.labelAt, "label-at", 0, "risk at which calls are labelled Unverified (default 20)")
 	fs.IntVar(&o.warnAt, "warn-at", 0, "risk at which calls are labelled Suspected scam (default 50)")
 	fs.IntVar(&o.blockAt, "block-at", 0, "risk at which calls are blocked, 101 for never (default 80)")
-	fs.Var(&o.scopes, "scopes", "what the key may do, comma-separated: screen (screen calls), export (read the blocklist, sync, CardDAV, exports); default screen")
+	fs.Var(&o.scopes, "scopes", "what the key may do, comma-separated: screen (screen calls), export (read the blocklist, sync, CardDAV, exports), org or org_read (one organisation's /api/v1/org/, with --org); default screen")
+	if !set {
+		fs.StringVar(&o.org, "org", "", "the registry id of the organisation an org or org_read key belongs to")
+	}
 	fs.Var(&o.allow, "allow", "numbers always put through, comma-separated (replaces the list)")
 	fs.Var(&o.deny, "deny", "numbers always blocked, comma-separated (replaces the list)")
 	if set {
@@ -173,6 +177,9 @@ func (o *keyOptions) apply(cfg Config, k *hangup.APIKey) error {
 	}
 	if given["scopes"] {
 		k.Scopes = o.scopes
+	}
+	if given["org"] {
+		k.OrganisationID = o.org
 	}
 	if !given["allow"] && !given["deny"] && !given["allow-add"] && !given["deny-add"] {
 		return nil

@@ -36,6 +36,7 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		return nil, err
 	}
 	var orgs []*hangup.Organisation
+	var snap *registry.Snapshot
 	var feeds *feed.Index
 	// A PostgreSQL database always exists; a SQLite file may not yet.
 	var statErr error
@@ -54,6 +55,10 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		if err := registry.Validate(orgs, p); err != nil {
 			return nil, err
 		}
+		// What organisations published and verified counts here too.
+		if snap, err = registry.PublishedSnapshot(ctx, db, orgs); err != nil {
+			return nil, err
+		}
 		fsvc := feed.NewService(db, feed.Config{})
 		if err := fsvc.Load(ctx); err != nil {
 			return nil, err
@@ -66,8 +71,9 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		if orgs, err = registry.Seed(p); err != nil {
 			return nil, err
 		}
+		snap = registry.NewSnapshot(orgs)
 	}
-	return &engines{numbers: p, registry: registry.NewSnapshot(orgs), feeds: feeds, haveDB: statErr == nil}, nil
+	return &engines{numbers: p, registry: snap, feeds: feeds, haveDB: statErr == nil}, nil
 }
 
 // listFlag collects a comma-separated list; the flag may also be repeated.

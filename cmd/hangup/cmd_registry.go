@@ -82,8 +82,21 @@ func registryImport(e *env) error {
 		return err
 	}
 	before := len(svc.Snapshot().Organisations())
+	conflicts, err := svc.Conflicts(e.ctx, orgs)
+	if err != nil {
+		return err
+	}
 	if err := svc.Import(e.ctx, orgs); err != nil {
 		return err
+	}
+	// Facts organisations published themselves are never overwritten by a
+	// file: say where the file disagrees, and how an analyst settles it.
+	for _, c := range conflicts {
+		fmt.Fprintf(e.stderr, "Kept published fact %d: %s.\n", c.Fact, c.Message)
+	}
+	if len(conflicts) > 0 {
+		fmt.Fprintf(e.stderr, "%d published fact(s) disagree with the file and were kept (docs/registry.md, \"Which wins\").\n"+
+			"To let the file's version stand, withdraw the published fact: hangup org facts withdraw --id ID --reason TEXT.\n", len(conflicts))
 	}
 	after := len(svc.Snapshot().Organisations())
 	fmt.Fprintf(e.stdout, "Imported %d organisations into %s (%d new, %d replaced). The registry now holds %d.\n",
@@ -117,7 +130,7 @@ func registryExport(e *env) error {
 		defer f.Close()
 		w = f
 	}
-	return registry.Encode(w, eng.registry.Organisations())
+	return registry.Encode(w, eng.registry.Imported()) // published facts stay the organisations' own
 }
 
 // registryCheck lints a registry: the shipped one, a file, or (with --db) the
@@ -159,7 +172,7 @@ func registryCheck(e *env) error {
 		if err != nil {
 			return err
 		}
-		orgs = eng.registry.Organisations()
+		orgs = eng.registry.Imported()
 		what = "the registry in " + displayDB(cfg.DB)
 	case fs.NArg() == 1:
 		f, err := os.Open(fs.Arg(0))

@@ -8,7 +8,7 @@ import (
 	"github.com/hangup-org/hangup"
 )
 
-const userUsage = "usage: hangup user add --email EMAIL --role admin|analyst|member [--org ORGANISATION-ID]\n" +
+const userUsage = "usage: hangup user add --email EMAIL --role admin|analyst|org_admin|org_member [--org ORGANISATION-ID]\n" +
 	"       hangup user throttles [--clear] [--email EMAIL] [--network CIDR]   failed sign-ins that slow attempts down"
 
 func runUser(e *env) error {
@@ -31,8 +31,8 @@ func runUserAdd(e *env) error {
 	l := newConfigLoader()
 	l.bindWriting(fs)
 	email := fs.String("email", "", "the account's email address")
-	role := fs.String("role", "", "admin, analyst or member")
-	org := fs.String("org", "", "for members: the registry id of their organisation")
+	role := fs.String("role", "", "admin, analyst, org_admin or org_member (\"member\" is the old name of org_member)")
+	org := fs.String("org", "", "for org_admin and org_member: the registry id of their organisation")
 	if err := parseFlags(fs, e); err != nil {
 		return err
 	}
@@ -57,7 +57,11 @@ func runUserAdd(e *env) error {
 			return hangup.Invalid("Unknown organisation.", hangup.FieldError{Field: "org", Message: fmt.Sprintf("%q is not in the registry", *org)})
 		}
 	}
-	u, err := app.Accounts.AddUser(e.ctx, *email, pw, hangup.Role(*role), *org)
+	r, ok := hangup.ParseRole(*role)
+	if !ok {
+		return usagef("--role must be admin, analyst, org_admin or org_member, not %q", *role)
+	}
+	u, err := app.Accounts.AddUser(e.ctx, *email, pw, r, *org)
 	if err != nil {
 		return err
 	}

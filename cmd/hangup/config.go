@@ -15,7 +15,9 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/clientip"
+	"github.com/hangup-org/hangup/codesend"
 	"github.com/hangup-org/hangup/mail"
+	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/postgres"
 	"github.com/hangup-org/hangup/safefetch"
 	"github.com/hangup-org/hangup/stir"
@@ -75,6 +77,14 @@ type Config struct {
 	SMTPPassword string `json:"smtp_password"` // never logged; HANGUP_SMTP_PASSWORD keeps it out of files
 	SMTPFrom     string `json:"smtp_from"`     // e.g. "Hangup <noreply@example.org>"
 
+	// Twilio places the calls that read one-time codes to numbers an
+	// organisation publishes (docs/registry.md). Empty: numbers are
+	// verified by analysts only.
+	TwilioAccountSID string `json:"twilio_account_sid"`
+	TwilioAuthToken  string `json:"twilio_auth_token"` // never logged; HANGUP_TWILIO_AUTH_TOKEN keeps it out of files
+	TwilioFrom       string `json:"twilio_from"`       // the Twilio number calls come from, E.164
+	TwilioAPI        string `json:"twilio_api"`        // default https://api.twilio.com
+
 	// Test hooks, never set from files or flags: the x5u fetcher and the
 	// verifier's clock; the caps of live calls (zero: analyze's defaults);
 	// anonymous reports per client address an hour (zero: report's
@@ -91,6 +101,10 @@ type Config struct {
 	// publications a client's request causes (zero: blocklist's defaults).
 	blocklistEvery, blocklistMinGap time.Duration
 	smtpTLS                         *tls.Config
+	// The organisation portal's code delivery and domain prover (nil:
+	// Twilio when configured; the system's DNS and safefetch).
+	codeSender hangup.CodeSender
+	prover     *orgportal.Prover
 }
 
 // mailConfig is the mail settings as package mail takes them.
@@ -148,6 +162,10 @@ var envVars = []struct {
 	{"HANGUP_SMTP_USER", func(c *Config, v string) error { c.SMTPUser = v; return nil }},
 	{"HANGUP_SMTP_PASSWORD", func(c *Config, v string) error { c.SMTPPassword = v; return nil }},
 	{"HANGUP_SMTP_FROM", func(c *Config, v string) error { c.SMTPFrom = v; return nil }},
+	{"HANGUP_TWILIO_ACCOUNT_SID", func(c *Config, v string) error { c.TwilioAccountSID = v; return nil }},
+	{"HANGUP_TWILIO_AUTH_TOKEN", func(c *Config, v string) error { c.TwilioAuthToken = v; return nil }},
+	{"HANGUP_TWILIO_FROM", func(c *Config, v string) error { c.TwilioFrom = v; return nil }},
+	{"HANGUP_TWILIO_API", func(c *Config, v string) error { c.TwilioAPI = v; return nil }},
 }
 
 // loadConfig builds the configuration for a command: defaults, file,
@@ -393,6 +411,11 @@ func (c Config) Validate() error {
 			fields = append(fields, hangup.FieldError{Field: "public_url", Message: "Email needs the site's public address for its links: set HANGUP_PUBLIC_URL, e.g. https://hangup.example.org."})
 		}
 		fields = append(fields, hangup.ErrorFields(c.mailConfig().Validate())...)
+	}
+	if c.TwilioAccountSID != "" || c.TwilioAuthToken != "" || c.TwilioFrom != "" {
+		if _, err := codesend.NewTwilio(codesend.TwilioConfig{AccountSID: c.TwilioAccountSID, AuthToken: c.TwilioAuthToken, From: c.TwilioFrom}); err != nil {
+			fields = append(fields, hangup.ErrorFields(err)...)
+		}
 	}
 	if c.BlocklistMinConfidence < 0 || c.BlocklistMinConfidence > 1 {
 		fields = append(fields, hangup.FieldError{Field: "blocklist_min_confidence", Message: "must be from 0 to 1 (values below the scam line, 0.8, mean 0.8)"})

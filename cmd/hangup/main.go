@@ -75,6 +75,7 @@ func commands() []command {
 		{"user", "accounts: user add --email E --role R; user throttles [--clear] (failed sign-ins)", runUser},
 		{"screen", "screen a call as a PBX would: --from N --to N [--identity H] [--json]", runScreen},
 		{"apikey", "API keys for screening clients: apikey add|set|revoke|list", runAPIKey},
+		{"org", "organisations speaking for themselves: org claims|approve|reject|facts|verify|withdraw|audit", runOrg},
 		{"migrate", "bring the database schema up to date (SQLite or PostgreSQL)", runMigrate},
 		{"copy-data", "move a SQLite installation into PostgreSQL: --from PATH.db --to postgres://…", runCopyData},
 		{"backup", "write a consistent copy of the SQLite database while it serves: backup FILE", runBackup},

@@ -19,8 +19,8 @@ func TestBrowserOrganisationPortalPagesFitAPhone(t *testing.T) {
 	ctx := browser(t)
 	base, app := startApp(t)
 	long := "https://imex-support-helpdesk-security-department.example.com/refund/claim?reference=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-	member := &hangup.User{Email: "it@imex.example", Role: hangup.RoleMember, OrganisationID: "imex"}
-	if _, err := app.Accounts.AddUser(ctx, member.Email, "a long enough password", hangup.RoleMember, "imex"); err != nil {
+	member := &hangup.User{Email: "it@imex.example", Role: hangup.RoleOrgAdmin, OrganisationID: "imex"}
+	if _, err := app.Accounts.AddUser(ctx, member.Email, "a long enough password", hangup.RoleOrgAdmin, "imex"); err != nil {
 		t.Fatal(err)
 	}
 	al, err := app.Alerts.Write(ctx, member, alert.Draft{OrganisationID: "imex", Title: "Scammers are calling in our name about refunds",

@@ -31,6 +31,7 @@ type Database interface {
 	hangup.SiteNumberStore
 	hangup.BlocklistStore
 	hangup.SyncStore
+	hangup.OrgPortalStore
 	hangup.AlertStore
 	hangup.WebhookStore
 	hangup.FigureStore
@@ -90,6 +91,19 @@ func (a *announcing) ReplaceOrganisations(ctx context.Context, orgs []*hangup.Or
 
 func (a *announcing) DeleteOrganisation(ctx context.Context, id string) error {
 	return a.announce(ctx, a.Database.DeleteOrganisation(ctx, id), hangup.TopicRegistry)
+}
+
+// What organisations publish shows in the registry snapshot.
+func (a *announcing) UpdateClaim(ctx context.Context, c *hangup.OrgClaim, e hangup.AuditEntry) error {
+	return a.announce(ctx, a.Database.UpdateClaim(ctx, c, e), hangup.TopicRegistry)
+}
+
+func (a *announcing) CreateFact(ctx context.Context, f *hangup.OrgFact, e hangup.AuditEntry) error {
+	return a.announce(ctx, a.Database.CreateFact(ctx, f, e), hangup.TopicRegistry)
+}
+
+func (a *announcing) UpdateFact(ctx context.Context, f *hangup.OrgFact, e hangup.AuditEntry) error {
+	return a.announce(ctx, a.Database.UpdateFact(ctx, f, e), hangup.TopicRegistry)
 }
 
 func (a *announcing) CreateReport(ctx context.Context, r *hangup.Report, c *hangup.Contact, tokenHash []byte, ev []hangup.Evidence) error {
