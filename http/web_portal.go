@@ -53,21 +53,8 @@ func (s *Server) webOrgSignUpForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "org_signup", OrgSignUpPage{Page: s.pageFor(r, "Speak for your organisation"), Organisation: org})
 }
 
-// postForm parses a form and checks its token.
-func (s *Server) postForm(w http.ResponseWriter, r *http.Request) bool {
-	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
-		return false
-	}
-	if err := s.checkCSRF(r); err != nil {
-		s.webError(w, r, err)
-		return false
-	}
-	return true
-}
-
 func (s *Server) webOrgSignUp(w http.ResponseWriter, r *http.Request) {
-	if !s.postForm(w, r) {
+	if !s.postedForm(w, r) {
 		return
 	}
 	in := orgportal.SignUp{Organisation: r.PostForm.Get("organisation"), Email: r.PostForm.Get("email"),
@@ -129,7 +116,7 @@ func (s *Server) webOrgClaim(w http.ResponseWriter, r *http.Request) {
 
 // webOrgClaimStep confirms the email or checks the domain.
 func (s *Server) webOrgClaimStep(w http.ResponseWriter, r *http.Request) {
-	if !s.postForm(w, r) {
+	if !s.postedForm(w, r) {
 		return
 	}
 	token := r.PathValue("token")
@@ -235,7 +222,7 @@ func (s *Server) orgProblem(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) webOrgFactAdd(w http.ResponseWriter, r *http.Request) {
-	if !s.postForm(w, r) {
+	if !s.postedForm(w, r) {
 		return
 	}
 	u := userFrom(r.Context())
@@ -256,7 +243,7 @@ func (s *Server) webOrgFactAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webOrgFactAction(w http.ResponseWriter, r *http.Request) {
-	if !s.postForm(w, r) {
+	if !s.postedForm(w, r) {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -291,7 +278,7 @@ func (s *Server) webOrgFactAction(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webOrgTokenAdd(w http.ResponseWriter, r *http.Request) {
-	if !s.postForm(w, r) {
+	if !s.postedForm(w, r) {
 		return
 	}
 	u := userFrom(r.Context())
@@ -311,7 +298,7 @@ func (s *Server) webOrgTokenAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webOrgMemberAdd(w http.ResponseWriter, r *http.Request) {
-	if !s.postForm(w, r) {
+	if !s.postedForm(w, r) {
 		return
 	}
 	u := userFrom(r.Context())
@@ -323,7 +310,7 @@ func (s *Server) webOrgMemberAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webOrgTokenRevoke(w http.ResponseWriter, r *http.Request) {
-	if !s.postForm(w, r) {
+	if !s.postedForm(w, r) {
 		return
 	}
 	u := userFrom(r.Context())
@@ -403,7 +390,7 @@ func (s *Server) analystProblem(w http.ResponseWriter, r *http.Request, err erro
 }
 
 func (s *Server) webAnalystClaimDecide(w http.ResponseWriter, r *http.Request) {
-	if !s.postForm(w, r) {
+	if !s.postedForm(w, r) {
 		return
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -416,7 +403,7 @@ func (s *Server) webAnalystClaimDecide(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webAnalystFactVerify(w http.ResponseWriter, r *http.Request) {
-	if !s.postForm(w, r) {
+	if !s.postedForm(w, r) {
 		return
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
