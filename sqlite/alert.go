@@ -15,7 +15,7 @@ var _ hangup.AlertStore = (*DB)(nil)
 
 const alertColumns = `id, organisation_id, title, text, author, author_kind, status, created_at, updated_at, published_at, expires_at, reviewed_by, review_note`
 
-func scanAlert(row interface{ Scan(...any) error }) (*hangup.PublicAlert, error) {
+func scanAlert(row scanner) (*hangup.PublicAlert, error) {
 	a := &hangup.PublicAlert{}
 	var created, updated, expires string
 	var published sql.NullString
@@ -82,15 +82,7 @@ func (db *DB) ListAlerts(ctx context.Context, f hangup.AlertFilter) ([]*hangup.P
 		return nil, fmt.Errorf("sqlite: list alerts: %w", classify(err))
 	}
 	defer rows.Close()
-	var out []*hangup.PublicAlert
-	for rows.Next() {
-		a, err := scanAlert(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: list alerts: %w", err)
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return collect(rows, scanAlert, "list alerts")
 }
 
 func alertLimit(n int) int {

@@ -15,7 +15,7 @@ var _ hangup.OrgPortalStore = (*DB)(nil)
 const claimColumns = `id, organisation_id, organisation_name, domain, email, password_hash, status, queue_reason, token_hash,
 	challenge, expires_at, created_at, updated_at, verified_at, method, decided_by, user_id`
 
-func scanClaim(row interface{ Scan(...any) error }) (*hangup.OrgClaim, error) {
+func scanClaim(row scanner) (*hangup.OrgClaim, error) {
 	c := new(hangup.OrgClaim)
 	var expires, created, updated string
 	var verified sql.NullString
@@ -94,15 +94,7 @@ func (db *DB) ListClaims(ctx context.Context, status hangup.ClaimStatus, limit i
 		return nil, fmt.Errorf("sqlite: list claims: %w", err)
 	}
 	defer rows.Close()
-	var out []*hangup.OrgClaim
-	for rows.Next() {
-		c, err := scanClaim(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: list claims: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return collect(rows, scanClaim, "list claims")
 }
 
 // UpdateClaim implements hangup.OrgPortalStore.
@@ -124,7 +116,7 @@ func (db *DB) UpdateClaim(ctx context.Context, c *hangup.OrgClaim, a hangup.Audi
 const factColumns = `id, organisation_id, kind, value, number, role, text, callback, status, method, created_by, created_at, updated_at,
 	verified_at, verified_by, code_hash, code_expires, code_attempts, codes_sent, code_window, challenge`
 
-func scanFact(row interface{ Scan(...any) error }) (*hangup.OrgFact, error) {
+func scanFact(row scanner) (*hangup.OrgFact, error) {
 	f := new(hangup.OrgFact)
 	var created, updated, codeExpires, codeWindow string
 	var verified sql.NullString
@@ -217,15 +209,7 @@ func (db *DB) ListFacts(ctx context.Context, organisation string) ([]*hangup.Org
 		return nil, fmt.Errorf("sqlite: list facts: %w", err)
 	}
 	defer rows.Close()
-	var out []*hangup.OrgFact
-	for rows.Next() {
-		f, err := scanFact(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: list facts: %w", err)
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return collect(rows, scanFact, "list facts")
 }
 
 // AppendAudit implements hangup.OrgPortalStore.

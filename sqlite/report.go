@@ -21,6 +21,23 @@ const reportColumns = `id, reference, source, coalesce(source_ref, ''), status, 
 
 type scanner interface{ Scan(...any) error }
 
+// collect reads every remaining row with scan. A failure is wrapped as
+// "sqlite: what: …", or returned as it is when what is empty.
+func collect[T any](rows *sql.Rows, scan func(scanner) (T, error), what string) ([]T, error) {
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			if what == "" {
+				return nil, err
+			}
+			return nil, fmt.Errorf("sqlite: %s: %w", what, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 func scanReport(row scanner) (*hangup.Report, error) {
 	r := new(hangup.Report)
 	var created, updated, happened, status, started, verdict, scamType string

@@ -68,15 +68,7 @@ func (db *DB) ListUsers(ctx context.Context) ([]*hangup.User, error) {
 		return nil, fmt.Errorf("sqlite: list users: %w", err)
 	}
 	defer rows.Close()
-	var out []*hangup.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return collect(rows, scanUser, "")
 }
 
 // SetPassword implements hangup.UserStore.

@@ -14,7 +14,7 @@ var _ hangup.WebhookStore = (*DB)(nil)
 
 const webhookColumns = `id, organisation_id, kind, target, secret, threshold, created_by, created_at`
 
-func scanWebhook(row interface{ Scan(...any) error }) (*hangup.Webhook, error) {
+func scanWebhook(row scanner) (*hangup.Webhook, error) {
 	w := &hangup.Webhook{}
 	var created string
 	if err := row.Scan(&w.ID, &w.OrganisationID, &w.Kind, &w.Target, &w.Secret, &w.Threshold, &w.CreatedBy, &created); err != nil {
@@ -56,15 +56,7 @@ func (db *DB) ListWebhooks(ctx context.Context, orgID string) ([]*hangup.Webhook
 		return nil, fmt.Errorf("sqlite: list webhooks: %w", classify(err))
 	}
 	defer rows.Close()
-	var out []*hangup.Webhook
-	for rows.Next() {
-		w, err := scanWebhook(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: list webhooks: %w", err)
-		}
-		out = append(out, w)
-	}
-	return out, rows.Err()
+	return collect(rows, scanWebhook, "list webhooks")
 }
 
 // DeleteWebhook implements hangup.WebhookStore.
@@ -103,7 +95,7 @@ func (db *DB) EnqueueDelivery(ctx context.Context, d *hangup.WebhookDelivery) (b
 
 const deliveryColumns = `id, webhook_id, event_key, event, payload, status, attempts, next_attempt_at, last_attempt_at, response_status, last_error, created_at`
 
-func scanDelivery(row interface{ Scan(...any) error }) (*hangup.WebhookDelivery, error) {
+func scanDelivery(row scanner) (*hangup.WebhookDelivery, error) {
 	d := &hangup.WebhookDelivery{}
 	var payload, next, created string
 	var last sql.NullString
@@ -170,13 +162,5 @@ func (db *DB) ListDeliveries(ctx context.Context, webhookID int64, limit int) ([
 		return nil, fmt.Errorf("sqlite: list deliveries: %w", classify(err))
 	}
 	defer rows.Close()
-	var out []*hangup.WebhookDelivery
-	for rows.Next() {
-		d, err := scanDelivery(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: list deliveries: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return collect(rows, scanDelivery, "list deliveries")
 }
