@@ -387,3 +387,16 @@ func wrap(err error, format string, args ...any) error {
 	}
 	return classify(fmt.Errorf("postgres: "+format+": %w", append(args, err)...))
 }
+
+// collect reads every remaining row with scan.
+func collect[T any](rows pgx.Rows, scan func(pgx.Row) (T, error)) ([]T, error) {
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

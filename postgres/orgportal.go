@@ -106,14 +106,8 @@ func (db *DB) ListClaims(ctx context.Context, status hangup.ClaimStatus, limit i
 			return err
 		}
 		defer rows.Close()
-		for rows.Next() {
-			c, err := scanClaim(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, c)
-		}
-		return rows.Err()
+		out, err = collect(rows, scanClaim)
+		return err
 	})
 	return out, wrap(err, "list claims")
 }
@@ -248,14 +242,8 @@ func (db *DB) ListFacts(ctx context.Context, organisation string) ([]*hangup.Org
 			return err
 		}
 		defer rows.Close()
-		for rows.Next() {
-			f, err := scanFact(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, f)
-		}
-		return rows.Err()
+		out, err = collect(rows, scanFact)
+		return err
 	})
 	return out, wrap(err, "list facts")
 }
