@@ -23,6 +23,15 @@ func (s *Server) orgAPIRoutes() []apiRoute {
 		{"POST", "/api/v1/org/facts/{id}/prove", s.apiOrgFactAction},
 		{"POST", "/api/v1/org/facts/{id}/withdraw", s.apiOrgFactAction},
 		{"GET", "/api/v1/org/audit", s.apiOrgAudit},
+		{"GET", "/api/v1/org/dashboard", s.apiOrgDashboard},
+		{"GET", "/api/v1/org/dashboard.csv", s.apiOrgDashboardCSV},
+		{"GET", "/api/v1/org/alerts", s.apiOrgAlerts},
+		{"POST", "/api/v1/org/alerts", s.apiOrgAlertWrite},
+		{"POST", "/api/v1/org/alerts/{id}/withdraw", s.apiOrgAlertWithdraw},
+		{"GET", "/api/v1/org/webhooks", s.apiOrgWebhooks},
+		{"POST", "/api/v1/org/webhooks", s.apiOrgWebhookAdd},
+		{"DELETE", "/api/v1/org/webhooks/{id}", s.apiOrgWebhookDelete},
+		{"POST", "/api/v1/org/webhooks/{id}/test", s.apiOrgWebhookTest},
 	}
 }
 

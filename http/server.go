@@ -254,6 +254,18 @@ func (s *Server) missing(path string) string {
 		return "Alerts"
 	case strings.HasPrefix(path, "/api/v1/calls") && s.deps.Calls == nil:
 		return "Live analysis"
+	case strings.HasPrefix(path, "/api/v1/org/dashboard"):
+		if s.deps.Dashboards == nil {
+			return "The organisation dashboard"
+		}
+	case strings.HasPrefix(path, "/api/v1/org/alerts"):
+		if s.deps.Alerts == nil {
+			return "Alerts"
+		}
+	case strings.HasPrefix(path, "/api/v1/org/webhooks"):
+		if s.deps.Webhooks == nil {
+			return "Notifications"
+		}
 	case strings.HasPrefix(path, "/api/v1/org/") && s.deps.Portal == nil:
 		return "The organisation portal"
 	case path == "/api/v1/stats" && s.deps.Stats == nil:

@@ -314,15 +314,24 @@ func (s *Server) dashboardOrg(r *http.Request) (*hangup.Organisation, int, error
 	if !ok || !hangup.MayReadOrganisation(userFrom(r.Context()), o.ID) {
 		return nil, 0, hangup.Errorf(hangup.ENOTFOUND, "There is no dashboard here for your account.")
 	}
-	weeks := orgdash.DefaultWeeks
-	if v := r.URL.Query().Get("weeks"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > orgdash.MaxWeeks {
-			return nil, 0, hangup.Errorf(hangup.EINVALID, "Choose a period from 1 to %d weeks.", orgdash.MaxWeeks)
-		}
-		weeks = n
+	weeks, err := dashboardWeeks(r)
+	if err != nil {
+		return nil, 0, err
 	}
 	return o, weeks, nil
+}
+
+// dashboardWeeks is the period a dashboard request asks for (?weeks=N).
+func dashboardWeeks(r *http.Request) (int, error) {
+	v := r.URL.Query().Get("weeks")
+	if v == "" {
+		return orgdash.DefaultWeeks, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > orgdash.MaxWeeks {
+		return 0, hangup.Errorf(hangup.EINVALID, "Choose a period from 1 to %d weeks.", orgdash.MaxWeeks)
+	}
+	return n, nil
 }
 
 func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
@@ -366,6 +375,12 @@ func (s *Server) webDashboardCSV(w http.ResponseWriter, r *http.Request) {
 		s.webError(w, r, err)
 		return
 	}
+	s.writeDashboardCSV(w, o, d)
+}
+
+// writeDashboardCSV sends a dashboard as the CSV file its page and the
+// organisation API offer.
+func (s *Server) writeDashboardCSV(w http.ResponseWriter, o *hangup.Organisation, d *orgdash.Dashboard) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="hangup-`+o.ID+`-dashboard.csv"`)
 	w.Header().Set("Cache-Control", "no-store")
