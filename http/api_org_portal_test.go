@@ -5,20 +5,16 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/alert"
 	"github.com/hangup-org/hangup/screen"
-	"github.com/hangup-org/hangup/webhook"
 )
 
 // The organisation API's dashboard, alerts and notifications: an org token
@@ -362,23 +358,8 @@ func orgWebhookList(t *testing.T, s orgAPIServer, key string) ([]orgWebhook, str
 }
 
 func TestOrgAPIWebhooks(t *testing.T) {
-	var mu sync.Mutex
-	var secret string
-	var verified, rejected int
-	rcv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		defer mu.Unlock()
-		if err := webhook.Verify(secret, r.Header.Get(webhook.HeaderSignature), body, time.Now(), time.Minute); err != nil {
-			rejected++
-			w.WriteHeader(http.StatusUnauthorized)
-			return
-		}
-		verified++
-	}))
-	t.Cleanup(rcv.Close)
-	u, _ := url.Parse(rcv.URL)
-	port, _ := strconv.Atoi(u.Port())
+	rcv := newSignedReceiver(t)
+	port := rcv.Port
 	s := newOrgAPIServer(t, port)
 
 	r := orgCall(t, s, "POST", "/api/v1/org/webhooks", s.imex, `{"target":"`+rcv.URL+`/hook","threshold":5}`)
@@ -390,9 +371,7 @@ func TestOrgAPIWebhooks(t *testing.T) {
 	if !strings.HasPrefix(hook.Secret, "whsec_") || hook.Target != rcv.URL+"/hook" {
 		t.Fatalf("the new webhook = %+v, want its target and its secret", hook)
 	}
-	mu.Lock()
-	secret = hook.Secret
-	mu.Unlock()
+	rcv.setSecret(hook.Secret)
 	for _, key := range []string{s.imex, s.imexRead} {
 		l, body := orgWebhookList(t, s, key)
 		if len(l) != 1 || l[0].ID != hook.ID || strings.Contains(body, hook.Secret) {
@@ -411,11 +390,9 @@ func TestOrgAPIWebhooks(t *testing.T) {
 	}](t, r); d.Delivery.Status != string(hangup.DeliveryDelivered) {
 		t.Errorf("the test delivery = %+v, want delivered", d)
 	}
-	mu.Lock()
-	if verified != 1 || rejected != 0 {
+	if verified, rejected := rcv.counts(); verified != 1 || rejected != 0 {
 		t.Errorf("the receiver verified %d, rejected %d; want 1, 0", verified, rejected)
 	}
-	mu.Unlock()
 	if l, _ := orgWebhookList(t, s, s.imex); len(l) != 1 || len(l[0].Deliveries) != 1 || l[0].Deliveries[0].Event != hangup.EventTest || l[0].Deliveries[0].Status != string(hangup.DeliveryDelivered) {
 		t.Errorf("the delivery log = %+v, want the delivered test", l)
 	}
@@ -430,8 +407,8 @@ func TestOrgAPIWebhooks(t *testing.T) {
 		{"read-only token tests", "POST", hookPath + "/test", s.imexRead, "", 403},
 		{"other organisation deletes", "DELETE", hookPath, s.hmrc, "", 404},
 		{"other organisation tests", "POST", hookPath + "/test", s.hmrc, "", 404},
-		{"private address", "POST", "/api/v1/org/webhooks", s.imex, `{"target":"http://10.0.0.7:` + u.Port() + `/hook"}`, 400},
-		{"link-local address", "POST", "/api/v1/org/webhooks", s.imex, `{"target":"http://169.254.169.254:` + u.Port() + `/latest/meta-data"}`, 400},
+		{"private address", "POST", "/api/v1/org/webhooks", s.imex, `{"target":"http://10.0.0.7:` + strconv.Itoa(port) + `/hook"}`, 400},
+		{"link-local address", "POST", "/api/v1/org/webhooks", s.imex, `{"target":"http://169.254.169.254:` + strconv.Itoa(port) + `/latest/meta-data"}`, 400},
 		{"loopback on another port", "POST", "/api/v1/org/webhooks", s.imex, `{"target":"http://127.0.0.1:1/hook"}`, 400},
 		{"unknown kind", "POST", "/api/v1/org/webhooks", s.imex, `{"kind":"pager","target":"x"}`, 400},
 		{"email without a mailer", "POST", "/api/v1/org/webhooks", s.imex, `{"kind":"email","target":"fraud@imex.example"}`, 503},
@@ -450,11 +427,9 @@ func TestOrgAPIWebhooks(t *testing.T) {
 	if l, _ := orgWebhookList(t, s, s.imex); len(l) != 1 || l[0].ID != hook.ID || len(l[0].Deliveries) != 1 {
 		t.Errorf("after the refusals IMEX's webhooks = %+v, want the one webhook with its one delivery", l)
 	}
-	mu.Lock()
-	if verified+rejected != 1 {
+	if verified, rejected := rcv.counts(); verified+rejected != 1 {
 		t.Errorf("the receiver heard %d requests, want only the one test", verified+rejected)
 	}
-	mu.Unlock()
 	if l, body := orgWebhookList(t, s, s.hmrc); len(l) != 0 || strings.Contains(body, rcv.URL) {
 		t.Errorf("HMRC's token lists %s: IMEX's webhook leaked", body)
 	}

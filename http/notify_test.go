@@ -40,23 +40,8 @@ func withWebhooks(port int) func(*Deps) {
 // and a receiver on loopback verifies the signature; the delivery log
 // shows it. HMRC can't open IMEX's page.
 func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
-	var mu sync.Mutex
-	var secret string
-	var verified, rejected int
-	rcv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		defer mu.Unlock()
-		if err := webhook.Verify(secret, r.Header.Get(webhook.HeaderSignature), body, time.Now(), time.Minute); err != nil {
-			rejected++
-			w.WriteHeader(http.StatusUnauthorized)
-			return
-		}
-		verified++
-	}))
-	t.Cleanup(rcv.Close)
-	u, _ := url.Parse(rcv.URL)
-	port, _ := strconv.Atoi(u.Port())
+	rcv := newSignedReceiver(t)
+	port := rcv.Port
 	s := newTestServer(t, DefaultConfig(), withWebhooks(port))
 	imex, hmrc := newBrowser(t, s), newBrowser(t, s)
 	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
@@ -68,10 +53,8 @@ func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 	if st != http.StatusOK || m == nil {
 		t.Fatalf("adding the webhook: %d, secret shown: %v", st, m)
 	}
-	mu.Lock()
-	secret = m[1]
-	mu.Unlock()
-	if _, again, _ := imex.get("/organisations/imex/notifications"); strings.Contains(again, secret) {
+	rcv.setSecret(m[1])
+	if _, again, _ := imex.get("/organisations/imex/notifications"); strings.Contains(again, m[1]) {
 		t.Error("the secret is shown again")
 	}
 	action := regexp.MustCompile(`action="(/organisations/imex/notifications/\d+/test)"`).FindStringSubmatch(page)
@@ -82,11 +65,9 @@ func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 	if st != http.StatusOK || !strings.Contains(page, `id="test-result" data-status="delivered"`) {
 		t.Errorf("the test: %d, the page does not say delivered", st)
 	}
-	mu.Lock()
-	if verified != 1 || rejected != 0 {
+	if verified, rejected := rcv.counts(); verified != 1 || rejected != 0 {
 		t.Errorf("receiver verified %d, rejected %d; want 1, 0", verified, rejected)
 	}
-	mu.Unlock()
 	if !strings.Contains(page, `<tr data-status="delivered">`) {
 		t.Error("the delivery log does not show the delivered test")
 	}
@@ -118,4 +99,50 @@ func TestNotificationPageRefusesAPrivateAddress(t *testing.T) {
 	if ws, _ := testDBs[s].ListWebhooks(t.Context(), "imex"); len(ws) != 0 {
 		t.Errorf("refused addresses stored %d webhooks", len(ws))
 	}
+}
+
+// signedReceiver is a webhook receiver on loopback that checks every
+// delivery's signature with the secret it is given once the webhook is made.
+type signedReceiver struct {
+	URL  string
+	Port int
+
+	mu                 sync.Mutex
+	secret             string
+	verified, rejected int
+}
+
+func newSignedReceiver(t *testing.T) *signedReceiver {
+	t.Helper()
+	sr := &signedReceiver{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		sr.mu.Lock()
+		defer sr.mu.Unlock()
+		if err := webhook.Verify(sr.secret, r.Header.Get(webhook.HeaderSignature), body, time.Now(), time.Minute); err != nil {
+			sr.rejected++
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		sr.verified++
+	}))
+	t.Cleanup(srv.Close)
+	u, _ := url.Parse(srv.URL)
+	sr.URL = srv.URL
+	sr.Port, _ = strconv.Atoi(u.Port())
+	return sr
+}
+
+// setSecret tells the receiver the webhook's secret.
+func (sr *signedReceiver) setSecret(s string) {
+	sr.mu.Lock()
+	sr.secret = s
+	sr.mu.Unlock()
+}
+
+// counts returns how many deliveries verified and how many did not.
+func (sr *signedReceiver) counts() (verified, rejected int) {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	return sr.verified, sr.rejected
 }
