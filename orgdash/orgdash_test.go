@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -178,5 +179,36 @@ func TestDashboardCSVDefusesFormulas(t *testing.T) {
 		if r[0] == "payment_method" && r[1][0] != '\'' {
 			t.Errorf("a formula went out as %q", r[1])
 		}
+	}
+}
+
+// An organisation nobody has reported yet has a dashboard of empty lists,
+// and its JSON says [] for each of them, never null: API clients iterate
+// over them without a nil check.
+func TestEmptyDashboardListsAreEmptyNotNull(t *testing.T) {
+	f := newFixture(t)
+	o, ok := f.reg.Snapshot().Organisation("hmrc")
+	if !ok {
+		t.Fatal("HMRC is not in the registry")
+	}
+	d, err := f.dash.Build(context.Background(), o, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(b, &fields); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"numbers_shown", "callback_numbers", "tools", "payment_methods", "happened", "websites", "lookalikes", "spoofed"} {
+		if v, ok := fields[k]; !ok || string(v) != "[]" {
+			t.Errorf("%s = %s, want []", k, v)
+		}
+	}
+	if d.Reports != 0 {
+		t.Errorf("a fresh database has %d reports naming HMRC", d.Reports)
 	}
 }
