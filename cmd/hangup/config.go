@@ -280,79 +280,39 @@ func (l *configLoader) resolve(e *env) (Config, error) {
 			}
 		}
 	}
+	// The flags given win over the file and the environment: a zero
+	// value means "not given".
 	f := l.cfg
-	if f.DB != "" {
-		cfg.DB = f.DB
-	}
-	if f.Addr != "" {
-		cfg.Addr = f.Addr
-	}
-	if f.DefaultRegion != "" {
-		cfg.DefaultRegion = f.DefaultRegion
-	}
-	if f.OfcomDir != "" {
-		cfg.OfcomDir = f.OfcomDir
-	}
+	overlay(&cfg.DB, f.DB)
+	overlay(&cfg.Addr, f.Addr)
+	overlay(&cfg.DefaultRegion, f.DefaultRegion)
+	overlay(&cfg.OfcomDir, f.OfcomDir)
 	if f.RateLimit >= 0 {
 		cfg.RateLimit = f.RateLimit
 	}
 	if f.RateBurst > 0 {
 		cfg.RateBurst = f.RateBurst
 	}
-	if f.TrustProxy != "" {
-		cfg.TrustProxy = f.TrustProxy
-	}
-	if f.MetricsAddr != "" {
-		cfg.MetricsAddr = f.MetricsAddr
-	}
-	if f.MetricsKey != "" {
-		cfg.MetricsKey = f.MetricsKey
-	}
-	if f.LogLevel != "" {
-		cfg.LogLevel = f.LogLevel
-	}
-	if f.NoSeed {
-		cfg.NoSeed = true
-	}
-	if f.PublicURL != "" {
-		cfg.PublicURL = f.PublicURL
-	}
-	if f.SecureCookies {
-		cfg.SecureCookies = true
-	}
-	if f.FetchPages {
-		cfg.FetchPages = true
-	}
-	if f.AGI != "" {
-		cfg.AGI = f.AGI
-	}
+	overlay(&cfg.TrustProxy, f.TrustProxy)
+	overlay(&cfg.MetricsAddr, f.MetricsAddr)
+	overlay(&cfg.MetricsKey, f.MetricsKey)
+	overlay(&cfg.LogLevel, f.LogLevel)
+	overlay(&cfg.NoSeed, f.NoSeed)
+	overlay(&cfg.PublicURL, f.PublicURL)
+	overlay(&cfg.SecureCookies, f.SecureCookies)
+	overlay(&cfg.FetchPages, f.FetchPages)
+	overlay(&cfg.AGI, f.AGI)
 	if l.screenKeys != "" {
 		cfg.ScreenKeys, _ = strconv.ParseBool(l.screenKeys)
 	}
-	if f.StirTrustAnchors != "" {
-		cfg.StirTrustAnchors = f.StirTrustAnchors
-	}
-	if f.SMTPHost != "" {
-		cfg.SMTPHost = f.SMTPHost
-	}
-	if f.SMTPPort != 0 {
-		cfg.SMTPPort = f.SMTPPort
-	}
-	if f.SMTPUser != "" {
-		cfg.SMTPUser = f.SMTPUser
-	}
-	if f.SMTPFrom != "" {
-		cfg.SMTPFrom = f.SMTPFrom
-	}
-	if f.SyncFrom != "" {
-		cfg.SyncFrom = f.SyncFrom
-	}
-	if f.SyncKey != "" {
-		cfg.SyncKey = f.SyncKey
-	}
-	if f.SyncEvery != "" {
-		cfg.SyncEvery = f.SyncEvery
-	}
+	overlay(&cfg.StirTrustAnchors, f.StirTrustAnchors)
+	overlay(&cfg.SMTPHost, f.SMTPHost)
+	overlay(&cfg.SMTPPort, f.SMTPPort)
+	overlay(&cfg.SMTPUser, f.SMTPUser)
+	overlay(&cfg.SMTPFrom, f.SMTPFrom)
+	overlay(&cfg.SyncFrom, f.SyncFrom)
+	overlay(&cfg.SyncKey, f.SyncKey)
+	overlay(&cfg.SyncEvery, f.SyncEvery)
 	if cfg.AGI != "" {
 		cfg.AGI = agiAddr(cfg.AGI)
 	}
@@ -477,3 +437,11 @@ func (p *ProxyList) UnmarshalJSON(b []byte) error {
 
 // Parse reads the list.
 func (p ProxyList) Parse() (clientip.Proxies, error) { return clientip.ParseProxies(string(p)) }
+
+// overlay sets *dst to v unless v is its type's zero value.
+func overlay[T comparable](dst *T, v T) {
+	var zero T
+	if v != zero {
+		*dst = v
+	}
+}
