@@ -61,11 +61,7 @@ func runImport(e *env) error {
 		return usagef("%v", err)
 	}
 	defer f.Close()
-	cfg, err := l.writable(e)
-	if err != nil {
-		return err
-	}
-	app, err := openApp(e, cfg)
+	app, err := l.openWritable(e)
 	if err != nil {
 		return err
 	}
@@ -125,11 +121,7 @@ func importFTCRange(e *env, l *configLoader, fromS, toS, tmpl string, allowPriva
 	if err != nil {
 		return usagef("--url: %v", err)
 	}
-	cfg, err := l.writable(e)
-	if err != nil {
-		return err
-	}
-	app, err := openApp(e, cfg)
+	app, err := l.openWritable(e)
 	if err != nil {
 		return err
 	}
@@ -183,11 +175,7 @@ func runImportCSV(e *env) error {
 		return usagef("%v", err)
 	}
 	defer f.Close()
-	cfg, err := l.writable(e)
-	if err != nil {
-		return err
-	}
-	app, err := openApp(e, cfg)
+	app, err := l.openWritable(e)
 	if err != nil {
 		return err
 	}

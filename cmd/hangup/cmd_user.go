@@ -86,11 +86,7 @@ func runUserThrottles(e *env) error {
 	if *clearIt && *email == "" && *network == "" && !*all {
 		return usagef("--clear needs --email, --network or both (or --all to clear everything)")
 	}
-	cfg, err := l.writable(e)
-	if err != nil {
-		return err
-	}
-	app, err := openApp(e, cfg)
+	app, err := l.openWritable(e)
 	if err != nil {
 		return err
 	}

@@ -202,6 +202,16 @@ func (l *configLoader) writable(e *env) (Config, error) {
 	return cfg, checkWritable(e, cfg.DB, l.create)
 }
 
+// openWritable checks the database of a writing command (writable) and
+// opens the App over it.
+func (l *configLoader) openWritable(e *env) (*App, error) {
+	cfg, err := l.writable(e)
+	if err != nil {
+		return nil, err
+	}
+	return openApp(e, cfg)
+}
+
 // bindScreening is bind for commands that screen calls (serve, screen):
 // they also take --stir-trust-anchors.
 func (l *configLoader) bindScreening(fs *flag.FlagSet, serve, screening bool) {
