@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -13,12 +12,9 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/feed"
 	"github.com/hangup-org/hangup/orgdash"
-	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
-	"github.com/hangup-org/hangup/reputation"
-	"github.com/hangup-org/hangup/site"
-	"github.com/hangup-org/hangup/sqlite"
+	"github.com/hangup-org/hangup/report/reporttest"
 )
 
 type fixture struct {
@@ -29,39 +25,14 @@ type fixture struct {
 
 func newFixture(t *testing.T, feedNames ...string) fixture {
 	t.Helper()
-	ctx := context.Background()
-	p, err := phone.New(phone.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dash.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	reg, err := registry.NewService(ctx, db, p, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep := reputation.New(reputation.DefaultConfig(), db)
-	if err := rep.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
-	sites, err := site.New(site.Config{Organisations: reg.Snapshot().Organisations()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	reports, err := report.New(ctx, report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db, Sites: sites})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := reporttest.New(t, true)
 	var entries []hangup.FeedEntry
 	for _, n := range feedNames {
 		entries = append(entries, hangup.FeedEntry{Name: n, FirstSeen: time.Now()})
 	}
 	ix := feed.NewIndex([]feed.Source{{Feed: "phishing-list", Entries: entries}})
-	dash := orgdash.New(orgdash.Deps{Reports: db, Sites: sites, Feeds: func() orgdash.FeedNames { return ix }})
-	return fixture{reports, dash, reg}
+	dash := orgdash.New(orgdash.Deps{Reports: st.DB, Sites: st.Sites, Feeds: func() orgdash.FeedNames { return ix }})
+	return fixture{st.Reports, dash, st.Registry}
 }
 
 func (f fixture) submit(t *testing.T, in hangup.ReportInput, who string) {

@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,10 +19,9 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/mail"
 	"github.com/hangup-org/hangup/mail/mailtest"
-	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
-	"github.com/hangup-org/hangup/reputation"
+	"github.com/hangup-org/hangup/report/reporttest"
 	"github.com/hangup-org/hangup/safefetch"
 	"github.com/hangup-org/hangup/sqlite"
 	"github.com/hangup-org/hangup/webhook"
@@ -43,29 +41,8 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	p, err := phone.New(phone.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "webhook.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	reg, err := registry.NewService(ctx, db, p, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep := reputation.New(reputation.DefaultConfig(), db)
-	if err := rep.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
-	reports, err := report.New(ctx, report.Deps{Store: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &fixture{db: db, reports: reports, reg: reg, now: time.Now().UTC()}
+	st := reporttest.New(t, false)
+	return &fixture{db: st.DB, reports: st.Reports, reg: st.Registry, now: time.Now().UTC()}
 }
 
 func (f *fixture) service(fetch *safefetch.Client, m hangup.Mailer, resolver *fakeResolver) *webhook.Service {
