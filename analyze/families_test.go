@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hangup-org/hangup/data/sharedtest"
 )
 
 // familyExample is one scam family with a text of it and the indicator that
@@ -137,28 +139,4 @@ func TestFamilyExamplesQuoteTheirRobocall(t *testing.T) {
 
 // sharedData returns the shared data directory, or skips the test (fails
 // it with HANGUP_REQUIRE_SHARED_DATA=1) when it cannot be found.
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	var candidates []string
-	if d := os.Getenv("HANGUP_SHARED_DATA"); d != "" {
-		candidates = append(candidates, d)
-	} else if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			candidates = append(candidates, filepath.Join(d, "shared", "data"))
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	for _, c := range candidates {
-		if _, err := os.Stat(filepath.Join(c, "robocall-ftc-ppone")); err == nil {
-			return c
-		}
-	}
-	msg := "shared data not found (set HANGUP_SHARED_DATA to the shared/data directory); tried " + strings.Join(candidates, ", ")
-	if os.Getenv("HANGUP_REQUIRE_SHARED_DATA") == "1" {
-		tb.Fatal(msg)
-	}
-	tb.Skip(msg)
-	return ""
-}
+func sharedData(tb testing.TB) string { tb.Helper(); return sharedtest.Dir(tb, "robocall-ftc-ppone") }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hangup-org/hangup/data/sharedtest"
 )
 
 // Vectors from other projects. The MIT ones live in testdata/vectors; the
@@ -25,31 +27,7 @@ const mitVectors = "testdata/vectors"
 // test (fails it with HANGUP_REQUIRE_SHARED_DATA=1) when it cannot be found.
 func sharedStirShaken(t *testing.T) string {
 	t.Helper()
-	var tried []string
-	var candidates []string
-	if d := os.Getenv("HANGUP_SHARED_DATA"); d != "" {
-		candidates = append(candidates, d)
-	} else if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			candidates = append(candidates, filepath.Join(d, "shared", "data"))
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	for _, c := range candidates {
-		p := filepath.Join(c, "stirshaken")
-		tried = append(tried, p)
-		if _, err := os.Stat(filepath.Join(p, "vectors.json")); err == nil {
-			return p
-		}
-	}
-	msg := "shared STIR/SHAKEN vectors not found (set HANGUP_SHARED_DATA to the shared/data directory); tried " + strings.Join(tried, ", ")
-	if os.Getenv("HANGUP_REQUIRE_SHARED_DATA") == "1" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
+	return filepath.Join(sharedtest.Dir(t, "stirshaken/vectors.json"), "stirshaken")
 }
 
 func readVector(t *testing.T, root, rel string) string {

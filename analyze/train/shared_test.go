@@ -8,35 +8,12 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze/train"
+	"github.com/hangup-org/hangup/data/sharedtest"
 )
 
 // sharedData returns the shared data directory, or skips the test (fails
 // it with HANGUP_REQUIRE_SHARED_DATA=1) when it cannot be found.
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	var candidates []string
-	if d := os.Getenv("HANGUP_SHARED_DATA"); d != "" {
-		candidates = append(candidates, d)
-	} else if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			candidates = append(candidates, filepath.Join(d, "shared", "data"))
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	for _, c := range candidates {
-		if _, err := os.Stat(filepath.Join(c, train.SourceRobocall)); err == nil {
-			return c
-		}
-	}
-	msg := "shared data not found (set HANGUP_SHARED_DATA to the shared/data directory); tried " + strings.Join(candidates, ", ")
-	if os.Getenv("HANGUP_REQUIRE_SHARED_DATA") == "1" {
-		tb.Fatal(msg)
-	}
-	tb.Skip(msg)
-	return ""
-}
+func sharedData(tb testing.TB) string { tb.Helper(); return sharedtest.Dir(tb, train.SourceRobocall) }
 
 func TestLoadSharedLabelsEverySource(t *testing.T) {
 	dir := sharedData(t)

@@ -2,13 +2,13 @@ package siteeval
 
 import (
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/data/sharedtest"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/site"
@@ -17,25 +17,7 @@ import (
 // sharedDir finds the shared data directory (HANGUP_SHARED_DATA, else the
 // usual places); it skips the test when there is none, or fails it with
 // HANGUP_REQUIRE_SHARED_DATA=1.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	var tried []string
-	for _, d := range []string{os.Getenv("HANGUP_SHARED_DATA"), "../../../shared/data", "/work/shared/data"} {
-		if d == "" {
-			continue
-		}
-		if _, err := os.Stat(filepath.Join(d, sharedPDB)); err == nil {
-			return d
-		}
-		tried = append(tried, d)
-	}
-	msg := "shared phishing lists not found (set HANGUP_SHARED_DATA); tried " + strings.Join(tried, ", ")
-	if os.Getenv("HANGUP_REQUIRE_SHARED_DATA") == "1" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
+func sharedDir(t *testing.T) string { t.Helper(); return sharedtest.Dir(t, sharedPDB) }
 
 var (
 	orgsOnce sync.Once
