@@ -449,16 +449,7 @@ func BenchmarkSubmit(b *testing.B) {
 // never overrides what they typed.
 func TestStoryFillsTheGaps(t *testing.T) {
 	ctx := context.Background()
-	f := newFixture(t)
-	p, _ := phone.New(phone.Config{})
-	an, err := analyze.New(analyze.Deps{Numbers: p})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := report.New(ctx, report.Deps{Store: f.db, Numbers: p, Secrets: f.db, Analyzer: an, AnonymousPerHour: 1e6})
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := newAnalysingService(t)
 	story := "He said he was from Microsoft, told me to go to anydesk dot com and install AnyDesk, then call him back on 020 7946 0000. I paid £300 in Google Play gift cards."
 	in := hangup.ReportInput{NumberShown: "0906 123 4567", Story: story, PaymentMethod: "typed by me"}
 	sg := svc.Suggest(ctx, in)
@@ -484,16 +475,7 @@ func TestStoryFillsTheGaps(t *testing.T) {
 // overwritten.
 func TestStoryFillsTheRightFields(t *testing.T) {
 	ctx := context.Background()
-	f := newFixture(t)
-	p, _ := phone.New(phone.Config{})
-	an, err := analyze.New(analyze.Deps{Numbers: p})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := report.New(ctx, report.Deps{Store: f.db, Numbers: p, Secrets: f.db, Analyzer: an, AnonymousPerHour: 1e6})
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := newAnalysingService(t)
 	for _, tc := range []struct {
 		name, story     string
 		shown, callback string
@@ -708,16 +690,7 @@ func TestAnonymousRateLimitIgnoresCookies(t *testing.T) {
 // tech-support call and a utility cut-off threat.
 func TestReportedStoriesOfCommonScamsAreFlagged(t *testing.T) {
 	ctx := context.Background()
-	f := newFixture(t)
-	p, _ := phone.New(phone.Config{})
-	an, err := analyze.New(analyze.Deps{Numbers: p})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := report.New(ctx, report.Deps{Store: f.db, Numbers: p, Secrets: f.db, Analyzer: an, AnonymousPerHour: 1e6})
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := newAnalysingService(t)
 	for _, story := range []string{
 		"He said my computer has a virus and told me to install AnyDesk",
 		"the caller said my electricity would be cut off unless I paid by card now",
@@ -730,4 +703,21 @@ func TestReportedStoriesOfCommonScamsAreFlagged(t *testing.T) {
 			t.Errorf("%q: stored verdict %s, want scam or suspicious", story, v)
 		}
 	}
+}
+
+// newAnalysingService is a report service that reads the person's story
+// with the analysis, on a fresh database, without an anonymous rate limit.
+func newAnalysingService(t *testing.T) *report.Service {
+	t.Helper()
+	f := newFixture(t)
+	p, _ := phone.New(phone.Config{})
+	an, err := analyze.New(analyze.Deps{Numbers: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := report.New(context.Background(), report.Deps{Store: f.db, Numbers: p, Secrets: f.db, Analyzer: an, AnonymousPerHour: 1e6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc
 }
