@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/hangup-org/hangup"
@@ -17,6 +18,7 @@ import (
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/postgres"
 	"github.com/hangup-org/hangup/registry"
+	"github.com/hangup-org/hangup/reputation"
 )
 
 // engines is what the one-shot commands need: the number engine and a
@@ -28,9 +30,20 @@ type engines struct {
 	registry *registry.Snapshot
 	feeds    *feed.Index // the enabled feeds' copies; empty without a database
 	haveDB   bool        // the database exists
+	// sites is what reports and analysts say about websites, as the
+	// server sees it (docs/reputation.md); loaded only when asked for,
+	// and nil without a database.
+	sites *reputation.Service
 }
 
-func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
+// loadOption asks loadEngines for more than every command needs.
+type loadOption int
+
+// withWebsiteReputation also loads the reputation that reports and
+// analysts give websites, from the same database connection.
+const withWebsiteReputation loadOption = 1
+
+func loadEngines(ctx context.Context, cfg Config, opts ...loadOption) (*engines, error) {
 	p, err := numberIntel(cfg)
 	if err != nil {
 		return nil, err
@@ -38,6 +51,7 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 	var orgs []*hangup.Organisation
 	var snap *registry.Snapshot
 	var feeds *feed.Index
+	var sites *reputation.Service
 	// A PostgreSQL database always exists; a SQLite file may not yet.
 	var statErr error
 	if !postgres.IsURL(cfg.DB) {
@@ -64,6 +78,12 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 			return nil, err
 		}
 		feeds = fsvc.Index()
+		if slices.Contains(opts, withWebsiteReputation) {
+			sites = reputation.New(reputation.DefaultConfig(), db)
+			if err := sites.Load(ctx); err != nil {
+				return nil, err
+			}
+		}
 	} else if !errors.Is(statErr, fs.ErrNotExist) {
 		return nil, fmt.Errorf("database %s: %w", cfg.DB, statErr)
 	}
@@ -73,7 +93,7 @@ func loadEngines(ctx context.Context, cfg Config) (*engines, error) {
 		}
 		snap = registry.NewSnapshot(orgs)
 	}
-	return &engines{numbers: p, registry: snap, feeds: feeds, haveDB: statErr == nil}, nil
+	return &engines{numbers: p, registry: snap, feeds: feeds, haveDB: statErr == nil, sites: sites}, nil
 }
 
 // listFlag collects a comma-separated list; the flag may also be repeated.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/hangup-org/hangup/reputation"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,25 +38,12 @@ func runURL(e *env) error {
 	if err != nil {
 		return err
 	}
-	eng, err := loadEngines(e.ctx, cfg)
+	eng, err := loadEngines(e.ctx, cfg, withWebsiteReputation)
 	if err != nil {
 		return err
 	}
 	scfg := site.Config{Organisations: eng.registry.Organisations()}
-	var rep *reputation.Service
-	if eng.haveDB {
-		// What reports and analysts say about websites, as the server
-		// sees it (docs/reputation.md).
-		db, _, err := openDatabase(e.ctx, cfg.DB)
-		if err != nil {
-			return err
-		}
-		defer db.Close()
-		rep = reputation.New(reputation.DefaultConfig(), db)
-		if err := rep.Load(e.ctx); err != nil {
-			return err
-		}
-	}
+	rep := eng.sites
 	switch {
 	case rep != nil && eng.feeds.Len() > 0:
 		scfg.Listings = site.Listings(eng.feeds, rep)
