@@ -76,24 +76,22 @@ func (s *Service) Reload(ctx context.Context) error {
 }
 
 // Live returns every alert public at now, newest first.
-func (s *Service) Live(now time.Time) []*hangup.PublicAlert {
-	var out []*hangup.PublicAlert
-	for _, a := range *s.live.Load() {
-		if a.Live(now) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
+func (s *Service) Live(now time.Time) []*hangup.PublicAlert { return s.liveFor("", now) }
 
 // LiveAlerts implements hangup.AlertLookup.
 func (s *Service) LiveAlerts(id string, now time.Time) []*hangup.PublicAlert {
 	if id == "" {
 		return nil
 	}
+	return s.liveFor(id, now)
+}
+
+// liveFor returns the alerts public at now about organisation id, or
+// about any organisation when id is "", newest first.
+func (s *Service) liveFor(id string, now time.Time) []*hangup.PublicAlert {
 	var out []*hangup.PublicAlert
 	for _, a := range *s.live.Load() {
-		if a.OrganisationID == id && a.Live(now) {
+		if (id == "" || a.OrganisationID == id) && a.Live(now) {
 			out = append(out, a)
 		}
 	}
