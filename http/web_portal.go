@@ -213,10 +213,7 @@ func (s *Server) orgProblem(w http.ResponseWriter, r *http.Request, err error) {
 		s.webError(w, r, perr)
 		return
 	}
-	p.Problem = hangup.ErrorMessage(err)
-	for _, f := range hangup.ErrorFields(err) {
-		p.Problem += " " + f.Message
-	}
+	p.Problem = summaryAndFields(err)
 	setRetryAfter(w, err)
 	s.render(w, r, StatusCode(err), "org_facts", p)
 }
@@ -382,10 +379,7 @@ func (s *Server) analystProblem(w http.ResponseWriter, r *http.Request, err erro
 		s.webError(w, r, perr)
 		return
 	}
-	p.Problem = hangup.ErrorMessage(err)
-	for _, f := range hangup.ErrorFields(err) {
-		p.Problem += " " + f.Message
-	}
+	p.Problem = summaryAndFields(err)
 	s.render(w, r, StatusCode(err), "analyst_claims", p)
 }
 
@@ -413,4 +407,14 @@ func (s *Server) webAnalystFactVerify(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/analyst/claims", http.StatusSeeOther)
+}
+
+// summaryAndFields is an error's summary followed by each field's message,
+// as the portal's pages show a problem above the form.
+func summaryAndFields(err error) string {
+	msg := hangup.ErrorMessage(err)
+	for _, f := range hangup.ErrorFields(err) {
+		msg += " " + f.Message
+	}
+	return msg
 }
