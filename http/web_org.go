@@ -334,13 +334,18 @@ func dashboardWeeks(r *http.Request) (int, error) {
 	return n, nil
 }
 
-func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
+// dashboard builds the dashboard the page or its CSV asks for.
+func (s *Server) dashboard(r *http.Request) (*hangup.Organisation, int, *orgdash.Dashboard, error) {
 	o, weeks, err := s.dashboardOrg(r)
 	if err != nil {
-		s.webError(w, r, err)
-		return
+		return nil, 0, nil, err
 	}
 	d, err := s.deps.Dashboards.Build(r.Context(), o, weeks)
+	return o, weeks, d, err
+}
+
+func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
+	o, weeks, d, err := s.dashboard(r)
 	if err != nil {
 		s.webError(w, r, err)
 		return
@@ -365,12 +370,7 @@ func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webDashboardCSV(w http.ResponseWriter, r *http.Request) {
-	o, weeks, err := s.dashboardOrg(r)
-	if err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	d, err := s.deps.Dashboards.Build(r.Context(), o, weeks)
+	o, _, d, err := s.dashboard(r)
 	if err != nil {
 		s.webError(w, r, err)
 		return
