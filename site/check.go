@@ -121,7 +121,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 	// or a well-known brand's own domain, and is not a user's page on a
 	// platform that domain runs (sites.google.com/…).
 	official, isOfficial := int32(0), false
-	if !a.IP && platform.kind == "" {
+	if !a.IP && (platform.kind == "" || platform.home) {
 		official, isOfficial = c.officialBrand(a)
 	}
 	rank, popular := c.popular[a.Domain]

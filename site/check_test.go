@@ -280,3 +280,59 @@ func TestListingsFromSeveralSourcesAreAllNamed(t *testing.T) {
 		t.Errorf("listed official site: %q %v", res.Verdict, codes(res))
 	}
 }
+
+// TestNamesOfTheirOwnAreNotTypos covers popular sites that are one letter
+// from another brand, or on a brand's own ending, when the checker does not
+// know them as popular: a word many names are made of (space, cloud) is a
+// name of its own; a brand's own ending is the brand's, even on its link
+// shortener's home page; an open ending that only looks like a brand's name
+// (.house, not house.gov's) is not.
+func TestNamesOfTheirOwnAreNotTypos(t *testing.T) {
+	d, err := DefaultData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	unknown := map[string]bool{"share.google": true, "space.com": true, "cloud.ru": true, "nic.zone": true}
+	var kept []string
+	for _, dom := range d.Tranco {
+		if !unknown[dom] {
+			kept = append(kept, dom)
+		}
+	}
+	d.Tranco = kept
+	c, err := New(Config{Organisations: testOrgs(), Data: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in   string
+		want hangup.SiteVerdict
+	}{
+		{"share.google", hangup.SiteOfficial},
+		{"maps.google", hangup.SiteOfficial},
+		{"space.com", hangup.SiteUnknown},
+		{"cloud.ru", hangup.SiteUnknown},
+		{"nic.zone", hangup.SiteUnknown},
+		// The same words stay caught as typos where they are not words.
+		{"icluod.com", hangup.SiteImpersonation},
+		{"spacx.com", hangup.SiteImpersonation},
+		{"microsoft.zone", hangup.SiteImpersonation},
+	} {
+		res, err := c.CheckSite(tc.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.in, err)
+		}
+		if res.Verdict != tc.want {
+			t.Errorf("%s: verdict %s (brand %q), want %s; findings %v", tc.in, res.Verdict, res.Brand, tc.want, res.Findings)
+		}
+	}
+	// Anyone can buy a name under .house: it is not house.gov's.
+	for _, in := range []string{"refund-desk.house", "house.gov.secure.house"} {
+		if res, _ := c.CheckSite(in); res.Verdict == hangup.SiteOfficial {
+			t.Errorf("%s: official (%s); .house is an open ending", in, res.Brand)
+		}
+		if b, ok := c.Official(in); ok {
+			t.Errorf("Official(%s) = %s; .house is an open ending", in, b)
+		}
+	}
+}

@@ -83,11 +83,15 @@ type Checker struct {
 	lengths    uint64 // bit n set: some edit-eligible brand name has n bytes
 	maxHyphens int    // the most hyphens in an edit-eligible brand name
 	words      map[string]bool
-	wordTrie   trie              // words, forwards
-	wordRev    trie              // words, backwards
-	platforms  map[string]string // shortener, site builder or free host → its finding code
-	susTLD     map[string]bool   // Sublime Security's list: a weak sign on its own
-	abused     map[string]bool   // generic endings favoured by abuse: promote brand matches
+	// common are strings of 3 to 12 letters that at least genericCount
+	// popular names contain after their first letter (cloud, space, share):
+	// ordinary words of the web, not brand names.
+	common    map[string]bool
+	wordTrie  trie              // words, forwards
+	wordRev   trie              // words, backwards
+	platforms map[string]string // shortener, site builder or free host → its finding code
+	susTLD    map[string]bool   // Sublime Security's list: a weak sign on its own
+	abused    map[string]bool   // generic endings favoured by abuse: promote brand matches
 	// brandTLDs are top-level domains a brand owns (.microsoft, .google),
 	// with the brand: every name under them is the brand's.
 	brandTLDs map[string]int32
@@ -148,6 +152,7 @@ func New(cfg Config) (*Checker, error) {
 		skels:     map[string][]int32{},
 		near:      map[string]*nearPosting{},
 		words:     map[string]bool{},
+		common:    map[string]bool{},
 		platforms: map[string]string{},
 		susTLD:    set(d.SuspiciousTLDs),
 		abused:    abusedTLDs(d),
@@ -267,21 +272,23 @@ func New(cfg Config) (*Checker, error) {
 		if !icann || strings.Contains(suffix, ".") || len(suffix) < 3 || suffix == b.label || ordinaryTLD[suffix] {
 			continue
 		}
-		if owner, ok := brandLabels[suffix]; ok && c.brands[owner].kind <= kindHighTrust {
+		if owner, ok := brandLabels[dotBrands[suffix]]; ok && c.brands[owner].kind <= kindHighTrust {
 			b.label = suffix
 			c.brandTLDs[suffix] = owner
 		}
 	}
-	// A brand's name that is itself a top-level domain (google, microsoft,
-	// barclays) is the brand's own ending even when no listed domain uses
-	// it: only the brand registers names under it (share.google).
-	for label, owner := range brandLabels {
-		b := &c.brands[owner]
-		if _, taken := c.brandTLDs[label]; taken || len(label) < 4 || b.kind > kindHighTrust || ordinaryTLD[label] || c.words[label] {
+	// A brand's own top-level domain (google, microsoft, barclays) is the
+	// brand's even when no listed domain uses it: only the brand registers
+	// names under it (share.google). Only endings known to be a brand's
+	// count: many brand names are also open endings anyone can buy under
+	// (house.gov's name is the open ending .house).
+	for tld, ownerLabel := range dotBrands {
+		owner, ok := brandLabels[ownerLabel]
+		if _, taken := c.brandTLDs[tld]; taken || !ok || c.brands[owner].kind > kindHighTrust {
 			continue
 		}
-		if suffix, icann := publicsuffix.PublicSuffix("x." + label); icann && suffix == label {
-			c.brandTLDs[label] = owner
+		if suffix, icann := publicsuffix.PublicSuffix("x." + tld); icann && suffix == tld {
+			c.brandTLDs[tld] = owner
 		}
 	}
 	// Count how many popular names contain each short string after their
@@ -303,6 +310,11 @@ func New(cfg Config) (*Checker, error) {
 					contains[sub]++
 				}
 			}
+		}
+	}
+	for sub, n := range contains {
+		if n >= genericCount {
+			c.common[sub] = true
 		}
 	}
 	// Index the brands. Postings are sorted so that the first brand under a
@@ -609,4 +621,27 @@ func (t *trie) add(w string) {
 		n = t.nodes[n].next[k]
 	}
 	t.nodes[n].end = true
+}
+
+// dotBrands are top-level domains that a brand holds for itself under
+// ICANN's brand terms (Specification 13 of the registry agreement, listed
+// in IANA's root zone database, https://www.iana.org/domains/root/db), with
+// the label of the owner's main site. Nobody else can register a name
+// under them. Endings that were given up drop out on their own: the public
+// suffix list no longer has them.
+var dotBrands = map[string]string{
+	"aarp": "aarp", "aetna": "aetna", "allstate": "allstate", "ally": "ally", "amazon": "amazon",
+	"americanexpress": "americanexpress", "amex": "americanexpress", "android": "google", "apple": "apple",
+	"audible": "amazon", "auspost": "auspost", "aws": "aws", "azure": "microsoft", "banamex": "banamex",
+	"barclaycard": "barclays", "barclays": "barclays", "bbva": "bbva", "bestbuy": "bestbuy", "bing": "microsoft",
+	"bloomberg": "bloomberg", "bofa": "bofa", "booking": "booking", "capitalone": "capitalone", "chase": "chase",
+	"chrome": "google", "cisco": "cisco", "citi": "citi", "dell": "dell", "deloitte": "deloitte",
+	"delta": "delta", "discover": "discover", "fedex": "fedex", "fidelity": "fidelity", "flickr": "flickr",
+	"gmail": "google", "godaddy": "godaddy", "google": "google", "hdfcbank": "hdfcbank", "homedepot": "homedepot",
+	"hotmail": "microsoft", "hsbc": "hsbc", "hyatt": "hyatt", "intuit": "intuit", "jpmorgan": "jpmorgan",
+	"kindle": "amazon", "kpmg": "kpmg", "marriott": "marriott", "microsoft": "microsoft", "natwest": "natwest",
+	"netflix": "netflix", "norton": "norton", "office": "microsoft", "oracle": "oracle", "prime": "amazon",
+	"prudential": "prudential", "rbs": "rbs", "read": "amazon", "samsclub": "samsclub", "santander": "santander",
+	"sharp": "sharp", "skype": "microsoft", "sony": "sony", "statefarm": "statefarm", "target": "target",
+	"visa": "visa", "walmart": "walmart", "windows": "microsoft", "xbox": "microsoft", "youtube": "google",
 }

@@ -142,7 +142,7 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 			// endings it is usually the brand's own site elsewhere
 			// (google.rs, amazon.ie, hsbc.com, vodafone.de): no warning on
 			// the name alone.
-			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) {
+			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) && !c.common[b.label] {
 				consider(lookalike{brand: id, family: famTLDSwap, strong: true, part: siteU}, true)
 			}
 			break
@@ -165,9 +165,11 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 				detail: "hyphens were added to the name"}, true)
 		}
 	}
-	if c.words[site] {
+	if c.words[site] || c.common[site] && !c.riskyTLD(a) {
 		// An ordinary word (mail.com) is a name of its own, not a typo of
-		// one (gmail.com).
+		// one (gmail.com); so is a word many popular names are made of
+		// (space.com is not spacex.com, cloud.ru not icloud.com), except
+		// on an ending scammers favour.
 		return
 	}
 	if _, ok := c.labels[site]; ok {

@@ -326,7 +326,7 @@ func (c *Checker) scanWord(w string, ns *nameScan) {
 			part := w[g[0]:g[1]]
 			if ids, ok := c.labels[part]; ok && !serviceWords[part] {
 				for _, id := range ids {
-					if b := &c.brands[id]; b.combo && (len(part) >= 5 || b.kind == kindRegistry && len(part) >= 3) {
+					if b := &c.brands[id]; b.combo && (len(part) >= 5 || b.kind == kindRegistry && len(part) >= 3 && b.solo) {
 						ns.brand, ns.hasBrand, ns.brandIn = id, true, w
 						break
 					}
