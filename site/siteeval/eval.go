@@ -50,9 +50,13 @@ type Report struct {
 	Sources        []SourceScore
 	Missed         []Case // a sample of scam hosts not caught (subset first)
 	FalseAlarms    []Case // every held-out popular domain flagged, then hard negatives
-	IndexSize      int    // popular domains the checker knew
-	Checks         int
-	Elapsed        time.Duration
+	// Findings counts, by the first finding of a flagged host, the scam
+	// hosts it caught and the held-out popular domains it flagged: which
+	// rules earn their false alarms.
+	Findings  []FindingScore
+	IndexSize int // popular domains the checker knew
+	Checks    int
+	Elapsed   time.Duration
 }
 
 // SourceScore is the figure of one list.
@@ -61,6 +65,13 @@ type SourceScore struct {
 	Label   Label
 	Total   int
 	Flagged int
+}
+
+// FindingScore is what one finding code flagged.
+type FindingScore struct {
+	Code    string
+	Scam    int // scam hosts caught with it first
+	Popular int // held-out popular domains flagged with it first
 }
 
 // Case is one host and what the checker said.
@@ -142,6 +153,19 @@ func Evaluate(cfg Config) (*Report, error) {
 	src := map[string]*SourceScore{}
 	start := time.Now()
 	var missedSubset, missedOther, hardAlarms []Case
+	byFinding := map[string]*FindingScore{}
+	count := func(code string, scam bool) {
+		f := byFinding[code]
+		if f == nil {
+			f = &FindingScore{Code: code}
+			byFinding[code] = f
+		}
+		if scam {
+			f.Scam++
+		} else {
+			f.Popular++
+		}
+	}
 	for _, h := range cfg.Shared.Hosts {
 		popular := h.Source == SourceTranco
 		if popular && !held[h.Host] || !popular && h.Part != part {
@@ -180,6 +204,7 @@ func Evaluate(cfg Config) (*Report, error) {
 			}
 			if flagged {
 				rep.ScamCaught++
+				count(c.Finding, true)
 				if h.Subset {
 					rep.SubsetCaught++
 				}
@@ -192,6 +217,7 @@ func Evaluate(cfg Config) (*Report, error) {
 			rep.Popular++
 			if flagged {
 				rep.PopularFlagged++
+				count(c.Finding, false)
 				rep.FalseAlarms = append(rep.FalseAlarms, c)
 			}
 		default:
@@ -205,6 +231,12 @@ func Evaluate(cfg Config) (*Report, error) {
 	rep.Elapsed = time.Since(start)
 	rep.FalseAlarms = append(rep.FalseAlarms, hardAlarms...)
 	rep.Missed = append(sample(missedSubset, examples), sample(missedOther, examples/3)...)
+	for _, f := range byFinding {
+		rep.Findings = append(rep.Findings, *f)
+	}
+	slices.SortFunc(rep.Findings, func(a, b FindingScore) int {
+		return cmp.Or(cmp.Compare(b.Popular, a.Popular), cmp.Compare(b.Scam, a.Scam), cmp.Compare(a.Code, b.Code))
+	})
 	for _, s := range src {
 		rep.Sources = append(rep.Sources, *s)
 	}
@@ -246,6 +278,12 @@ func (r *Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "%-36s %-8s %7s %8s %7s\n", "source", "label", "hosts", "flagged", "rate")
 	for _, s := range r.Sources {
 		fmt.Fprintf(&b, "%-36s %-8s %7d %8d %6.1f%%\n", s.Source, s.Label, s.Total, s.Flagged, 100*Rate(s.Flagged, s.Total))
+	}
+	if len(r.Findings) > 0 {
+		fmt.Fprintf(&b, "\n%-36s %10s %16s\n", "first finding of a flagged host", "scam hosts", "popular domains")
+		for _, f := range r.Findings {
+			fmt.Fprintf(&b, "%-36s %10d %16d\n", f.Code, f.Scam, f.Popular)
+		}
 	}
 	if len(r.FalseAlarms) > 0 {
 		fmt.Fprintf(&b, "\nfalse alarms:\n")
