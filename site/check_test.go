@@ -317,6 +317,9 @@ func TestNamesOfTheirOwnAreNotTypos(t *testing.T) {
 		{"icluod.com", hangup.SiteImpersonation},
 		{"spacx.com", hangup.SiteImpersonation},
 		{"microsoft.zone", hangup.SiteImpersonation},
+		// A short protected name (at&t's, a scam target) on such an ending
+		// stays an impersonation, however many popular names contain it.
+		{"att.buzz", hangup.SiteImpersonation},
 	} {
 		res, err := c.CheckSite(tc.in)
 		if err != nil {

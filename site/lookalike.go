@@ -142,7 +142,7 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 			// endings it is usually the brand's own site elsewhere
 			// (google.rs, amazon.ie, hsbc.com, vodafone.de): no warning on
 			// the name alone.
-			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) && !c.common[b.label] {
+			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) && !(b.kind == kindPopular && c.common[b.label]) {
 				consider(lookalike{brand: id, family: famTLDSwap, strong: true, part: siteU}, true)
 			}
 			break
