@@ -132,6 +132,7 @@ func TestCheckSite(t *testing.T) {
 		{"scam words in leetspeak", "supp0rt-upd4te.com", hangup.SiteSuspicious, "", CodeMisspeltWord},
 		{"digits around a word are not leetspeak", "support24.com", hangup.SiteUnknown, "", CodeScamWords},
 		{"brand and a misspelt scam word", "microsoft-verfy.net", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
+		{"brand and a misspelt long scam word", "microsoft-notifcation.com", hangup.SiteImpersonation, "Microsoft", "lookalike_combosquatting"},
 		{"scam words on a cheap ending", "security-confirmation.help", hangup.SiteSuspicious, "", CodeScamWords},
 		{"sign-in subdomain of a support-named site", "abc-login.fastonlinesupport.com", hangup.SiteSuspicious, "", CodeScamWordsTwice},
 		{"scam word padded with random letters", "com-trackxsl.top", hangup.SiteSuspicious, "", CodeRandomPadding},

@@ -35,7 +35,8 @@ var signalWords = strings.Fields(`support helpdesk helpline help login logon sig
 // letters or more, is a sign that no genuine company puts in its name.
 var misspeltTargets = strings.Fields(`support update verify account secure security login signin
 	payment refund billing confirm recover recovery unlock wallet password service customer delivery
-	tracking parcel validate verification helpdesk suspended activate`)
+	tracking parcel validate verification helpdesk suspended activate notification authentication
+	confirmation authenticate technician redelivery reactivate unblock dispute customs shipping`)
 
 // tldTier is how strongly an ending signals a throw-away scam site: 2 for
 // the endings where scam hosts of the fit part outnumber genuine ones at
