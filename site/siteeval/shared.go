@@ -82,6 +82,7 @@ const (
 	SourceTranco       = "tranco"
 	SourcePDBFalsePos  = "phishing-database/falsepositives"
 	SourceOwnGenuine   = "hangup/genuine"
+	SourceLongTail     = "hangup/genuine-longtail"
 	sharedPDB          = "phishing-database-community"
 	sharedDurable      = "durablenapkin-scamblocklist"
 	sharedSublime      = "sublime-static-files"
@@ -100,6 +101,12 @@ var subsetWordsFile string
 
 //go:embed genuine.txt
 var ownGenuineFile string
+
+// longTailFile stands in for the popular domains beyond the top 10,000
+// (see its header); written before it was scored, never tuned on.
+//
+//go:embed genuine_longtail.txt
+var longTailFile string
 
 // SubsetWords are the fixed words of the headline subset.
 var SubsetWords = func() []string {
@@ -201,9 +208,11 @@ func LoadShared(dir string, platforms []string) (*Shared, error) {
 		s.Tranco = append(s.Tranco, dom)
 		add(dom, Genuine, SourceTranco)
 	}
-	for line := range strings.Lines(ownGenuineFile) {
-		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "#") {
-			add(l, Genuine, SourceOwnGenuine)
+	for _, own := range []struct{ text, source string }{{ownGenuineFile, SourceOwnGenuine}, {longTailFile, SourceLongTail}} {
+		for line := range strings.Lines(own.text) {
+			if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "#") {
+				add(l, Genuine, own.source)
+			}
 		}
 	}
 	for _, l := range []struct{ file, source string }{{pdbDomainsFile, SourcePDBDomains}, {pdbWildcardFile, SourcePDBWildcard}} {
