@@ -10,6 +10,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 //go:embed openapi.json
@@ -23,7 +24,7 @@ func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 // apiCheck answers POST /api/v1/checks.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	var req hangup.CheckRequest
-	if err := decodeJSON(r, &req); err != nil {
+	if err := web.DecodeJSON(r, &req); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -32,7 +33,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, res)
+	web.WriteJSON(w, http.StatusOK, res)
 }
 
 // NumberResponse is the answer of GET /api/v1/numbers/{number}: the number's
@@ -106,7 +107,7 @@ func (s *Server) apiNumber(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, resp)
+	web.WriteJSON(w, http.StatusOK, resp)
 }
 
 // OrganisationList is the answer of GET /api/v1/organisations.
@@ -134,7 +135,7 @@ func (s *Server) apiOrganisations(w http.ResponseWriter, r *http.Request) {
 	if orgs == nil {
 		orgs = []*hangup.Organisation{}
 	}
-	writeJSON(w, http.StatusOK, OrganisationList{Organisations: orgs})
+	web.WriteJSON(w, http.StatusOK, OrganisationList{Organisations: orgs})
 }
 
 // apiOrganisation answers GET /api/v1/organisations/{id}.
@@ -145,5 +146,5 @@ func (s *Server) apiOrganisation(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no organisation %q in the registry.", id))
 		return
 	}
-	writeJSON(w, http.StatusOK, o)
+	web.WriteJSON(w, http.StatusOK, o)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/alert"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // AlertList is the answer of GET /api/v1/alerts.
@@ -26,7 +27,7 @@ func (s *Server) apiAlerts(w http.ResponseWriter, r *http.Request) {
 	if l == nil {
 		l = []*hangup.PublicAlert{}
 	}
-	writeJSON(w, http.StatusOK, AlertList{Alerts: l})
+	web.WriteJSON(w, http.StatusOK, AlertList{Alerts: l})
 }
 
 // apiAlert returns one published alert (also once it expired or was
@@ -45,5 +46,5 @@ func (s *Server) apiAlert(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	web.WriteJSON(w, http.StatusOK, a)
 }

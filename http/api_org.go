@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/orgportal"
 )
 
@@ -48,7 +49,7 @@ func (s *Server) orgActor(w http.ResponseWriter, r *http.Request) (orgportal.Act
 	if s.deps.ScreenKeys == nil {
 		return refuse(hangup.Errorf(hangup.EUNAUTHORIZED, "%s", how))
 	}
-	c, err := s.deps.ScreenKeys.Authenticate(apiKeyOf(r))
+	c, err := s.deps.ScreenKeys.Authenticate(web.APIKey(r))
 	if err != nil {
 		if hangup.ErrorCode(err) == hangup.EUNAUTHORIZED {
 			return refuse(hangup.Errorf(hangup.EUNAUTHORIZED, "%s", how))
@@ -81,7 +82,7 @@ func (s *Server) apiOrgFacts(w http.ResponseWriter, r *http.Request) {
 	if facts == nil {
 		facts = []*hangup.OrgFact{}
 	}
-	writeJSON(w, http.StatusOK, OrgFactsResponse{Organisation: a.OrganisationID, Facts: facts})
+	web.WriteJSON(w, http.StatusOK, OrgFactsResponse{Organisation: a.OrganisationID, Facts: facts})
 }
 
 func (s *Server) apiOrgFactAdd(w http.ResponseWriter, r *http.Request) {
@@ -90,7 +91,7 @@ func (s *Server) apiOrgFactAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in orgportal.FactInput
-	if err := decodeJSON(r, &in); err != nil {
+	if err := web.DecodeJSON(r, &in); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -99,7 +100,7 @@ func (s *Server) apiOrgFactAdd(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, f)
+	web.WriteJSON(w, http.StatusCreated, f)
 }
 
 // OrgFactAction is the body of the fact actions: the code heard (verify)
@@ -121,7 +122,7 @@ func (s *Server) apiOrgFactAction(w http.ResponseWriter, r *http.Request) {
 	}
 	var in OrgFactAction
 	if r.ContentLength != 0 {
-		if err := decodeJSON(r, &in); err != nil {
+		if err := web.DecodeJSON(r, &in); err != nil {
 			s.apiError(w, r, err)
 			return
 		}
@@ -134,7 +135,7 @@ func (s *Server) apiOrgFactAction(w http.ResponseWriter, r *http.Request) {
 			s.apiError(w, r, err)
 			return
 		}
-		writeJSON(w, http.StatusAccepted, map[string]string{"status": "calling"})
+		web.WriteJSON(w, http.StatusAccepted, map[string]string{"status": "calling"})
 		return
 	case "verify":
 		f, err = s.deps.Portal.EnterCode(ctx, a, id, in.Code)
@@ -147,7 +148,7 @@ func (s *Server) apiOrgFactAction(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, f)
+	web.WriteJSON(w, http.StatusOK, f)
 }
 
 // OrgAuditResponse is an organisation's record of changes.
@@ -168,5 +169,5 @@ func (s *Server) apiOrgAudit(w http.ResponseWriter, r *http.Request) {
 	if entries == nil {
 		entries = []hangup.AuditEntry{}
 	}
-	writeJSON(w, http.StatusOK, OrgAuditResponse{Entries: entries})
+	web.WriteJSON(w, http.StatusOK, OrgAuditResponse{Entries: entries})
 }

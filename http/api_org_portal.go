@@ -6,6 +6,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/alert"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/webhook"
@@ -88,7 +89,7 @@ func (s *Server) apiOrgDashboard(w http.ResponseWriter, r *http.Request) {
 		out.Alerts = orgAlerts(as)
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusOK, out)
+	web.WriteJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) apiOrgDashboardCSV(w http.ResponseWriter, r *http.Request) {
@@ -131,7 +132,7 @@ func (s *Server) apiOrgAlerts(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, OrgAlertsResponse{Organisation: o.ID, Alerts: orgAlerts(as)})
+	web.WriteJSON(w, http.StatusOK, OrgAlertsResponse{Organisation: o.ID, Alerts: orgAlerts(as)})
 }
 
 // OrgAlertInput is an alert an organisation writes about itself; an
@@ -148,7 +149,7 @@ func (s *Server) apiOrgAlertWrite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in OrgAlertInput
-	if err := decodeJSON(r, &in); err != nil {
+	if err := web.DecodeJSON(r, &in); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -157,7 +158,7 @@ func (s *Server) apiOrgAlertWrite(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, &OrgAlert{PublicAlert: a})
+	web.WriteJSON(w, http.StatusCreated, &OrgAlert{PublicAlert: a})
 }
 
 // OrgAlertWithdrawal is the optional body of a withdrawal.
@@ -177,7 +178,7 @@ func (s *Server) apiOrgAlertWithdraw(w http.ResponseWriter, r *http.Request) {
 	}
 	var in OrgAlertWithdrawal
 	if r.ContentLength != 0 {
-		if err := decodeJSON(r, &in); err != nil {
+		if err := web.DecodeJSON(r, &in); err != nil {
 			s.apiError(w, r, err)
 			return
 		}
@@ -187,7 +188,7 @@ func (s *Server) apiOrgAlertWithdraw(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, &OrgAlert{PublicAlert: a, ReviewNote: a.ReviewNote})
+	web.WriteJSON(w, http.StatusOK, &OrgAlert{PublicAlert: a, ReviewNote: a.ReviewNote})
 }
 
 // OrgWebhook is one of the organisation's notifications with its recent
@@ -223,7 +224,7 @@ func (s *Server) apiOrgWebhooks(w http.ResponseWriter, r *http.Request) {
 		out.Webhooks = append(out.Webhooks, &OrgWebhook{Webhook: x, Deliveries: ds})
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusOK, out)
+	web.WriteJSON(w, http.StatusOK, out)
 }
 
 // OrgWebhookInput registers a notification: a webhook URL (the default)
@@ -247,7 +248,7 @@ func (s *Server) apiOrgWebhookAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in OrgWebhookInput
-	if err := decodeJSON(r, &in); err != nil {
+	if err := web.DecodeJSON(r, &in); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -264,7 +265,7 @@ func (s *Server) apiOrgWebhookAdd(w http.ResponseWriter, r *http.Request) {
 		out.Secret = wh.Secret
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusCreated, out)
+	web.WriteJSON(w, http.StatusCreated, out)
 }
 
 // orgWebhookID is the {id} of a webhook path; ENOTFOUND when it is not a
@@ -316,5 +317,5 @@ func (s *Server) apiOrgWebhookTest(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, OrgWebhookTestResponse{Delivery: d})
+	web.WriteJSON(w, http.StatusOK, OrgWebhookTestResponse{Delivery: d})
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -23,7 +24,7 @@ type ReportCreated struct {
 // second one.
 func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 	var in hangup.ReportInput
-	if err := decodeJSON(r, &in); err != nil {
+	if err := web.DecodeJSON(r, &in); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -40,6 +41,6 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 	}
 	s.confirmByEmail(r, rc, in)
 	w.Header().Set("Location", s.trackingURL(rc.Token))
-	writeJSON(w, status, ReportCreated{Reference: rc.Report.Reference, TrackingURL: s.trackingURL(rc.Token),
+	web.WriteJSON(w, status, ReportCreated{Reference: rc.Report.Reference, TrackingURL: s.trackingURL(rc.Token),
 		Status: string(rc.Report.Status), Guidance: rc.Guidance, Links: rc.Report.Links, Replayed: rc.Replayed})
 }

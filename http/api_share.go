@@ -12,6 +12,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/export"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // shareAPIRoutes are the endpoints that share what Hangup knows
@@ -35,7 +36,7 @@ func (s *Server) exporter(r *http.Request) error {
 	if s.deps.ScreenKeys == nil {
 		return hangup.Errorf(hangup.EUNAUTHORIZED, "This server has no API keys: make one with \"hangup apikey add --name NAME --scopes export\".")
 	}
-	c, err := s.deps.ScreenKeys.Authenticate(apiKeyOf(r))
+	c, err := s.deps.ScreenKeys.Authenticate(web.APIKey(r))
 	if err != nil {
 		if hangup.ErrorCode(err) == hangup.EUNAUTHORIZED {
 			return hangup.Errorf(hangup.EUNAUTHORIZED, "The blocklist and exports need an API key with the export scope: send it as \"Authorization: Bearer KEY\". Make one with \"hangup apikey add --name NAME --scopes export\".")
@@ -224,7 +225,7 @@ func (s *Server) apiLookup(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, LookupResponse{Prefix: strings.ToLower(prefix), Version: s.deps.Blocklist.View().Version, Matches: matches})
+	web.WriteJSON(w, http.StatusOK, LookupResponse{Prefix: strings.ToLower(prefix), Version: s.deps.Blocklist.View().Version, Matches: matches})
 }
 
 // feed reads the export feed: the published entries at or above

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/stir"
 )
 
@@ -43,7 +44,7 @@ type VerificationResult struct {
 // apiVerification answers POST /stir/v1/verification.
 func (s *Server) apiVerification(w http.ResponseWriter, r *http.Request) {
 	var body VerificationRequest
-	if err := decodeJSON(r, &body); err != nil {
+	if err := web.DecodeJSON(r, &body); err != nil {
 		s.screenError(w, r, ifaceATIS, err)
 		return
 	}
@@ -67,5 +68,5 @@ func (s *Server) apiVerification(w http.ResponseWriter, r *http.Request) {
 	} else if res.ReasonCode != 0 {
 		out.ReasonCode, out.ReasonText = res.ReasonCode, res.ReasonText
 	}
-	writeJSON(w, http.StatusOK, VerificationResponse{VerificationResponse: out})
+	web.WriteJSON(w, http.StatusOK, VerificationResponse{VerificationResponse: out})
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/blocklist"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // The blocklist as a read-only CardDAV address book (RFC 6352), for phones
@@ -62,7 +63,7 @@ func (s *Server) cardDAV(w http.ResponseWriter, r *http.Request) {
 		if c := hangup.ErrorCode(err); c == hangup.EUNAUTHORIZED {
 			w.Header().Set("WWW-Authenticate", `Basic realm="Hangup blocklist", charset="UTF-8"`)
 		}
-		davError(w, StatusCode(err), hangup.ErrorMessage(err))
+		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
 		return
 	}
 	switch r.Method {
@@ -127,7 +128,7 @@ func (s *Server) davPropfind(w http.ResponseWriter, r *http.Request) {
 	b, err := s.addressBook(r)
 	if err != nil {
 		s.logError(r, err)
-		davError(w, StatusCode(err), hangup.ErrorMessage(err))
+		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
 		return
 	}
 	depth1 := r.Header.Get("Depth") != "0"
@@ -186,7 +187,7 @@ func (s *Server) davReport(w http.ResponseWriter, r *http.Request) {
 	b, err := s.addressBook(r)
 	if err != nil {
 		s.logError(r, err)
-		davError(w, StatusCode(err), hangup.ErrorMessage(err))
+		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
 		return
 	}
 	var ms multistatus
@@ -219,7 +220,7 @@ func (s *Server) davGet(w http.ResponseWriter, r *http.Request) {
 	b, err := s.addressBook(r)
 	if err != nil {
 		s.logError(r, err)
-		davError(w, StatusCode(err), hangup.ErrorMessage(err))
+		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
 		return
 	}
 	w.Header().Set("Content-Type", "text/vcard; charset=utf-8")

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -539,7 +540,7 @@ func TestAPIReport(t *testing.T) {
 		{`{"story":"x","extra":1}`, "extra", 400},
 	} {
 		r := do(t, s, "POST", "/api/v1/reports", "application/json", c.body)
-		e := decodeBody[ErrorBody](t, r)
+		e := decodeBody[web.ErrorBody](t, r)
 		if r.status != c.status || len(e.Error.Fields) == 0 || e.Error.Fields[0].Field != c.field {
 			t.Errorf("%s → %d %+v, want %d on %s", c.body[:min(len(c.body), 40)], r.status, e.Error, c.status, c.field)
 		}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/screen"
 )
 
@@ -101,11 +102,8 @@ func (s *Server) screening(iface string, h http.HandlerFunc) http.Handler {
 	}), s.cfg.BodyLimit)
 }
 
-// screenCustomer authenticates a screening request. Keys are taken from
-// "Authorization: Bearer KEY", HTTP Basic (the password, or the user name
-// when there is no password: Twilio sends credentials written in the
-// webhook URL this way), the X-API-Key header, or the key query parameter
-// (for clients such as mod_cidlookup that can only set a URL).
+// screenCustomer authenticates a screening request by the API key it
+// carries (web.APIKey says where a key may be sent).
 func (s *Server) screenCustomer(r *http.Request) (*screen.Customer, error) {
 	if s.cfg.ScreenNoKeys {
 		if !s.limiter.Allow(s.clientKey(r), time.Now()) {
@@ -116,29 +114,11 @@ func (s *Server) screenCustomer(r *http.Request) (*screen.Customer, error) {
 	if s.deps.ScreenKeys == nil {
 		return nil, hangup.Errorf(hangup.EUNAUTHORIZED, "This server has no API keys: make one with \"hangup apikey add\".")
 	}
-	c, err := s.deps.ScreenKeys.Authenticate(apiKeyOf(r))
+	c, err := s.deps.ScreenKeys.Authenticate(web.APIKey(r))
 	if err == nil && !c.Key.HasScope(hangup.ScopeScreen) {
 		return nil, hangup.Errorf(hangup.EFORBIDDEN, "This API key may not screen calls: it lacks the screen scope.")
 	}
 	return c, err
-}
-
-func apiKeyOf(r *http.Request) string {
-	if a := r.Header.Get("Authorization"); a != "" {
-		if len(a) > 7 && strings.EqualFold(a[:7], "bearer ") {
-			return strings.TrimSpace(a[7:])
-		}
-		if user, pass, ok := r.BasicAuth(); ok {
-			if pass != "" {
-				return pass
-			}
-			return user
-		}
-	}
-	if k := r.Header.Get("X-API-Key"); k != "" {
-		return k
-	}
-	return r.URL.Query().Get("key")
 }
 
 // screenError answers a failed screening request in the form its interface
@@ -157,7 +137,7 @@ func (s *Server) screenError(w http.ResponseWriter, r *http.Request, iface strin
 		s.apiError(w, r, err)
 	default:
 		s.logError(r, err)
-		status := StatusCode(err)
+		status := web.StatusCode(err)
 		if status == http.StatusTooManyRequests {
 			w.Header().Set("Retry-After", "1")
 		}
@@ -215,7 +195,7 @@ func screenRequest(r *http.Request) (hangup.ScreenRequest, error) {
 	var req hangup.ScreenRequest
 	if r.Method == http.MethodPost {
 		var b screenBody
-		if err := decodeJSON(r, &b); err != nil {
+		if err := web.DecodeJSON(r, &b); err != nil {
 			return req, err
 		}
 		req = hangup.ScreenRequest{From: b.From, To: b.To, Identity: b.Identity, Verstat: b.Verstat, International: b.International}

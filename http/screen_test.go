@@ -15,6 +15,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
@@ -180,7 +181,7 @@ func TestScreenAPI(t *testing.T) {
 			}
 			checkResponse(t, doc, resp, r.body)
 			if tc.errCode != "" {
-				if e := decodeBody[ErrorBody](t, r); e.Error.Code != tc.errCode {
+				if e := decodeBody[web.ErrorBody](t, r); e.Error.Code != tc.errCode {
 					t.Errorf("error code %s, want %s", e.Error.Code, tc.errCode)
 				}
 				if tc.status == 401 && r.header.Get("WWW-Authenticate") == "" {

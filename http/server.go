@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup/activity"
+	"github.com/hangup-org/hangup/http/internal/web"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
@@ -360,7 +361,7 @@ func (s *Server) routes() {
 	s.cardDAVRoutes()
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
+		web.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
 	})
 	s.mux.HandleFunc("GET /readyz", s.ready)
 	s.mux.HandleFunc("/", s.webNotFound)
@@ -372,11 +373,11 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		defer cancel()
 		if err := s.deps.Ready(ctx); err != nil {
 			s.log.Warn("not ready", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+			web.WriteJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
 			return
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	web.WriteJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 }
 
 // crossOrigin answers a state-changing request another website's page
@@ -393,6 +394,14 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
 		s.webError(w, r, err)
 	}
 }
+
+// apiError writes err as the API's JSON error.
+func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	web.APIError(s.log, w, r, err)
+}
+
+// logError logs err if it is the server's fault (web.LogError).
+func (s *Server) logError(r *http.Request, err error) { web.LogError(s.log, r, err) }
 
 // bodyLimit caps request bodies before any handler reads them.
 func (s *Server) bodyLimit(h http.Handler, limit int64) http.Handler {

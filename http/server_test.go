@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup/activity"
+	"github.com/hangup-org/hangup/http/internal/web"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
@@ -196,7 +197,7 @@ func TestAPIErrors(t *testing.T) {
 			if r.status != tc.status {
 				t.Fatalf("status %d, want %d: %s", r.status, tc.status, r.body)
 			}
-			e := decodeBody[ErrorBody](t, r)
+			e := decodeBody[web.ErrorBody](t, r)
 			if e.Error.Code != tc.code || e.Error.Message == "" {
 				t.Errorf("error %+v, want code %s and a message", e.Error, tc.code)
 			}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -214,8 +215,8 @@ type ErrorPage struct {
 
 func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logError(r, err)
-	setRetryAfter(w, err)
-	status := StatusCode(err)
+	web.SetRetryAfter(w, err)
+	status := web.StatusCode(err)
 	heading := "Something went wrong"
 	switch status {
 	case http.StatusNotFound:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/alert"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // alertRoutes registers the alert pages: public ones for everybody, the
@@ -184,7 +185,7 @@ func (s *Server) webAlertWrite(w http.ResponseWriter, r *http.Request) {
 			if len(d.Title) > 4*alert.MaxTitle {
 				d.Title = d.Title[:4*alert.MaxTitle]
 			}
-			s.render(w, r, StatusCode(err), "alert_form", AlertFormPage{Page: s.pageFor(r, "Write an alert about "+o.Name), Organisation: o,
+			s.render(w, r, web.StatusCode(err), "alert_form", AlertFormPage{Page: s.pageFor(r, "Write an alert about "+o.Name), Organisation: o,
 				Form: d, MaxDays: alert.MaxDays, Problems: formProblems(err, []string{"title", "text", "days"}, nil)})
 			return
 		}
@@ -221,7 +222,7 @@ func (s *Server) alertAction(w http.ResponseWriter, r *http.Request, act func(*h
 	}
 	if err := act(userFrom(r.Context()), id, r.PostForm.Get("note")); err != nil {
 		if c := hangup.ErrorCode(err); hangup.IsInputError(err) || c == hangup.ECONFLICT {
-			s.renderAlert(w, r, StatusCode(err), problemText(err))
+			s.renderAlert(w, r, web.StatusCode(err), problemText(err))
 			return
 		}
 		s.webError(w, r, err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 func (s *Server) analystRoutes(page func(string, http.HandlerFunc)) {
@@ -377,7 +378,7 @@ func (s *Server) webAppealDecide(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	if _, err := s.deps.Reputation.DecideAppeal(r.Context(), id, hangup.AppealStatus(r.PostForm.Get("decision")), u.Email, reason); err != nil {
 		if c := hangup.ErrorCode(err); c == hangup.EINVALID || c == hangup.ECONFLICT {
-			s.renderAppeals(w, r, StatusCode(err), hangup.ErrorMessage(err))
+			s.renderAppeals(w, r, web.StatusCode(err), hangup.ErrorMessage(err))
 			return
 		}
 		s.webError(w, r, err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // AskOption is one checkbox or radio of a form: a value of the domain's
@@ -128,7 +129,7 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 	res, err := s.deps.Checker.Check(r.Context(), req)
 	if err != nil {
 		if hangup.IsInputError(err) {
-			s.render(w, r, StatusCode(err), "home", s.homePage(r, form, formProblems(err, checkFields, nil)))
+			s.render(w, r, web.StatusCode(err), "home", s.homePage(r, form, formProblems(err, checkFields, nil)))
 			return
 		}
 		s.webError(w, r, err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
@@ -38,12 +39,12 @@ func (s *Server) webLogin(w http.ResponseWriter, r *http.Request) {
 	email, next := r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
 	token, _, err := s.deps.Accounts.Login(r.Context(), email, r.PostForm.Get("password"), s.clientAddr(r))
 	if err != nil {
-		status := StatusCode(err)
+		status := web.StatusCode(err)
 		if hangup.ErrorCode(err) == hangup.EINTERNAL {
 			s.webError(w, r, err)
 			return
 		}
-		setRetryAfter(w, err)
+		web.SetRetryAfter(w, err)
 		s.render(w, r, status, "login", LoginPage{Page: s.pageFor(r, "Sign in"), Email: email, Next: next, Error: hangup.ErrorMessage(err)})
 		return
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/webhook"
 )
 
@@ -113,7 +114,7 @@ func (s *Server) webNotificationAdd(w http.ResponseWriter, r *http.Request) {
 			if len(form.Target) > 2048 {
 				form.Target = form.Target[:2048]
 			}
-			s.renderNotifications(w, r, StatusCode(err), NotificationsPage{Org: o, Form: form,
+			s.renderNotifications(w, r, web.StatusCode(err), NotificationsPage{Org: o, Form: form,
 				Problems: formProblems(err, []string{"kind", "target", "threshold"}, nil)})
 			return
 		}

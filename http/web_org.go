@@ -13,6 +13,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/activity"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/report"
 )
@@ -149,7 +150,7 @@ func (s *Server) lookupProblem(w http.ResponseWriter, r *http.Request, typed str
 	if len(typed) > 200 {
 		typed = typed[:200]
 	}
-	s.render(w, r, StatusCode(err), "lookup", LookupPage{Page: s.pageFor(r, "Look up a number"), Number: typed,
+	s.render(w, r, web.StatusCode(err), "lookup", LookupPage{Page: s.pageFor(r, "Look up a number"), Number: typed,
 		Problems: formProblems(err, []string{"number"}, map[string]string{"number": "n"})})
 }
 

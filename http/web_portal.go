@@ -8,6 +8,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/clientip"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/orgportal"
 )
 
@@ -75,8 +76,8 @@ func (s *Server) webOrgSignUp(w http.ResponseWriter, r *http.Request) {
 		if len(p.Problems) == 0 {
 			p.Problems = Problems{{Field: "s-email", Message: hangup.ErrorMessage(err)}}
 		}
-		setRetryAfter(w, err)
-		s.render(w, r, StatusCode(err), "org_signup", p)
+		web.SetRetryAfter(w, err)
+		s.render(w, r, web.StatusCode(err), "org_signup", p)
 		return
 	}
 	p.Sent, p.Title = true, "Check your email"
@@ -132,7 +133,7 @@ func (s *Server) webOrgClaimStep(w http.ResponseWriter, r *http.Request) {
 		}
 		p := s.claimPage(r, token, c)
 		p.Problem = hangup.ErrorMessage(err)
-		s.render(w, r, StatusCode(err), "org_claim", p)
+		s.render(w, r, web.StatusCode(err), "org_claim", p)
 		return
 	}
 	http.Redirect(w, r, "/org/claim/"+url.PathEscape(token), http.StatusSeeOther)
@@ -214,8 +215,8 @@ func (s *Server) orgProblem(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	p.Problem = summaryAndFields(err)
-	setRetryAfter(w, err)
-	s.render(w, r, StatusCode(err), "org_facts", p)
+	web.SetRetryAfter(w, err)
+	s.render(w, r, web.StatusCode(err), "org_facts", p)
 }
 
 func (s *Server) webOrgFactAdd(w http.ResponseWriter, r *http.Request) {
@@ -380,7 +381,7 @@ func (s *Server) analystProblem(w http.ResponseWriter, r *http.Request, err erro
 		return
 	}
 	p.Problem = summaryAndFields(err)
-	s.render(w, r, StatusCode(err), "analyst_claims", p)
+	s.render(w, r, web.StatusCode(err), "analyst_claims", p)
 }
 
 func (s *Server) webAnalystClaimDecide(w http.ResponseWriter, r *http.Request) {

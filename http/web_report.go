@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -553,7 +554,7 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := s.deps.Reports.Validate(f.input()); err != nil {
 		if problems := stepProblems(err, step, f); len(problems) > 0 {
-			s.render(w, r, StatusCode(err), "report", s.reportPage(r, step, f, problems))
+			s.render(w, r, web.StatusCode(err), "report", s.reportPage(r, step, f, problems))
 			return
 		}
 		if !hangup.IsInputError(err) {
@@ -656,5 +657,5 @@ func (s *Server) reportProblem(w http.ResponseWriter, r *http.Request, f ReportF
 		}
 	}
 	f.Return = true
-	s.render(w, r, StatusCode(err), "report", s.reportPage(r, step, f, formProblems(err, reportOrder, reportFieldIDs(f))))
+	s.render(w, r, web.StatusCode(err), "report", s.reportPage(r, step, f, formProblems(err, reportOrder, reportFieldIDs(f))))
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // SaidPage is "What did they say?": paste a transcript or type notes, and
@@ -39,7 +40,7 @@ func (s *Server) webSaid(w http.ResponseWriter, r *http.Request) {
 				err = hangup.Invalid("There is a problem.", hangup.FieldError{Field: "text", Message: "Paste or type what they said, in as much detail as you remember."})
 			}
 			p.Problems = formProblems(hangup.FieldErr("text", err), []string{"text"}, nil)
-			s.render(w, r, StatusCode(err), "said", p)
+			s.render(w, r, web.StatusCode(err), "said", p)
 			return
 		}
 		s.webError(w, r, err)

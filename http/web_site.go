@@ -7,6 +7,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // SiteForm is the website form as typed.
@@ -45,7 +46,7 @@ func (s *Server) webSite(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		if hangup.IsInputError(err) {
 			p.Problems = formProblems(err, siteFields, nil)
-			s.render(w, r, StatusCode(err), "website", p)
+			s.render(w, r, web.StatusCode(err), "website", p)
 			return
 		}
 		s.webError(w, r, err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // TrackPage is the private page of one report, reached with its tracking
@@ -119,7 +120,7 @@ func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			p.AddText, p.Problems = r.PostForm.Get("text"), formProblems(err, []string{"text"}, nil)
-			s.render(w, r, StatusCode(err), "track", *p)
+			s.render(w, r, web.StatusCode(err), "track", *p)
 			return
 		}
 		s.webError(w, r, notYours(err))

@@ -1,4 +1,4 @@
-package http
+package web
 
 import (
 	"encoding/json"
@@ -13,11 +13,11 @@ import (
 	"github.com/hangup-org/hangup"
 )
 
-// decodeJSON reads one JSON object from the request body into v. It insists
+// DecodeJSON reads one JSON object from the request body into v. It insists
 // on a JSON content type (415), a body under the server's cap (413), valid
 // UTF-8, no unknown fields and nothing after the object (400), and names the
 // offending field where it can.
-func decodeJSON(r *http.Request, v any) error {
+func DecodeJSON(r *http.Request, v any) error {
 	ct := r.Header.Get("Content-Type")
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {

@@ -1,4 +1,4 @@
-package http
+package web
 
 import (
 	"context"
@@ -47,28 +47,30 @@ type ErrorDetail struct {
 	Fields  []hangup.FieldError `json:"fields,omitempty"`
 }
 
-// logError logs internal errors only: everything else is the client's
+// LogError logs internal errors only: everything else is the client's
 // business and already answered.
-func (s *Server) logError(r *http.Request, err error) {
+func LogError(log *slog.Logger, r *http.Request, err error) {
 	// A client that hung up mid-request is not a server error.
 	if errors.Is(err, context.Canceled) || r.Context().Err() != nil {
 		return
 	}
 	if code := hangup.ErrorCode(err); code == hangup.EINTERNAL || code == hangup.EUNAVAILABLE {
-		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 }
 
-// apiError writes err as JSON with its status.
-func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
-	s.logError(r, err)
+// APIError writes err as JSON with its status, logging it as LogError
+// does.
+func APIError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err error) {
+	LogError(log, r, err)
 	status := StatusCode(err)
 	code := hangup.ErrorCode(err)
-	setRetryAfter(w, err)
-	writeJSON(w, status, ErrorBody{Error: ErrorDetail{Code: code, Message: hangup.ErrorMessage(err), Fields: hangup.ErrorFields(err)}})
+	SetRetryAfter(w, err)
+	WriteJSON(w, status, ErrorBody{Error: ErrorDetail{Code: code, Message: hangup.ErrorMessage(err), Fields: hangup.ErrorFields(err)}})
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+// WriteJSON writes v as the JSON body of a response that no cache keeps.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
@@ -79,9 +81,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	}
 }
 
-// setRetryAfter tells a refused client when to come back: what the error
+// SetRetryAfter tells a refused client when to come back: what the error
 // says, else a second for a rate limit.
-func setRetryAfter(w http.ResponseWriter, err error) {
+func SetRetryAfter(w http.ResponseWriter, err error) {
 	d := hangup.RetryAfter(err)
 	if d <= 0 && StatusCode(err) != http.StatusTooManyRequests {
 		return
