@@ -82,11 +82,11 @@ func (s *Server) apiBlocklist(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	if since != nil && *since == version && etagMatch(r, blocklistETag(version, since)) {
+	if since != nil && *since == version && web.ETagMatch(r, blocklistETag(version, since)) {
 		notModified(w, blocklistETag(version, since))
 		return
 	}
-	if since == nil && etagMatch(r, blocklistETag(version, nil)) {
+	if since == nil && web.ETagMatch(r, blocklistETag(version, nil)) {
 		notModified(w, blocklistETag(version, nil))
 		return
 	}
@@ -99,7 +99,7 @@ func (s *Server) apiBlocklist(w http.ResponseWriter, r *http.Request) {
 	if c.Snapshot {
 		etag = blocklistETag(c.Version, nil)
 	}
-	if etagMatch(r, etag) {
+	if web.ETagMatch(r, etag) {
 		notModified(w, etag)
 		return
 	}
@@ -112,17 +112,6 @@ func blocklistETag(version int64, since *int64) string {
 		return fmt.Sprintf(`"bl-%d"`, version)
 	}
 	return fmt.Sprintf(`"bl-%d-since-%d"`, version, *since)
-}
-
-// etagMatch reports whether If-None-Match names etag (or is "*").
-func etagMatch(r *http.Request, etag string) bool {
-	for _, v := range strings.Split(r.Header.Get("If-None-Match"), ",") {
-		v = strings.TrimPrefix(strings.TrimSpace(v), "W/")
-		if v == etag || v == "*" {
-			return true
-		}
-	}
-	return false
 }
 
 func notModified(w http.ResponseWriter, etag string) {
@@ -178,7 +167,7 @@ func (s *Server) apiBlocklistFile(w http.ResponseWriter, r *http.Request) {
 	}
 	view := s.deps.Blocklist.View()
 	etag := fmt.Sprintf(`"blf-%d-%s-%t"`, view.Version, format, digits)
-	if etagMatch(r, etag) {
+	if web.ETagMatch(r, etag) {
 		notModified(w, etag)
 		return
 	}

@@ -1,5 +1,7 @@
 // Package http is Hangup's web server: the JSON API, the HTML pages for
-// people checking a call, and the adapters for telephony systems. Handlers
+// people checking a call, and the adapters for telephony systems. It
+// holds the Server, its routes and middleware, and mounts the handlers
+// of the packages under it (carddav: the blocklist as an address book). Handlers
 // only decode, call an engine and render: every decision lives in the
 // engines, so the API, the pages and the CLI give the same answers.
 package http
@@ -17,6 +19,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup/activity"
+	"github.com/hangup-org/hangup/http/carddav"
 	"github.com/hangup-org/hangup/http/internal/web"
 
 	"github.com/hangup-org/hangup"
@@ -358,7 +361,11 @@ func (s *Server) routes() {
 		page("GET /organisations/{id}/dashboard", s.requireRole(s.webDashboard, signedIn...))
 		page("GET /organisations/{id}/dashboard.csv", s.requireRole(s.webDashboardCSV, signedIn...))
 	}
-	s.cardDAVRoutes()
+	if s.deps.Blocklist != nil {
+		s.mux.Handle("/.well-known/carddav", http.RedirectHandler(carddav.Root, http.StatusMovedPermanently))
+		dav := carddav.New(s.deps.Blocklist, s.exporter, s.log)
+		s.mux.Handle(carddav.Root, s.limit(s.bodyLimit(dav, carddav.MaxBody), false))
+	}
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		web.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})

@@ -1,4 +1,17 @@
-package http
+// Package carddav serves the blocklist as a read-only CardDAV address book
+// (RFC 6352), for phones and routers that can only read contacts: a
+// Fritz!Box "online phone book" used for call barring, or a desk phone's
+// remote directory. One collection of vCards, highest confidence first,
+// capped at the configured size.
+//
+//	/carddav/            the principal and address-book home
+//	/carddav/blocklist/  the address book
+//	/carddav/blocklist/<hash>.vcf  one listed number
+//
+// The client signs in with HTTP Basic: any user name, and as the password
+// an API key that the server's authorize function accepts (package http
+// asks for the export scope).
+package carddav
 
 import (
 	"bytes"
@@ -6,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,23 +31,14 @@ import (
 	"github.com/hangup-org/hangup/http/internal/web"
 )
 
-// The blocklist as a read-only CardDAV address book (RFC 6352), for phones
-// and routers that can only read contacts: a Fritz!Box "online phone book"
-// used for call barring, or a desk phone's remote directory. One collection
-// of vCards, highest confidence first, capped at the configured size.
-//
-//	/carddav/            the principal and address-book home
-//	/carddav/blocklist/  the address book
-//	/carddav/blocklist/<hash>.vcf  one listed number
-//
-// The client signs in with HTTP Basic: any user name, an API key with the
-// export scope as the password.
 const (
-	davRoot = "/carddav/"
+	// Root is where the handler is mounted: every CardDAV path starts
+	// with it.
+	Root    = "/carddav/"
 	davBook = "/carddav/blocklist/"
-	// maxDAVBody caps PROPFIND and REPORT bodies: a multiget of every card
+	// MaxBody caps PROPFIND and REPORT bodies: a multiget of every card
 	// of a full address book is about 150 KiB.
-	maxDAVBody = 1 << 20
+	MaxBody = 1 << 20
 )
 
 const (
@@ -42,24 +47,30 @@ const (
 	nsCS      = "http://calendarserver.org/ns/"
 )
 
-func (s *Server) cardDAVRoutes() {
-	if s.deps.Blocklist == nil {
-		return
-	}
-	s.mux.Handle("/.well-known/carddav", http.RedirectHandler(davRoot, http.StatusMovedPermanently))
-	h := s.limit(s.bodyLimit(http.HandlerFunc(s.cardDAV), maxDAVBody), false)
-	s.mux.Handle(davRoot, h)
+// Handler serves the address book under Root.
+type Handler struct {
+	blocklist *blocklist.Service
+	authorize func(*http.Request) error
+	log       *slog.Logger
 }
 
-// cardDAV dispatches a request under /carddav/.
-func (s *Server) cardDAV(w http.ResponseWriter, r *http.Request) {
+// New returns the handler of the address book read from bl. authorize
+// decides who may read it: an error with code EUNAUTHORIZED asks the
+// client for HTTP Basic credentials, any other error refuses with its
+// status. log receives the errors that are the server's fault.
+func New(bl *blocklist.Service, authorize func(*http.Request) error, log *slog.Logger) *Handler {
+	return &Handler{blocklist: bl, authorize: authorize, log: log}
+}
+
+// ServeHTTP dispatches a request under Root.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("DAV", "1, 3, addressbook")
 	if r.Method == http.MethodOptions {
 		w.Header().Set("Allow", "OPTIONS, GET, HEAD, PROPFIND, REPORT")
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	if err := s.exporter(r); err != nil {
+	if err := h.authorize(r); err != nil {
 		if c := hangup.ErrorCode(err); c == hangup.EUNAUTHORIZED {
 			w.Header().Set("WWW-Authenticate", `Basic realm="Hangup blocklist", charset="UTF-8"`)
 		}
@@ -68,11 +79,11 @@ func (s *Server) cardDAV(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case "PROPFIND":
-		s.davPropfind(w, r)
+		h.davPropfind(w, r)
 	case "REPORT":
-		s.davReport(w, r)
+		h.davReport(w, r)
 	case http.MethodGet, http.MethodHead:
-		s.davGet(w, r)
+		h.davGet(w, r)
 	default:
 		w.Header().Set("Allow", "OPTIONS, GET, HEAD, PROPFIND, REPORT")
 		davError(w, http.StatusMethodNotAllowed, "The address book is read-only.")
@@ -93,12 +104,12 @@ type book struct {
 	byName  map[string]int
 }
 
-func (s *Server) addressBook(r *http.Request) (*book, error) {
-	if err := s.deps.Blocklist.Fresh(r.Context()); err != nil {
+func (h *Handler) addressBook(r *http.Request) (*book, error) {
+	if err := h.blocklist.Fresh(r.Context()); err != nil {
 		return nil, err
 	}
-	v := s.deps.Blocklist.View()
-	entries, err := s.deps.Blocklist.Entries(r.Context(), blocklist.EntryOptions{ByConfidence: true, Limit: s.deps.Blocklist.Config().AddressBookSize})
+	v := h.blocklist.View()
+	entries, err := h.blocklist.Entries(r.Context(), blocklist.EntryOptions{ByConfidence: true, Limit: h.blocklist.Config().AddressBookSize})
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +125,7 @@ func (b *book) ctag() string { return fmt.Sprintf("hangup-%d-%d", b.version, len
 
 // davPropfind answers PROPFIND with Depth 0 or 1 (infinity is treated as
 // 1: the tree is two levels deep).
-func (s *Server) davPropfind(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) davPropfind(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		davError(w, http.StatusRequestEntityTooLarge, "The request body is too large.")
@@ -125,17 +136,17 @@ func (s *Server) davPropfind(w http.ResponseWriter, r *http.Request) {
 		davError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	b, err := s.addressBook(r)
+	b, err := h.addressBook(r)
 	if err != nil {
-		s.logError(r, err)
+		web.LogError(h.log, r, err)
 		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
 		return
 	}
 	depth1 := r.Header.Get("Depth") != "0"
 	var ms multistatus
 	switch p := r.URL.Path; {
-	case p == davRoot || p == strings.TrimSuffix(davRoot, "/"):
-		ms.add(davRoot, pf, rootProps())
+	case p == Root || p == strings.TrimSuffix(Root, "/"):
+		ms.add(Root, pf, rootProps())
 		if depth1 {
 			ms.add(davBook, pf, b.bookProps())
 		}
@@ -169,7 +180,7 @@ func (b *book) card(path string) (int, bool) {
 // davReport answers the two CardDAV reports: addressbook-multiget (the
 // cards named) and addressbook-query (every card; filters are not
 // applied, which RFC 6352 lets a client notice from the answer).
-func (s *Server) davReport(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) davReport(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		davError(w, http.StatusRequestEntityTooLarge, "The request body is too large.")
@@ -184,9 +195,9 @@ func (s *Server) davReport(w http.ResponseWriter, r *http.Request) {
 		davError(w, http.StatusForbidden, "Only addressbook-multiget and addressbook-query are supported.")
 		return
 	}
-	b, err := s.addressBook(r)
+	b, err := h.addressBook(r)
 	if err != nil {
-		s.logError(r, err)
+		web.LogError(h.log, r, err)
 		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
 		return
 	}
@@ -216,10 +227,10 @@ func (s *Server) davReport(w http.ResponseWriter, r *http.Request) {
 }
 
 // davGet serves one vCard, or the whole address book as one vCard file.
-func (s *Server) davGet(w http.ResponseWriter, r *http.Request) {
-	b, err := s.addressBook(r)
+func (h *Handler) davGet(w http.ResponseWriter, r *http.Request) {
+	b, err := h.addressBook(r)
 	if err != nil {
-		s.logError(r, err)
+		web.LogError(h.log, r, err)
 		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
 		return
 	}
@@ -242,7 +253,7 @@ func (s *Server) davGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("ETag", b.cards[i].ETag)
-	if etagMatch(r, b.cards[i].ETag) {
+	if web.ETagMatch(r, b.cards[i].ETag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -263,9 +274,9 @@ func rootProps() []prop {
 	return []prop{
 		{xml.Name{Space: nsDAV, Local: "resourcetype"}, "<D:collection/><D:principal/>"},
 		{xml.Name{Space: nsDAV, Local: "displayname"}, "Hangup"},
-		{xml.Name{Space: nsDAV, Local: "current-user-principal"}, hrefXML(davRoot)},
-		{xml.Name{Space: nsDAV, Local: "principal-URL"}, hrefXML(davRoot)},
-		{xml.Name{Space: nsCardDAV, Local: "addressbook-home-set"}, hrefXML(davRoot)},
+		{xml.Name{Space: nsDAV, Local: "current-user-principal"}, hrefXML(Root)},
+		{xml.Name{Space: nsDAV, Local: "principal-URL"}, hrefXML(Root)},
+		{xml.Name{Space: nsCardDAV, Local: "addressbook-home-set"}, hrefXML(Root)},
 	}
 }
 
@@ -274,7 +285,7 @@ func (b *book) bookProps() []prop {
 		{xml.Name{Space: nsDAV, Local: "resourcetype"}, "<D:collection/><C:addressbook/>"},
 		{xml.Name{Space: nsDAV, Local: "displayname"}, "Hangup blocklist"},
 		{xml.Name{Space: nsCardDAV, Local: "addressbook-description"}, "Numbers Hangup lists as scam callers, highest confidence first. Read-only."},
-		{xml.Name{Space: nsDAV, Local: "current-user-principal"}, hrefXML(davRoot)},
+		{xml.Name{Space: nsDAV, Local: "current-user-principal"}, hrefXML(Root)},
 		{xml.Name{Space: nsDAV, Local: "getetag"}, escapeXML(`"` + b.ctag() + `"`)},
 		{xml.Name{Space: nsCS, Local: "getctag"}, escapeXML(b.ctag())},
 		{xml.Name{Space: nsCardDAV, Local: "supported-address-data"}, `<C:address-data-type content-type="text/vcard" version="3.0"/>`},
