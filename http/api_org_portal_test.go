@@ -14,6 +14,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/alert"
+	"github.com/hangup-org/hangup/http/internal/apitest"
 	"github.com/hangup-org/hangup/screen"
 )
 
@@ -90,7 +91,7 @@ func fits(t *testing.T, method, path string, r response) {
 		t.Fatalf("%s %s: status %d is not documented: %s", method, path, r.status, r.body)
 	}
 	if _, ok := resp["content"].(map[string]any)["application/json"]; ok || resp["$ref"] != nil {
-		checkResponse(t, doc, resp, r.body)
+		apitest.CheckResponse(t, doc, resp, r.body)
 	}
 }
 

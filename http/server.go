@@ -1,7 +1,8 @@
 // Package http is Hangup's web server: the JSON API, the HTML pages for
 // people checking a call, and the adapters for telephony systems. It
 // holds the Server, its routes and middleware, and mounts the handlers
-// of the packages under it (carddav: the blocklist as an address book). Handlers
+// of the packages under it (carddav: the blocklist as an address book;
+// telephony: call screening for phone systems). Handlers
 // only decode, call an engine and render: every decision lives in the
 // engines, so the API, the pages and the CLI give the same answers.
 package http
@@ -9,6 +10,7 @@ package http
 import (
 	"context"
 	"crypto/rand"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -21,6 +23,7 @@ import (
 	"github.com/hangup-org/hangup/activity"
 	"github.com/hangup-org/hangup/http/carddav"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/telephony"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
@@ -144,6 +147,7 @@ type Server struct {
 	// lookupLimiter limits private lookups per client, on top of limiter.
 	lookupLimiter *ratelimit.Keyed
 	handler       http.Handler
+	telephony     *telephony.Handler
 	csrfKey       []byte
 	public        atomic.Pointer[string]
 }
@@ -206,6 +210,10 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 		burst = 60
 	}
 	s.lookupLimiter = ratelimit.New(perHour/3600, burst, maxClients)
+	s.telephony = telephony.New(telephony.Config{NoKeys: cfg.ScreenNoKeys}, telephony.Deps{
+		Screen: deps.Screen, Keys: deps.ScreenKeys, Metrics: deps.Metrics, Logger: s.log,
+		Allow: func(r *http.Request) bool { return s.limiter.Allow(s.clientKey(r), time.Now()) },
+	})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -223,7 +231,14 @@ type apiRoute struct {
 	handler      http.HandlerFunc
 }
 
+// apiRoutes are every documented endpoint: the server's own and the
+// screening ones.
 func (s *Server) apiRoutes() []apiRoute {
+	return append(s.addressAPIRoutes(), s.screenAPIRoutes()...)
+}
+
+// addressAPIRoutes are the API endpoints limited per client address.
+func (s *Server) addressAPIRoutes() []apiRoute {
 	return append([]apiRoute{
 		{"POST", "/api/v1/checks", s.apiCheck},
 		{"GET", "/api/v1/numbers/{number}", s.apiNumber},
@@ -239,7 +254,19 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"GET", "/api/v1/alerts", s.apiAlerts},
 		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 		{"GET", "/api/v1/stats", s.apiStats},
-	}, append(append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+	}, append(append(s.shareAPIRoutes(), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+}
+
+// screenAPIRoutes are the JSON endpoints of call screening, documented in
+// openapi.json with the rest of the API. They are limited per API key.
+func (s *Server) screenAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.telephony.Routes() {
+		if rt.Documented {
+			rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler.ServeHTTP})
+		}
+	}
+	return rts
 }
 
 // missing names the capability an API path needs when the server was built
@@ -286,11 +313,13 @@ func (s *Server) routes() {
 		s.mux.Handle(pattern, s.limit(s.bodyLimit(h, s.cfg.BodyLimit), false))
 	}
 
-	s.screenRoutes()
-	for _, rt := range s.apiRoutes() {
-		if isScreenRoute(rt.path) {
-			continue // registered by screenRoutes, limited per API key
-		}
+	for _, rt := range s.telephony.Routes() {
+		s.mux.Handle(rt.Method+" "+rt.Path, s.bodyLimit(rt.Handler, s.cfg.BodyLimit))
+	}
+	if s.deps.Metrics != nil && s.cfg.MetricsKey != "" {
+		s.mux.Handle("GET /metrics", s.metricsAuth(s.deps.Metrics.Handler()))
+	}
+	for _, rt := range s.addressAPIRoutes() {
 		handler := rt.handler
 		if what := s.missing(rt.path); what != "" {
 			handler = func(w http.ResponseWriter, r *http.Request) {
@@ -409,6 +438,21 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 
 // logError logs err if it is the server's fault (web.LogError).
 func (s *Server) logError(r *http.Request, err error) { web.LogError(s.log, r, err) }
+
+// metricsAuth lets through requests bearing the metrics key: the figures
+// say how many calls each kind of check stopped, which is no one else's
+// business.
+func (s *Server) metricsAuth(h http.Handler) http.Handler {
+	want := []byte("Bearer " + s.cfg.MetricsKey)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="hangup metrics"`)
+			http.Error(w, "Metrics need the metrics key: Authorization: Bearer <HANGUP_METRICS_KEY>.", http.StatusUnauthorized)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
 
 // bodyLimit caps request bodies before any handler reads them.
 func (s *Server) bodyLimit(h http.Handler, limit int64) http.Handler {

@@ -1,18 +1,24 @@
-package http
+// Package telephony answers phone systems over HTTP: call screening for
+// SIP proxies and PBXs (JSON, a one-line text answer and a caller name),
+// Twilio's voice webhooks, and the ATIS-1000082 STIR/SHAKEN verification
+// service an SBC calls. Every decision is the screen engine's; this
+// package reads the request in the form each client sends and answers in
+// the form it reads. Package http mounts the routes behind its body limit.
+package telephony
 
 import (
 	"bytes"
 	"context"
-	"crypto/subtle"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/screen"
 )
 
@@ -25,52 +31,63 @@ const (
 	ifaceATIS   = "atis"
 )
 
-// screenAPIRoutes are the JSON endpoints of call screening, documented in
-// openapi.json with the rest of the API.
-func (s *Server) screenAPIRoutes() []apiRoute {
-	return []apiRoute{
-		{"GET", "/api/v1/screen", s.apiScreen},
-		{"POST", "/api/v1/screen", s.apiScreen},
-		{"POST", "/stir/v1/verification", s.apiVerification},
-	}
+// Config holds the screening settings.
+type Config struct {
+	// NoKeys switches API keys off (local use: a PBX on the same host).
+	// Requests are then limited per client by Deps.Allow.
+	NoKeys bool
 }
 
-// isScreenRoute reports whether an API route is a screening one: those are
-// limited per API key, not per client address (a PBX sends every call from
-// one address).
-func isScreenRoute(path string) bool {
-	return path == "/api/v1/screen" || path == "/stir/v1/verification"
+// Deps are what the handlers screen with.
+type Deps struct {
+	Screen  *screen.Engine   // nil answers 503
+	Keys    *screen.Keys     // API keys of screening clients
+	Metrics *metrics.Metrics // counts requests by interface and outcome; nil counts nothing
+	// Allow applies the server's per-client limit to a request when keys
+	// are off; false answers 429.
+	Allow  func(*http.Request) bool
+	Logger *slog.Logger
 }
 
-// screenRoutes registers the screening endpoints, each behind the API key
-// check, and the Prometheus metrics.
-func (s *Server) screenRoutes() {
-	ifaces := map[string]string{"/api/v1/screen": ifaceJSON, "/stir/v1/verification": ifaceATIS}
-	for _, rt := range s.screenAPIRoutes() {
-		s.mux.Handle(rt.method+" "+rt.path, s.screening(ifaces[rt.path], rt.handler))
-	}
-	s.mux.Handle("GET /api/v1/screen/text", s.screening(ifaceText, s.screenText))
-	s.mux.Handle("GET /api/v1/screen/name", s.screening(ifaceName, s.screenName))
-	s.mux.Handle("POST /twilio/v1/voice", s.screening(ifaceTwilio, s.twilioVoice))
-	s.mux.Handle("POST /twilio/v1/whisper", s.bodyLimit(http.HandlerFunc(s.twilioWhisper), s.cfg.BodyLimit))
-	if s.deps.Metrics != nil && s.cfg.MetricsKey != "" {
-		s.mux.Handle("GET /metrics", s.metricsAuth(s.deps.Metrics.Handler()))
-	}
+// Handler serves the screening endpoints.
+type Handler struct {
+	cfg  Config
+	deps Deps
+	log  *slog.Logger
 }
 
-// metricsAuth lets through requests bearing the metrics key: the figures
-// say how many calls each kind of check stopped, which is no one else's
-// business.
-func (s *Server) metricsAuth(h http.Handler) http.Handler {
-	want := []byte("Bearer " + s.cfg.MetricsKey)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="hangup metrics"`)
-			http.Error(w, "Metrics need the metrics key: Authorization: Bearer <HANGUP_METRICS_KEY>.", http.StatusUnauthorized)
-			return
-		}
-		h.ServeHTTP(w, r)
-	})
+// New returns the screening handlers.
+func New(cfg Config, deps Deps) *Handler {
+	h := &Handler{cfg: cfg, deps: deps, log: deps.Logger}
+	if h.log == nil {
+		h.log = slog.Default()
+	}
+	return h
+}
+
+// Route is one screening endpoint.
+type Route struct {
+	Method, Path string
+	Handler      http.Handler
+	// Documented marks the JSON endpoints, described in openapi.json with
+	// the rest of the API.
+	Documented bool
+}
+
+// Routes are the screening endpoints, each behind the API key check and
+// counted in the metrics (but the Twilio whisper, which only reads out
+// a known label). They are limited per API key, not per client address: a
+// PBX sends every call from one address.
+func (h *Handler) Routes() []Route {
+	return []Route{
+		{"GET", "/api/v1/screen", h.screening(ifaceJSON, h.apiScreen), true},
+		{"POST", "/api/v1/screen", h.screening(ifaceJSON, h.apiScreen), true},
+		{"POST", "/stir/v1/verification", h.screening(ifaceATIS, h.apiVerification), true},
+		{"GET", "/api/v1/screen/text", h.screening(ifaceText, h.screenText), false},
+		{"GET", "/api/v1/screen/name", h.screening(ifaceName, h.screenName), false},
+		{"POST", "/twilio/v1/voice", h.screening(ifaceTwilio, h.twilioVoice), false},
+		{"POST", "/twilio/v1/whisper", http.HandlerFunc(h.twilioWhisper), false},
+	}
 }
 
 type customerKey struct{}
@@ -82,39 +99,39 @@ func customerFrom(ctx context.Context) *screen.Customer {
 	return c
 }
 
-// screening wraps a screening handler: body cap, engine present, API key
-// (or, with keys switched off, the per-address limit), metrics.
-func (s *Server) screening(iface string, h http.HandlerFunc) http.Handler {
-	return s.bodyLimit(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.deps.Screen == nil {
-			s.screenError(w, r, iface, hangup.Errorf(hangup.EUNAVAILABLE, "Call screening is not configured on this server."))
+// screening wraps a screening handler: engine present, API key (or, with
+// keys switched off, the per-client limit), metrics.
+func (h *Handler) screening(iface string, next http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h.deps.Screen == nil {
+			h.screenError(w, r, iface, hangup.Errorf(hangup.EUNAVAILABLE, "Call screening is not configured on this server."))
 			return
 		}
-		c, err := s.screenCustomer(r)
+		c, err := h.screenCustomer(r)
 		if err != nil {
-			s.screenError(w, r, iface, err)
+			h.screenError(w, r, iface, err)
 			return
 		}
 		if c != nil {
 			r = r.WithContext(context.WithValue(r.Context(), customerKey{}, c))
 		}
-		h(w, r)
-	}), s.cfg.BodyLimit)
+		next(w, r)
+	})
 }
 
 // screenCustomer authenticates a screening request by the API key it
 // carries (web.APIKey says where a key may be sent).
-func (s *Server) screenCustomer(r *http.Request) (*screen.Customer, error) {
-	if s.cfg.ScreenNoKeys {
-		if !s.limiter.Allow(s.clientKey(r), time.Now()) {
+func (h *Handler) screenCustomer(r *http.Request) (*screen.Customer, error) {
+	if h.cfg.NoKeys {
+		if h.deps.Allow != nil && !h.deps.Allow(r) {
 			return nil, hangup.Errorf(hangup.ERATELIMIT, "Too many requests. Please wait a moment and try again.")
 		}
 		return nil, nil
 	}
-	if s.deps.ScreenKeys == nil {
+	if h.deps.Keys == nil {
 		return nil, hangup.Errorf(hangup.EUNAUTHORIZED, "This server has no API keys: make one with \"hangup apikey add\".")
 	}
-	c, err := s.deps.ScreenKeys.Authenticate(web.APIKey(r))
+	c, err := h.deps.Keys.Authenticate(web.APIKey(r))
 	if err == nil && !c.Key.HasScope(hangup.ScopeScreen) {
 		return nil, hangup.Errorf(hangup.EFORBIDDEN, "This API key may not screen calls: it lacks the screen scope.")
 	}
@@ -125,18 +142,18 @@ func (s *Server) screenCustomer(r *http.Request) (*screen.Customer, error) {
 // reads: JSON for the JSON endpoints, a plain line for the others. Clients
 // treat any non-200 answer as "no decision" and let the call through
 // marked unscreened (fail open), as docs/integrations explains.
-func (s *Server) screenError(w http.ResponseWriter, r *http.Request, iface string, err error) {
-	if s.deps.Metrics != nil {
-		s.deps.Metrics.Request(iface, outcomeOf(err))
+func (h *Handler) screenError(w http.ResponseWriter, r *http.Request, iface string, err error) {
+	if h.deps.Metrics != nil {
+		h.deps.Metrics.Request(iface, outcomeOf(err))
 	}
 	if hangup.ErrorCode(err) == hangup.EUNAUTHORIZED {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="hangup screening"`)
 	}
 	switch iface {
 	case ifaceJSON, ifaceATIS:
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 	default:
-		s.logError(r, err)
+		web.LogError(h.log, r, err)
 		status := web.StatusCode(err)
 		if status == http.StatusTooManyRequests {
 			w.Header().Set("Retry-After", "1")
@@ -240,34 +257,34 @@ var decisions = sync.Pool{New: func() any { return new(hangup.Decision) }}
 
 // decide screens r's call and calls render with the decision, which is
 // recycled afterwards: render must not keep it.
-func (s *Server) decide(w http.ResponseWriter, r *http.Request, iface string, render func(*hangup.ScreenRequest, *hangup.Decision)) {
+func (h *Handler) decide(w http.ResponseWriter, r *http.Request, iface string, render func(*hangup.ScreenRequest, *hangup.Decision)) {
 	req, err := screenRequest(r)
 	if err != nil {
-		s.screenError(w, r, iface, err)
+		h.screenError(w, r, iface, err)
 		return
 	}
 	d := decisions.Get().(*hangup.Decision)
 	defer decisions.Put(d)
-	if err := s.deps.Screen.ScreenTo(r.Context(), &req, customerFrom(r.Context()), d); err != nil {
-		s.screenError(w, r, iface, err)
+	if err := h.deps.Screen.ScreenTo(r.Context(), &req, customerFrom(r.Context()), d); err != nil {
+		h.screenError(w, r, iface, err)
 		return
 	}
-	if s.deps.Metrics != nil {
-		s.deps.Metrics.Request(iface, "ok")
+	if h.deps.Metrics != nil {
+		h.deps.Metrics.Request(iface, "ok")
 	}
 	render(&req, d)
 }
 
 // apiScreen answers GET and POST /api/v1/screen with the decision as JSON.
-func (s *Server) apiScreen(w http.ResponseWriter, r *http.Request) {
-	s.decide(w, r, ifaceJSON, func(_ *hangup.ScreenRequest, d *hangup.Decision) {
+func (h *Handler) apiScreen(w http.ResponseWriter, r *http.Request) {
+	h.decide(w, r, ifaceJSON, func(_ *hangup.ScreenRequest, d *hangup.Decision) {
 		buf := jsonBuffers.Get().(*bytes.Buffer)
 		defer jsonBuffers.Put(buf)
 		buf.Reset()
 		enc := json.NewEncoder(buf)
 		enc.SetEscapeHTML(true)
 		if err := enc.Encode(d); err != nil {
-			s.screenError(w, r, ifaceJSON, err)
+			h.screenError(w, r, ifaceJSON, err)
 			return
 		}
 		h := w.Header()
@@ -285,8 +302,8 @@ var jsonBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // screenText answers GET /api/v1/screen/text with one line for SIP proxies
 // that cannot parse JSON (Kamailio's http_client, OpenSIPS' rest_client with
 // no JSON module): action|sip code|verstat|primary reason|label.
-func (s *Server) screenText(w http.ResponseWriter, r *http.Request) {
-	s.decide(w, r, ifaceText, func(_ *hangup.ScreenRequest, d *hangup.Decision) {
+func (h *Handler) screenText(w http.ResponseWriter, r *http.Request) {
+	h.decide(w, r, ifaceText, func(_ *hangup.ScreenRequest, d *hangup.Decision) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		var b strings.Builder
@@ -308,8 +325,8 @@ func (s *Server) screenText(w http.ResponseWriter, r *http.Request) {
 // screenName answers GET /api/v1/screen/name with just the label, the
 // caller name FreeSWITCH's mod_cidlookup shows; empty when there is
 // nothing to say, so the caller's own name stays.
-func (s *Server) screenName(w http.ResponseWriter, r *http.Request) {
-	s.decide(w, r, ifaceName, func(_ *hangup.ScreenRequest, d *hangup.Decision) {
+func (h *Handler) screenName(w http.ResponseWriter, r *http.Request) {
+	h.decide(w, r, ifaceName, func(_ *hangup.ScreenRequest, d *hangup.Decision) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte(oneLine(d.Label)))

@@ -1,4 +1,4 @@
-package http
+package telephony
 
 import (
 	"encoding/xml"
@@ -15,27 +15,27 @@ import (
 // number or SIP URI in the forward query parameter. A SIP forward carries
 // the decision as X-Hangup-* headers; a number forward plays the label to
 // the person answering first (a whisper) when there is a warning.
-func (s *Server) twilioVoice(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) twilioVoice(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		s.screenError(w, r, ifaceTwilio, hangup.Errorf(hangup.EINVALID, "The webhook body is not a form."))
+		h.screenError(w, r, ifaceTwilio, hangup.Errorf(hangup.EINVALID, "The webhook body is not a form."))
 		return
 	}
 	forward := r.URL.Query().Get("forward")
 	sip := strings.HasPrefix(forward, "sip:") || strings.HasPrefix(forward, "sips:")
 	if forward == "" || len(forward) > 256 || !sip && !hangup.IsE164(forward) {
-		s.screenError(w, r, ifaceTwilio, hangup.Invalid("Say where to put calls through.",
+		h.screenError(w, r, ifaceTwilio, hangup.Invalid("Say where to put calls through.",
 			hangup.FieldError{Field: "forward", Message: "add ?forward=+441632960123 or ?forward=sip:desk@pbx.example to the webhook URL"}))
 		return
 	}
 	req := hangup.ScreenRequest{From: r.PostForm.Get("From"), To: r.PostForm.Get("To"), Verstat: r.PostForm.Get("StirVerstat")}
 	d := decisions.Get().(*hangup.Decision)
 	defer decisions.Put(d)
-	if err := s.deps.Screen.ScreenTo(r.Context(), &req, customerFrom(r.Context()), d); err != nil {
-		s.screenError(w, r, ifaceTwilio, err)
+	if err := h.deps.Screen.ScreenTo(r.Context(), &req, customerFrom(r.Context()), d); err != nil {
+		h.screenError(w, r, ifaceTwilio, err)
 		return
 	}
-	if s.deps.Metrics != nil {
-		s.deps.Metrics.Request(ifaceTwilio, "ok")
+	if h.deps.Metrics != nil {
+		h.deps.Metrics.Request(ifaceTwilio, "ok")
 	}
 	var b strings.Builder
 	b.WriteString(xml.Header + "<Response>")
@@ -84,7 +84,7 @@ func whisperWords(label string) string {
 
 // twilioWhisper answers the TwiML Twilio plays to the person answering a
 // labelled call.
-func (s *Server) twilioWhisper(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) twilioWhisper(w http.ResponseWriter, r *http.Request) {
 	words := whisperWords(r.URL.Query().Get("label"))
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	if words == "" {

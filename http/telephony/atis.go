@@ -1,4 +1,4 @@
-package http
+package telephony
 
 import (
 	"net/http"
@@ -42,15 +42,15 @@ type VerificationResult struct {
 }
 
 // apiVerification answers POST /stir/v1/verification.
-func (s *Server) apiVerification(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiVerification(w http.ResponseWriter, r *http.Request) {
 	var body VerificationRequest
 	if err := web.DecodeJSON(r, &body); err != nil {
-		s.screenError(w, r, ifaceATIS, err)
+		h.screenError(w, r, ifaceATIS, err)
 		return
 	}
 	vr := body.VerificationRequest
 	if vr.From.TN == "" || len(vr.To.TN) == 0 || vr.Identity == "" {
-		s.screenError(w, r, ifaceATIS, hangup.Invalid("The verification request is incomplete.",
+		h.screenError(w, r, ifaceATIS, hangup.Invalid("The verification request is incomplete.",
 			hangup.FieldError{Field: "verificationRequest", Message: "needs from.tn, to.tn and identity"}))
 		return
 	}
@@ -58,9 +58,9 @@ func (s *Server) apiVerification(w http.ResponseWriter, r *http.Request) {
 	if vr.Time > 0 {
 		req.Date = time.Unix(vr.Time, 0)
 	}
-	res := s.deps.Screen.Verify(r.Context(), req)
-	if s.deps.Metrics != nil {
-		s.deps.Metrics.Request(ifaceATIS, "ok")
+	res := h.deps.Screen.Verify(r.Context(), req)
+	if h.deps.Metrics != nil {
+		h.deps.Metrics.Request(ifaceATIS, "ok")
 	}
 	out := VerificationResult{Verstat: string(res.Verstat)}
 	if res.Verstat == stir.VerstatPassed {
