@@ -2,7 +2,8 @@
 // people checking a call, and the adapters for telephony systems. It
 // holds the Server, its routes and middleware, and mounts the handlers
 // of the packages under it (carddav: the blocklist as an address book;
-// telephony: call screening for phone systems). Handlers
+// telephony: call screening for phone systems; orgapi: the organisation
+// API). Handlers
 // only decode, call an engine and render: every decision lives in the
 // engines, so the API, the pages and the CLI give the same answers.
 package http
@@ -23,6 +24,7 @@ import (
 	"github.com/hangup-org/hangup/activity"
 	"github.com/hangup-org/hangup/http/carddav"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/orgapi"
 	"github.com/hangup-org/hangup/http/telephony"
 
 	"github.com/hangup-org/hangup"
@@ -148,6 +150,7 @@ type Server struct {
 	lookupLimiter *ratelimit.Keyed
 	handler       http.Handler
 	telephony     *telephony.Handler
+	orgAPI        *orgapi.Handler
 	csrfKey       []byte
 	public        atomic.Pointer[string]
 }
@@ -214,6 +217,8 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 		Screen: deps.Screen, Keys: deps.ScreenKeys, Metrics: deps.Metrics, Logger: s.log,
 		Allow: func(r *http.Request) bool { return s.limiter.Allow(s.clientKey(r), time.Now()) },
 	})
+	s.orgAPI = orgapi.New(orgapi.Deps{Registry: deps.Registry, Keys: deps.ScreenKeys, Portal: deps.Portal,
+		Dashboards: deps.Dashboards, Alerts: deps.Alerts, Webhooks: deps.Webhooks, Logger: s.log})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -255,6 +260,15 @@ func (s *Server) addressAPIRoutes() []apiRoute {
 		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 		{"GET", "/api/v1/stats", s.apiStats},
 	}, append(append(s.shareAPIRoutes(), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+}
+
+// orgAPIRoutes are the organisation API's endpoints (package orgapi).
+func (s *Server) orgAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.orgAPI.Routes() {
+		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+	}
+	return rts
 }
 
 // screenAPIRoutes are the JSON endpoints of call screening, documented in

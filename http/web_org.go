@@ -14,6 +14,7 @@ import (
 	"github.com/hangup-org/hangup/activity"
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/orgapi"
 	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/report"
 )
@@ -315,24 +316,11 @@ func (s *Server) dashboardOrg(r *http.Request) (*hangup.Organisation, int, error
 	if !ok || !hangup.MayReadOrganisation(userFrom(r.Context()), o.ID) {
 		return nil, 0, hangup.Errorf(hangup.ENOTFOUND, "There is no dashboard here for your account.")
 	}
-	weeks, err := dashboardWeeks(r)
+	weeks, err := orgapi.DashboardWeeks(r)
 	if err != nil {
 		return nil, 0, err
 	}
 	return o, weeks, nil
-}
-
-// dashboardWeeks is the period a dashboard request asks for (?weeks=N).
-func dashboardWeeks(r *http.Request) (int, error) {
-	v := r.URL.Query().Get("weeks")
-	if v == "" {
-		return orgdash.DefaultWeeks, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > orgdash.MaxWeeks {
-		return 0, hangup.Errorf(hangup.EINVALID, "Choose a period from 1 to %d weeks.", orgdash.MaxWeeks)
-	}
-	return n, nil
 }
 
 // dashboard builds the dashboard the page or its CSV asks for.
@@ -376,16 +364,5 @@ func (s *Server) webDashboardCSV(w http.ResponseWriter, r *http.Request) {
 		s.webError(w, r, err)
 		return
 	}
-	s.writeDashboardCSV(w, o, d)
-}
-
-// writeDashboardCSV sends a dashboard as the CSV file its page and the
-// organisation API offer.
-func (s *Server) writeDashboardCSV(w http.ResponseWriter, o *hangup.Organisation, d *orgdash.Dashboard) {
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="hangup-`+o.ID+`-dashboard.csv"`)
-	w.Header().Set("Cache-Control", "no-store")
-	if err := orgdash.WriteCSV(w, d); err != nil {
-		s.log.Warn("dashboard csv", "err", err)
-	}
+	orgapi.WriteDashboardCSV(w, s.log, o, d)
 }

@@ -1,6 +1,7 @@
-package http
+package orgapi
 
 import (
+	"log/slog"
 	"net/http"
 	"strconv"
 
@@ -29,19 +30,19 @@ func tokenUser(a orgportal.Actor) *hangup.User {
 // it stands for and its organisation, which must be in the registry.
 // write: the request changes something, so a read-only token is refused
 // (403) before its body is read.
-func (s *Server) orgTokenUser(w http.ResponseWriter, r *http.Request, write bool) (*hangup.User, *hangup.Organisation, bool) {
-	a, ok := s.orgActor(w, r)
+func (h *Handler) orgTokenUser(w http.ResponseWriter, r *http.Request, write bool) (*hangup.User, *hangup.Organisation, bool) {
+	a, ok := h.orgActor(w, r)
 	if !ok {
 		return nil, nil, false
 	}
 	u := tokenUser(a)
-	o, found := s.deps.Registry.Snapshot().Organisation(a.OrganisationID)
+	o, found := h.deps.Registry.Snapshot().Organisation(a.OrganisationID)
 	if !found || !hangup.MayReadOrganisation(u, o.ID) {
-		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "Your organisation is not in Hangup's registry."))
+		web.APIError(h.log, w, r, hangup.Errorf(hangup.ENOTFOUND, "Your organisation is not in Hangup's registry."))
 		return nil, nil, false
 	}
 	if write && !hangup.MayActForOrganisation(u, o.ID) {
-		s.apiError(w, r, hangup.Errorf(hangup.EFORBIDDEN, "This token may only read (scope org_read). Your organisation's administrator can make a token with the org scope."))
+		web.APIError(h.log, w, r, hangup.Errorf(hangup.EFORBIDDEN, "This token may only read (scope org_read). Your organisation's administrator can make a token with the org scope."))
 		return nil, nil, false
 	}
 	return u, o, true
@@ -56,34 +57,34 @@ type OrgDashboardResponse struct {
 	Alerts []*OrgAlert `json:"alerts"`
 }
 
-func (s *Server) orgDashboard(w http.ResponseWriter, r *http.Request) (*hangup.User, *hangup.Organisation, *orgdash.Dashboard, int, bool) {
-	u, o, ok := s.orgTokenUser(w, r, false)
+func (h *Handler) orgDashboard(w http.ResponseWriter, r *http.Request) (*hangup.User, *hangup.Organisation, *orgdash.Dashboard, int, bool) {
+	u, o, ok := h.orgTokenUser(w, r, false)
 	if !ok {
 		return nil, nil, nil, 0, false
 	}
-	weeks, err := dashboardWeeks(r)
+	weeks, err := DashboardWeeks(r)
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return nil, nil, nil, 0, false
 	}
-	d, err := s.deps.Dashboards.Build(r.Context(), o, weeks)
+	d, err := h.deps.Dashboards.Build(r.Context(), o, weeks)
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return nil, nil, nil, 0, false
 	}
 	return u, o, d, weeks, true
 }
 
-func (s *Server) apiOrgDashboard(w http.ResponseWriter, r *http.Request) {
-	u, o, d, weeks, ok := s.orgDashboard(w, r)
+func (h *Handler) apiOrgDashboard(w http.ResponseWriter, r *http.Request) {
+	u, o, d, weeks, ok := h.orgDashboard(w, r)
 	if !ok {
 		return
 	}
 	out := OrgDashboardResponse{Organisation: o.ID, Period: weeks, Dashboard: d, Alerts: []*OrgAlert{}}
-	if s.deps.Alerts != nil {
-		as, err := s.deps.Alerts.ForOrganisation(r.Context(), u, o.ID)
+	if h.deps.Alerts != nil {
+		as, err := h.deps.Alerts.ForOrganisation(r.Context(), u, o.ID)
 		if err != nil {
-			s.apiError(w, r, err)
+			web.APIError(h.log, w, r, err)
 			return
 		}
 		out.Alerts = orgAlerts(as)
@@ -92,12 +93,12 @@ func (s *Server) apiOrgDashboard(w http.ResponseWriter, r *http.Request) {
 	web.WriteJSON(w, http.StatusOK, out)
 }
 
-func (s *Server) apiOrgDashboardCSV(w http.ResponseWriter, r *http.Request) {
-	_, o, d, _, ok := s.orgDashboard(w, r)
+func (h *Handler) apiOrgDashboardCSV(w http.ResponseWriter, r *http.Request) {
+	_, o, d, _, ok := h.orgDashboard(w, r)
 	if !ok {
 		return
 	}
-	s.writeDashboardCSV(w, o, d)
+	WriteDashboardCSV(w, h.log, o, d)
 }
 
 // OrgAlert is an alert as its own organisation sees it: with the
@@ -122,14 +123,14 @@ type OrgAlertsResponse struct {
 	Alerts       []*OrgAlert `json:"alerts"`
 }
 
-func (s *Server) apiOrgAlerts(w http.ResponseWriter, r *http.Request) {
-	u, o, ok := s.orgTokenUser(w, r, false)
+func (h *Handler) apiOrgAlerts(w http.ResponseWriter, r *http.Request) {
+	u, o, ok := h.orgTokenUser(w, r, false)
 	if !ok {
 		return
 	}
-	as, err := s.deps.Alerts.ForOrganisation(r.Context(), u, o.ID)
+	as, err := h.deps.Alerts.ForOrganisation(r.Context(), u, o.ID)
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	web.WriteJSON(w, http.StatusOK, OrgAlertsResponse{Organisation: o.ID, Alerts: orgAlerts(as)})
@@ -143,19 +144,19 @@ type OrgAlertInput struct {
 	Days  int    `json:"days,omitempty"` // days until it expires; 0: alert.DefaultDays
 }
 
-func (s *Server) apiOrgAlertWrite(w http.ResponseWriter, r *http.Request) {
-	u, o, ok := s.orgTokenUser(w, r, true)
+func (h *Handler) apiOrgAlertWrite(w http.ResponseWriter, r *http.Request) {
+	u, o, ok := h.orgTokenUser(w, r, true)
 	if !ok {
 		return
 	}
 	var in OrgAlertInput
 	if err := web.DecodeJSON(r, &in); err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
-	a, err := s.deps.Alerts.Write(r.Context(), u, alert.Draft{OrganisationID: o.ID, Title: in.Title, Text: in.Text, Days: in.Days})
+	a, err := h.deps.Alerts.Write(r.Context(), u, alert.Draft{OrganisationID: o.ID, Title: in.Title, Text: in.Text, Days: in.Days})
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	web.WriteJSON(w, http.StatusCreated, &OrgAlert{PublicAlert: a})
@@ -166,26 +167,26 @@ type OrgAlertWithdrawal struct {
 	Note string `json:"note,omitempty"`
 }
 
-func (s *Server) apiOrgAlertWithdraw(w http.ResponseWriter, r *http.Request) {
-	u, _, ok := s.orgTokenUser(w, r, true)
+func (h *Handler) apiOrgAlertWithdraw(w http.ResponseWriter, r *http.Request) {
+	u, _, ok := h.orgTokenUser(w, r, true)
 	if !ok {
 		return
 	}
 	id, err := alertID(r)
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	var in OrgAlertWithdrawal
 	if r.ContentLength != 0 {
 		if err := web.DecodeJSON(r, &in); err != nil {
-			s.apiError(w, r, err)
+			web.APIError(h.log, w, r, err)
 			return
 		}
 	}
-	a, err := s.deps.Alerts.Withdraw(r.Context(), u, id, in.Note)
+	a, err := h.deps.Alerts.Withdraw(r.Context(), u, id, in.Note)
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	web.WriteJSON(w, http.StatusOK, &OrgAlert{PublicAlert: a, ReviewNote: a.ReviewNote})
@@ -205,17 +206,17 @@ type OrgWebhooksResponse struct {
 	Webhooks     []*OrgWebhook `json:"webhooks"`
 }
 
-func (s *Server) apiOrgWebhooks(w http.ResponseWriter, r *http.Request) {
-	u, o, ok := s.orgTokenUser(w, r, false)
+func (h *Handler) apiOrgWebhooks(w http.ResponseWriter, r *http.Request) {
+	u, o, ok := h.orgTokenUser(w, r, false)
 	if !ok {
 		return
 	}
-	ws, log, err := s.deps.Webhooks.List(r.Context(), u, o.ID)
+	ws, log, err := h.deps.Webhooks.List(r.Context(), u, o.ID)
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
-	out := OrgWebhooksResponse{Organisation: o.ID, EmailEnabled: s.deps.Webhooks.EmailEnabled(), Webhooks: []*OrgWebhook{}}
+	out := OrgWebhooksResponse{Organisation: o.ID, EmailEnabled: h.deps.Webhooks.EmailEnabled(), Webhooks: []*OrgWebhook{}}
 	for _, x := range ws {
 		ds := log[x.ID]
 		if ds == nil {
@@ -242,22 +243,22 @@ type OrgWebhookCreated struct {
 	Secret string `json:"secret,omitempty"`
 }
 
-func (s *Server) apiOrgWebhookAdd(w http.ResponseWriter, r *http.Request) {
-	u, o, ok := s.orgTokenUser(w, r, true)
+func (h *Handler) apiOrgWebhookAdd(w http.ResponseWriter, r *http.Request) {
+	u, o, ok := h.orgTokenUser(w, r, true)
 	if !ok {
 		return
 	}
 	var in OrgWebhookInput
 	if err := web.DecodeJSON(r, &in); err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	if in.Kind == "" {
 		in.Kind = hangup.WebhookURL
 	}
-	wh, err := s.deps.Webhooks.Register(r.Context(), u, o.ID, webhook.Registration{Kind: in.Kind, Target: in.Target, Threshold: in.Threshold})
+	wh, err := h.deps.Webhooks.Register(r.Context(), u, o.ID, webhook.Registration{Kind: in.Kind, Target: in.Target, Threshold: in.Threshold})
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	out := OrgWebhookCreated{Webhook: wh}
@@ -278,17 +279,17 @@ func orgWebhookID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func (s *Server) apiOrgWebhookDelete(w http.ResponseWriter, r *http.Request) {
-	u, o, ok := s.orgTokenUser(w, r, true)
+func (h *Handler) apiOrgWebhookDelete(w http.ResponseWriter, r *http.Request) {
+	u, o, ok := h.orgTokenUser(w, r, true)
 	if !ok {
 		return
 	}
 	id, err := orgWebhookID(r)
 	if err == nil {
-		err = s.deps.Webhooks.Delete(r.Context(), u, o.ID, id)
+		err = h.deps.Webhooks.Delete(r.Context(), u, o.ID, id)
 	}
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -300,22 +301,57 @@ type OrgWebhookTestResponse struct {
 	Delivery *hangup.WebhookDelivery `json:"delivery"`
 }
 
-func (s *Server) apiOrgWebhookTest(w http.ResponseWriter, r *http.Request) {
-	u, o, ok := s.orgTokenUser(w, r, true)
+func (h *Handler) apiOrgWebhookTest(w http.ResponseWriter, r *http.Request) {
+	u, o, ok := h.orgTokenUser(w, r, true)
 	if !ok {
 		return
 	}
 	id, err := orgWebhookID(r)
 	var d *hangup.WebhookDelivery
 	if err == nil {
-		d, err = s.deps.Webhooks.Test(r.Context(), u, o.ID, id)
+		d, err = h.deps.Webhooks.Test(r.Context(), u, o.ID, id)
 	}
 	if err == nil && d == nil {
 		err = hangup.Errorf(hangup.ECONFLICT, "A test notice was sent to this notification a moment ago; try again.")
 	}
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	web.WriteJSON(w, http.StatusOK, OrgWebhookTestResponse{Delivery: d})
+}
+
+// alertID is the {id} of an alert path; ENOTFOUND when it is not a
+// positive number.
+func alertID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, hangup.Errorf(hangup.ENOTFOUND, "There is no such alert. Check the link was copied in full.")
+	}
+	return id, nil
+}
+
+// DashboardWeeks is the period a dashboard request asks for (?weeks=N).
+// The dashboard page reads its period with it too.
+func DashboardWeeks(r *http.Request) (int, error) {
+	v := r.URL.Query().Get("weeks")
+	if v == "" {
+		return orgdash.DefaultWeeks, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > orgdash.MaxWeeks {
+		return 0, hangup.Errorf(hangup.EINVALID, "Choose a period from 1 to %d weeks.", orgdash.MaxWeeks)
+	}
+	return n, nil
+}
+
+// WriteDashboardCSV sends a dashboard as the CSV file its page and the
+// organisation API offer.
+func WriteDashboardCSV(w http.ResponseWriter, log *slog.Logger, o *hangup.Organisation, d *orgdash.Dashboard) {
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="hangup-`+o.ID+`-dashboard.csv"`)
+	w.Header().Set("Cache-Control", "no-store")
+	if err := orgdash.WriteCSV(w, d); err != nil {
+		log.Warn("dashboard csv", "err", err)
+	}
 }
