@@ -1,38 +1,20 @@
 package http
 
 import (
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/hangup-org/hangup"
-	"github.com/hangup-org/hangup/safefetch"
-	"github.com/hangup-org/hangup/webhook"
+	"github.com/hangup-org/hangup/http/internal/testenv"
+	"github.com/hangup-org/hangup/sqlite"
 )
 
 // withWebhooks gives the test server notifications whose outbound client
 // reaches only the given loopback port (nil: the production rules).
 func withWebhooks(port int) func(*Deps) {
-	return func(d *Deps) {
-		db := d.ReportDB.(interface {
-			hangup.WebhookStore
-			hangup.ReportStore
-		})
-		var fetch *safefetch.Client
-		if port != 0 {
-			fetch = safefetch.New(safefetch.Config{AllowLoopback: true, Schemes: []string{"http"}, Ports: []int{port}, Timeout: 5 * time.Second})
-		}
-		reg := d.Registry
-		d.Webhooks = webhook.New(webhook.Config{}, webhook.Deps{Store: db, Reports: db, Fetch: fetch,
-			Organisation: func(id string) (*hangup.Organisation, bool) { return reg.Snapshot().Organisation(id) }})
-	}
+	return func(d *Deps) { d.Webhooks = testenv.Webhooks(d.ReportDB.(*sqlite.DB), d.Registry, port) }
 }
 
 // TestNotificationPageTestButtonReachesASignedReceiver: IMEX adds a webhook
@@ -40,7 +22,7 @@ func withWebhooks(port int) func(*Deps) {
 // and a receiver on loopback verifies the signature; the delivery log
 // shows it. HMRC can't open IMEX's page.
 func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
-	rcv := newSignedReceiver(t)
+	rcv := testenv.NewSignedReceiver(t)
 	port := rcv.Port
 	s := newTestServer(t, DefaultConfig(), withWebhooks(port))
 	imex, hmrc := newBrowser(t, s), newBrowser(t, s)
@@ -53,7 +35,7 @@ func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 	if st != http.StatusOK || m == nil {
 		t.Fatalf("adding the webhook: %d, secret shown: %v", st, m)
 	}
-	rcv.setSecret(m[1])
+	rcv.SetSecret(m[1])
 	if _, again, _ := imex.get("/organisations/imex/notifications"); strings.Contains(again, m[1]) {
 		t.Error("the secret is shown again")
 	}
@@ -65,7 +47,7 @@ func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 	if st != http.StatusOK || !strings.Contains(page, `id="test-result" data-status="delivered"`) {
 		t.Errorf("the test: %d, the page does not say delivered", st)
 	}
-	if verified, rejected := rcv.counts(); verified != 1 || rejected != 0 {
+	if verified, rejected := rcv.Counts(); verified != 1 || rejected != 0 {
 		t.Errorf("receiver verified %d, rejected %d; want 1, 0", verified, rejected)
 	}
 	if !strings.Contains(page, `<tr data-status="delivered">`) {
@@ -99,50 +81,4 @@ func TestNotificationPageRefusesAPrivateAddress(t *testing.T) {
 	if ws, _ := testDBs[s].ListWebhooks(t.Context(), "imex"); len(ws) != 0 {
 		t.Errorf("refused addresses stored %d webhooks", len(ws))
 	}
-}
-
-// signedReceiver is a webhook receiver on loopback that checks every
-// delivery's signature with the secret it is given once the webhook is made.
-type signedReceiver struct {
-	URL  string
-	Port int
-
-	mu                 sync.Mutex
-	secret             string
-	verified, rejected int
-}
-
-func newSignedReceiver(t *testing.T) *signedReceiver {
-	t.Helper()
-	sr := &signedReceiver{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		sr.mu.Lock()
-		defer sr.mu.Unlock()
-		if err := webhook.Verify(sr.secret, r.Header.Get(webhook.HeaderSignature), body, time.Now(), time.Minute); err != nil {
-			sr.rejected++
-			w.WriteHeader(http.StatusUnauthorized)
-			return
-		}
-		sr.verified++
-	}))
-	t.Cleanup(srv.Close)
-	u, _ := url.Parse(srv.URL)
-	sr.URL = srv.URL
-	sr.Port, _ = strconv.Atoi(u.Port())
-	return sr
-}
-
-// setSecret tells the receiver the webhook's secret.
-func (sr *signedReceiver) setSecret(s string) {
-	sr.mu.Lock()
-	sr.secret = s
-	sr.mu.Unlock()
-}
-
-// counts returns how many deliveries verified and how many did not.
-func (sr *signedReceiver) counts() (verified, rejected int) {
-	sr.mu.Lock()
-	defer sr.mu.Unlock()
-	return sr.verified, sr.rejected
 }

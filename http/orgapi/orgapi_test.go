@@ -1,4 +1,4 @@
-package http
+package orgapi_test
 
 import (
 	"context"
@@ -14,31 +14,16 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/alert"
+	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/http/internal/apitest"
-	"github.com/hangup-org/hangup/screen"
+	"github.com/hangup-org/hangup/http/internal/testenv"
+	"github.com/hangup-org/hangup/http/orgapi"
+	"github.com/hangup-org/hangup/report"
 )
 
 // The organisation API's dashboard, alerts and notifications: an org token
 // does what its organisation's org_admin does on the pages, an org_read
 // token reads, and no token reaches another organisation's data.
-
-// orgKey stores an API key of organisation org with one scope (org or
-// org_read) and reloads the server's keys.
-func orgKey(t *testing.T, s *Server, name, org, scope string) string {
-	t.Helper()
-	secret, prefix, hash, err := screen.NewKeySecret()
-	if err != nil {
-		t.Fatal(err)
-	}
-	k := &hangup.APIKey{Name: name, Prefix: prefix, Hash: hash, Policy: hangup.DefaultScreenPolicy(), Scopes: []string{scope}, OrganisationID: org}
-	if err := testDBs[s].CreateAPIKey(context.Background(), k); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.deps.ScreenKeys.Reload(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return secret
-}
 
 // orgCall sends one organisation API request with key (if any) and a JSON
 // body (if any).
@@ -61,27 +46,42 @@ func orgCall(t *testing.T, s http.Handler, method, path, key, body string) respo
 // one address), and the keys: IMEX's org and org_read tokens, HMRC's org
 // token and a screening key.
 type orgAPIServer struct {
-	*Server
+	*hhttp.Server
+	env                             *testenv.Env
 	imex, imexRead, hmrc, screening string
 }
 
 func newOrgAPIServer(t *testing.T, port int) orgAPIServer {
-	cfg := DefaultConfig()
+	cfg := hhttp.DefaultConfig()
 	cfg.RateLimit = 0
-	s := newTestServer(t, cfg, withWebhooks(port))
-	return orgAPIServer{Server: s,
-		imex:      orgKey(t, s, "imex-sync", "imex", hangup.ScopeOrg),
-		imexRead:  orgKey(t, s, "imex-read", "imex", hangup.ScopeOrgRead),
-		hmrc:      orgKey(t, s, "hmrc-sync", "hmrc", hangup.ScopeOrg),
-		screening: makeKey(t, s, "pbx", hangup.ScopeScreen),
+	e := testenv.New(t)
+	s, err := hhttp.NewServer(cfg, hhttp.Deps{Checker: e.Checker, Numbers: e.Phone, Registry: e.Registry, Ready: e.DB.Ping,
+		Reports: e.Reports, ReportDB: e.DB, Reputation: e.Reputation, RepDB: e.DB, Accounts: e.Accounts, Secrets: e.DB, Sites: e.Sites,
+		Analyzer: e.Analyzer, Calls: e.Calls, Blocklist: e.Blocklist, ScreenKeys: e.Keys, Shares: e.DB,
+		Dashboards: e.Dashboards, Alerts: e.Alerts, Stats: e.Stats, Activity: e.Activity,
+		Webhooks: testenv.Webhooks(e.DB, e.Registry, port)})
+	if err != nil {
+		t.Fatal(err)
 	}
+	return orgAPIServer{Server: s, env: e,
+		imex:      e.Key(t, "imex-sync", "imex", hangup.ScopeOrg),
+		imexRead:  e.Key(t, "imex-read", "imex", hangup.ScopeOrgRead),
+		hmrc:      e.Key(t, "hmrc-sync", "hmrc", hangup.ScopeOrg),
+		screening: e.Key(t, "pbx", "", hangup.ScopeScreen),
+	}
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   []byte
 }
 
 // fits checks an answer against the OpenAPI document's schema for its
 // operation and status.
-func fits(t *testing.T, method, path string, r response) {
+func fits(t *testing.T, s http.Handler, method, path string, r response) {
 	t.Helper()
-	doc := loadOpenAPI(t)
+	doc := apitest.Parse(t, get(t, s, "/api/v1/openapi.json").body)
 	op, ok := doc.Paths[path][strings.ToLower(method)]
 	if !ok {
 		t.Fatalf("%s %s is not in openapi.json", method, path)
@@ -113,27 +113,27 @@ func apiErrorCode(r response) string {
 func TestOrgAPIRefusesWithoutAnOrganisationToken(t *testing.T) {
 	s := newOrgAPIServer(t, 0)
 	tested := 0
-	for _, rt := range s.orgAPIRoutes() {
-		if s.missing(rt.path) != "" {
+	for _, rt := range orgapi.New(orgapi.Deps{}).Routes() {
+		if strings.HasPrefix(rt.Path, "/api/v1/org/facts") || rt.Path == "/api/v1/org/audit" {
 			continue // the facts need the portal, which this server lacks (cmd/hangup tests them)
 		}
 		tested++
-		path := strings.ReplaceAll(rt.path, "{id}", "1")
+		path := strings.ReplaceAll(rt.Path, "{id}", "1")
 		body := ""
-		if rt.method == "POST" {
+		if rt.Method == "POST" {
 			body = `{}`
 		}
-		r := orgCall(t, s, rt.method, path, "", body)
+		r := orgCall(t, s, rt.Method, path, "", body)
 		if r.status != http.StatusUnauthorized || apiErrorCode(r) != string(hangup.EUNAUTHORIZED) || r.header.Get("WWW-Authenticate") == "" {
-			t.Errorf("%s %s without a key: %d %s", rt.method, path, r.status, r.body)
+			t.Errorf("%s %s without a key: %d %s", rt.Method, path, r.status, r.body)
 		}
-		r = orgCall(t, s, rt.method, path, s.screening, body)
+		r = orgCall(t, s, rt.Method, path, s.screening, body)
 		if r.status != http.StatusForbidden || apiErrorCode(r) != string(hangup.EFORBIDDEN) {
-			t.Errorf("%s %s with a screening key: %d %s", rt.method, path, r.status, r.body)
+			t.Errorf("%s %s with a screening key: %d %s", rt.Method, path, r.status, r.body)
 		}
-		r = orgCall(t, s, rt.method, path, "hu_nonsense", body)
+		r = orgCall(t, s, rt.Method, path, "hu_nonsense", body)
 		if r.status != http.StatusUnauthorized || apiErrorCode(r) != string(hangup.EUNAUTHORIZED) {
-			t.Errorf("%s %s with a wrong key: %d %s", rt.method, path, r.status, r.body)
+			t.Errorf("%s %s with a wrong key: %d %s", rt.Method, path, r.status, r.body)
 		}
 	}
 	if tested < 9 {
@@ -162,7 +162,7 @@ func TestOrgAPIDashboard(t *testing.T) {
 		{NumberShown: "0906 765 4321", ClaimedOrganisation: "HMRC", Started: hangup.StartedTheyCalled},
 	}
 	for _, in := range reports {
-		if _, err := s.deps.Reports.Submit(ctx, in, reportUser(&hangup.User{ID: 1, Email: "a@example.org", Role: hangup.RoleAnalyst}), ""); err != nil {
+		if _, err := s.env.Reports.Submit(ctx, in, reporter(&hangup.User{ID: 1, Email: "a@example.org", Role: hangup.RoleAnalyst}), ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -172,7 +172,7 @@ func TestOrgAPIDashboard(t *testing.T) {
 			imexReports++
 		}
 	}
-	if _, err := s.deps.Alerts.Write(ctx, &hangup.User{Email: "it@imex.example", Role: hangup.RoleOrgAdmin, OrganisationID: "imex"},
+	if _, err := s.env.Alerts.Write(ctx, &hangup.User{Email: "it@imex.example", Role: hangup.RoleOrgAdmin, OrganisationID: "imex"},
 		alert.Draft{OrganisationID: "imex", Title: "Scammers use our name", Text: "We never call you to ask for remote access."}); err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func TestOrgAPIDashboard(t *testing.T) {
 		if r.status != http.StatusOK {
 			t.Fatalf("IMEX's dashboard: %d %s", r.status, r.body)
 		}
-		fits(t, "GET", "/api/v1/org/dashboard", r)
+		fits(t, s, "GET", "/api/v1/org/dashboard", r)
 		d := decodeBody[dash](t, r)
 		if d.Organisation != "imex" || d.Period != 4 || d.Reports != imexReports || len(d.Tools) != 1 || d.Tools[0].Value != "AnyDesk" {
 			t.Errorf("IMEX's dashboard = %+v, want %d reports over 4 weeks with AnyDesk", d, imexReports)
@@ -241,7 +241,7 @@ func orgAlertList(t *testing.T, s orgAPIServer, key string) []orgAlert {
 	if r.status != http.StatusOK {
 		t.Fatalf("listing alerts: %d %s", r.status, r.body)
 	}
-	fits(t, "GET", "/api/v1/org/alerts", r)
+	fits(t, s, "GET", "/api/v1/org/alerts", r)
 	return decodeBody[struct {
 		Alerts []orgAlert `json:"alerts"`
 	}](t, r).Alerts
@@ -256,16 +256,16 @@ func TestOrgAPIAlerts(t *testing.T) {
 	if r.status != http.StatusCreated {
 		t.Fatalf("writing an alert: %d %s", r.status, r.body)
 	}
-	fits(t, "POST", "/api/v1/org/alerts", r)
+	fits(t, s, "POST", "/api/v1/org/alerts", r)
 	first := decodeBody[orgAlert](t, r)
 	if first.Status != string(hangup.AlertPending) || first.AuthorKind != string(hangup.AuthorOrganisation) {
 		t.Errorf("the new alert = %+v, want pending, by the organisation", first)
 	}
-	queue, err := s.deps.Alerts.Pending(ctx, analyst)
+	queue, err := s.env.Alerts.Pending(ctx, analyst)
 	if err != nil || len(queue) != 1 || queue[0].ID != first.ID || queue[0].OrganisationID != "imex" {
 		t.Fatalf("the analysts' queue = %v (%v), want the API's alert about IMEX", queue, err)
 	}
-	if live := s.deps.Alerts.LiveAlerts("imex", time.Now()); len(live) != 0 {
+	if live := s.env.Alerts.LiveAlerts("imex", time.Now()); len(live) != 0 {
 		t.Error("the alert is public before review")
 	}
 
@@ -301,7 +301,7 @@ func TestOrgAPIAlerts(t *testing.T) {
 	}
 
 	// An analyst rejects it: its organisation reads why.
-	if _, err := s.deps.Alerts.Review(ctx, analyst, first.ID, false, "Say which number you call from."); err != nil {
+	if _, err := s.env.Alerts.Review(ctx, analyst, first.ID, false, "Say which number you call from."); err != nil {
 		t.Fatal(err)
 	}
 	if l := orgAlertList(t, s, s.imex); len(l) != 1 || l[0].Status != string(hangup.AlertRejected) || l[0].ReviewNote != "Say which number you call from." {
@@ -314,10 +314,10 @@ func TestOrgAPIAlerts(t *testing.T) {
 	// A second one is published, then withdrawn through the API.
 	r = orgCall(t, s, "POST", "/api/v1/org/alerts", s.imex, `{"title":"Calls from 0906 numbers","text":"We never call from 0906 numbers."}`)
 	second := decodeBody[orgAlert](t, r)
-	if _, err := s.deps.Alerts.Review(ctx, analyst, second.ID, true, ""); err != nil {
+	if _, err := s.env.Alerts.Review(ctx, analyst, second.ID, true, ""); err != nil {
 		t.Fatal(err)
 	}
-	if live := s.deps.Alerts.LiveAlerts("imex", time.Now()); len(live) != 1 || live[0].ID != second.ID {
+	if live := s.env.Alerts.LiveAlerts("imex", time.Now()); len(live) != 1 || live[0].ID != second.ID {
 		t.Fatalf("the published alert is not live: %v", live)
 	}
 	if r := orgCall(t, s, "POST", fmt.Sprintf("/api/v1/org/alerts/%d/withdraw", second.ID), s.hmrc, ""); r.status != http.StatusNotFound {
@@ -327,8 +327,8 @@ func TestOrgAPIAlerts(t *testing.T) {
 	if r.status != http.StatusOK || decodeBody[orgAlert](t, r).Status != string(hangup.AlertWithdrawn) {
 		t.Fatalf("withdrawing: %d %s", r.status, r.body)
 	}
-	fits(t, "POST", "/api/v1/org/alerts/{id}/withdraw", r)
-	if live := s.deps.Alerts.LiveAlerts("imex", time.Now()); len(live) != 0 {
+	fits(t, s, "POST", "/api/v1/org/alerts/{id}/withdraw", r)
+	if live := s.env.Alerts.LiveAlerts("imex", time.Now()); len(live) != 0 {
 		t.Errorf("the withdrawn alert is still live: %v", live)
 	}
 	if l := orgAlertList(t, s, s.imex); len(l) != 2 {
@@ -352,14 +352,14 @@ func orgWebhookList(t *testing.T, s orgAPIServer, key string) ([]orgWebhook, str
 	if r.status != http.StatusOK {
 		t.Fatalf("listing webhooks: %d %s", r.status, r.body)
 	}
-	fits(t, "GET", "/api/v1/org/webhooks", r)
+	fits(t, s, "GET", "/api/v1/org/webhooks", r)
 	return decodeBody[struct {
 		Webhooks []orgWebhook `json:"webhooks"`
 	}](t, r).Webhooks, string(r.body)
 }
 
 func TestOrgAPIWebhooks(t *testing.T) {
-	rcv := newSignedReceiver(t)
+	rcv := testenv.NewSignedReceiver(t)
 	port := rcv.Port
 	s := newOrgAPIServer(t, port)
 
@@ -367,12 +367,12 @@ func TestOrgAPIWebhooks(t *testing.T) {
 	if r.status != http.StatusCreated {
 		t.Fatalf("registering: %d %s", r.status, r.body)
 	}
-	fits(t, "POST", "/api/v1/org/webhooks", r)
+	fits(t, s, "POST", "/api/v1/org/webhooks", r)
 	hook := decodeBody[orgWebhook](t, r)
 	if !strings.HasPrefix(hook.Secret, "whsec_") || hook.Target != rcv.URL+"/hook" {
 		t.Fatalf("the new webhook = %+v, want its target and its secret", hook)
 	}
-	rcv.setSecret(hook.Secret)
+	rcv.SetSecret(hook.Secret)
 	for _, key := range []string{s.imex, s.imexRead} {
 		l, body := orgWebhookList(t, s, key)
 		if len(l) != 1 || l[0].ID != hook.ID || strings.Contains(body, hook.Secret) {
@@ -385,13 +385,13 @@ func TestOrgAPIWebhooks(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("the test: %d %s", r.status, r.body)
 	}
-	fits(t, "POST", "/api/v1/org/webhooks/{id}/test", r)
+	fits(t, s, "POST", "/api/v1/org/webhooks/{id}/test", r)
 	if d := decodeBody[struct {
 		Delivery struct{ Status string } `json:"delivery"`
 	}](t, r); d.Delivery.Status != string(hangup.DeliveryDelivered) {
 		t.Errorf("the test delivery = %+v, want delivered", d)
 	}
-	if verified, rejected := rcv.counts(); verified != 1 || rejected != 0 {
+	if verified, rejected := rcv.Counts(); verified != 1 || rejected != 0 {
 		t.Errorf("the receiver verified %d, rejected %d; want 1, 0", verified, rejected)
 	}
 	if l, _ := orgWebhookList(t, s, s.imex); len(l) != 1 || len(l[0].Deliveries) != 1 || l[0].Deliveries[0].Event != hangup.EventTest || l[0].Deliveries[0].Status != string(hangup.DeliveryDelivered) {
@@ -428,7 +428,7 @@ func TestOrgAPIWebhooks(t *testing.T) {
 	if l, _ := orgWebhookList(t, s, s.imex); len(l) != 1 || l[0].ID != hook.ID || len(l[0].Deliveries) != 1 {
 		t.Errorf("after the refusals IMEX's webhooks = %+v, want the one webhook with its one delivery", l)
 	}
-	if verified, rejected := rcv.counts(); verified+rejected != 1 {
+	if verified, rejected := rcv.Counts(); verified+rejected != 1 {
 		t.Errorf("the receiver heard %d requests, want only the one test", verified+rejected)
 	}
 	if l, body := orgWebhookList(t, s, s.hmrc); len(l) != 0 || strings.Contains(body, rcv.URL) {
@@ -444,4 +444,22 @@ func TestOrgAPIWebhooks(t *testing.T) {
 	if r := orgCall(t, s, "DELETE", hookPath, s.imex, ""); r.status != http.StatusNotFound {
 		t.Errorf("deleting twice: %d %s", r.status, r.body)
 	}
+}
+
+// get sends a GET with no key.
+func get(t *testing.T, s http.Handler, path string) response {
+	t.Helper()
+	return orgCall(t, s, "GET", path, "", "")
+}
+
+// reporter is an account filing a report through the API.
+func reporter(u *hangup.User) report.Reporter { return report.Reporter{User: u, Source: "api"} }
+
+func decodeBody[T any](t *testing.T, r response) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(r.body, &v); err != nil {
+		t.Fatalf("decode %s: %v", r.body, err)
+	}
+	return v
 }
