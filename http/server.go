@@ -1,11 +1,12 @@
 // Package http is Hangup's web server: the JSON API, the HTML pages for
-// people checking a call, and the adapters for telephony systems. It
-// holds the Server, its routes and middleware, and mounts the handlers
-// of the packages under it (carddav: the blocklist as an address book;
-// telephony: call screening for phone systems; orgapi: the organisation
-// API). Handlers
+// people checking a call, and the adapters for telephony systems. Handlers
 // only decode, call an engine and render: every decision lives in the
 // engines, so the API, the pages and the CLI give the same answers.
+//
+// This package holds the Server, its configuration, routes and
+// middleware, and mounts the handlers of the packages under it: carddav
+// (the blocklist as an address book), telephony (call screening for phone
+// systems) and orgapi (the organisation API).
 package http
 
 import (
@@ -22,10 +23,6 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup/activity"
-	"github.com/hangup-org/hangup/http/carddav"
-	"github.com/hangup-org/hangup/http/internal/web"
-	"github.com/hangup-org/hangup/http/orgapi"
-	"github.com/hangup-org/hangup/http/telephony"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
@@ -33,6 +30,10 @@ import (
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
+	"github.com/hangup-org/hangup/http/carddav"
+	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/orgapi"
+	"github.com/hangup-org/hangup/http/telephony"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/orgportal"

@@ -11,10 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/http/internal/web"
-
-	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/sqlite"
 )
 
