@@ -4,9 +4,10 @@
 // engines, so the API, the pages and the CLI give the same answers.
 //
 // This package holds the Server, its configuration, routes and
-// middleware, and mounts the handlers of the packages under it: carddav
-// (the blocklist as an address book), telephony (call screening for phone
-// systems) and orgapi (the organisation API).
+// middleware, and mounts the handlers of the packages under it: sharing
+// (the blocklist, its files and exports), carddav (the blocklist as an
+// address book), telephony (call screening for phone systems) and orgapi
+// (the organisation API).
 package http
 
 import (
@@ -33,6 +34,7 @@ import (
 	"github.com/hangup-org/hangup/http/carddav"
 	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/http/orgapi"
+	"github.com/hangup-org/hangup/http/sharing"
 	"github.com/hangup-org/hangup/http/telephony"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/orgdash"
@@ -152,6 +154,7 @@ type Server struct {
 	handler       http.Handler
 	telephony     *telephony.Handler
 	orgAPI        *orgapi.Handler
+	sharing       *sharing.Handler
 	csrfKey       []byte
 	public        atomic.Pointer[string]
 }
@@ -220,6 +223,8 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 	})
 	s.orgAPI = orgapi.New(orgapi.Deps{Registry: deps.Registry, Keys: deps.ScreenKeys, Portal: deps.Portal,
 		Dashboards: deps.Dashboards, Alerts: deps.Alerts, Webhooks: deps.Webhooks, Logger: s.log})
+	s.sharing = sharing.New(sharing.Deps{Blocklist: deps.Blocklist, Keys: deps.ScreenKeys, PublicURL: s.PublicURL, Logger: s.log,
+		AllowLookup: func(r *http.Request) bool { return s.lookupLimiter.Allow(s.clientKey(r), time.Now()) }})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -261,6 +266,16 @@ func (s *Server) addressAPIRoutes() []apiRoute {
 		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 		{"GET", "/api/v1/stats", s.apiStats},
 	}, append(append(s.shareAPIRoutes(), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+}
+
+// shareAPIRoutes are the endpoints that share what Hangup knows (package
+// sharing).
+func (s *Server) shareAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.sharing.Routes() {
+		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+	}
+	return rts
 }
 
 // orgAPIRoutes are the organisation API's endpoints (package orgapi).
@@ -407,7 +422,7 @@ func (s *Server) routes() {
 	}
 	if s.deps.Blocklist != nil {
 		s.mux.Handle("/.well-known/carddav", http.RedirectHandler(carddav.Root, http.StatusMovedPermanently))
-		dav := carddav.New(s.deps.Blocklist, s.exporter, s.log)
+		dav := carddav.New(s.deps.Blocklist, s.sharing.Authorize, s.log)
 		s.mux.Handle(carddav.Root, s.limit(s.bodyLimit(dav, carddav.MaxBody), false))
 	}
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))

@@ -16,6 +16,7 @@ import (
 	"github.com/hangup-org/hangup/alert"
 	hhttp "github.com/hangup-org/hangup/http"
 	"github.com/hangup-org/hangup/http/internal/apitest"
+	"github.com/hangup-org/hangup/http/internal/servertest"
 	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/http/orgapi"
 	"github.com/hangup-org/hangup/report"
@@ -54,15 +55,7 @@ type orgAPIServer struct {
 func newOrgAPIServer(t *testing.T, port int) orgAPIServer {
 	cfg := hhttp.DefaultConfig()
 	cfg.RateLimit = 0
-	e := testenv.New(t)
-	s, err := hhttp.NewServer(cfg, hhttp.Deps{Checker: e.Checker, Numbers: e.Phone, Registry: e.Registry, Ready: e.DB.Ping,
-		Reports: e.Reports, ReportDB: e.DB, Reputation: e.Reputation, RepDB: e.DB, Accounts: e.Accounts, Secrets: e.DB, Sites: e.Sites,
-		Analyzer: e.Analyzer, Calls: e.Calls, Blocklist: e.Blocklist, ScreenKeys: e.Keys, Shares: e.DB,
-		Dashboards: e.Dashboards, Alerts: e.Alerts, Stats: e.Stats, Activity: e.Activity,
-		Webhooks: testenv.Webhooks(e.DB, e.Registry, port)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, e := servertest.New(t, cfg, func(d *hhttp.Deps, e *testenv.Env) { d.Webhooks = testenv.Webhooks(e.DB, e.Registry, port) })
 	return orgAPIServer{Server: s, env: e,
 		imex:      e.Key(t, "imex-sync", "imex", hangup.ScopeOrg),
 		imexRead:  e.Key(t, "imex-read", "imex", hangup.ScopeOrgRead),

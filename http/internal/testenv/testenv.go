@@ -7,6 +7,7 @@ package testenv
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -139,4 +140,28 @@ func (e *Env) Key(t testing.TB, name, org string, scopes ...string) string {
 		t.Fatal(err)
 	}
 	return secret
+}
+
+// ReportScam files reports of number from n distinct accounts (org
+// claimed by each, if not "") and refreshes reputation and the published
+// blocklist.
+func (e *Env) ReportScam(t testing.TB, number string, n int, org string) {
+	t.Helper()
+	ctx := context.Background()
+	now := time.Now().UTC()
+	for i := range n {
+		ref := fmt.Sprintf("HU-SHAR-%s%03d", number[len(number)-4:], i)
+		r := &hangup.Report{Reference: ref, Status: hangup.StatusNew, Source: "web", CreatedAt: now, UpdatedAt: now,
+			NumberShownE164: number, OrganisationID: org, Story: "He asked for my bank details", ReporterKey: fmt.Sprintf("user:%d", i), ReporterWeight: 1}
+		ev := []hangup.Evidence{{Number: number, ReporterKey: fmt.Sprintf("user:%d", i), Weight: 1, At: now, ReportRef: ref, Source: "web", Category: "bank_impersonation"}}
+		if err := e.DB.CreateReport(ctx, r, &hangup.Contact{Name: "Ada Reporter", Email: "ada@example.org", Consent: true}, []byte(ref), ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := e.Reputation.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Blocklist.Publish(ctx); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,9 +1,16 @@
-package http
+// Package sharing serves what Hangup shares with other systems
+// (docs/sharing.md): the blocklist and its sync, files for PBXs that can't
+// call an API, the standard exports (STIX, MISP, CSV), all for API keys
+// with the export scope, and the anonymous private lookup by hash prefix,
+// with its own per-client limit. Package http mounts the routes with the
+// rest of the API, and hands Authorize to the CardDAV address book.
+package sharing
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -13,30 +20,62 @@ import (
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/export"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/screen"
 )
 
-// shareAPIRoutes are the endpoints that share what Hangup knows
-// (docs/sharing.md): the blocklist and its sync, files for PBXs and the
-// standard exports need an API key with the export scope; the private
-// lookup is anonymous and rate limited.
-func (s *Server) shareAPIRoutes() []apiRoute {
-	return []apiRoute{
-		{"GET", "/api/v1/blocklist", s.apiBlocklist},
-		{"GET", "/api/v1/blocklist/file", s.apiBlocklistFile},
-		{"GET", "/api/v1/lookup/{prefix}", s.apiLookup},
-		{"GET", "/api/v1/export/stix", s.apiExportSTIX},
-		{"GET", "/api/v1/export/misp", s.apiExportMISP},
-		{"GET", "/api/v1/export/csv", s.apiExportCSV},
+// Deps are what the sharing endpoints read.
+type Deps struct {
+	Blocklist *blocklist.Service // required
+	Keys      *screen.Keys       // API keys; nil refuses every export
+	// AllowLookup applies the private lookup's own per-client limit;
+	// false answers 429. nil: no limit of its own.
+	AllowLookup func(*http.Request) bool
+	// PublicURL returns the site's address, for links in the exports
+	// ("" for relative links).
+	PublicURL func() string
+	Logger    *slog.Logger
+}
+
+// Handler serves the sharing endpoints.
+type Handler struct {
+	deps Deps
+	log  *slog.Logger
+}
+
+// New returns the sharing handlers.
+func New(deps Deps) *Handler {
+	h := &Handler{deps: deps, log: deps.Logger}
+	if h.log == nil {
+		h.log = slog.Default()
+	}
+	return h
+}
+
+// Route is one sharing endpoint.
+type Route struct {
+	Method, Path string
+	Handler      http.HandlerFunc
+}
+
+// Routes are the sharing endpoints, all documented in openapi.json.
+func (h *Handler) Routes() []Route {
+	return []Route{
+		{"GET", "/api/v1/blocklist", h.apiBlocklist},
+		{"GET", "/api/v1/blocklist/file", h.apiBlocklistFile},
+		{"GET", "/api/v1/lookup/{prefix}", h.apiLookup},
+		{"GET", "/api/v1/export/stix", h.apiExportSTIX},
+		{"GET", "/api/v1/export/misp", h.apiExportMISP},
+		{"GET", "/api/v1/export/csv", h.apiExportCSV},
 	}
 }
 
-// exporter checks that r carries an API key with the export scope. Keys
+// Authorize checks that r carries an API key with the export scope. Keys
 // are taken as for screening (Bearer, Basic, X-API-Key, ?key=).
-func (s *Server) exporter(r *http.Request) error {
-	if s.deps.ScreenKeys == nil {
+func (h *Handler) Authorize(r *http.Request) error {
+	if h.deps.Keys == nil {
 		return hangup.Errorf(hangup.EUNAUTHORIZED, "This server has no API keys: make one with \"hangup apikey add --name NAME --scopes export\".")
 	}
-	c, err := s.deps.ScreenKeys.Authenticate(web.APIKey(r))
+	c, err := h.deps.Keys.Authenticate(web.APIKey(r))
 	if err != nil {
 		if hangup.ErrorCode(err) == hangup.EUNAUTHORIZED {
 			return hangup.Errorf(hangup.EUNAUTHORIZED, "The blocklist and exports need an API key with the export scope: send it as \"Authorization: Bearer KEY\". Make one with \"hangup apikey add --name NAME --scopes export\".")
@@ -51,11 +90,11 @@ func (s *Server) exporter(r *http.Request) error {
 }
 
 // shareError answers a refused or failed share request.
-func (s *Server) shareError(w http.ResponseWriter, r *http.Request, err error) {
+func (h *Handler) shareError(w http.ResponseWriter, r *http.Request, err error) {
 	if hangup.ErrorCode(err) == hangup.EUNAUTHORIZED {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="hangup export"`)
 	}
-	s.apiError(w, r, err)
+	web.APIError(h.log, w, r, err)
 }
 
 // apiBlocklist answers GET /api/v1/blocklist?since=VERSION: the changes
@@ -63,23 +102,23 @@ func (s *Server) shareError(w http.ResponseWriter, r *http.Request, err error) {
 // unknown here. The ETag names the answer (its version and what it is
 // relative to), so a client repeating a request gets 304 until the list
 // changes.
-func (s *Server) apiBlocklist(w http.ResponseWriter, r *http.Request) {
-	if err := s.exporter(r); err != nil {
-		s.shareError(w, r, err)
+func (h *Handler) apiBlocklist(w http.ResponseWriter, r *http.Request) {
+	if err := h.Authorize(r); err != nil {
+		h.shareError(w, r, err)
 		return
 	}
 	var since *int64
 	if v := r.URL.Query().Get("since"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 0 {
-			s.apiError(w, r, hangup.Invalid("Bad version.", hangup.FieldError{Field: "since", Message: "must be a version number from an earlier answer (0 or more)"}))
+			web.APIError(h.log, w, r, hangup.Invalid("Bad version.", hangup.FieldError{Field: "since", Message: "must be a version number from an earlier answer (0 or more)"}))
 			return
 		}
 		since = &n
 	}
-	version, err := s.deps.Blocklist.Version(r.Context())
+	version, err := h.deps.Blocklist.Version(r.Context())
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	if since != nil && *since == version && web.ETagMatch(r, blocklistETag(version, since)) {
@@ -90,9 +129,9 @@ func (s *Server) apiBlocklist(w http.ResponseWriter, r *http.Request) {
 		notModified(w, blocklistETag(version, nil))
 		return
 	}
-	c, err := s.deps.Blocklist.Since(r.Context(), since)
+	c, err := h.deps.Blocklist.Since(r.Context(), since)
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	etag := blocklistETag(c.Version, since)
@@ -138,9 +177,9 @@ func writeShared(w http.ResponseWriter, v any) {
 // apiBlocklistFile answers GET /api/v1/blocklist/file?format=text|csv
 // &digits=true: the list for PBXs that can't call an API (Asterisk,
 // FreePBX), highest confidence first.
-func (s *Server) apiBlocklistFile(w http.ResponseWriter, r *http.Request) {
-	if err := s.exporter(r); err != nil {
-		s.shareError(w, r, err)
+func (h *Handler) apiBlocklistFile(w http.ResponseWriter, r *http.Request) {
+	if err := h.Authorize(r); err != nil {
+		h.shareError(w, r, err)
 		return
 	}
 	q := r.URL.Query()
@@ -149,36 +188,36 @@ func (s *Server) apiBlocklistFile(w http.ResponseWriter, r *http.Request) {
 		format = blocklist.FormatText
 	}
 	if format != blocklist.FormatText && format != blocklist.FormatCSV {
-		s.apiError(w, r, hangup.Invalid("Unknown file format.", hangup.FieldError{Field: "format", Message: "must be text or csv"}))
+		web.APIError(h.log, w, r, hangup.Invalid("Unknown file format.", hangup.FieldError{Field: "format", Message: "must be text or csv"}))
 		return
 	}
 	digits := false
 	if v := q.Get("digits"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			s.apiError(w, r, hangup.Invalid("Bad parameter.", hangup.FieldError{Field: "digits", Message: "must be true or false"}))
+			web.APIError(h.log, w, r, hangup.Invalid("Bad parameter.", hangup.FieldError{Field: "digits", Message: "must be true or false"}))
 			return
 		}
 		digits = b
 	}
-	if err := s.deps.Blocklist.Fresh(r.Context()); err != nil {
-		s.apiError(w, r, err)
+	if err := h.deps.Blocklist.Fresh(r.Context()); err != nil {
+		web.APIError(h.log, w, r, err)
 		return
 	}
-	view := s.deps.Blocklist.View()
+	view := h.deps.Blocklist.View()
 	etag := fmt.Sprintf(`"blf-%d-%s-%t"`, view.Version, format, digits)
 	if web.ETagMatch(r, etag) {
 		notModified(w, etag)
 		return
 	}
-	entries, err := s.deps.Blocklist.Entries(r.Context(), blocklist.EntryOptions{ByConfidence: true})
+	entries, err := h.deps.Blocklist.Entries(r.Context(), blocklist.EntryOptions{ByConfidence: true})
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	var buf bytes.Buffer
 	if err := blocklist.WriteFile(&buf, format, digits, view.Version, entries); err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	ct := "text/plain; charset=utf-8"
@@ -202,77 +241,84 @@ type LookupResponse struct {
 // number's SHA-256 starts with the prefix. The client hashes the number
 // itself and compares the full hashes, so the number is never sent.
 // Anonymous, with its own rate limit per client against enumeration.
-func (s *Server) apiLookup(w http.ResponseWriter, r *http.Request) {
-	if s.lookupLimiter != nil && !s.lookupLimiter.Allow(s.clientKey(r), time.Now()) {
-		s.apiError(w, r, &hangup.Error{Code: hangup.ERATELIMIT, RetryAfter: time.Minute,
+func (h *Handler) apiLookup(w http.ResponseWriter, r *http.Request) {
+	if h.deps.AllowLookup != nil && !h.deps.AllowLookup(r) {
+		web.APIError(h.log, w, r, &hangup.Error{Code: hangup.ERATELIMIT, RetryAfter: time.Minute,
 			Message: "Too many lookups from your address. Please wait a minute and try again."})
 		return
 	}
 	prefix := r.PathValue("prefix")
-	matches, err := s.deps.Blocklist.Lookup(prefix)
+	matches, err := h.deps.Blocklist.Lookup(prefix)
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
-	web.WriteJSON(w, http.StatusOK, LookupResponse{Prefix: strings.ToLower(prefix), Version: s.deps.Blocklist.View().Version, Matches: matches})
+	web.WriteJSON(w, http.StatusOK, LookupResponse{Prefix: strings.ToLower(prefix), Version: h.deps.Blocklist.View().Version, Matches: matches})
 }
 
 // feed reads the export feed: the published entries at or above
 // min_confidence, with the organisations impersonated.
-func (s *Server) feed(w http.ResponseWriter, r *http.Request) (*export.Feed, bool) {
-	if err := s.exporter(r); err != nil {
-		s.shareError(w, r, err)
+func (h *Handler) feed(w http.ResponseWriter, r *http.Request) (*export.Feed, bool) {
+	if err := h.Authorize(r); err != nil {
+		h.shareError(w, r, err)
 		return nil, false
 	}
 	min := 0.0
 	if v := r.URL.Query().Get("min_confidence"); v != "" {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f < 0 || f > 1 {
-			s.apiError(w, r, hangup.Invalid("Bad confidence.", hangup.FieldError{Field: "min_confidence", Message: "must be a number from 0 to 1, e.g. 0.9"}))
+			web.APIError(h.log, w, r, hangup.Invalid("Bad confidence.", hangup.FieldError{Field: "min_confidence", Message: "must be a number from 0 to 1, e.g. 0.9"}))
 			return nil, false
 		}
 		min = f
 	}
-	if err := s.deps.Blocklist.Fresh(r.Context()); err != nil {
-		s.apiError(w, r, err)
+	if err := h.deps.Blocklist.Fresh(r.Context()); err != nil {
+		web.APIError(h.log, w, r, err)
 		return nil, false
 	}
-	version := s.deps.Blocklist.View().Version
-	entries, err := s.deps.Blocklist.Entries(r.Context(), blocklist.EntryOptions{MinConfidence: min, Organisations: true})
+	version := h.deps.Blocklist.View().Version
+	entries, err := h.deps.Blocklist.Entries(r.Context(), blocklist.EntryOptions{MinConfidence: min, Organisations: true})
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return nil, false
 	}
-	return export.FromEntries(s.PublicURL(), time.Now(), version, entries), true
+	return export.FromEntries(h.publicURL(), time.Now(), version, entries), true
 }
 
 // apiExportSTIX answers GET /api/v1/export/stix with a STIX 2.1 bundle.
-func (s *Server) apiExportSTIX(w http.ResponseWriter, r *http.Request) {
-	if f, ok := s.feed(w, r); ok {
+func (h *Handler) apiExportSTIX(w http.ResponseWriter, r *http.Request) {
+	if f, ok := h.feed(w, r); ok {
 		writeShared(w, export.STIX(f))
 	}
 }
 
 // apiExportMISP answers GET /api/v1/export/misp with a MISP event.
-func (s *Server) apiExportMISP(w http.ResponseWriter, r *http.Request) {
-	if f, ok := s.feed(w, r); ok {
+func (h *Handler) apiExportMISP(w http.ResponseWriter, r *http.Request) {
+	if f, ok := h.feed(w, r); ok {
 		writeShared(w, export.MISP(f))
 	}
 }
 
 // apiExportCSV answers GET /api/v1/export/csv.
-func (s *Server) apiExportCSV(w http.ResponseWriter, r *http.Request) {
-	f, ok := s.feed(w, r)
+func (h *Handler) apiExportCSV(w http.ResponseWriter, r *http.Request) {
+	f, ok := h.feed(w, r)
 	if !ok {
 		return
 	}
 	var buf bytes.Buffer
 	if err := export.CSV(&buf, f); err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="hangup-blocklist.csv"`)
 	w.Header().Set("Cache-Control", "private, no-cache")
 	w.Write(buf.Bytes())
+}
+
+func (h *Handler) publicURL() string {
+	if h.deps.PublicURL == nil {
+		return ""
+	}
+	return h.deps.PublicURL()
 }
