@@ -29,7 +29,7 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rc, err := s.deps.Reports.Submit(r.Context(), in, report.Reporter{
-		User: userFrom(r.Context()), Address: s.clientAddr(r), Source: "api",
+		User: web.UserFrom(r.Context()), Address: s.clientAddr(r), Source: "api",
 	}, r.Header.Get("Idempotency-Key"))
 	if err != nil {
 		s.apiError(w, r, err)

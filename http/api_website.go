@@ -48,7 +48,7 @@ type WebsiteDecision struct {
 // analyst (signed in, the session cookie) confirms or clears a website.
 // JSON only, so another site can't send it from a form.
 func (s *Server) apiWebsiteDecide(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	if u == nil {
 		s.apiError(w, r, hangup.Errorf(hangup.EUNAUTHORIZED, "Sign in as an analyst first."))
 		return

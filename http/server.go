@@ -147,7 +147,7 @@ type Server struct {
 	deps    Deps
 	log     *slog.Logger
 	mux     *http.ServeMux
-	pages   *pages
+	site    *web.Site
 	limiter *ratelimit.Keyed
 	// lookupLimiter limits private lookups per client, on top of limiter.
 	lookupLimiter *ratelimit.Keyed
@@ -205,7 +205,7 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 	} else if _, err := rand.Read(s.csrfKey); err != nil {
 		return nil, err
 	}
-	if s.pages, err = loadPages(); err != nil {
+	if s.site, err = web.NewSite(templateFS, funcs, cfg.Version, s.csrfKey, s.log); err != nil {
 		return nil, err
 	}
 	s.limiter = ratelimit.New(cfg.RateLimit, cfg.RateBurst, maxClients)
@@ -417,8 +417,8 @@ func (s *Server) routes() {
 	s.notifyRoutes(page)
 	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
 		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
-		page("GET /organisations/{id}/dashboard", s.requireRole(s.webDashboard, signedIn...))
-		page("GET /organisations/{id}/dashboard.csv", s.requireRole(s.webDashboardCSV, signedIn...))
+		page("GET /organisations/{id}/dashboard", s.site.RequireRole(s.webDashboard, signedIn...))
+		page("GET /organisations/{id}/dashboard.csv", s.site.RequireRole(s.webDashboardCSV, signedIn...))
 	}
 	if s.deps.Blocklist != nil {
 		s.mux.Handle("/.well-known/carddav", http.RedirectHandler(carddav.Root, http.StatusMovedPermanently))
@@ -457,7 +457,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		s.apiError(w, r, err)
 	} else {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 	}
 }
 
@@ -465,9 +465,6 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
 func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	web.APIError(s.log, w, r, err)
 }
-
-// logError logs err if it is the server's fault (web.LogError).
-func (s *Server) logError(r *http.Request, err error) { web.LogError(s.log, r, err) }
 
 // metricsAuth lets through requests bearing the metrics key: the figures
 // say how many calls each kind of check stopped, which is no one else's
@@ -571,7 +568,7 @@ func (s *Server) limit(h http.Handler, api bool) http.Handler {
 			if api {
 				s.apiError(w, r, err)
 			} else {
-				s.webError(w, r, err)
+				s.site.Error(w, r, err)
 			}
 			return
 		}

@@ -27,11 +27,11 @@ func (s *Server) alertRoutes(page func(string, http.HandlerFunc)) {
 		return
 	}
 	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
-	page("GET /organisations/{id}/alerts/new", s.requireRole(s.webAlertForm, signedIn...))
-	page("POST /organisations/{id}/alerts", s.requireRole(s.webAlertWrite, signedIn...))
-	page("POST /alerts/{id}/review", s.requireRole(s.webAlertReview, hangup.RoleAdmin, hangup.RoleAnalyst))
-	page("POST /alerts/{id}/withdraw", s.requireRole(s.webAlertWithdraw, signedIn...))
-	page("GET /analyst/alerts", s.requireRole(s.webAlertQueue, hangup.RoleAdmin, hangup.RoleAnalyst))
+	page("GET /organisations/{id}/alerts/new", s.site.RequireRole(s.webAlertForm, signedIn...))
+	page("POST /organisations/{id}/alerts", s.site.RequireRole(s.webAlertWrite, signedIn...))
+	page("POST /alerts/{id}/review", s.site.RequireRole(s.webAlertReview, hangup.RoleAdmin, hangup.RoleAnalyst))
+	page("POST /alerts/{id}/withdraw", s.site.RequireRole(s.webAlertWithdraw, signedIn...))
+	page("GET /analyst/alerts", s.site.RequireRole(s.webAlertQueue, hangup.RoleAdmin, hangup.RoleAnalyst))
 }
 
 // AlertView is an alert as pages show it.
@@ -69,18 +69,18 @@ func (s *Server) alertViews(as []*hangup.PublicAlert) []AlertView {
 
 // AlertsPage lists the alerts in force.
 type AlertsPage struct {
-	Page
+	web.Page
 	Alerts []AlertView
 }
 
 func (s *Server) webAlerts(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "alerts", AlertsPage{Page: s.pageFor(r, "Scam alerts"), Alerts: s.alertViews(s.deps.Alerts.Live(time.Now()))})
+	s.site.Render(w, r, http.StatusOK, "alerts", AlertsPage{Page: s.site.Page(r, "Scam alerts"), Alerts: s.alertViews(s.deps.Alerts.Live(time.Now()))})
 }
 
 // AlertPage is one alert: public once published; with its status, history
 // and the forms for who may act on it.
 type AlertPage struct {
-	Page
+	web.Page
 	Alert       AlertView
 	Events      []hangup.AlertEvent // for readers of the organisation's data
 	CanReview   bool
@@ -104,22 +104,22 @@ func (s *Server) webAlert(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderAlert(w http.ResponseWriter, r *http.Request, status int, problem string) {
 	id, err := alertID(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	a, err := s.deps.Alerts.Find(r.Context(), u, id)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	p := AlertPage{Page: s.pageFor(r, a.Title), Alert: s.alertView(a, time.Now()), Problem: problem}
+	p := AlertPage{Page: s.site.Page(r, a.Title), Alert: s.alertView(a, time.Now()), Problem: problem}
 	if problem != "" && r.PostForm != nil {
 		p.Note = r.PostForm.Get("note")
 	}
 	if hangup.MayReadOrganisation(u, a.OrganisationID) {
 		if p.Events, err = s.deps.Alerts.History(r.Context(), u, a); err != nil {
-			s.webError(w, r, err)
+			s.site.Error(w, r, err)
 			return
 		}
 		p.CanReview = a.Status == hangup.AlertPending && hangup.MayActAsAnalyst(u) && !strings.EqualFold(a.Author, u.Email)
@@ -129,12 +129,12 @@ func (s *Server) renderAlert(w http.ResponseWriter, r *http.Request, status int,
 	if !alert.Public(a) {
 		w.Header().Set("X-Robots-Tag", "noindex")
 	}
-	s.render(w, r, status, "alert", p)
+	s.site.Render(w, r, status, "alert", p)
 }
 
 // AlertFormPage is the form to write an alert.
 type AlertFormPage struct {
-	Page
+	web.Page
 	Organisation *hangup.Organisation
 	Form         alert.Draft
 	Problems     Problems
@@ -146,7 +146,7 @@ func (s *Server) alertOrganisation(r *http.Request) (*hangup.Organisation, error
 	if !ok {
 		return nil, hangup.Errorf(hangup.ENOTFOUND, "That organisation is not in Hangup's registry.")
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	if !hangup.MayActAsAnalyst(u) && !hangup.MayActForOrganisation(u, o.ID) {
 		return nil, hangup.Errorf(hangup.EFORBIDDEN, "Your account can't write alerts about this organisation.")
 	}
@@ -156,20 +156,20 @@ func (s *Server) alertOrganisation(r *http.Request) (*hangup.Organisation, error
 func (s *Server) webAlertForm(w http.ResponseWriter, r *http.Request) {
 	o, err := s.alertOrganisation(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "alert_form", AlertFormPage{Page: s.pageFor(r, "Write an alert about "+o.Name), Organisation: o,
+	s.site.Render(w, r, http.StatusOK, "alert_form", AlertFormPage{Page: s.site.Page(r, "Write an alert about "+o.Name), Organisation: o,
 		Form: alert.Draft{Days: alert.DefaultDays}, MaxDays: alert.MaxDays})
 }
 
 func (s *Server) webAlertWrite(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	o, err := s.alertOrganisation(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	d := alert.Draft{OrganisationID: o.ID, Title: r.PostForm.Get("title"), Text: r.PostForm.Get("text")}
@@ -179,17 +179,17 @@ func (s *Server) webAlertWrite(w http.ResponseWriter, r *http.Request) {
 			d.Days = -1 // validation names it
 		}
 	}
-	a, err := s.deps.Alerts.Write(r.Context(), userFrom(r.Context()), d)
+	a, err := s.deps.Alerts.Write(r.Context(), web.UserFrom(r.Context()), d)
 	if err != nil {
 		if hangup.IsInputError(err) {
 			if len(d.Title) > 4*alert.MaxTitle {
 				d.Title = d.Title[:4*alert.MaxTitle]
 			}
-			s.render(w, r, web.StatusCode(err), "alert_form", AlertFormPage{Page: s.pageFor(r, "Write an alert about "+o.Name), Organisation: o,
+			s.site.Render(w, r, web.StatusCode(err), "alert_form", AlertFormPage{Page: s.site.Page(r, "Write an alert about "+o.Name), Organisation: o,
 				Form: d, MaxDays: alert.MaxDays, Problems: formProblems(err, []string{"title", "text", "days"}, nil)})
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/alerts/"+strconv.FormatInt(a.ID, 10), http.StatusSeeOther)
@@ -212,20 +212,20 @@ func (s *Server) webAlertWithdraw(w http.ResponseWriter, r *http.Request) {
 // alertAction runs a review or a withdrawal from a form on the alert's
 // page: a problem the person can fix shows the page again with it.
 func (s *Server) alertAction(w http.ResponseWriter, r *http.Request, act func(*hangup.User, int64, string) error) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	id, err := alertID(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	if err := act(userFrom(r.Context()), id, r.PostForm.Get("note")); err != nil {
+	if err := act(web.UserFrom(r.Context()), id, r.PostForm.Get("note")); err != nil {
 		if c := hangup.ErrorCode(err); hangup.IsInputError(err) || c == hangup.ECONFLICT {
 			s.renderAlert(w, r, web.StatusCode(err), problemText(err))
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/alerts/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
@@ -233,17 +233,17 @@ func (s *Server) alertAction(w http.ResponseWriter, r *http.Request, act func(*h
 
 // AlertQueuePage lists the alerts waiting for an analyst.
 type AlertQueuePage struct {
-	Page
+	web.Page
 	Alerts []AlertView
 }
 
 func (s *Server) webAlertQueue(w http.ResponseWriter, r *http.Request) {
-	l, err := s.deps.Alerts.Pending(r.Context(), userFrom(r.Context()))
+	l, err := s.deps.Alerts.Pending(r.Context(), web.UserFrom(r.Context()))
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "analyst_alerts", AlertQueuePage{Page: s.pageFor(r, "Alerts to review"), Alerts: s.alertViews(l)})
+	s.site.Render(w, r, http.StatusOK, "analyst_alerts", AlertQueuePage{Page: s.site.Page(r, "Alerts to review"), Alerts: s.alertViews(l)})
 }
 
 // alertURL is an alert's page, absolute when the public address is known.

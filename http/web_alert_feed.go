@@ -79,7 +79,7 @@ func feedHTML(v AlertView) string {
 func (s *Server) alertsAtom(w http.ResponseWriter, r *http.Request) {
 	live, err := s.feedAlerts(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	base := s.feedBase()
@@ -104,7 +104,7 @@ func (s *Server) alertsAtom(w http.ResponseWriter, r *http.Request) {
 	af.Link = &feeds.AtomLink{Href: base + "/alerts.atom", Rel: "self", Type: "application/atom+xml"}
 	out, err := feeds.ToXML(af)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
@@ -169,7 +169,7 @@ func (s *Server) alertsJSONFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	all, err := s.feedAlerts(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	for _, a := range all {

@@ -21,19 +21,19 @@ func (s *Server) analystRoutes(page func(string, http.HandlerFunc)) {
 	page("GET /analyst", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/analyst/reports", http.StatusSeeOther)
 	})
-	page("GET /analyst/reports", s.requireRole(s.webAnalystReports, all...))
-	page("GET /analyst/reports.csv", s.requireRole(s.webAnalystCSV, all...))
-	page("GET /analyst/reports/{ref}", s.requireRole(s.webAnalystReport, all...))
-	page("POST /analyst/reports/{ref}/status", s.requireRole(s.webAnalystStatus, staff...))
-	page("GET /admin/signins", s.requireRole(s.webSignIns, hangup.RoleAdmin))
-	page("POST /admin/signins", s.requireRole(s.webSignInsClear, hangup.RoleAdmin))
+	page("GET /analyst/reports", s.site.RequireRole(s.webAnalystReports, all...))
+	page("GET /analyst/reports.csv", s.site.RequireRole(s.webAnalystCSV, all...))
+	page("GET /analyst/reports/{ref}", s.site.RequireRole(s.webAnalystReport, all...))
+	page("POST /analyst/reports/{ref}/status", s.site.RequireRole(s.webAnalystStatus, staff...))
+	page("GET /admin/signins", s.site.RequireRole(s.webSignIns, hangup.RoleAdmin))
+	page("POST /admin/signins", s.site.RequireRole(s.webSignInsClear, hangup.RoleAdmin))
 	if s.deps.RepDB != nil && s.deps.Reputation != nil {
-		page("GET /analyst/appeals", s.requireRole(s.webAppeals, staff...))
-		page("POST /analyst/appeals/{id}", s.requireRole(s.webAppealDecide, staff...))
-		page("GET /admin/allow", s.requireRole(s.webAllowList, hangup.RoleAdmin))
-		page("POST /admin/allow", s.requireRole(s.webAllowChange, hangup.RoleAdmin))
-		page("GET /analyst/websites", s.requireRole(s.webAnalystSites, staff...))
-		page("POST /analyst/websites", s.requireRole(s.webAnalystSiteDecide, staff...))
+		page("GET /analyst/appeals", s.site.RequireRole(s.webAppeals, staff...))
+		page("POST /analyst/appeals/{id}", s.site.RequireRole(s.webAppealDecide, staff...))
+		page("GET /admin/allow", s.site.RequireRole(s.webAllowList, hangup.RoleAdmin))
+		page("POST /admin/allow", s.site.RequireRole(s.webAllowChange, hangup.RoleAdmin))
+		page("GET /analyst/websites", s.site.RequireRole(s.webAnalystSites, staff...))
+		page("POST /analyst/websites", s.site.RequireRole(s.webAnalystSiteDecide, staff...))
 	}
 }
 
@@ -56,7 +56,7 @@ func (f ReportFilterForm) Query() string {
 
 // AnalystReportsPage lists reports.
 type AnalystReportsPage struct {
-	Page
+	web.Page
 	Filter   ReportFilterForm
 	Reports  []*hangup.Report
 	Statuses []hangup.ReportStatus
@@ -127,7 +127,7 @@ func (s *Server) filterFromRequest(r *http.Request) (hangup.ReportFilter, Report
 	if after := q.Get("after"); after != "" {
 		f.AfterID, _ = strconv.ParseInt(after, 10, 64)
 	}
-	if u := userFrom(r.Context()); u != nil && u.Role.IsOrg() {
+	if u := web.UserFrom(r.Context()); u != nil && u.Role.IsOrg() {
 		f.OrganisationID = u.OrganisationID
 		form.Organisation = u.OrganisationID
 	}
@@ -136,24 +136,24 @@ func (s *Server) filterFromRequest(r *http.Request) (hangup.ReportFilter, Report
 
 func (s *Server) webAnalystReports(w http.ResponseWriter, r *http.Request) {
 	f, form, err := s.filterFromRequest(r)
-	p := AnalystReportsPage{Page: s.pageFor(r, "Reports"), Filter: form, Statuses: hangup.ReportStatuses}
-	if u := userFrom(r.Context()); u.Role.IsOrg() {
+	p := AnalystReportsPage{Page: s.site.Page(r, "Reports"), Filter: form, Statuses: hangup.ReportStatuses}
+	if u := web.UserFrom(r.Context()); u.Role.IsOrg() {
 		p.OrgLock = u.OrganisationID
 	}
 	if err != nil {
 		p.Problems = formProblems(err, []string{"number", "from", "to", "min_loss", "q"},
 			map[string]string{"number": "f-number", "from": "f-from", "to": "f-to", "min_loss": "f-loss", "q": "f-q"})
-		s.render(w, r, http.StatusBadRequest, "analyst_reports", p)
+		s.site.Render(w, r, http.StatusBadRequest, "analyst_reports", p)
 		return
 	}
 	if p.Reports, err = s.deps.ReportDB.ListReports(r.Context(), f); err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	if f.Number != "" {
 		info, err := s.lookupNumber(r.Context(), f.Number)
 		if err != nil {
-			s.webError(w, r, err)
+			s.site.Error(w, r, err)
 			return
 		}
 		p.Number = &AnalystNumber{Info: info, Activity: s.activityView(info)}
@@ -163,7 +163,7 @@ func (s *Server) webAnalystReports(w http.ResponseWriter, r *http.Request) {
 		v.Set("after", strconv.FormatInt(p.Reports[len(p.Reports)-1].ID, 10))
 		p.Next = v.Encode()
 	}
-	s.render(w, r, http.StatusOK, "analyst_reports", p)
+	s.site.Render(w, r, http.StatusOK, "analyst_reports", p)
 }
 
 // csvColumns are the exported fields: no contact details, no reporter key,
@@ -175,7 +175,7 @@ var csvColumns = []string{"reference", "created_at", "occurred_at", "status", "s
 func (s *Server) webAnalystCSV(w http.ResponseWriter, r *http.Request) {
 	f, _, err := s.filterFromRequest(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -231,7 +231,7 @@ func csvSafe(rec []string) []string {
 
 // AnalystReportPage shows one report with everything it links to.
 type AnalystReportPage struct {
-	Page
+	web.Page
 	Report   *hangup.Report
 	Events   []hangup.ReportEvent
 	Linked   []*hangup.Report
@@ -250,7 +250,7 @@ func (s *Server) visibleReport(r *http.Request) (*hangup.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if u := userFrom(r.Context()); u.Role.IsOrg() && (u.OrganisationID == "" || rep.OrganisationID != u.OrganisationID) {
+	if u := web.UserFrom(r.Context()); u.Role.IsOrg() && (u.OrganisationID == "" || rep.OrganisationID != u.OrganisationID) {
 		return nil, hangup.Errorf(hangup.ENOTFOUND, "There is no such report.")
 	}
 	return rep, nil
@@ -259,18 +259,18 @@ func (s *Server) visibleReport(r *http.Request) (*hangup.Report, error) {
 func (s *Server) webAnalystReport(w http.ResponseWriter, r *http.Request) {
 	rep, err := s.visibleReport(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	u := userFrom(r.Context())
-	p := AnalystReportPage{Page: s.pageFor(r, "Report "+rep.Reference), Report: rep, Statuses: hangup.ReportStatuses,
+	u := web.UserFrom(r.Context())
+	p := AnalystReportPage{Page: s.site.Page(r, "Report "+rep.Reference), Report: rep, Statuses: hangup.ReportStatuses,
 		CanEdit: u.CanSeeAllReports()}
 	if p.Events, err = s.deps.ReportDB.ReportEvents(r.Context(), rep.Reference); err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	if p.Linked, err = s.deps.ReportDB.LinkedReports(r.Context(), rep, 50); err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	if u.Role.IsOrg() {
@@ -297,22 +297,22 @@ func (s *Server) webAnalystReport(w http.ResponseWriter, r *http.Request) {
 			p.Callback = &rp
 		}
 	}
-	s.render(w, r, http.StatusOK, "analyst_report", p)
+	s.site.Render(w, r, http.StatusOK, "analyst_report", p)
 }
 
 func (s *Server) webAnalystStatus(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	ref := r.PathValue("ref")
 	note := strings.TrimSpace(r.PostForm.Get("note"))
 	if len(note) > 2000 {
-		s.webError(w, r, hangup.Errorf(hangup.ETOOLARGE, "The note is too long. Go back and shorten it to 2,000 characters or fewer."))
+		s.site.Error(w, r, hangup.Errorf(hangup.ETOOLARGE, "The note is too long. Go back and shorten it to 2,000 characters or fewer."))
 		return
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	if err := s.deps.ReportDB.SetReportStatus(r.Context(), ref, hangup.ReportStatus(r.PostForm.Get("status")), u.Email, note); err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/analyst/reports/"+url.PathEscape(ref), http.StatusSeeOther)
@@ -327,7 +327,7 @@ type AppealView struct {
 
 // AppealsPage lists open appeals.
 type AppealsPage struct {
-	Page
+	web.Page
 	Appeals []AppealView
 	Decided []*hangup.Appeal
 	Problem string
@@ -344,10 +344,10 @@ func (s *Server) webAppeals(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderAppeals(w http.ResponseWriter, r *http.Request, status int, problem string) {
 	open, err := s.deps.RepDB.Appeals(r.Context(), "", hangup.AppealOpen)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	p := AppealsPage{Page: s.pageFor(r, "Appeals"), Problem: problem, Disputed: s.deps.Reputation.Disputed(100)}
+	p := AppealsPage{Page: s.site.Page(r, "Appeals"), Problem: problem, Disputed: s.deps.Reputation.Disputed(100)}
 	for _, a := range open {
 		rs, _ := s.deps.ReportDB.ListReports(r.Context(), hangup.ReportFilter{Number: a.Number, Limit: 20})
 		p.Appeals = append(p.Appeals, AppealView{Appeal: a, Reputation: s.deps.Reputation.Lookup(a.Number), Reports: rs})
@@ -358,16 +358,16 @@ func (s *Server) renderAppeals(w http.ResponseWriter, r *http.Request, status in
 			p.Decided = append(p.Decided, a)
 		}
 	}
-	s.render(w, r, status, "analyst_appeals", p)
+	s.site.Render(w, r, status, "analyst_appeals", p)
 }
 
 func (s *Server) webAppealDecide(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no such appeal."))
+		s.site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no such appeal."))
 		return
 	}
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))
@@ -375,13 +375,13 @@ func (s *Server) webAppealDecide(w http.ResponseWriter, r *http.Request) {
 		s.renderAppeals(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 2,000 characters or fewer.")
 		return
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	if _, err := s.deps.Reputation.DecideAppeal(r.Context(), id, hangup.AppealStatus(r.PostForm.Get("decision")), u.Email, reason); err != nil {
 		if c := hangup.ErrorCode(err); c == hangup.EINVALID || c == hangup.ECONFLICT {
 			s.renderAppeals(w, r, web.StatusCode(err), hangup.ErrorMessage(err))
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/analyst/appeals", http.StatusSeeOther)
@@ -389,7 +389,7 @@ func (s *Server) webAppealDecide(w http.ResponseWriter, r *http.Request) {
 
 // AllowListPage is the administrators' allow-list.
 type AllowListPage struct {
-	Page
+	web.Page
 	Numbers map[string]string
 	Changes []hangup.ReputationChange
 	Problem string
@@ -408,16 +408,16 @@ func (s *Server) renderAllow(w http.ResponseWriter, r *http.Request, status int,
 	}
 	al, err := s.deps.RepDB.AllowList(r.Context())
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	changes, _ := s.deps.RepDB.ReputationChanges(r.Context(), "", 50)
-	s.render(w, r, status, "admin_allow", AllowListPage{Page: s.pageFor(r, "Allow-list"), Numbers: al, Changes: changes, Problem: problem,
+	s.site.Render(w, r, status, "admin_allow", AllowListPage{Page: s.site.Page(r, "Allow-list"), Numbers: al, Changes: changes, Problem: problem,
 		Number: number, Reason: reason})
 }
 
 func (s *Server) webAllowChange(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	n := s.deps.Numbers.ParseNumber(r.PostForm.Get("number"))
@@ -430,13 +430,13 @@ func (s *Server) webAllowChange(w http.ResponseWriter, r *http.Request) {
 		s.renderAllow(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 1,000 characters or fewer.")
 		return
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	if err := s.deps.Reputation.Allow(r.Context(), n.E164, r.PostForm.Get("action") != "remove", u.Email, reason); err != nil {
 		if hangup.ErrorCode(err) == hangup.EINVALID {
 			s.renderAllow(w, r, http.StatusBadRequest, problemText(err))
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/allow", http.StatusSeeOther)

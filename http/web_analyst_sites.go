@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/reputation"
 	"golang.org/x/net/publicsuffix"
 )
@@ -13,7 +14,7 @@ import (
 // AnalystSitesPage is the analysts' list of websites named in reports,
 // with their decisions and the audit trail.
 type AnalystSitesPage struct {
-	Page
+	web.Page
 	Sites    []hangup.SiteReputation
 	Changes  []hangup.SiteChange
 	Problem  string
@@ -44,7 +45,7 @@ func (s *Server) webAnalystSites(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderAnalystSites(w http.ResponseWriter, r *http.Request, status int, problem string) {
-	p := AnalystSitesPage{Page: s.pageFor(r, "Reported websites"), Problem: problem, Decided: r.URL.Query().Get("decided")}
+	p := AnalystSitesPage{Page: s.site.Page(r, "Reported websites"), Problem: problem, Decided: r.URL.Query().Get("decided")}
 	if problem != "" && r.PostForm != nil {
 		p.Domain, p.Reason = r.PostForm.Get("domain"), r.PostForm.Get("reason")
 	}
@@ -58,10 +59,10 @@ func (s *Server) renderAnalystSites(w http.ResponseWriter, r *http.Request, stat
 	}
 	var err error
 	if p.Changes, err = s.deps.RepDB.SiteChanges(r.Context(), "", 50); err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	s.render(w, r, status, "analyst_websites", p)
+	s.site.Render(w, r, status, "analyst_websites", p)
 }
 
 // registrable is the registrable domain of a website name, as report
@@ -74,7 +75,7 @@ func registrable(host string) string {
 }
 
 func (s *Server) webAnalystSiteDecide(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))
@@ -86,14 +87,14 @@ func (s *Server) webAnalystSiteDecide(w http.ResponseWriter, r *http.Request) {
 	if decision == "undecide" {
 		decision = ""
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	rep, err := s.deps.Reputation.DecideSite(r.Context(), r.PostForm.Get("domain"), decision, u.Email, reason)
 	if err != nil {
 		if hangup.ErrorCode(err) == hangup.EINVALID {
 			s.renderAnalystSites(w, r, http.StatusBadRequest, problemText(err))
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/analyst/websites?"+url.Values{"domain": {rep.Domain}, "decided": {rep.Domain}}.Encode(), http.StatusSeeOther)

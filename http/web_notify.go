@@ -15,10 +15,10 @@ func (s *Server) notifyRoutes(page func(string, http.HandlerFunc)) {
 		return
 	}
 	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
-	page("GET /organisations/{id}/notifications", s.requireRole(s.webNotifications, signedIn...))
-	page("POST /organisations/{id}/notifications", s.requireRole(s.webNotificationAdd, signedIn...))
-	page("POST /organisations/{id}/notifications/{wid}/test", s.requireRole(s.webNotificationTest, signedIn...))
-	page("POST /organisations/{id}/notifications/{wid}/delete", s.requireRole(s.webNotificationDelete, signedIn...))
+	page("GET /organisations/{id}/notifications", s.site.RequireRole(s.webNotifications, signedIn...))
+	page("POST /organisations/{id}/notifications", s.site.RequireRole(s.webNotificationAdd, signedIn...))
+	page("POST /organisations/{id}/notifications/{wid}/test", s.site.RequireRole(s.webNotificationTest, signedIn...))
+	page("POST /organisations/{id}/notifications/{wid}/delete", s.site.RequireRole(s.webNotificationDelete, signedIn...))
 }
 
 // NotificationView is one webhook or email address with its recent
@@ -30,7 +30,7 @@ type NotificationView struct {
 
 // NotificationsPage is where an organisation says how it wants to be told.
 type NotificationsPage struct {
-	Page
+	web.Page
 	Org           *hangup.Organisation
 	Notifications []NotificationView
 	CanChange     bool
@@ -49,7 +49,7 @@ type NotificationForm struct {
 
 func (s *Server) notifyOrg(r *http.Request) (*hangup.Organisation, error) {
 	o, ok := s.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
-	if !ok || !hangup.MayReadOrganisation(userFrom(r.Context()), o.ID) {
+	if !ok || !hangup.MayReadOrganisation(web.UserFrom(r.Context()), o.ID) {
 		return nil, hangup.Errorf(hangup.ENOTFOUND, "There is nothing here for your account.")
 	}
 	return o, nil
@@ -58,20 +58,20 @@ func (s *Server) notifyOrg(r *http.Request) (*hangup.Organisation, error) {
 func (s *Server) webNotifications(w http.ResponseWriter, r *http.Request) {
 	o, err := s.notifyOrg(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	s.renderNotifications(w, r, http.StatusOK, NotificationsPage{Org: o, Form: NotificationForm{Kind: string(hangup.WebhookURL)}})
 }
 
 func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, status int, p NotificationsPage) {
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	ws, log, err := s.deps.Webhooks.List(r.Context(), u, p.Org.ID)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	p.Page = s.pageFor(r, p.Org.Name+": notifications")
+	p.Page = s.site.Page(r, p.Org.Name+": notifications")
 	p.CanChange = hangup.MayActForOrganisation(u, p.Org.ID)
 	p.EmailEnabled = s.deps.Webhooks.EmailEnabled()
 	for _, x := range ws {
@@ -80,16 +80,16 @@ func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, sta
 	if p.Form.Threshold == "" {
 		p.Form.Threshold = strconv.Itoa(webhook.DefaultThreshold)
 	}
-	s.render(w, r, status, "notifications", p)
+	s.site.Render(w, r, status, "notifications", p)
 }
 
 func (s *Server) notifyForm(w http.ResponseWriter, r *http.Request) (*hangup.Organisation, bool) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return nil, false
 	}
 	o, err := s.notifyOrg(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return nil, false
 	}
 	return o, true
@@ -108,7 +108,7 @@ func (s *Server) webNotificationAdd(w http.ResponseWriter, r *http.Request) {
 			reg.Threshold = -1 // validation names it
 		}
 	}
-	wh, err := s.deps.Webhooks.Register(r.Context(), userFrom(r.Context()), o.ID, reg)
+	wh, err := s.deps.Webhooks.Register(r.Context(), web.UserFrom(r.Context()), o.ID, reg)
 	if err != nil {
 		if hangup.IsInputError(err) {
 			if len(form.Target) > 2048 {
@@ -118,7 +118,7 @@ func (s *Server) webNotificationAdd(w http.ResponseWriter, r *http.Request) {
 				Problems: formProblems(err, []string{"kind", "target", "threshold"}, nil)})
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	p := NotificationsPage{Org: o, Form: NotificationForm{Kind: string(hangup.WebhookURL)}, NewID: wh.ID}
@@ -138,9 +138,9 @@ func (s *Server) webNotificationTest(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	d, err := s.deps.Webhooks.Test(r.Context(), userFrom(r.Context()), o.ID, webhookID(r))
+	d, err := s.deps.Webhooks.Test(r.Context(), web.UserFrom(r.Context()), o.ID, webhookID(r))
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	s.renderNotifications(w, r, http.StatusOK, NotificationsPage{Org: o, Form: NotificationForm{Kind: string(hangup.WebhookURL)}, Tested: d})
@@ -151,8 +151,8 @@ func (s *Server) webNotificationDelete(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := s.deps.Webhooks.Delete(r.Context(), userFrom(r.Context()), o.ID, webhookID(r)); err != nil {
-		s.webError(w, r, err)
+	if err := s.deps.Webhooks.Delete(r.Context(), web.UserFrom(r.Context()), o.ID, webhookID(r)); err != nil {
+		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/organisations/"+o.ID+"/notifications", http.StatusSeeOther)

@@ -21,14 +21,14 @@ import (
 
 // OrganisationsPage lists the registry.
 type OrganisationsPage struct {
-	Page
+	web.Page
 	Query         string
 	Organisations []*hangup.Organisation
 }
 
 // OrganisationPage shows one organisation with every fact's source.
 type OrganisationPage struct {
-	Page
+	web.Page
 	Org    *hangup.Organisation
 	Alerts []AlertView // live alerts about it
 	// What the signed-in account may open about it.
@@ -38,7 +38,7 @@ type OrganisationPage struct {
 // NumberPage shows what Hangup knows about one number, its reputation and,
 // for listed numbers, the owner's way to dispute the listing.
 type NumberPage struct {
-	Page
+	web.Page
 	Info        *NumberResponse
 	CanAppeal   bool
 	AppealSent  bool
@@ -93,30 +93,30 @@ func (s *Server) webOrganisations(w http.ResponseWriter, r *http.Request) {
 	if len(q) > 200 {
 		q = q[:200]
 	}
-	s.render(w, r, http.StatusOK, "organisations", OrganisationsPage{Page: s.pageFor(r, "Organisations"), Query: q,
+	s.site.Render(w, r, http.StatusOK, "organisations", OrganisationsPage{Page: s.site.Page(r, "Organisations"), Query: q,
 		Organisations: s.deps.Registry.Snapshot().Search(q, 500)})
 }
 
 func (s *Server) webOrganisation(w http.ResponseWriter, r *http.Request) {
 	o, ok := s.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
 	if !ok {
-		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "That organisation is not in Hangup's registry."))
+		s.site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "That organisation is not in Hangup's registry."))
 		return
 	}
-	p := OrganisationPage{Page: s.pageFor(r, o.Name), Org: o}
+	p := OrganisationPage{Page: s.site.Page(r, o.Name), Org: o}
 	if s.deps.Alerts != nil {
 		p.Alerts = s.alertViews(s.deps.Alerts.LiveAlerts(o.ID, time.Now()))
-		u := userFrom(r.Context())
+		u := web.UserFrom(r.Context())
 		p.CanRead = hangup.MayReadOrganisation(u, o.ID)
 		p.CanWrite = hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID)
 	}
-	s.render(w, r, http.StatusOK, "organisation", p)
+	s.site.Render(w, r, http.StatusOK, "organisation", p)
 }
 
 // LookupPage is "Look up a number": the form, shown again with the
 // problem and the number as typed when it can't be read.
 type LookupPage struct {
-	Page
+	web.Page
 	Number   string
 	Problems Problems
 }
@@ -126,7 +126,7 @@ type LookupPage struct {
 func (s *Server) webNumberLookup(w http.ResponseWriter, r *http.Request) {
 	n := strings.TrimSpace(r.URL.Query().Get("n"))
 	if _, asked := r.URL.Query()["n"]; !asked {
-		s.render(w, r, http.StatusOK, "lookup", LookupPage{Page: s.pageFor(r, "Look up a number")})
+		s.site.Render(w, r, http.StatusOK, "lookup", LookupPage{Page: s.site.Page(r, "Look up a number")})
 		return
 	}
 	if n == "" {
@@ -145,13 +145,13 @@ func (s *Server) webNumberLookup(w http.ResponseWriter, r *http.Request) {
 // error page for anything that is not the person's input.
 func (s *Server) lookupProblem(w http.ResponseWriter, r *http.Request, typed string, err error) {
 	if !hangup.IsInputError(err) {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	if len(typed) > 200 {
 		typed = typed[:200]
 	}
-	s.render(w, r, web.StatusCode(err), "lookup", LookupPage{Page: s.pageFor(r, "Look up a number"), Number: typed,
+	s.site.Render(w, r, web.StatusCode(err), "lookup", LookupPage{Page: s.site.Page(r, "Look up a number"), Number: typed,
 		Problems: formProblems(err, []string{"number"}, map[string]string{"number": "n"})})
 }
 
@@ -162,7 +162,7 @@ func (s *Server) webNumber(w http.ResponseWriter, r *http.Request) {
 		// this visit.
 		// The browser is the server's signed cookie, set on this very
 		// request on a first visit, so that visit and the next are one.
-		v := activity.Visitor{Address: s.clientAddr(r), Browser: browserFrom(r.Context())}
+		v := activity.Visitor{Address: s.clientAddr(r), Browser: web.BrowserFrom(r.Context())}
 		if err := s.deps.Activity.Looked(r.Context(), n.E164, v); err != nil {
 			s.log.Warn("counting a number lookup", "err", err)
 		}
@@ -172,7 +172,7 @@ func (s *Server) webNumber(w http.ResponseWriter, r *http.Request) {
 		s.lookupProblem(w, r, r.PathValue("number"), err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "number", s.numberPage(r, info))
+	s.site.Render(w, r, http.StatusOK, "number", s.numberPage(r, info))
 }
 
 // webNumberCalled takes "This number called me": one click, counted once
@@ -184,7 +184,7 @@ func (s *Server) webNumberCalled(w http.ResponseWriter, r *http.Request) {
 	}
 	said := "called"
 	if _, err := s.deps.Activity.Called(r.Context(), info.E164, s.clientAddr(r)); err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?said="+said+"#activity", http.StatusSeeOther)
@@ -198,9 +198,9 @@ func (s *Server) webNumberGenuine(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	added, err := s.deps.Reports.Genuine(r.Context(), info.E164, report.Reporter{
-		User: userFrom(r.Context()), Address: s.clientAddr(r), Browser: browserFrom(r.Context()), Source: "web"})
+		User: web.UserFrom(r.Context()), Address: s.clientAddr(r), Browser: web.BrowserFrom(r.Context()), Source: "web"})
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	said := "genuine"
@@ -213,16 +213,16 @@ func (s *Server) webNumberGenuine(w http.ResponseWriter, r *http.Request) {
 // numberForm reads a number page's one-click form: the form token and the
 // number, which must have an international form.
 func (s *Server) numberForm(w http.ResponseWriter, r *http.Request) (*NumberResponse, bool) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return nil, false
 	}
 	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return nil, false
 	}
 	if info.E164 == "" {
-		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "This number can't be counted: it has no international form."))
+		s.site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "This number can't be counted: it has no international form."))
 		return nil, false
 	}
 	return info, true
@@ -233,7 +233,7 @@ func (s *Server) numberPage(r *http.Request, info *NumberResponse) NumberPage {
 	if info.National != "" {
 		title = info.National
 	}
-	p := NumberPage{Page: s.pageFor(r, "About "+title), Info: info, AppealSent: r.URL.Query().Get("appeal") == "sent",
+	p := NumberPage{Page: s.site.Page(r, "About "+title), Info: info, AppealSent: r.URL.Query().Get("appeal") == "sent",
 		Activity: s.activityView(info)}
 	switch said := r.URL.Query().Get("said"); said {
 	case "called", "genuine", "genuine-again":
@@ -248,12 +248,12 @@ func (s *Server) numberPage(r *http.Request, info *NumberResponse) NumberPage {
 
 // webAppeal takes a number owner's dispute of a listing.
 func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	form := AppealForm{Name: strings.TrimSpace(r.PostForm.Get("name")), Email: strings.TrimSpace(r.PostForm.Get("email")),
@@ -273,17 +273,17 @@ func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.numberPage(r, info)
 	if !p.CanAppeal {
-		s.webError(w, r, hangup.Errorf(hangup.ECONFLICT, "This number is not listed, or an appeal about it is already waiting for a decision."))
+		s.site.Error(w, r, hangup.Errorf(hangup.ECONFLICT, "This number is not listed, or an appeal about it is already waiting for a decision."))
 		return
 	}
 	if len(errs) > 0 {
 		p.AppealForm, p.AppealError = form, errs
-		s.render(w, r, http.StatusBadRequest, "number", p)
+		s.site.Render(w, r, http.StatusBadRequest, "number", p)
 		return
 	}
 	a := &hangup.Appeal{Number: info.E164, Name: form.Name, Email: form.Email, Statement: form.Statement}
 	if err := s.deps.RepDB.CreateAppeal(r.Context(), a); err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?appeal=sent", http.StatusSeeOther)
@@ -292,7 +292,7 @@ func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
 // DashboardPage is an organisation's dashboard: the impersonation aimed at
 // it, for its members and analysts.
 type DashboardPage struct {
-	Page
+	web.Page
 	Org      *hangup.Organisation
 	Dash     *orgdash.Dashboard
 	Chart    template.HTML
@@ -313,7 +313,7 @@ var dashboardPeriods = []int{4, 12, 26, 52}
 // "not found": one organisation never learns about another's dashboard.
 func (s *Server) dashboardOrg(r *http.Request) (*hangup.Organisation, int, error) {
 	o, ok := s.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
-	if !ok || !hangup.MayReadOrganisation(userFrom(r.Context()), o.ID) {
+	if !ok || !hangup.MayReadOrganisation(web.UserFrom(r.Context()), o.ID) {
 		return nil, 0, hangup.Errorf(hangup.ENOTFOUND, "There is no dashboard here for your account.")
 	}
 	weeks, err := orgapi.DashboardWeeks(r)
@@ -336,32 +336,32 @@ func (s *Server) dashboard(r *http.Request) (*hangup.Organisation, int, *orgdash
 func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
 	o, weeks, d, err := s.dashboard(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	u := userFrom(r.Context())
-	p := DashboardPage{Page: s.pageFor(r, o.Name+": dashboard"), Org: o, Dash: d, Weeks: weeks, Periods: dashboardPeriods,
+	u := web.UserFrom(r.Context())
+	p := DashboardPage{Page: s.site.Page(r, o.Name+": dashboard"), Org: o, Dash: d, Weeks: weeks, Periods: dashboardPeriods,
 		CanWrite: hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID), Query: "weeks=" + strconv.Itoa(weeks),
 		HasNotifications: s.deps.Webhooks != nil}
 	if p.Chart, err = d.Chart.HTML(); err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	if s.deps.Alerts != nil {
 		as, err := s.deps.Alerts.ForOrganisation(r.Context(), u, o.ID)
 		if err != nil {
-			s.webError(w, r, err)
+			s.site.Error(w, r, err)
 			return
 		}
 		p.Alerts = s.alertViews(as)
 	}
-	s.render(w, r, http.StatusOK, "dashboard", p)
+	s.site.Render(w, r, http.StatusOK, "dashboard", p)
 }
 
 func (s *Server) webDashboardCSV(w http.ResponseWriter, r *http.Request) {
 	o, _, d, err := s.dashboard(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	orgapi.WriteDashboardCSV(w, s.log, o, d)

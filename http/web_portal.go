@@ -27,20 +27,20 @@ func (s *Server) portalRoutes(page func(string, http.HandlerFunc)) {
 	page("GET /org/claim/{token}", s.webOrgClaim)
 	page("POST /org/claim/{token}/confirm", s.webOrgClaimStep)
 	page("POST /org/claim/{token}/prove", s.webOrgClaimStep)
-	page("GET /org/facts", s.requireRole(s.webOrgFacts, org...))
-	page("POST /org/facts", s.requireRole(s.webOrgFactAdd, hangup.RoleOrgAdmin))
-	page("POST /org/facts/{id}/{action}", s.requireRole(s.webOrgFactAction, hangup.RoleOrgAdmin))
-	page("POST /org/tokens", s.requireRole(s.webOrgTokenAdd, hangup.RoleOrgAdmin))
-	page("POST /org/members", s.requireRole(s.webOrgMemberAdd, hangup.RoleOrgAdmin))
-	page("POST /org/tokens/{id}/revoke", s.requireRole(s.webOrgTokenRevoke, hangup.RoleOrgAdmin))
-	page("GET /analyst/claims", s.requireRole(s.webAnalystClaims, staff...))
-	page("POST /analyst/claims/{id}", s.requireRole(s.webAnalystClaimDecide, staff...))
-	page("POST /analyst/facts/{id}/verify", s.requireRole(s.webAnalystFactVerify, staff...))
+	page("GET /org/facts", s.site.RequireRole(s.webOrgFacts, org...))
+	page("POST /org/facts", s.site.RequireRole(s.webOrgFactAdd, hangup.RoleOrgAdmin))
+	page("POST /org/facts/{id}/{action}", s.site.RequireRole(s.webOrgFactAction, hangup.RoleOrgAdmin))
+	page("POST /org/tokens", s.site.RequireRole(s.webOrgTokenAdd, hangup.RoleOrgAdmin))
+	page("POST /org/members", s.site.RequireRole(s.webOrgMemberAdd, hangup.RoleOrgAdmin))
+	page("POST /org/tokens/{id}/revoke", s.site.RequireRole(s.webOrgTokenRevoke, hangup.RoleOrgAdmin))
+	page("GET /analyst/claims", s.site.RequireRole(s.webAnalystClaims, staff...))
+	page("POST /analyst/claims/{id}", s.site.RequireRole(s.webAnalystClaimDecide, staff...))
+	page("POST /analyst/facts/{id}/verify", s.site.RequireRole(s.webAnalystFactVerify, staff...))
 }
 
 // OrgSignUpPage is the sign-up form, and the page after it.
 type OrgSignUpPage struct {
-	Page
+	web.Page
 	Organisation, Email string
 	Problems            Problems
 	Sent                bool
@@ -51,16 +51,16 @@ func (s *Server) webOrgSignUpForm(w http.ResponseWriter, r *http.Request) {
 	if len(org) > 200 {
 		org = ""
 	}
-	s.render(w, r, http.StatusOK, "org_signup", OrgSignUpPage{Page: s.pageFor(r, "Speak for your organisation"), Organisation: org})
+	s.site.Render(w, r, http.StatusOK, "org_signup", OrgSignUpPage{Page: s.site.Page(r, "Speak for your organisation"), Organisation: org})
 }
 
 func (s *Server) webOrgSignUp(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	in := orgportal.SignUp{Organisation: r.PostForm.Get("organisation"), Email: r.PostForm.Get("email"),
 		Password: r.PostForm.Get("password"), Network: clientip.NetworkOf(s.clientAddr(r))}
-	p := OrgSignUpPage{Page: s.pageFor(r, "Speak for your organisation"), Organisation: in.Organisation, Email: in.Email}
+	p := OrgSignUpPage{Page: s.site.Page(r, "Speak for your organisation"), Organisation: in.Organisation, Email: in.Email}
 	if len(p.Organisation) > 200 {
 		p.Organisation = p.Organisation[:200]
 	}
@@ -69,7 +69,7 @@ func (s *Server) webOrgSignUp(w http.ResponseWriter, r *http.Request) {
 	}
 	if _, err := s.deps.Portal.SignUp(r.Context(), in); err != nil {
 		if !hangup.IsInputError(err) {
-			s.webError(w, r, err)
+			s.site.Error(w, r, err)
 			return
 		}
 		p.Problems = formProblems(err, []string{"organisation", "email", "password"}, map[string]string{"organisation": "s-org", "email": "s-email", "password": "s-password"})
@@ -77,16 +77,16 @@ func (s *Server) webOrgSignUp(w http.ResponseWriter, r *http.Request) {
 			p.Problems = Problems{{Field: "s-email", Message: hangup.ErrorMessage(err)}}
 		}
 		web.SetRetryAfter(w, err)
-		s.render(w, r, web.StatusCode(err), "org_signup", p)
+		s.site.Render(w, r, web.StatusCode(err), "org_signup", p)
 		return
 	}
 	p.Sent, p.Title = true, "Check your email"
-	s.render(w, r, http.StatusOK, "org_signup", p)
+	s.site.Render(w, r, http.StatusOK, "org_signup", p)
 }
 
 // OrgClaimPage is the claim a confirmation link opens.
 type OrgClaimPage struct {
-	Page
+	web.Page
 	Token        string
 	Claim        *hangup.OrgClaim
 	Expired      bool
@@ -97,7 +97,7 @@ type OrgClaimPage struct {
 }
 
 func (s *Server) claimPage(r *http.Request, token string, c *hangup.OrgClaim) OrgClaimPage {
-	p := OrgClaimPage{Page: s.pageFor(r, "Your organisation's sign-up"), Token: token, Claim: c, Expired: s.deps.Portal.Expired(c),
+	p := OrgClaimPage{Page: s.site.Page(r, "Your organisation's sign-up"), Token: token, Claim: c, Expired: s.deps.Portal.Expired(c),
 		TXTName: orgportal.ChallengeLabel + "." + c.Domain, ChallURL: "https://" + c.Domain + orgportal.ChallengePath, Organisation: c.OrganisationName}
 	if o, ok := s.deps.Registry.Snapshot().Organisation(c.OrganisationID); ok {
 		p.Organisation = o.Name
@@ -109,15 +109,15 @@ func (s *Server) webOrgClaim(w http.ResponseWriter, r *http.Request) {
 	token := r.PathValue("token")
 	c, err := s.deps.Portal.Claim(r.Context(), token)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "org_claim", s.claimPage(r, token, c))
+	s.site.Render(w, r, http.StatusOK, "org_claim", s.claimPage(r, token, c))
 }
 
 // webOrgClaimStep confirms the email or checks the domain.
 func (s *Server) webOrgClaimStep(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	token := r.PathValue("token")
@@ -128,12 +128,12 @@ func (s *Server) webOrgClaimStep(w http.ResponseWriter, r *http.Request) {
 	if _, err := step(r.Context(), token); err != nil {
 		c, cerr := s.deps.Portal.Claim(r.Context(), token)
 		if cerr != nil || !hangup.IsInputError(err) {
-			s.webError(w, r, err)
+			s.site.Error(w, r, err)
 			return
 		}
 		p := s.claimPage(r, token, c)
 		p.Problem = hangup.ErrorMessage(err)
-		s.render(w, r, web.StatusCode(err), "org_claim", p)
+		s.site.Render(w, r, web.StatusCode(err), "org_claim", p)
 		return
 	}
 	http.Redirect(w, r, "/org/claim/"+url.PathEscape(token), http.StatusSeeOther)
@@ -141,7 +141,7 @@ func (s *Server) webOrgClaimStep(w http.ResponseWriter, r *http.Request) {
 
 // OrgFactsPage is an organisation's own view of what it publishes.
 type OrgFactsPage struct {
-	Page
+	web.Page
 	Org       *hangup.Organisation
 	Facts     []*hangup.OrgFact
 	Audit     []hangup.AuditEntry
@@ -156,9 +156,9 @@ type OrgFactsPage struct {
 }
 
 func (s *Server) orgFactsPage(r *http.Request) (OrgFactsPage, error) {
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	a := orgportal.UserActor(u)
-	p := OrgFactsPage{Page: s.pageFor(r, "Your organisation on Hangup"), CanManage: a.CanManage(u.OrganisationID),
+	p := OrgFactsPage{Page: s.site.Page(r, "Your organisation on Hangup"), CanManage: a.CanManage(u.OrganisationID),
 		Roles: []hangup.NumberRole{hangup.RoleCallsOut, hangup.RoleReceivesOnly, hangup.RoleSupport}, Policies: hangup.PolicyCodes}
 	o, ok := s.deps.Registry.Snapshot().Organisation(u.OrganisationID)
 	if !ok {
@@ -196,34 +196,34 @@ var portalDone = map[string]string{
 func (s *Server) webOrgFacts(w http.ResponseWriter, r *http.Request) {
 	p, err := s.orgFactsPage(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	p.Done = portalDone[r.URL.Query().Get("done")]
-	s.render(w, r, http.StatusOK, "org_facts", p)
+	s.site.Render(w, r, http.StatusOK, "org_facts", p)
 }
 
 // orgProblem shows the facts page again with what went wrong.
 func (s *Server) orgProblem(w http.ResponseWriter, r *http.Request, err error) {
 	if !hangup.IsInputError(err) && hangup.ErrorCode(err) != hangup.ECONFLICT && hangup.ErrorCode(err) != hangup.EFORBIDDEN {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	p, perr := s.orgFactsPage(r)
 	if perr != nil {
-		s.webError(w, r, perr)
+		s.site.Error(w, r, perr)
 		return
 	}
 	p.Problem = summaryAndFields(err)
 	web.SetRetryAfter(w, err)
-	s.render(w, r, web.StatusCode(err), "org_facts", p)
+	s.site.Render(w, r, web.StatusCode(err), "org_facts", p)
 }
 
 func (s *Server) webOrgFactAdd(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	f := r.PostForm
 	in := orgportal.FactInput{Kind: hangup.FactKind(f.Get("kind")), Number: f.Get("number"), Role: hangup.NumberRole(f.Get("role")),
 		Domain: f.Get("domain"), URL: f.Get("url"), Policy: hangup.PolicyCode(f.Get("policy")), Text: f.Get("text"),
@@ -241,15 +241,15 @@ func (s *Server) webOrgFactAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webOrgFactAction(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no such fact for your organisation."))
+		s.site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no such fact for your organisation."))
 		return
 	}
-	a := orgportal.UserActor(userFrom(r.Context()))
+	a := orgportal.UserActor(web.UserFrom(r.Context()))
 	ctx := r.Context()
 	done := ""
 	switch r.PathValue("action") {
@@ -276,10 +276,10 @@ func (s *Server) webOrgFactAction(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webOrgTokenAdd(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	secret, _, err := s.deps.Portal.CreateToken(r.Context(), orgportal.UserActor(u), u.OrganisationID, r.PostForm.Get("name"), r.PostForm.Get("read_only") == "yes")
 	if err != nil {
 		s.orgProblem(w, r, err)
@@ -288,18 +288,18 @@ func (s *Server) webOrgTokenAdd(w http.ResponseWriter, r *http.Request) {
 	s.reloadKeys(r)
 	p, err := s.orgFactsPage(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	p.NewToken = secret
-	s.render(w, r, http.StatusCreated, "org_facts", p)
+	s.site.Render(w, r, http.StatusCreated, "org_facts", p)
 }
 
 func (s *Server) webOrgMemberAdd(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	if _, err := s.deps.Portal.AddMember(r.Context(), orgportal.UserActor(u), u.OrganisationID, r.PostForm.Get("email"), r.PostForm.Get("password")); err != nil {
 		s.orgProblem(w, r, err)
 		return
@@ -308,10 +308,10 @@ func (s *Server) webOrgMemberAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webOrgTokenRevoke(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err := s.deps.Portal.RevokeToken(r.Context(), orgportal.UserActor(u), u.OrganisationID, id, r.PostForm.Get("why")); err != nil {
 		s.orgProblem(w, r, err)
@@ -334,7 +334,7 @@ func (s *Server) reloadKeys(r *http.Request) {
 // AnalystClaimsPage is the analysts' queue: claims to decide and declared
 // facts to verify on evidence.
 type AnalystClaimsPage struct {
-	Page
+	web.Page
 	Claims   []*hangup.OrgClaim
 	Declared []*hangup.OrgFact
 	Audit    []hangup.AuditEntry
@@ -342,8 +342,8 @@ type AnalystClaimsPage struct {
 }
 
 func (s *Server) analystClaimsPage(r *http.Request) (AnalystClaimsPage, error) {
-	a := orgportal.UserActor(userFrom(r.Context()))
-	p := AnalystClaimsPage{Page: s.pageFor(r, "Organisation claims")}
+	a := orgportal.UserActor(web.UserFrom(r.Context()))
+	p := AnalystClaimsPage{Page: s.site.Page(r, "Organisation claims")}
 	var err error
 	if p.Claims, err = s.deps.Portal.Claims(r.Context(), a, hangup.ClaimQueued); err != nil {
 		return p, err
@@ -364,32 +364,32 @@ func (s *Server) analystClaimsPage(r *http.Request) (AnalystClaimsPage, error) {
 func (s *Server) webAnalystClaims(w http.ResponseWriter, r *http.Request) {
 	p, err := s.analystClaimsPage(r)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "analyst_claims", p)
+	s.site.Render(w, r, http.StatusOK, "analyst_claims", p)
 }
 
 func (s *Server) analystProblem(w http.ResponseWriter, r *http.Request, err error) {
 	if !hangup.IsInputError(err) && hangup.ErrorCode(err) != hangup.ECONFLICT {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	p, perr := s.analystClaimsPage(r)
 	if perr != nil {
-		s.webError(w, r, perr)
+		s.site.Error(w, r, perr)
 		return
 	}
 	p.Problem = summaryAndFields(err)
-	s.render(w, r, web.StatusCode(err), "analyst_claims", p)
+	s.site.Render(w, r, web.StatusCode(err), "analyst_claims", p)
 }
 
 func (s *Server) webAnalystClaimDecide(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	a := orgportal.UserActor(userFrom(r.Context()))
+	a := orgportal.UserActor(web.UserFrom(r.Context()))
 	if _, err := s.deps.Portal.Decide(r.Context(), a, id, r.PostForm.Get("decision") == "approve", r.PostForm.Get("reason")); err != nil {
 		s.analystProblem(w, r, err)
 		return
@@ -398,11 +398,11 @@ func (s *Server) webAnalystClaimDecide(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) webAnalystFactVerify(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	a := orgportal.UserActor(userFrom(r.Context()))
+	a := orgportal.UserActor(web.UserFrom(r.Context()))
 	if _, err := s.deps.Portal.VerifyOnEvidence(r.Context(), a, id, r.PostForm.Get("evidence")); err != nil {
 		s.analystProblem(w, r, err)
 		return

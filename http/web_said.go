@@ -13,7 +13,7 @@ import (
 // get the analysis in the same layout as a call check, with the words that
 // raised each warning marked.
 type SaidPage struct {
-	Page
+	web.Page
 	Text     string
 	Problems Problems
 	Answer   *Answer
@@ -21,7 +21,7 @@ type SaidPage struct {
 }
 
 func (s *Server) webSaidForm(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "said", SaidPage{Page: s.pageFor(r, "What did they say?")})
+	s.site.Render(w, r, http.StatusOK, "said", SaidPage{Page: s.site.Page(r, "What did they say?")})
 }
 
 // webSaid analyses what was said with the same analyzer the API and the
@@ -29,10 +29,10 @@ func (s *Server) webSaidForm(w http.ResponseWriter, r *http.Request) {
 // stays out of addresses and logs.
 func (s *Server) webSaid(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
+		s.site.Error(w, r, web.FormError(err))
 		return
 	}
-	p := SaidPage{Page: s.pageFor(r, "What did they say?"), Text: r.PostForm.Get("text")}
+	p := SaidPage{Page: s.site.Page(r, "What did they say?"), Text: r.PostForm.Get("text")}
 	a, err := s.deps.Analyzer.Analyze(r.Context(), p.Text)
 	if err != nil {
 		if hangup.IsInputError(err) {
@@ -40,15 +40,15 @@ func (s *Server) webSaid(w http.ResponseWriter, r *http.Request) {
 				err = hangup.Invalid("There is a problem.", hangup.FieldError{Field: "text", Message: "Paste or type what they said, in as much detail as you remember."})
 			}
 			p.Problems = formProblems(hangup.FieldErr("text", err), []string{"text"}, nil)
-			s.render(w, r, web.StatusCode(err), "said", p)
+			s.site.Render(w, r, web.StatusCode(err), "said", p)
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	ans := saidAnswer(a)
 	p.Title, p.Answer, p.Analysis = ans.Heading+": what they said", &ans, a
-	s.render(w, r, http.StatusOK, "said", p)
+	s.site.Render(w, r, http.StatusOK, "said", p)
 }
 
 // saidAnswer puts an analysis in the answer layout. A text without warning

@@ -3,15 +3,17 @@ package http
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // SignInsPage shows administrators the failed sign-ins that slow down
 // attempts now, by account and client network, and lets them clear one.
 type SignInsPage struct {
-	Page
+	web.Page
 	Throttles []account.Throttle
 	Cleared   string // what was just cleared, for the confirmation
 	Problem   string
@@ -24,19 +26,19 @@ func (s *Server) webSignIns(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderSignIns(w http.ResponseWriter, r *http.Request, status int, cleared, problem string) {
 	list, err := s.deps.Accounts.Throttles(r.Context(), 200)
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	if len(cleared) > 400 {
 		cleared = ""
 	}
-	s.render(w, r, status, "admin_signins", SignInsPage{Page: s.pageFor(r, "Sign-in throttles"), Throttles: list, Cleared: cleared, Problem: problem})
+	s.site.Render(w, r, status, "admin_signins", SignInsPage{Page: s.site.Page(r, "Sign-in throttles"), Throttles: list, Cleared: cleared, Problem: problem})
 }
 
 // webSignInsClear clears the failed sign-ins of an account from a network,
 // of an account from everywhere, or of a network on every account.
 func (s *Server) webSignInsClear(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	acct, network := r.PostForm.Get("account"), r.PostForm.Get("network")
@@ -50,11 +52,11 @@ func (s *Server) webSignInsClear(w http.ResponseWriter, r *http.Request) {
 			s.renderSignIns(w, r, http.StatusBadRequest, "", hangup.ErrorMessage(err))
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	s.log.Info("sign-in throttles cleared", "by", userFrom(r.Context()).Email, "account", acct, "network", network, "rows", n)
-	http.Redirect(w, r, "/admin/signins?cleared="+urlQueryEscape(plural(n, "throttle")), http.StatusSeeOther)
+	s.log.Info("sign-in throttles cleared", "by", web.UserFrom(r.Context()).Email, "account", acct, "network", network, "rows", n)
+	http.Redirect(w, r, "/admin/signins?cleared="+url.QueryEscape(plural(n, "throttle")), http.StatusSeeOther)
 }
 
 func plural(n int, word string) string {
