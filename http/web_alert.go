@@ -137,7 +137,7 @@ type AlertFormPage struct {
 	web.Page
 	Organisation *hangup.Organisation
 	Form         alert.Draft
-	Problems     Problems
+	Problems     web.Problems
 	MaxDays      int
 }
 
@@ -186,7 +186,7 @@ func (s *Server) webAlertWrite(w http.ResponseWriter, r *http.Request) {
 				d.Title = d.Title[:4*alert.MaxTitle]
 			}
 			s.site.Render(w, r, web.StatusCode(err), "alert_form", AlertFormPage{Page: s.site.Page(r, "Write an alert about "+o.Name), Organisation: o,
-				Form: d, MaxDays: alert.MaxDays, Problems: formProblems(err, []string{"title", "text", "days"}, nil)})
+				Form: d, MaxDays: alert.MaxDays, Problems: web.FormProblems(err, []string{"title", "text", "days"}, nil)})
 			return
 		}
 		s.site.Error(w, r, err)
@@ -222,7 +222,7 @@ func (s *Server) alertAction(w http.ResponseWriter, r *http.Request, act func(*h
 	}
 	if err := act(web.UserFrom(r.Context()), id, r.PostForm.Get("note")); err != nil {
 		if c := hangup.ErrorCode(err); hangup.IsInputError(err) || c == hangup.ECONFLICT {
-			s.renderAlert(w, r, web.StatusCode(err), problemText(err))
+			s.renderAlert(w, r, web.StatusCode(err), web.ProblemText(err))
 			return
 		}
 		s.site.Error(w, r, err)

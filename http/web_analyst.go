@@ -61,7 +61,7 @@ type AnalystReportsPage struct {
 	Reports  []*hangup.Report
 	Statuses []hangup.ReportStatus
 	Next     string // query for the next page, "" at the end
-	Problems Problems
+	Problems web.Problems
 	OrgLock  string // members see only this organisation
 	// Number is the number filtered on, with the same activity figures
 	// as its public page.
@@ -141,7 +141,7 @@ func (s *Server) webAnalystReports(w http.ResponseWriter, r *http.Request) {
 		p.OrgLock = u.OrganisationID
 	}
 	if err != nil {
-		p.Problems = formProblems(err, []string{"number", "from", "to", "min_loss", "q"},
+		p.Problems = web.FormProblems(err, []string{"number", "from", "to", "min_loss", "q"},
 			map[string]string{"number": "f-number", "from": "f-from", "to": "f-to", "min_loss": "f-loss", "q": "f-q"})
 		s.site.Render(w, r, http.StatusBadRequest, "analyst_reports", p)
 		return
@@ -433,24 +433,11 @@ func (s *Server) webAllowChange(w http.ResponseWriter, r *http.Request) {
 	u := web.UserFrom(r.Context())
 	if err := s.deps.Reputation.Allow(r.Context(), n.E164, r.PostForm.Get("action") != "remove", u.Email, reason); err != nil {
 		if hangup.ErrorCode(err) == hangup.EINVALID {
-			s.renderAllow(w, r, http.StatusBadRequest, problemText(err))
+			s.renderAllow(w, r, http.StatusBadRequest, web.ProblemText(err))
 			return
 		}
 		s.site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/allow", http.StatusSeeOther)
-}
-
-// problemText is an input error in one sentence or a few: the per-field
-// messages when there are any, else the summary.
-func problemText(err error) string {
-	var parts []string
-	for _, f := range hangup.ErrorFields(err) {
-		parts = append(parts, f.Message)
-	}
-	if len(parts) == 0 {
-		return hangup.ErrorMessage(err)
-	}
-	return strings.Join(parts, " ")
 }

@@ -91,7 +91,7 @@ func (s *Server) webAnalystSiteDecide(w http.ResponseWriter, r *http.Request) {
 	rep, err := s.deps.Reputation.DecideSite(r.Context(), r.PostForm.Get("domain"), decision, u.Email, reason)
 	if err != nil {
 		if hangup.ErrorCode(err) == hangup.EINVALID {
-			s.renderAnalystSites(w, r, http.StatusBadRequest, problemText(err))
+			s.renderAnalystSites(w, r, http.StatusBadRequest, web.ProblemText(err))
 			return
 		}
 		s.site.Error(w, r, err)

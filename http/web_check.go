@@ -55,7 +55,7 @@ var checkFields = []string{"claims", "number", "started", "asked", "website", "n
 type HomePage struct {
 	web.Page
 	Form     CheckForm
-	Problems Problems
+	Problems web.Problems
 	Asks     []AskOption
 	Started  []AskOption // how the contact began, in the person's words
 	Orgs     []string    // for the claims suggestions
@@ -77,7 +77,7 @@ type CheckResultPage struct {
 	SharedOn time.Time // when a shared result was made; zero for a fresh one
 }
 
-func (s *Server) homePage(r *http.Request, form CheckForm, problems Problems) HomePage {
+func (s *Server) homePage(r *http.Request, form CheckForm, problems web.Problems) HomePage {
 	if form.Asked == nil {
 		form.Asked = map[string]bool{}
 	}
@@ -128,7 +128,7 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 	res, err := s.deps.Checker.Check(r.Context(), req)
 	if err != nil {
 		if hangup.IsInputError(err) {
-			s.site.Render(w, r, web.StatusCode(err), "home", s.homePage(r, form, formProblems(err, checkFields, nil)))
+			s.site.Render(w, r, web.StatusCode(err), "home", s.homePage(r, form, web.FormProblems(err, checkFields, nil)))
 			return
 		}
 		s.site.Error(w, r, err)

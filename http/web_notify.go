@@ -35,7 +35,7 @@ type NotificationsPage struct {
 	Notifications []NotificationView
 	CanChange     bool
 	EmailEnabled  bool
-	Problems      Problems
+	Problems      web.Problems
 	Form          NotificationForm
 	NewSecret     string // shown once, right after a webhook is added
 	NewID         int64
@@ -115,7 +115,7 @@ func (s *Server) webNotificationAdd(w http.ResponseWriter, r *http.Request) {
 				form.Target = form.Target[:2048]
 			}
 			s.renderNotifications(w, r, web.StatusCode(err), NotificationsPage{Org: o, Form: form,
-				Problems: formProblems(err, []string{"kind", "target", "threshold"}, nil)})
+				Problems: web.FormProblems(err, []string{"kind", "target", "threshold"}, nil)})
 			return
 		}
 		s.site.Error(w, r, err)

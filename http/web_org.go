@@ -118,7 +118,7 @@ func (s *Server) webOrganisation(w http.ResponseWriter, r *http.Request) {
 type LookupPage struct {
 	web.Page
 	Number   string
-	Problems Problems
+	Problems web.Problems
 }
 
 // webNumberLookup answers the number form: a readable number goes to its
@@ -152,7 +152,7 @@ func (s *Server) lookupProblem(w http.ResponseWriter, r *http.Request, typed str
 		typed = typed[:200]
 	}
 	s.site.Render(w, r, web.StatusCode(err), "lookup", LookupPage{Page: s.site.Page(r, "Look up a number"), Number: typed,
-		Problems: formProblems(err, []string{"number"}, map[string]string{"number": "n"})})
+		Problems: web.FormProblems(err, []string{"number"}, map[string]string{"number": "n"})})
 }
 
 func (s *Server) webNumber(w http.ResponseWriter, r *http.Request) {

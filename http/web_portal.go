@@ -42,7 +42,7 @@ func (s *Server) portalRoutes(page func(string, http.HandlerFunc)) {
 type OrgSignUpPage struct {
 	web.Page
 	Organisation, Email string
-	Problems            Problems
+	Problems            web.Problems
 	Sent                bool
 }
 
@@ -72,9 +72,9 @@ func (s *Server) webOrgSignUp(w http.ResponseWriter, r *http.Request) {
 			s.site.Error(w, r, err)
 			return
 		}
-		p.Problems = formProblems(err, []string{"organisation", "email", "password"}, map[string]string{"organisation": "s-org", "email": "s-email", "password": "s-password"})
+		p.Problems = web.FormProblems(err, []string{"organisation", "email", "password"}, map[string]string{"organisation": "s-org", "email": "s-email", "password": "s-password"})
 		if len(p.Problems) == 0 {
-			p.Problems = Problems{{Field: "s-email", Message: hangup.ErrorMessage(err)}}
+			p.Problems = web.Problems{{Field: "s-email", Message: hangup.ErrorMessage(err)}}
 		}
 		web.SetRetryAfter(w, err)
 		s.site.Render(w, r, web.StatusCode(err), "org_signup", p)

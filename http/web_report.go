@@ -313,7 +313,7 @@ type ReportPage struct {
 	Of        int
 	Form      ReportForm
 	Hidden    []Hidden
-	Problems  Problems
+	Problems  web.Problems
 	Started   []AskOption
 	Happened  []AskOption
 	Suggested bool   // some answers on this page were filled in from the story
@@ -391,7 +391,7 @@ func (s *Server) formStarted(nonce string) (time.Time, bool) {
 	return time.UnixMilli(n), true
 }
 
-func (s *Server) reportPage(r *http.Request, step string, f ReportForm, problems Problems) ReportPage {
+func (s *Server) reportPage(r *http.Request, step string, f ReportForm, problems web.Problems) ReportPage {
 	if f.Happened == nil {
 		f.Happened = map[string]bool{}
 	}
@@ -576,7 +576,7 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 
 // stepProblems are the problems with the answers on one page. An empty
 // story is not one until the end: the person may tell us the rest instead.
-func stepProblems(err error, step string, f ReportForm) Problems {
+func stepProblems(err error, step string, f ReportForm) web.Problems {
 	if !hangup.IsInputError(err) {
 		return nil
 	}
@@ -590,7 +590,7 @@ func stepProblems(err error, step string, f ReportForm) Problems {
 	if len(mine) == 0 {
 		return nil
 	}
-	return formProblems(hangup.Invalid(hangup.ErrorMessage(err), mine...), reportOrder, reportFieldIDs(f))
+	return web.FormProblems(hangup.Invalid(hangup.ErrorMessage(err), mine...), reportOrder, reportFieldIDs(f))
 }
 
 // reportFieldIDs is reportIDs with the date's first box when a date was
@@ -657,5 +657,5 @@ func (s *Server) reportProblem(w http.ResponseWriter, r *http.Request, f ReportF
 		}
 	}
 	f.Return = true
-	s.site.Render(w, r, web.StatusCode(err), "report", s.reportPage(r, step, f, formProblems(err, reportOrder, reportFieldIDs(f))))
+	s.site.Render(w, r, web.StatusCode(err), "report", s.reportPage(r, step, f, web.FormProblems(err, reportOrder, reportFieldIDs(f))))
 }

@@ -15,7 +15,7 @@ import (
 type SaidPage struct {
 	web.Page
 	Text     string
-	Problems Problems
+	Problems web.Problems
 	Answer   *Answer
 	Analysis *hangup.Analysis
 }
@@ -39,7 +39,7 @@ func (s *Server) webSaid(w http.ResponseWriter, r *http.Request) {
 			if hangup.ErrorCode(err) == hangup.EINVALID && len([]rune(p.Text)) < 3 {
 				err = hangup.Invalid("There is a problem.", hangup.FieldError{Field: "text", Message: "Paste or type what they said, in as much detail as you remember."})
 			}
-			p.Problems = formProblems(hangup.FieldErr("text", err), []string{"text"}, nil)
+			p.Problems = web.FormProblems(hangup.FieldErr("text", err), []string{"text"}, nil)
 			s.site.Render(w, r, web.StatusCode(err), "said", p)
 			return
 		}

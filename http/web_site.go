@@ -21,7 +21,7 @@ type SiteForm struct {
 type SitePage struct {
 	web.Page
 	Form     SiteForm
-	Problems Problems
+	Problems web.Problems
 	Answer   *Answer
 	Site     *hangup.SiteCheck
 	Orgs     []string
@@ -45,7 +45,7 @@ func (s *Server) webSite(w http.ResponseWriter, r *http.Request) {
 	sc, err := s.checkSite(form)
 	if err != nil {
 		if hangup.IsInputError(err) {
-			p.Problems = formProblems(err, siteFields, nil)
+			p.Problems = web.FormProblems(err, siteFields, nil)
 			s.site.Render(w, r, web.StatusCode(err), "website", p)
 			return
 		}

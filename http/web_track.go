@@ -22,7 +22,7 @@ type TrackPage struct {
 	Emailed     string // "1" the confirmation was emailed, "0" sending it failed, "" none was due
 	Added       bool
 	AddText     string // what the person tried to add, kept when it needs changing
-	Problems    Problems
+	Problems    web.Problems
 }
 
 // SummaryPage is the printable summary for the police or the bank.
@@ -119,7 +119,7 @@ func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {
 				s.site.Error(w, r, perr)
 				return
 			}
-			p.AddText, p.Problems = r.PostForm.Get("text"), formProblems(err, []string{"text"}, nil)
+			p.AddText, p.Problems = r.PostForm.Get("text"), web.FormProblems(err, []string{"text"}, nil)
 			s.site.Render(w, r, web.StatusCode(err), "track", *p)
 			return
 		}
@@ -146,7 +146,7 @@ func (s *Server) webTrackDelete(w http.ResponseWriter, r *http.Request) {
 			s.site.Error(w, r, err)
 			return
 		}
-		p.Problems = Problems{{"confirm", "To delete the report, tick the box to confirm, then press Delete."}}
+		p.Problems = web.Problems{{Field: "confirm", Message: "To delete the report, tick the box to confirm, then press Delete."}}
 		s.site.Render(w, r, http.StatusBadRequest, "track", *p)
 		return
 	}
