@@ -12,6 +12,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/alerts"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -115,7 +116,7 @@ func TestAlertJourney(t *testing.T) {
 	if res := decodeBody[hangup.CheckResult](t, r); len(res.Alerts) != 1 || res.Alerts[0].Title != title {
 		t.Errorf("the API's check result alerts = %+v", res.Alerts)
 	}
-	if l := decodeBody[AlertList](t, do(t, s, "GET", "/api/v1/alerts?organisation=imex", "", "")); len(l.Alerts) != 1 {
+	if l := decodeBody[alerts.AlertList](t, do(t, s, "GET", "/api/v1/alerts?organisation=imex", "", "")); len(l.Alerts) != 1 {
 		t.Errorf("GET /api/v1/alerts?organisation=imex = %d alerts", len(l.Alerts))
 	}
 	if raw := do(t, s, "GET", "/api/v1/alerts", "", ""); strings.Contains(string(raw.body), "imex.example") || strings.Contains(string(raw.body), "Confirmed with") {

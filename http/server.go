@@ -4,7 +4,8 @@
 // engines, so the API, the pages and the CLI give the same answers.
 //
 // This package holds the Server, its configuration, routes and
-// middleware, and mounts the handlers of the packages under it: sharing
+// middleware, and mounts the handlers of the packages under it: alerts
+// (the public alerts' pages, feeds and API), sharing
 // (the blocklist, its files and exports), carddav (the blocklist as an
 // address book), telephony (call screening for phone systems) and orgapi
 // (the organisation API).
@@ -31,6 +32,7 @@ import (
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
+	"github.com/hangup-org/hangup/http/alerts"
 	"github.com/hangup-org/hangup/http/carddav"
 	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/http/orgapi"
@@ -155,6 +157,7 @@ type Server struct {
 	telephony     *telephony.Handler
 	orgAPI        *orgapi.Handler
 	sharing       *sharing.Handler
+	alerts        *alerts.Handler
 	csrfKey       []byte
 	public        atomic.Pointer[string]
 }
@@ -225,6 +228,7 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 		Dashboards: deps.Dashboards, Alerts: deps.Alerts, Webhooks: deps.Webhooks, Logger: s.log})
 	s.sharing = sharing.New(sharing.Deps{Blocklist: deps.Blocklist, Keys: deps.ScreenKeys, PublicURL: s.PublicURL, Logger: s.log,
 		AllowLookup: func(r *http.Request) bool { return s.lookupLimiter.Allow(s.clientKey(r), time.Now()) }})
+	s.alerts = alerts.New(alerts.Deps{Alerts: deps.Alerts, Registry: deps.Registry, Site: s.site, PublicURL: s.PublicURL, Logger: s.log})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -262,10 +266,17 @@ func (s *Server) addressAPIRoutes() []apiRoute {
 		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
-		{"GET", "/api/v1/alerts", s.apiAlerts},
-		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 		{"GET", "/api/v1/stats", s.apiStats},
-	}, append(append(s.shareAPIRoutes(), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+	}, append(append(append(s.alertAPIRoutes(), s.shareAPIRoutes()...), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+}
+
+// alertAPIRoutes are the alert API's endpoints (package alerts).
+func (s *Server) alertAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.alerts.APIRoutes() {
+		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+	}
+	return rts
 }
 
 // shareAPIRoutes are the endpoints that share what Hangup knows (package
@@ -413,7 +424,11 @@ func (s *Server) routes() {
 	}
 	s.analystRoutes(page)
 	s.portalRoutes(page)
-	s.alertRoutes(page)
+	if s.deps.Alerts != nil {
+		for _, rt := range s.alerts.Pages(s.deps.Accounts != nil) {
+			page(rt.Method+" "+rt.Path, rt.Handler)
+		}
+	}
 	s.notifyRoutes(page)
 	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
 		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/alerts"
 	"github.com/hangup-org/hangup/http/internal/web"
 )
 
@@ -57,9 +58,9 @@ type HomePage struct {
 	Form     CheckForm
 	Problems web.Problems
 	Asks     []AskOption
-	Started  []AskOption // how the contact began, in the person's words
-	Orgs     []string    // for the claims suggestions
-	Alerts   []AlertView // the newest alerts in force
+	Started  []AskOption        // how the contact began, in the person's words
+	Orgs     []string           // for the claims suggestions
+	Alerts   []alerts.AlertView // the newest alerts in force
 }
 
 // homeAlerts is how many alerts the home page shows; the rest are one
@@ -85,7 +86,7 @@ func (s *Server) homePage(r *http.Request, form CheckForm, problems web.Problems
 		Started: startedChoices, Orgs: s.orgNames()}
 	if s.deps.Alerts != nil {
 		live := s.deps.Alerts.Live(time.Now())
-		p.Alerts = s.alertViews(live[:min(len(live), homeAlerts)])
+		p.Alerts = s.alerts.Views(live[:min(len(live), homeAlerts)])
 	}
 	return p
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/activity"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/alerts"
 	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/http/orgapi"
 	"github.com/hangup-org/hangup/orgdash"
@@ -30,7 +31,7 @@ type OrganisationsPage struct {
 type OrganisationPage struct {
 	web.Page
 	Org    *hangup.Organisation
-	Alerts []AlertView // live alerts about it
+	Alerts []alerts.AlertView // live alerts about it
 	// What the signed-in account may open about it.
 	CanRead, CanWrite bool
 }
@@ -105,7 +106,7 @@ func (s *Server) webOrganisation(w http.ResponseWriter, r *http.Request) {
 	}
 	p := OrganisationPage{Page: s.site.Page(r, o.Name), Org: o}
 	if s.deps.Alerts != nil {
-		p.Alerts = s.alertViews(s.deps.Alerts.LiveAlerts(o.ID, time.Now()))
+		p.Alerts = s.alerts.Views(s.deps.Alerts.LiveAlerts(o.ID, time.Now()))
 		u := web.UserFrom(r.Context())
 		p.CanRead = hangup.MayReadOrganisation(u, o.ID)
 		p.CanWrite = hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID)
@@ -298,9 +299,9 @@ type DashboardPage struct {
 	Chart    template.HTML
 	Weeks    int
 	Periods  []int
-	Alerts   []AlertView // every alert about it, whatever its status
-	CanWrite bool        // may write alerts and set up notifications
-	Query    string      // weeks=N, for the CSV link
+	Alerts   []alerts.AlertView // every alert about it, whatever its status
+	CanWrite bool               // may write alerts and set up notifications
+	Query    string             // weeks=N, for the CSV link
 	// HasNotifications: this server sends organisations' notifications.
 	HasNotifications bool
 }
@@ -353,7 +354,7 @@ func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
 			s.site.Error(w, r, err)
 			return
 		}
-		p.Alerts = s.alertViews(as)
+		p.Alerts = s.alerts.Views(as)
 	}
 	s.site.Render(w, r, http.StatusOK, "dashboard", p)
 }

@@ -1,4 +1,4 @@
-package http
+package alerts
 
 import (
 	"encoding/json"
@@ -24,13 +24,13 @@ const feedTitle = "Hangup: scam alerts"
 // feedBase is the absolute address feeds link to: the public URL, never
 // the request's Host header. Without one (tests) links are relative and
 // ids use a placeholder authority.
-func (s *Server) feedBase() string { return s.PublicURL() }
+func (h *Handler) feedBase() string { return h.publicURL() }
 
 // tagID is an entry's permanent id (RFC 4151): it stays the same if the
 // site moves.
-func (s *Server) tagID(a *hangup.PublicAlert) string {
+func (h *Handler) tagID(a *hangup.PublicAlert) string {
 	host := "hangup.localhost"
-	if u, err := url.Parse(s.PublicURL()); err == nil && u.Hostname() != "" {
+	if u, err := url.Parse(h.publicURL()); err == nil && u.Hostname() != "" {
 		host = u.Hostname()
 	}
 	return "tag:" + host + "," + a.CreatedAt.UTC().Format(time.DateOnly) + ":alert/" + strconv.FormatInt(a.ID, 10)
@@ -49,13 +49,13 @@ func alertHTML(a *hangup.PublicAlert) string {
 
 // feedAlerts are the alerts a feed carries: those in force, then those
 // withdrawn before their expiry (marked so, without their text).
-func (s *Server) feedAlerts(r *http.Request) ([]*hangup.PublicAlert, error) {
+func (h *Handler) feedAlerts(r *http.Request) ([]*hangup.PublicAlert, error) {
 	now := time.Now()
-	gone, err := s.deps.Alerts.RecentlyWithdrawn(r.Context(), now)
+	gone, err := h.deps.Alerts.RecentlyWithdrawn(r.Context(), now)
 	if err != nil {
 		return nil, err
 	}
-	return append(s.deps.Alerts.Live(now), gone...), nil
+	return append(h.deps.Alerts.Live(now), gone...), nil
 }
 
 // feedTitleOf is an entry's title: the organisation, the alert's title,
@@ -76,24 +76,24 @@ func feedHTML(v AlertView) string {
 	return alertHTML(v.PublicAlert)
 }
 
-func (s *Server) alertsAtom(w http.ResponseWriter, r *http.Request) {
-	live, err := s.feedAlerts(r)
+func (h *Handler) alertsAtom(w http.ResponseWriter, r *http.Request) {
+	live, err := h.feedAlerts(r)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
-	base := s.feedBase()
+	base := h.feedBase()
 	// The feed's updated time is its newest entry's, so it changes only
 	// when an entry does; with no entries, a fixed date (Atom needs one).
 	updated := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	f := &feeds.Feed{Title: feedTitle, Link: &feeds.Link{Href: base + "/alerts"}, Author: &feeds.Author{Name: "Hangup"},
 		Description: "Warnings about scams using an organisation's name, published by the organisation or Hangup's analysts after review."}
 	for _, a := range live {
-		v := s.alertView(a, time.Now())
+		v := h.alertView(a, time.Now())
 		published := *a.PublishedAt
 		updated = maxTime(updated, a.UpdatedAt)
-		f.Items = append(f.Items, &feeds.Item{Title: feedTitleOf(v), Link: &feeds.Link{Href: s.alertURL(a)},
-			Author: &feeds.Author{Name: v.By()}, Id: s.tagID(a), Created: published, Updated: a.UpdatedAt, Content: feedHTML(v)})
+		f.Items = append(f.Items, &feeds.Item{Title: feedTitleOf(v), Link: &feeds.Link{Href: h.alertURL(a)},
+			Author: &feeds.Author{Name: v.By()}, Id: h.tagID(a), Created: published, Updated: a.UpdatedAt, Content: feedHTML(v)})
 	}
 	f.Updated = updated
 	af := (&feeds.Atom{Feed: f}).AtomFeed()
@@ -104,7 +104,7 @@ func (s *Server) alertsAtom(w http.ResponseWriter, r *http.Request) {
 	af.Link = &feeds.AtomLink{Href: base + "/alerts.atom", Rel: "self", Type: "application/atom+xml"}
 	out, err := feeds.ToXML(af)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
@@ -159,26 +159,26 @@ type JSONAlertExt struct {
 	Status         string `json:"status"` // "published", or "withdrawn": it no longer applies
 }
 
-func (s *Server) alertsJSONFeed(w http.ResponseWriter, r *http.Request) {
-	base := s.feedBase()
+func (h *Handler) alertsJSONFeed(w http.ResponseWriter, r *http.Request) {
+	base := h.feedBase()
 	f := JSONFeed{Version: "https://jsonfeed.org/version/1.1", Title: feedTitle, Language: "en-GB", Authors: []JSONAuthor{{"Hangup"}},
 		Description: "Warnings about scams using an organisation's name, published by the organisation or Hangup's analysts after review.",
 		Items:       []JSONFeedItem{}}
 	if base != "" {
 		f.HomePageURL, f.FeedURL = base+"/alerts", base+"/alerts.json"
 	}
-	all, err := s.feedAlerts(r)
+	all, err := h.feedAlerts(r)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	for _, a := range all {
-		v := s.alertView(a, time.Now())
+		v := h.alertView(a, time.Now())
 		text := a.Text
 		if a.Status == hangup.AlertWithdrawn {
 			text = v.By() + " withdrew this alert on " + a.UpdatedAt.Format("2 January 2006") + ". It no longer applies."
 		}
-		f.Items = append(f.Items, JSONFeedItem{ID: s.tagID(a), URL: s.alertURL(a), Title: feedTitleOf(v),
+		f.Items = append(f.Items, JSONFeedItem{ID: h.tagID(a), URL: h.alertURL(a), Title: feedTitleOf(v),
 			ContentText: text, ContentHTML: feedHTML(v), DatePublished: a.PublishedAt.UTC().Format(time.RFC3339),
 			DateModified: a.UpdatedAt.UTC().Format(time.RFC3339), Authors: []JSONAuthor{{v.By()}},
 			Hangup: JSONAlertExt{OrganisationID: a.OrganisationID, Organisation: v.Organisation, AuthorKind: string(a.AuthorKind),
@@ -189,6 +189,6 @@ func (s *Server) alertsJSONFeed(w http.ResponseWriter, r *http.Request) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true)
 	if err := enc.Encode(f); err != nil {
-		s.log.Debug("write json feed", "err", err)
+		h.log.Debug("write json feed", "err", err)
 	}
 }

@@ -1,4 +1,4 @@
-package http
+package alerts
 
 import (
 	"net/http"
@@ -16,13 +16,13 @@ type AlertList struct {
 
 // apiAlerts lists the alerts in force, newest first; ?organisation=ID
 // keeps one organisation's.
-func (s *Server) apiAlerts(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiAlerts(w http.ResponseWriter, r *http.Request) {
 	now := time.Now()
 	var l []*hangup.PublicAlert
 	if org := r.URL.Query().Get("organisation"); org != "" {
-		l = s.deps.Alerts.LiveAlerts(org, now)
+		l = h.deps.Alerts.LiveAlerts(org, now)
 	} else {
-		l = s.deps.Alerts.Live(now)
+		l = h.deps.Alerts.Live(now)
 	}
 	if l == nil {
 		l = []*hangup.PublicAlert{}
@@ -32,18 +32,18 @@ func (s *Server) apiAlerts(w http.ResponseWriter, r *http.Request) {
 
 // apiAlert returns one published alert (also once it expired or was
 // withdrawn: its status says so). Alerts never published are not found.
-func (s *Server) apiAlert(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiAlert(w http.ResponseWriter, r *http.Request) {
 	id, err := alertID(r)
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
-	a, err := s.deps.Alerts.Find(r.Context(), nil, id)
+	a, err := h.deps.Alerts.Find(r.Context(), nil, id)
 	if err == nil && !alert.Public(a) {
 		err = hangup.Errorf(hangup.ENOTFOUND, "There is no such alert.")
 	}
 	if err != nil {
-		s.apiError(w, r, err)
+		web.APIError(h.log, w, r, err)
 		return
 	}
 	web.WriteJSON(w, http.StatusOK, a)
