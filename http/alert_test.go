@@ -13,6 +13,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/http/alerts"
+	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -23,13 +24,13 @@ var alertLinkRE = regexp.MustCompile(`/alerts/(\d+)`)
 
 // writeAlert writes an alert through the form as b (signed in) and returns
 // the alert page's path.
-func writeAlert(t *testing.T, b *browserClient, org, title, text string) string {
+func writeAlert(t *testing.T, b *testenv.Browser, org, title, text string) string {
 	t.Helper()
-	st, page, _ := b.get("/organisations/" + org + "/alerts/new")
+	st, page, _ := b.Get("/organisations/" + org + "/alerts/new")
 	if st != http.StatusOK {
 		t.Fatalf("the alert form: %d\n%s", st, page)
 	}
-	st, page, hdr := b.post("/organisations/"+org+"/alerts", merge(hidden(page), map[string]string{"title": title, "text": text, "days": "14"}))
+	st, page, hdr := b.Post("/organisations/"+org+"/alerts", testenv.Merge(testenv.Hidden(page), map[string]string{"title": title, "text": text, "days": "14"}))
 	if st != http.StatusSeeOther || !alertLinkRE.MatchString(hdr.Get("Location")) {
 		t.Fatalf("sending the alert: %d %s\n%s", st, hdr.Get("Location"), page)
 	}
@@ -50,54 +51,54 @@ func TestAlertJourney(t *testing.T) {
 	path := writeAlert(t, imex, "imex", title, "They say your computer has a virus.\n\nWe never call you about viruses. Call 01793 781800.")
 
 	// Pending: only IMEX and analysts can open it.
-	for name, b := range map[string]*browserClient{"the public": public, "HMRC": hmrc} {
-		if st, _, _ := b.get(path); st != http.StatusNotFound {
+	for name, b := range map[string]*testenv.Browser{"the public": public, "HMRC": hmrc} {
+		if st, _, _ := b.Get(path); st != http.StatusNotFound {
 			t.Errorf("%s opened a pending alert: %d", name, st)
 		}
 	}
-	if st, page, _ := imex.get(path); st != http.StatusOK || !strings.Contains(page, "Waiting for review") {
+	if st, page, _ := imex.Get(path); st != http.StatusOK || !strings.Contains(page, "Waiting for review") {
 		t.Errorf("IMEX's own pending alert: %d", st)
 	}
-	if st, _, _ := hmrc.get("/organisations/imex/alerts/new"); st != http.StatusForbidden {
+	if st, _, _ := hmrc.Get("/organisations/imex/alerts/new"); st != http.StatusForbidden {
 		t.Errorf("HMRC opened the form to write about IMEX: %d", st)
 	}
-	_, queue, _ := analyst.get("/analyst/alerts")
+	_, queue, _ := analyst.Get("/analyst/alerts")
 	if !strings.Contains(queue, path) {
 		t.Fatalf("the analysts' queue does not list %s", path)
 	}
-	if st, _, _ := imex.get("/analyst/alerts"); st != http.StatusForbidden {
+	if st, _, _ := imex.Get("/analyst/alerts"); st != http.StatusForbidden {
 		t.Errorf("a member opened the analysts' queue: %d", st)
 	}
-	if _, body, _ := public.get("/organisations/imex"); strings.Contains(body, "Scammers are calling") {
+	if _, body, _ := public.Get("/organisations/imex"); strings.Contains(body, "Scammers are calling") {
 		t.Error("a pending alert shows on the organisation's page")
 	}
 
 	// IMEX can't publish its own alert; an analyst can.
-	_, page, _ := imex.get(path)
-	if st, _, _ := imex.post(path+"/review", merge(hidden(page), map[string]string{"decision": "publish"})); st != http.StatusForbidden {
+	_, page, _ := imex.Get(path)
+	if st, _, _ := imex.Post(path+"/review", testenv.Merge(testenv.Hidden(page), map[string]string{"decision": "publish"})); st != http.StatusForbidden {
 		t.Errorf("IMEX published its own alert: %d", st)
 	}
-	_, page, _ = analyst.get(path)
-	if st, body, _ := analyst.post(path+"/review", merge(hidden(page), map[string]string{"decision": "publish", "note": "Confirmed with IMEX"})); st != http.StatusSeeOther {
+	_, page, _ = analyst.Get(path)
+	if st, body, _ := analyst.Post(path+"/review", testenv.Merge(testenv.Hidden(page), map[string]string{"decision": "publish", "note": "Confirmed with IMEX"})); st != http.StatusSeeOther {
 		t.Fatalf("publishing: %d\n%s", st, body)
 	}
 
 	// Public everywhere, escaped.
-	_, body, _ := public.get(path)
+	_, body, _ := public.Get(path)
 	if !strings.Contains(body, "Scammers are calling in our name &lt;script&gt;") || strings.Contains(body, "<script>") {
 		t.Errorf("the alert page does not show the title escaped")
 	}
 	if !strings.Contains(body, "Published by IMEX") || strings.Contains(body, "it@imex.example") || strings.Contains(body, "analyst@hangup.example") {
 		t.Errorf("the public alert page names the wrong author or shows an account")
 	}
-	if _, body, _ = public.get("/organisations/imex"); !strings.Contains(body, "We never call you about viruses.") {
+	if _, body, _ = public.Get("/organisations/imex"); !strings.Contains(body, "We never call you about viruses.") {
 		t.Error("the organisation page does not show the published alert")
 	}
-	if _, body, _ = public.get("/"); !strings.Contains(body, `href="`+path+`"`) {
+	if _, body, _ = public.Get("/"); !strings.Contains(body, `href="`+path+`"`) {
 		t.Error("the home page does not link to the alert")
 	}
-	_, home, _ := public.get("/")
-	st, result, _ := public.post("/check", merge(hidden(home), map[string]string{"claims": "IMEX", "number": "020 7946 0000", "started": "they_called"}))
+	_, home, _ := public.Get("/")
+	st, result, _ := public.Post("/check", testenv.Merge(testenv.Hidden(home), map[string]string{"claims": "IMEX", "number": "020 7946 0000", "started": "they_called"}))
 	if st != http.StatusOK || !strings.Contains(result, `href="`+path+`"`) {
 		t.Fatalf("the check naming IMEX does not link to the alert (%d)", st)
 	}
@@ -105,10 +106,10 @@ func TestAlertJourney(t *testing.T) {
 	if share == nil {
 		t.Fatal("no short link on the result")
 	}
-	if _, body, _ = public.get(share[1]); !strings.Contains(body, `href="`+path+`"`) {
+	if _, body, _ = public.Get(share[1]); !strings.Contains(body, `href="`+path+`"`) {
 		t.Error("the shared result does not show the live alert")
 	}
-	_, result, _ = public.post("/check", merge(hidden(home), map[string]string{"claims": "HMRC", "started": "they_called"}))
+	_, result, _ = public.Post("/check", testenv.Merge(testenv.Hidden(home), map[string]string{"claims": "HMRC", "started": "they_called"}))
 	if strings.Contains(result, path) {
 		t.Error("IMEX's alert shows on a check naming HMRC")
 	}
@@ -124,28 +125,28 @@ func TestAlertJourney(t *testing.T) {
 	}
 
 	// Withdrawn: gone from the check, the page and the feeds at once.
-	_, page, _ = imex.get(path)
-	if st, _, _ := imex.post(path+"/withdraw", merge(hidden(page), map[string]string{"note": "The wave is over"})); st != http.StatusSeeOther {
+	_, page, _ = imex.Get(path)
+	if st, _, _ := imex.Post(path+"/withdraw", testenv.Merge(testenv.Hidden(page), map[string]string{"note": "The wave is over"})); st != http.StatusSeeOther {
 		t.Fatalf("withdrawing: %d", st)
 	}
-	if _, body, _ = public.get(path); !strings.Contains(body, "withdrew this alert") || strings.Contains(body, "We never call you about viruses") {
+	if _, body, _ = public.Get(path); !strings.Contains(body, "withdrew this alert") || strings.Contains(body, "We never call you about viruses") {
 		t.Error("the withdrawn alert's page still shows its text")
 	}
-	if _, body, _ = public.get("/organisations/imex"); strings.Contains(body, "We never call you about viruses.") {
+	if _, body, _ = public.Get("/organisations/imex"); strings.Contains(body, "We never call you about viruses.") {
 		t.Error("the withdrawn alert is still on the organisation's page")
 	}
 	r = do(t, s, "POST", "/api/v1/checks", "application/json", `{"claims":"IMEX","started":"they_called"}`)
 	if res := decodeBody[hangup.CheckResult](t, r); len(res.Alerts) != 0 {
 		t.Errorf("a withdrawn alert is on the check result: %v", res.Alerts)
 	}
-	_, page, _ = analyst.get(path)
+	_, page, _ = analyst.Get(path)
 	for _, want := range []string{"Written and sent for review · it@imex.example", "Published · analyst@hangup.example: “Confirmed with IMEX”", "Withdrawn · it@imex.example: “The wave is over”"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the history lacks %q", want)
 		}
 	}
 	// HMRC can't withdraw or even find IMEX's alerts.
-	if st, _, _ := hmrc.post(path+"/withdraw", hidden(page)); st != http.StatusForbidden && st != http.StatusNotFound {
+	if st, _, _ := hmrc.Post(path+"/withdraw", testenv.Hidden(page)); st != http.StatusForbidden && st != http.StatusNotFound {
 		t.Errorf("HMRC's withdrawal of IMEX's alert: %d", st)
 	}
 }
@@ -154,7 +155,7 @@ func TestAlertFormSaysWhatToFix(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
 	signIn(t, s, b, "it@imex.example", hangup.RoleOrgAdmin, "imex")
-	_, page, _ := b.get("/organisations/imex/alerts/new")
+	_, page, _ := b.Get("/organisations/imex/alerts/new")
 	for _, tc := range []struct{ name, title, text, days, want string }{
 		{"nothing", "", "", "", "Write a short title"},
 		{"no text", "Calls in our name", "", "7", "Say in plain words"},
@@ -162,7 +163,7 @@ func TestAlertFormSaysWhatToFix(t *testing.T) {
 		{"too long", strings.Repeat("x", 500), "We never call.", "7", "Shorten it to 120 characters"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			st, body, _ := b.post("/organisations/imex/alerts", merge(hidden(page), map[string]string{"title": tc.title, "text": tc.text, "days": tc.days}))
+			st, body, _ := b.Post("/organisations/imex/alerts", testenv.Merge(testenv.Hidden(page), map[string]string{"title": tc.title, "text": tc.text, "days": tc.days}))
 			if st != http.StatusBadRequest && st != http.StatusRequestEntityTooLarge {
 				t.Errorf("status %d, want 400 or 413", st)
 			}
@@ -174,7 +175,7 @@ func TestAlertFormSaysWhatToFix(t *testing.T) {
 			}
 		})
 	}
-	if st, _, _ := b.post("/organisations/imex/alerts", url.Values{"title": {"x"}, "text": {"y"}}); st != http.StatusForbidden {
+	if st, _, _ := b.Post("/organisations/imex/alerts", url.Values{"title": {"x"}, "text": {"y"}}); st != http.StatusForbidden {
 		t.Errorf("a form without its token: %d, want 403", st)
 	}
 	if l, _ := testDBs[s].ListAlerts(t.Context(), hangup.AlertFilter{}); len(l) != 0 {
@@ -194,8 +195,8 @@ func TestAlertFeedsParse(t *testing.T) {
 	var paths []string
 	for _, title := range []string{"Calls about viruses & refunds", "Fake invoices in our name"} {
 		p := writeAlert(t, imex, "imex", title, "First paragraph with <b>markup</b> & an ampersand.\n\nSecond paragraph.")
-		_, page, _ := analyst.get(p)
-		if st, _, _ := analyst.post(p+"/review", merge(hidden(page), map[string]string{"decision": "publish"})); st != http.StatusSeeOther {
+		_, page, _ := analyst.Get(p)
+		if st, _, _ := analyst.Post(p+"/review", testenv.Merge(testenv.Hidden(page), map[string]string{"decision": "publish"})); st != http.StatusSeeOther {
 			t.Fatalf("publishing %s: %d", p, st)
 		}
 		paths = append(paths, p)
@@ -284,8 +285,8 @@ func TestAlertFeedsParse(t *testing.T) {
 	for _, it := range feed.Items {
 		before[it.Link] = it
 	}
-	_, page, _ := imex.get(paths[0])
-	if st, _, _ := imex.post(paths[0]+"/withdraw", hidden(page)); st != http.StatusSeeOther {
+	_, page, _ := imex.Get(paths[0])
+	if st, _, _ := imex.Post(paths[0]+"/withdraw", testenv.Hidden(page)); st != http.StatusSeeOther {
 		t.Fatalf("withdrawing: %d", st)
 	}
 	feed, err = fp.ParseString(string(do(t, s, "GET", "/alerts.atom", "", "").body))

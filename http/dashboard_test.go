@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/testenv"
 )
 
 // TestReportsNamingTheOrganisationAppearOnItsDashboard: reports naming IMEX
@@ -32,7 +33,7 @@ func TestReportsNamingTheOrganisationAppearOnItsDashboard(t *testing.T) {
 	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
 	signIn(t, s, analyst, "analyst@hangup.example", hangup.RoleAnalyst, "")
 
-	st, page, _ := imex.get("/organisations/imex/dashboard")
+	st, page, _ := imex.Get("/organisations/imex/dashboard")
 	if st != http.StatusOK {
 		t.Fatalf("IMEX's dashboard: %d", st)
 	}
@@ -55,14 +56,14 @@ func TestReportsNamingTheOrganisationAppearOnItsDashboard(t *testing.T) {
 	if strings.Contains(page, "449067654321") {
 		t.Error("HMRC's report is on IMEX's dashboard")
 	}
-	if _, org, _ := imex.get("/organisations/imex"); !strings.Contains(org, `href="/organisations/imex/dashboard"`) {
+	if _, org, _ := imex.Get("/organisations/imex"); !strings.Contains(org, `href="/organisations/imex/dashboard"`) {
 		t.Error("IMEX's organisation page does not link its member to the dashboard")
 	}
-	if _, org, _ := public.get("/organisations/imex"); strings.Contains(org, "/dashboard") {
+	if _, org, _ := public.Get("/organisations/imex"); strings.Contains(org, "/dashboard") {
 		t.Error("the public organisation page links to the dashboard")
 	}
 
-	st, body, hdr := imex.get("/organisations/imex/dashboard.csv?weeks=4")
+	st, body, hdr := imex.Get("/organisations/imex/dashboard.csv?weeks=4")
 	if st != http.StatusOK || !strings.HasPrefix(hdr.Get("Content-Type"), "text/csv") {
 		t.Fatalf("CSV: %d %s", st, hdr.Get("Content-Type"))
 	}
@@ -75,7 +76,7 @@ func TestReportsNamingTheOrganisationAppearOnItsDashboard(t *testing.T) {
 	}
 
 	for name, tc := range map[string]struct {
-		b    *browserClient
+		b    *testenv.Browser
 		path string
 		want int
 	}{
@@ -88,7 +89,7 @@ func TestReportsNamingTheOrganisationAppearOnItsDashboard(t *testing.T) {
 		"a period that is no number":          {imex, "/organisations/imex/dashboard?weeks=ten", http.StatusBadRequest},
 		"an organisation not in the registry": {analyst, "/organisations/nobody/dashboard", http.StatusNotFound},
 	} {
-		if st, _, _ := tc.b.get(tc.path); st != tc.want {
+		if st, _, _ := tc.b.Get(tc.path); st != tc.want {
 			t.Errorf("%s: %d, want %d", name, st, tc.want)
 		}
 	}

@@ -29,21 +29,21 @@ func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
 	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
 
-	_, page, _ := imex.get("/organisations/imex/notifications")
-	st, page, _ := imex.post("/organisations/imex/notifications", merge(hidden(page), map[string]string{"kind": "webhook", "target": rcv.URL + "/hook", "threshold": "5"}))
+	_, page, _ := imex.Get("/organisations/imex/notifications")
+	st, page, _ := imex.Post("/organisations/imex/notifications", testenv.Merge(testenv.Hidden(page), map[string]string{"kind": "webhook", "target": rcv.URL + "/hook", "threshold": "5"}))
 	m := regexp.MustCompile(`<code class="secret">(whsec_[0-9a-f]+)</code>`).FindStringSubmatch(page)
 	if st != http.StatusOK || m == nil {
 		t.Fatalf("adding the webhook: %d, secret shown: %v", st, m)
 	}
 	rcv.SetSecret(m[1])
-	if _, again, _ := imex.get("/organisations/imex/notifications"); strings.Contains(again, m[1]) {
+	if _, again, _ := imex.Get("/organisations/imex/notifications"); strings.Contains(again, m[1]) {
 		t.Error("the secret is shown again")
 	}
 	action := regexp.MustCompile(`action="(/organisations/imex/notifications/\d+/test)"`).FindStringSubmatch(page)
 	if action == nil {
 		t.Fatal("no test button")
 	}
-	st, page, _ = imex.post(action[1], hidden(page))
+	st, page, _ = imex.Post(action[1], testenv.Hidden(page))
 	if st != http.StatusOK || !strings.Contains(page, `id="test-result" data-status="delivered"`) {
 		t.Errorf("the test: %d, the page does not say delivered", st)
 	}
@@ -54,15 +54,15 @@ func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 		t.Error("the delivery log does not show the delivered test")
 	}
 
-	if st, _, _ := hmrc.get("/organisations/imex/notifications"); st != http.StatusNotFound {
+	if st, _, _ := hmrc.Get("/organisations/imex/notifications"); st != http.StatusNotFound {
 		t.Errorf("HMRC opened IMEX's notifications: %d", st)
 	}
-	_, hp, _ := hmrc.get("/organisations/hmrc/notifications")
-	if st, _, _ := hmrc.post(action[1], hidden(hp)); st != http.StatusNotFound {
+	_, hp, _ := hmrc.Get("/organisations/hmrc/notifications")
+	if st, _, _ := hmrc.Post(action[1], testenv.Hidden(hp)); st != http.StatusNotFound {
 		t.Errorf("HMRC pressed IMEX's test button: %d", st)
 	}
 	hmrcAction := strings.Replace(action[1], "/imex/", "/hmrc/", 1)
-	if st, _, _ := hmrc.post(hmrcAction, hidden(hp)); st != http.StatusNotFound {
+	if st, _, _ := hmrc.Post(hmrcAction, testenv.Hidden(hp)); st != http.StatusNotFound {
 		t.Errorf("HMRC tested IMEX's webhook through its own page: %d", st)
 	}
 }
@@ -71,9 +71,9 @@ func TestNotificationPageRefusesAPrivateAddress(t *testing.T) {
 	s := newTestServer(t, DefaultConfig(), withWebhooks(0))
 	imex := newBrowser(t, s)
 	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
-	_, page, _ := imex.get("/organisations/imex/notifications")
+	_, page, _ := imex.Get("/organisations/imex/notifications")
 	for _, target := range []string{"https://10.0.0.1/hook", "https://127.0.0.1/hook", "https://169.254.169.254/", "https://localhost/hook"} {
-		st, body, _ := imex.post("/organisations/imex/notifications", merge(hidden(page), map[string]string{"kind": "webhook", "target": target}))
+		st, body, _ := imex.Post("/organisations/imex/notifications", testenv.Merge(testenv.Hidden(page), map[string]string{"kind": "webhook", "target": target}))
 		if st != http.StatusBadRequest || !strings.Contains(body, "can&#39;t send to that address") || !strings.Contains(body, target) {
 			t.Errorf("%s: %d, the form does not say why", target, st)
 		}

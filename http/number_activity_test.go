@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -52,26 +53,26 @@ func TestNumberFiguresMatchEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Three browsers look it up, one of them twice; two press "called me".
-	var browsers []*browserClient
+	var browsers []*testenv.Browser
 	for range 3 {
 		b := newBrowser(t, s)
-		b.get("/numbers/" + e164)
+		b.Get("/numbers/" + e164)
 		browsers = append(browsers, b)
 	}
-	_, page, _ := browsers[0].get("/numbers/" + url.PathEscape("01632 960123"))
-	if st, _, _ := browsers[0].post("/numbers/"+e164+"/called", hidden(page)); st != http.StatusSeeOther {
+	_, page, _ := browsers[0].Get("/numbers/" + url.PathEscape("01632 960123"))
+	if st, _, _ := browsers[0].Post("/numbers/"+e164+"/called", testenv.Hidden(page)); st != http.StatusSeeOther {
 		t.Fatalf("called → %d", st)
 	}
-	_, page1, _ := browsers[1].get("/numbers/" + e164)
-	browsers[1].post("/numbers/"+e164+"/called", hidden(page1))
+	_, page1, _ := browsers[1].Get("/numbers/" + e164)
+	browsers[1].Post("/numbers/"+e164+"/called", testenv.Hidden(page1))
 	// Without the form token nothing is counted.
-	if st, _, _ := browsers[2].post("/numbers/"+e164+"/called", url.Values{}); st != http.StatusForbidden {
+	if st, _, _ := browsers[2].Post("/numbers/"+e164+"/called", url.Values{}); st != http.StatusForbidden {
 		t.Errorf("called without a form token → %d", st)
 	}
-	if st, _, _ := browsers[2].post("/numbers/"+e164+"/genuine", url.Values{}); st != http.StatusForbidden {
+	if st, _, _ := browsers[2].Post("/numbers/"+e164+"/genuine", url.Values{}); st != http.StatusForbidden {
 		t.Errorf("genuine without a form token → %d", st)
 	}
-	_, page, _ = browsers[2].get("/numbers/" + e164)
+	_, page, _ = browsers[2].Get("/numbers/" + e164)
 	public := counts(t, page)
 	// All three browsers share one test network: "called me" counts once.
 	want := map[string]string{"lookups": "3", "called": "1", "reports": "2"}
@@ -86,7 +87,7 @@ func TestNumberFiguresMatchEverywhere(t *testing.T) {
 
 	ana := newBrowser(t, s)
 	signIn(t, s, ana, "ana@example.org", hangup.RoleAnalyst, "")
-	_, list, _ := ana.get("/analyst/reports?number=" + url.QueryEscape("01632 960123"))
+	_, list, _ := ana.Get("/analyst/reports?number=" + url.QueryEscape("01632 960123"))
 	if got := counts(t, list); got["lookups"] != public["lookups"] || got["called"] != public["called"] || got["reports"] != public["reports"] {
 		t.Errorf("analysts' figures %v, public %v", got, public)
 	}
@@ -138,14 +139,14 @@ func TestDisputedNumbersReachAnalysts(t *testing.T) {
 	}
 	ana := newBrowser(t, s)
 	signIn(t, s, ana, "ana@example.org", hangup.RoleAnalyst, "")
-	_, page, _ := ana.get("/analyst/appeals")
+	_, page, _ := ana.Get("/analyst/appeals")
 	if strings.Contains(page, `href="/analyst/reports?number=%2b449061234567"`) {
 		t.Fatal("a number nobody vouched for is on the disputed list")
 	}
 	for range 2 {
 		b := newBrowser(t, s)
-		_, p, _ := b.get("/numbers/" + e164)
-		if st, _, _ := b.post("/numbers/"+e164+"/genuine", hidden(p)); st != http.StatusSeeOther {
+		_, p, _ := b.Get("/numbers/" + e164)
+		if st, _, _ := b.Post("/numbers/"+e164+"/genuine", testenv.Hidden(p)); st != http.StatusSeeOther {
 			t.Fatalf("genuine → %d", st)
 		}
 	}
@@ -160,7 +161,7 @@ func TestDisputedNumbersReachAnalysts(t *testing.T) {
 	if r.Verdict != hangup.RepSuspected || !r.Disputed {
 		t.Fatalf("two networks vouching: %+v, want suspected and disputed", r)
 	}
-	_, page, _ = ana.get("/analyst/appeals")
+	_, page, _ = ana.Get("/analyst/appeals")
 	if !strings.Contains(page, `href="/analyst/reports?number=%2b449061234567"`) || !strings.Contains(page, "suspected, reported by 10 people, genuine according to 2 people") {
 		t.Errorf("the disputed number is not on the analysts' page:\n%s", page)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/testenv"
 )
 
 // TestAdminSeesAndClearsSignInThrottles: an administrator sees which
@@ -24,20 +25,20 @@ func TestAdminSeesAndClearsSignInThrottles(t *testing.T) {
 	}
 	analyst := newBrowser(t, s)
 	signIn(t, s, analyst, "analyst@example.org", hangup.RoleAnalyst, "")
-	if st, _, _ := analyst.get("/admin/signins"); st != http.StatusForbidden {
+	if st, _, _ := analyst.Get("/admin/signins"); st != http.StatusForbidden {
 		t.Errorf("an analyst opened the throttles: %d", st)
 	}
 	admin := newBrowser(t, s)
 	signIn(t, s, admin, "admin@example.org", hangup.RoleAdmin, "")
-	st, page, _ := admin.get("/admin/signins")
+	st, page, _ := admin.Get("/admin/signins")
 	if st != http.StatusOK || !strings.Contains(page, "victim@example.org") || !strings.Contains(page, "198.51.100.0/24") {
 		t.Fatalf("GET /admin/signins: %d\n%s", st, page)
 	}
-	st, _, hdr := admin.post("/admin/signins", url.Values{"csrf": hidden(page)["csrf"][:1], "account": {"victim@example.org"}, "network": {"198.51.100.0/24"}})
+	st, _, hdr := admin.Post("/admin/signins", url.Values{"csrf": testenv.Hidden(page)["csrf"][:1], "account": {"victim@example.org"}, "network": {"198.51.100.0/24"}})
 	if st != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/admin/signins?cleared=") {
 		t.Fatalf("clear: %d %v", st, hdr)
 	}
-	if _, page, _ := admin.get(hdr.Get("Location")); !strings.Contains(page, "Cleared 1 throttle") || strings.Contains(page, "victim@example.org</td>") {
+	if _, page, _ := admin.Get(hdr.Get("Location")); !strings.Contains(page, "Cleared 1 throttle") || strings.Contains(page, "victim@example.org</td>") {
 		t.Errorf("after clearing:\n%s", page)
 	}
 	if _, _, err := s.deps.Accounts.Login(ctx, "victim@example.org", "not the password", "198.51.100.23"); hangup.ErrorCode(err) != hangup.EUNAUTHORIZED {
@@ -46,8 +47,8 @@ func TestAdminSeesAndClearsSignInThrottles(t *testing.T) {
 	// The sign-in page says how long to wait, with Retry-After.
 	b := newBrowser(t, s)
 	for range 10 {
-		_, page, _ = b.get("/login")
-		st, page, hdr = b.post("/login", merge(hidden(page), map[string]string{"email": "victim@example.org", "password": "still not it"}))
+		_, page, _ = b.Get("/login")
+		st, page, hdr = b.Post("/login", testenv.Merge(testenv.Hidden(page), map[string]string{"email": "victim@example.org", "password": "still not it"}))
 	}
 	if st != http.StatusTooManyRequests || hdr.Get("Retry-After") == "" || !strings.Contains(page, "Please wait") {
 		t.Errorf("tenth failure from one browser: %d Retry-After %q", st, hdr.Get("Retry-After"))
