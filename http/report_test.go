@@ -368,14 +368,7 @@ func TestTokensDoNotCross(t *testing.T) {
 
 func signIn(t *testing.T, s *Server, b *testenv.Browser, email string, role hangup.Role, org string) {
 	t.Helper()
-	if _, err := s.deps.Accounts.AddUser(context.Background(), email, "a long enough password", role, org); err != nil {
-		t.Fatal(err)
-	}
-	_, page, _ := b.Get("/login")
-	st, _, hdr := b.Post("/login", testenv.Merge(testenv.Hidden(page), map[string]string{"email": email, "password": "a long enough password"}))
-	if st != http.StatusSeeOther {
-		t.Fatalf("sign in as %s → %d %v", email, st, hdr)
-	}
+	testenv.SignIn(t, s.deps.Accounts, b, email, role, org)
 }
 
 func TestAnalystAccess(t *testing.T) {

@@ -1,6 +1,7 @@
 package testenv
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -9,6 +10,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/account"
 )
 
 // Browser is a client with cookies against a live test server, the way a
@@ -90,4 +94,35 @@ func Merge(a url.Values, b map[string]string) url.Values {
 		out.Set(k, v)
 	}
 	return out
+}
+
+// SignIn makes an account with role (of organisation org, if not "") in
+// accounts and signs b in with it through the sign-in form.
+func SignIn(t *testing.T, accounts *account.Service, b *Browser, email string, role hangup.Role, org string) {
+	t.Helper()
+	if _, err := accounts.AddUser(context.Background(), email, "a long enough password", role, org); err != nil {
+		t.Fatal(err)
+	}
+	_, page, _ := b.Get("/login")
+	st, _, hdr := b.Post("/login", Merge(Hidden(page), map[string]string{"email": email, "password": "a long enough password"}))
+	if st != http.StatusSeeOther {
+		t.Fatalf("sign in as %s → %d %v", email, st, hdr)
+	}
+}
+
+var alertLinkRE = regexp.MustCompile(`/alerts/(\d+)`)
+
+// WriteAlert writes an alert through the form as b (signed in) and returns
+// the alert page's path.
+func WriteAlert(t *testing.T, b *Browser, org, title, text string) string {
+	t.Helper()
+	st, page, _ := b.Get("/organisations/" + org + "/alerts/new")
+	if st != http.StatusOK {
+		t.Fatalf("the alert form: %d\n%s", st, page)
+	}
+	st, page, hdr := b.Post("/organisations/"+org+"/alerts", Merge(Hidden(page), map[string]string{"title": title, "text": text, "days": "14"}))
+	if st != http.StatusSeeOther || !alertLinkRE.MatchString(hdr.Get("Location")) {
+		t.Fatalf("sending the alert: %d %s\n%s", st, hdr.Get("Location"), page)
+	}
+	return hdr.Get("Location")
 }
