@@ -5,10 +5,11 @@
 //
 // This package holds the Server, its configuration, routes and
 // middleware, and mounts the handlers of the packages under it: alerts
-// (the public alerts' pages, feeds and API), sharing
-// (the blocklist, its files and exports), carddav (the blocklist as an
-// address book), telephony (call screening for phone systems) and orgapi
-// (the organisation API).
+// (the public alerts' pages, feeds and API), sharing (the blocklist, its
+// files and exports), carddav (the blocklist as an address book),
+// telephony (call screening for phone systems), portal (the organisation
+// portal's pages) and orgapi (the organisation API). Package web under
+// http/internal is what they share: errors, JSON, rendering, sessions.
 package http
 
 import (
@@ -36,6 +37,7 @@ import (
 	"github.com/hangup-org/hangup/http/carddav"
 	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/http/orgapi"
+	"github.com/hangup-org/hangup/http/portal"
 	"github.com/hangup-org/hangup/http/sharing"
 	"github.com/hangup-org/hangup/http/telephony"
 	"github.com/hangup-org/hangup/metrics"
@@ -158,6 +160,7 @@ type Server struct {
 	orgAPI        *orgapi.Handler
 	sharing       *sharing.Handler
 	alerts        *alerts.Handler
+	portal        *portal.Handler
 	csrfKey       []byte
 	public        atomic.Pointer[string]
 }
@@ -229,6 +232,8 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 	s.sharing = sharing.New(sharing.Deps{Blocklist: deps.Blocklist, Keys: deps.ScreenKeys, PublicURL: s.PublicURL, Logger: s.log,
 		AllowLookup: func(r *http.Request) bool { return s.lookupLimiter.Allow(s.clientKey(r), time.Now()) }})
 	s.alerts = alerts.New(alerts.Deps{Alerts: deps.Alerts, Registry: deps.Registry, Site: s.site, PublicURL: s.PublicURL, Logger: s.log})
+	s.portal = portal.New(portal.Deps{Portal: deps.Portal, Webhooks: deps.Webhooks, Registry: deps.Registry, Keys: deps.ScreenKeys,
+		Site: s.site, ClientAddr: s.clientAddr, Logger: s.log})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -423,13 +428,16 @@ func (s *Server) routes() {
 		page("POST /logout", s.webLogout)
 	}
 	s.analystRoutes(page)
-	s.portalRoutes(page)
+	if s.deps.Accounts != nil {
+		for _, rt := range s.portal.Pages() {
+			page(rt.Method+" "+rt.Path, rt.Handler)
+		}
+	}
 	if s.deps.Alerts != nil {
 		for _, rt := range s.alerts.Pages(s.deps.Accounts != nil) {
 			page(rt.Method+" "+rt.Path, rt.Handler)
 		}
 	}
-	s.notifyRoutes(page)
 	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
 		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
 		page("GET /organisations/{id}/dashboard", s.site.RequireRole(s.webDashboard, signedIn...))
@@ -445,7 +453,7 @@ func (s *Server) routes() {
 		web.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
 	})
 	s.mux.HandleFunc("GET /readyz", s.ready)
-	s.mux.HandleFunc("/", s.webNotFound)
+	s.mux.HandleFunc("/", s.site.NotFound)
 }
 
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {

@@ -139,7 +139,3 @@ var policyLabels = map[hangup.PolicyCode]string{
 	hangup.PolicyNoLinksInTexts:      "Never sends texts or emails with links asking for your details",
 	hangup.PolicyNoPersonalDetails:   "Never asks for your personal details out of the blue",
 }
-
-func (s *Server) webNotFound(w http.ResponseWriter, r *http.Request) {
-	s.site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is nothing at this address. Go back to the start to check a call."))
-}

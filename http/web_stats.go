@@ -139,7 +139,7 @@ func hasShown(c chart.Chart) bool {
 func (s *Server) webStatsCSV(w http.ResponseWriter, r *http.Request) {
 	name, ok := strings.CutSuffix(r.PathValue("file"), ".csv")
 	if !ok {
-		s.webNotFound(w, r)
+		s.site.NotFound(w, r)
 		return
 	}
 	f, err := s.deps.Stats.Figures(r.Context())

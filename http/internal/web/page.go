@@ -120,3 +120,8 @@ func (s *Site) Error(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	s.Render(w, r, status, "error", ErrorPage{Page: s.Page(r, heading), Heading: heading, Message: hangup.ErrorMessage(err)})
 }
+
+// NotFound answers with the error page for an address with nothing at it.
+func (s *Site) NotFound(w http.ResponseWriter, r *http.Request) {
+	s.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is nothing at this address. Go back to the start to check a call."))
+}

@@ -1,4 +1,4 @@
-package http
+package portal
 
 import (
 	"net/http"
@@ -10,15 +10,19 @@ import (
 	"github.com/hangup-org/hangup/webhook"
 )
 
-func (s *Server) notifyRoutes(page func(string, http.HandlerFunc)) {
-	if s.deps.Webhooks == nil || s.deps.Accounts == nil {
-		return
+// notifyPages are an organisation's notification pages.
+func (h *Handler) notifyPages() []Route {
+	if h.deps.Webhooks == nil {
+		return nil
 	}
 	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
-	page("GET /organisations/{id}/notifications", s.site.RequireRole(s.webNotifications, signedIn...))
-	page("POST /organisations/{id}/notifications", s.site.RequireRole(s.webNotificationAdd, signedIn...))
-	page("POST /organisations/{id}/notifications/{wid}/test", s.site.RequireRole(s.webNotificationTest, signedIn...))
-	page("POST /organisations/{id}/notifications/{wid}/delete", s.site.RequireRole(s.webNotificationDelete, signedIn...))
+	site := h.deps.Site
+	return []Route{
+		{"GET", "/organisations/{id}/notifications", site.RequireRole(h.webNotifications, signedIn...)},
+		{"POST", "/organisations/{id}/notifications", site.RequireRole(h.webNotificationAdd, signedIn...)},
+		{"POST", "/organisations/{id}/notifications/{wid}/test", site.RequireRole(h.webNotificationTest, signedIn...)},
+		{"POST", "/organisations/{id}/notifications/{wid}/delete", site.RequireRole(h.webNotificationDelete, signedIn...)},
+	}
 }
 
 // NotificationView is one webhook or email address with its recent
@@ -47,56 +51,56 @@ type NotificationForm struct {
 	Kind, Target, Threshold string
 }
 
-func (s *Server) notifyOrg(r *http.Request) (*hangup.Organisation, error) {
-	o, ok := s.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
+func (h *Handler) notifyOrg(r *http.Request) (*hangup.Organisation, error) {
+	o, ok := h.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
 	if !ok || !hangup.MayReadOrganisation(web.UserFrom(r.Context()), o.ID) {
 		return nil, hangup.Errorf(hangup.ENOTFOUND, "There is nothing here for your account.")
 	}
 	return o, nil
 }
 
-func (s *Server) webNotifications(w http.ResponseWriter, r *http.Request) {
-	o, err := s.notifyOrg(r)
+func (h *Handler) webNotifications(w http.ResponseWriter, r *http.Request) {
+	o, err := h.notifyOrg(r)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
-	s.renderNotifications(w, r, http.StatusOK, NotificationsPage{Org: o, Form: NotificationForm{Kind: string(hangup.WebhookURL)}})
+	h.renderNotifications(w, r, http.StatusOK, NotificationsPage{Org: o, Form: NotificationForm{Kind: string(hangup.WebhookURL)}})
 }
 
-func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, status int, p NotificationsPage) {
+func (h *Handler) renderNotifications(w http.ResponseWriter, r *http.Request, status int, p NotificationsPage) {
 	u := web.UserFrom(r.Context())
-	ws, log, err := s.deps.Webhooks.List(r.Context(), u, p.Org.ID)
+	ws, log, err := h.deps.Webhooks.List(r.Context(), u, p.Org.ID)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
-	p.Page = s.site.Page(r, p.Org.Name+": notifications")
+	p.Page = h.deps.Site.Page(r, p.Org.Name+": notifications")
 	p.CanChange = hangup.MayActForOrganisation(u, p.Org.ID)
-	p.EmailEnabled = s.deps.Webhooks.EmailEnabled()
+	p.EmailEnabled = h.deps.Webhooks.EmailEnabled()
 	for _, x := range ws {
 		p.Notifications = append(p.Notifications, NotificationView{Webhook: x, Deliveries: log[x.ID]})
 	}
 	if p.Form.Threshold == "" {
 		p.Form.Threshold = strconv.Itoa(webhook.DefaultThreshold)
 	}
-	s.site.Render(w, r, status, "notifications", p)
+	h.deps.Site.Render(w, r, status, "notifications", p)
 }
 
-func (s *Server) notifyForm(w http.ResponseWriter, r *http.Request) (*hangup.Organisation, bool) {
-	if !s.site.PostedForm(w, r) {
+func (h *Handler) notifyForm(w http.ResponseWriter, r *http.Request) (*hangup.Organisation, bool) {
+	if !h.deps.Site.PostedForm(w, r) {
 		return nil, false
 	}
-	o, err := s.notifyOrg(r)
+	o, err := h.notifyOrg(r)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return nil, false
 	}
 	return o, true
 }
 
-func (s *Server) webNotificationAdd(w http.ResponseWriter, r *http.Request) {
-	o, ok := s.notifyForm(w, r)
+func (h *Handler) webNotificationAdd(w http.ResponseWriter, r *http.Request) {
+	o, ok := h.notifyForm(w, r)
 	if !ok {
 		return
 	}
@@ -108,24 +112,24 @@ func (s *Server) webNotificationAdd(w http.ResponseWriter, r *http.Request) {
 			reg.Threshold = -1 // validation names it
 		}
 	}
-	wh, err := s.deps.Webhooks.Register(r.Context(), web.UserFrom(r.Context()), o.ID, reg)
+	wh, err := h.deps.Webhooks.Register(r.Context(), web.UserFrom(r.Context()), o.ID, reg)
 	if err != nil {
 		if hangup.IsInputError(err) {
 			if len(form.Target) > 2048 {
 				form.Target = form.Target[:2048]
 			}
-			s.renderNotifications(w, r, web.StatusCode(err), NotificationsPage{Org: o, Form: form,
+			h.renderNotifications(w, r, web.StatusCode(err), NotificationsPage{Org: o, Form: form,
 				Problems: web.FormProblems(err, []string{"kind", "target", "threshold"}, nil)})
 			return
 		}
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	p := NotificationsPage{Org: o, Form: NotificationForm{Kind: string(hangup.WebhookURL)}, NewID: wh.ID}
 	if wh.Kind == hangup.WebhookURL {
 		p.NewSecret = wh.Secret
 	}
-	s.renderNotifications(w, r, http.StatusOK, p)
+	h.renderNotifications(w, r, http.StatusOK, p)
 }
 
 func webhookID(r *http.Request) int64 {
@@ -133,26 +137,26 @@ func webhookID(r *http.Request) int64 {
 	return id
 }
 
-func (s *Server) webNotificationTest(w http.ResponseWriter, r *http.Request) {
-	o, ok := s.notifyForm(w, r)
+func (h *Handler) webNotificationTest(w http.ResponseWriter, r *http.Request) {
+	o, ok := h.notifyForm(w, r)
 	if !ok {
 		return
 	}
-	d, err := s.deps.Webhooks.Test(r.Context(), web.UserFrom(r.Context()), o.ID, webhookID(r))
+	d, err := h.deps.Webhooks.Test(r.Context(), web.UserFrom(r.Context()), o.ID, webhookID(r))
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
-	s.renderNotifications(w, r, http.StatusOK, NotificationsPage{Org: o, Form: NotificationForm{Kind: string(hangup.WebhookURL)}, Tested: d})
+	h.renderNotifications(w, r, http.StatusOK, NotificationsPage{Org: o, Form: NotificationForm{Kind: string(hangup.WebhookURL)}, Tested: d})
 }
 
-func (s *Server) webNotificationDelete(w http.ResponseWriter, r *http.Request) {
-	o, ok := s.notifyForm(w, r)
+func (h *Handler) webNotificationDelete(w http.ResponseWriter, r *http.Request) {
+	o, ok := h.notifyForm(w, r)
 	if !ok {
 		return
 	}
-	if err := s.deps.Webhooks.Delete(r.Context(), web.UserFrom(r.Context()), o.ID, webhookID(r)); err != nil {
-		s.site.Error(w, r, err)
+	if err := h.deps.Webhooks.Delete(r.Context(), web.UserFrom(r.Context()), o.ID, webhookID(r)); err != nil {
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/organisations/"+o.ID+"/notifications", http.StatusSeeOther)

@@ -1,4 +1,4 @@
-package http
+package portal_test
 
 import (
 	"net/http"
@@ -6,15 +6,17 @@ import (
 	"strings"
 	"testing"
 
+	hhttp "github.com/hangup-org/hangup/http"
+
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/servertest"
 	"github.com/hangup-org/hangup/http/internal/testenv"
-	"github.com/hangup-org/hangup/sqlite"
 )
 
 // withWebhooks gives the test server notifications whose outbound client
-// reaches only the given loopback port (nil: the production rules).
-func withWebhooks(port int) func(*Deps) {
-	return func(d *Deps) { d.Webhooks = testenv.Webhooks(d.ReportDB.(*sqlite.DB), d.Registry, port) }
+// reaches only the given loopback port (0: the production rules).
+func withWebhooks(port int) func(*hhttp.Deps, *testenv.Env) {
+	return func(d *hhttp.Deps, e *testenv.Env) { d.Webhooks = testenv.Webhooks(e.DB, e.Registry, port) }
 }
 
 // TestNotificationPageTestButtonReachesASignedReceiver: IMEX adds a webhook
@@ -24,10 +26,10 @@ func withWebhooks(port int) func(*Deps) {
 func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 	rcv := testenv.NewSignedReceiver(t)
 	port := rcv.Port
-	s := newTestServer(t, DefaultConfig(), withWebhooks(port))
-	imex, hmrc := newBrowser(t, s), newBrowser(t, s)
-	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
-	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
+	s, e := servertest.New(t, hhttp.DefaultConfig(), withWebhooks(port))
+	imex, hmrc := testenv.NewBrowser(t, s), testenv.NewBrowser(t, s)
+	testenv.SignIn(t, e.Accounts, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
+	testenv.SignIn(t, e.Accounts, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
 
 	_, page, _ := imex.Get("/organisations/imex/notifications")
 	st, page, _ := imex.Post("/organisations/imex/notifications", testenv.Merge(testenv.Hidden(page), map[string]string{"kind": "webhook", "target": rcv.URL + "/hook", "threshold": "5"}))
@@ -68,9 +70,9 @@ func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
 }
 
 func TestNotificationPageRefusesAPrivateAddress(t *testing.T) {
-	s := newTestServer(t, DefaultConfig(), withWebhooks(0))
-	imex := newBrowser(t, s)
-	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
+	s, e := servertest.New(t, hhttp.DefaultConfig(), withWebhooks(0))
+	imex := testenv.NewBrowser(t, s)
+	testenv.SignIn(t, e.Accounts, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
 	_, page, _ := imex.Get("/organisations/imex/notifications")
 	for _, target := range []string{"https://10.0.0.1/hook", "https://127.0.0.1/hook", "https://169.254.169.254/", "https://localhost/hook"} {
 		st, body, _ := imex.Post("/organisations/imex/notifications", testenv.Merge(testenv.Hidden(page), map[string]string{"kind": "webhook", "target": target}))
@@ -78,7 +80,7 @@ func TestNotificationPageRefusesAPrivateAddress(t *testing.T) {
 			t.Errorf("%s: %d, the form does not say why", target, st)
 		}
 	}
-	if ws, _ := testDBs[s].ListWebhooks(t.Context(), "imex"); len(ws) != 0 {
+	if ws, _ := e.DB.ListWebhooks(t.Context(), "imex"); len(ws) != 0 {
 		t.Errorf("refused addresses stored %d webhooks", len(ws))
 	}
 }
