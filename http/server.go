@@ -232,7 +232,8 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 	s.sharing = sharing.New(sharing.Deps{Blocklist: deps.Blocklist, Keys: deps.ScreenKeys, PublicURL: s.PublicURL, Logger: s.log,
 		AllowLookup: func(r *http.Request) bool { return s.lookupLimiter.Allow(s.clientKey(r), time.Now()) }})
 	s.alerts = alerts.New(alerts.Deps{Alerts: deps.Alerts, Registry: deps.Registry, Site: s.site, PublicURL: s.PublicURL, Logger: s.log})
-	s.portal = portal.New(portal.Deps{Portal: deps.Portal, Webhooks: deps.Webhooks, Registry: deps.Registry, Keys: deps.ScreenKeys,
+	s.portal = portal.New(portal.Deps{Portal: deps.Portal, Webhooks: deps.Webhooks, Dashboards: deps.Dashboards,
+		Alerts: deps.Alerts, AlertViews: s.alerts.Views, Registry: deps.Registry, Keys: deps.ScreenKeys,
 		Site: s.site, ClientAddr: s.clientAddr, Logger: s.log})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
@@ -437,11 +438,6 @@ func (s *Server) routes() {
 		for _, rt := range s.alerts.Pages(s.deps.Accounts != nil) {
 			page(rt.Method+" "+rt.Path, rt.Handler)
 		}
-	}
-	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
-		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
-		page("GET /organisations/{id}/dashboard", s.site.RequireRole(s.webDashboard, signedIn...))
-		page("GET /organisations/{id}/dashboard.csv", s.site.RequireRole(s.webDashboardCSV, signedIn...))
 	}
 	if s.deps.Blocklist != nil {
 		s.mux.Handle("/.well-known/carddav", http.RedirectHandler(carddav.Root, http.StatusMovedPermanently))

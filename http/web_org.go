@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/mail"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,8 +14,6 @@ import (
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/http/alerts"
 	"github.com/hangup-org/hangup/http/internal/web"
-	"github.com/hangup-org/hangup/http/orgapi"
-	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -288,82 +285,4 @@ func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?appeal=sent", http.StatusSeeOther)
-}
-
-// DashboardPage is an organisation's dashboard: the impersonation aimed at
-// it, for its members and analysts.
-type DashboardPage struct {
-	web.Page
-	Org      *hangup.Organisation
-	Dash     *orgdash.Dashboard
-	Chart    template.HTML
-	Weeks    int
-	Periods  []int
-	Alerts   []alerts.AlertView // every alert about it, whatever its status
-	CanWrite bool               // may write alerts and set up notifications
-	Query    string             // weeks=N, for the CSV link
-	// HasNotifications: this server sends organisations' notifications.
-	HasNotifications bool
-}
-
-// dashboardPeriods are the periods offered, in weeks.
-var dashboardPeriods = []int{4, 12, 26, 52}
-
-// dashboardOrg is the organisation of a dashboard request, if the
-// signed-in account may read its data. Another organisation's member gets
-// "not found": one organisation never learns about another's dashboard.
-func (s *Server) dashboardOrg(r *http.Request) (*hangup.Organisation, int, error) {
-	o, ok := s.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
-	if !ok || !hangup.MayReadOrganisation(web.UserFrom(r.Context()), o.ID) {
-		return nil, 0, hangup.Errorf(hangup.ENOTFOUND, "There is no dashboard here for your account.")
-	}
-	weeks, err := orgapi.DashboardWeeks(r)
-	if err != nil {
-		return nil, 0, err
-	}
-	return o, weeks, nil
-}
-
-// dashboard builds the dashboard the page or its CSV asks for.
-func (s *Server) dashboard(r *http.Request) (*hangup.Organisation, int, *orgdash.Dashboard, error) {
-	o, weeks, err := s.dashboardOrg(r)
-	if err != nil {
-		return nil, 0, nil, err
-	}
-	d, err := s.deps.Dashboards.Build(r.Context(), o, weeks)
-	return o, weeks, d, err
-}
-
-func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
-	o, weeks, d, err := s.dashboard(r)
-	if err != nil {
-		s.site.Error(w, r, err)
-		return
-	}
-	u := web.UserFrom(r.Context())
-	p := DashboardPage{Page: s.site.Page(r, o.Name+": dashboard"), Org: o, Dash: d, Weeks: weeks, Periods: dashboardPeriods,
-		CanWrite: hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID), Query: "weeks=" + strconv.Itoa(weeks),
-		HasNotifications: s.deps.Webhooks != nil}
-	if p.Chart, err = d.Chart.HTML(); err != nil {
-		s.site.Error(w, r, err)
-		return
-	}
-	if s.deps.Alerts != nil {
-		as, err := s.deps.Alerts.ForOrganisation(r.Context(), u, o.ID)
-		if err != nil {
-			s.site.Error(w, r, err)
-			return
-		}
-		p.Alerts = s.alerts.Views(as)
-	}
-	s.site.Render(w, r, http.StatusOK, "dashboard", p)
-}
-
-func (s *Server) webDashboardCSV(w http.ResponseWriter, r *http.Request) {
-	o, _, d, err := s.dashboard(r)
-	if err != nil {
-		s.site.Error(w, r, err)
-		return
-	}
-	orgapi.WriteDashboardCSV(w, s.log, o, d)
 }

@@ -1,7 +1,7 @@
 // Package portal serves the organisation portal's pages (docs/registry.md,
 // "Facts an organisation publishes"): sign-up, the claim a confirmation
-// link opens, the organisation's facts, tokens and members, its
-// notifications, and the analysts' queue of claims. The organisation API
+// link opens, the organisation's facts, tokens and members, its dashboard
+// and notifications, and the analysts' queue of claims. The organisation API
 // (package orgapi) reaches the same services with tokens; package http
 // mounts the pages.
 package portal
@@ -14,8 +14,11 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/alert"
 	"github.com/hangup-org/hangup/clientip"
+	"github.com/hangup-org/hangup/http/alerts"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/orgportal"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/screen"
@@ -31,7 +34,13 @@ type Registry interface {
 type Deps struct {
 	Portal   *orgportal.Service // nil: no sign-up, claims or facts pages
 	Webhooks *webhook.Service   // nil: no notification pages
-	Registry Registry           // required
+	// Dashboards build organisations' dashboards; nil: no dashboard pages.
+	Dashboards *orgdash.Service
+	// Alerts are the alerts a dashboard lists, shown as AlertViews shows
+	// them; nil: none.
+	Alerts     *alert.Service
+	AlertViews func([]*hangup.PublicAlert) []alerts.AlertView
+	Registry   Registry // required
 	// Keys are the API keys, reloaded when a token is made or revoked
 	// here so that it counts on this node at once; nil: none.
 	Keys *screen.Keys
@@ -88,7 +97,7 @@ func (h *Handler) Pages() []Route {
 			Route{"POST", "/analyst/facts/{id}/verify", site.RequireRole(h.webAnalystFactVerify, staff...)},
 		)
 	}
-	return append(rts, h.notifyPages()...)
+	return append(append(rts, h.notifyPages()...), h.dashboardPages()...)
 }
 
 // OrgSignUpPage is the sign-up form, and the page after it.

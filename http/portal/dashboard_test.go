@@ -1,4 +1,4 @@
-package http
+package portal_test
 
 import (
 	"context"
@@ -8,7 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	hhttp "github.com/hangup-org/hangup/http"
+	"github.com/hangup-org/hangup/report"
+
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/servertest"
 	"github.com/hangup-org/hangup/http/internal/testenv"
 )
 
@@ -16,7 +20,7 @@ import (
 // are counted on IMEX's dashboard, drawn in its SVG chart and in its CSV;
 // HMRC's member can't open IMEX's dashboard, and nobody signed out can.
 func TestReportsNamingTheOrganisationAppearOnItsDashboard(t *testing.T) {
-	s := newTestServer(t, DefaultConfig())
+	s, e := servertest.New(t, hhttp.DefaultConfig())
 	ctx := context.Background()
 	for _, in := range []hangup.ReportInput{
 		{NumberShown: "0906 123 4567", ClaimedOrganisation: "IMEX", Started: hangup.StartedTheyCalled, Software: "AnyDesk", PaymentMethod: "gift cards"},
@@ -24,14 +28,14 @@ func TestReportsNamingTheOrganisationAppearOnItsDashboard(t *testing.T) {
 		{NumberShown: "01793 781800", ClaimedOrganisation: "IMEX", Started: hangup.StartedTheyCalled},
 		{NumberShown: "0906 765 4321", ClaimedOrganisation: "HMRC", Started: hangup.StartedTheyCalled},
 	} {
-		if _, err := s.deps.Reports.Submit(ctx, in, reportUser(&hangup.User{ID: 1, Email: "a@example.org", Role: hangup.RoleAnalyst}), ""); err != nil {
+		if _, err := e.Reports.Submit(ctx, in, report.Reporter{User: &hangup.User{ID: 1, Email: "a@example.org", Role: hangup.RoleAnalyst}, Source: "api"}, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	imex, hmrc, analyst, public := newBrowser(t, s), newBrowser(t, s), newBrowser(t, s), newBrowser(t, s)
-	signIn(t, s, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
-	signIn(t, s, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
-	signIn(t, s, analyst, "analyst@hangup.example", hangup.RoleAnalyst, "")
+	imex, hmrc, analyst, public := testenv.NewBrowser(t, s), testenv.NewBrowser(t, s), testenv.NewBrowser(t, s), testenv.NewBrowser(t, s)
+	testenv.SignIn(t, e.Accounts, imex, "it@imex.example", hangup.RoleOrgAdmin, "imex")
+	testenv.SignIn(t, e.Accounts, hmrc, "fraud@hmrc.example", hangup.RoleOrgAdmin, "hmrc")
+	testenv.SignIn(t, e.Accounts, analyst, "analyst@hangup.example", hangup.RoleAnalyst, "")
 
 	st, page, _ := imex.Get("/organisations/imex/dashboard")
 	if st != http.StatusOK {
