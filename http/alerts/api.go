@@ -33,7 +33,7 @@ func (h *Handler) apiAlerts(w http.ResponseWriter, r *http.Request) {
 // apiAlert returns one published alert (also once it expired or was
 // withdrawn: its status says so). Alerts never published are not found.
 func (h *Handler) apiAlert(w http.ResponseWriter, r *http.Request) {
-	id, err := alertID(r)
+	id, err := ID(r)
 	if err != nil {
 		web.APIError(h.log, w, r, err)
 		return

@@ -152,9 +152,9 @@ type AlertPage struct {
 	Note        string // as typed, kept with a problem
 }
 
-// alertID is the {id} of an alert path; ENOTFOUND when it is not a
-// positive number.
-func alertID(r *http.Request) (int64, error) {
+// ID is the {id} of an alert's path; ENOTFOUND when it is not a
+// positive number. The organisation API reads its alert paths with it too.
+func ID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, hangup.Errorf(hangup.ENOTFOUND, "There is no such alert. Check the link was copied in full.")
@@ -167,7 +167,7 @@ func (h *Handler) webAlert(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderAlert(w http.ResponseWriter, r *http.Request, status int, problem string) {
-	id, err := alertID(r)
+	id, err := ID(r)
 	if err != nil {
 		h.deps.Site.Error(w, r, err)
 		return
@@ -280,7 +280,7 @@ func (h *Handler) alertAction(w http.ResponseWriter, r *http.Request, act func(*
 	if !h.deps.Site.PostedForm(w, r) {
 		return
 	}
-	id, err := alertID(r)
+	id, err := ID(r)
 	if err != nil {
 		h.deps.Site.Error(w, r, err)
 		return

@@ -3,97 +3,54 @@ package carddav
 import (
 	"context"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/blocklist"
+	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/http/internal/web"
-	"github.com/hangup-org/hangup/reputation"
-	"github.com/hangup-org/hangup/screen"
-	"github.com/hangup-org/hangup/sqlite"
 )
 
-// fixture is an address book over a real SQLite database, readable with
-// an API key from the real key store, as package http wires it.
+// fixture is an address book over a test environment's blocklist (or one
+// of its own configuration over the same database), readable with an API
+// key from the real key store, as package http wires it.
 type fixture struct {
-	db      *sqlite.DB
-	rep     *reputation.Service
+	env     *testenv.Env
 	bl      *blocklist.Service
-	keys    *screen.Keys
 	handler *Handler
 }
 
 func newFixture(t *testing.T, cfg blocklist.Config) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "carddav.db"))
+	e := testenv.New(t)
+	bl, err := blocklist.New(cfg, blocklist.Deps{Reputation: e.Reputation, Store: e.DB, Reports: e.DB})
 	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	rep := reputation.New(reputation.DefaultConfig(), db)
-	if err := rep.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
-	bl, err := blocklist.New(cfg, blocklist.Deps{Reputation: rep, Store: db, Reports: db})
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys := screen.NewKeys(db, screen.KeysConfig{})
-	if err := keys.Reload(ctx); err != nil {
 		t.Fatal(err)
 	}
 	authorize := func(r *http.Request) error {
-		_, err := keys.Authenticate(web.APIKey(r))
+		_, err := e.Keys.Authenticate(web.APIKey(r))
 		return err
 	}
-	return &fixture{db: db, rep: rep, bl: bl, keys: keys, handler: New(bl, authorize, slog.Default())}
+	return &fixture{env: e, bl: bl, handler: New(bl, authorize, slog.Default())}
 }
 
-// key stores an API key with the export scope and reloads the key store.
+// key stores an API key with the export scope.
 func (f *fixture) key(t *testing.T, name string) string {
 	t.Helper()
-	secret, prefix, hash, err := screen.NewKeySecret()
-	if err != nil {
-		t.Fatal(err)
-	}
-	k := &hangup.APIKey{Name: name, Prefix: prefix, Hash: hash, Policy: hangup.DefaultScreenPolicy(), Scopes: []string{hangup.ScopeExport}}
-	if err := f.db.CreateAPIKey(context.Background(), k); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.keys.Reload(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return secret
+	return f.env.Key(t, name, "", hangup.ScopeExport)
 }
 
 // reportScam files reports of number from n distinct accounts and
-// refreshes reputation and the published list.
+// publishes the fixture's blocklist.
 func (f *fixture) reportScam(t *testing.T, number string, n int) {
 	t.Helper()
-	ctx := context.Background()
-	now := time.Now().UTC()
-	for i := range n {
-		ref := fmt.Sprintf("HU-SHAR-%s%03d", number[len(number)-4:], i)
-		r := &hangup.Report{Reference: ref, Status: hangup.StatusNew, Source: "web", CreatedAt: now, UpdatedAt: now,
-			NumberShownE164: number, Story: "He asked for my bank details", ReporterKey: fmt.Sprintf("user:%d", i), ReporterWeight: 1}
-		ev := []hangup.Evidence{{Number: number, ReporterKey: fmt.Sprintf("user:%d", i), Weight: 1, At: now, ReportRef: ref, Source: "web", Category: "bank_impersonation"}}
-		if err := f.db.CreateReport(ctx, r, &hangup.Contact{Name: "Ada Reporter", Email: "ada@example.org", Consent: true}, []byte(ref), ev); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.rep.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.bl.Publish(ctx); err != nil {
+	f.env.ReportScam(t, number, n, "")
+	if _, err := f.bl.Publish(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 }

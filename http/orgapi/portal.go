@@ -7,6 +7,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/alert"
+	"github.com/hangup-org/hangup/http/alerts"
 	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/orgportal"
@@ -172,7 +173,7 @@ func (h *Handler) apiOrgAlertWithdraw(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	id, err := alertID(r)
+	id, err := alerts.ID(r)
 	if err != nil {
 		web.APIError(h.log, w, r, err)
 		return
@@ -319,16 +320,6 @@ func (h *Handler) apiOrgWebhookTest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	web.WriteJSON(w, http.StatusOK, OrgWebhookTestResponse{Delivery: d})
-}
-
-// alertID is the {id} of an alert path; ENOTFOUND when it is not a
-// positive number.
-func alertID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, hangup.Errorf(hangup.ENOTFOUND, "There is no such alert. Check the link was copied in full.")
-	}
-	return id, nil
 }
 
 // DashboardWeeks is the period a dashboard request asks for (?weeks=N).
