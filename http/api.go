@@ -1,9 +1,7 @@
 package http
 
 import (
-	"context"
 	_ "embed"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -34,80 +32,6 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	web.WriteJSON(w, http.StatusOK, res)
-}
-
-// NumberResponse is the answer of GET /api/v1/numbers/{number}: the number's
-// facts and, if the registry lists it, whose it is.
-type NumberResponse struct {
-	hangup.Number
-	Organisation *NumberOwner       `json:"organisation"`
-	Reputation   *hangup.Reputation `json:"reputation"` // null when reputation is not enabled or the number has no E.164 form
-	// Sites are the websites whose pages showed the number when they were
-	// checked (serve --fetch-pages), most recent first.
-	Sites []hangup.SiteNumber `json:"sites,omitempty"`
-	// Activity is the last 30 days: look-ups, "this number called me",
-	// reports naming the number, by day. The same figures as every page.
-	Activity *hangup.NumberActivity `json:"activity,omitempty"`
-}
-
-// NumberOwner says which registry organisation publishes a number and how
-// it uses it.
-type NumberOwner struct {
-	ID     string            `json:"id"`
-	Name   string            `json:"name"`
-	Role   hangup.NumberRole `json:"role"`
-	Label  string            `json:"label"`
-	Source hangup.Source     `json:"source"`
-}
-
-func (s *Server) lookupNumber(ctx context.Context, input string) (*NumberResponse, error) {
-	if len(input) > check.MaxNumberLen {
-		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number",
-			Message: fmt.Sprintf("That is too long to be a phone number. Enter at most %d characters, for example 0906 123 4567.", check.MaxNumberLen)})
-	}
-	n := s.deps.Numbers.ParseNumber(input)
-	if n.Unreadable() {
-		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: n.UnreadableReason()})
-	}
-	resp := &NumberResponse{Number: n}
-	if o, on, ok := s.deps.Registry.Snapshot().OrganisationByNumber(n.LookupKey()); ok {
-		resp.Organisation = &NumberOwner{ID: o.ID, Name: o.Name, Role: on.Role, Label: on.Label, Source: on.Source}
-	}
-	if s.deps.Reputation != nil && n.E164 != "" {
-		rp := s.deps.Reputation.Lookup(n.E164)
-		if s.deps.RepDB != nil && rp.Verdict != hangup.RepUnknown {
-			if as, err := s.deps.RepDB.Appeals(ctx, n.E164, ""); err == nil && len(as) > 0 {
-				rp.Appeal = as[0]
-			}
-		}
-		resp.Reputation = &rp
-	}
-	if s.deps.Activity != nil && n.E164 != "" {
-		a, err := s.deps.Activity.Counts(ctx, n.E164)
-		if err != nil {
-			return nil, err
-		}
-		resp.Activity = a
-	}
-	if s.deps.SiteNumbers != nil && n.E164 != "" {
-		sites, err := s.deps.SiteNumbers.SitesShowingNumber(context.Background(), n.E164, 20)
-		if err != nil {
-			s.log.Warn("sites showing a number", "err", err)
-		} else if len(sites) > 0 {
-			resp.Sites = sites
-		}
-	}
-	return resp, nil
-}
-
-// apiNumber answers GET /api/v1/numbers/{number}.
-func (s *Server) apiNumber(w http.ResponseWriter, r *http.Request) {
-	resp, err := s.lookupNumber(r.Context(), r.PathValue("number"))
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	web.WriteJSON(w, http.StatusOK, resp)
 }
 
 // OrganisationList is the answer of GET /api/v1/organisations.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/http/internal/testenv"
+	"github.com/hangup-org/hangup/http/numbers"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -91,7 +92,7 @@ func TestNumberFiguresMatchEverywhere(t *testing.T) {
 	if got := counts(t, list); got["lookups"] != public["lookups"] || got["called"] != public["called"] || got["reports"] != public["reports"] {
 		t.Errorf("analysts' figures %v, public %v", got, public)
 	}
-	api := decodeBody[NumberResponse](t, do(t, s, "GET", "/api/v1/numbers/"+e164, "", ""))
+	api := decodeBody[numbers.NumberResponse](t, do(t, s, "GET", "/api/v1/numbers/"+e164, "", ""))
 	if a := api.Activity; a == nil || a.Days != 30 || len(a.Daily) != 30 ||
 		itoa(a.Lookups) != public["lookups"] || itoa(a.Called) != public["called"] || itoa(a.Reports) != public["reports"] {
 		t.Errorf("API activity %+v, public %v", api.Activity, public)
@@ -165,7 +166,7 @@ func TestDisputedNumbersReachAnalysts(t *testing.T) {
 	if !strings.Contains(page, `href="/analyst/reports?number=%2b449061234567"`) || !strings.Contains(page, "suspected, reported by 10 people, genuine according to 2 people") {
 		t.Errorf("the disputed number is not on the analysts' page:\n%s", page)
 	}
-	if api := decodeBody[NumberResponse](t, do(t, s, "GET", "/api/v1/numbers/"+e164, "", "")); !api.Reputation.Disputed || api.Reputation.Genuine != 2 {
+	if api := decodeBody[numbers.NumberResponse](t, do(t, s, "GET", "/api/v1/numbers/"+e164, "", "")); !api.Reputation.Disputed || api.Reputation.Genuine != 2 {
 		t.Errorf("API reputation %+v", api.Reputation)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/numbers"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -493,7 +494,7 @@ func TestNumberReputationAndAppeal(t *testing.T) {
 		}
 	}
 	r := do(t, s, "GET", "/api/v1/numbers/"+url.PathEscape("+442079460001"), "", "")
-	n := decodeBody[NumberResponse](t, r)
+	n := decodeBody[numbers.NumberResponse](t, r)
 	if n.Reputation == nil || n.Reputation.Verdict != hangup.RepScam {
 		t.Fatalf("reputation %+v", n.Reputation)
 	}

@@ -36,6 +36,7 @@ import (
 	"github.com/hangup-org/hangup/http/alerts"
 	"github.com/hangup-org/hangup/http/carddav"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/numbers"
 	"github.com/hangup-org/hangup/http/orgapi"
 	"github.com/hangup-org/hangup/http/portal"
 	"github.com/hangup-org/hangup/http/sharing"
@@ -161,6 +162,7 @@ type Server struct {
 	sharing       *sharing.Handler
 	alerts        *alerts.Handler
 	portal        *portal.Handler
+	numbers       *numbers.Handler
 	csrfKey       []byte
 	public        atomic.Pointer[string]
 }
@@ -235,6 +237,8 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 	s.portal = portal.New(portal.Deps{Portal: deps.Portal, Webhooks: deps.Webhooks, Dashboards: deps.Dashboards,
 		Alerts: deps.Alerts, AlertViews: s.alerts.Views, Registry: deps.Registry, Keys: deps.ScreenKeys,
 		Site: s.site, ClientAddr: s.clientAddr, Logger: s.log})
+	s.numbers = numbers.New(numbers.Deps{Numbers: deps.Numbers, Registry: deps.Registry, Reputation: deps.Reputation, RepDB: deps.RepDB,
+		Activity: deps.Activity, SiteNumbers: deps.SiteNumbers, Reports: deps.Reports, Site: s.site, ClientAddr: s.clientAddr, Logger: s.log})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -262,7 +266,6 @@ func (s *Server) apiRoutes() []apiRoute {
 func (s *Server) addressAPIRoutes() []apiRoute {
 	return append([]apiRoute{
 		{"POST", "/api/v1/checks", s.apiCheck},
-		{"GET", "/api/v1/numbers/{number}", s.apiNumber},
 		{"GET", "/api/v1/organisations", s.apiOrganisations},
 		{"GET", "/api/v1/organisations/{id}", s.apiOrganisation},
 		{"POST", "/api/v1/reports", s.apiReport},
@@ -273,7 +276,16 @@ func (s *Server) addressAPIRoutes() []apiRoute {
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
 		{"GET", "/api/v1/stats", s.apiStats},
-	}, append(append(append(s.alertAPIRoutes(), s.shareAPIRoutes()...), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+	}, append(append(append(append(s.numberAPIRoutes(), s.alertAPIRoutes()...), s.shareAPIRoutes()...), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+}
+
+// numberAPIRoutes are the number API's endpoints (package numbers).
+func (s *Server) numberAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.numbers.APIRoutes() {
+		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+	}
+	return rts
 }
 
 // alertAPIRoutes are the alert API's endpoints (package alerts).
@@ -404,16 +416,8 @@ func (s *Server) routes() {
 		page("GET /stats", s.webStats)
 		page("GET /stats/{file}", s.webStatsCSV)
 	}
-	page("GET /numbers", s.webNumberLookup)
-	page("GET /numbers/{number}", s.webNumber)
-	if s.deps.RepDB != nil {
-		page("POST /numbers/{number}/appeal", s.webAppeal)
-	}
-	if s.deps.Activity != nil {
-		page("POST /numbers/{number}/called", s.webNumberCalled)
-	}
-	if s.deps.Reports != nil {
-		page("POST /numbers/{number}/genuine", s.webNumberGenuine)
+	for _, rt := range s.numbers.Pages() {
+		page(rt.Method+" "+rt.Path, rt.Handler)
 	}
 	if s.deps.Reports != nil {
 		page("GET /report", s.webReportStart)

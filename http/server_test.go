@@ -14,6 +14,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/numbers"
 	"github.com/hangup-org/hangup/sqlite"
 )
 
@@ -145,7 +146,7 @@ func TestAPIErrors(t *testing.T) {
 func TestAPINumberAndOrganisations(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	r := do(t, s, "GET", "/api/v1/numbers/"+url.PathEscape("01793 781800"), "", "")
-	n := decodeBody[NumberResponse](t, r)
+	n := decodeBody[numbers.NumberResponse](t, r)
 	if r.status != 200 || n.E164 != "+441793781800" || n.Organisation == nil || n.Organisation.ID != "imex" {
 		t.Errorf("number lookup: %d %+v", r.status, n)
 	}

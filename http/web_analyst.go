@@ -10,6 +10,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/numbers"
 )
 
 func (s *Server) analystRoutes(page func(string, http.HandlerFunc)) {
@@ -71,8 +72,8 @@ type AnalystReportsPage struct {
 // AnalystNumber is what the analysts' list shows about the number it is
 // filtered on.
 type AnalystNumber struct {
-	Info     *NumberResponse
-	Activity ActivityView
+	Info     *numbers.NumberResponse
+	Activity numbers.ActivityView
 }
 
 // filterFromRequest reads the filter. Members are held to their own
@@ -151,12 +152,12 @@ func (s *Server) webAnalystReports(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if f.Number != "" {
-		info, err := s.lookupNumber(r.Context(), f.Number)
+		info, err := s.numbers.Lookup(r.Context(), f.Number)
 		if err != nil {
 			s.site.Error(w, r, err)
 			return
 		}
-		p.Number = &AnalystNumber{Info: info, Activity: s.activityView(info)}
+		p.Number = &AnalystNumber{Info: info, Activity: s.numbers.ActivityView(info)}
 	}
 	if len(p.Reports) == f.Limit {
 		v, _ := url.ParseQuery(form.Query())
