@@ -4,11 +4,15 @@
 // engines, so the API, the pages and the CLI give the same answers.
 //
 // This package holds the Server, its configuration, routes and
-// middleware, and mounts the handlers of the packages under it: alerts
-// (the public alerts' pages, feeds and API), sharing (the blocklist, its
-// files and exports), carddav (the blocklist as an address book),
-// telephony (call screening for phone systems), portal (the organisation
-// portal's pages) and orgapi (the organisation API). Package web under
+// middleware, and the pages and API it answers itself (the call check,
+// the report form and its tracking page, the organisations, the public
+// figures, websites and transcripts, signing in). It mounts the handlers
+// of the packages under it: numbers (a number's API answer and pages),
+// alerts (the public alerts' pages, feeds and API), sharing (the
+// blocklist, its files and exports), carddav (the blocklist as an address
+// book), telephony (call screening for phone systems), portal (the
+// organisation portal's pages), orgapi (the organisation API) and staff
+// (the analysts' and administrators' pages). Package web under
 // http/internal is what they share: errors, JSON, rendering, sessions.
 package http
 
@@ -40,6 +44,7 @@ import (
 	"github.com/hangup-org/hangup/http/orgapi"
 	"github.com/hangup-org/hangup/http/portal"
 	"github.com/hangup-org/hangup/http/sharing"
+	"github.com/hangup-org/hangup/http/staff"
 	"github.com/hangup-org/hangup/http/telephony"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/orgdash"
@@ -163,6 +168,7 @@ type Server struct {
 	alerts        *alerts.Handler
 	portal        *portal.Handler
 	numbers       *numbers.Handler
+	staff         *staff.Handler
 	csrfKey       []byte
 	public        atomic.Pointer[string]
 }
@@ -239,6 +245,8 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 		Site: s.site, ClientAddr: s.clientAddr, Logger: s.log})
 	s.numbers = numbers.New(numbers.Deps{Numbers: deps.Numbers, Registry: deps.Registry, Reputation: deps.Reputation, RepDB: deps.RepDB,
 		Activity: deps.Activity, SiteNumbers: deps.SiteNumbers, Reports: deps.Reports, Site: s.site, ClientAddr: s.clientAddr, Logger: s.log})
+	s.staff = staff.New(staff.Deps{ReportDB: deps.ReportDB, Accounts: deps.Accounts, RepDB: deps.RepDB, Reputation: deps.Reputation,
+		Numbers: deps.Numbers, Number: s.numbers, Site: s.site, Logger: s.log})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -432,7 +440,9 @@ func (s *Server) routes() {
 		page("POST /login", s.webLogin)
 		page("POST /logout", s.webLogout)
 	}
-	s.analystRoutes(page)
+	for _, rt := range s.staff.Pages() {
+		page(rt.Method+" "+rt.Path, rt.Handler)
+	}
 	if s.deps.Accounts != nil {
 		for _, rt := range s.portal.Pages() {
 			page(rt.Method+" "+rt.Path, rt.Handler)

@@ -139,3 +139,18 @@ var policyLabels = map[hangup.PolicyCode]string{
 	hangup.PolicyNoLinksInTexts:      "Never sends texts or emails with links asking for your details",
 	hangup.PolicyNoPersonalDetails:   "Never asks for your personal details out of the blue",
 }
+
+// siteVerdictLabel says a website's standing in plain words.
+func siteVerdictLabel(v hangup.ReputationVerdict) string {
+	switch v {
+	case hangup.RepScam:
+		return "Scam website"
+	case hangup.RepSuspected:
+		return "Suspected scam website"
+	case hangup.RepVerified:
+		return "Official website: never listed"
+	case hangup.RepAllowed:
+		return "Cleared by an analyst"
+	}
+	return "Not listed"
+}

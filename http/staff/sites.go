@@ -1,4 +1,4 @@
-package http
+package staff
 
 import (
 	"net/http"
@@ -25,44 +25,29 @@ type AnalystSitesPage struct {
 	Reports  []*hangup.Report // reports naming Selected's registrable domain
 }
 
-// siteVerdictLabel says a website's standing in plain words.
-func siteVerdictLabel(v hangup.ReputationVerdict) string {
-	switch v {
-	case hangup.RepScam:
-		return "Scam website"
-	case hangup.RepSuspected:
-		return "Suspected scam website"
-	case hangup.RepVerified:
-		return "Official website: never listed"
-	case hangup.RepAllowed:
-		return "Cleared by an analyst"
-	}
-	return "Not listed"
+func (h *Handler) webAnalystSites(w http.ResponseWriter, r *http.Request) {
+	h.renderAnalystSites(w, r, http.StatusOK, "")
 }
 
-func (s *Server) webAnalystSites(w http.ResponseWriter, r *http.Request) {
-	s.renderAnalystSites(w, r, http.StatusOK, "")
-}
-
-func (s *Server) renderAnalystSites(w http.ResponseWriter, r *http.Request, status int, problem string) {
-	p := AnalystSitesPage{Page: s.site.Page(r, "Reported websites"), Problem: problem, Decided: r.URL.Query().Get("decided")}
+func (h *Handler) renderAnalystSites(w http.ResponseWriter, r *http.Request, status int, problem string) {
+	p := AnalystSitesPage{Page: h.deps.Site.Page(r, "Reported websites"), Problem: problem, Decided: r.URL.Query().Get("decided")}
 	if problem != "" && r.PostForm != nil {
 		p.Domain, p.Reason = r.PostForm.Get("domain"), r.PostForm.Get("reason")
 	}
-	p.Sites = s.deps.Reputation.ReportedSites(200)
+	p.Sites = h.deps.Reputation.ReportedSites(200)
 	if d := r.URL.Query().Get("domain"); d != "" && problem == "" {
 		if key, err := reputation.SiteKey(d); err == nil {
-			rep := s.deps.Reputation.LookupSite(key)
+			rep := h.deps.Reputation.LookupSite(key)
 			p.Selected, p.Domain = &rep, rep.Domain
-			p.Reports, _ = s.deps.ReportDB.ListReports(r.Context(), hangup.ReportFilter{Domain: registrable(rep.Domain), Limit: 50})
+			p.Reports, _ = h.deps.ReportDB.ListReports(r.Context(), hangup.ReportFilter{Domain: registrable(rep.Domain), Limit: 50})
 		}
 	}
 	var err error
-	if p.Changes, err = s.deps.RepDB.SiteChanges(r.Context(), "", 50); err != nil {
-		s.site.Error(w, r, err)
+	if p.Changes, err = h.deps.RepDB.SiteChanges(r.Context(), "", 50); err != nil {
+		h.deps.Site.Error(w, r, err)
 		return
 	}
-	s.site.Render(w, r, status, "analyst_websites", p)
+	h.deps.Site.Render(w, r, status, "analyst_websites", p)
 }
 
 // registrable is the registrable domain of a website name, as report
@@ -74,13 +59,13 @@ func registrable(host string) string {
 	return host
 }
 
-func (s *Server) webAnalystSiteDecide(w http.ResponseWriter, r *http.Request) {
-	if !s.site.PostedForm(w, r) {
+func (h *Handler) webAnalystSiteDecide(w http.ResponseWriter, r *http.Request) {
+	if !h.deps.Site.PostedForm(w, r) {
 		return
 	}
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))
 	if len(reason) > 1000 {
-		s.renderAnalystSites(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 1,000 characters or fewer.")
+		h.renderAnalystSites(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 1,000 characters or fewer.")
 		return
 	}
 	decision := hangup.SiteDecisionKind(r.PostForm.Get("decision"))
@@ -88,13 +73,13 @@ func (s *Server) webAnalystSiteDecide(w http.ResponseWriter, r *http.Request) {
 		decision = ""
 	}
 	u := web.UserFrom(r.Context())
-	rep, err := s.deps.Reputation.DecideSite(r.Context(), r.PostForm.Get("domain"), decision, u.Email, reason)
+	rep, err := h.deps.Reputation.DecideSite(r.Context(), r.PostForm.Get("domain"), decision, u.Email, reason)
 	if err != nil {
 		if hangup.ErrorCode(err) == hangup.EINVALID {
-			s.renderAnalystSites(w, r, http.StatusBadRequest, web.ProblemText(err))
+			h.renderAnalystSites(w, r, http.StatusBadRequest, web.ProblemText(err))
 			return
 		}
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/analyst/websites?"+url.Values{"domain": {rep.Domain}, "decided": {rep.Domain}}.Encode(), http.StatusSeeOther)

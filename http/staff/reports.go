@@ -1,7 +1,14 @@
-package http
+// Package staff serves the pages of Hangup's own people: the analysts'
+// reports (list, CSV, one report and its status), appeals against
+// listings, the analysts' website decisions, and for administrators the
+// allow-list and the sign-in throttles. Package http mounts the pages; the
+// analysts' queues of alerts and claims are served with their nouns
+// (packages alerts and portal).
+package staff
 
 import (
 	"encoding/csv"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -9,33 +16,77 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/account"
 	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/http/numbers"
+	"github.com/hangup-org/hangup/reputation"
 )
 
-func (s *Server) analystRoutes(page func(string, http.HandlerFunc)) {
-	if s.deps.ReportDB == nil || s.deps.Accounts == nil {
-		return
+// Deps are what the staff pages read and change.
+type Deps struct {
+	ReportDB   hangup.ReportStore     // required
+	Accounts   *account.Service       // required
+	RepDB      hangup.ReputationStore // appeals and the allow-list; nil: those pages are off
+	Reputation *reputation.Service    // nil: the appeal, allow-list and website pages are off
+	Numbers    hangup.NumberService
+	// Number shows a number in the report list as the number page does.
+	Number *numbers.Handler
+	Site   *web.Site
+	Logger *slog.Logger
+}
+
+// Handler serves the staff pages.
+type Handler struct {
+	deps Deps
+	log  *slog.Logger
+}
+
+// New returns the staff pages' handlers.
+func New(deps Deps) *Handler {
+	h := &Handler{deps: deps, log: deps.Logger}
+	if h.log == nil {
+		h.log = slog.Default()
 	}
+	return h
+}
+
+// Route is one staff page.
+type Route struct {
+	Method, Path string
+	Handler      http.HandlerFunc
+}
+
+// Pages are the staff pages, each behind its role check; none without
+// the report store and accounts.
+func (h *Handler) Pages() []Route {
+	if h.deps.ReportDB == nil || h.deps.Accounts == nil {
+		return nil
+	}
+	site := h.deps.Site
 	staff := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst}
 	all := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
-	page("GET /analyst", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/analyst/reports", http.StatusSeeOther)
-	})
-	page("GET /analyst/reports", s.site.RequireRole(s.webAnalystReports, all...))
-	page("GET /analyst/reports.csv", s.site.RequireRole(s.webAnalystCSV, all...))
-	page("GET /analyst/reports/{ref}", s.site.RequireRole(s.webAnalystReport, all...))
-	page("POST /analyst/reports/{ref}/status", s.site.RequireRole(s.webAnalystStatus, staff...))
-	page("GET /admin/signins", s.site.RequireRole(s.webSignIns, hangup.RoleAdmin))
-	page("POST /admin/signins", s.site.RequireRole(s.webSignInsClear, hangup.RoleAdmin))
-	if s.deps.RepDB != nil && s.deps.Reputation != nil {
-		page("GET /analyst/appeals", s.site.RequireRole(s.webAppeals, staff...))
-		page("POST /analyst/appeals/{id}", s.site.RequireRole(s.webAppealDecide, staff...))
-		page("GET /admin/allow", s.site.RequireRole(s.webAllowList, hangup.RoleAdmin))
-		page("POST /admin/allow", s.site.RequireRole(s.webAllowChange, hangup.RoleAdmin))
-		page("GET /analyst/websites", s.site.RequireRole(s.webAnalystSites, staff...))
-		page("POST /analyst/websites", s.site.RequireRole(s.webAnalystSiteDecide, staff...))
+	rts := []Route{
+		{"GET", "/analyst", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/analyst/reports", http.StatusSeeOther)
+		}},
+		{"GET", "/analyst/reports", site.RequireRole(h.webAnalystReports, all...)},
+		{"GET", "/analyst/reports.csv", site.RequireRole(h.webAnalystCSV, all...)},
+		{"GET", "/analyst/reports/{ref}", site.RequireRole(h.webAnalystReport, all...)},
+		{"POST", "/analyst/reports/{ref}/status", site.RequireRole(h.webAnalystStatus, staff...)},
+		{"GET", "/admin/signins", site.RequireRole(h.webSignIns, hangup.RoleAdmin)},
+		{"POST", "/admin/signins", site.RequireRole(h.webSignInsClear, hangup.RoleAdmin)},
 	}
+	if h.deps.RepDB != nil && h.deps.Reputation != nil {
+		rts = append(rts,
+			Route{"GET", "/analyst/appeals", site.RequireRole(h.webAppeals, staff...)},
+			Route{"POST", "/analyst/appeals/{id}", site.RequireRole(h.webAppealDecide, staff...)},
+			Route{"GET", "/admin/allow", site.RequireRole(h.webAllowList, hangup.RoleAdmin)},
+			Route{"POST", "/admin/allow", site.RequireRole(h.webAllowChange, hangup.RoleAdmin)},
+			Route{"GET", "/analyst/websites", site.RequireRole(h.webAnalystSites, staff...)},
+			Route{"POST", "/analyst/websites", site.RequireRole(h.webAnalystSiteDecide, staff...)},
+		)
+	}
+	return rts
 }
 
 // ReportFilterForm is the analyst's filter as typed.
@@ -78,7 +129,7 @@ type AnalystNumber struct {
 
 // filterFromRequest reads the filter. Members are held to their own
 // organisation whatever they ask for.
-func (s *Server) filterFromRequest(r *http.Request) (hangup.ReportFilter, ReportFilterForm, error) {
+func (h *Handler) filterFromRequest(r *http.Request) (hangup.ReportFilter, ReportFilterForm, error) {
 	q := r.URL.Query()
 	form := ReportFilterForm{Number: q.Get("number"), Organisation: q.Get("org"), Tool: q.Get("tool"), Domain: q.Get("domain"),
 		Status: q.Get("status"), From: q.Get("from"), To: q.Get("to"), MinLoss: q.Get("min_loss"), Text: q.Get("q"), Source: q.Get("source")}
@@ -90,7 +141,7 @@ func (s *Server) filterFromRequest(r *http.Request) (hangup.ReportFilter, Report
 		p.Add("q", "A filter is too long. Use fewer words, at most 200 characters.")
 	}
 	if form.Number != "" {
-		n := s.deps.Numbers.ParseNumber(form.Number)
+		n := h.deps.Numbers.ParseNumber(form.Number)
 		if n.E164 == "" {
 			p.Add("number", "Enter a phone number we can read, for example 0906 123 4567, or leave it empty.")
 		}
@@ -135,36 +186,36 @@ func (s *Server) filterFromRequest(r *http.Request) (hangup.ReportFilter, Report
 	return f, form, nil
 }
 
-func (s *Server) webAnalystReports(w http.ResponseWriter, r *http.Request) {
-	f, form, err := s.filterFromRequest(r)
-	p := AnalystReportsPage{Page: s.site.Page(r, "Reports"), Filter: form, Statuses: hangup.ReportStatuses}
+func (h *Handler) webAnalystReports(w http.ResponseWriter, r *http.Request) {
+	f, form, err := h.filterFromRequest(r)
+	p := AnalystReportsPage{Page: h.deps.Site.Page(r, "Reports"), Filter: form, Statuses: hangup.ReportStatuses}
 	if u := web.UserFrom(r.Context()); u.Role.IsOrg() {
 		p.OrgLock = u.OrganisationID
 	}
 	if err != nil {
 		p.Problems = web.FormProblems(err, []string{"number", "from", "to", "min_loss", "q"},
 			map[string]string{"number": "f-number", "from": "f-from", "to": "f-to", "min_loss": "f-loss", "q": "f-q"})
-		s.site.Render(w, r, http.StatusBadRequest, "analyst_reports", p)
+		h.deps.Site.Render(w, r, http.StatusBadRequest, "analyst_reports", p)
 		return
 	}
-	if p.Reports, err = s.deps.ReportDB.ListReports(r.Context(), f); err != nil {
-		s.site.Error(w, r, err)
+	if p.Reports, err = h.deps.ReportDB.ListReports(r.Context(), f); err != nil {
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	if f.Number != "" {
-		info, err := s.numbers.Lookup(r.Context(), f.Number)
+		info, err := h.deps.Number.Lookup(r.Context(), f.Number)
 		if err != nil {
-			s.site.Error(w, r, err)
+			h.deps.Site.Error(w, r, err)
 			return
 		}
-		p.Number = &AnalystNumber{Info: info, Activity: s.numbers.ActivityView(info)}
+		p.Number = &AnalystNumber{Info: info, Activity: h.deps.Number.ActivityView(info)}
 	}
 	if len(p.Reports) == f.Limit {
 		v, _ := url.ParseQuery(form.Query())
 		v.Set("after", strconv.FormatInt(p.Reports[len(p.Reports)-1].ID, 10))
 		p.Next = v.Encode()
 	}
-	s.site.Render(w, r, http.StatusOK, "analyst_reports", p)
+	h.deps.Site.Render(w, r, http.StatusOK, "analyst_reports", p)
 }
 
 // csvColumns are the exported fields: no contact details, no reporter key,
@@ -173,10 +224,10 @@ var csvColumns = []string{"reference", "created_at", "occurred_at", "status", "s
 	"callback_number", "claimed_organisation", "organisation_id", "started", "happened", "software", "website",
 	"domains", "tools", "amount", "currency", "payment_method", "verdict", "scam_type"}
 
-func (s *Server) webAnalystCSV(w http.ResponseWriter, r *http.Request) {
-	f, _, err := s.filterFromRequest(r)
+func (h *Handler) webAnalystCSV(w http.ResponseWriter, r *http.Request) {
+	f, _, err := h.filterFromRequest(r)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -185,9 +236,9 @@ func (s *Server) webAnalystCSV(w http.ResponseWriter, r *http.Request) {
 	cw.Write(csvColumns)
 	f.Limit = 1000
 	for {
-		rs, err := s.deps.ReportDB.ListReports(r.Context(), f)
+		rs, err := h.deps.ReportDB.ListReports(r.Context(), f)
 		if err != nil {
-			s.log.Error("csv export", "err", err)
+			h.log.Error("csv export", "err", err)
 			return
 		}
 		for _, rep := range rs {
@@ -246,8 +297,8 @@ type AnalystReportPage struct {
 // visibleReport loads a report the signed-in user may see: members only
 // their organisation's; anything else is "not found", never "forbidden", so
 // references can't be probed.
-func (s *Server) visibleReport(r *http.Request) (*hangup.Report, error) {
-	rep, err := s.deps.ReportDB.FindReport(r.Context(), r.PathValue("ref"))
+func (h *Handler) visibleReport(r *http.Request) (*hangup.Report, error) {
+	rep, err := h.deps.ReportDB.FindReport(r.Context(), r.PathValue("ref"))
 	if err != nil {
 		return nil, err
 	}
@@ -257,21 +308,21 @@ func (s *Server) visibleReport(r *http.Request) (*hangup.Report, error) {
 	return rep, nil
 }
 
-func (s *Server) webAnalystReport(w http.ResponseWriter, r *http.Request) {
-	rep, err := s.visibleReport(r)
+func (h *Handler) webAnalystReport(w http.ResponseWriter, r *http.Request) {
+	rep, err := h.visibleReport(r)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	u := web.UserFrom(r.Context())
-	p := AnalystReportPage{Page: s.site.Page(r, "Report "+rep.Reference), Report: rep, Statuses: hangup.ReportStatuses,
+	p := AnalystReportPage{Page: h.deps.Site.Page(r, "Report "+rep.Reference), Report: rep, Statuses: hangup.ReportStatuses,
 		CanEdit: u.CanSeeAllReports()}
-	if p.Events, err = s.deps.ReportDB.ReportEvents(r.Context(), rep.Reference); err != nil {
-		s.site.Error(w, r, err)
+	if p.Events, err = h.deps.ReportDB.ReportEvents(r.Context(), rep.Reference); err != nil {
+		h.deps.Site.Error(w, r, err)
 		return
 	}
-	if p.Linked, err = s.deps.ReportDB.LinkedReports(r.Context(), rep, 50); err != nil {
-		s.site.Error(w, r, err)
+	if p.Linked, err = h.deps.ReportDB.LinkedReports(r.Context(), rep, 50); err != nil {
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	if u.Role.IsOrg() {
@@ -284,36 +335,36 @@ func (s *Server) webAnalystReport(w http.ResponseWriter, r *http.Request) {
 		p.Linked = kept
 	}
 	if u.CanSeeAllReports() && rep.HasContact {
-		if c, err := s.deps.ReportDB.ReportContact(r.Context(), rep.Reference); err == nil && c != nil && c.Consent {
+		if c, err := h.deps.ReportDB.ReportContact(r.Context(), rep.Reference); err == nil && c != nil && c.Consent {
 			p.Contact = c
 		}
 	}
-	if s.deps.Reputation != nil {
+	if h.deps.Reputation != nil {
 		if rep.NumberShownE164 != "" {
-			rp := s.deps.Reputation.Lookup(rep.NumberShownE164)
+			rp := h.deps.Reputation.Lookup(rep.NumberShownE164)
 			p.Shown = &rp
 		}
 		if rep.CallbackE164 != "" {
-			rp := s.deps.Reputation.Lookup(rep.CallbackE164)
+			rp := h.deps.Reputation.Lookup(rep.CallbackE164)
 			p.Callback = &rp
 		}
 	}
-	s.site.Render(w, r, http.StatusOK, "analyst_report", p)
+	h.deps.Site.Render(w, r, http.StatusOK, "analyst_report", p)
 }
 
-func (s *Server) webAnalystStatus(w http.ResponseWriter, r *http.Request) {
-	if !s.site.PostedForm(w, r) {
+func (h *Handler) webAnalystStatus(w http.ResponseWriter, r *http.Request) {
+	if !h.deps.Site.PostedForm(w, r) {
 		return
 	}
 	ref := r.PathValue("ref")
 	note := strings.TrimSpace(r.PostForm.Get("note"))
 	if len(note) > 2000 {
-		s.site.Error(w, r, hangup.Errorf(hangup.ETOOLARGE, "The note is too long. Go back and shorten it to 2,000 characters or fewer."))
+		h.deps.Site.Error(w, r, hangup.Errorf(hangup.ETOOLARGE, "The note is too long. Go back and shorten it to 2,000 characters or fewer."))
 		return
 	}
 	u := web.UserFrom(r.Context())
-	if err := s.deps.ReportDB.SetReportStatus(r.Context(), ref, hangup.ReportStatus(r.PostForm.Get("status")), u.Email, note); err != nil {
-		s.site.Error(w, r, err)
+	if err := h.deps.ReportDB.SetReportStatus(r.Context(), ref, hangup.ReportStatus(r.PostForm.Get("status")), u.Email, note); err != nil {
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/analyst/reports/"+url.PathEscape(ref), http.StatusSeeOther)
@@ -338,51 +389,51 @@ type AppealsPage struct {
 	Disputed []hangup.Reputation
 }
 
-func (s *Server) webAppeals(w http.ResponseWriter, r *http.Request) {
-	s.renderAppeals(w, r, http.StatusOK, "")
+func (h *Handler) webAppeals(w http.ResponseWriter, r *http.Request) {
+	h.renderAppeals(w, r, http.StatusOK, "")
 }
 
-func (s *Server) renderAppeals(w http.ResponseWriter, r *http.Request, status int, problem string) {
-	open, err := s.deps.RepDB.Appeals(r.Context(), "", hangup.AppealOpen)
+func (h *Handler) renderAppeals(w http.ResponseWriter, r *http.Request, status int, problem string) {
+	open, err := h.deps.RepDB.Appeals(r.Context(), "", hangup.AppealOpen)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
-	p := AppealsPage{Page: s.site.Page(r, "Appeals"), Problem: problem, Disputed: s.deps.Reputation.Disputed(100)}
+	p := AppealsPage{Page: h.deps.Site.Page(r, "Appeals"), Problem: problem, Disputed: h.deps.Reputation.Disputed(100)}
 	for _, a := range open {
-		rs, _ := s.deps.ReportDB.ListReports(r.Context(), hangup.ReportFilter{Number: a.Number, Limit: 20})
-		p.Appeals = append(p.Appeals, AppealView{Appeal: a, Reputation: s.deps.Reputation.Lookup(a.Number), Reports: rs})
+		rs, _ := h.deps.ReportDB.ListReports(r.Context(), hangup.ReportFilter{Number: a.Number, Limit: 20})
+		p.Appeals = append(p.Appeals, AppealView{Appeal: a, Reputation: h.deps.Reputation.Lookup(a.Number), Reports: rs})
 	}
-	all, _ := s.deps.RepDB.Appeals(r.Context(), "", "")
+	all, _ := h.deps.RepDB.Appeals(r.Context(), "", "")
 	for _, a := range all {
 		if a.Status != hangup.AppealOpen && len(p.Decided) < 20 {
 			p.Decided = append(p.Decided, a)
 		}
 	}
-	s.site.Render(w, r, status, "analyst_appeals", p)
+	h.deps.Site.Render(w, r, status, "analyst_appeals", p)
 }
 
-func (s *Server) webAppealDecide(w http.ResponseWriter, r *http.Request) {
-	if !s.site.PostedForm(w, r) {
+func (h *Handler) webAppealDecide(w http.ResponseWriter, r *http.Request) {
+	if !h.deps.Site.PostedForm(w, r) {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		s.site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no such appeal."))
+		h.deps.Site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no such appeal."))
 		return
 	}
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))
 	if len(reason) > 2000 {
-		s.renderAppeals(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 2,000 characters or fewer.")
+		h.renderAppeals(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 2,000 characters or fewer.")
 		return
 	}
 	u := web.UserFrom(r.Context())
-	if _, err := s.deps.Reputation.DecideAppeal(r.Context(), id, hangup.AppealStatus(r.PostForm.Get("decision")), u.Email, reason); err != nil {
+	if _, err := h.deps.Reputation.DecideAppeal(r.Context(), id, hangup.AppealStatus(r.PostForm.Get("decision")), u.Email, reason); err != nil {
 		if c := hangup.ErrorCode(err); c == hangup.EINVALID || c == hangup.ECONFLICT {
-			s.renderAppeals(w, r, web.StatusCode(err), hangup.ErrorMessage(err))
+			h.renderAppeals(w, r, web.StatusCode(err), hangup.ErrorMessage(err))
 			return
 		}
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/analyst/appeals", http.StatusSeeOther)
@@ -398,46 +449,46 @@ type AllowListPage struct {
 	Reason  string
 }
 
-func (s *Server) webAllowList(w http.ResponseWriter, r *http.Request) {
-	s.renderAllow(w, r, http.StatusOK, "")
+func (h *Handler) webAllowList(w http.ResponseWriter, r *http.Request) {
+	h.renderAllow(w, r, http.StatusOK, "")
 }
 
-func (s *Server) renderAllow(w http.ResponseWriter, r *http.Request, status int, problem string) {
+func (h *Handler) renderAllow(w http.ResponseWriter, r *http.Request, status int, problem string) {
 	number, reason := "", ""
 	if problem != "" && r.PostForm != nil {
 		number, reason = r.PostForm.Get("number"), r.PostForm.Get("reason")
 	}
-	al, err := s.deps.RepDB.AllowList(r.Context())
+	al, err := h.deps.RepDB.AllowList(r.Context())
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
-	changes, _ := s.deps.RepDB.ReputationChanges(r.Context(), "", 50)
-	s.site.Render(w, r, status, "admin_allow", AllowListPage{Page: s.site.Page(r, "Allow-list"), Numbers: al, Changes: changes, Problem: problem,
+	changes, _ := h.deps.RepDB.ReputationChanges(r.Context(), "", 50)
+	h.deps.Site.Render(w, r, status, "admin_allow", AllowListPage{Page: h.deps.Site.Page(r, "Allow-list"), Numbers: al, Changes: changes, Problem: problem,
 		Number: number, Reason: reason})
 }
 
-func (s *Server) webAllowChange(w http.ResponseWriter, r *http.Request) {
-	if !s.site.PostedForm(w, r) {
+func (h *Handler) webAllowChange(w http.ResponseWriter, r *http.Request) {
+	if !h.deps.Site.PostedForm(w, r) {
 		return
 	}
-	n := s.deps.Numbers.ParseNumber(r.PostForm.Get("number"))
+	n := h.deps.Numbers.ParseNumber(r.PostForm.Get("number"))
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))
 	if n.E164 == "" {
-		s.renderAllow(w, r, http.StatusBadRequest, "Enter a phone number we can read, for example +44 1793 781800.")
+		h.renderAllow(w, r, http.StatusBadRequest, "Enter a phone number we can read, for example +44 1793 781800.")
 		return
 	}
 	if len(reason) > 1000 {
-		s.renderAllow(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 1,000 characters or fewer.")
+		h.renderAllow(w, r, http.StatusBadRequest, "The reason is too long. Shorten it to 1,000 characters or fewer.")
 		return
 	}
 	u := web.UserFrom(r.Context())
-	if err := s.deps.Reputation.Allow(r.Context(), n.E164, r.PostForm.Get("action") != "remove", u.Email, reason); err != nil {
+	if err := h.deps.Reputation.Allow(r.Context(), n.E164, r.PostForm.Get("action") != "remove", u.Email, reason); err != nil {
 		if hangup.ErrorCode(err) == hangup.EINVALID {
-			s.renderAllow(w, r, http.StatusBadRequest, web.ProblemText(err))
+			h.renderAllow(w, r, http.StatusBadRequest, web.ProblemText(err))
 			return
 		}
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/allow", http.StatusSeeOther)

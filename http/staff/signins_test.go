@@ -1,4 +1,4 @@
-package http
+package staff_test
 
 import (
 	"context"
@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	hhttp "github.com/hangup-org/hangup/http"
+
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/servertest"
 	"github.com/hangup-org/hangup/http/internal/testenv"
 )
 
@@ -15,21 +18,21 @@ import (
 // account is being guessed at from which network, and clears it; no one
 // else can open the page.
 func TestAdminSeesAndClearsSignInThrottles(t *testing.T) {
-	s := newTestServer(t, DefaultConfig())
+	s, e := servertest.New(t, hhttp.DefaultConfig())
 	ctx := context.Background()
 	for range 6 {
-		s.deps.Accounts.Login(ctx, "victim@example.org", "not the password", "198.51.100.23")
+		e.Accounts.Login(ctx, "victim@example.org", "not the password", "198.51.100.23")
 	}
-	if _, _, err := s.deps.Accounts.Login(ctx, "victim@example.org", "not the password", "198.51.100.23"); hangup.ErrorCode(err) != hangup.ERATELIMIT {
+	if _, _, err := e.Accounts.Login(ctx, "victim@example.org", "not the password", "198.51.100.23"); hangup.ErrorCode(err) != hangup.ERATELIMIT {
 		t.Fatalf("seventh failure from one network: %v, want a wait", err)
 	}
-	analyst := newBrowser(t, s)
-	signIn(t, s, analyst, "analyst@example.org", hangup.RoleAnalyst, "")
+	analyst := testenv.NewBrowser(t, s)
+	testenv.SignIn(t, e.Accounts, analyst, "analyst@example.org", hangup.RoleAnalyst, "")
 	if st, _, _ := analyst.Get("/admin/signins"); st != http.StatusForbidden {
 		t.Errorf("an analyst opened the throttles: %d", st)
 	}
-	admin := newBrowser(t, s)
-	signIn(t, s, admin, "admin@example.org", hangup.RoleAdmin, "")
+	admin := testenv.NewBrowser(t, s)
+	testenv.SignIn(t, e.Accounts, admin, "admin@example.org", hangup.RoleAdmin, "")
 	st, page, _ := admin.Get("/admin/signins")
 	if st != http.StatusOK || !strings.Contains(page, "victim@example.org") || !strings.Contains(page, "198.51.100.0/24") {
 		t.Fatalf("GET /admin/signins: %d\n%s", st, page)
@@ -41,11 +44,11 @@ func TestAdminSeesAndClearsSignInThrottles(t *testing.T) {
 	if _, page, _ := admin.Get(hdr.Get("Location")); !strings.Contains(page, "Cleared 1 throttle") || strings.Contains(page, "victim@example.org</td>") {
 		t.Errorf("after clearing:\n%s", page)
 	}
-	if _, _, err := s.deps.Accounts.Login(ctx, "victim@example.org", "not the password", "198.51.100.23"); hangup.ErrorCode(err) != hangup.EUNAUTHORIZED {
+	if _, _, err := e.Accounts.Login(ctx, "victim@example.org", "not the password", "198.51.100.23"); hangup.ErrorCode(err) != hangup.EUNAUTHORIZED {
 		t.Errorf("after clearing, the network's attempt: %v, want it tried (and refused as wrong)", err)
 	}
 	// The sign-in page says how long to wait, with Retry-After.
-	b := newBrowser(t, s)
+	b := testenv.NewBrowser(t, s)
 	for range 10 {
 		_, page, _ = b.Get("/login")
 		st, page, hdr = b.Post("/login", testenv.Merge(testenv.Hidden(page), map[string]string{"email": "victim@example.org", "password": "still not it"}))

@@ -1,4 +1,4 @@
-package http
+package staff
 
 import (
 	"fmt"
@@ -19,43 +19,43 @@ type SignInsPage struct {
 	Problem   string
 }
 
-func (s *Server) webSignIns(w http.ResponseWriter, r *http.Request) {
-	s.renderSignIns(w, r, http.StatusOK, r.URL.Query().Get("cleared"), "")
+func (h *Handler) webSignIns(w http.ResponseWriter, r *http.Request) {
+	h.renderSignIns(w, r, http.StatusOK, r.URL.Query().Get("cleared"), "")
 }
 
-func (s *Server) renderSignIns(w http.ResponseWriter, r *http.Request, status int, cleared, problem string) {
-	list, err := s.deps.Accounts.Throttles(r.Context(), 200)
+func (h *Handler) renderSignIns(w http.ResponseWriter, r *http.Request, status int, cleared, problem string) {
+	list, err := h.deps.Accounts.Throttles(r.Context(), 200)
 	if err != nil {
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
 	if len(cleared) > 400 {
 		cleared = ""
 	}
-	s.site.Render(w, r, status, "admin_signins", SignInsPage{Page: s.site.Page(r, "Sign-in throttles"), Throttles: list, Cleared: cleared, Problem: problem})
+	h.deps.Site.Render(w, r, status, "admin_signins", SignInsPage{Page: h.deps.Site.Page(r, "Sign-in throttles"), Throttles: list, Cleared: cleared, Problem: problem})
 }
 
 // webSignInsClear clears the failed sign-ins of an account from a network,
 // of an account from everywhere, or of a network on every account.
-func (s *Server) webSignInsClear(w http.ResponseWriter, r *http.Request) {
-	if !s.site.PostedForm(w, r) {
+func (h *Handler) webSignInsClear(w http.ResponseWriter, r *http.Request) {
+	if !h.deps.Site.PostedForm(w, r) {
 		return
 	}
 	acct, network := r.PostForm.Get("account"), r.PostForm.Get("network")
 	if acct == "" && network == "" && r.PostForm.Get("all") != "yes" {
-		s.renderSignIns(w, r, http.StatusBadRequest, "", "Say which account or network to clear.")
+		h.renderSignIns(w, r, http.StatusBadRequest, "", "Say which account or network to clear.")
 		return
 	}
-	n, err := s.deps.Accounts.ClearThrottles(r.Context(), acct, network)
+	n, err := h.deps.Accounts.ClearThrottles(r.Context(), acct, network)
 	if err != nil {
 		if hangup.ErrorCode(err) == hangup.EINVALID {
-			s.renderSignIns(w, r, http.StatusBadRequest, "", hangup.ErrorMessage(err))
+			h.renderSignIns(w, r, http.StatusBadRequest, "", hangup.ErrorMessage(err))
 			return
 		}
-		s.site.Error(w, r, err)
+		h.deps.Site.Error(w, r, err)
 		return
 	}
-	s.log.Info("sign-in throttles cleared", "by", web.UserFrom(r.Context()).Email, "account", acct, "network", network, "rows", n)
+	h.log.Info("sign-in throttles cleared", "by", web.UserFrom(r.Context()).Email, "account", acct, "network", network, "rows", n)
 	http.Redirect(w, r, "/admin/signins?cleared="+url.QueryEscape(plural(n, "throttle")), http.StatusSeeOther)
 }
 
