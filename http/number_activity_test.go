@@ -105,27 +105,6 @@ func TestNumberFiguresMatchEverywhere(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// TestDramaNumbersAreNeverValid: every range Ofcom keeps for TV, radio and
-// film is flagged on the number page, which never says it could be real.
-func TestDramaNumbersAreNeverValid(t *testing.T) {
-	s := newTestServer(t, DefaultConfig())
-	// Ofcom, "Telephone numbers for use in TV and radio drama".
-	for _, n := range []string{"0113 496 0123", "0114 496 0999", "0115 496 0000", "0116 496 0456", "0117 496 0789",
-		"0118 496 0321", "0121 496 0654", "0131 496 0987", "0141 496 0111", "0151 496 0222", "0161 496 0333",
-		"0191 498 0444", "020 7946 0555", "028 9649 6666", "029 2018 0777", "01632 960888", "07700 900999",
-		"08081 570123", "0909 879 0456", "03069 990789"} {
-		r := do(t, s, "GET", "/numbers/"+url.PathEscape(n), "", "")
-		body := string(r.body)
-		if r.status != 200 || !strings.Contains(body, `data-code="number.uk.drama_range"`) || !strings.Contains(body, `id="valid">No`) {
-			t.Errorf("%s: %d, not flagged as a drama number or said to be valid", n, r.status)
-		}
-	}
-	// Just outside a range is not a drama number.
-	if r := do(t, s, "GET", "/numbers/"+url.PathEscape("020 7946 1555"), "", ""); strings.Contains(string(r.body), "number.uk.drama_range") {
-		t.Error("020 7946 1555 flagged as a drama number")
-	}
-}
-
 // TestDisputedNumbersReachAnalysts: a listed number that people say is
 // genuine stays listed and shows on the analysts' appeals page.
 func TestDisputedNumbersReachAnalysts(t *testing.T) {

@@ -240,23 +240,3 @@ func TestReportEmailsAConfirmation(t *testing.T) {
 		t.Error("a server that emails without a public URL was built")
 	}
 }
-
-// TestNumberPageSaysValidOnlyWhenItIs: a number with a digit too many, or
-// one of Ofcom's drama numbers, is not "valid"; countries read as in a
-// sentence.
-func TestNumberPageSaysValidOnlyWhenItIs(t *testing.T) {
-	s := newTestServer(t, DefaultConfig())
-	for _, tc := range []struct {
-		number, want, code string
-	}{
-		{"0800 123 4567", `id="valid">No`, "number.uk.wrong_length"},
-		{"020 7946 0123", `id="valid">No`, "number.uk.drama_range"},
-		{"0906 123 4567", `id="valid">Yes`, "number.uk.premium_rate"},
-		{"+1 212 555 1234", `This is a number in the US.`, "number.international"},
-	} {
-		r := do(t, s, "GET", "/numbers/"+url.PathEscape(tc.number), "", "")
-		if r.status != 200 || !strings.Contains(string(r.body), tc.want) || !strings.Contains(string(r.body), `data-code="`+tc.code+`"`) {
-			t.Errorf("%s: %d, want %q and %s", tc.number, r.status, tc.want, tc.code)
-		}
-	}
-}
