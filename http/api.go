@@ -1,15 +1,14 @@
 package http
 
 import (
-	"context"
 	_ "embed"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 //go:embed openapi.json
@@ -23,7 +22,7 @@ func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 // apiCheck answers POST /api/v1/checks.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	var req hangup.CheckRequest
-	if err := decodeJSON(r, &req); err != nil {
+	if err := web.DecodeJSON(r, &req); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -32,81 +31,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, res)
-}
-
-// NumberResponse is the answer of GET /api/v1/numbers/{number}: the number's
-// facts and, if the registry lists it, whose it is.
-type NumberResponse struct {
-	hangup.Number
-	Organisation *NumberOwner       `json:"organisation"`
-	Reputation   *hangup.Reputation `json:"reputation"` // null when reputation is not enabled or the number has no E.164 form
-	// Sites are the websites whose pages showed the number when they were
-	// checked (serve --fetch-pages), most recent first.
-	Sites []hangup.SiteNumber `json:"sites,omitempty"`
-	// Activity is the last 30 days: look-ups, "this number called me",
-	// reports naming the number, by day. The same figures as every page.
-	Activity *hangup.NumberActivity `json:"activity,omitempty"`
-}
-
-// NumberOwner says which registry organisation publishes a number and how
-// it uses it.
-type NumberOwner struct {
-	ID     string            `json:"id"`
-	Name   string            `json:"name"`
-	Role   hangup.NumberRole `json:"role"`
-	Label  string            `json:"label"`
-	Source hangup.Source     `json:"source"`
-}
-
-func (s *Server) lookupNumber(ctx context.Context, input string) (*NumberResponse, error) {
-	if len(input) > check.MaxNumberLen {
-		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number",
-			Message: fmt.Sprintf("That is too long to be a phone number. Enter at most %d characters, for example 0906 123 4567.", check.MaxNumberLen)})
-	}
-	n := s.deps.Numbers.ParseNumber(input)
-	if n.Unreadable() {
-		return nil, hangup.Invalid("Please check the phone number.", hangup.FieldError{Field: "number", Message: n.UnreadableReason()})
-	}
-	resp := &NumberResponse{Number: n}
-	if o, on, ok := s.deps.Registry.Snapshot().OrganisationByNumber(n.LookupKey()); ok {
-		resp.Organisation = &NumberOwner{ID: o.ID, Name: o.Name, Role: on.Role, Label: on.Label, Source: on.Source}
-	}
-	if s.deps.Reputation != nil && n.E164 != "" {
-		rp := s.deps.Reputation.Lookup(n.E164)
-		if s.deps.RepDB != nil && rp.Verdict != hangup.RepUnknown {
-			if as, err := s.deps.RepDB.Appeals(ctx, n.E164, ""); err == nil && len(as) > 0 {
-				rp.Appeal = as[0]
-			}
-		}
-		resp.Reputation = &rp
-	}
-	if s.deps.Activity != nil && n.E164 != "" {
-		a, err := s.deps.Activity.Counts(ctx, n.E164)
-		if err != nil {
-			return nil, err
-		}
-		resp.Activity = a
-	}
-	if s.deps.SiteNumbers != nil && n.E164 != "" {
-		sites, err := s.deps.SiteNumbers.SitesShowingNumber(context.Background(), n.E164, 20)
-		if err != nil {
-			s.log.Warn("sites showing a number", "err", err)
-		} else if len(sites) > 0 {
-			resp.Sites = sites
-		}
-	}
-	return resp, nil
-}
-
-// apiNumber answers GET /api/v1/numbers/{number}.
-func (s *Server) apiNumber(w http.ResponseWriter, r *http.Request) {
-	resp, err := s.lookupNumber(r.Context(), r.PathValue("number"))
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, resp)
+	web.WriteJSON(w, http.StatusOK, res)
 }
 
 // OrganisationList is the answer of GET /api/v1/organisations.
@@ -134,7 +59,7 @@ func (s *Server) apiOrganisations(w http.ResponseWriter, r *http.Request) {
 	if orgs == nil {
 		orgs = []*hangup.Organisation{}
 	}
-	writeJSON(w, http.StatusOK, OrganisationList{Organisations: orgs})
+	web.WriteJSON(w, http.StatusOK, OrganisationList{Organisations: orgs})
 }
 
 // apiOrganisation answers GET /api/v1/organisations/{id}.
@@ -145,5 +70,5 @@ func (s *Server) apiOrganisation(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no organisation %q in the registry.", id))
 		return
 	}
-	writeJSON(w, http.StatusOK, o)
+	web.WriteJSON(w, http.StatusOK, o)
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/analyze"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // maxAnalysisBody caps the body of POST /api/v1/analyses: the analysis takes
@@ -21,7 +22,7 @@ type AnalysisRequest struct {
 // notes, analysed indicator by indicator.
 func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) {
 	var req AnalysisRequest
-	if err := decodeJSON(r, &req); err != nil {
+	if err := web.DecodeJSON(r, &req); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -33,7 +34,7 @@ func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	web.WriteJSON(w, http.StatusOK, a)
 }
 
 // CallCreated is the answer of POST /api/v1/calls.
@@ -56,14 +57,14 @@ func (s *Server) apiCallCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, CallCreated{ID: id})
+	web.WriteJSON(w, http.StatusCreated, CallCreated{ID: id})
 }
 
 // callOwner names whom a new live call belongs to, with their cap: the API
 // key it was created with (CallsPerKey), else the client address (IPv6:
 // its /64) with the sessions' own per-client cap.
 func (s *Server) callOwner(r *http.Request) (string, int, error) {
-	if secret := apiKeyOf(r); secret != "" && s.deps.ScreenKeys != nil {
+	if secret := web.APIKey(r); secret != "" && s.deps.ScreenKeys != nil {
 		c, err := s.deps.ScreenKeys.Authenticate(secret)
 		if err != nil {
 			return "", 0, err
@@ -78,7 +79,7 @@ func (s *Server) callOwner(r *http.Request) (string, int, error) {
 // threshold, an alert.
 func (s *Server) apiCallTurn(w http.ResponseWriter, r *http.Request) {
 	var t hangup.Turn
-	if err := decodeJSON(r, &t); err != nil {
+	if err := web.DecodeJSON(r, &t); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -87,7 +88,7 @@ func (s *Server) apiCallTurn(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, res)
+	web.WriteJSON(w, http.StatusOK, res)
 }
 
 // apiCallGet answers GET /api/v1/calls/{id}: the analysis so far.
@@ -97,7 +98,7 @@ func (s *Server) apiCallGet(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	web.WriteJSON(w, http.StatusOK, a)
 }
 
 // apiCallEnd answers DELETE /api/v1/calls/{id}: the final analysis, and the
@@ -108,5 +109,5 @@ func (s *Server) apiCallEnd(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	web.WriteJSON(w, http.StatusOK, a)
 }

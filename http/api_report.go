@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -23,12 +24,12 @@ type ReportCreated struct {
 // second one.
 func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 	var in hangup.ReportInput
-	if err := decodeJSON(r, &in); err != nil {
+	if err := web.DecodeJSON(r, &in); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
 	rc, err := s.deps.Reports.Submit(r.Context(), in, report.Reporter{
-		User: userFrom(r.Context()), Address: s.clientAddr(r), Source: "api",
+		User: web.UserFrom(r.Context()), Address: s.clientAddr(r), Source: "api",
 	}, r.Header.Get("Idempotency-Key"))
 	if err != nil {
 		s.apiError(w, r, err)
@@ -40,6 +41,6 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 	}
 	s.confirmByEmail(r, rc, in)
 	w.Header().Set("Location", s.trackingURL(rc.Token))
-	writeJSON(w, status, ReportCreated{Reference: rc.Report.Reference, TrackingURL: s.trackingURL(rc.Token),
+	web.WriteJSON(w, status, ReportCreated{Reference: rc.Report.Reference, TrackingURL: s.trackingURL(rc.Token),
 		Status: string(rc.Report.Status), Guidance: rc.Guidance, Links: rc.Report.Links, Replayed: rc.Replayed})
 }

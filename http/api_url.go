@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/page"
 )
 
@@ -34,5 +35,5 @@ func (s *Server) apiURL(w http.ResponseWriter, r *http.Request) {
 		page.Merge(&sc, pc)
 	}
 	s.withSiteReputation(&sc)
-	writeJSON(w, http.StatusOK, sc)
+	web.WriteJSON(w, http.StatusOK, sc)
 }

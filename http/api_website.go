@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/reputation"
 )
 
@@ -34,7 +35,7 @@ func (s *Server) apiWebsite(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.deps.Reputation.LookupSite(key))
+	web.WriteJSON(w, http.StatusOK, s.deps.Reputation.LookupSite(key))
 }
 
 // WebsiteDecision is the body of POST /api/v1/websites/{domain}/decision.
@@ -47,7 +48,7 @@ type WebsiteDecision struct {
 // analyst (signed in, the session cookie) confirms or clears a website.
 // JSON only, so another site can't send it from a form.
 func (s *Server) apiWebsiteDecide(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
+	u := web.UserFrom(r.Context())
 	if u == nil {
 		s.apiError(w, r, hangup.Errorf(hangup.EUNAUTHORIZED, "Sign in as an analyst first."))
 		return
@@ -57,7 +58,7 @@ func (s *Server) apiWebsiteDecide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in WebsiteDecision
-	if err := decodeJSON(r, &in); err != nil {
+	if err := web.DecodeJSON(r, &in); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -70,5 +71,5 @@ func (s *Server) apiWebsiteDecide(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, rep)
+	web.WriteJSON(w, http.StatusOK, rep)
 }

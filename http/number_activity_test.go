@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/testenv"
+	"github.com/hangup-org/hangup/http/numbers"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -52,26 +54,26 @@ func TestNumberFiguresMatchEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Three browsers look it up, one of them twice; two press "called me".
-	var browsers []*browserClient
+	var browsers []*testenv.Browser
 	for range 3 {
 		b := newBrowser(t, s)
-		b.get("/numbers/" + e164)
+		b.Get("/numbers/" + e164)
 		browsers = append(browsers, b)
 	}
-	_, page, _ := browsers[0].get("/numbers/" + url.PathEscape("01632 960123"))
-	if st, _, _ := browsers[0].post("/numbers/"+e164+"/called", hidden(page)); st != http.StatusSeeOther {
+	_, page, _ := browsers[0].Get("/numbers/" + url.PathEscape("01632 960123"))
+	if st, _, _ := browsers[0].Post("/numbers/"+e164+"/called", testenv.Hidden(page)); st != http.StatusSeeOther {
 		t.Fatalf("called → %d", st)
 	}
-	_, page1, _ := browsers[1].get("/numbers/" + e164)
-	browsers[1].post("/numbers/"+e164+"/called", hidden(page1))
+	_, page1, _ := browsers[1].Get("/numbers/" + e164)
+	browsers[1].Post("/numbers/"+e164+"/called", testenv.Hidden(page1))
 	// Without the form token nothing is counted.
-	if st, _, _ := browsers[2].post("/numbers/"+e164+"/called", url.Values{}); st != http.StatusForbidden {
+	if st, _, _ := browsers[2].Post("/numbers/"+e164+"/called", url.Values{}); st != http.StatusForbidden {
 		t.Errorf("called without a form token → %d", st)
 	}
-	if st, _, _ := browsers[2].post("/numbers/"+e164+"/genuine", url.Values{}); st != http.StatusForbidden {
+	if st, _, _ := browsers[2].Post("/numbers/"+e164+"/genuine", url.Values{}); st != http.StatusForbidden {
 		t.Errorf("genuine without a form token → %d", st)
 	}
-	_, page, _ = browsers[2].get("/numbers/" + e164)
+	_, page, _ = browsers[2].Get("/numbers/" + e164)
 	public := counts(t, page)
 	// All three browsers share one test network: "called me" counts once.
 	want := map[string]string{"lookups": "3", "called": "1", "reports": "2"}
@@ -86,11 +88,11 @@ func TestNumberFiguresMatchEverywhere(t *testing.T) {
 
 	ana := newBrowser(t, s)
 	signIn(t, s, ana, "ana@example.org", hangup.RoleAnalyst, "")
-	_, list, _ := ana.get("/analyst/reports?number=" + url.QueryEscape("01632 960123"))
+	_, list, _ := ana.Get("/analyst/reports?number=" + url.QueryEscape("01632 960123"))
 	if got := counts(t, list); got["lookups"] != public["lookups"] || got["called"] != public["called"] || got["reports"] != public["reports"] {
 		t.Errorf("analysts' figures %v, public %v", got, public)
 	}
-	api := decodeBody[NumberResponse](t, do(t, s, "GET", "/api/v1/numbers/"+e164, "", ""))
+	api := decodeBody[numbers.NumberResponse](t, do(t, s, "GET", "/api/v1/numbers/"+e164, "", ""))
 	if a := api.Activity; a == nil || a.Days != 30 || len(a.Daily) != 30 ||
 		itoa(a.Lookups) != public["lookups"] || itoa(a.Called) != public["called"] || itoa(a.Reports) != public["reports"] {
 		t.Errorf("API activity %+v, public %v", api.Activity, public)
@@ -102,27 +104,6 @@ func TestNumberFiguresMatchEverywhere(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// TestDramaNumbersAreNeverValid: every range Ofcom keeps for TV, radio and
-// film is flagged on the number page, which never says it could be real.
-func TestDramaNumbersAreNeverValid(t *testing.T) {
-	s := newTestServer(t, DefaultConfig())
-	// Ofcom, "Telephone numbers for use in TV and radio drama".
-	for _, n := range []string{"0113 496 0123", "0114 496 0999", "0115 496 0000", "0116 496 0456", "0117 496 0789",
-		"0118 496 0321", "0121 496 0654", "0131 496 0987", "0141 496 0111", "0151 496 0222", "0161 496 0333",
-		"0191 498 0444", "020 7946 0555", "028 9649 6666", "029 2018 0777", "01632 960888", "07700 900999",
-		"08081 570123", "0909 879 0456", "03069 990789"} {
-		r := do(t, s, "GET", "/numbers/"+url.PathEscape(n), "", "")
-		body := string(r.body)
-		if r.status != 200 || !strings.Contains(body, `data-code="number.uk.drama_range"`) || !strings.Contains(body, `id="valid">No`) {
-			t.Errorf("%s: %d, not flagged as a drama number or said to be valid", n, r.status)
-		}
-	}
-	// Just outside a range is not a drama number.
-	if r := do(t, s, "GET", "/numbers/"+url.PathEscape("020 7946 1555"), "", ""); strings.Contains(string(r.body), "number.uk.drama_range") {
-		t.Error("020 7946 1555 flagged as a drama number")
-	}
-}
 
 // TestDisputedNumbersReachAnalysts: a listed number that people say is
 // genuine stays listed and shows on the analysts' appeals page.
@@ -138,14 +119,14 @@ func TestDisputedNumbersReachAnalysts(t *testing.T) {
 	}
 	ana := newBrowser(t, s)
 	signIn(t, s, ana, "ana@example.org", hangup.RoleAnalyst, "")
-	_, page, _ := ana.get("/analyst/appeals")
+	_, page, _ := ana.Get("/analyst/appeals")
 	if strings.Contains(page, `href="/analyst/reports?number=%2b449061234567"`) {
 		t.Fatal("a number nobody vouched for is on the disputed list")
 	}
 	for range 2 {
 		b := newBrowser(t, s)
-		_, p, _ := b.get("/numbers/" + e164)
-		if st, _, _ := b.post("/numbers/"+e164+"/genuine", hidden(p)); st != http.StatusSeeOther {
+		_, p, _ := b.Get("/numbers/" + e164)
+		if st, _, _ := b.Post("/numbers/"+e164+"/genuine", testenv.Hidden(p)); st != http.StatusSeeOther {
 			t.Fatalf("genuine → %d", st)
 		}
 	}
@@ -160,11 +141,11 @@ func TestDisputedNumbersReachAnalysts(t *testing.T) {
 	if r.Verdict != hangup.RepSuspected || !r.Disputed {
 		t.Fatalf("two networks vouching: %+v, want suspected and disputed", r)
 	}
-	_, page, _ = ana.get("/analyst/appeals")
+	_, page, _ = ana.Get("/analyst/appeals")
 	if !strings.Contains(page, `href="/analyst/reports?number=%2b449061234567"`) || !strings.Contains(page, "suspected, reported by 10 people, genuine according to 2 people") {
 		t.Errorf("the disputed number is not on the analysts' page:\n%s", page)
 	}
-	if api := decodeBody[NumberResponse](t, do(t, s, "GET", "/api/v1/numbers/"+e164, "", "")); !api.Reputation.Disputed || api.Reputation.Genuine != 2 {
+	if api := decodeBody[numbers.NumberResponse](t, do(t, s, "GET", "/api/v1/numbers/"+e164, "", "")); !api.Reputation.Disputed || api.Reputation.Genuine != 2 {
 		t.Errorf("API reputation %+v", api.Reputation)
 	}
 }

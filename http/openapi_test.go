@@ -8,32 +8,16 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/hangup-org/hangup/http/internal/apitest"
 )
 
 // The OpenAPI document must describe exactly the API the handlers serve, and
 // what the handlers answer must fit the document's schemas.
 
-type openAPI struct {
-	Paths      map[string]map[string]operation `json:"paths"`
-	Components struct {
-		Schemas   map[string]any            `json:"schemas"`
-		Responses map[string]map[string]any `json:"responses"`
-	} `json:"components"`
-}
-
-type operation struct {
-	Parameters  []map[string]any          `json:"parameters"`
-	RequestBody map[string]any            `json:"requestBody"`
-	Responses   map[string]map[string]any `json:"responses"`
-}
-
-func loadOpenAPI(t *testing.T) openAPI {
+func loadOpenAPI(t *testing.T) apitest.Doc {
 	t.Helper()
-	var doc openAPI
-	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
-		t.Fatalf("openapi.json: %v", err)
-	}
-	return doc
+	return apitest.Parse(t, openAPIDoc)
 }
 
 func TestOpenAPIMatchesRoutes(t *testing.T) {
@@ -85,7 +69,7 @@ func TestOpenAPIResponses(t *testing.T) {
 					content := op.RequestBody["content"].(map[string]any)["application/json"].(map[string]any)
 					b, _ := json.Marshal(content["example"])
 					body, ct = string(b), "application/json"
-					if err := validate(doc, content["schema"], content["example"], "request"); err != nil {
+					if err := apitest.Validate(doc, content["schema"], content["example"], "request"); err != nil {
 						t.Errorf("the request example does not fit its own schema: %v", err)
 					}
 				}
@@ -94,7 +78,7 @@ func TestOpenAPIResponses(t *testing.T) {
 				if !ok {
 					t.Fatalf("status %d is not documented: %s", r.status, r.body)
 				}
-				checkResponse(t, doc, resp, r.body)
+				apitest.CheckResponse(t, doc, resp, r.body)
 			})
 		}
 	}
@@ -111,125 +95,8 @@ func TestOpenAPIResponses(t *testing.T) {
 			t.Errorf("%s %s: status %d not documented", c.method, c.path, r.status)
 			continue
 		}
-		checkResponse(t, doc, resp, r.body)
+		apitest.CheckResponse(t, doc, resp, r.body)
 	}
-}
-
-func checkResponse(t *testing.T, doc openAPI, resp map[string]any, body []byte) {
-	t.Helper()
-	if ref, ok := resp["$ref"].(string); ok {
-		resp = doc.Components.Responses[strings.TrimPrefix(ref, "#/components/responses/")]
-	}
-	schema := resp["content"].(map[string]any)["application/json"].(map[string]any)["schema"]
-	var v any
-	if err := json.Unmarshal(body, &v); err != nil {
-		t.Fatalf("response is not JSON: %v", err)
-	}
-	if err := validate(doc, schema, v, "response"); err != nil {
-		t.Errorf("response does not fit the schema: %v\n%s", err, body)
-	}
-}
-
-// validate is a small JSON Schema checker covering what openapi.json uses:
-// $ref, type (one or a list, with null), required, properties,
-// additionalProperties false, items, enum, allOf and oneOf.
-func validate(doc openAPI, schema any, v any, at string) error {
-	s, ok := schema.(map[string]any)
-	if !ok {
-		return nil
-	}
-	if ref, ok := s["$ref"].(string); ok {
-		return validate(doc, doc.Components.Schemas[strings.TrimPrefix(ref, "#/components/schemas/")], v, at)
-	}
-	for _, sub := range asList(s["allOf"]) {
-		if err := validate(doc, sub, v, at); err != nil {
-			return err
-		}
-	}
-	if one := asList(s["oneOf"]); len(one) > 0 {
-		matched := 0
-		for _, sub := range one {
-			if validate(doc, sub, v, at) == nil {
-				matched++
-			}
-		}
-		if matched != 1 {
-			return fmt.Errorf("%s: fits %d of the oneOf schemas, want 1", at, matched)
-		}
-	}
-	if t, ok := s["type"]; ok && !typeOK(t, v) {
-		return fmt.Errorf("%s: %T does not have type %v", at, v, t)
-	}
-	if enum := asList(s["enum"]); len(enum) > 0 && v != nil && !slices.Contains(enum, v) {
-		return fmt.Errorf("%s: %v is not one of %v", at, v, enum)
-	}
-	switch val := v.(type) {
-	case map[string]any:
-		for _, r := range asList(s["required"]) {
-			if _, ok := val[r.(string)]; !ok {
-				return fmt.Errorf("%s: required field %q missing", at, r)
-			}
-		}
-		props, _ := s["properties"].(map[string]any)
-		for k, fv := range val {
-			ps, ok := props[k]
-			if !ok {
-				if s["additionalProperties"] == false {
-					return fmt.Errorf("%s: field %q is not in the schema", at, k)
-				}
-				continue
-			}
-			if err := validate(doc, ps, fv, at+"."+k); err != nil {
-				return err
-			}
-		}
-	case []any:
-		for i, item := range val {
-			if err := validate(doc, s["items"], item, fmt.Sprintf("%s[%d]", at, i)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func asList(v any) []any {
-	l, _ := v.([]any)
-	return l
-}
-
-func typeOK(t any, v any) bool {
-	if l, ok := t.([]any); ok {
-		for _, one := range l {
-			if typeOK(one, v) {
-				return true
-			}
-		}
-		return false
-	}
-	switch t {
-	case "object":
-		_, ok := v.(map[string]any)
-		return ok
-	case "array":
-		_, ok := v.([]any)
-		return ok
-	case "string":
-		_, ok := v.(string)
-		return ok
-	case "boolean":
-		_, ok := v.(bool)
-		return ok
-	case "number":
-		_, ok := v.(float64)
-		return ok
-	case "integer":
-		f, ok := v.(float64)
-		return ok && f == float64(int64(f))
-	case "null":
-		return v == nil
-	}
-	return false
 }
 
 // TestSchemaCheckerCanFail makes sure the checker above is not vacuous.
@@ -241,11 +108,11 @@ func TestSchemaCheckerCanFail(t *testing.T) {
 		map[string]any{"verdict": "stop", "summary": "", "reasons": []any{map[string]any{"code": 1}}, "organisation": nil, "number": nil, "call_back": nil, "next_steps": []any{}},
 	}
 	for i, v := range bad {
-		if validate(doc, map[string]any{"$ref": "#/components/schemas/CheckResult"}, v, "x") == nil {
+		if apitest.Validate(doc, map[string]any{"$ref": "#/components/schemas/CheckResult"}, v, "x") == nil {
 			t.Errorf("bad value %d passed the CheckResult schema", i)
 		}
 	}
-	if validate(doc, map[string]any{"$ref": "#/components/schemas/CheckRequest"}, map[string]any{"numbr": "1"}, "x") == nil {
+	if apitest.Validate(doc, map[string]any{"$ref": "#/components/schemas/CheckRequest"}, map[string]any{"numbr": "1"}, "x") == nil {
 		t.Error("an unknown request field passed")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/mail"
 	"github.com/hangup-org/hangup/mail/mailtest"
 )
@@ -42,7 +43,7 @@ func TestCheckResultAnswersFirst(t *testing.T) {
 	b := newBrowser(t, s)
 	form := url.Values{"number": {"0906 123 4567"}, "claims": {"Microsoft"}, "started": {"they_called"},
 		"asked": {"install", "remote-access"}, "notes": {"He said my name is Margaret and my computer has a virus; install AnyDesk."}}
-	st, page, _ := b.post("/check", form)
+	st, page, _ := b.Post("/check", form)
 	if st != 200 {
 		t.Fatalf("check → %d", st)
 	}
@@ -77,17 +78,17 @@ func TestCheckResultAnswersFirst(t *testing.T) {
 	if link.Scheme != "https" || link.Host != "hangup.example" || len(link.Path) > 15 {
 		t.Errorf("short link %q is not short and absolute", m[1])
 	}
-	st, shared, hdr := b.get(link.Path)
+	st, shared, hdr := b.Get(link.Path)
 	if st != 200 || h1RE.FindStringSubmatch(shared)[1] != "Stop" || hdr.Get("X-Robots-Tag") != "noindex" {
 		t.Fatalf("the short link → %d", st)
 	}
 	if strings.Contains(shared, "Margaret") || strings.Contains(shared, "my computer has a virus") {
 		t.Error("the shared answer shows the person's notes")
 	}
-	if st, _, _ := b.get("/c/ZZZZZZZZZZ"); st != http.StatusNotFound {
+	if st, _, _ := b.Get("/c/ZZZZZZZZZZ"); st != http.StatusNotFound {
 		t.Errorf("an unknown short link → %d", st)
 	}
-	if st, _, _ := b.get("/c/not-an-id!"); st != http.StatusNotFound {
+	if st, _, _ := b.Get("/c/not-an-id!"); st != http.StatusNotFound {
 		t.Errorf("a malformed short link → %d", st)
 	}
 	// Expired links stop working.
@@ -102,23 +103,23 @@ func TestCheckResultAnswersFirst(t *testing.T) {
 func TestWebsiteAndTranscriptPages(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
-	_, home, _ := b.get("/")
+	_, home, _ := b.Get("/")
 	for _, link := range []string{`href="/website"`, `href="/said"`} {
 		if !strings.Contains(home, link) {
 			t.Errorf("the home page has no link %s", link)
 		}
 	}
-	st, page, _ := b.get("/website?address=" + url.QueryEscape("microsoft-support-help.com") + "&claims=Microsoft")
+	st, page, _ := b.Get("/website?address=" + url.QueryEscape("microsoft-support-help.com") + "&claims=Microsoft")
 	if st != 200 || !strings.Contains(page, `class="verdict verdict-stop"`) || h1RE.FindStringSubmatch(page)[1] != "Stop" {
 		t.Errorf("a lookalike of Microsoft → %d:\n%s", st, page)
 	}
-	if st, page, _ = b.get("/website?address=anydesk.com"); st != 200 || !strings.Contains(page, "AnyDesk") || !strings.Contains(page, `class="verdict verdict-stop"`) {
+	if st, page, _ = b.Get("/website?address=anydesk.com"); st != 200 || !strings.Contains(page, "AnyDesk") || !strings.Contains(page, `class="verdict verdict-stop"`) {
 		t.Errorf("anydesk.com → %d", st)
 	}
-	if st, page, _ = b.get("/website?address=microsoft.com"); st != 200 || !strings.Contains(page, "own website") {
+	if st, page, _ = b.Get("/website?address=microsoft.com"); st != 200 || !strings.Contains(page, "own website") {
 		t.Errorf("microsoft.com → %d", st)
 	}
-	st, page, _ = b.post("/said", url.Values{"csrf": {""}, "text": {"This is Microsoft. Your computer has a virus. Install AnyDesk and read me the code. Pay with Google Play gift cards."}})
+	st, page, _ = b.Post("/said", url.Values{"csrf": {""}, "text": {"This is Microsoft. Your computer has a virus. Install AnyDesk and read me the code. Pay with Google Play gift cards."}})
 	if st != 200 || !strings.Contains(page, `class="verdict verdict-stop"`) || !strings.Contains(page, "<mark>") {
 		t.Errorf("a scam transcript → %d:\n%s", st, page)
 	}
@@ -132,11 +133,11 @@ func TestWebsiteAndTranscriptPages(t *testing.T) {
 func TestFormsSayWhatToDo(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
-	_, home, _ := b.get("/")
-	csrf := hidden(home).Get("csrf")
+	_, home, _ := b.Get("/")
+	csrf := testenv.Hidden(home).Get("csrf")
 	if csrf == "" {
-		_, login, _ := b.get("/login")
-		csrf = hidden(login).Get("csrf")
+		_, login, _ := b.Get("/login")
+		csrf = testenv.Hidden(login).Get("csrf")
 	}
 	for _, tc := range []struct {
 		name, method, path string
@@ -156,9 +157,9 @@ func TestFormsSayWhatToDo(t *testing.T) {
 			var st int
 			var page string
 			if tc.method == "GET" {
-				st, page, _ = b.get(tc.path)
+				st, page, _ = b.Get(tc.path)
 			} else {
-				st, page, _ = b.post(tc.path, tc.form)
+				st, page, _ = b.Post(tc.path, tc.form)
 			}
 			if st < 400 || st >= 500 {
 				t.Fatalf("status %d, want a 4xx answer", st)
@@ -194,18 +195,18 @@ func TestReportEmailsAConfirmation(t *testing.T) {
 	cfg.PublicURL = "https://hangup.example"
 	s := newTestServer(t, cfg, func(d *Deps) { d.Mailer = m })
 	b := newBrowser(t, s)
-	_, page, _ := b.get("/report")
-	_, page = b.answer(page, "story", one("story", "They said they were BT and took £40."))
+	_, page, _ := b.Get("/report")
+	_, page = answer(t, b, page, "story", one("story", "They said they were BT and took £40."))
 	for _, step := range []string{"started", "when", "numbers", "who", "happened", "payment"} {
-		_, page = b.answer(page, step, url.Values{})
+		_, page = answer(t, b, page, step, url.Values{})
 	}
-	_, page = b.answer(page, "contact", one("contact_email", "ann@example.org", "consent", "yes"))
-	final := hidden(page)
-	st, _, hdr := b.post("/report", final)
+	_, page = answer(t, b, page, "contact", one("contact_email", "ann@example.org", "consent", "yes"))
+	final := testenv.Hidden(page)
+	st, _, hdr := b.Post("/report", final)
 	if st != http.StatusSeeOther || !strings.Contains(hdr.Get("Location"), "emailed=1") {
 		t.Fatalf("send → %d %s", st, hdr.Get("Location"))
 	}
-	b.post("/report", final) // a replay sends no second email
+	b.Post("/report", final) // a replay sends no second email
 	sink.Wait(1, 5*time.Second)
 	time.Sleep(100 * time.Millisecond) // room for a wrong second email to arrive
 	msgs := sink.Messages()
@@ -224,7 +225,7 @@ func TestReportEmailsAConfirmation(t *testing.T) {
 	if strings.Contains(msg.Body, "BT and took") {
 		t.Error("the email repeats the story")
 	}
-	_, receipt, _ := b.get(hdr.Get("Location"))
+	_, receipt, _ := b.Get(hdr.Get("Location"))
 	if !strings.Contains(receipt, `id="emailed"`) || !strings.Contains(receipt, "https://hangup.example/r/"+token) {
 		t.Error("the receipt doesn't say the email went, or shows a relative link")
 	}
@@ -237,25 +238,5 @@ func TestReportEmailsAConfirmation(t *testing.T) {
 	// Email needs the public address: links in emails are never guessed from a request.
 	if _, err := NewServer(DefaultConfig(), Deps{Checker: s.deps.Checker, Numbers: s.deps.Numbers, Registry: s.deps.Registry, Mailer: m}); err == nil {
 		t.Error("a server that emails without a public URL was built")
-	}
-}
-
-// TestNumberPageSaysValidOnlyWhenItIs: a number with a digit too many, or
-// one of Ofcom's drama numbers, is not "valid"; countries read as in a
-// sentence.
-func TestNumberPageSaysValidOnlyWhenItIs(t *testing.T) {
-	s := newTestServer(t, DefaultConfig())
-	for _, tc := range []struct {
-		number, want, code string
-	}{
-		{"0800 123 4567", `id="valid">No`, "number.uk.wrong_length"},
-		{"020 7946 0123", `id="valid">No`, "number.uk.drama_range"},
-		{"0906 123 4567", `id="valid">Yes`, "number.uk.premium_rate"},
-		{"+1 212 555 1234", `This is a number in the US.`, "number.international"},
-	} {
-		r := do(t, s, "GET", "/numbers/"+url.PathEscape(tc.number), "", "")
-		if r.status != 200 || !strings.Contains(string(r.body), tc.want) || !strings.Contains(string(r.body), `data-code="`+tc.code+`"`) {
-			t.Errorf("%s: %d, want %q and %s", tc.number, r.status, tc.want, tc.code)
-		}
 	}
 }

@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"io"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
@@ -16,69 +14,14 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/testenv"
+	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/numbers"
 	"github.com/hangup-org/hangup/report"
 )
 
-// browserClient is a client with cookies against a live test server, the
-// way a person's browser talks to Hangup.
-type browserClient struct {
-	t    *testing.T
-	base string
-	c    *http.Client
-}
-
-func newBrowser(t *testing.T, s *Server) *browserClient {
-	t.Helper()
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
-	jar, _ := cookiejar.New(nil)
-	return &browserClient{t: t, base: ts.URL, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
-}
-
-func (b *browserClient) get(path string) (int, string, http.Header) {
-	b.t.Helper()
-	resp, err := b.c.Get(b.base + path)
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(body), resp.Header
-}
-
-func (b *browserClient) post(path string, form url.Values) (int, string, http.Header) {
-	b.t.Helper()
-	resp, err := b.c.PostForm(b.base+path, form)
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(body), resp.Header
-}
-
-var hiddenRE = regexp.MustCompile(`<input type="hidden" name="([a-z_]+)" value="([^"]*)">`)
-
-// hidden returns the hidden fields of a page as form values.
-func hidden(page string) url.Values {
-	v := url.Values{}
-	for _, m := range hiddenRE.FindAllStringSubmatch(page, -1) {
-		val := strings.NewReplacer("&#43;", "+", "&#39;", "'", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`).Replace(m[2])
-		v.Add(m[1], val)
-	}
-	return v
-}
-
-func merge(a url.Values, b map[string]string) url.Values {
-	out := url.Values{}
-	for k, vs := range a {
-		out[k] = append([]string(nil), vs...)
-	}
-	for k, v := range b {
-		out.Set(k, v)
-	}
-	return out
-}
+// newBrowser is a browser against a live copy of s.
+func newBrowser(t *testing.T, s *Server) *testenv.Browser { return testenv.NewBrowser(t, s) }
 
 var stepRE = regexp.MustCompile(`<input type="hidden" name="step" value="([a-z]+)">`)
 
@@ -90,21 +33,22 @@ func stepOf(page string) string {
 	return ""
 }
 
-// answer posts one page of the report form, as a person pressing Continue
-// after typing answers: the page must be want, and the next one comes back.
-func (b *browserClient) answer(page, want string, answers url.Values) (int, string) {
-	b.t.Helper()
+// answer posts one page of the report form as b, as a person pressing
+// Continue after typing answers: the page must be want, and the next one
+// comes back.
+func answer(t *testing.T, b *testenv.Browser, page, want string, answers url.Values) (int, string) {
+	t.Helper()
 	if got := stepOf(page); got != want {
-		b.t.Fatalf("the form is on %q, want %q:\n%s", got, want, page)
+		t.Fatalf("the form is on %q, want %q:\n%s", got, want, page)
 	}
-	form := hidden(page)
+	form := testenv.Hidden(page)
 	for k, v := range answers {
 		form[k] = v
 	}
 	if form.Get("action") == "" && form.Get("goto") == "" {
 		form.Set("action", "next")
 	}
-	st, next, _ := b.post("/report", form)
+	st, next, _ := b.Post("/report", form)
 	return st, next
 }
 
@@ -118,9 +62,9 @@ func one(kv ...string) url.Values {
 
 // fileReport goes through every page of the web form and returns the
 // tracking path it lands on.
-func fileReport(t *testing.T, b *browserClient, story string) string {
+func fileReport(t *testing.T, b *testenv.Browser, story string) string {
 	t.Helper()
-	_, page, _ := b.get("/report")
+	_, page, _ := b.Get("/report")
 	for _, p := range []struct {
 		step    string
 		answers url.Values
@@ -135,14 +79,14 @@ func fileReport(t *testing.T, b *browserClient, story string) string {
 		{"contact", one()},
 	} {
 		var st int
-		if st, page = b.answer(page, p.step, p.answers); st != 200 {
+		if st, page = answer(t, b, page, p.step, p.answers); st != 200 {
 			t.Fatalf("%s → %d:\n%s", p.step, st, page)
 		}
 	}
 	if stepOf(page) != "check" {
 		t.Fatalf("after the last question the form is on %q, want check", stepOf(page))
 	}
-	status, _, hdr := b.post("/report", hidden(page))
+	status, _, hdr := b.Post("/report", testenv.Hidden(page))
 	if status != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/r/") {
 		t.Fatalf("send → %d %v", status, hdr)
 	}
@@ -153,7 +97,7 @@ func TestReportFlow(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
 	track := fileReport(t, b, "He said my computer had a virus.")
-	status, page, _ := b.get(track)
+	status, page, _ := b.Get(track)
 	if status != 200 || !strings.Contains(page, "Your report has been sent") || !regexp.MustCompile(`HU-[0-9A-Z]{4}-[0-9A-Z]{4}`).MatchString(page) {
 		t.Fatalf("receipt %d:\n%s", status, page)
 	}
@@ -168,7 +112,7 @@ func TestReportFlow(t *testing.T) {
 		t.Errorf("tracking token %q should be the reference and a short secret", token)
 	}
 	// The summary holds what the police will ask for, each answer once.
-	_, sum, _ := b.get("/r/" + token + "/summary")
+	_, sum, _ := b.Get("/r/" + token + "/summary")
 	for _, want := range []string{ref, "0906 123 4567", "Microsoft", "£150", "gift cards", "They called me out of the blue",
 		"I installed a program or app they told me to", "They got into my computer or phone", "I paid them"} {
 		if !strings.Contains(html.UnescapeString(sum), want) {
@@ -179,23 +123,23 @@ func TestReportFlow(t *testing.T) {
 		t.Error("the summary shows codes (GBP, E.164) instead of what people read")
 	}
 	// Add information, then delete.
-	csrf := hidden(page).Get("csrf")
-	if st, _, hdr := b.post("/r/"+token+"/add", url.Values{"csrf": {csrf}, "text": {"They rang again today."}}); st != http.StatusSeeOther {
+	csrf := testenv.Hidden(page).Get("csrf")
+	if st, _, hdr := b.Post("/r/"+token+"/add", url.Values{"csrf": {csrf}, "text": {"They rang again today."}}); st != http.StatusSeeOther {
 		t.Fatalf("add → %d %v", st, hdr)
 	}
-	if _, page, _ := b.get("/r/" + token); !strings.Contains(page, "You added information") {
+	if _, page, _ := b.Get("/r/" + token); !strings.Contains(page, "You added information") {
 		t.Error("history lacks the addition")
 	}
-	if st, page, _ := b.post("/r/"+token+"/add", url.Values{"csrf": {csrf}, "text": {"  "}}); st != http.StatusBadRequest || !strings.Contains(page, "Type what you want to add") {
+	if st, page, _ := b.Post("/r/"+token+"/add", url.Values{"csrf": {csrf}, "text": {"  "}}); st != http.StatusBadRequest || !strings.Contains(page, "Type what you want to add") {
 		t.Errorf("adding nothing → %d without a sentence saying what to do", st)
 	}
-	if st, page, _ := b.post("/r/"+token+"/delete", url.Values{"csrf": {csrf}}); st != http.StatusBadRequest || !strings.Contains(page, "tick the box to confirm") {
+	if st, page, _ := b.Post("/r/"+token+"/delete", url.Values{"csrf": {csrf}}); st != http.StatusBadRequest || !strings.Contains(page, "tick the box to confirm") {
 		t.Errorf("delete without confirmation → %d", st)
 	}
-	if st, page, _ := b.post("/r/"+token+"/delete", url.Values{"csrf": {csrf}, "confirm": {"yes"}}); st != 200 || !strings.Contains(page, "has been deleted") {
+	if st, page, _ := b.Post("/r/"+token+"/delete", url.Values{"csrf": {csrf}, "confirm": {"yes"}}); st != 200 || !strings.Contains(page, "has been deleted") {
 		t.Errorf("delete → %d", st)
 	}
-	if st, _, _ := b.get("/r/" + token); st != http.StatusNotFound {
+	if st, _, _ := b.Get("/r/" + token); st != http.StatusNotFound {
 		t.Errorf("deleted report still opens: %d", st)
 	}
 }
@@ -206,43 +150,43 @@ func TestReportFlow(t *testing.T) {
 func TestReportFormUnderstandsTheStory(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
-	_, page, _ := b.get("/report")
-	_, page = b.answer(page, "story", one("story", "He said he was from Microsoft and my computer had a virus. He told me to pay £199.99 for a security licence with my debit card. He called back from 020 7946 0000 an hour later."))
-	_, page = b.answer(page, "started", one("started", "they_called"))
-	_, page = b.answer(page, "when", one("when", "yesterday"))
-	if v := hidden(page); stepOf(page) != "numbers" || !strings.Contains(page, `id="suggested"`) {
+	_, page, _ := b.Get("/report")
+	_, page = answer(t, b, page, "story", one("story", "He said he was from Microsoft and my computer had a virus. He told me to pay £199.99 for a security licence with my debit card. He called back from 020 7946 0000 an hour later."))
+	_, page = answer(t, b, page, "started", one("started", "they_called"))
+	_, page = answer(t, b, page, "when", one("when", "yesterday"))
+	if v := testenv.Hidden(page); stepOf(page) != "numbers" || !strings.Contains(page, `id="suggested"`) {
 		t.Fatalf("the numbers page doesn't say it was filled from the story (%v)", v)
 	}
 	if !strings.Contains(page, `id="number_shown" name="number_shown" type="tel" inputmode="tel" autocomplete="off" value="020 7946 0000"`) ||
 		!strings.Contains(page, `id="callback_number" name="callback_number" type="tel" inputmode="tel" autocomplete="off" value=""`) {
 		t.Errorf("\"He called back from 020 7946 0000\" should fill the number that called, not a number to call:\n%s", page)
 	}
-	_, page = b.answer(page, "numbers", one("number_shown", "020 7946 0000", "callback_number", ""))
+	_, page = answer(t, b, page, "numbers", one("number_shown", "020 7946 0000", "callback_number", ""))
 	if !strings.Contains(page, `value="Microsoft"`) {
 		t.Error("the organisation the story names was not filled in")
 	}
-	_, page = b.answer(page, "who", one("claimed_organisation", "Microsoft"))
+	_, page = answer(t, b, page, "who", one("claimed_organisation", "Microsoft"))
 	if !strings.Contains(page, `id="happened-payment" name="happened" value="payment" checked`) {
 		t.Error("\"I paid them\" is not ticked for a story that pays £199.99")
 	}
-	_, page = b.answer(page, "happened", one("happened", "payment"))
+	_, page = answer(t, b, page, "happened", one("happened", "payment"))
 	if !strings.Contains(page, `value="£199.99"`) || !strings.Contains(page, `value="debit card"`) {
 		t.Errorf("the payment page lacks £199.99 by debit card:\n%s", page)
 	}
-	_, page = b.answer(page, "payment", one("amount", "£199.99", "payment_method", "debit card"))
-	_, page = b.answer(page, "contact", one())
+	_, page = answer(t, b, page, "payment", one("amount", "£199.99", "payment_method", "debit card"))
+	_, page = answer(t, b, page, "contact", one())
 	review := html.UnescapeString(page)
 	for _, want := range []string{"£199.99", "debit card", "020 7946 0000", "Microsoft", "They called me out of the blue", "Yesterday", "I paid them"} {
 		if !strings.Contains(review, want) {
 			t.Errorf("check your answers lacks %q", want)
 		}
 	}
-	st, _, hdr := b.post("/report", hidden(page))
+	st, _, hdr := b.Post("/report", testenv.Hidden(page))
 	if st != http.StatusSeeOther {
 		t.Fatalf("send → %d", st)
 	}
 	token := strings.TrimPrefix(strings.Split(hdr.Get("Location"), "?")[0], "/r/")
-	_, sum, _ := b.get("/r/" + token + "/summary")
+	_, sum, _ := b.Get("/r/" + token + "/summary")
 	sum = html.UnescapeString(sum)
 	for _, want := range []string{"£199.99, paid by debit card", "020 7946 0000 (from abroad: +44 20 7946 0000)", "I paid them", "They called me out of the blue"} {
 		if !strings.Contains(sum, want) {
@@ -261,14 +205,14 @@ func TestReportFormUnderstandsTheStory(t *testing.T) {
 func TestCheckYourAnswersCoversEveryAnswer(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
-	b.get("/report")
+	b.Get("/report")
 	track := fileReport(t, b, "They called about a virus.")
 	_ = track
-	_, page, _ := b.get("/report")
+	_, page, _ := b.Get("/report")
 	for _, step := range []string{"story", "started", "when", "numbers", "who", "happened"} {
-		_, page = b.answer(page, step, url.Values{})
+		_, page = answer(t, b, page, step, url.Values{})
 	}
-	_, page = b.answer(page, "contact", url.Values{})
+	_, page = answer(t, b, page, "contact", url.Values{})
 	if stepOf(page) != "check" {
 		t.Fatalf("on %q, want check", stepOf(page))
 	}
@@ -283,8 +227,8 @@ func TestCheckYourAnswersCoversEveryAnswer(t *testing.T) {
 			t.Errorf("check your answers lacks %q", q)
 		}
 	}
-	_, page = b.answer(page, "check", one("goto", "numbers"))
-	_, page = b.answer(page, "numbers", one("number_shown", "0906 123 4567"))
+	_, page = answer(t, b, page, "check", one("goto", "numbers"))
+	_, page = answer(t, b, page, "numbers", one("number_shown", "0906 123 4567"))
 	if stepOf(page) != "check" || !strings.Contains(page, "0906 123 4567") {
 		t.Errorf("after a change the form is on %q, want check with the new answer", stepOf(page))
 	}
@@ -293,10 +237,10 @@ func TestCheckYourAnswersCoversEveryAnswer(t *testing.T) {
 func TestReportFormKeepsWords(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
-	_, page, _ := b.get("/report")
-	_, page = b.answer(page, "story", one("story", "my <own> words"))
-	_, page = b.answer(page, "started", one())
-	st, page := b.answer(page, "when", one("when", "other", "day", "31", "month", "2", "year", "2026", "time", "2pm"))
+	_, page, _ := b.Get("/report")
+	_, page = answer(t, b, page, "story", one("story", "my <own> words"))
+	_, page = answer(t, b, page, "started", one())
+	st, page := answer(t, b, page, "when", one("when", "other", "day", "31", "month", "2", "year", "2026", "time", "2pm"))
 	if st != http.StatusBadRequest || stepOf(page) != "when" {
 		t.Fatalf("31 February → %d on %q", st, stepOf(page))
 	}
@@ -305,20 +249,20 @@ func TestReportFormKeepsWords(t *testing.T) {
 			t.Errorf("the date page shown again lacks %q", want)
 		}
 	}
-	st, page = b.answer(page, "when", one("when", "other", "day", "1", "month", "1", "year", "2999"))
+	st, page = answer(t, b, page, "when", one("when", "other", "day", "1", "month", "1", "year", "2999"))
 	if st != http.StatusBadRequest || !strings.Contains(page, "today or in the past") {
 		t.Errorf("a date in the future → %d", st)
 	}
-	_, page = b.answer(page, "when", one("when", "today", "day", "", "month", "", "year", ""))
-	_, page = b.answer(page, "numbers", one())
-	_, page = b.answer(page, "who", one())
-	_, page = b.answer(page, "happened", one("happened", "payment"))
-	st, page = b.answer(page, "payment", one("amount", "lots"))
+	_, page = answer(t, b, page, "when", one("when", "today", "day", "", "month", "", "year", ""))
+	_, page = answer(t, b, page, "numbers", one())
+	_, page = answer(t, b, page, "who", one())
+	_, page = answer(t, b, page, "happened", one("happened", "payment"))
+	st, page = answer(t, b, page, "payment", one("amount", "lots"))
 	if st != http.StatusBadRequest || !strings.Contains(page, `value="lots"`) || !strings.Contains(page, "Enter the amount as a number") {
 		t.Errorf("a bad amount → %d without the answer kept and a sentence saying what to do", st)
 	}
-	_, page = b.answer(page, "payment", one("amount", "40"))
-	st, page = b.answer(page, "contact", one("contact_email", "ann@example.org"))
+	_, page = answer(t, b, page, "payment", one("amount", "40"))
+	st, page = answer(t, b, page, "contact", one("contact_email", "ann@example.org"))
 	if st != http.StatusBadRequest || stepOf(page) != "contact" || !strings.Contains(page, "Tick the box") || !strings.Contains(page, "ann@example.org") {
 		t.Errorf("contact without consent: %d on %q", st, stepOf(page))
 	}
@@ -328,13 +272,13 @@ func TestReportFormKeepsWords(t *testing.T) {
 	// Nothing at all is a problem only when sending, and sends the person
 	// back to the first question.
 	c := newBrowser(t, s)
-	_, page, _ = c.get("/report")
+	_, page, _ = c.Get("/report")
 	for _, step := range []string{"story", "started", "when", "numbers", "who", "happened", "contact"} {
-		if st, page = c.answer(page, step, url.Values{}); st != 200 {
+		if st, page = answer(t, c, page, step, url.Values{}); st != 200 {
 			t.Fatalf("an empty %s page → %d", step, st)
 		}
 	}
-	st, page = c.answer(page, "check", url.Values{})
+	st, page = answer(t, c, page, "check", url.Values{})
 	if st != http.StatusBadRequest || stepOf(page) != "story" || !strings.Contains(page, "Any one of them is enough") {
 		t.Errorf("sending nothing → %d on %q", st, stepOf(page))
 	}
@@ -343,14 +287,14 @@ func TestReportFormKeepsWords(t *testing.T) {
 func TestReportReplay(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
-	_, page, _ := b.get("/report")
-	_, page = b.answer(page, "story", one("story", "They called about a virus.", "number_shown", "0906 123 4567"))
+	_, page, _ := b.Get("/report")
+	_, page = answer(t, b, page, "story", one("story", "They called about a virus.", "number_shown", "0906 123 4567"))
 	for _, step := range []string{"started", "when", "numbers", "who", "happened", "contact"} {
-		_, page = b.answer(page, step, url.Values{})
+		_, page = answer(t, b, page, step, url.Values{})
 	}
-	final := hidden(page)
-	_, _, h1 := b.post("/report", final)
-	_, _, h2 := b.post("/report", final)
+	final := testenv.Hidden(page)
+	_, _, h1 := b.Post("/report", final)
+	_, _, h2 := b.Post("/report", final)
 	if h1.Get("Location") == "" || h1.Get("Location") != h2.Get("Location") {
 		t.Errorf("a replayed form gave %q then %q", h1.Get("Location"), h2.Get("Location"))
 	}
@@ -362,22 +306,22 @@ func TestReportReplay(t *testing.T) {
 func TestCSRF(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
-	_, page, _ := b.get("/report")
-	form := merge(hidden(page), map[string]string{"story": "They called."})
+	_, page, _ := b.Get("/report")
+	form := testenv.Merge(testenv.Hidden(page), map[string]string{"story": "They called."})
 	for name, mutate := range map[string]func(url.Values){
 		"missing": func(v url.Values) { v.Del("csrf") },
 		"forged":  func(v url.Values) { v.Set("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") },
 	} {
-		v := merge(form, nil)
+		v := testenv.Merge(form, nil)
 		mutate(v)
-		if st, page, _ := b.post("/report", v); st != http.StatusForbidden || !strings.Contains(page, "Nothing was sent") {
+		if st, page, _ := b.Post("/report", v); st != http.StatusForbidden || !strings.Contains(page, "Nothing was sent") {
 			t.Errorf("%s CSRF token → %d", name, st)
 		}
 	}
 	// A token from one browser is useless in another.
 	other := newBrowser(t, s)
-	other.get("/report")
-	if st, _, _ := other.post("/report", form); st != http.StatusForbidden {
+	other.Get("/report")
+	if st, _, _ := other.Post("/report", form); st != http.StatusForbidden {
 		t.Errorf("another browser's token → %d", st)
 	}
 }
@@ -386,8 +330,8 @@ func TestScriptInStoryIsInert(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	b := newBrowser(t, s)
 	track := fileReport(t, b, `<script>alert("x")</script><img src=x onerror=alert(1)>`)
-	_, page, hdr := b.get(track)
-	_, sum, _ := b.get(strings.Split(track, "?")[0] + "/summary")
+	_, page, hdr := b.Get(track)
+	_, sum, _ := b.Get(strings.Split(track, "?")[0] + "/summary")
 	for _, p := range []string{page, sum} {
 		if strings.Contains(p, "<script>alert") || strings.Contains(p, "<img src=x") {
 			t.Error("the story was rendered as markup")
@@ -403,8 +347,8 @@ func TestTokensDoNotCross(t *testing.T) {
 	b := newBrowser(t, s)
 	a := fileReport(t, b, "First report.")
 	c := fileReport(t, b, "Second report.")
-	_, pa, _ := b.get(a)
-	_, pc, _ := b.get(c)
+	_, pa, _ := b.Get(a)
+	_, pc, _ := b.Get(c)
 	refA := regexp.MustCompile(`HU-[0-9A-Z]{4}-[0-9A-Z]{4}`).FindString(pa)
 	if strings.Contains(pc, refA) {
 		t.Error("report c's page shows report a")
@@ -417,22 +361,15 @@ func TestTokensDoNotCross(t *testing.T) {
 	}
 	crossed := refC + strings.TrimPrefix(tokenA, refA)
 	for _, forged := range []string{tokenA[:len(tokenA)-1] + last, tokenA + "x", refA, crossed, "null"} {
-		if st, _, _ := b.get("/r/" + url.PathEscape(forged)); st != http.StatusNotFound {
+		if st, _, _ := b.Get("/r/" + url.PathEscape(forged)); st != http.StatusNotFound {
 			t.Errorf("forged token %q → %d", forged, st)
 		}
 	}
 }
 
-func signIn(t *testing.T, s *Server, b *browserClient, email string, role hangup.Role, org string) {
+func signIn(t *testing.T, s *Server, b *testenv.Browser, email string, role hangup.Role, org string) {
 	t.Helper()
-	if _, err := s.deps.Accounts.AddUser(context.Background(), email, "a long enough password", role, org); err != nil {
-		t.Fatal(err)
-	}
-	_, page, _ := b.get("/login")
-	st, _, hdr := b.post("/login", merge(hidden(page), map[string]string{"email": email, "password": "a long enough password"}))
-	if st != http.StatusSeeOther {
-		t.Fatalf("sign in as %s → %d %v", email, st, hdr)
-	}
+	testenv.SignIn(t, s.deps.Accounts, b, email, role, org)
 }
 
 func TestAnalystAccess(t *testing.T) {
@@ -445,21 +382,21 @@ func TestAnalystAccess(t *testing.T) {
 
 	anon := newBrowser(t, s)
 	for _, p := range []string{"/analyst/reports", "/analyst/reports.csv", "/analyst/reports/" + imexRef, "/analyst/appeals", "/admin/allow"} {
-		if st, _, hdr := anon.get(p); st != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/login") {
+		if st, _, hdr := anon.Get(p); st != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/login") {
 			t.Errorf("anonymous GET %s → %d %s", p, st, hdr.Get("Location"))
 		}
 	}
-	if st, _, _ := anon.post("/analyst/reports/"+imexRef+"/status", url.Values{"status": {"closed"}}); st != http.StatusUnauthorized && st != http.StatusForbidden {
+	if st, _, _ := anon.Post("/analyst/reports/"+imexRef+"/status", url.Values{"status": {"closed"}}); st != http.StatusUnauthorized && st != http.StatusForbidden {
 		t.Errorf("anonymous status change → %d", st)
 	}
 
 	member := newBrowser(t, s)
 	signIn(t, s, member, "staff@imex.example", hangup.RoleMember, "imex")
-	_, list, _ := member.get("/analyst/reports")
+	_, list, _ := member.Get("/analyst/reports")
 	if !strings.Contains(list, imexRef) || strings.Contains(list, ">Microsoft<") {
 		t.Errorf("member's list should hold only IMEX reports:\n%s", list)
 	}
-	_, list, _ = member.get("/analyst/reports?org=microsoft")
+	_, list, _ = member.Get("/analyst/reports?org=microsoft")
 	if strings.Contains(list, "Microsoft said") || strings.Contains(list, ">Microsoft<") {
 		t.Error("a member widened the filter to another organisation")
 	}
@@ -467,27 +404,27 @@ func TestAnalystAccess(t *testing.T) {
 	if rs, _ := testDBs[s].ListReports(context.Background(), hangup.ReportFilter{OrganisationID: "microsoft"}); len(rs) == 1 {
 		msRef = rs[0].Reference
 	}
-	if st, _, _ := member.get("/analyst/reports/" + msRef); st != http.StatusNotFound {
+	if st, _, _ := member.Get("/analyst/reports/" + msRef); st != http.StatusNotFound {
 		t.Errorf("member opening another organisation's report → %d", st)
 	}
-	if st, _, _ := member.get("/analyst/appeals"); st != http.StatusForbidden {
+	if st, _, _ := member.Get("/analyst/appeals"); st != http.StatusForbidden {
 		t.Errorf("member on appeals → %d", st)
 	}
-	_, csv, _ := member.get("/analyst/reports.csv")
+	_, csv, _ := member.Get("/analyst/reports.csv")
 	if strings.Contains(csv, msRef) || !strings.Contains(csv, imexRef) {
 		t.Error("member's CSV crosses organisations")
 	}
 
 	analyst := newBrowser(t, s)
 	signIn(t, s, analyst, "analyst@example.org", hangup.RoleAnalyst, "")
-	st, page, _ := analyst.get("/analyst/reports/" + msRef)
+	st, page, _ := analyst.Get("/analyst/reports/" + msRef)
 	if st != 200 || !strings.Contains(page, "Microsoft said I had a virus.") {
 		t.Fatalf("analyst report page %d", st)
 	}
 	if !strings.Contains(page, `id="linked"`) || !strings.Contains(page, imexRef) {
 		t.Error("the two reports share a number shown but are not linked")
 	}
-	st, _, _ = analyst.post("/analyst/reports/"+msRef+"/status", merge(hidden(page), map[string]string{"status": "triaged", "note": "checked"}))
+	st, _, _ = analyst.Post("/analyst/reports/"+msRef+"/status", testenv.Merge(testenv.Hidden(page), map[string]string{"status": "triaged", "note": "checked"}))
 	if st != http.StatusSeeOther {
 		t.Errorf("status change → %d", st)
 	}
@@ -495,7 +432,7 @@ func TestAnalystAccess(t *testing.T) {
 		t.Errorf("status history %+v", ev)
 	}
 	// The CSV has no personal data.
-	_, csv, _ = analyst.get("/analyst/reports.csv")
+	_, csv, _ = analyst.Get("/analyst/reports.csv")
 	if !strings.HasPrefix(csv, "reference,created_at") || strings.Contains(csv, "ann@example.org") || strings.Contains(csv, "virus") {
 		t.Errorf("CSV:\n%s", csv)
 	}
@@ -539,7 +476,7 @@ func TestAPIReport(t *testing.T) {
 		{`{"story":"x","extra":1}`, "extra", 400},
 	} {
 		r := do(t, s, "POST", "/api/v1/reports", "application/json", c.body)
-		e := decodeBody[ErrorBody](t, r)
+		e := decodeBody[web.ErrorBody](t, r)
 		if r.status != c.status || len(e.Error.Fields) == 0 || e.Error.Fields[0].Field != c.field {
 			t.Errorf("%s → %d %+v, want %d on %s", c.body[:min(len(c.body), 40)], r.status, e.Error, c.status, c.field)
 		}
@@ -557,7 +494,7 @@ func TestNumberReputationAndAppeal(t *testing.T) {
 		}
 	}
 	r := do(t, s, "GET", "/api/v1/numbers/"+url.PathEscape("+442079460001"), "", "")
-	n := decodeBody[NumberResponse](t, r)
+	n := decodeBody[numbers.NumberResponse](t, r)
 	if n.Reputation == nil || n.Reputation.Verdict != hangup.RepScam {
 		t.Fatalf("reputation %+v", n.Reputation)
 	}
@@ -566,30 +503,30 @@ func TestNumberReputationAndAppeal(t *testing.T) {
 		t.Errorf("check on a reported number: %s %v", res.Verdict, res.Reputation)
 	}
 	owner := newBrowser(t, s)
-	_, page, _ := owner.get("/numbers/+442079460001")
+	_, page, _ := owner.Get("/numbers/+442079460001")
 	if !strings.Contains(page, `data-verdict="scam"`) || !strings.Contains(page, "Is this your number?") {
 		t.Fatalf("number page lacks the reputation or the appeal form")
 	}
-	st, page, _ := owner.post("/numbers/+442079460001/appeal", merge(hidden(page), map[string]string{"name": "Shop", "email": "bad", "statement": "It's our shop."}))
+	st, page, _ := owner.Post("/numbers/+442079460001/appeal", testenv.Merge(testenv.Hidden(page), map[string]string{"name": "Shop", "email": "bad", "statement": "It's our shop."}))
 	if st != http.StatusBadRequest || !strings.Contains(page, "It&#39;s our shop.") {
 		t.Errorf("appeal with a bad email → %d", st)
 	}
-	st, _, _ = owner.post("/numbers/+442079460001/appeal", merge(hidden(page), map[string]string{"name": "Shop", "email": "shop@example.org", "statement": "It's our shop."}))
+	st, _, _ = owner.Post("/numbers/+442079460001/appeal", testenv.Merge(testenv.Hidden(page), map[string]string{"name": "Shop", "email": "shop@example.org", "statement": "It's our shop."}))
 	if st != http.StatusSeeOther {
 		t.Fatalf("appeal → %d", st)
 	}
 	analyst := newBrowser(t, s)
 	signIn(t, s, analyst, "lead@example.org", hangup.RoleAnalyst, "")
-	_, page, _ = analyst.get("/analyst/appeals")
+	_, page, _ = analyst.Get("/analyst/appeals")
 	id := regexp.MustCompile(`/analyst/appeals/(\d+)`).FindStringSubmatch(page)
 	if id == nil || !strings.Contains(page, "It&#39;s our shop.") || !strings.Contains(page, "scam") {
 		t.Fatalf("appeals page lacks the appeal with its evidence")
 	}
-	st, _, _ = analyst.post("/analyst/appeals/"+id[1], merge(hidden(page), map[string]string{"decision": "upheld", "reason": "A registered shop line."}))
+	st, _, _ = analyst.Post("/analyst/appeals/"+id[1], testenv.Merge(testenv.Hidden(page), map[string]string{"decision": "upheld", "reason": "A registered shop line."}))
 	if st != http.StatusSeeOther {
 		t.Fatalf("decision → %d", st)
 	}
-	_, page, _ = owner.get("/numbers/+442079460001")
+	_, page, _ = owner.Get("/numbers/+442079460001")
 	if !strings.Contains(page, "upheld") || !strings.Contains(page, "A registered shop line.") || !strings.Contains(page, `data-verdict="allowed"`) {
 		t.Errorf("the outcome is not visible on the number page")
 	}
@@ -606,18 +543,18 @@ func TestReportFormTooQuickIsShownAgain(t *testing.T) {
 	cfg.ReportFormMinTime = 500 * time.Millisecond
 	s := newTestServer(t, cfg)
 	b := newBrowser(t, s)
-	_, page, _ := b.get("/report")
-	_, page = b.answer(page, "story", one("story", "They called about a virus.", "number_shown", "0906 123 4567"))
+	_, page, _ := b.Get("/report")
+	_, page = answer(t, b, page, "story", one("story", "They called about a virus.", "number_shown", "0906 123 4567"))
 	for _, step := range []string{"started", "when", "numbers", "who", "happened", "contact"} {
-		_, page = b.answer(page, step, url.Values{})
+		_, page = answer(t, b, page, step, url.Values{})
 	}
 	if stepOf(page) != "check" {
 		t.Fatal("did not reach check your answers")
 	}
-	final := hidden(page)
-	forged := merge(final, map[string]string{"nonce": "1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA"})
+	final := testenv.Hidden(page)
+	forged := testenv.Merge(final, map[string]string{"nonce": "1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA"})
 	for name, form := range map[string]url.Values{"too quick": final, "forged start": forged} {
-		st, again, hdr := b.post("/report", form)
+		st, again, hdr := b.Post("/report", form)
 		if st != http.StatusOK || !strings.Contains(again, `id="report-notice"`) || stepOf(again) != "check" || hdr.Get("Retry-After") == "" {
 			t.Errorf("%s: %d %v, want check your answers again with a notice", name, st, hdr)
 		}
@@ -626,7 +563,7 @@ func TestReportFormTooQuickIsShownAgain(t *testing.T) {
 		t.Fatalf("%d reports stored from sends that came too quickly", len(list))
 	}
 	time.Sleep(cfg.ReportFormMinTime)
-	st, _, hdr := b.post("/report", final)
+	st, _, hdr := b.Post("/report", final)
 	if st != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/r/") {
 		t.Fatalf("sent after the wait: %d %v", st, hdr)
 	}

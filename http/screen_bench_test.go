@@ -1,4 +1,4 @@
-package http
+package http_test
 
 import (
 	"fmt"
@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	hhttp "github.com/hangup-org/hangup/http"
+	"github.com/hangup-org/hangup/http/internal/screentest"
 )
 
 // The HTTP figures of docs/benchmarks.md: screening throughput next to a
@@ -28,17 +30,17 @@ type benchTarget struct {
 }
 
 func newBenchTarget(b *testing.B) (*benchTarget, func()) {
-	cfg := DefaultConfig()
+	cfg := hhttp.DefaultConfig()
 	cfg.RateLimit = 0
-	ss := newScreenServer(b, cfg)
-	key := ss.addKey(b, hangup.APIKey{Name: "bench", RateLimit: 1e9, RateBurst: 1 << 30})
+	ss := screentest.New(b, cfg)
+	key := ss.AddKey(b, hangup.APIKey{Name: "bench", RateLimit: 1e9, RateBurst: 1 << 30})
 	noop := []byte(`{"action":"allow"}` + "\n")
 	// The do-nothing handler sits behind the same server, the same global
 	// middleware and the same body limit as the screening endpoint.
-	ss.mux.Handle("GET /bench/noop", ss.bodyLimit(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ss.HandleBehindBodyLimit("GET /bench/noop", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Write(noop)
-	}), ss.cfg.BodyLimit))
+	}))
 	srv := httptest.NewServer(ss)
 	t := &benchTarget{key: key, noop: srv.URL + "/bench/noop",
 		client: &http.Client{Transport: &http.Transport{MaxIdleConns: 256, MaxIdleConnsPerHost: 256}}}

@@ -2,11 +2,24 @@
 // people checking a call, and the adapters for telephony systems. Handlers
 // only decode, call an engine and render: every decision lives in the
 // engines, so the API, the pages and the CLI give the same answers.
+//
+// This package holds the Server, its configuration, routes and
+// middleware, and the pages and API it answers itself (the call check,
+// the report form and its tracking page, the organisations, the public
+// figures, websites and transcripts, signing in). It mounts the handlers
+// of the packages under it: numbers (a number's API answer and pages),
+// alerts (the public alerts' pages, feeds and API), sharing (the
+// blocklist, its files and exports), carddav (the blocklist as an address
+// book), telephony (call screening for phone systems), portal (the
+// organisation portal's pages), orgapi (the organisation API) and staff
+// (the analysts' and administrators' pages). Package web under
+// http/internal is what they share: errors, JSON, rendering, sessions.
 package http
 
 import (
 	"context"
 	"crypto/rand"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -24,6 +37,15 @@ import (
 	"github.com/hangup-org/hangup/analyze"
 	"github.com/hangup-org/hangup/blocklist"
 	"github.com/hangup-org/hangup/clientip"
+	"github.com/hangup-org/hangup/http/alerts"
+	"github.com/hangup-org/hangup/http/carddav"
+	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/numbers"
+	"github.com/hangup-org/hangup/http/orgapi"
+	"github.com/hangup-org/hangup/http/portal"
+	"github.com/hangup-org/hangup/http/sharing"
+	"github.com/hangup-org/hangup/http/staff"
+	"github.com/hangup-org/hangup/http/telephony"
 	"github.com/hangup-org/hangup/metrics"
 	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/orgportal"
@@ -135,11 +157,18 @@ type Server struct {
 	deps    Deps
 	log     *slog.Logger
 	mux     *http.ServeMux
-	pages   *pages
+	site    *web.Site
 	limiter *ratelimit.Keyed
 	// lookupLimiter limits private lookups per client, on top of limiter.
 	lookupLimiter *ratelimit.Keyed
 	handler       http.Handler
+	telephony     *telephony.Handler
+	orgAPI        *orgapi.Handler
+	sharing       *sharing.Handler
+	alerts        *alerts.Handler
+	portal        *portal.Handler
+	numbers       *numbers.Handler
+	staff         *staff.Handler
 	csrfKey       []byte
 	public        atomic.Pointer[string]
 }
@@ -190,7 +219,7 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 	} else if _, err := rand.Read(s.csrfKey); err != nil {
 		return nil, err
 	}
-	if s.pages, err = loadPages(); err != nil {
+	if s.site, err = web.NewSite(templateFS, funcs, cfg.Version, s.csrfKey, s.log); err != nil {
 		return nil, err
 	}
 	s.limiter = ratelimit.New(cfg.RateLimit, cfg.RateBurst, maxClients)
@@ -202,6 +231,22 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 		burst = 60
 	}
 	s.lookupLimiter = ratelimit.New(perHour/3600, burst, maxClients)
+	s.telephony = telephony.New(telephony.Config{NoKeys: cfg.ScreenNoKeys}, telephony.Deps{
+		Screen: deps.Screen, Keys: deps.ScreenKeys, Metrics: deps.Metrics, Logger: s.log,
+		Allow: func(r *http.Request) bool { return s.limiter.Allow(s.clientKey(r), time.Now()) },
+	})
+	s.orgAPI = orgapi.New(orgapi.Deps{Registry: deps.Registry, Keys: deps.ScreenKeys, Portal: deps.Portal,
+		Dashboards: deps.Dashboards, Alerts: deps.Alerts, Webhooks: deps.Webhooks, Logger: s.log})
+	s.sharing = sharing.New(sharing.Deps{Blocklist: deps.Blocklist, Keys: deps.ScreenKeys, PublicURL: s.PublicURL, Logger: s.log,
+		AllowLookup: func(r *http.Request) bool { return s.lookupLimiter.Allow(s.clientKey(r), time.Now()) }})
+	s.alerts = alerts.New(alerts.Deps{Alerts: deps.Alerts, Registry: deps.Registry, Site: s.site, PublicURL: s.PublicURL, Logger: s.log})
+	s.portal = portal.New(portal.Deps{Portal: deps.Portal, Webhooks: deps.Webhooks, Dashboards: deps.Dashboards,
+		Alerts: deps.Alerts, AlertViews: s.alerts.Views, Registry: deps.Registry, Keys: deps.ScreenKeys,
+		Site: s.site, ClientAddr: s.clientAddr, Logger: s.log})
+	s.numbers = numbers.New(numbers.Deps{Numbers: deps.Numbers, Registry: deps.Registry, Reputation: deps.Reputation, RepDB: deps.RepDB,
+		Activity: deps.Activity, SiteNumbers: deps.SiteNumbers, Reports: deps.Reports, Site: s.site, ClientAddr: s.clientAddr, Logger: s.log})
+	s.staff = staff.New(staff.Deps{ReportDB: deps.ReportDB, Accounts: deps.Accounts, RepDB: deps.RepDB, Reputation: deps.Reputation,
+		Numbers: deps.Numbers, Number: s.numbers, Site: s.site, Logger: s.log})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -219,10 +264,16 @@ type apiRoute struct {
 	handler      http.HandlerFunc
 }
 
+// apiRoutes are every documented endpoint: the server's own and the
+// screening ones.
 func (s *Server) apiRoutes() []apiRoute {
+	return append(s.addressAPIRoutes(), s.screenAPIRoutes()...)
+}
+
+// addressAPIRoutes are the API endpoints limited per client address.
+func (s *Server) addressAPIRoutes() []apiRoute {
 	return append([]apiRoute{
 		{"POST", "/api/v1/checks", s.apiCheck},
-		{"GET", "/api/v1/numbers/{number}", s.apiNumber},
 		{"GET", "/api/v1/organisations", s.apiOrganisations},
 		{"GET", "/api/v1/organisations/{id}", s.apiOrganisation},
 		{"POST", "/api/v1/reports", s.apiReport},
@@ -232,10 +283,57 @@ func (s *Server) apiRoutes() []apiRoute {
 		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
 		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
 		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
-		{"GET", "/api/v1/alerts", s.apiAlerts},
-		{"GET", "/api/v1/alerts/{id}", s.apiAlert},
 		{"GET", "/api/v1/stats", s.apiStats},
-	}, append(append(append(s.screenAPIRoutes(), s.shareAPIRoutes()...), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+	}, append(append(append(append(s.numberAPIRoutes(), s.alertAPIRoutes()...), s.shareAPIRoutes()...), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
+}
+
+// numberAPIRoutes are the number API's endpoints (package numbers).
+func (s *Server) numberAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.numbers.APIRoutes() {
+		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+	}
+	return rts
+}
+
+// alertAPIRoutes are the alert API's endpoints (package alerts).
+func (s *Server) alertAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.alerts.APIRoutes() {
+		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+	}
+	return rts
+}
+
+// shareAPIRoutes are the endpoints that share what Hangup knows (package
+// sharing).
+func (s *Server) shareAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.sharing.Routes() {
+		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+	}
+	return rts
+}
+
+// orgAPIRoutes are the organisation API's endpoints (package orgapi).
+func (s *Server) orgAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.orgAPI.Routes() {
+		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+	}
+	return rts
+}
+
+// screenAPIRoutes are the JSON endpoints of call screening, documented in
+// openapi.json with the rest of the API. They are limited per API key.
+func (s *Server) screenAPIRoutes() []apiRoute {
+	var rts []apiRoute
+	for _, rt := range s.telephony.Routes() {
+		if rt.Documented {
+			rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler.ServeHTTP})
+		}
+	}
+	return rts
 }
 
 // missing names the capability an API path needs when the server was built
@@ -282,11 +380,13 @@ func (s *Server) routes() {
 		s.mux.Handle(pattern, s.limit(s.bodyLimit(h, s.cfg.BodyLimit), false))
 	}
 
-	s.screenRoutes()
-	for _, rt := range s.apiRoutes() {
-		if isScreenRoute(rt.path) {
-			continue // registered by screenRoutes, limited per API key
-		}
+	for _, rt := range s.telephony.Routes() {
+		s.mux.Handle(rt.Method+" "+rt.Path, s.bodyLimit(rt.Handler, s.cfg.BodyLimit))
+	}
+	if s.deps.Metrics != nil && s.cfg.MetricsKey != "" {
+		s.mux.Handle("GET /metrics", s.metricsAuth(s.deps.Metrics.Handler()))
+	}
+	for _, rt := range s.addressAPIRoutes() {
 		handler := rt.handler
 		if what := s.missing(rt.path); what != "" {
 			handler = func(w http.ResponseWriter, r *http.Request) {
@@ -324,16 +424,8 @@ func (s *Server) routes() {
 		page("GET /stats", s.webStats)
 		page("GET /stats/{file}", s.webStatsCSV)
 	}
-	page("GET /numbers", s.webNumberLookup)
-	page("GET /numbers/{number}", s.webNumber)
-	if s.deps.RepDB != nil {
-		page("POST /numbers/{number}/appeal", s.webAppeal)
-	}
-	if s.deps.Activity != nil {
-		page("POST /numbers/{number}/called", s.webNumberCalled)
-	}
-	if s.deps.Reports != nil {
-		page("POST /numbers/{number}/genuine", s.webNumberGenuine)
+	for _, rt := range s.numbers.Pages() {
+		page(rt.Method+" "+rt.Path, rt.Handler)
 	}
 	if s.deps.Reports != nil {
 		page("GET /report", s.webReportStart)
@@ -348,22 +440,30 @@ func (s *Server) routes() {
 		page("POST /login", s.webLogin)
 		page("POST /logout", s.webLogout)
 	}
-	s.analystRoutes(page)
-	s.portalRoutes(page)
-	s.alertRoutes(page)
-	s.notifyRoutes(page)
-	if s.deps.Dashboards != nil && s.deps.Accounts != nil {
-		signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
-		page("GET /organisations/{id}/dashboard", s.requireRole(s.webDashboard, signedIn...))
-		page("GET /organisations/{id}/dashboard.csv", s.requireRole(s.webDashboardCSV, signedIn...))
+	for _, rt := range s.staff.Pages() {
+		page(rt.Method+" "+rt.Path, rt.Handler)
 	}
-	s.cardDAVRoutes()
+	if s.deps.Accounts != nil {
+		for _, rt := range s.portal.Pages() {
+			page(rt.Method+" "+rt.Path, rt.Handler)
+		}
+	}
+	if s.deps.Alerts != nil {
+		for _, rt := range s.alerts.Pages(s.deps.Accounts != nil) {
+			page(rt.Method+" "+rt.Path, rt.Handler)
+		}
+	}
+	if s.deps.Blocklist != nil {
+		s.mux.Handle("/.well-known/carddav", http.RedirectHandler(carddav.Root, http.StatusMovedPermanently))
+		dav := carddav.New(s.deps.Blocklist, s.sharing.Authorize, s.log)
+		s.mux.Handle(carddav.Root, s.limit(s.bodyLimit(dav, carddav.MaxBody), false))
+	}
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
+		web.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
 	})
 	s.mux.HandleFunc("GET /readyz", s.ready)
-	s.mux.HandleFunc("/", s.webNotFound)
+	s.mux.HandleFunc("/", s.site.NotFound)
 }
 
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
@@ -372,11 +472,11 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		defer cancel()
 		if err := s.deps.Ready(ctx); err != nil {
 			s.log.Warn("not ready", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+			web.WriteJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
 			return
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	web.WriteJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 }
 
 // crossOrigin answers a state-changing request another website's page
@@ -390,8 +490,28 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		s.apiError(w, r, err)
 	} else {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 	}
+}
+
+// apiError writes err as the API's JSON error.
+func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	web.APIError(s.log, w, r, err)
+}
+
+// metricsAuth lets through requests bearing the metrics key: the figures
+// say how many calls each kind of check stopped, which is no one else's
+// business.
+func (s *Server) metricsAuth(h http.Handler) http.Handler {
+	want := []byte("Bearer " + s.cfg.MetricsKey)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="hangup metrics"`)
+			http.Error(w, "Metrics need the metrics key: Authorization: Bearer <HANGUP_METRICS_KEY>.", http.StatusUnauthorized)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // bodyLimit caps request bodies before any handler reads them.
@@ -481,7 +601,7 @@ func (s *Server) limit(h http.Handler, api bool) http.Handler {
 			if api {
 				s.apiError(w, r, err)
 			} else {
-				s.webError(w, r, err)
+				s.site.Error(w, r, err)
 			}
 			return
 		}

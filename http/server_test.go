@@ -2,93 +2,29 @@ package http
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/hangup-org/hangup/activity"
-
 	"github.com/hangup-org/hangup"
-	"github.com/hangup-org/hangup/account"
-	"github.com/hangup-org/hangup/alert"
-	"github.com/hangup-org/hangup/analyze"
-	"github.com/hangup-org/hangup/blocklist"
-	"github.com/hangup-org/hangup/check"
-	"github.com/hangup-org/hangup/orgdash"
-	"github.com/hangup-org/hangup/phone"
-	"github.com/hangup-org/hangup/registry"
-	"github.com/hangup-org/hangup/report"
-	"github.com/hangup-org/hangup/reputation"
-	"github.com/hangup-org/hangup/screen"
-	"github.com/hangup-org/hangup/site"
+	"github.com/hangup-org/hangup/http/internal/testenv"
+	"github.com/hangup-org/hangup/http/internal/web"
+	"github.com/hangup-org/hangup/http/numbers"
 	"github.com/hangup-org/hangup/sqlite"
-	"github.com/hangup-org/hangup/stats"
 )
 
 func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	t.Helper()
-	p, err := phone.New(phone.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "http.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	reg, err := registry.NewService(context.Background(), db, p, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep := reputation.New(reputation.DefaultConfig(), db)
-	if err := rep.Load(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	sites, err := site.New(site.Config{Organisations: reg.Snapshot().Organisations(), Listings: rep})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep.SetOfficialSites(sites.Official)
-	an, err := analyze.New(analyze.Deps{Numbers: p, Orgs: reg, Sites: sites})
-	if err != nil {
-		t.Fatal(err)
-	}
-	reports, err := report.New(context.Background(), report.Deps{Store: db, Evidence: db, Numbers: p, Orgs: reg, Reputation: rep, Secrets: db,
-		Sites: sites, Analyzer: an})
-	if err != nil {
-		t.Fatal(err)
-	}
-	bl, err := blocklist.New(blocklist.DefaultConfig(), blocklist.Deps{Reputation: rep, Store: db, Reports: db, Orgs: reg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	act, err := activity.New(context.Background(), db, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys := screen.NewKeys(db, screen.KeysConfig{})
-	if err := keys.Reload(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	deps := Deps{Checker: check.New(p, reg).WithReputation(rep).WithSites(sites).WithAnalyzer(an), Numbers: p, Registry: reg, Ready: db.Ping,
-		Reports: reports, ReportDB: db, Reputation: rep, RepDB: db, Accounts: account.New(db), Secrets: db, Sites: sites,
-		Analyzer: an, Calls: analyze.NewSessions(an, analyze.SessionConfig{}), Blocklist: bl, ScreenKeys: keys, Shares: db,
-		Dashboards: orgdash.New(orgdash.Deps{Reports: db, Sites: sites}),
-		Alerts:     alert.New(alert.Deps{Store: db, Known: func(id string) bool { _, ok := reg.Snapshot().Organisation(id); return ok }}),
-		Stats: stats.New(stats.Config{}, stats.Deps{Store: db, OrgName: func(id string) string {
-			if o, ok := reg.Snapshot().OrganisationByID(id); ok {
-				return o.Name
-			}
-			return ""
-		}}),
-		Activity: act}
+	e := testenv.New(t)
+	deps := Deps{Checker: e.Checker, Numbers: e.Phone, Registry: e.Registry, Ready: e.DB.Ping,
+		Reports: e.Reports, ReportDB: e.DB, Reputation: e.Reputation, RepDB: e.DB, Accounts: e.Accounts, Secrets: e.DB, Sites: e.Sites,
+		Analyzer: e.Analyzer, Calls: e.Calls, Blocklist: e.Blocklist, ScreenKeys: e.Keys, Shares: e.DB,
+		Dashboards: e.Dashboards, Alerts: e.Alerts, Stats: e.Stats, Activity: e.Activity}
 	for _, o := range opts {
 		o(&deps)
 	}
@@ -96,7 +32,7 @@ func newTestServer(t testing.TB, cfg Config, opts ...func(*Deps)) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testDBs[s] = db
+	testDBs[s] = e.DB
 	return s
 }
 
@@ -196,7 +132,7 @@ func TestAPIErrors(t *testing.T) {
 			if r.status != tc.status {
 				t.Fatalf("status %d, want %d: %s", r.status, tc.status, r.body)
 			}
-			e := decodeBody[ErrorBody](t, r)
+			e := decodeBody[web.ErrorBody](t, r)
 			if e.Error.Code != tc.code || e.Error.Message == "" {
 				t.Errorf("error %+v, want code %s and a message", e.Error, tc.code)
 			}
@@ -210,7 +146,7 @@ func TestAPIErrors(t *testing.T) {
 func TestAPINumberAndOrganisations(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
 	r := do(t, s, "GET", "/api/v1/numbers/"+url.PathEscape("01793 781800"), "", "")
-	n := decodeBody[NumberResponse](t, r)
+	n := decodeBody[numbers.NumberResponse](t, r)
 	if r.status != 200 || n.E164 != "+441793781800" || n.Organisation == nil || n.Organisation.ID != "imex" {
 		t.Errorf("number lookup: %d %+v", r.status, n)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/apitest"
 )
 
 // addReports stores n reports made a day ago, changed by edit, straight
@@ -144,7 +145,7 @@ func TestStatsPageSuppressesSmallCountsAndItsCSVMatchesItsTables(t *testing.T) {
 				t.Fatalf("GET /api/v1/stats → %d %v", a.status, err)
 			}
 			// With figures in it, the answer still fits the OpenAPI document.
-			checkResponse(t, loadOpenAPI(t), loadOpenAPI(t).Paths["/api/v1/stats"]["get"].Responses["200"], a.body)
+			apitest.CheckResponse(t, loadOpenAPI(t), loadOpenAPI(t).Paths["/api/v1/stats"]["get"].Responses["200"], a.body)
 			if a.header.Get("Cache-Control") != "public, max-age=60" {
 				t.Errorf("Cache-Control %q", a.header.Get("Cache-Control"))
 			}

@@ -1,7 +1,6 @@
 package http
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"html/template"
@@ -31,11 +30,7 @@ func staticHandler() http.Handler {
 	})
 }
 
-// pages holds one parsed template set per page: the layout plus the page.
-type pages struct {
-	byName map[string]*template.Template
-}
-
+// funcs are the template functions every page may use.
 var funcs = template.FuncMap{
 	"telHref": func(n string) template.URL {
 		var b strings.Builder
@@ -145,102 +140,17 @@ var policyLabels = map[hangup.PolicyCode]string{
 	hangup.PolicyNoPersonalDetails:   "Never asks for your personal details out of the blue",
 }
 
-// loadPages parses each page with the layout and the partials (files whose
-// names start with "_": pieces several pages share, such as the answer at
-// the top of every result).
-func loadPages() (*pages, error) {
-	names, err := fs.Glob(templateFS, "templates/*.html")
-	if err != nil {
-		return nil, err
+// siteVerdictLabel says a website's standing in plain words.
+func siteVerdictLabel(v hangup.ReputationVerdict) string {
+	switch v {
+	case hangup.RepScam:
+		return "Scam website"
+	case hangup.RepSuspected:
+		return "Suspected scam website"
+	case hangup.RepVerified:
+		return "Official website: never listed"
+	case hangup.RepAllowed:
+		return "Cleared by an analyst"
 	}
-	partials, err := fs.Glob(templateFS, "templates/_*.html")
-	if err != nil {
-		return nil, err
-	}
-	p := &pages{byName: map[string]*template.Template{}}
-	for _, name := range names {
-		base := strings.TrimSuffix(strings.TrimPrefix(name, "templates/"), ".html")
-		if base == "layout" || strings.HasPrefix(base, "_") {
-			continue
-		}
-		files := append([]string{"templates/layout.html", name}, partials...)
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, files...)
-		if err != nil {
-			return nil, fmt.Errorf("http: template %s: %w", name, err)
-		}
-		p.byName[base] = t
-	}
-	return p, nil
-}
-
-// Page is what every page's view model carries for the layout.
-type Page struct {
-	Title   string
-	Version string
-	CSRF    string       // the form token for this browser or session
-	User    *hangup.User // the signed-in user, if any
-}
-
-// PageTitle lets the layout read the title through any view model.
-func (p Page) PageTitle() string { return p.Title }
-
-// render executes a page into a buffer first, so a template error gives a
-// clean 500 instead of half a page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	t, ok := s.pages.byName[name]
-	if !ok {
-		s.log.Error("no such page template", "page", name)
-		http.Error(w, "Something went wrong on our side.", http.StatusInternalServerError)
-		return
-	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, data); err != nil {
-		s.log.Error("render", "page", name, "err", err)
-		http.Error(w, "Something went wrong on our side.", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
-}
-
-// ErrorPage shows an error in plain words.
-type ErrorPage struct {
-	Page
-	Heading string
-	Message string
-}
-
-func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
-	s.logError(r, err)
-	setRetryAfter(w, err)
-	status := StatusCode(err)
-	heading := "Something went wrong"
-	switch status {
-	case http.StatusNotFound:
-		heading = "We couldn't find that page"
-	case http.StatusTooManyRequests:
-		heading = "Please slow down"
-	case http.StatusRequestEntityTooLarge:
-		heading = "That was too much text"
-	case http.StatusBadRequest:
-		heading = "There is a problem"
-	}
-	if status == http.StatusForbidden {
-		heading = "We couldn't send that"
-	}
-	if status == http.StatusUnauthorized {
-		heading = "Please sign in"
-	}
-	s.render(w, r, status, "error", ErrorPage{Page: s.pageFor(r, heading), Heading: heading, Message: hangup.ErrorMessage(err)})
-}
-
-func (s *Server) webNotFound(w http.ResponseWriter, r *http.Request) {
-	s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is nothing at this address. Go back to the start to check a call."))
-}
-
-// pageFor builds the layout data of a page for request r.
-func (s *Server) pageFor(r *http.Request, title string) Page {
-	return Page{Title: title, Version: s.cfg.Version, CSRF: s.csrfToken(r), User: userFrom(r.Context())}
+	return "Not listed"
 }

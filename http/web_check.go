@@ -1,13 +1,14 @@
 package http
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"time"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/alerts"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // AskOption is one checkbox or radio of a form: a value of the domain's
@@ -53,13 +54,13 @@ var checkFields = []string{"claims", "number", "started", "asked", "website", "n
 // HomePage is the view model of the home page and of the check form shown
 // again with errors.
 type HomePage struct {
-	Page
+	web.Page
 	Form     CheckForm
-	Problems Problems
+	Problems web.Problems
 	Asks     []AskOption
-	Started  []AskOption // how the contact began, in the person's words
-	Orgs     []string    // for the claims suggestions
-	Alerts   []AlertView // the newest alerts in force
+	Started  []AskOption        // how the contact began, in the person's words
+	Orgs     []string           // for the claims suggestions
+	Alerts   []alerts.AlertView // the newest alerts in force
 }
 
 // homeAlerts is how many alerts the home page shows; the rest are one
@@ -69,7 +70,7 @@ const homeAlerts = 3
 // CheckResultPage is the view model of a check's result, fresh or opened
 // from its short link.
 type CheckResultPage struct {
-	Page
+	web.Page
 	Answer   Answer
 	Result   *hangup.CheckResult
 	Notes    string    // what the person typed about the call, for the marked words ("" on a shared result)
@@ -77,21 +78,21 @@ type CheckResultPage struct {
 	SharedOn time.Time // when a shared result was made; zero for a fresh one
 }
 
-func (s *Server) homePage(r *http.Request, form CheckForm, problems Problems) HomePage {
+func (s *Server) homePage(r *http.Request, form CheckForm, problems web.Problems) HomePage {
 	if form.Asked == nil {
 		form.Asked = map[string]bool{}
 	}
-	p := HomePage{Page: s.pageFor(r, "Is this call genuine?"), Form: form, Problems: problems, Asks: askOptions,
+	p := HomePage{Page: s.site.Page(r, "Is this call genuine?"), Form: form, Problems: problems, Asks: askOptions,
 		Started: startedChoices, Orgs: s.orgNames()}
 	if s.deps.Alerts != nil {
 		live := s.deps.Alerts.Live(time.Now())
-		p.Alerts = s.alertViews(live[:min(len(live), homeAlerts)])
+		p.Alerts = s.alerts.Views(live[:min(len(live), homeAlerts)])
 	}
 	return p
 }
 
 func (s *Server) webHome(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "home", s.homePage(r, CheckForm{Started: string(hangup.DefaultStarted)}, nil))
+	s.site.Render(w, r, http.StatusOK, "home", s.homePage(r, CheckForm{Started: string(hangup.DefaultStarted)}, nil))
 }
 
 // webCheck handles the check form. Bad input shows the form again with each
@@ -99,7 +100,7 @@ func (s *Server) webHome(w http.ResponseWriter, r *http.Request) {
 // is kept for its short link, without the person's notes.
 func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
+		s.site.Error(w, r, web.FormError(err))
 		return
 	}
 	form := CheckForm{
@@ -128,13 +129,13 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 	res, err := s.deps.Checker.Check(r.Context(), req)
 	if err != nil {
 		if hangup.IsInputError(err) {
-			s.render(w, r, StatusCode(err), "home", s.homePage(r, form, formProblems(err, checkFields, nil)))
+			s.site.Render(w, r, web.StatusCode(err), "home", s.homePage(r, form, web.FormProblems(err, checkFields, nil)))
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	p := CheckResultPage{Page: s.pageFor(r, verdictTitle(res)), Answer: answerOf(res), Result: res, Notes: form.Notes}
+	p := CheckResultPage{Page: s.site.Page(r, verdictTitle(res)), Answer: answerOf(res), Result: res, Notes: form.Notes}
 	if s.deps.Shares != nil {
 		sh := check.Shared(req, res, time.Now())
 		if err := s.deps.Shares.SaveSharedCheck(r.Context(), sh); err != nil {
@@ -144,7 +145,7 @@ func (s *Server) webCheck(w http.ResponseWriter, r *http.Request) {
 			p.ShareURL = s.PublicURL() + "/c/" + url.PathEscape(sh.ID)
 		}
 	}
-	s.render(w, r, http.StatusOK, "result", p)
+	s.site.Render(w, r, http.StatusOK, "result", p)
 }
 
 // ShareNote says what the short link keeps.
@@ -160,7 +161,7 @@ func verdictTitle(res *hangup.CheckResult) string {
 func (s *Server) webShared(w http.ResponseWriter, r *http.Request) {
 	id := check.NormaliseShareID(r.PathValue("id"))
 	if id == "" {
-		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "This link doesn't open a check. Check it was copied in full. Links to a check work for 30 days."))
+		s.site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "This link doesn't open a check. Check it was copied in full. Links to a check work for 30 days."))
 		return
 	}
 	sh, err := s.deps.Shares.FindSharedCheck(r.Context(), id, time.Now())
@@ -168,7 +169,7 @@ func (s *Server) webShared(w http.ResponseWriter, r *http.Request) {
 		if hangup.ErrorCode(err) == hangup.ENOTFOUND {
 			err = hangup.Errorf(hangup.ENOTFOUND, "This link doesn't open a check any more. Links to a check work for 30 days: check the call again.")
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	res := &sh.Result
@@ -176,14 +177,6 @@ func (s *Server) webShared(w http.ResponseWriter, r *http.Request) {
 		res.Alerts = check.AlertsFor(s.deps.Alerts, res.Organisation, time.Now())
 	}
 	w.Header().Set("X-Robots-Tag", "noindex")
-	s.render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.pageFor(r, verdictTitle(res)), Answer: answerOf(res), Result: res,
+	s.site.Render(w, r, http.StatusOK, "result", CheckResultPage{Page: s.site.Page(r, verdictTitle(res)), Answer: answerOf(res), Result: res,
 		ShareURL: s.PublicURL() + "/c/" + url.PathEscape(sh.ID), SharedOn: sh.CreatedAt})
-}
-
-func formError(err error) error {
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return hangup.Errorf(hangup.ETOOLARGE, "That was more text than we can take. Shorten it and try again.")
-	}
-	return hangup.Errorf(hangup.EINVALID, "We couldn't read the form. Go back, reload the page and try again.")
 }

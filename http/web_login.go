@@ -2,18 +2,16 @@ package http
 
 import (
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/account"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }
 
 // LoginPage is the sign-in form.
 type LoginPage struct {
-	Page
+	web.Page
 	Email string
 	Next  string
 	Error string
@@ -28,37 +26,37 @@ func safeNext(next string) string {
 }
 
 func (s *Server) webLoginForm(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "login", LoginPage{Page: s.pageFor(r, "Sign in"), Next: safeNext(r.URL.Query().Get("next"))})
+	s.site.Render(w, r, http.StatusOK, "login", LoginPage{Page: s.site.Page(r, "Sign in"), Next: safeNext(r.URL.Query().Get("next"))})
 }
 
 func (s *Server) webLogin(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	email, next := r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
 	token, _, err := s.deps.Accounts.Login(r.Context(), email, r.PostForm.Get("password"), s.clientAddr(r))
 	if err != nil {
-		status := StatusCode(err)
+		status := web.StatusCode(err)
 		if hangup.ErrorCode(err) == hangup.EINTERNAL {
-			s.webError(w, r, err)
+			s.site.Error(w, r, err)
 			return
 		}
-		setRetryAfter(w, err)
-		s.render(w, r, status, "login", LoginPage{Page: s.pageFor(r, "Sign in"), Email: email, Next: next, Error: hangup.ErrorMessage(err)})
+		web.SetRetryAfter(w, err)
+		s.site.Render(w, r, status, "login", LoginPage{Page: s.site.Page(r, "Sign in"), Email: email, Next: next, Error: hangup.ErrorMessage(err)})
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", MaxAge: int(account.SessionLifetime.Seconds()),
+	http.SetCookie(w, &http.Cookie{Name: web.SessionCookie, Value: token, Path: "/", MaxAge: int(account.SessionLifetime.Seconds()),
 		HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 func (s *Server) webLogout(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
-	if c, err := r.Cookie(sessionCookie); err == nil {
+	if c, err := r.Cookie(web.SessionCookie); err == nil {
 		s.deps.Accounts.Logout(r.Context(), c.Value)
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: web.SessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }

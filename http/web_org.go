@@ -1,89 +1,29 @@
 package http
 
 import (
-	"html/template"
 	"net/http"
-	"net/mail"
-	"net/url"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/hangup-org/hangup"
-	"github.com/hangup-org/hangup/activity"
-	"github.com/hangup-org/hangup/check"
-	"github.com/hangup-org/hangup/orgdash"
-	"github.com/hangup-org/hangup/report"
+	"github.com/hangup-org/hangup/http/alerts"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // OrganisationsPage lists the registry.
 type OrganisationsPage struct {
-	Page
+	web.Page
 	Query         string
 	Organisations []*hangup.Organisation
 }
 
 // OrganisationPage shows one organisation with every fact's source.
 type OrganisationPage struct {
-	Page
+	web.Page
 	Org    *hangup.Organisation
-	Alerts []AlertView // live alerts about it
+	Alerts []alerts.AlertView // live alerts about it
 	// What the signed-in account may open about it.
 	CanRead, CanWrite bool
-}
-
-// NumberPage shows what Hangup knows about one number, its reputation and,
-// for listed numbers, the owner's way to dispute the listing.
-type NumberPage struct {
-	Page
-	Info        *NumberResponse
-	CanAppeal   bool
-	AppealSent  bool
-	AppealForm  AppealForm
-	AppealError map[string]string
-	Activity    ActivityView
-	Said        string // "called" or "genuine" after a button, "genuine-again" when it was already counted
-}
-
-// ActivityView is a number's activity as pages show it: the counts, the
-// chart and the reporters' categories.
-type ActivityView struct {
-	*hangup.NumberActivity
-	Chart      template.HTML // the SVG
-	Table      template.HTML // the same figures as a table
-	Categories []string      // what people reported calls from it as, in plain words
-	Genuine    int           // people who said it is genuine
-	CanVote    bool          // the buttons can be shown: the number has an E.164 form
-}
-
-// activityView builds the activity block for info, or an empty one.
-func (s *Server) activityView(info *NumberResponse) ActivityView {
-	v := ActivityView{NumberActivity: info.Activity, CanVote: info.E164 != ""}
-	if rp := info.Reputation; rp != nil {
-		v.Genuine = rp.Genuine
-		for _, c := range rp.Categories {
-			v.Categories = append(v.Categories, hangup.ScamType(c).Label())
-		}
-	}
-	if info.Activity != nil {
-		name := info.National
-		if name == "" {
-			name = info.E164
-		}
-		c := activity.Chart(info.Activity, name)
-		if svg, err := c.SVG(); err == nil {
-			v.Chart, v.Table = svg, c.Table()
-		} else {
-			s.log.Warn("number chart", "err", err)
-		}
-	}
-	return v
-}
-
-// AppealForm is a number owner's dispute as typed.
-type AppealForm struct {
-	Name, Email, Statement string
 }
 
 func (s *Server) webOrganisations(w http.ResponseWriter, r *http.Request) {
@@ -91,300 +31,22 @@ func (s *Server) webOrganisations(w http.ResponseWriter, r *http.Request) {
 	if len(q) > 200 {
 		q = q[:200]
 	}
-	s.render(w, r, http.StatusOK, "organisations", OrganisationsPage{Page: s.pageFor(r, "Organisations"), Query: q,
+	s.site.Render(w, r, http.StatusOK, "organisations", OrganisationsPage{Page: s.site.Page(r, "Organisations"), Query: q,
 		Organisations: s.deps.Registry.Snapshot().Search(q, 500)})
 }
 
 func (s *Server) webOrganisation(w http.ResponseWriter, r *http.Request) {
 	o, ok := s.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
 	if !ok {
-		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "That organisation is not in Hangup's registry."))
+		s.site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "That organisation is not in Hangup's registry."))
 		return
 	}
-	p := OrganisationPage{Page: s.pageFor(r, o.Name), Org: o}
+	p := OrganisationPage{Page: s.site.Page(r, o.Name), Org: o}
 	if s.deps.Alerts != nil {
-		p.Alerts = s.alertViews(s.deps.Alerts.LiveAlerts(o.ID, time.Now()))
-		u := userFrom(r.Context())
+		p.Alerts = s.alerts.Views(s.deps.Alerts.LiveAlerts(o.ID, time.Now()))
+		u := web.UserFrom(r.Context())
 		p.CanRead = hangup.MayReadOrganisation(u, o.ID)
 		p.CanWrite = hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID)
 	}
-	s.render(w, r, http.StatusOK, "organisation", p)
-}
-
-// LookupPage is "Look up a number": the form, shown again with the
-// problem and the number as typed when it can't be read.
-type LookupPage struct {
-	Page
-	Number   string
-	Problems Problems
-}
-
-// webNumberLookup answers the number form: a readable number goes to its
-// own page; anything else shows the form again, saying what to do.
-func (s *Server) webNumberLookup(w http.ResponseWriter, r *http.Request) {
-	n := strings.TrimSpace(r.URL.Query().Get("n"))
-	if _, asked := r.URL.Query()["n"]; !asked {
-		s.render(w, r, http.StatusOK, "lookup", LookupPage{Page: s.pageFor(r, "Look up a number")})
-		return
-	}
-	if n == "" {
-		s.lookupProblem(w, r, n, hangup.Invalid("There is a problem.", hangup.FieldError{Field: "number",
-			Message: "Enter the phone number you want to look up, for example 0906 123 4567."}))
-		return
-	}
-	if _, err := s.lookupNumber(r.Context(), n); err != nil {
-		s.lookupProblem(w, r, n, err)
-		return
-	}
-	http.Redirect(w, r, "/numbers/"+url.PathEscape(n), http.StatusSeeOther)
-}
-
-// lookupProblem shows the lookup form again with what was typed, or the
-// error page for anything that is not the person's input.
-func (s *Server) lookupProblem(w http.ResponseWriter, r *http.Request, typed string, err error) {
-	if !hangup.IsInputError(err) {
-		s.webError(w, r, err)
-		return
-	}
-	if len(typed) > 200 {
-		typed = typed[:200]
-	}
-	s.render(w, r, StatusCode(err), "lookup", LookupPage{Page: s.pageFor(r, "Look up a number"), Number: typed,
-		Problems: formProblems(err, []string{"number"}, map[string]string{"number": "n"})})
-}
-
-func (s *Server) webNumber(w http.ResponseWriter, r *http.Request) {
-	n := s.deps.Numbers.ParseNumber(r.PathValue("number"))
-	if s.deps.Activity != nil && n.E164 != "" && len(r.PathValue("number")) <= check.MaxNumberLen {
-		// Counted before the figures are read, so the page includes
-		// this visit.
-		// The browser is the server's signed cookie, set on this very
-		// request on a first visit, so that visit and the next are one.
-		v := activity.Visitor{Address: s.clientAddr(r), Browser: browserFrom(r.Context())}
-		if err := s.deps.Activity.Looked(r.Context(), n.E164, v); err != nil {
-			s.log.Warn("counting a number lookup", "err", err)
-		}
-	}
-	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
-	if err != nil {
-		s.lookupProblem(w, r, r.PathValue("number"), err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "number", s.numberPage(r, info))
-}
-
-// webNumberCalled takes "This number called me": one click, counted once
-// per network a day as activity, never as evidence.
-func (s *Server) webNumberCalled(w http.ResponseWriter, r *http.Request) {
-	info, ok := s.numberForm(w, r)
-	if !ok {
-		return
-	}
-	said := "called"
-	if _, err := s.deps.Activity.Called(r.Context(), info.E164, s.clientAddr(r)); err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?said="+said+"#activity", http.StatusSeeOther)
-}
-
-// webNumberGenuine takes "This is a genuine number I know": genuine
-// evidence under the reporter rules (docs/reputation.md).
-func (s *Server) webNumberGenuine(w http.ResponseWriter, r *http.Request) {
-	info, ok := s.numberForm(w, r)
-	if !ok {
-		return
-	}
-	added, err := s.deps.Reports.Genuine(r.Context(), info.E164, report.Reporter{
-		User: userFrom(r.Context()), Address: s.clientAddr(r), Browser: browserFrom(r.Context()), Source: "web"})
-	if err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	said := "genuine"
-	if !added {
-		said = "genuine-again"
-	}
-	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?said="+said+"#activity", http.StatusSeeOther)
-}
-
-// numberForm reads a number page's one-click form: the form token and the
-// number, which must have an international form.
-func (s *Server) numberForm(w http.ResponseWriter, r *http.Request) (*NumberResponse, bool) {
-	if !s.postedForm(w, r) {
-		return nil, false
-	}
-	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
-	if err != nil {
-		s.webError(w, r, err)
-		return nil, false
-	}
-	if info.E164 == "" {
-		s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "This number can't be counted: it has no international form."))
-		return nil, false
-	}
-	return info, true
-}
-
-func (s *Server) numberPage(r *http.Request, info *NumberResponse) NumberPage {
-	title := info.Input
-	if info.National != "" {
-		title = info.National
-	}
-	p := NumberPage{Page: s.pageFor(r, "About "+title), Info: info, AppealSent: r.URL.Query().Get("appeal") == "sent",
-		Activity: s.activityView(info)}
-	switch said := r.URL.Query().Get("said"); said {
-	case "called", "genuine", "genuine-again":
-		p.Said = said
-	}
-	if rp := info.Reputation; rp != nil && s.deps.RepDB != nil {
-		listed := rp.Verdict == hangup.RepScam || rp.Verdict == hangup.RepSuspected || rp.Verdict == hangup.RepDisputed
-		p.CanAppeal = listed && (rp.Appeal == nil || rp.Appeal.Status != hangup.AppealOpen)
-	}
-	return p
-}
-
-// webAppeal takes a number owner's dispute of a listing.
-func (s *Server) webAppeal(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
-		return
-	}
-	info, err := s.lookupNumber(r.Context(), r.PathValue("number"))
-	if err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	form := AppealForm{Name: strings.TrimSpace(r.PostForm.Get("name")), Email: strings.TrimSpace(r.PostForm.Get("email")),
-		Statement: strings.TrimSpace(r.PostForm.Get("statement"))}
-	errs := map[string]string{}
-	if form.Statement == "" {
-		errs["statement"] = "Tell us why the listing is wrong, for example what the number is used for."
-	}
-	if len([]rune(form.Statement)) > 5000 || len(form.Name) > 200 || len(form.Email) > 254 {
-		errs["statement"] = "What you wrote is too long. Shorten it to 5,000 characters or fewer."
-	}
-	if a, err := mail.ParseAddress(form.Email); err != nil || a.Address != form.Email {
-		errs["email"] = "Enter an email address in the right format, like name@example.com, so an analyst can write to you about the appeal."
-	}
-	if !utf8.ValidString(form.Name + form.Email + form.Statement) {
-		errs["statement"] = "What you wrote has characters we can't read. Type it again, or paste it as plain text."
-	}
-	p := s.numberPage(r, info)
-	if !p.CanAppeal {
-		s.webError(w, r, hangup.Errorf(hangup.ECONFLICT, "This number is not listed, or an appeal about it is already waiting for a decision."))
-		return
-	}
-	if len(errs) > 0 {
-		p.AppealForm, p.AppealError = form, errs
-		s.render(w, r, http.StatusBadRequest, "number", p)
-		return
-	}
-	a := &hangup.Appeal{Number: info.E164, Name: form.Name, Email: form.Email, Statement: form.Statement}
-	if err := s.deps.RepDB.CreateAppeal(r.Context(), a); err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/numbers/"+url.PathEscape(info.E164)+"?appeal=sent", http.StatusSeeOther)
-}
-
-// DashboardPage is an organisation's dashboard: the impersonation aimed at
-// it, for its members and analysts.
-type DashboardPage struct {
-	Page
-	Org      *hangup.Organisation
-	Dash     *orgdash.Dashboard
-	Chart    template.HTML
-	Weeks    int
-	Periods  []int
-	Alerts   []AlertView // every alert about it, whatever its status
-	CanWrite bool        // may write alerts and set up notifications
-	Query    string      // weeks=N, for the CSV link
-	// HasNotifications: this server sends organisations' notifications.
-	HasNotifications bool
-}
-
-// dashboardPeriods are the periods offered, in weeks.
-var dashboardPeriods = []int{4, 12, 26, 52}
-
-// dashboardOrg is the organisation of a dashboard request, if the
-// signed-in account may read its data. Another organisation's member gets
-// "not found": one organisation never learns about another's dashboard.
-func (s *Server) dashboardOrg(r *http.Request) (*hangup.Organisation, int, error) {
-	o, ok := s.deps.Registry.Snapshot().Organisation(strings.ToLower(r.PathValue("id")))
-	if !ok || !hangup.MayReadOrganisation(userFrom(r.Context()), o.ID) {
-		return nil, 0, hangup.Errorf(hangup.ENOTFOUND, "There is no dashboard here for your account.")
-	}
-	weeks, err := dashboardWeeks(r)
-	if err != nil {
-		return nil, 0, err
-	}
-	return o, weeks, nil
-}
-
-// dashboardWeeks is the period a dashboard request asks for (?weeks=N).
-func dashboardWeeks(r *http.Request) (int, error) {
-	v := r.URL.Query().Get("weeks")
-	if v == "" {
-		return orgdash.DefaultWeeks, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > orgdash.MaxWeeks {
-		return 0, hangup.Errorf(hangup.EINVALID, "Choose a period from 1 to %d weeks.", orgdash.MaxWeeks)
-	}
-	return n, nil
-}
-
-// dashboard builds the dashboard the page or its CSV asks for.
-func (s *Server) dashboard(r *http.Request) (*hangup.Organisation, int, *orgdash.Dashboard, error) {
-	o, weeks, err := s.dashboardOrg(r)
-	if err != nil {
-		return nil, 0, nil, err
-	}
-	d, err := s.deps.Dashboards.Build(r.Context(), o, weeks)
-	return o, weeks, d, err
-}
-
-func (s *Server) webDashboard(w http.ResponseWriter, r *http.Request) {
-	o, weeks, d, err := s.dashboard(r)
-	if err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	u := userFrom(r.Context())
-	p := DashboardPage{Page: s.pageFor(r, o.Name+": dashboard"), Org: o, Dash: d, Weeks: weeks, Periods: dashboardPeriods,
-		CanWrite: hangup.MayActAsAnalyst(u) || hangup.MayActForOrganisation(u, o.ID), Query: "weeks=" + strconv.Itoa(weeks),
-		HasNotifications: s.deps.Webhooks != nil}
-	if p.Chart, err = d.Chart.HTML(); err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	if s.deps.Alerts != nil {
-		as, err := s.deps.Alerts.ForOrganisation(r.Context(), u, o.ID)
-		if err != nil {
-			s.webError(w, r, err)
-			return
-		}
-		p.Alerts = s.alertViews(as)
-	}
-	s.render(w, r, http.StatusOK, "dashboard", p)
-}
-
-func (s *Server) webDashboardCSV(w http.ResponseWriter, r *http.Request) {
-	o, _, d, err := s.dashboard(r)
-	if err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	s.writeDashboardCSV(w, o, d)
-}
-
-// writeDashboardCSV sends a dashboard as the CSV file its page and the
-// organisation API offer.
-func (s *Server) writeDashboardCSV(w http.ResponseWriter, o *hangup.Organisation, d *orgdash.Dashboard) {
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="hangup-`+o.ID+`-dashboard.csv"`)
-	w.Header().Set("Cache-Control", "no-store")
-	if err := orgdash.WriteCSV(w, d); err != nil {
-		s.log.Warn("dashboard csv", "err", err)
-	}
+	s.site.Render(w, r, http.StatusOK, "organisation", p)
 }

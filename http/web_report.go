@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/report"
 )
 
@@ -305,14 +306,14 @@ func storyKey(story string) string {
 
 // ReportPage is the view model of each page of the report form.
 type ReportPage struct {
-	Page
+	web.Page
 	Step      string
 	Question  string
 	Number    int // this page's place, for "Question 3 of 8"
 	Of        int
 	Form      ReportForm
 	Hidden    []Hidden
-	Problems  Problems
+	Problems  web.Problems
 	Started   []AskOption
 	Happened  []AskOption
 	Suggested bool   // some answers on this page were filled in from the story
@@ -390,7 +391,7 @@ func (s *Server) formStarted(nonce string) (time.Time, bool) {
 	return time.UnixMilli(n), true
 }
 
-func (s *Server) reportPage(r *http.Request, step string, f ReportForm, problems Problems) ReportPage {
+func (s *Server) reportPage(r *http.Request, step string, f ReportForm, problems web.Problems) ReportPage {
 	if f.Happened == nil {
 		f.Happened = map[string]bool{}
 	}
@@ -398,7 +399,7 @@ func (s *Server) reportPage(r *http.Request, step string, f ReportForm, problems
 		f.Filled = map[string]bool{}
 	}
 	i := stepIndex(step)
-	p := ReportPage{Page: s.pageFor(r, reportSteps[i].Title+" – Report a scam"), Step: step, Question: reportSteps[i].Title,
+	p := ReportPage{Page: s.site.Page(r, reportSteps[i].Title+" – Report a scam"), Step: step, Question: reportSteps[i].Title,
 		Form: f, Hidden: f.hidden(step), Problems: problems, Started: startedChoices, Happened: happenedOptions}
 	for _, st := range reportSteps {
 		if st.Name == "check" || !f.applies(st.Name) {
@@ -505,7 +506,7 @@ func whenWords(f ReportForm) string {
 }
 
 func (s *Server) webReportStart(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "report", s.reportPage(r, "story", ReportForm{Nonce: s.formNonce(time.Now())}, nil))
+	s.site.Render(w, r, http.StatusOK, "report", s.reportPage(r, "story", ReportForm{Nonce: s.formNonce(time.Now())}, nil))
 }
 
 // webReportStep handles every page of the report form: "Change" opens a
@@ -514,7 +515,7 @@ func (s *Server) webReportStart(w http.ResponseWriter, r *http.Request) {
 // sent from "Check your answers". A problem shows the page of the first
 // bad answer with everything the person typed kept.
 func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	f := readReportForm(r)
@@ -525,7 +526,7 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 	step := reportSteps[stepIndex(r.PostForm.Get("step"))].Name
 	if to := r.PostForm.Get("goto"); to != "" {
 		f.Return = true
-		s.render(w, r, http.StatusOK, "report", s.reportPage(r, reportSteps[stepIndex(to)].Name, f, nil))
+		s.site.Render(w, r, http.StatusOK, "report", s.reportPage(r, reportSteps[stepIndex(to)].Name, f, nil))
 		return
 	}
 	if r.PostForm.Get("action") == "back" {
@@ -533,7 +534,7 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 		if f.Return {
 			to = "check"
 		}
-		s.render(w, r, http.StatusOK, "report", s.reportPage(r, to, f, nil))
+		s.site.Render(w, r, http.StatusOK, "report", s.reportPage(r, to, f, nil))
 		return
 	}
 	if step == "check" {
@@ -541,11 +542,11 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 		// script posting the last page straight away is shown it again.
 		// The wait is measured from the form's signed start, so it costs
 		// nothing to keep.
-		if wait := s.cfg.ReportFormMinTime - time.Since(started); wait > 0 && userFrom(r.Context()) == nil {
+		if wait := s.cfg.ReportFormMinTime - time.Since(started); wait > 0 && web.UserFrom(r.Context()) == nil {
 			page := s.reportPage(r, "check", f, nil)
 			page.Notice = "Please check your answers, then press “Send my report”."
 			w.Header().Set("Retry-After", strconv.Itoa(max(1, int(wait.Round(time.Second)/time.Second))))
-			s.render(w, r, http.StatusOK, "report", page)
+			s.site.Render(w, r, http.StatusOK, "report", page)
 			return
 		}
 		s.sendReport(w, r, f)
@@ -553,11 +554,11 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := s.deps.Reports.Validate(f.input()); err != nil {
 		if problems := stepProblems(err, step, f); len(problems) > 0 {
-			s.render(w, r, StatusCode(err), "report", s.reportPage(r, step, f, problems))
+			s.site.Render(w, r, web.StatusCode(err), "report", s.reportPage(r, step, f, problems))
 			return
 		}
 		if !hangup.IsInputError(err) {
-			s.webError(w, r, err)
+			s.site.Error(w, r, err)
 			return
 		}
 	}
@@ -570,12 +571,12 @@ func (s *Server) webReportStep(w http.ResponseWriter, r *http.Request) {
 	if f.Return && (step != "happened" || next != "payment" || !f.Happened[string(hangup.HappenedPaid)] || f.Amount != "") {
 		next = "check"
 	}
-	s.render(w, r, http.StatusOK, "report", s.reportPage(r, next, f, nil))
+	s.site.Render(w, r, http.StatusOK, "report", s.reportPage(r, next, f, nil))
 }
 
 // stepProblems are the problems with the answers on one page. An empty
 // story is not one until the end: the person may tell us the rest instead.
-func stepProblems(err error, step string, f ReportForm) Problems {
+func stepProblems(err error, step string, f ReportForm) web.Problems {
 	if !hangup.IsInputError(err) {
 		return nil
 	}
@@ -589,7 +590,7 @@ func stepProblems(err error, step string, f ReportForm) Problems {
 	if len(mine) == 0 {
 		return nil
 	}
-	return formProblems(hangup.Invalid(hangup.ErrorMessage(err), mine...), reportOrder, reportFieldIDs(f))
+	return web.FormProblems(hangup.Invalid(hangup.ErrorMessage(err), mine...), reportOrder, reportFieldIDs(f))
 }
 
 // reportFieldIDs is reportIDs with the date's first box when a date was
@@ -608,7 +609,7 @@ func reportFieldIDs(f ReportForm) map[string]string {
 func (s *Server) sendReport(w http.ResponseWriter, r *http.Request, f ReportForm) {
 	in := f.input()
 	rc, err := s.deps.Reports.Submit(r.Context(), in, report.Reporter{
-		User: userFrom(r.Context()), Address: s.clientAddr(r), Browser: browserFrom(r.Context()), Source: "web",
+		User: web.UserFrom(r.Context()), Address: s.clientAddr(r), Browser: web.BrowserFrom(r.Context()), Source: "web",
 	}, f.Nonce)
 	if err != nil {
 		s.reportProblem(w, r, f, err)
@@ -644,7 +645,7 @@ func (s *Server) confirmByEmail(r *http.Request, rc *report.Receipt, in hangup.R
 // answer kept and each problem next to its field.
 func (s *Server) reportProblem(w http.ResponseWriter, r *http.Request, f ReportForm, err error) {
 	if !hangup.IsInputError(err) {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	step := "check"
@@ -656,5 +657,5 @@ func (s *Server) reportProblem(w http.ResponseWriter, r *http.Request, f ReportF
 		}
 	}
 	f.Return = true
-	s.render(w, r, StatusCode(err), "report", s.reportPage(r, step, f, formProblems(err, reportOrder, reportFieldIDs(f))))
+	s.site.Render(w, r, web.StatusCode(err), "report", s.reportPage(r, step, f, web.FormProblems(err, reportOrder, reportFieldIDs(f))))
 }

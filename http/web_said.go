@@ -6,21 +6,22 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // SaidPage is "What did they say?": paste a transcript or type notes, and
 // get the analysis in the same layout as a call check, with the words that
 // raised each warning marked.
 type SaidPage struct {
-	Page
+	web.Page
 	Text     string
-	Problems Problems
+	Problems web.Problems
 	Answer   *Answer
 	Analysis *hangup.Analysis
 }
 
 func (s *Server) webSaidForm(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "said", SaidPage{Page: s.pageFor(r, "What did they say?")})
+	s.site.Render(w, r, http.StatusOK, "said", SaidPage{Page: s.site.Page(r, "What did they say?")})
 }
 
 // webSaid analyses what was said with the same analyzer the API and the
@@ -28,26 +29,26 @@ func (s *Server) webSaidForm(w http.ResponseWriter, r *http.Request) {
 // stays out of addresses and logs.
 func (s *Server) webSaid(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		s.webError(w, r, formError(err))
+		s.site.Error(w, r, web.FormError(err))
 		return
 	}
-	p := SaidPage{Page: s.pageFor(r, "What did they say?"), Text: r.PostForm.Get("text")}
+	p := SaidPage{Page: s.site.Page(r, "What did they say?"), Text: r.PostForm.Get("text")}
 	a, err := s.deps.Analyzer.Analyze(r.Context(), p.Text)
 	if err != nil {
 		if hangup.IsInputError(err) {
 			if hangup.ErrorCode(err) == hangup.EINVALID && len([]rune(p.Text)) < 3 {
 				err = hangup.Invalid("There is a problem.", hangup.FieldError{Field: "text", Message: "Paste or type what they said, in as much detail as you remember."})
 			}
-			p.Problems = formProblems(hangup.FieldErr("text", err), []string{"text"}, nil)
-			s.render(w, r, StatusCode(err), "said", p)
+			p.Problems = web.FormProblems(hangup.FieldErr("text", err), []string{"text"}, nil)
+			s.site.Render(w, r, web.StatusCode(err), "said", p)
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	ans := saidAnswer(a)
 	p.Title, p.Answer, p.Analysis = ans.Heading+": what they said", &ans, a
-	s.render(w, r, http.StatusOK, "said", p)
+	s.site.Render(w, r, http.StatusOK, "said", p)
 }
 
 // saidAnswer puts an analysis in the answer layout. A text without warning

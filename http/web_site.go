@@ -7,6 +7,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/check"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // SiteForm is the website form as typed.
@@ -18,9 +19,9 @@ type SiteForm struct {
 // SitePage is the website check: the form, and once asked, the answer in
 // the same layout as a call check.
 type SitePage struct {
-	Page
+	web.Page
 	Form     SiteForm
-	Problems Problems
+	Problems web.Problems
 	Answer   *Answer
 	Site     *hangup.SiteCheck
 	Orgs     []string
@@ -35,20 +36,20 @@ var siteFields = []string{"address", "claims"}
 func (s *Server) webSite(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	form := SiteForm{Address: q.Get("address"), Claims: q.Get("claims")}
-	p := SitePage{Page: s.pageFor(r, "Check a website"), Form: form, Orgs: s.orgNames()}
+	p := SitePage{Page: s.site.Page(r, "Check a website"), Form: form, Orgs: s.orgNames()}
 	_, asked := q["address"]
 	if !asked {
-		s.render(w, r, http.StatusOK, "website", p)
+		s.site.Render(w, r, http.StatusOK, "website", p)
 		return
 	}
 	sc, err := s.checkSite(form)
 	if err != nil {
 		if hangup.IsInputError(err) {
-			p.Problems = formProblems(err, siteFields, nil)
-			s.render(w, r, StatusCode(err), "website", p)
+			p.Problems = web.FormProblems(err, siteFields, nil)
+			s.site.Render(w, r, web.StatusCode(err), "website", p)
 			return
 		}
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	s.withSiteReputation(sc)
@@ -59,7 +60,7 @@ func (s *Server) webSite(w http.ResponseWriter, r *http.Request) {
 		keep.Set("claims", form.Claims)
 	}
 	p.ShareURL = s.PublicURL() + "/website?" + keep.Encode()
-	s.render(w, r, http.StatusOK, "website", p)
+	s.site.Render(w, r, http.StatusOK, "website", p)
 }
 
 // ShareNote says what the link keeps: the question, so it checks again.

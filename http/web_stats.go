@@ -12,6 +12,7 @@ import (
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/chart"
+	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/stats"
 )
@@ -19,7 +20,7 @@ import (
 // StatsPage is "Scam figures": the public figures, each chart with its
 // table and a CSV file.
 type StatsPage struct {
-	Page
+	web.Page
 	From, To string // "2 Jun 2026"
 	Sections []StatsSection
 	Money    []MoneySection
@@ -87,10 +88,10 @@ func statsCharts(f *stats.Figures) []statsChart {
 func (s *Server) webStats(w http.ResponseWriter, r *http.Request) {
 	f, err := s.deps.Stats.Figures(r.Context())
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
-	p := StatsPage{Page: s.pageFor(r, "Scam figures"), From: f.From.Format("2 Jan 2006"), To: f.To.Format("2 Jan 2006"), MinCount: stats.MinCount}
+	p := StatsPage{Page: s.site.Page(r, "Scam figures"), From: f.From.Format("2 Jan 2006"), To: f.To.Format("2 Jan 2006"), MinCount: stats.MinCount}
 	intro := map[string][3]string{
 		"weeks":         {"How many scams were reported each week.", "", "No week has enough reports to show yet."},
 		"organisations": {"The organisations scammers most often pretended to be. The real ones would not call you like this.", "Organisations named in fewer than 5 reports are not shown.", "No organisation has been named in enough reports to show yet."},
@@ -105,7 +106,7 @@ func (s *Server) webStats(w http.ResponseWriter, r *http.Request) {
 	for _, c := range statsCharts(f) {
 		fig, err := c.chart.HTML()
 		if err != nil {
-			s.webError(w, r, err)
+			s.site.Error(w, r, err)
 			return
 		}
 		sec := StatsSection{Name: c.name, Heading: c.chart.Title, Figure: fig}
@@ -122,7 +123,7 @@ func (s *Server) webStats(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Sections = append(p.Sections, sec)
 	}
-	s.render(w, r, http.StatusOK, "stats", p) // no-store: the layout holds the browser's form token
+	s.site.Render(w, r, http.StatusOK, "stats", p) // no-store: the layout holds the browser's form token
 }
 
 func hasShown(c chart.Chart) bool {
@@ -138,12 +139,12 @@ func hasShown(c chart.Chart) bool {
 func (s *Server) webStatsCSV(w http.ResponseWriter, r *http.Request) {
 	name, ok := strings.CutSuffix(r.PathValue("file"), ".csv")
 	if !ok {
-		s.webNotFound(w, r)
+		s.site.NotFound(w, r)
 		return
 	}
 	f, err := s.deps.Stats.Figures(r.Context())
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	var b bytes.Buffer
@@ -157,12 +158,12 @@ func (s *Server) webStatsCSV(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if !found {
-			s.webError(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no figure called %q.", name))
+			s.site.Error(w, r, hangup.Errorf(hangup.ENOTFOUND, "There is no figure called %q.", name))
 			return
 		}
 	}
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

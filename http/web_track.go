@@ -6,12 +6,13 @@ import (
 	"strings"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/web"
 )
 
 // TrackPage is the private page of one report, reached with its tracking
 // link: the receipt right after sending, and the status page afterwards.
 type TrackPage struct {
-	Page
+	web.Page
 	Report      *hangup.Report
 	Events      []hangup.ReportEvent
 	Guidance    hangup.Guidance
@@ -21,12 +22,12 @@ type TrackPage struct {
 	Emailed     string // "1" the confirmation was emailed, "0" sending it failed, "" none was due
 	Added       bool
 	AddText     string // what the person tried to add, kept when it needs changing
-	Problems    Problems
+	Problems    web.Problems
 }
 
 // SummaryPage is the printable summary for the police or the bank.
 type SummaryPage struct {
-	Page
+	web.Page
 	Report      *hangup.Report
 	Guidance    hangup.Guidance
 	TrackingURL string
@@ -68,7 +69,7 @@ func (s *Server) trackPage(r *http.Request, token string) (*TrackPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &TrackPage{Page: s.pageFor(r, "Your report "+rep.Reference), Report: rep, Events: events,
+	return &TrackPage{Page: s.site.Page(r, "Your report "+rep.Reference), Report: rep, Events: events,
 		Guidance: s.deps.Reports.Guidance(rep), Token: token, TrackingURL: s.trackingURL(token)}, nil
 }
 
@@ -83,31 +84,31 @@ func notYours(err error) error {
 func (s *Server) webTrack(w http.ResponseWriter, r *http.Request) {
 	p, err := s.trackPage(r, r.PathValue("token"))
 	if err != nil {
-		s.webError(w, r, err)
+		s.site.Error(w, r, err)
 		return
 	}
 	p.Sent = r.URL.Query().Get("sent") == "1"
 	p.Emailed = map[string]string{"1": "1", "0": "0"}[r.URL.Query().Get("emailed")]
 	p.Added = r.URL.Query().Get("added") == "1"
 	w.Header().Set("X-Robots-Tag", "noindex")
-	s.render(w, r, http.StatusOK, "track", *p)
+	s.site.Render(w, r, http.StatusOK, "track", *p)
 }
 
 func (s *Server) webSummary(w http.ResponseWriter, r *http.Request) {
 	token := r.PathValue("token")
 	rep, err := s.deps.Reports.ByToken(r.Context(), token)
 	if err != nil {
-		s.webError(w, r, notYours(err))
+		s.site.Error(w, r, notYours(err))
 		return
 	}
 	w.Header().Set("X-Robots-Tag", "noindex")
-	s.render(w, r, http.StatusOK, "summary", SummaryPage{Page: s.pageFor(r, "Summary of report "+rep.Reference),
+	s.site.Render(w, r, http.StatusOK, "summary", SummaryPage{Page: s.site.Page(r, "Summary of report "+rep.Reference),
 		Report: rep, Guidance: s.deps.Reports.Guidance(rep), TrackingURL: s.trackingURL(token),
 		Shown: s.numberWords(rep.NumberShown, rep.NumberShownE164), Callback: s.numberWords(rep.CallbackNumber, rep.CallbackE164)})
 }
 
 func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	token := r.PathValue("token")
@@ -115,14 +116,14 @@ func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {
 		if hangup.IsInputError(err) {
 			p, perr := s.trackPage(r, token)
 			if perr != nil {
-				s.webError(w, r, perr)
+				s.site.Error(w, r, perr)
 				return
 			}
-			p.AddText, p.Problems = r.PostForm.Get("text"), formProblems(err, []string{"text"}, nil)
-			s.render(w, r, StatusCode(err), "track", *p)
+			p.AddText, p.Problems = r.PostForm.Get("text"), web.FormProblems(err, []string{"text"}, nil)
+			s.site.Render(w, r, web.StatusCode(err), "track", *p)
 			return
 		}
-		s.webError(w, r, notYours(err))
+		s.site.Error(w, r, notYours(err))
 		return
 	}
 	http.Redirect(w, r, "/r/"+url.PathEscape(token)+"?added=1", http.StatusSeeOther)
@@ -130,33 +131,33 @@ func (s *Server) webTrackAdd(w http.ResponseWriter, r *http.Request) {
 
 // DeletedPage confirms a deletion.
 type DeletedPage struct {
-	Page
+	web.Page
 	Reference string
 }
 
 func (s *Server) webTrackDelete(w http.ResponseWriter, r *http.Request) {
-	if !s.postedForm(w, r) {
+	if !s.site.PostedForm(w, r) {
 		return
 	}
 	token := r.PathValue("token")
 	if r.PostForm.Get("confirm") != "yes" {
 		p, err := s.trackPage(r, token)
 		if err != nil {
-			s.webError(w, r, err)
+			s.site.Error(w, r, err)
 			return
 		}
-		p.Problems = Problems{{"confirm", "To delete the report, tick the box to confirm, then press Delete."}}
-		s.render(w, r, http.StatusBadRequest, "track", *p)
+		p.Problems = web.Problems{{Field: "confirm", Message: "To delete the report, tick the box to confirm, then press Delete."}}
+		s.site.Render(w, r, http.StatusBadRequest, "track", *p)
 		return
 	}
 	rep, err := s.deps.Reports.ByToken(r.Context(), token)
 	if err != nil {
-		s.webError(w, r, notYours(err))
+		s.site.Error(w, r, notYours(err))
 		return
 	}
 	if err := s.deps.Reports.Delete(r.Context(), token); err != nil {
-		s.webError(w, r, notYours(err))
+		s.site.Error(w, r, notYours(err))
 		return
 	}
-	s.render(w, r, http.StatusOK, "deleted", DeletedPage{Page: s.pageFor(r, "Report deleted"), Reference: rep.Reference})
+	s.site.Render(w, r, http.StatusOK, "deleted", DeletedPage{Page: s.site.Page(r, "Report deleted"), Reference: rep.Reference})
 }

@@ -3,28 +3,14 @@ package http
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/testenv"
 )
-
-// postJSON sends a JSON body with the browser's cookies.
-func (b *browserClient) postJSON(path, body string) (int, string) {
-	b.t.Helper()
-	req, _ := http.NewRequest("POST", b.base+path, strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := b.c.Do(req)
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	out, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(out)
-}
 
 // TestReportedWebsiteEverywhere: a website reported through the API by
 // accounts shows in the website page and the API in plain words; an
@@ -61,36 +47,36 @@ func TestReportedWebsiteEverywhere(t *testing.T) {
 
 	// The analysts' page: only staff.
 	anon := newBrowser(t, s)
-	if st, _, hdr := anon.get("/analyst/websites"); st != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/login") {
+	if st, _, hdr := anon.Get("/analyst/websites"); st != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/login") {
 		t.Errorf("anonymous GET /analyst/websites → %d", st)
 	}
-	if st, _ := anon.postJSON("/api/v1/websites/"+bad+"/decision", `{"decision":"cleared","reason":"x"}`); st != http.StatusUnauthorized {
+	if st, _ := anon.PostJSON("/api/v1/websites/"+bad+"/decision", `{"decision":"cleared","reason":"x"}`); st != http.StatusUnauthorized {
 		t.Errorf("anonymous API decision → %d", st)
 	}
 	member := newBrowser(t, s)
 	signIn(t, s, member, "member@imex.example", hangup.RoleMember, "imex")
-	if st, _ := member.postJSON("/api/v1/websites/"+bad+"/decision", `{"decision":"cleared","reason":"x"}`); st != http.StatusForbidden {
+	if st, _ := member.PostJSON("/api/v1/websites/"+bad+"/decision", `{"decision":"cleared","reason":"x"}`); st != http.StatusForbidden {
 		t.Errorf("member API decision → %d", st)
 	}
 	ana := newBrowser(t, s)
 	signIn(t, s, ana, "ana@example.org", hangup.RoleAnalyst, "")
-	_, page, _ := ana.get("/analyst/websites")
+	_, page, _ := ana.Get("/analyst/websites")
 	if !strings.Contains(page, bad) || !strings.Contains(page, "20 reports") {
 		t.Errorf("analysts' page lacks the reported site:\n%s", page)
 	}
 	// Without the form token nothing changes.
-	if st, _, _ := ana.post("/analyst/websites", url.Values{"domain": {bad}, "decision": {"cleared"}, "reason": {"x"}}); st != http.StatusForbidden {
+	if st, _, _ := ana.Post("/analyst/websites", url.Values{"domain": {bad}, "decision": {"cleared"}, "reason": {"x"}}); st != http.StatusForbidden {
 		t.Errorf("decision without a CSRF token → %d", st)
 	}
-	form := merge(hidden(page), map[string]string{"domain": "microsoft.com", "decision": "confirmed", "reason": "reported"})
-	if st, body, _ := ana.post("/analyst/websites", form); st != http.StatusBadRequest || !strings.Contains(body, "official website of Microsoft") || !strings.Contains(body, `value="microsoft.com"`) {
+	form := testenv.Merge(testenv.Hidden(page), map[string]string{"domain": "microsoft.com", "decision": "confirmed", "reason": "reported"})
+	if st, body, _ := ana.Post("/analyst/websites", form); st != http.StatusBadRequest || !strings.Contains(body, "official website of Microsoft") || !strings.Contains(body, `value="microsoft.com"`) {
 		t.Errorf("confirming microsoft.com → %d, want 400 naming it official and keeping the input", st)
 	}
-	form = merge(hidden(page), map[string]string{"domain": bad, "decision": "cleared", "reason": "a security vendor's test page"})
-	if st, _, hdr := ana.post("/analyst/websites", form); st != http.StatusSeeOther {
+	form = testenv.Merge(testenv.Hidden(page), map[string]string{"domain": bad, "decision": "cleared", "reason": "a security vendor's test page"})
+	if st, _, hdr := ana.Post("/analyst/websites", form); st != http.StatusSeeOther {
 		t.Fatalf("clearing → %d", st)
 	} else {
-		_, after, _ := ana.get(hdr.Get("Location"))
+		_, after, _ := ana.Get(hdr.Get("Location"))
 		if !strings.Contains(after, "Cleared by an analyst") || !strings.Contains(after, "a security vendor&#39;s test page") {
 			t.Errorf("after clearing the page says:\n%s", after)
 		}
@@ -100,11 +86,11 @@ func TestReportedWebsiteEverywhere(t *testing.T) {
 	}
 	// The API: confirm another site.
 	const other = "refund-desk-help.top"
-	st, body := ana.postJSON("/api/v1/websites/"+other+"/decision", `{"decision":"confirmed","reason":"fake refund page"}`)
+	st, body := ana.PostJSON("/api/v1/websites/"+other+"/decision", `{"decision":"confirmed","reason":"fake refund page"}`)
 	if st != 200 || !strings.Contains(body, `"verdict":"scam"`) || strings.Contains(body, "ana@example.org") {
 		t.Errorf("API confirm → %d %s", st, body)
 	}
-	if st, _ := ana.postJSON("/api/v1/websites/"+other+"/decision", `{"decision":"confirmed"}`); st != 400 {
+	if st, _ := ana.PostJSON("/api/v1/websites/"+other+"/decision", `{"decision":"confirmed"}`); st != 400 {
 		t.Errorf("API decision without a reason → %d", st)
 	}
 	r = do(t, s, "GET", "/website?address="+other, "", "")
