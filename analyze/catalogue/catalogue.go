@@ -914,7 +914,7 @@ var Concepts = []Concept{
 		"ignore that; ignore that bit; ignore that part; ignore it; ignore the warning; ignore that message; that is only for; only for when strangers; only for strangers; it is fine because; it was fine because; it is fine since; so it is fine; it is ok because; i am your bank so; since i am from the bank; because i am the bank; because they were the bank; because we are the bank; because i am from the bank",
 	}},
 	{"SOFTWARE", []string{
-		"an app; the app; a program; the program; a programme; the programme; some software; the software; a tool; the tool; an application; the application; something; a file; the file; a small program; a support tool; our tool; our software; our app; the support tool; a little program; a small tool; the support software",
+		"a|an|the|our|this|some|that small|little|support|free|remote|security? app|program|programme|software|tool|application|file; something",
 	}},
 	{"EVERYONE", []string{
 		"everyone; everybody; every customer; all customers; all our customers; all of our customers; everyone who paid; everybody who paid; everyone who bought; everybody who bought; all the customers",
