@@ -27,7 +27,14 @@ var inflectionStopWords = map[string]bool{
 	// "linked" and "flagged" are kept apart from the verbs a genuine caller
 	// says ("we use your number to…", "a link to…"); "the card numbers" are
 	// a gift card's, "ignoring this call" is a threat, "you can ignore" is not.
-	"windows": true, "coming": true, "numbers": true, "ignoring": true, "united": true, "used": true, "linked": true, "flagged": true,
+	"windows": true, "coming": true, "numbers": true, "ignoring": true,
+	// tense and person carry the meaning in reported requests: "he needed
+	// me to" is a demand, "I need to make a transfer" the person's own
+	// wish; "it says here" is no coached lie; "thanks for contacting us" is
+	// no "contact Microsoft"; a bill to pay is not a billing department
+	"needed": true, "wanted": true, "says": true, "contacting": true, "sues": true,
+	"bills": true, "billing": true, "visits": true, "sharing": true, "payments": true, "scratching": true, "writing": true,
+	"repairs": true, "reinstated": true, "talking": true, "reimbursed": true, "united": true, "used": true, "linked": true, "flagged": true,
 }
 
 // inflectionBases calls try with the candidate base forms of w, most
@@ -183,15 +190,22 @@ func (lx *lexicon) inflected(w string) int32 {
 // report in the third person ("asked her to", "told him to read").
 var reportedSpeech = map[string]bool{"ASKYOU": true, "PAYASK": true, "MUSTPAY": true, "ASKFOR": true, "READ": true}
 
+// firstPersonReported lists the concepts of the caller's own plight ("I
+// will lose my job"), which notes report in the third person ("he would
+// lose his job").
+var firstPersonReported = map[string]bool{"OVERREFUND": true}
+
 // otherPersons adds to seqs their forms told about someone else: "your"
 // becomes "his", "her" and "their"; in the concepts of asking (objects
 // true), "me" also becomes "him", "her" and "them" ("asked me to" →
-// "asked her to").
-func otherPersons(seqs [][]string, objects bool) [][]string {
+// "asked her to"); in the concepts of the caller's own plight (first true),
+// "i" and "my" become "he", "she", "they" and "his", "her", "their".
+func otherPersons(seqs [][]string, objects, first bool) [][]string {
 	out := seqs
 	for _, seq := range seqs {
-		for _, sub := range [...][2]string{{"your", "his"}, {"your", "her"}, {"your", "their"}, {"me", "him"}, {"me", "her"}, {"me", "them"}} {
-			if sub[0] == "me" && !objects {
+		for _, sub := range [...][2]string{{"your", "his"}, {"your", "her"}, {"your", "their"}, {"me", "him"}, {"me", "her"}, {"me", "them"},
+			{"my", "his"}, {"my", "her"}, {"my", "their"}, {"i", "he"}, {"i", "she"}, {"i", "they"}} {
+			if sub[0] == "me" && !objects || (sub[0] == "my" || sub[0] == "i") && !first {
 				continue
 			}
 			var n []string

@@ -75,7 +75,7 @@ func newLexicon(entries []catalogue.Concept) (*lexicon, error) {
 				if err != nil {
 					return nil, fmt.Errorf("analyze: lexicon %s: %q: %w", e.Name, ph, err)
 				}
-				seqs = otherPersons(seqs, reportedSpeech[e.Name])
+				seqs = otherPersons(seqs, reportedSpeech[e.Name], firstPersonReported[e.Name])
 				for _, seq := range seqs {
 					cn := canon
 					if cn == "" && namedByPhrase[e.Name] {

@@ -161,6 +161,8 @@ var Concepts = []Concept{
 		"Atera=atera", "Action1=action1; action 1", "Splashtop SOS=splashtop sos",
 	}},
 	{"RACCESS", []string{
+		"allow everything; accept everything; allow all; click yes to everything; allow everything it asks; my cursor; the cursor moving; cursor going around; cursor moving around; see my cursor",
+
 		"get_on|get_onto|get_into|go_into|go_on|go_onto|hop_on|hop_onto|jump_on|jump_onto|log_onto|log_into|link_to|link_with|connect_with|connect_to|come_into|come_onto|dial_into|take_over|remote_into|beam_into your|the computer|pc|laptop|mac|macbook|ipad|tablet|device|machine|system|desktop|iphone; let him in; let her in; let them in; let us in; let him on; let them on; let him onto; let them onto; let him into; let them into",
 
 		"from the back end; from our back end; connect me to your computer; connect me to the computer",
@@ -264,6 +266,8 @@ var Concepts = []Concept{
 		"PayPal=paypal; pay pal", "Netflix=netflix", "eBay=ebay", "Apple=apple billing; itunes billing; app store billing",
 	}},
 	{"TECHDEPT", []string{
+		"the helpline; we are the helpline",
+
 		"authorised technician; authorized technician; official technician; authorised by microsoft; authorized by microsoft; windows helpline; microsoft helpline; windows defender support; defender support centre; defender support center; apple security helpline; computer security department; computer security team; level 3 technician; senior case manager; windows security warranty",
 
 		"windows technical department; windows technical team; windows support team; windows service center; windows help desk",
@@ -292,6 +296,8 @@ var Concepts = []Concept{
 		"reported; has reported; have reported; informed us; has informed us; notified us; told us; contacted us; flagged; has flagged; alerted us; sent us; forwarded; passed on; asked us to",
 	}},
 	{"BANKORG", []string{
+		"Your bank=my bank; my bank's",
+
 		"Your bank=your bank; the bank; your bank's; your building society; your card provider; card services; card issuer; your credit card company",
 		"Barclays=barclays", "HSBC=hsbc", "Lloyds=lloyds; lloyds bank", "NatWest=natwest; nat west", "Santander=santander", "Halifax=halifax",
 		"Nationwide=nationwide", "Monzo=monzo", "Starling=starling", "TSB=tsb", "RBS=rbs; royal bank of scotland", "Metro Bank=metro bank",
@@ -367,6 +373,8 @@ var Concepts = []Concept{
 		"hackers; hacker; cyber criminals; cybercriminals; criminals; someone; somebody; scammers; bad guys; foreign hackers; russian hackers; chinese hackers",
 	}},
 	{"INSIDE", []string{
+		"has attacked; have attacked; attacked your; is attacking; are attacking",
+
 		"sitting inside; sitting in your; is sitting inside; are sitting inside; has taken over; have taken over",
 
 		"have linked; have also linked; linked your",
@@ -444,7 +452,9 @@ var Concepts = []Concept{
 		"it was for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding|new_kitchen|new_car|new_bathroom|new_roof; a new kitchen; new kitchen; a new bathroom; a new roof; a new car; it was a gift; it was for a relative",
 	}},
 	{"THREAT", []string{
-		"remove goods; remove your goods; take goods; take your goods; take goods from your property; take our furniture; take your furniture; take the car; take your car; clamp your car; high court writ; writ; criminal case; it will be a criminal case; send the police; we will send the police; police will be sent; notify your employer; inform your employer; contact your employer; be served; served at work; served at your home; avoid being served",
+		"otherwise the case; the case will go on your name; case will go on your name; the case will be on your name",
+
+		"remove goods; remove your goods; take goods; take your goods; take goods from your property; take our furniture; take your furniture; take the car; take your car; clamp your car; high court writ; criminal case; it will be a criminal case; send the police; we will send the police; police will be sent; notify your employer; inform your employer; contact your employer; be served; served at work; served at your home; avoid being served",
 
 		"clear your name; help you clear your name; the case goes to; case goes to court; goes to the court",
 
@@ -487,6 +497,8 @@ var Concepts = []Concept{
 		"time is running out; act now; act fast; hurry; hurry up; quickly; quick quick; last chance; final notice; final warning; limited time; expires today; very serious; extremely serious; emergency",
 	}},
 	{"YOURASSETS", []string{
+		"your bank; your bank account",
+
 		"your money; your savings; your funds; your bank account; your bank accounts; your accounts; your account; your pension; your identity; your personal information; your data; your information",
 		"your photos; your files; your details; your credit; your credit score; your card; your cards; your life savings; your retirement",
 		"my money; my savings; my funds; my bank account; my accounts; my account; my pension; my identity; my personal information; my data; my banking details; your banking details; my details; my card",
@@ -520,7 +532,7 @@ var Concepts = []Concept{
 	{"PRICEWORD", []string{"charge; fee; cost; costs; price; pay; payment; charges; it will cost; only cost; it is only; owed; i owed; you owe; owe; it would cost; would cost"}},
 	{"FIXWORD", []string{"fix your computer; fix the computer; fix your pc; fix your laptop; repair your computer; repair the computer; clean your computer; clean up your computer; remove the virus; remove the viruses; virus removal; technician service; fix it; fix the problem; fix the issue; fix everything; renew it; renew your license; renew the license; renew your licence; renewal; security fix; the fix; a fix; the repair"}},
 	{"GIFTCARD", []string{
-		"Gift vouchers=vouchers; voucher; itunes vouchers; apple vouchers; google play vouchers; ebay vouchers; amazon vouchers; steam vouchers; play store vouchers",
+		"Gift vouchers=itunes vouchers; apple vouchers; google play vouchers; ebay vouchers; amazon vouchers; steam vouchers; play store vouchers",
 
 		"gift cards=gift card; gift cards; giftcard; giftcards; gift voucher; gift vouchers; store card; store cards",
 		"iTunes=itunes; itunes card; itunes cards; apple gift card; apple gift cards; app store card; app store and itunes",
@@ -652,6 +664,8 @@ var Concepts = []Concept{
 	}},
 	{"LOGIN", []string{"log in; log into; login; log on; log onto; sign in; sign into; open; access; go into; go to; pull up; check; logged in; signed in; get into"}},
 	{"REFUND", []string{
+		"putting in the refund; the refund is being done",
+
 		"refund; refunds; refunded; refunding; refund your amount; your refund; the refund; reimbursement; reimburse; money back; compensation; overpayment; over payment; overpaid; rebate; tax rebate; tax refund; credit back; partial refund; full refund",
 	}},
 	{"GIVEYOU", []string{
@@ -665,12 +679,16 @@ var Concepts = []Concept{
 		"subscription; membership; renewal; auto renewal; automatic renewal; auto renew; geek squad; norton; mcafee; prime membership; amazon prime; antivirus; service; support plan; protection plan; contract",
 	}},
 	{"CANCELLED", []string{
+		"went through; has gone through; has been taken; was taken from",
+
 		"debited successfully; will be debited; auto renewal successful; renewal successful; renewed successfully; thank you for your purchase; your purchase of; you took; took #num; i do not even have; i never had",
 
 		"cancelled; canceled; cancel; renewed; will renew; auto renewed; discontinued; closing; closed; shutting down; going out of business; charged you; charged; deducted; debited; billed; taken from your account",
 		"never signed up; i never signed up; did not sign up; i did not sign up; an invoice; invoice; never asked for it; never ordered it; i never ordered",
 	}},
 	{"OVERREFUND", []string{
+		"lose his job; lose her job; lose their job; he would lose his job; she would lose her job; send the extra back; accidentally put #num in; put #num in by mistake; accidentally sent; accidentally put in; you have to return the balance; you need to return the balance; return the balance to me; i only had to give you",
+
 		"i will be punished; i will get punished; they will punish me; my salary will be cut; they will cut my salary; i will lose my salary",
 
 		"received #num instead of; you have received #num instead; sent #num instead of; the amount was wrong; was trying to put #num; the extra #num is there; send #num back; send back #num; the system has sent #num",
@@ -706,6 +724,8 @@ var Concepts = []Concept{
 		"into their fund; into our fund; into the fund; into a fund; into the bond; a new account; new account to protect it",
 	}},
 	{"BADTXN", []string{
+		"said there was fraud; there has been fraud; there was fraud on; fraud on your account; fraud on my account; dodgy payments; dodgy transactions; strange payments; payments you did not make; payments i did not make",
+
 		"suspicious transaction; suspicious transactions; unauthorized transaction; unauthorized transactions; fraudulent transaction; fraudulent transactions; suspicious activity; unusual activity; fraudulent activity",
 		"fraudulent charges; unauthorized charges; unauthorized payment; unauthorized purchase; someone is using your card; someone has been using your card; your card has been cloned; cloned; attempted transaction",
 		"someone applied for a loan; a loan in your name; your account has been hacked; account has been compromised; your account is compromised",
@@ -727,6 +747,8 @@ var Concepts = []Concept{
 	}},
 	// --- lures ---------------------------------------------------------------
 	{"POPUP", []string{
+		"screen has gone all blue; screen has gone blue; screen went blue; screen has gone all red; screen went all red; keeps going beep; keeps beeping; a phone number in the middle; phone number in the middle; number in the middle of the screen",
+
 		"number that was on the screen; the number on your screen; number which was given; given on your screen; on my computer saying to call; saying to call this number; to call this number because; page came up; will not go away; voice keeps talking; my computer is blocked; firewall breach detected; alert on your iphone; alert on your computer; alert on your screen; got the alert; sent you the alert; message on my computer; a message on my computer; the support number on the screen; support number that was on the screen",
 
 		"pop up; popup; pop ups; popped up; a message popped up; flashing warning; flashing message; flashing red screen; warning on my screen; warning on the screen; message on my screen; message on the screen; my screen froze; screen locked; my screen locked",
@@ -738,7 +760,7 @@ var Concepts = []Concept{
 		"red warning; a siren; siren noise; warning on the laptop; warning on my laptop; warning on my computer; warning came up on; ring the helpline; call the helpline; ring the number on the screen; was locked for illegal activity; locked for illegal activity",
 	}},
 	{"ROBOCALL", []string{
-		"stay on the line for; stay on the line and; the robocall; a robocall; recorded message said; an automated call said; an automated message said; a recorded voice said",
+		"stay on the line for an advisor; stay on the line for an agent; stay on the line for a representative; stay on the line and an agent; the robocall; a robocall; recorded message said; an automated call said; an automated message said; a recorded voice said",
 
 		"call our office immediately; call back immediately; call us back immediately; the number we are giving you; the number we are providing",
 
@@ -751,6 +773,8 @@ var Concepts = []Concept{
 		"this is an artificial intelligent notification bot; notification bot; i am a robot; virtual assistant for; this is a courtesy call; one final courtesy call; final courtesy call; this is your last chance; this is the final attempt",
 	}},
 	{"DIDNOTORDER", []string{
+		"order was not made by you; was not made by you; not made by you; not placed by you; was not placed by you",
+
 		"if you did not buy; if you did not buy this; if you did not make this purchase; never agreed to; i never agreed to that; never agreed to that; never signed for; i never signed for that; never even heard of them; i never even heard of them; i had never used them; never used them; the charge you did not authorize; you did not authorize; you did not authorise; to cancel the purchase; to cancel this purchase; cancel the purchase",
 
 		"the order you did not place; order you did not place; an order you did not make; a number if you want to cancel",
@@ -799,6 +823,8 @@ var Concepts = []Concept{
 	{"CLAIMVERB", []string{"claim; collect; receive; redeem; release; get; transfer"}},
 	{"PRIZE", []string{"prize; reward; winnings; gift; grant; award; funds; money; cash; check; cheque; bonus; vehicle; car"}},
 	{"INVEST", []string{
+		"#num % this month; #num % guaranteed; #num % a month; #num % fixed; it is guaranteed",
+
 		"doubled their money; doubled my money; double their money; #num percent this month; #num percent guaranteed; #num percent fixed; fixed #num percent; limited allocation; huge gains; made huge gains; on the platform; your gains; my gains",
 
 		"big profits; screenshots of profits; withdrawals stopped; withdrawal stopped",
@@ -846,6 +872,8 @@ var Concepts = []Concept{
 		"a courier=courier company; the courier; delivery company; delivery service; delivery office; delivery center; delivery centre; shipping company; express delivery",
 	}},
 	{"SCREENBLANK", []string{
+		"do not touch your mouse; do not touch your keyboard; do not touch your mouse or keyboard; do not move the mouse; do not move your mouse",
+
 		"screen will go|turn|be|become dark|black|blank; screen is going to go dark|black|blank; screen may go dark|black|blank; screen went dark|black|blank; screen goes dark|black|blank; screen will be blank for",
 
 		"the screen is black; screen is black; your screen will go black; screen will go black; the screen will go blank; your screen will be blank; screen goes black; screen went black; do not look at the screen; don't look at the screen; do not touch the screen; do not touch the mouse; do not touch the keyboard; do not touch anything",
@@ -963,6 +991,8 @@ var Concepts = []Concept{
 		"an order; order; the order; this order; your order; a purchase; purchase; your purchase; this purchase; a payment; this payment; this transaction; a transaction; a charge; the charge; a recent login and purchase; an iphone; iphone; macbook; mac book; laptop; xbox; playstation; gift card order",
 	}},
 	{"ACCOUNTBREACH", []string{
+		"the compromised account; compromised account; your compromised account; locks down the account; lock down your account; locks down the compromised account",
+
 		"criminals are still active on your account; still active on your account; trying to take out more money; are trying to take money; someone is taking money from your account; money is being taken from your account",
 
 		"unauthorized login; unauthorised login; unauthorized login attempt; unauthorised login attempt; unauthorized login attempts; login attempt; suspicious login; suspicious sign in; security has been breached; has been breached; been breached; account has been breached; account has been hacked; account was hacked; account has been compromised; account is compromised",
@@ -970,7 +1000,9 @@ var Concepts = []Concept{
 		"your account was signed into; account was signed into from; been signed into from; signed in from russia; signed into from russia; logged in from russia; logged into from; someone signed in to your account; a sign in from; sign in attempt from",
 		"please do not access your account; do not access your account; do not access your account on your device; do not use your account until; do not use cash app; before using any financial accounts; do not access any financial information; do not access your any financial; until your account will not get fixed; until your account is fixed; until your account gets fixed",
 	}},
-	{"WARRANTY", []string{"warranty; warranties; extended warranty; vehicle warranty; car warranty; auto warranty; manufacturer's warranty; manufacturers warranty; factory warranty; vehicle service contract; vehicle's warranty; car's warranty; your coverage; coverage; protection plan"}},
+	{"WARRANTY", []string{
+		"on your vehicle; your vehicle; the vehicle",
+		"warranty; warranties; extended warranty; vehicle warranty; car warranty; auto warranty; manufacturer's warranty; manufacturers warranty; factory warranty; vehicle service contract; vehicle's warranty; car's warranty; your coverage; coverage; protection plan"}},
 	{"WARRANTYEND", []string{
 		"keep the coverage active; keep your coverage; coverage active; keep your coverage active",
 		"expire; expires; expiring; expired; about to expire; will expire; would expire; has expired; is expiring; void; voided; become void; be voided; cutoff; factory cutoff; cut off; close out your file; reinstate; reinstating; extend; extending; lapse; lapsed; run out"}},
@@ -982,7 +1014,7 @@ var Concepts = []Concept{
 		"drawn to receive; is drawn to receive; was qualified by; been qualified by; was qualified; qualified to; you have been qualified to; eligible to; your eligibility for; eligibility for; you are able to take advantage of; able to take advantage of; now able to take advantage of; you can take advantage of",
 	}},
 	{"BOON", []string{
-		"a lower rate; lower rate; lower rates; back payment; cost of living payment; winter fuel payment; winter fuel allowance; allowance",
+		"back payment; cost of living payment; winter fuel payment; winter fuel allowance; allowance",
 
 		"grant; government grant; free grant; stimulus; stimulus check; relief payment; covid relief; covid 19 relief; relief program; debt relief; debt relief program; debt elimination; debt forgiveness; loan forgiveness; student loan forgiveness; forgiveness program; loan discharge; tax relief; back tax relief",
 		"rebate; energy rebate; electric rebate; rebate check; refund; tax refund; reward; reward card; cash reward; #num reward; free; for free; complimentary; complimentary stay; free upgrade; free vacation; discount; discounts; #num percent off; #num percent discount; #num off; half price; percent off; #num % off; #num %; #num % discount; #num % discounts",
@@ -1128,7 +1160,7 @@ var Rules = []Rule{
 		Pattern: "[fine for me to have it|okay for me to have it|ok for me to have it|fine to give it to me|okay to give it to me|ok to give it to me|that is for when other people ask|that message is for other people|that is for other people|it does not apply to me|does not apply to us|i am from the bank so it is fine|it is the same department that sent it] || CODEWARN ~12 DISMISS",
 		Explain: "The caller brushed aside the warning that came with your code ('never share this code'). That warning is for exactly this call: nobody genuine needs the code."},
 	{Code: "spoofed_number_claim", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tBank, Side: SideCaller,
-		Pattern: "[the number i am calling you from|the number i am calling from|number we are calling from|number i am calling you on|look at the number i am calling|check the number i am calling] ~10 [back of your card|on your card|bank's number|official number|that is how you know|how you know it is]",
+		Pattern: "[caller id showed my bank's number|caller id showed my bank|the caller id showed|showed as my bank|number came up as my bank|it showed my bank's number|my bank's number came up] || [the number i am calling you from|the number i am calling from|number we are calling from|number i am calling you on|look at the number i am calling|check the number i am calling] ~10 [back of your card|on your card|bank's number|official number|that is how you know|how you know it is]",
 		Explain: "The caller pointed to the number on your screen as proof they are your bank. Caller ID can be faked: hang up and call the number on your card yourself."},
 	{Code: "bank_fraud_alert", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.3, Types: tBank, Side: SideCaller, Pattern: "BADTXN",
 		Explain: "The caller spoke of suspicious transactions on your account. Real banks do call about this, but fake 'fraud teams' use the same words: check by calling the number on your card."},
@@ -1141,7 +1173,7 @@ var Rules = []Rule{
 		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~10 CONTRABAND",
 		Explain: "The caller said a parcel in your name was seized with drugs or contraband. Customs do not phone about this: it is a scare that ends with a demand for money."},
 	{Code: "utility_disconnect_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.8, Side: SideCaller,
-		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [disconnect|cut off|shut off|switch off|terminate|suspend|cutting off|disconnecting|cut|cap|turn off|stop|close down|shut down] ~1 SUPPLY ~4 SOON|UNLESSPAY || [take|taking] ~1 SUPPLY ~1 [away] ~6 SOON|UNLESSPAY || SUPPLY ~4 [was getting|is getting|was being|were getting|getting] ~2 CUTOFF ~8 SOON|UNLESSPAY || [cut us off|cutting us off|cut you off|cutting you off|cut me off|cutting me off] ~6 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
+		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [disconnect|cut off|shut off|switch off|terminate|suspend|cutting off|disconnecting|cut|cap|turn off|stop|close down|shut down] ~1 SUPPLY ~4 SOON|UNLESSPAY || [take|taking] ~1 SUPPLY ~1 [away] ~6 SOON|UNLESSPAY || SOON ~6 [cut|cut off|cap|switch off|turn off|disconnect|shut off] ~1 SUPPLY || SUPPLY ~4 [was getting|is getting|was being|were getting|getting] ~2 CUTOFF ~8 SOON|UNLESSPAY || [cut us off|cutting us off|cut you off|cutting you off|cut me off|cutting me off] ~6 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
 		Explain: "The caller threatened to cut off your power, gas, water or internet within minutes or unless you pay now. Real suppliers send written notices first and never demand payment by phone to stop a disconnection."},
 	{Code: "account_breach_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.65, Types: tTech, Side: SideCaller, Pattern: "ACCOUNTBREACH",
 		Explain: "The caller said your account (Apple, Amazon, iCloud…) was breached or logged into. Check in the app or on the website yourself; do not press keys or call numbers the caller gives."},
@@ -1182,7 +1214,7 @@ var Rules = []Rule{
 		Pattern: "NAVIGATE ~5 DOMAIN || [open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
 		Explain: "The caller directed you to a website or told you what to type. Scammers use this to get you to download their tools."},
 	{Code: "keyboard_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.65, Types: tTech, Side: SideCaller,
-		Pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig] || [had me type|made me type|got me to type|asked me to type|told me to type|had me press|made me press]",
+		Pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig] || [had me type|made me type|got me to type|asked me to type|told me to type|had me press|made me press|made him type|made her type|had him type|had her type|got him to type|got her to type|told him to type|told her to type]",
 		Explain: "The caller told you which keys to press or what to type on your computer. Tech-support scammers walk people through this to open the door to their computer."},
 	{Code: "link_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.4, Side: SideCaller, Pattern: "CLICKLINK",
 		Explain: "You were asked to open a link sent to you. Links in unexpected calls and messages lead to fake payment pages and remote-access downloads."},
@@ -1262,7 +1294,7 @@ var Rules = []Rule{
 		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
 	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get your money back|recover it|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
-	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD",
+	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD || UNLESSPAY ~6 PAYCHAN|PAYODD",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
 	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
 		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || [asked if i would give|asked me to give|would you give|could you give|asked if i could give] ~6 [by card|over the phone|on the phone|card|today|tonight] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
@@ -1283,7 +1315,7 @@ var Rules = []Rule{
 		Explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
 	{Code: "bank_login_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKYOU|LOGIN ~4 BANKACCESS || [log in|login|log into|log on|sign in|sign into|log onto] ~2 BANKORG || [log into your bank|log in to your bank|login to your bank|sign into your bank|sign in to your bank|log onto your bank|log on to your bank]",
 		Explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
-	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND || EVERYONE ~6 REFUND || EVERYONE ~6 [their money back|money back|refunded|refunding] || [closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing] ~12 REFUND || [closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing] ~12 [their money back|money back|refunding] || [everyone is getting a refund|everybody is getting a refund|every customer is getting the refund|every customer is getting a refund|all customers are getting a refund|refund you the full amount|give the refund back|give everyone the refund|give everybody the refund]",
+	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND || EVERYONE ~6 REFUND || [refunding|refund] ~2 EVERYONE || EVERYONE ~6 [their money back|money back|refunded|refunding] || [closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing] ~12 REFUND || [closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing] ~12 [their money back|money back|refunding] || [everyone is getting a refund|everybody is getting a refund|every customer is getting the refund|every customer is getting a refund|all customers are getting a refund|refund you the full amount|give the refund back|give everyone the refund|give everybody the refund]",
 		Explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
 	{Code: "refund_mentioned", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "REFUND ~6 [process|processed|processing|pending|release|claim|owed|due|issue|issued|forfeit|receive|send|sent|your account|your bank|press|stay on the line]",
 		Explain: "The caller talked about a refund to process or release. A refund is the bait of refund scams: genuine refunds go back the way you paid, without a call asking for your details."},
