@@ -73,3 +73,40 @@ func TestConceptsMatchInOtherForms(t *testing.T) {
 		})
 	}
 }
+
+// TestConceptClassesMatchNewPhrasing: requests and threats are matched as
+// a class of verb with a class of object, so wordings the catalogue never
+// lists in full still raise the playbook's indicator.
+func TestConceptClassesMatchNewPhrasing(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, code string
+	}{
+		{"getting into a device, any verb of getting in", "he said he would need to hop onto the laptop to fix it", "remote_access_request"},
+		{"an iPad is a device too", "the man said he needed to get into the ipad", "remote_access_request"},
+		{"a disconnection verb with the supply and a time", "the engineer is on the way to cap your supply this afternoon", "utility_disconnect_threat"},
+		{"payment now by a card", "you can stop the visit by making a full payment now by debit card", "payment_demand"},
+		{"payment by an odd channel", "if you settle today i can take payment by money gram", "payment_demand"},
+		{"a program of any kind to install", "please download the small support program from that page", "software_install_request"},
+		{"a blanked screen in other words", "your screen will go dark for a minute while i put the refund in", "screen_blanked"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := e.run(context.Background(), tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, in := range st.indicators {
+				got = append(got, in.Code)
+				if in.Code == tt.code {
+					return
+				}
+			}
+			t.Errorf("no %s in %q; got %v", tt.code, tt.text, got)
+		})
+	}
+}

@@ -942,7 +942,7 @@ var Concepts = []Concept{
 		"ignore that; ignore that bit; ignore that part; ignore it; ignore the warning; ignore that message; that is only for; only for when strangers; only for strangers; it is fine because; it was fine because; it is fine since; so it is fine; it is ok because; i am your bank so; since i am from the bank; because i am the bank; because they were the bank; because we are the bank; because i am from the bank",
 	}},
 	{"SOFTWARE", []string{
-		"a|an|the|our|this|some|that small|little|support|free|remote|security? app|program|programme|software|tool|application|file; something",
+		"a|an|the|our|this|some|that small|little|support|free|remote|security? small|little|support|free|remote|security? app|program|programme|software|tool|application|file; something",
 	}},
 	{"EVERYONE", []string{
 		"everyone; everybody; every customer; all customers; all our customers; all of our customers; everyone who paid; everybody who paid; everyone who bought; everybody who bought; all the customers",
