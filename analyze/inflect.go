@@ -34,7 +34,8 @@ var inflectionStopWords = map[string]bool{
 	// no "contact Microsoft"; a bill to pay is not a billing department
 	"needed": true, "wanted": true, "says": true, "contacting": true, "sues": true,
 	"bills": true, "billing": true, "visits": true, "sharing": true, "payments": true, "scratching": true, "writing": true,
-	"repairs": true, "reinstated": true, "talking": true, "reimbursed": true, "united": true, "used": true, "linked": true, "flagged": true,
+	"repairs": true, "reinstated": true, "talking": true, "reimbursed": true,
+	"transferred": true, "transferring": true, "sending": true, "confirmed": true, "asking": true, "united": true, "used": true, "linked": true, "flagged": true,
 }
 
 // inflectionBases calls try with the candidate base forms of w, most

@@ -713,7 +713,7 @@ var Concepts = []Concept{
 	}},
 	{"MOVEVERB", []string{"move; transfer; put; shift; send; relocate; moving; transferring"}},
 	{"MONEYOBJ", []string{
-		"#num; the whole balance; your whole balance; the full balance; all of your savings; all your savings; everything you have; her savings; his savings",
+		"the whole balance; your whole balance; the full balance; all of your savings; all your savings; everything you have; her savings; his savings",
 
 		"her savings; his savings; her money; his money; their savings; their money; her pension; his pension; your retirement savings; my retirement savings",
 		"your money; your funds; your savings; the money; all your money; all of your money; everything; the balance; your balance; your pension; your life savings; your cash; all the funds; my money; my savings; my pension; my funds; my life savings; it; them; all of it; my cash"}},
@@ -942,7 +942,7 @@ var Concepts = []Concept{
 		"ignore that; ignore that bit; ignore that part; ignore it; ignore the warning; ignore that message; that is only for; only for when strangers; only for strangers; it is fine because; it was fine because; it is fine since; so it is fine; it is ok because; i am your bank so; since i am from the bank; because i am the bank; because they were the bank; because we are the bank; because i am from the bank",
 	}},
 	{"SOFTWARE", []string{
-		"a|an|the|our|this|some|that small|little|support|free|remote|security? small|little|support|free|remote|security? app|program|programme|software|tool|application|file; something",
+		"a|an|the|our|this|some|that small|little|support|free|remote|security? small|little|support|free|remote|security? app|program|programme|software|tool|application|file",
 	}},
 	{"EVERYONE", []string{
 		"everyone; everybody; every customer; all customers; all our customers; all of our customers; everyone who paid; everybody who paid; everyone who bought; everybody who bought; all the customers",
