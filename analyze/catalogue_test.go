@@ -31,6 +31,7 @@ var codeExamples = map[string]string{
 	"prize_claim":               "Congratulations, you have won a cash prize.",
 	"remote_tool_install":       "Please download TeamViewer now.",
 	"problem_question":          "What seems to be the problem with your computer?",
+	"business_closing_refund":   "Our company is closing down, so everybody is getting a refund.",
 	"software_install_request":  "Now download the little program from the page I gave you.",
 	"remote_tool_named":         "It is called AnyDesk.",
 	"remote_access_request":     "I need you to give me remote access.",

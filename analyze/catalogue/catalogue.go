@@ -214,6 +214,8 @@ var Concepts = []Concept{
 		"type in; enter; what numbers; which numbers; call out; asked me to read; told me to read; had me read; wanted me to read; asked for; asked me for; wanted; i read; i read out; i gave him; i gave her; i gave them",
 	}},
 	{"CODE", []string{
+		"computer's id; computers id; your computer id; the computer id",
+
 		"a number that came up; number that came up; the number that comes up; the number that came up; the number it shows; the number that shows; the digits when it lands; the code when it lands",
 
 		"id and password; id and the password; id and a one time password; your id and password; the id and password",
@@ -227,6 +229,8 @@ var Concepts = []Concept{
 		"your phone; your mobile; by text; on your phone; on your mobile; to your phone; to your mobile; to your email; by email",
 	}},
 	{"DETECT", []string{
+		"flagged by our system; our system flagged; flagged by our; has been flagged by our system",
+
 		"our server has logged; our server logged; we have logged; has been reporting to us; have been reporting to us; reporting to us; we have been seeing; has been sending us; has logged",
 
 		"we detected; we have detected; we noticed; we have noticed; we found; we have found; we are seeing; we see; our system detected; our systems detected; our system has detected",
@@ -358,6 +362,8 @@ var Concepts = []Concept{
 		"my computer; my laptop; my pc; my screen; my device",
 	}},
 	{"INFECTED", []string{
+		"affected; an affected one; as affected; as an affected",
+
 		"bad traffic; strange traffic; suspicious traffic; critical faults; throwing up errors; throwing up faults; throwing up critical faults; reporting faults; sending out spam; sending spam; attack other; attacking other; being used to attack; open to attack; piggy backing; piggybacking; misusing; being misused; badly infected",
 
 		"trojan spyware; spyware alarm; browser hijack; hijack; hijacked; key logger; keylogger; severe level threat; very severe; critical condition; firewall breach; illegal websites; illegal sites; pornographic; unwanted files; infected files; open for the hackers; used by somebody else; used by someone else; someone is using it; somebody is using it; been used by",
@@ -410,7 +416,7 @@ var Concepts = []Concept{
 		"to not; need you to not; you to not",
 		"do not; never; must not; should not; can not; cannot; will not; better not; not to; told me not to; asked me not to; begged me not to"}},
 	{"TURNOFF", []string{"turn off; switch off; shut down; shut off; shutdown; close; restart; reboot; unplug; disconnect; touch; power off; turn it off; switch it off"}},
-	{"THEMACHINE", []string{"computer; pc; laptop; machine; screen; device; system; router; it; the power; the internet; the connection"}},
+	{"THEMACHINE", []string{"computer; pc; laptop; machine; screen; device; system; router; it; the power; the internet; the connection; that page; this page; the page; that window; this window; the browser"}},
 	{"HANGUP", []string{
 		"do not hang up; do not put the phone down; do not put down the phone; do not end the call; do not disconnect the call; do not disconnect; do not leave the phone",
 		"never hang up; do not cut the call; keep me on the line; keep the line open; stay on the line with me; if you hang up; if you disconnect; if you end this call; if the call drops",
@@ -484,6 +490,8 @@ var Concepts = []Concept{
 		"summons; court summons; subpoena; suspension notice; initial appearance; appearance before a magistrate; magistrate; grand jury; court date; court hearing; appear in court; before the judge",
 	}},
 	{"ACCOUNTTHREAT", []string{
+		"got frozen; has got frozen; was frozen; got blocked; got locked; to unfreeze; to unfreeze it; unfreeze it",
+
 		"has been temporarily frozen; temporarily frozen; will remain restricted; remain restricted; to restore access",
 
 		"has been temporarily blocked; card has been blocked; account has been frozen; account is frozen; account is going to be frozen; going to be frozen; account's been frozen; account has been blocked; we can not unfreeze; unfreeze the account; unblock it; direct debits will fail; kyc details are out of date; kyc details; will be frozen in",
@@ -773,6 +781,8 @@ var Concepts = []Concept{
 		"this is an artificial intelligent notification bot; notification bot; i am a robot; virtual assistant for; this is a courtesy call; one final courtesy call; final courtesy call; this is your last chance; this is the final attempt",
 	}},
 	{"DIDNOTORDER", []string{
+		"i do not have a membership; i never had a membership; do not have a membership with you; i do not have an account with you; never had an account with you",
+
 		"order was not made by you; was not made by you; not made by you; not placed by you; was not placed by you",
 
 		"if you did not buy; if you did not buy this; if you did not make this purchase; never agreed to; i never agreed to that; never agreed to that; never signed for; i never signed for that; never even heard of them; i never even heard of them; i had never used them; never used them; the charge you did not authorize; you did not authorize; you did not authorise; to cancel the purchase; to cancel this purchase; cancel the purchase",
@@ -872,6 +882,8 @@ var Concepts = []Concept{
 		"a courier=courier company; the courier; delivery company; delivery service; delivery office; delivery center; delivery centre; shipping company; express delivery",
 	}},
 	{"SCREENBLANK", []string{
+		"leave your hands off the mouse; hands off the mouse; take your hands off the mouse; take your hands off the keyboard; keep your hands off the mouse",
+
 		"do not touch your mouse; do not touch your keyboard; do not touch your mouse or keyboard; do not move the mouse; do not move your mouse",
 
 		"screen will go|turn|be|become dark|black|blank; screen is going to go dark|black|blank; screen may go dark|black|blank; screen went dark|black|blank; screen goes dark|black|blank; screen will be blank for",
@@ -1124,7 +1136,7 @@ var Rules = []Rule{
 	{Code: "callback_number_given", Element: Lure, Stage: hangup.StageLure, Weight: 0.3, Side: SideCaller, Pattern: "CALLVERB ~8 PHONE || [call|dial|ring] ~1 PHONE",
 		Explain: "The caller gave a number to call back. Only call a number you found yourself: on your card, a bill or the official website."},
 	// S1 authority
-	{Code: "claims_tech_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT || TECHBRAND|TECHDEPT ~1 [here|speaking|calling] || TECHBRAND|TECHDEPT ~8 [that is us|yes that is us|you called us|you have called us|you have reached us] || [connect with|connect to|speak to|speak with|talk to|talk with|contact|get connected with] ~3 TECHBRAND|TECHDEPT",
+	{Code: "claims_tech_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT || TECHBRAND|TECHDEPT ~1 [here|speaking|calling] || TECHBRAND|TECHDEPT ~12 [that is us|yes that is us|you called us|you have called us|you have reached us] || [connect with|connect to|speak to|speak with|talk to|talk with|contact|get connected with] ~3 TECHBRAND|TECHDEPT",
 		Explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
 	{Code: "claims_service_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "CLAIMFROM ~5 SERVICEBRAND",
 		Explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
@@ -1138,7 +1150,7 @@ var Rules = []Rule{
 		Explain: "The caller said your computer or connection has a virus or is sending errors. Nobody can see that from outside: this is the classic tech-support scam claim."},
 	{Code: "detected_problem_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "DETECT ~8 INFECTED|MYDEVICE",
 		Explain: "The caller claimed to have detected a problem on your computer or account. Genuine companies cannot see viruses on your computer."},
-	{Code: "hackers_inside_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "HACKERS ~5 INSIDE",
+	{Code: "hackers_inside_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "HACKERS ~5 INSIDE || [created by|made by|installed by|put there by|put by|done by|caused by|sent by] ~1 HACKERS",
 		Explain: "The caller said hackers are in your computer or accounts right now: a scare tactic to make you act without thinking."},
 	{Code: "claims_bank_fraud_team", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.35, Types: tBank, Side: SideCaller, Pattern: "CLAIMFROM ~5 FRAUDDEPT || BANKORG ~3 FRAUDDEPT || CLAIMFROM ~4 BANKORG || FRAUDDEPT ~1 [here|speaking|calling]",
 		Explain: "The caller claimed to be from a bank or its fraud team. If in doubt, hang up and call the number on the back of your card (in the UK, dial 159)."},
@@ -1159,7 +1171,7 @@ var Rules = []Rule{
 	{Code: "code_warning_dismissed", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, NoNeg: true,
 		Pattern: "[fine for me to have it|okay for me to have it|ok for me to have it|fine to give it to me|okay to give it to me|ok to give it to me|that is for when other people ask|that message is for other people|that is for other people|it does not apply to me|does not apply to us|i am from the bank so it is fine|it is the same department that sent it] || CODEWARN ~12 DISMISS",
 		Explain: "The caller brushed aside the warning that came with your code ('never share this code'). That warning is for exactly this call: nobody genuine needs the code."},
-	{Code: "spoofed_number_claim", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tBank, Side: SideCaller,
+	{Code: "spoofed_number_claim", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tBank, Side: SideCaller, Overrides: []string{"genuine_call_back_advice"},
 		Pattern: "[caller id showed my bank's number|caller id showed my bank|the caller id showed|showed as my bank|number came up as my bank|it showed my bank's number|my bank's number came up] || [the number i am calling you from|the number i am calling from|number we are calling from|number i am calling you on|look at the number i am calling|check the number i am calling] ~10 [back of your card|on your card|bank's number|official number|that is how you know|how you know it is]",
 		Explain: "The caller pointed to the number on your screen as proof they are your bank. Caller ID can be faked: hang up and call the number on your card yourself."},
 	{Code: "bank_fraud_alert", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.3, Types: tBank, Side: SideCaller, Pattern: "BADTXN",
@@ -1170,7 +1182,7 @@ var Rules = []Rule{
 		Pattern: "IDWHOSE ~8 MISUSE || MISUSE ~6 [under your name|in your name|on your name|related to your name|using your identity|using your identities|carried out using your|with your name]",
 		Explain: "The caller said your identity, name or social security number has been used for crimes. This is a scare to make you 'cooperate': the police and governments do not phone to say so."},
 	{Code: "parcel_seized_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.85, Types: tGov, Side: SideCaller,
-		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~10 CONTRABAND",
+		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~16 CONTRABAND",
 		Explain: "The caller said a parcel in your name was seized with drugs or contraband. Customs do not phone about this: it is a scare that ends with a demand for money."},
 	{Code: "utility_disconnect_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.8, Side: SideCaller,
 		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [disconnect|cut off|shut off|switch off|terminate|suspend|cutting off|disconnecting|cut|cap|turn off|stop|close down|shut down] ~1 SUPPLY ~4 SOON|UNLESSPAY || [take|taking] ~1 SUPPLY ~1 [away] ~6 SOON|UNLESSPAY || SOON ~6 [cut|cut off|cap|switch off|turn off|disconnect|shut off] ~1 SUPPLY || SUPPLY ~4 [was getting|is getting|was being|were getting|getting] ~2 CUTOFF ~8 SOON|UNLESSPAY || [cut us off|cutting us off|cut you off|cutting you off|cut me off|cutting me off] ~6 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
@@ -1204,14 +1216,14 @@ var Rules = []Rule{
 	{Code: "remote_access_mentioned", Stage: hangup.StageRemote, Weight: 0.35, Types: tTech, Side: SideAny, Pattern: "RACCESS",
 		Explain: "Remote access to your computer came up. Only allow it when you called a company you trust, never for someone who called you."},
 	{Code: "access_code_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "[you will see a number|you will see a code|you will see an id|a number will come up|a code will come up] ~6 [read it to me|read it|tell me|give it to me|read it out] || READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see] || CODE ~8 [read them to me|read me those|read me both|read them|read those|tell me both|give me both|read it to me|read those to me] || CODE ~10 [read that back|read it back|read them back|read back|read that out|read it out]",
+		Pattern: "[you will see a number|you will see a code|you will see an id|a number will come up|a code will come up] ~6 [read it to me|read it|tell me|give it to me|read it out] || READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see] || CODE ~8 [read them to me|read me those|read me both|read them|read those|tell me both|give me both|read it to me|read those to me] || CODE ~10 [read that back|read it back|read them back|read back|read that out|read it out] || CODE ~6 [give to me|give it to me|you have to give me|you have to give to me|tell me both|read me both]",
 		Explain: "The caller asked you to read out a code or ID from your screen. That code lets them connect to your computer: never read it to someone who called you."},
 	{Code: "access_code_read", Stage: hangup.StageRemote, Weight: 0.6, Types: tTech, Side: SideAny, Pattern: "CODE ~4 DIGITCODE",
 		Explain: "A code was read out on the call. Codes from remote-access programs let the other person connect to your computer."},
 	{Code: "digit_code_mentioned", Stage: hangup.StageRemote, Weight: 0.5, Types: tTech, Side: SideCaller, Pattern: "[#num digit code|#num digit number|#num digit id|#num digit access code|#num digit pin|#num digit]",
 		Explain: "The caller talked about a numbered code (such as a '9-digit code'). Remote-access programs show such codes to let someone connect."},
 	{Code: "browser_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.45, Types: tTech, Side: SideCaller,
-		Pattern: "NAVIGATE ~5 DOMAIN || [open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
+		Pattern: "NAVIGATE ~5 DOMAIN || [open the google chrome|open the chrome|open chrome|open google|open the internet|open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
 		Explain: "The caller directed you to a website or told you what to type. Scammers use this to get you to download their tools."},
 	{Code: "keyboard_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.65, Types: tTech, Side: SideCaller,
 		Pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig] || [had me type|made me type|got me to type|asked me to type|told me to type|had me press|made me press|made him type|made her type|had him type|had her type|got him to type|got her to type|told him to type|told her to type]",
@@ -1315,8 +1327,11 @@ var Rules = []Rule{
 		Explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
 	{Code: "bank_login_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKYOU|LOGIN ~4 BANKACCESS || [log in|login|log into|log on|sign in|sign into|log onto] ~2 BANKORG || [log into your bank|log in to your bank|login to your bank|sign into your bank|sign in to your bank|log onto your bank|log on to your bank]",
 		Explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
-	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND || EVERYONE ~6 REFUND || [refunding|refund] ~2 EVERYONE || EVERYONE ~6 [their money back|money back|refunded|refunding] || [closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing] ~12 REFUND || [closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing] ~12 [their money back|money back|refunding] || [everyone is getting a refund|everybody is getting a refund|every customer is getting the refund|every customer is getting a refund|all customers are getting a refund|refund you the full amount|give the refund back|give everyone the refund|give everybody the refund]",
+	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND || EVERYONE ~6 REFUND || [refunding|refund] ~2 EVERYONE || EVERYONE ~6 [their money back|money back|refunded|refunding] || [everyone is getting a refund|everybody is getting a refund|every customer is getting the refund|every customer is getting a refund|all customers are getting a refund|refund you the full amount|give the refund back|give everyone the refund|give everybody the refund]",
 		Explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
+	{Code: "business_closing_refund", Element: Lure, Stage: hangup.StageLure, Weight: 0.6, Types: tRefund, Side: SideCaller,
+		Pattern: "[closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing|closed down|shut down] ~12 REFUND || [closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing|closed down|shut down] ~12 [their money back|money back|refunding]",
+		Explain: "The caller said a company you once paid is closing and refunding its customers. An unexpected refund from a support company is how refund scams begin."},
 	{Code: "refund_mentioned", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "REFUND ~6 [process|processed|processing|pending|release|claim|owed|due|issue|issued|forfeit|receive|send|sent|your account|your bank|press|stay on the line]",
 		Explain: "The caller talked about a refund to process or release. A refund is the bait of refund scams: genuine refunds go back the way you paid, without a call asking for your details."},
 	{Code: "over_refund", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 1.0, Types: tRefund, Side: SideCaller, Critical: true, NoNeg: true, Pattern: "OVERREFUND",
@@ -1353,7 +1368,7 @@ var Rules = []Rule{
 		Pattern: "[wi fi password|wifi password|wireless password|network password|network key|router password|wi fi key|wifi key|password on the printer|on the printer screen|into the printer|on the router|choose a new passcode|choose a new password|choose a new pin|set a new password|create a new password|change your password|reset your password|type it into the app|into the app when it asks|do not read it out]",
 		Explain: "The password or code mentioned is one you choose or type into your own device, not one given to the caller."},
 	{Code: "problem_question", Stage: hangup.StageGenuine, Weight: 0.2, Side: SideAny, NoNeg: true, Overrides: []string{"device_problem_claim"},
-		Pattern: "[what seems to be the problem|what is the problem|what is wrong|what seems to be wrong|what kind of problem|what problem|what issue|what seems to be the issue|what is the issue|are you having a problem|are you having problems|are you having trouble] ~3 MYDEVICE",
+		Pattern: "[what seems to be the problem with|what is the problem with|what is wrong with|what seems to be wrong with|what seems to be the issue with|what is the issue with|are you having a problem with|are you having problems with|are you having trouble with] ~1 MYDEVICE",
 		Explain: "The speaker asked what is wrong with the device, as a help desk does, rather than claiming to know: a question is no diagnosis."},
 	{Code: "ordinary_code", Stage: hangup.StageGenuine, Weight: 0.1, Side: SideAny, NoNeg: true, Overrides: []string{"access_code_request", "access_code_read"},
 		Pattern: "[zip code|postcode|post code|postal code|area code|referral code|promo code|promotional code|discount code|tracking code|tracking number|booking code|reference code|reference number|confirmation code|confirmation number|order number|voucher code|last #num digits|the last #num digits|last #num numbers]",
