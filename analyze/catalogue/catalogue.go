@@ -1070,7 +1070,7 @@ var Concepts = []Concept{
 	}},
 	{"CALLBACKVERB", []string{"call; ring; phone; contact; call back; call us back; check; verify; hang up and call; hang up and ring; dial; call us; call us directly"}},
 	{"INBOUND", []string{
-		"i logged ticket; i logged a ticket; logged ticket; i raised a ticket; i opened a ticket; the ticket you logged; ticket you logged; the ticket you opened; the case you opened; the request you raised; you raised a request; the fault you reported; you reported yesterday",
+		"i logged ticket; i logged a ticket; logged ticket; i raised a ticket; i opened a ticket; the ticket you logged; ticket you logged; the ticket you opened; the case you opened; the request you raised; you raised a request; the fault you reported; you reported yesterday; you reported your; you reported a; you reported the; you reported it; you told us about; you let us know about",
 		"got your ticket; about your ticket; on your ticket; picking up your ticket; logged against your ticket; you booked this; you booked a; you emailed support; your booking",
 
 		"thank you for calling; thanks for calling; thank you for contacting; how can i help you today; how may i help you; how can i help you; you are through to; you have reached",
