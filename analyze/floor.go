@@ -37,6 +37,15 @@ import (
 //	two different remote-access requests (install
 //	AnyDesk, read me the code) with no sign of a
 //	service the person asked for                       → the same
+//	a remote-access request and a request for bank
+//	access ("get on your PC… log in to your bank")
+//	with no sign of a service the person asked for    → the same
+//	two different problems or threats of 0.6 or more
+//	("hackers are in your computer… these red errors
+//	in Event Viewer"), with no sign of genuine
+//	behaviour or of a service the person asked for
+//	(there, the person describing their own problem
+//	raises them)                                       → the same
 //
 // Only the caller's side counts (or text whose speaker is unknown, such as
 // a person's notes): the person called repeating a request does not make
@@ -114,6 +123,39 @@ func (s *callState) sameWords(i, j int) bool {
 // the middle often holds nothing else.
 const handOverWeight = 0.6
 
+// twoHookWeight is the least weight of each of two different problems or
+// threats that together set the floor: a caller who both says your
+// computer is infected and shows you "proof" in Event Viewer, or says your
+// identity was used for crimes and that a case is being filed, is running
+// the playbook's S1/S3 or S4 whatever else the window holds. Nobody genuine
+// diagnoses a computer from outside or stacks threats. The two must quote
+// different words.
+const twoHookWeight = 0.6
+
+// twoHooks returns the indicators of two different hooks of twoHookWeight
+// or more that quote different words and tell one story (they vote for a
+// common scam type: a computer's infection and its "proof", an identity
+// misused and the case filed), if there are any.
+func (s *callState) twoHooks() (int, int, bool) {
+	for i := 0; i < len(s.hooks); i++ {
+		for j := i + 1; j < len(s.hooks); j++ {
+			if !s.sameWords(s.hooks[i].ind, s.hooks[j].ind) && shareType(s.hookTypes[i], s.hookTypes[j]) {
+				return s.hooks[i].ind, s.hooks[j].ind, true
+			}
+		}
+	}
+	return -1, -1, false
+}
+
+func shareType(a, b []hangup.ScamType) bool {
+	for _, t := range a {
+		if slices.Contains(b, t) {
+			return true
+		}
+	}
+	return false
+}
+
 // genuineMinWeight is the least weight of genuine evidence that cancels a
 // lure-and-hook floor (the organisation's own "we will never ask…", "call
 // the number on your card", "no payment is needed").
@@ -159,6 +201,14 @@ func (s *callState) noteElement(r *rule, mult float64, ind int) {
 		!slices.Contains(s.remoteCode, r.Code) {
 		s.remoteCode = append(s.remoteCode, r.Code)
 		s.remote = append(s.remote, elemEvidence{weight: r.Weight, ind: ind})
+	}
+	if r.Element == catalogue.Hook && r.Weight >= twoHookWeight && !slices.Contains(s.hookCode, r.Code) {
+		s.hookCode = append(s.hookCode, r.Code)
+		s.hooks = append(s.hooks, elemEvidence{weight: r.Weight, ind: ind})
+		s.hookTypes = append(s.hookTypes, r.Types)
+	}
+	if r.Element == catalogue.Request && r.Stage == hangup.StageBankAccess && r.Weight >= handOverWeight && r.Weight > s.bankReq.weight {
+		s.bankReq = elemEvidence{weight: r.Weight, ind: ind}
 	}
 	if e := &s.elem[r.Element]; r.Weight > e.weight {
 		*e = elemEvidence{weight: r.Weight, ind: ind}
@@ -219,6 +269,11 @@ func (s *callState) floor() (hangup.Verdict, []int) {
 		return hangup.VerdictSuspicious, []int{s.elem[catalogue.Hook].ind, s.elem[catalogue.Pressure].ind}
 	case len(s.remote) >= 2 && !s.genuineAny:
 		return hangup.VerdictSuspicious, []int{s.remote[0].ind, s.remote[1].ind}
+	case len(s.remote) >= 1 && s.bankReq.weight > 0 && !s.genuineAny:
+		return hangup.VerdictSuspicious, []int{s.remote[0].ind, s.bankReq.ind}
+	}
+	if a, b, ok := s.twoHooks(); ok && !s.genuineAny {
+		return hangup.VerdictSuspicious, []int{a, b}
 	}
 	return hangup.VerdictNotScam, nil
 }

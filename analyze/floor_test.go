@@ -36,6 +36,15 @@ func TestFloorCombinations(t *testing.T) {
 		{"the remote-access hand-over",
 			"ok now go to w w w dot any desk dot com and download it then read me the nine digit code on the screen",
 			[]string{"any desk", "code"}},
+		{"two hooks of one story: an infection and its proof",
+			"we have been seeing bad traffic coming out from your machine so somebody is sitting inside it and stealing your data",
+			[]string{"bad traffic", "sitting inside"}},
+		{"two hooks of one story: identity misused and a case",
+			"your identity is being used for criminal activity so we have to verify it otherwise the case will go on your name",
+			[]string{"identity is being used", "otherwise the case"}},
+		{"remote access and then the bank",
+			"to get it we have to get on your pc and then you log in to your bank so we can put it straight in",
+			[]string{"get on your pc", "log in to your bank"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,7 +87,9 @@ func TestFloorCombinations(t *testing.T) {
 // TestFloorHoldsBack keeps the new combinations from firing on what
 // genuine callers say: the hand-over on a ticket the person raised, a
 // company's name that is both the claim and the "report", a robocall's
-// "press 1" from a named company.
+// "press 1" from a named company, two hooks of different stories, a
+// person describing their own computer's problem to the help desk they
+// called.
 func TestFloorHoldsBack(t *testing.T) {
 	e, err := New(Deps{})
 	if err != nil {
@@ -88,6 +99,13 @@ func TestFloorHoldsBack(t *testing.T) {
 		"hi it is ben from the it desk about the ticket you raised, please open teamviewer and read me the id so i can connect",
 		"this is a legitimate call from xyz phone company about your order",
 		"this is comcast calling to confirm your technician appointment tomorrow press 1 to confirm",
+		// two hooks of different stories: a relative's trouble and a
+		// warranty are no one scam's script
+		"i am in trouble with money and my car warranty is about to expire",
+		// the person describing their own problem to a help desk they called
+		"thank you for calling, what seems to be the problem with your computer? my computer is infected and the licence has expired",
+		// remote access on a ticket, then the person's own banking app
+		"thanks for calling about your ticket, i will connect to your computer; once fixed you can log in to your bank as normal",
 	} {
 		st, err := e.run(context.Background(), text)
 		if err != nil {

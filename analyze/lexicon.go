@@ -43,15 +43,22 @@ type lexicon struct {
 	byName   map[string]int16
 	nodes    []trieNode
 	rootKids []int32 // indexed by vocabulary id
+	next     int32   // the next free vocabulary id
 }
 
 // newLexicon compiles entries. It fails on malformed entries: the lexicon is
 // code, and a typo must stop the program at start-up, not silently match
 // nothing.
 func newLexicon(entries []catalogue.Concept) (*lexicon, error) {
-	lx := &lexicon{vocab: map[string]int32{"#num": numWildcard}, byName: map[string]int16{}}
+	lx := &lexicon{vocab: map[string]int32{"#num": numWildcard}, byName: map[string]int16{}, next: numWildcard + 1}
 	lx.nodes = append(lx.nodes, trieNode{num: -1})
 	z := &tokenizer{}
+	type phrase struct {
+		seq []string
+		out phraseOut
+	}
+	var phrases []phrase
+	words := map[string]bool{}
 	for _, e := range entries {
 		c := lx.concept(e.Name)
 		for _, line := range e.Phrases {
@@ -68,17 +75,36 @@ func newLexicon(entries []catalogue.Concept) (*lexicon, error) {
 				if err != nil {
 					return nil, fmt.Errorf("analyze: lexicon %s: %q: %w", e.Name, ph, err)
 				}
+				seqs = otherPersons(seqs, reportedSpeech[e.Name], firstPersonReported[e.Name])
 				for _, seq := range seqs {
 					cn := canon
 					if cn == "" && namedByPhrase[e.Name] {
 						cn = titlePhrase(seq)
 					}
-					lx.insert(seq, phraseOut{concept: c, canon: cn})
+					for _, w := range seq {
+						words[w] = true
+					}
+					phrases = append(phrases, phrase{seq, phraseOut{concept: c, canon: cn}})
 				}
 			}
 		}
 	}
-	lx.rootKids = make([]int32, len(lx.vocab))
+	// Inflections of one word share one vocabulary id ("send", "sends",
+	// "sending"; "cancel", "cancelled", "canceled"): a phrase written with
+	// one form matches the others.
+	base := lemmas(words)
+	sorted := make([]string, 0, len(words))
+	for w := range words {
+		sorted = append(sorted, w)
+	}
+	sort.Strings(sorted)
+	for _, w := range sorted {
+		lx.vocab[w] = lx.word(base[w])
+	}
+	for _, p := range phrases {
+		lx.insert(p.seq, p.out)
+	}
+	lx.rootKids = make([]int32, lx.next)
 	for i := range lx.rootKids {
 		lx.rootKids[i] = -1
 	}
@@ -103,7 +129,8 @@ func (lx *lexicon) word(w string) int32 {
 	if id, ok := lx.vocab[w]; ok {
 		return id
 	}
-	id := int32(len(lx.vocab))
+	id := lx.next
+	lx.next++
 	lx.vocab[w] = id
 	return id
 }
@@ -247,7 +274,7 @@ func (lx *lexicon) assignIDs(ts []token) {
 		if id, ok := lx.vocab[t.text]; ok {
 			t.id = id
 		} else {
-			t.id = -1
+			t.id = lx.inflected(t.text)
 		}
 	}
 }

@@ -65,9 +65,16 @@ type callState struct {
 	genuineAny bool
 	remote     []elemEvidence
 	remoteCode []string
-	strongest  float64 // the heaviest warning sign (weight × side)
-	answerer   string  // the speaker who answered the call with a greeting
-	weakElems  uint8   // elements seen at all, as bits
+	// hooks: the distinct problems, threats or windfalls of twoHookWeight
+	// or more the caller raised; bankReq: the strongest request for bank
+	// access (log in, a balance, a code) of handOverWeight or more
+	hooks     []elemEvidence
+	hookCode  []string
+	hookTypes [][]hangup.ScamType
+	bankReq   elemEvidence
+	strongest float64 // the heaviest warning sign (weight × side)
+	answerer  string  // the speaker who answered the call with a greeting
+	weakElems uint8   // elements seen at all, as bits
 }
 
 func newCallState(e *Engine) *callState {

@@ -161,6 +161,10 @@ var Concepts = []Concept{
 		"Atera=atera", "Action1=action1; action 1", "Splashtop SOS=splashtop sos",
 	}},
 	{"RACCESS", []string{
+		"allow everything; accept everything; allow all; click yes to everything; allow everything it asks; my cursor; the cursor moving; cursor going around; cursor moving around; see my cursor",
+
+		"get_on|get_onto|get_into|go_into|go_on|go_onto|hop_on|hop_onto|jump_on|jump_onto|log_onto|log_into|link_to|link_with|connect_with|connect_to|come_into|come_onto|dial_into|take_over|remote_into|beam_into your|the computer|pc|laptop|mac|macbook|ipad|tablet|device|machine|system|desktop|iphone; let him in; let her in; let them in; let us in; let him on; let them on; let him onto; let them onto; let him into; let them into",
+
 		"from the back end; from our back end; connect me to your computer; connect me to the computer",
 
 		"allow this app to make changes; tick all the boxes",
@@ -195,17 +199,25 @@ var Concepts = []Concept{
 		"website; web site; site; webpage; web page; link; web address; url; browser; google chrome; chrome; internet explorer; microsoft edge; firefox; address bar; search bar",
 	}},
 	{"ASKYOU", []string{
+		"talked me into; persuaded me to; convinced me to; talked you into",
+
 		"i need you to; i want you to; i would like you to; i will need you to; i am going to need you to; we need you to; we want you to",
 		"can you; could you; will you; would you; please; you need to; you have to; you must; you should; you will need to; go ahead and",
 		"kindly; all you need to do is; what i need you to do is; i will ask you to; i will have you; let us; now; just; you can just",
 		"told me to; asked me to; wanted me to; had me; made me; got me to; instructed me to; he said to; she said to; they said to; said i should; said i had to; said i needed to; said i must; i had to; i needed to; i was told to; told us to; asked us to; wanted us to; kept telling me to; insisted i; insisted that i; tried to get me to; he needed me to; she needed me to; they needed me to",
 	}},
 	{"READ", []string{
+		"read that back; read it back; read them back; read back; read that out; read it out; read out to me; read that to me; read it to me",
+
 		"read; read out; read me; read it; read it to me; read them; tell me; give me; what is; what are; what does; what do you see; say; repeat; provide; share",
 		"send me; text me; spell; spell out; confirm; verify; let me know; i need; we need; i will need; need; can i have; can i get; could i have; may i have",
 		"type in; enter; what numbers; which numbers; call out; asked me to read; told me to read; had me read; wanted me to read; asked for; asked me for; wanted; i read; i read out; i gave him; i gave her; i gave them",
 	}},
 	{"CODE", []string{
+		"computer's id; computers id; your computer id; the computer id",
+
+		"a number that came up; number that came up; the number that comes up; the number that came up; the number it shows; the number that shows; the digits when it lands; the code when it lands",
+
 		"id and password; id and the password; id and a one time password; your id and password; the id and password",
 
 		"code; codes; id; access code; session code; connection code; support code; verification code; pin code; passcode",
@@ -217,12 +229,18 @@ var Concepts = []Concept{
 		"your phone; your mobile; by text; on your phone; on your mobile; to your phone; to your mobile; to your email; by email",
 	}},
 	{"DETECT", []string{
+		"flagged by our system; our system flagged; flagged by our; has been flagged by our system",
+
+		"our server has logged; our server logged; we have logged; has been reporting to us; have been reporting to us; reporting to us; we have been seeing; has been sending us; has logged",
+
 		"we detected; we have detected; we noticed; we have noticed; we found; we have found; we are seeing; we see; our system detected; our systems detected; our system has detected",
 		"we received a|an notification|alert|signal|report|message|warning; we got a|an report|alert|notification|warning; we are getting; we have been getting; we have been monitoring",
 		"showing up on our; our server|servers|system|records show|shows|detected|picked_up; we picked up; we have been receiving; we are receiving; has been detected; have been detected; was detected",
 	}},
 	// --- authority ---------------------------------------------------------
 	{"CLAIMFROM", []string{
+		"ringing from; ringing you from; i am ringing from; phoning from; phoning you from; i am phoning from",
+
 		"said he was the; said she was the; said he was a; said she was a",
 
 		"i am the; i am a; i am your; we are the; we are the official; we are official; we are authorised; we are authorized; you called the right department; you have called the right department",
@@ -252,6 +270,8 @@ var Concepts = []Concept{
 		"PayPal=paypal; pay pal", "Netflix=netflix", "eBay=ebay", "Apple=apple billing; itunes billing; app store billing",
 	}},
 	{"TECHDEPT", []string{
+		"the helpline; we are the helpline",
+
 		"authorised technician; authorized technician; official technician; authorised by microsoft; authorized by microsoft; windows helpline; microsoft helpline; windows defender support; defender support centre; defender support center; apple security helpline; computer security department; computer security team; level 3 technician; senior case manager; windows security warranty",
 
 		"windows technical department; windows technical team; windows support team; windows service center; windows help desk",
@@ -280,6 +300,8 @@ var Concepts = []Concept{
 		"reported; has reported; have reported; informed us; has informed us; notified us; told us; contacted us; flagged; has flagged; alerted us; sent us; forwarded; passed on; asked us to",
 	}},
 	{"BANKORG", []string{
+		"Your bank=my bank; my bank's",
+
 		"Your bank=your bank; the bank; your bank's; your building society; your card provider; card services; card issuer; your credit card company",
 		"Barclays=barclays", "HSBC=hsbc", "Lloyds=lloyds; lloyds bank", "NatWest=natwest; nat west", "Santander=santander", "Halifax=halifax",
 		"Nationwide=nationwide", "Monzo=monzo", "Starling=starling", "TSB=tsb", "RBS=rbs; royal bank of scotland", "Metro Bank=metro bank",
@@ -293,6 +315,10 @@ var Concepts = []Concept{
 		"card security; bank security; security department; fraud section; fraud control; fraud detection; fraud detection team; fraud services",
 	}},
 	{"GOVORG", []string{
+		"Government=benefits office; benefit office; the benefits agency; department of work; department for work; jobcentre; job centre; pension service; pensions office; national insurance department; national insurance office",
+
+		"Legal department=enforcement agency; enforcement agent; enforcement agents; enforcement officer; county court enforcement",
+
 		"Police=cbi; central bureau of investigation; narcotics control bureau; enforcement directorate",
 
 		"Revenue=the revenue; revenue service; south african revenue service; sars; cra; canada revenue agency; ato; australian taxation office; revenue commissioners",
@@ -326,6 +352,8 @@ var Concepts = []Concept{
 	}},
 	// --- the victim's device and accounts -----------------------------------
 	{"MYDEVICE", []string{
+		"your mac; your macbook; your ipad; your tablet; your hub; your modem; your desktop; your machine; your home network; your network",
+
 		"your i p; your i p address; i p address; your iphone",
 
 		"your computer; your computers; your pc; your laptop; your device; your devices; your system; your machine; your windows; your windows computer; your computer system",
@@ -334,6 +362,10 @@ var Concepts = []Concept{
 		"my computer; my laptop; my pc; my screen; my device",
 	}},
 	{"INFECTED", []string{
+		"affected; an affected one; as affected; as an affected",
+
+		"bad traffic; strange traffic; suspicious traffic; critical faults; throwing up errors; throwing up faults; throwing up critical faults; reporting faults; sending out spam; sending spam; attack other; attacking other; being used to attack; open to attack; piggy backing; piggybacking; misusing; being misused; badly infected",
+
 		"trojan spyware; spyware alarm; browser hijack; hijack; hijacked; key logger; keylogger; severe level threat; very severe; critical condition; firewall breach; illegal websites; illegal sites; pornographic; unwanted files; infected files; open for the hackers; used by somebody else; used by someone else; someone is using it; somebody is using it; been used by",
 
 		"virus; viruses; infected; infection; infections; malware; spyware; trojan; trojans; hacked; hacking; hackers; hacker; compromised; corrupted; corrupt; crashing",
@@ -347,6 +379,10 @@ var Concepts = []Concept{
 		"hackers; hacker; cyber criminals; cybercriminals; criminals; someone; somebody; scammers; bad guys; foreign hackers; russian hackers; chinese hackers",
 	}},
 	{"INSIDE", []string{
+		"has attacked; have attacked; attacked your; is attacking; are attacking",
+
+		"sitting inside; sitting in your; is sitting inside; are sitting inside; has taken over; have taken over",
+
 		"have linked; have also linked; linked your",
 
 		"installed; have installed; has installed; are connected to your computer; connected to your computer; taking advantage; have hidden; has hidden; can see everything; are watching you; watching you; can get your",
@@ -380,7 +416,7 @@ var Concepts = []Concept{
 		"to not; need you to not; you to not",
 		"do not; never; must not; should not; can not; cannot; will not; better not; not to; told me not to; asked me not to; begged me not to"}},
 	{"TURNOFF", []string{"turn off; switch off; shut down; shut off; shutdown; close; restart; reboot; unplug; disconnect; touch; power off; turn it off; switch it off"}},
-	{"THEMACHINE", []string{"computer; pc; laptop; machine; screen; device; system; router; it; the power; the internet; the connection"}},
+	{"THEMACHINE", []string{"computer; pc; laptop; machine; screen; device; system; router; it; the power; the internet; the connection; that page; this page; the page; that window; this window; the browser"}},
 	{"HANGUP", []string{
 		"do not hang up; do not put the phone down; do not put down the phone; do not end the call; do not disconnect the call; do not disconnect; do not leave the phone",
 		"never hang up; do not cut the call; keep me on the line; keep the line open; stay on the line with me; if you hang up; if you disconnect; if you end this call; if the call drops",
@@ -396,6 +432,8 @@ var Concepts = []Concept{
 		"adviser; advisor; financial adviser; financial advisor; my adviser; your adviser; accountant; solicitor; lawyer; my bank; the police; my son; my daughter",
 	}},
 	{"SECRET", []string{
+		"strictly between us; between you and me; keep this strictly between us; not to talk to anyone; not to speak to anyone; not to tell anyone; not to tell anybody; not to talk to anybody; not speak to anyone; not even her son; not even his son; not even her daughter; not even his daughter; not even her kids; not even his kids; not even your family; not even the bank; not to discuss this",
+
 		"be in the room alone; nobody else should be there; you have to be alone; stay alone in the room",
 
 		"do not say about the refund; do not mention the refund; do not tell them about the refund; do not tell the bank about the refund; the bank does not know about the refund; if you say refund; do not call me from inside the store",
@@ -420,6 +458,10 @@ var Concepts = []Concept{
 		"it was for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding|new_kitchen|new_car|new_bathroom|new_roof; a new kitchen; new kitchen; a new bathroom; a new roof; a new car; it was a gift; it was for a relative",
 	}},
 	{"THREAT", []string{
+		"otherwise the case; the case will go on your name; case will go on your name; the case will be on your name",
+
+		"remove goods; remove your goods; take goods; take your goods; take goods from your property; take our furniture; take your furniture; take the car; take your car; clamp your car; high court writ; criminal case; it will be a criminal case; send the police; we will send the police; police will be sent; notify your employer; inform your employer; contact your employer; be served; served at work; served at your home; avoid being served",
+
 		"clear your name; help you clear your name; the case goes to; case goes to court; goes to the court",
 
 		"used in the court of law; used in a court of law; court of law",
@@ -448,6 +490,8 @@ var Concepts = []Concept{
 		"summons; court summons; subpoena; suspension notice; initial appearance; appearance before a magistrate; magistrate; grand jury; court date; court hearing; appear in court; before the judge",
 	}},
 	{"ACCOUNTTHREAT", []string{
+		"got frozen; has got frozen; was frozen; got blocked; got locked; to unfreeze; to unfreeze it; unfreeze it",
+
 		"has been temporarily frozen; temporarily frozen; will remain restricted; remain restricted; to restore access",
 
 		"has been temporarily blocked; card has been blocked; account has been frozen; account is frozen; account is going to be frozen; going to be frozen; account's been frozen; account has been blocked; we can not unfreeze; unfreeze the account; unblock it; direct debits will fail; kyc details are out of date; kyc details; will be frozen in",
@@ -461,6 +505,8 @@ var Concepts = []Concept{
 		"time is running out; act now; act fast; hurry; hurry up; quickly; quick quick; last chance; final notice; final warning; limited time; expires today; very serious; extremely serious; emergency",
 	}},
 	{"YOURASSETS", []string{
+		"your bank; your bank account",
+
 		"your money; your savings; your funds; your bank account; your bank accounts; your accounts; your account; your pension; your identity; your personal information; your data; your information",
 		"your photos; your files; your details; your credit; your credit score; your card; your cards; your life savings; your retirement",
 		"my money; my savings; my funds; my bank account; my accounts; my account; my pension; my identity; my personal information; my data; my banking details; your banking details; my details; my card",
@@ -494,6 +540,8 @@ var Concepts = []Concept{
 	{"PRICEWORD", []string{"charge; fee; cost; costs; price; pay; payment; charges; it will cost; only cost; it is only; owed; i owed; you owe; owe; it would cost; would cost"}},
 	{"FIXWORD", []string{"fix your computer; fix the computer; fix your pc; fix your laptop; repair your computer; repair the computer; clean your computer; clean up your computer; remove the virus; remove the viruses; virus removal; technician service; fix it; fix the problem; fix the issue; fix everything; renew it; renew your license; renew the license; renew your licence; renewal; security fix; the fix; a fix; the repair"}},
 	{"GIFTCARD", []string{
+		"Gift vouchers=itunes vouchers; apple vouchers; google play vouchers; ebay vouchers; amazon vouchers; steam vouchers; play store vouchers",
+
 		"gift cards=gift card; gift cards; giftcard; giftcards; gift voucher; gift vouchers; store card; store cards",
 		"iTunes=itunes; itunes card; itunes cards; apple gift card; apple gift cards; app store card; app store and itunes",
 		"Google Play=google play; google play card; google play cards; play store card; google play gift card",
@@ -508,6 +556,8 @@ var Concepts = []Concept{
 		"PlayStation card=playstation card; psn card; playstation gift card", "Nintendo card=nintendo card; nintendo eshop card",
 	}},
 	{"GIFTSTRONG", []string{
+		"get it in cards; pay it in cards; the rest in cards; in cards; cards worth; google play cards worth; vouchers worth",
+
 		"get the cards from the store; the cards from the store; buy the cards; buy more cards; another #num cards",
 
 		"buy #num cards; #num cards of #num; cards of #num dollar each; cards of #num dollars each; cards of #num each; when the cashier scan the cards; scan the cards; the cards are activated; cards are activated; the apple cards; from inside the store; accepted by our company",
@@ -522,12 +572,16 @@ var Concepts = []Concept{
 		"with a prepaid card; with prepaid cards; with a green dot; a prepaid green dot card; on a prepaid card; prepaid green dot",
 	}},
 	{"BUYVERB", []string{
+		"accepts; accept; only accepts; we only take; only takes",
+
 		"the fastest is; the fastest way is; the quickest way is; the quickest is; fastest way is; quickest way is",
 
 		"buy; purchase; get; pick up; go to; pay; pay with; pay in; pay by; payment in; payment by; payment with; in the form of; send; load; use; bought; purchased; go buy; go and buy; store and buy; shop and get",
 	}},
 	{"CARDDETAIL", []string{"numbers; number; code; codes; pin; pins; scratch; back of; read; send; photo; picture; numbers on the back; card number; claim"}},
 	{"CRYPTO", []string{
+		"Bitcoin=coin atm; coin machine; bitcoin cash machine",
+
 		"Bitcoin=bitcoin; bit coin; bitcoins; btc; bitcoin atm; bitcoin machine; bitcoin kiosk; bitcoin wallet",
 		"Cryptocurrency=crypto; cryptocurrency; crypto currency; cryptocurrencies; crypto atm; crypto machine; crypto wallet; crypto kiosk; digital currency; digital coins",
 		"Ethereum=ethereum; ether; eth", "Tether=usdt; tether", "Litecoin=litecoin", "Coinbase=coinbase", "Binance=binance", "Crypto wallet=wallet address; digital wallet; cold wallet",
@@ -595,6 +649,8 @@ var Concepts = []Concept{
 		"my card details",
 	}},
 	{"SECRETS", []string{
+		"memorable word; memorable information; memorable answer; letters from your memorable word; characters of your memorable word; security answer",
+
 		"characters of your password; characters from your password; digits of your pin; online banking username; banking username",
 
 		"password; passwords; pin; pin number; your pin; full pin; passcode; login details; log in details; login; sign in details; log in information; login information; login credentials; your credentials to log in",
@@ -616,6 +672,8 @@ var Concepts = []Concept{
 	}},
 	{"LOGIN", []string{"log in; log into; login; log on; log onto; sign in; sign into; open; access; go into; go to; pull up; check; logged in; signed in; get into"}},
 	{"REFUND", []string{
+		"putting in the refund; the refund is being done",
+
 		"refund; refunds; refunded; refunding; refund your amount; your refund; the refund; reimbursement; reimburse; money back; compensation; overpayment; over payment; overpaid; rebate; tax rebate; tax refund; credit back; partial refund; full refund",
 	}},
 	{"GIVEYOU", []string{
@@ -629,12 +687,16 @@ var Concepts = []Concept{
 		"subscription; membership; renewal; auto renewal; automatic renewal; auto renew; geek squad; norton; mcafee; prime membership; amazon prime; antivirus; service; support plan; protection plan; contract",
 	}},
 	{"CANCELLED", []string{
+		"went through; has gone through; has been taken; was taken from",
+
 		"debited successfully; will be debited; auto renewal successful; renewal successful; renewed successfully; thank you for your purchase; your purchase of; you took; took #num; i do not even have; i never had",
 
 		"cancelled; canceled; cancel; renewed; will renew; auto renewed; discontinued; closing; closed; shutting down; going out of business; charged you; charged; deducted; debited; billed; taken from your account",
 		"never signed up; i never signed up; did not sign up; i did not sign up; an invoice; invoice; never asked for it; never ordered it; i never ordered",
 	}},
 	{"OVERREFUND", []string{
+		"lose his job; lose her job; lose their job; he would lose his job; she would lose her job; send the extra back; accidentally put #num in; put #num in by mistake; accidentally sent; accidentally put in; you have to return the balance; you need to return the balance; return the balance to me; i only had to give you",
+
 		"i will be punished; i will get punished; they will punish me; my salary will be cut; they will cut my salary; i will lose my salary",
 
 		"received #num instead of; you have received #num instead; sent #num instead of; the amount was wrong; was trying to put #num; the extra #num is there; send #num back; send back #num; the system has sent #num",
@@ -649,6 +711,8 @@ var Concepts = []Concept{
 		"refund software; refund app; refund application; refund tool; cancellation portal; cancellation form; cancellation software; refund amount",
 		"fill out the refund form; refund form; fill in the form; type the amount; enter the amount; type in the amount; put in the amount; refund portal; refund page"}},
 	{"SAFEACC", []string{
+		"ring fenced account; ring fenced; holding wallet; government holding wallet; government wallet; protected wallet; a new protected account; new protected account",
+
 		"verification account; secure government account",
 
 		"government account; reserve account; protected under the compensation scheme; reversal account; our reversal account; reverse the fraud; payment to yourself",
@@ -657,13 +721,19 @@ var Concepts = []Concept{
 	}},
 	{"MOVEVERB", []string{"move; transfer; put; shift; send; relocate; moving; transferring"}},
 	{"MONEYOBJ", []string{
+		"the whole balance; your whole balance; the full balance; all of your savings; all your savings; everything you have; her savings; his savings",
+
 		"her savings; his savings; her money; his money; their savings; their money; her pension; his pension; your retirement savings; my retirement savings",
 		"your money; your funds; your savings; the money; all your money; all of your money; everything; the balance; your balance; your pension; your life savings; your cash; all the funds; my money; my savings; my pension; my funds; my life savings; it; them; all of it; my cash"}},
 	{"SAFEDEST", []string{
+		"an account they; account they had set up; account they set up; account we have set up; account we set up; account we have opened; account we opened; an account set up for",
+
 		"new account; another account; account we; account i; account that; a safe; safe; secure; protect; protected; for safe keeping; for safekeeping; keep it safe; keep them safe; protect it; protect them; out of reach of",
 		"into their fund; into our fund; into the fund; into a fund; into the bond; a new account; new account to protect it",
 	}},
 	{"BADTXN", []string{
+		"said there was fraud; there has been fraud; there was fraud on; fraud on your account; fraud on my account; dodgy payments; dodgy transactions; strange payments; payments you did not make; payments i did not make",
+
 		"suspicious transaction; suspicious transactions; unauthorized transaction; unauthorized transactions; fraudulent transaction; fraudulent transactions; suspicious activity; unusual activity; fraudulent activity",
 		"fraudulent charges; unauthorized charges; unauthorized payment; unauthorized purchase; someone is using your card; someone has been using your card; your card has been cloned; cloned; attempted transaction",
 		"someone applied for a loan; a loan in your name; your account has been hacked; account has been compromised; your account is compromised",
@@ -678,11 +748,15 @@ var Concepts = []Concept{
 		"unattended access; leave your computer on; leave the computer on; keep the computer on overnight; leave it on overnight; leave it running; permanent connection; permanent access; background service; check on it later",
 	}},
 	{"RECOVERY", []string{
+		"traced your funds; traced my funds; traced her funds; traced the funds; located your funds; found your money; traced your money",
+
 		"recover your money; recover your funds; recover your lost; recover the money; get your money back; recovery service; recovery services; fund recovery; funds recovery; asset recovery; we can recover; recovery fee",
 		"recovery agent; recovery agency; caught the scammers; caught the fraudsters; caught the criminals; arrested the scammers; we tracked down; tracked the money; we traced the money; we located your money",
 	}},
 	// --- lures ---------------------------------------------------------------
 	{"POPUP", []string{
+		"screen has gone all blue; screen has gone blue; screen went blue; screen has gone all red; screen went all red; keeps going beep; keeps beeping; a phone number in the middle; phone number in the middle; number in the middle of the screen",
+
 		"number that was on the screen; the number on your screen; number which was given; given on your screen; on my computer saying to call; saying to call this number; to call this number because; page came up; will not go away; voice keeps talking; my computer is blocked; firewall breach detected; alert on your iphone; alert on your computer; alert on your screen; got the alert; sent you the alert; message on my computer; a message on my computer; the support number on the screen; support number that was on the screen",
 
 		"pop up; popup; pop ups; popped up; a message popped up; flashing warning; flashing message; flashing red screen; warning on my screen; warning on the screen; message on my screen; message on the screen; my screen froze; screen locked; my screen locked",
@@ -694,6 +768,8 @@ var Concepts = []Concept{
 		"red warning; a siren; siren noise; warning on the laptop; warning on my laptop; warning on my computer; warning came up on; ring the helpline; call the helpline; ring the number on the screen; was locked for illegal activity; locked for illegal activity",
 	}},
 	{"ROBOCALL", []string{
+		"stay on the line for an advisor; stay on the line for an agent; stay on the line for a representative; stay on the line and an agent; the robocall; a robocall; recorded message said; an automated call said; an automated message said; a recorded voice said",
+
 		"call our office immediately; call back immediately; call us back immediately; the number we are giving you; the number we are providing",
 
 		"this is an automated message; this is an automated call; this is a recorded message; this is a pre recorded message; press #num to speak; press #num now; press #num to be connected; press #num to talk; press #num to cancel; press #num to dispute; press #num to stop; press #num to reach",
@@ -705,6 +781,12 @@ var Concepts = []Concept{
 		"this is an artificial intelligent notification bot; notification bot; i am a robot; virtual assistant for; this is a courtesy call; one final courtesy call; final courtesy call; this is your last chance; this is the final attempt",
 	}},
 	{"DIDNOTORDER", []string{
+		"i do not have a membership; i never had a membership; do not have a membership with you; i do not have an account with you; never had an account with you",
+
+		"order was not made by you; was not made by you; not made by you; not placed by you; was not placed by you",
+
+		"if you did not buy; if you did not buy this; if you did not make this purchase; never agreed to; i never agreed to that; never agreed to that; never signed for; i never signed for that; never even heard of them; i never even heard of them; i had never used them; never used them; the charge you did not authorize; you did not authorize; you did not authorise; to cancel the purchase; to cancel this purchase; cancel the purchase",
+
 		"the order you did not place; order you did not place; an order you did not make; a number if you want to cancel",
 
 		"i never gave you a card; never bought that; i never signed up for; not showing in my account; can not see any order; placed on your account by someone; someone using your email; done by a scammer; by a scammer using your account; hacker has hidden the order; the hacker paid; hacker placed the order; was used to buy; was used to purchase; used for a purchase of",
@@ -720,6 +802,8 @@ var Concepts = []Concept{
 	{"CALLVERB", []string{"call back; call us back; call me back; call back on; call back at; call us; call me; reach us; reach me; call this number; call the number; give us a call; give me a call; ring us; ring me; ring back; ring us back; call us on; call us at; call me on; call me at; reach me at; reach us at; contact us at; contact us on; call our; call our toll free number; call our number; our toll free number; our number is; my number is; my direct line is; my extension is"}},
 	// --- other impersonation scams ----------------------------------------------
 	{"TAXWORD", []string{
+		"underpaying; underpay; owing",
+
 		"you owe; owe; owed; outstanding; unpaid; overdue; back taxes; tax debt; tax arrears; tax fraud; tax evasion; underpaid; underpayment; discrepancy; irregularities; irregularity; audit; penalty; penalties; tax bill; fine",
 	}},
 	{"SSNTHREAT", []string{
@@ -749,6 +833,10 @@ var Concepts = []Concept{
 	{"CLAIMVERB", []string{"claim; collect; receive; redeem; release; get; transfer"}},
 	{"PRIZE", []string{"prize; reward; winnings; gift; grant; award; funds; money; cash; check; cheque; bonus; vehicle; car"}},
 	{"INVEST", []string{
+		"#num % this month; #num % guaranteed; #num % a month; #num % fixed; it is guaranteed",
+
+		"doubled their money; doubled my money; double their money; #num percent this month; #num percent guaranteed; #num percent fixed; fixed #num percent; limited allocation; huge gains; made huge gains; on the platform; your gains; my gains",
+
 		"big profits; screenshots of profits; withdrawals stopped; withdrawal stopped",
 
 		"big returns; turn small investments into; returns of #num percent; #num percent a year; #num percent a day; guaranteed #num percent; pays #num percent; high return; inside information; shares would triple; will triple; will be worth; outperformed the stock market; skyrocket; going to skyrocket; clients have made; our clients make; lock in the bonus; opportunity of a lifetime; bitcoin trading; trading signals; forex; investment fund; fund that pays; government backed; green energy bonds; invest in gold",
@@ -761,6 +849,8 @@ var Concepts = []Concept{
 		"triple in value; double in value; expected to triple; expected to double; pre ipo; pre ipo shares; share offer",
 	}},
 	{"INVESTPUSH", []string{
+		"get your deposit moving; put the deposit in; make the deposit today; transfer done this week; offer ends at midnight; ends at midnight; spaces close; places close; moving my pension; move your pension; moving her pension; moving his pension; transfer your pension; pension transfer; move the money from your current provider; before you can withdraw; before i could withdraw; before withdrawing",
+
 		"move my retirement savings; transferred #num from; from her isa; from his isa; from your isa; from my isa; from your pension; from my pension; buy in now; invest it in; invest your pension; invest my pension; get your pension early; get my pension early; pension early",
 
 		"deposit today; a deposit today; pay a deposit; to start; the minimum is; minimum is #num; transfer from your pension; move your retirement savings; invest more; the fund is almost full; almost full; nearly sold out; window closes; before the window closed; set you up today; hold your place",
@@ -769,6 +859,8 @@ var Concepts = []Concept{
 		"a deposit of; deposit of #num; your commitment",
 	}},
 	{"FAMILYHI", []string{
+		"my mate's phone; my mates phone; a mate's phone; on my mate's phone; mine is broken; this is my new phone; my new phone; the old one got smashed; old one got smashed; the old one is broken; old one broke",
+
 		"it is me your; it is your grandson; it is your granddaughter; this is your grandson; this is your granddaughter; your favourite grandson; your favorite grandson",
 		"new number; my new number; this is my new number; lost my phone; broke my phone; dropped my phone; phone is broken; my phone broke; phone is dead; using a friend's phone; borrowed phone",
 		"my phone is broken; my phone is lost; can not talk right now; from my friends phone; on my friends phone; my friend's phone; fell in the toilet; fell in the bath; dropped it in the; do not ring the old number; do not call the old number; old number does not work",
@@ -790,9 +882,17 @@ var Concepts = []Concept{
 		"a courier=courier company; the courier; delivery company; delivery service; delivery office; delivery center; delivery centre; shipping company; express delivery",
 	}},
 	{"SCREENBLANK", []string{
+		"leave your hands off the mouse; hands off the mouse; take your hands off the mouse; take your hands off the keyboard; keep your hands off the mouse",
+
+		"do not touch your mouse; do not touch your keyboard; do not touch your mouse or keyboard; do not move the mouse; do not move your mouse",
+
+		"screen will go|turn|be|become dark|black|blank; screen is going to go dark|black|blank; screen may go dark|black|blank; screen went dark|black|blank; screen goes dark|black|blank; screen will be blank for",
+
 		"the screen is black; screen is black; your screen will go black; screen will go black; the screen will go blank; your screen will be blank; screen goes black; screen went black; do not look at the screen; don't look at the screen; do not touch the screen; do not touch the mouse; do not touch the keyboard; do not touch anything",
 	}},
 	{"UTILITYORG", []string{
+		"water board; electricity board; gas board; electric board; the water board; the electricity board",
+
 		"disconnections team; disconnection order",
 
 		"disconnection department; disconnect department; disconnection team; disconnections department; service disconnection department; shut off department; shutoff department",
@@ -800,15 +900,21 @@ var Concepts = []Concept{
 		"electricity supplier; your electricity supplier; energy supplier; your energy supplier; gas supplier; your supplier; the power company; power company",
 	}},
 	{"SUPPLY", []string{
+		"your meter; the meter; my meter; your lights; the lights; my lights; your supply; the supply; the line; your phone service",
+
 		"your power; your electricity; your electric; your electric service; your gas; your water; your heating; your service; your services; your internet; your internet service; your line; your phone line; your landline; your broadband; your connection; your wifi; your cable; your tv service; your account",
 		"my power; my electricity; my electric; my gas; my water; my service; my internet; my line; my phone line; my broadband; my connection; the power; the electricity; the gas; the water; the internet; power; electricity; service; supply; your supply; my supply",
 		"our power; our electricity; our gas; our water; our internet; our service; our supply; our heating",
 	}},
 	{"CUTOFF", []string{
+		"capped; cap; switch off; turn off; taken away; stopped; closed down; close down; shut down; removed",
+
 		"disconnected; disconnect; disconnecting; disconnection; disconnection of service; cut off; cut; cutting off; shut off; shutting off; switched off; turned off; terminated; terminate; termination; interrupted; interruption; interruption of service; automatic interruption of service; shut down; stopped; blocked; deactivated",
 		"cutting us off; cut us off; cutting you off; cut you off; cut me off; cutting me off; cutting off your; cut off your",
 	}},
 	{"SOON", []string{
+		"that day; that same day; the same day; same day; that afternoon; that evening; that morning; by #num pm; by end of day; by the end of the day; end of day; on its way; on the way; on their way; already on the way; already coming; in #num minutes time",
+
 		"this afternoon; this evening; this morning; today; tonight; later today",
 
 		"in #num minutes; within #num minutes; in the next #num minutes; in the next #num to #num minutes; in #num to #num minutes; within the next #num minutes; in #num hour; in #num hours; within #num hour; within #num hours; within the hour; within an hour; in an hour; in 1 hour; in the next hour; next #num minutes",
@@ -820,12 +926,42 @@ var Concepts = []Concept{
 		"unless we paid; unless we pay; unless they paid; unless she paid; unless he paid",
 	}},
 	{"PAYNOW", []string{
+		"clear the amount; clear the arrears; clear it; settle it; cover it; take payment; take the payment; make a full payment; making a full payment; full payment; settle the case; settle the debt; settle the fine; pay the fine; pay it; pay him; pay her; pay them; pay us",
+
 		"pay; paid; pay it; pay the bill; pay the balance; pay the outstanding balance; pay the amount; make a payment; make the payment; settle; settle the balance; settle the bill; clear the balance; payment",
 	}},
 	{"PAYHOW", []string{
 		"now; right now; immediately; right away; today; within #num minutes; within the hour; over the phone; on the phone; by card; with a card; with your card; with my card; with a debit card; with a credit card; by debit card; by credit card; by phone",
 	}},
+	{"CARDPAY", []string{
+		"what card would you like to use; what card would you like; which card would you like to use; which card would you like; what card will you be using; which card will you be using; the card you would like to use; what is the card you would like to use; card you want to use",
+		"put it|that|this on a|your? card|credit_card|debit_card; take it|that|this off your card; take it off the card; take payment by card; take the payment by card; take a card payment; card number please; your card number please; the card number please; the long number on the front; the long number please",
+		"we accept any debit card; we accept any card; accept any debit card; we take any debit card; i can take that over the phone; i can take it over the phone; i can take that now; i can take it now; i can take payment now; i can take the payment now",
+	}},
+	{"PAYCHAN", []string{
+		"by card; with a card; with your card; on your card; on a card; by debit card; by credit card; with a debit card; with a credit card; with your debit card; with your credit card; on a credit card; on a debit card; over the phone; on the phone; on this call; by bank transfer; by transfer; bank transfer; by wire; by wire transfer; wire transfer",
+	}},
+	{"PAYODD", []string{
+		"by moneygram; by money gram; by western union; via western union; via moneygram; by cash app; with cash app; a cash app transfer; by zelle; via zelle; by venmo; with a prepaid card; by prepaid card; with prepaid cards; in cash to; by courier",
+	}},
+	{"NOWWORD", []string{
+		"now; right now; today; immediately; straight away; right away; right there and then; there and then; then and there; on the spot; on this call; within the hour; in the next hour; by end of day; by the end of the day; end of day; before #num pm; this afternoon; tonight; this evening",
+	}},
+	{"CODEWARN", []string{
+		"do not share; don't share; never share; do not share this code; do not give this code; never give this code; not to share; the text says; the message says; it will say; it says",
+	}},
+	{"DISMISS", []string{
+		"ignore that; ignore that bit; ignore that part; ignore it; ignore the warning; ignore that message; that is only for; only for when strangers; only for strangers; it is fine because; it was fine because; it is fine since; so it is fine; it is ok because; i am your bank so; since i am from the bank; because i am the bank; because they were the bank; because we are the bank; because i am from the bank",
+	}},
+	{"SOFTWARE", []string{
+		"a|an|the|our|this|some|that small|little|support|free|remote|security? small|little|support|free|remote|security? app|program|programme|software|tool|application|file",
+	}},
+	{"EVERYONE", []string{
+		"everyone; everybody; every customer; all customers; all our customers; all of our customers; everyone who paid; everybody who paid; everyone who bought; everybody who bought; all the customers",
+	}},
 	{"MUSTPAY", []string{
+		"you must settle; you have to settle; you must clear; you have to clear; you need to clear; he demanded; she demanded; they demanded; demanded",
+
 		"you need to pay; you have to pay; you must pay; i had to pay; i needed to pay; i must pay; we need you to pay; you need to make a payment; you have to make a payment; you must make a payment; you need to settle; he wanted me to pay; she wanted me to pay; they wanted me to pay; told me to pay; asked me to pay; said i had to pay; said i needed to pay; said i must pay; demanded payment; demanded that i pay; wanted payment; wanted me to make a payment",
 	}},
 	{"PAYSTRONG", []string{
@@ -867,6 +1003,8 @@ var Concepts = []Concept{
 		"an order; order; the order; this order; your order; a purchase; purchase; your purchase; this purchase; a payment; this payment; this transaction; a transaction; a charge; the charge; a recent login and purchase; an iphone; iphone; macbook; mac book; laptop; xbox; playstation; gift card order",
 	}},
 	{"ACCOUNTBREACH", []string{
+		"the compromised account; compromised account; your compromised account; locks down the account; lock down your account; locks down the compromised account",
+
 		"criminals are still active on your account; still active on your account; trying to take out more money; are trying to take money; someone is taking money from your account; money is being taken from your account",
 
 		"unauthorized login; unauthorised login; unauthorized login attempt; unauthorised login attempt; unauthorized login attempts; login attempt; suspicious login; suspicious sign in; security has been breached; has been breached; been breached; account has been breached; account has been hacked; account was hacked; account has been compromised; account is compromised",
@@ -874,14 +1012,22 @@ var Concepts = []Concept{
 		"your account was signed into; account was signed into from; been signed into from; signed in from russia; signed into from russia; logged in from russia; logged into from; someone signed in to your account; a sign in from; sign in attempt from",
 		"please do not access your account; do not access your account; do not access your account on your device; do not use your account until; do not use cash app; before using any financial accounts; do not access any financial information; do not access your any financial; until your account will not get fixed; until your account is fixed; until your account gets fixed",
 	}},
-	{"WARRANTY", []string{"warranty; warranties; extended warranty; vehicle warranty; car warranty; auto warranty; manufacturer's warranty; manufacturers warranty; factory warranty; vehicle service contract; vehicle's warranty; car's warranty; your coverage; coverage; protection plan"}},
-	{"WARRANTYEND", []string{"expire; expires; expiring; expired; about to expire; will expire; would expire; has expired; is expiring; void; voided; become void; be voided; cutoff; factory cutoff; cut off; close out your file; reinstate; reinstating; extend; extending; lapse; lapsed; run out"}},
+	{"WARRANTY", []string{
+		"on your vehicle; your vehicle; the vehicle",
+		"warranty; warranties; extended warranty; vehicle warranty; car warranty; auto warranty; manufacturer's warranty; manufacturers warranty; factory warranty; vehicle service contract; vehicle's warranty; car's warranty; your coverage; coverage; protection plan"}},
+	{"WARRANTYEND", []string{
+		"keep the coverage active; keep your coverage; coverage active; keep your coverage active",
+		"expire; expires; expiring; expired; about to expire; will expire; would expire; has expired; is expiring; void; voided; become void; be voided; cutoff; factory cutoff; cut off; close out your file; reinstate; reinstating; extend; extending; lapse; lapsed; run out"}},
 	{"ELIGIBLE", []string{
+		"you are owed; you are due; due a back payment; owed a back payment",
+
 		"you qualify for; you now qualify for; you have qualified for; you are qualified for; you have been qualified for; been qualified for; qualified for; qualify for; you may qualify; you are eligible for; you are now eligible; you are eligible to; eligible for; eligible to receive; now eligible",
 		"you have been selected; you have been chosen; you have been pre approved; pre approved; preapproved; preselected; pre selected; you have been approved for; has been selected to receive; is qualified for; has been qualified for; account is qualified; account has been qualified; you will be receiving; you are entitled to; entitled to",
 		"drawn to receive; is drawn to receive; was qualified by; been qualified by; was qualified; qualified to; you have been qualified to; eligible to; your eligibility for; eligibility for; you are able to take advantage of; able to take advantage of; now able to take advantage of; you can take advantage of",
 	}},
 	{"BOON", []string{
+		"back payment; cost of living payment; winter fuel payment; winter fuel allowance; allowance",
+
 		"grant; government grant; free grant; stimulus; stimulus check; relief payment; covid relief; covid 19 relief; relief program; debt relief; debt relief program; debt elimination; debt forgiveness; loan forgiveness; student loan forgiveness; forgiveness program; loan discharge; tax relief; back tax relief",
 		"rebate; energy rebate; electric rebate; rebate check; refund; tax refund; reward; reward card; cash reward; #num reward; free; for free; complimentary; complimentary stay; free upgrade; free vacation; discount; discounts; #num percent off; #num percent discount; #num off; half price; percent off; #num % off; #num %; #num % discount; #num % discounts",
 		"drop down your interest rate; drop your interest rate; lower your rate; rate reduction; reduction; repayment options; hardship programs; hardship program; forgiveness; all inclusive complimentary stay; a complimentary stay; free stay",
@@ -891,6 +1037,8 @@ var Concepts = []Concept{
 	{"CHARITY", []string{"charity; charities; foundation; fund for; veterans; police officers association; firefighters; fire fighters; children's hospital; disaster relief; relief fund; hurricane victims; cancer society; breast cancer; wounded warriors; the troops; non profit; nonprofit; association; benevolent; benevolent association; benevolent fund; appeal; burns unit; hospice; orphanage; animal rescue; raising money for; raising money; collecting for; collecting money for; collecting donations"}},
 	{"DEBTCOLLECT", []string{"debt collector; debt collection; collection agency; collections department; collections agency; in collections; sent to collections; your debt; outstanding debt; unpaid debt; past due; past due balance; delinquent account; delinquent; payday loan; defaulted loan; you owe; owed"}},
 	{"ROMANCE", []string{
+		"release my salary; my salary; i will pay you back the day i arrive; the day i arrive; when i arrive; i will be home next month; i can not wait to be with you",
+
 		"my love; my darling; i love you; my dear; my sweetheart; sweetheart; my honey; my queen; my king; my babe; my baby; we met online; we met on; dating site; dating app; on facebook; on instagram; i want to meet you; i want to come and see you; come and see you; visit you; to be with you",
 		"plane ticket; flight ticket; ticket to come; my visa; travel papers; stuck at the airport; stuck in customs; on the oil rig; oil rig; i am a soldier; deployed; peacekeeping; my inheritance; the gold; my package with",
 	}},
@@ -922,6 +1070,7 @@ var Concepts = []Concept{
 	}},
 	{"CALLBACKVERB", []string{"call; ring; phone; contact; call back; call us back; check; verify; hang up and call; hang up and ring; dial; call us; call us directly"}},
 	{"INBOUND", []string{
+		"i logged ticket; i logged a ticket; logged ticket; i raised a ticket; i opened a ticket; the ticket you logged; ticket you logged; the ticket you opened; the case you opened; the request you raised; you raised a request; the fault you reported; you reported yesterday; you reported your; you reported a; you reported the; you reported it; you told us about; you let us know about",
 		"got your ticket; about your ticket; on your ticket; picking up your ticket; logged against your ticket; you booked this; you booked a; you emailed support; your booking",
 
 		"thank you for calling; thanks for calling; thank you for contacting; how can i help you today; how may i help you; how can i help you; you are through to; you have reached",
@@ -987,13 +1136,13 @@ var Rules = []Rule{
 	{Code: "callback_number_given", Element: Lure, Stage: hangup.StageLure, Weight: 0.3, Side: SideCaller, Pattern: "CALLVERB ~8 PHONE || [call|dial|ring] ~1 PHONE",
 		Explain: "The caller gave a number to call back. Only call a number you found yourself: on your card, a bill or the official website."},
 	// S1 authority
-	{Code: "claims_tech_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT || TECHBRAND|TECHDEPT ~8 [that is us|yes that is us|you called us|you have called us|you have reached us] || [connect with|connect to|speak to|speak with|talk to|talk with|contact|get connected with] ~3 TECHBRAND|TECHDEPT",
+	{Code: "claims_tech_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 TECHBRAND|TECHDEPT || TECHBRAND|TECHDEPT ~1 [here|speaking|calling] || TECHBRAND|TECHDEPT ~12 [that is us|yes that is us|you called us|you have called us|you have reached us] || [connect with|connect to|speak to|speak with|talk to|talk with|contact|get connected with] ~3 TECHBRAND|TECHDEPT",
 		Explain: "The caller claimed to be from {x}. Microsoft, Apple and other tech companies do not phone people about their computers."},
 	{Code: "claims_service_company", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "CLAIMFROM ~5 SERVICEBRAND",
 		Explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
 	{Code: "claims_refund_department", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "[refund department|refunds department|refund team|refund desk|billing department|cancellation department|refund section]",
 		Explain: "The caller said they were from a 'refund' or 'billing' department. Refund scams start with money you are supposedly owed."},
-	{Code: "claims_isp", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 ISP",
+	{Code: "claims_isp", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tTech, Side: SideCaller, Pattern: "CLAIMFROM ~5 ISP || ISP ~1 [here|speaking|calling]",
 		Explain: "The caller claimed to be from your internet or phone provider. Scammers often pose as the provider to sound official."},
 	{Code: "isp_report_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.85, Types: tTech, Side: SideCaller, Pattern: "REPORTWORD ~5 ISP || ISP ~6 REPORTVERB",
 		Explain: "The caller said your internet provider reported a problem with your computer. Internet providers do not pass such reports to people who phone you."},
@@ -1001,11 +1150,11 @@ var Rules = []Rule{
 		Explain: "The caller said your computer or connection has a virus or is sending errors. Nobody can see that from outside: this is the classic tech-support scam claim."},
 	{Code: "detected_problem_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "DETECT ~8 INFECTED|MYDEVICE",
 		Explain: "The caller claimed to have detected a problem on your computer or account. Genuine companies cannot see viruses on your computer."},
-	{Code: "hackers_inside_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "HACKERS ~5 INSIDE",
+	{Code: "hackers_inside_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "HACKERS ~5 INSIDE || [created by|made by|installed by|put there by|put by|done by|caused by|sent by] ~1 HACKERS",
 		Explain: "The caller said hackers are in your computer or accounts right now: a scare tactic to make you act without thinking."},
-	{Code: "claims_bank_fraud_team", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.35, Types: tBank, Side: SideCaller, Pattern: "CLAIMFROM ~5 FRAUDDEPT || BANKORG ~3 FRAUDDEPT || CLAIMFROM ~4 BANKORG",
+	{Code: "claims_bank_fraud_team", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.35, Types: tBank, Side: SideCaller, Pattern: "CLAIMFROM ~5 FRAUDDEPT || BANKORG ~3 FRAUDDEPT || CLAIMFROM ~4 BANKORG || FRAUDDEPT ~1 [here|speaking|calling]",
 		Explain: "The caller claimed to be from a bank or its fraud team. If in doubt, hang up and call the number on the back of your card (in the UK, dial 159)."},
-	{Code: "claims_government", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tGov, Side: SideCaller, Pattern: "CLAIMFROM ~5 GOVORG || CLAIMFROM ~3 OFFICER || GOVORG ~4 [has issued|have issued|issued|has filed|have filed|will issue|is issuing|has registered] || [my badge|badge number|badge id] || [speak with|speak to|talk to|talk with|connect with|connect to|discuss with] ~3 OFFICER",
+	{Code: "claims_government", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tGov, Side: SideCaller, Pattern: "CLAIMFROM ~5 GOVORG || CLAIMFROM ~3 OFFICER || GOVORG ~1 [here|speaking|calling] || GOVORG ~4 [has issued|have issued|issued|has filed|have filed|will issue|is issuing|has registered] || [my badge|badge number|badge id] || [speak with|speak to|talk to|talk with|connect with|connect to|discuss with] ~3 OFFICER",
 		Explain: "The caller claimed to be from {x}. Tax offices, social security and the police do not phone to demand payment or personal details."},
 	{Code: "claims_courier", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.35, Types: tDeliv, Side: SideCaller, Pattern: "CLAIMFROM ~4 COURIER",
 		Explain: "The caller said they were from a courier or the post. Couriers do not phone to take payment: check the tracking on the courier's own website."},
@@ -1020,10 +1169,10 @@ var Rules = []Rule{
 	{Code: "romance_pretext", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tInvest, Side: SideCaller, Pattern: "ROMANCE",
 		Explain: "The caller or message talked of love or a relationship started online. Romance scammers build trust for weeks, then ask for money."},
 	{Code: "code_warning_dismissed", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, NoNeg: true,
-		Pattern: "[fine for me to have it|okay for me to have it|ok for me to have it|fine to give it to me|okay to give it to me|ok to give it to me|that is for when other people ask|that message is for other people|that is for other people|it does not apply to me|does not apply to us|i am from the bank so it is fine|it is the same department that sent it]",
+		Pattern: "[fine for me to have it|okay for me to have it|ok for me to have it|fine to give it to me|okay to give it to me|ok to give it to me|that is for when other people ask|that message is for other people|that is for other people|it does not apply to me|does not apply to us|i am from the bank so it is fine|it is the same department that sent it] || CODEWARN ~12 DISMISS",
 		Explain: "The caller brushed aside the warning that came with your code ('never share this code'). That warning is for exactly this call: nobody genuine needs the code."},
-	{Code: "spoofed_number_claim", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tBank, Side: SideCaller,
-		Pattern: "[the number i am calling you from|the number i am calling from|number we are calling from|number i am calling you on|look at the number i am calling|check the number i am calling] ~10 [back of your card|on your card|bank's number|official number|that is how you know|how you know it is]",
+	{Code: "spoofed_number_claim", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.6, Types: tBank, Side: SideCaller, Overrides: []string{"genuine_call_back_advice"},
+		Pattern: "[caller id showed my bank's number|caller id showed my bank|the caller id showed|showed as my bank|number came up as my bank|it showed my bank's number|my bank's number came up] || [the number i am calling you from|the number i am calling from|number we are calling from|number i am calling you on|look at the number i am calling|check the number i am calling] ~10 [back of your card|on your card|bank's number|official number|that is how you know|how you know it is]",
 		Explain: "The caller pointed to the number on your screen as proof they are your bank. Caller ID can be faked: hang up and call the number on your card yourself."},
 	{Code: "bank_fraud_alert", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.3, Types: tBank, Side: SideCaller, Pattern: "BADTXN",
 		Explain: "The caller spoke of suspicious transactions on your account. Real banks do call about this, but fake 'fraud teams' use the same words: check by calling the number on your card."},
@@ -1033,10 +1182,10 @@ var Rules = []Rule{
 		Pattern: "IDWHOSE ~8 MISUSE || MISUSE ~6 [under your name|in your name|on your name|related to your name|using your identity|using your identities|carried out using your|with your name]",
 		Explain: "The caller said your identity, name or social security number has been used for crimes. This is a scare to make you 'cooperate': the police and governments do not phone to say so."},
 	{Code: "parcel_seized_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.85, Types: tGov, Side: SideCaller,
-		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~10 CONTRABAND",
+		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~16 CONTRABAND",
 		Explain: "The caller said a parcel in your name was seized with drugs or contraband. Customs do not phone about this: it is a scare that ends with a demand for money."},
 	{Code: "utility_disconnect_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.8, Side: SideCaller,
-		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [disconnect|cut off|shut off|switch off|terminate|suspend|cutting off|disconnecting] ~1 SUPPLY ~4 SOON|UNLESSPAY || [cut us off|cutting us off|cut you off|cutting you off|cut me off|cutting me off] ~6 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
+		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [disconnect|cut off|shut off|switch off|terminate|suspend|cutting off|disconnecting|cut|cap|turn off|stop|close down|shut down] ~1 SUPPLY ~4 SOON|UNLESSPAY || [take|taking] ~1 SUPPLY ~1 [away] ~6 SOON|UNLESSPAY || SOON ~6 [cut|cut off|cap|switch off|turn off|disconnect|shut off] ~1 SUPPLY || SUPPLY ~4 [was getting|is getting|was being|were getting|getting] ~2 CUTOFF ~8 SOON|UNLESSPAY || [cut us off|cutting us off|cut you off|cutting you off|cut me off|cutting me off] ~6 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON",
 		Explain: "The caller threatened to cut off your power, gas, water or internet within minutes or unless you pay now. Real suppliers send written notices first and never demand payment by phone to stop a disconnection."},
 	{Code: "account_breach_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.65, Types: tTech, Side: SideCaller, Pattern: "ACCOUNTBREACH",
 		Explain: "The caller said your account (Apple, Amazon, iCloud…) was breached or logged into. Check in the app or on the website yourself; do not press keys or call numbers the caller gives."},
@@ -1056,25 +1205,28 @@ var Rules = []Rule{
 	{Code: "remote_tool_install", Element: Request, Stage: hangup.StageRemote, Weight: 1.0, Types: tTech, Side: SideCaller, Critical: true,
 		Pattern: "INSTALL|NAVIGATE ~6 RTOOL || RTOOL ~6 INSTALL || ASKYOU ~6 RTOOL", OnNeg: Never,
 		Explain: "The caller asked you to install {x}. It gives them full control of your computer. Genuine companies never do this on a call they started."},
+	{Code: "software_install_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.5, Types: tTech, Side: SideCaller, OnNeg: Never,
+		Pattern: "[download|install|reinstall|put on|set up] ~3 SOFTWARE",
+		Explain: "The caller asked you to download or install a program. Software a caller has you install is how they get into your computer."},
 	{Code: "remote_tool_named", Stage: hangup.StageRemote, Weight: 0.7, Types: tTech, Side: SideAny, Pattern: "RTOOL",
 		Explain: "{x} was mentioned. It is a remote-access program that lets a stranger control your computer; tech-support scammers use it to get in."},
 	{Code: "remote_access_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "ASKYOU|INSTALL|NAVIGATE ~6 RACCESS || [let me|allow me to|i will|i can|i need to|we need to|we will|i am going to|so i can|so that i can|so we can|i have to] ~6 RACCESS",
+		Pattern: "ASKYOU|INSTALL|NAVIGATE ~6 RACCESS || [let me|allow me to|i will|i can|i need to|we need to|we will|i am going to|so i can|so that i can|so we can|i have to] ~6 RACCESS || [need to|needed to|had to|have to|would need to|will need to|so they could|so he could|so she could|so they can] ~3 RACCESS",
 		Explain: "The caller wanted to get into your computer remotely. Never let someone who called you connect to your computer."},
 	{Code: "remote_access_mentioned", Stage: hangup.StageRemote, Weight: 0.35, Types: tTech, Side: SideAny, Pattern: "RACCESS",
 		Explain: "Remote access to your computer came up. Only allow it when you called a company you trust, never for someone who called you."},
 	{Code: "access_code_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "[you will see a number|you will see a code|you will see an id|a number will come up|a code will come up] ~6 [read it to me|read it|tell me|give it to me|read it out] || READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see] || CODE ~8 [read them to me|read me those|read me both|read them|read those|tell me both|give me both|read it to me|read those to me]",
+		Pattern: "[you will see a number|you will see a code|you will see an id|a number will come up|a code will come up] ~6 [read it to me|read it|tell me|give it to me|read it out] || READ ~5 CODE || CODE ~6 [on your screen|on the screen|you see|it shows|it gives you|showing|appears|displayed|do you see|can you see] || CODE ~8 [read them to me|read me those|read me both|read them|read those|tell me both|give me both|read it to me|read those to me] || CODE ~10 [read that back|read it back|read them back|read back|read that out|read it out] || CODE ~6 [give to me|give it to me|you have to give me|you have to give to me|tell me both|read me both]",
 		Explain: "The caller asked you to read out a code or ID from your screen. That code lets them connect to your computer: never read it to someone who called you."},
 	{Code: "access_code_read", Stage: hangup.StageRemote, Weight: 0.6, Types: tTech, Side: SideAny, Pattern: "CODE ~4 DIGITCODE",
 		Explain: "A code was read out on the call. Codes from remote-access programs let the other person connect to your computer."},
 	{Code: "digit_code_mentioned", Stage: hangup.StageRemote, Weight: 0.5, Types: tTech, Side: SideCaller, Pattern: "[#num digit code|#num digit number|#num digit id|#num digit access code|#num digit pin|#num digit]",
 		Explain: "The caller talked about a numbered code (such as a '9-digit code'). Remote-access programs show such codes to let someone connect."},
 	{Code: "browser_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.45, Types: tTech, Side: SideCaller,
-		Pattern: "NAVIGATE ~5 DOMAIN || [open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
+		Pattern: "NAVIGATE ~5 DOMAIN || [open the google chrome|open the chrome|open chrome|open google|open the internet|open your browser|open up your browser|open the browser|open google chrome|open internet explorer|open microsoft edge|address bar|search bar|type this in|type in the following|type exactly]",
 		Explain: "The caller directed you to a website or told you what to type. Scammers use this to get you to download their tools."},
 	{Code: "keyboard_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.65, Types: tTech, Side: SideCaller,
-		Pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig] || [had me type|made me type|got me to type|asked me to type|told me to type|had me press|made me press]",
+		Pattern: "WINKEY ~4 [r|and r|plus r|letter r|and the r|and press r|the r key] || [press|hold|hold down|push|find] ~3 WINKEY || [run box|run command|run window|run dialog|type cmd|type in cmd|command prompt|type eventvwr|type msconfig] || [had me type|made me type|got me to type|asked me to type|told me to type|had me press|made me press|made him type|made her type|had him type|had her type|got him to type|got her to type|told him to type|told her to type]",
 		Explain: "The caller told you which keys to press or what to type on your computer. Tech-support scammers walk people through this to open the door to their computer."},
 	{Code: "link_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.4, Side: SideCaller, Pattern: "CLICKLINK",
 		Explain: "You were asked to open a link sent to you. Links in unexpected calls and messages lead to fake payment pages and remote-access downloads."},
@@ -1152,18 +1304,18 @@ var Rules = []Rule{
 		Explain: "The caller sent you to a shop during the call. Scammers do this to have you buy gift cards or send money while they stay on the line."},
 	{Code: "balance_probe", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "BALANCE",
 		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
-	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[get it back|get your money back|recover it|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
+	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get your money back|recover it|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
-	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone]",
+	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD || UNLESSPAY ~6 PAYCHAN|PAYODD",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
 	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
 		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || [asked if i would give|asked me to give|would you give|could you give|asked if i could give] ~6 [by card|over the phone|on the phone|card|today|tonight] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
 		Explain: "The caller asked you for a donation on the phone. Give through the charity's own website, never by card details, gift cards or transfers to someone who called you."},
-	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS || [give me|read me|tell me|read out|i need|we need|i will need|what is|send me|take|provide|asked for|asked me for|wanted|gave him|gave her|gave them] ~2 [my card|your card|your bank card|my bank card|my credit card|my debit card|your credit card|your debit card] || [your card number|your full card number|the card number|the long number] ~8 [expiry|expiry date|security code|cvv|date of birth|your pin|sort code]",
+	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 CARDDETAILS || [give me|read me|tell me|read out|i need|we need|i will need|what is|send me|take|provide|asked for|asked me for|wanted|gave him|gave her|gave them] ~2 [my card|your card|your bank card|my bank card|my credit card|my debit card|your credit card|your debit card] || [your card number|your full card number|the card number|the long number] ~8 [expiry|expiry date|security code|cvv|date of birth|your pin|sort code] || CARDPAY",
 		Explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
 	{Code: "identity_number_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tGov, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~8 IDENTITY",
 		Explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
-	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [asked me to pay|wanted me to pay|asked me to cover|can you pay|could you pay] ~4 [a bill|the bill|an invoice|for her|for him|for me|it for] || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital]",
+	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[pay a bill for me|pay this bill for me|pay it for me|pay the bill for me|send it for me|pay my rent|pay my landlord|transfer it for me|pay something for me] || [can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [asked me to pay|wanted me to pay|asked me to cover|can you pay|could you pay] ~4 [a bill|the bill|an invoice|for her|for him|for me|it for] || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital]",
 		Explain: "The caller asked you to send money."},
 	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~14 PAYWHAT",
 		Explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
@@ -1171,12 +1323,15 @@ var Rules = []Rule{
 	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~5 SECRETS || [digit of your passcode|digits of your passcode|digit of your pin|digits of your pin|characters of your password|characters of your passcode|letters of your password|digit of your password]",
 		Explain: "The caller asked for a password, PIN or security code. No genuine bank or company ever asks for these."},
 	{Code: "otp_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "READ ~8 CODE ~8 OTPCTX || OTPCTX ~6 CODE ~10 READ",
+		Pattern: "READ ~8 CODE ~8 OTPCTX || OTPCTX ~6 CODE ~10 READ || CODE ~6 OTPCTX ~12 READ",
 		Explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
-	{Code: "bank_login_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKYOU|LOGIN ~4 BANKACCESS || [log into your bank|log in to your bank|login to your bank|sign into your bank|sign in to your bank|log onto your bank|log on to your bank]",
+	{Code: "bank_login_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKYOU|LOGIN ~4 BANKACCESS || [log in|login|log into|log on|sign in|sign into|log onto] ~2 BANKORG || [log into your bank|log in to your bank|login to your bank|sign into your bank|sign in to your bank|log onto your bank|log on to your bank]",
 		Explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
-	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND || [everyone is getting a refund|everybody is getting a refund|every customer is getting the refund|every customer is getting a refund|all customers are getting a refund|refund you the full amount|give the refund back|give everyone the refund|give everybody the refund]",
+	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "GIVEYOU ~4 REFUND || EVERYONE ~6 REFUND || [refunding|refund] ~2 EVERYONE || EVERYONE ~6 [their money back|money back|refunded|refunding] || [everyone is getting a refund|everybody is getting a refund|every customer is getting the refund|every customer is getting a refund|all customers are getting a refund|refund you the full amount|give the refund back|give everyone the refund|give everybody the refund]",
 		Explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
+	{Code: "business_closing_refund", Element: Lure, Stage: hangup.StageLure, Weight: 0.6, Types: tRefund, Side: SideCaller,
+		Pattern: "[closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing|closed down|shut down] ~12 REFUND || [closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing|closed down|shut down] ~12 [their money back|money back|refunding]",
+		Explain: "The caller said a company you once paid is closing and refunding its customers. An unexpected refund from a support company is how refund scams begin."},
 	{Code: "refund_mentioned", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.4, Types: tRefund, Side: SideCaller, Pattern: "REFUND ~6 [process|processed|processing|pending|release|claim|owed|due|issue|issued|forfeit|receive|send|sent|your account|your bank|press|stay on the line]",
 		Explain: "The caller talked about a refund to process or release. A refund is the bait of refund scams: genuine refunds go back the way you paid, without a call asking for your details."},
 	{Code: "over_refund", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 1.0, Types: tRefund, Side: SideCaller, Critical: true, NoNeg: true, Pattern: "OVERREFUND",
@@ -1212,6 +1367,9 @@ var Rules = []Rule{
 	{Code: "own_device_password", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, NoNeg: true, Overrides: []string{"secret_request", "access_code_request"},
 		Pattern: "[wi fi password|wifi password|wireless password|network password|network key|router password|wi fi key|wifi key|password on the printer|on the printer screen|into the printer|on the router|choose a new passcode|choose a new password|choose a new pin|set a new password|create a new password|change your password|reset your password|type it into the app|into the app when it asks|do not read it out]",
 		Explain: "The password or code mentioned is one you choose or type into your own device, not one given to the caller."},
+	{Code: "problem_question", Stage: hangup.StageGenuine, Weight: 0.2, Side: SideAny, NoNeg: true, Overrides: []string{"device_problem_claim"},
+		Pattern: "[what seems to be the problem with|what is the problem with|what is wrong with|what seems to be wrong with|what seems to be the issue with|what is the issue with|are you having a problem with|are you having problems with|are you having trouble with] ~1 MYDEVICE",
+		Explain: "The speaker asked what is wrong with the device, as a help desk does, rather than claiming to know: a question is no diagnosis."},
 	{Code: "ordinary_code", Stage: hangup.StageGenuine, Weight: 0.1, Side: SideAny, NoNeg: true, Overrides: []string{"access_code_request", "access_code_read"},
 		Pattern: "[zip code|postcode|post code|postal code|area code|referral code|promo code|promotional code|discount code|tracking code|tracking number|booking code|reference code|reference number|confirmation code|confirmation number|order number|voucher code|last #num digits|the last #num digits|last #num numbers]",
 		Explain: "The code mentioned is an everyday one (a postcode, a tracking or reference number, the last digits of a card), not a code that lets someone in."},
