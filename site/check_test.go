@@ -314,6 +314,10 @@ func TestNamesOfTheirOwnAreNotTypos(t *testing.T) {
 		{"space.com", hangup.SiteUnknown},
 		{"cloud.ru", hangup.SiteUnknown},
 		{"nic.zone", hangup.SiteUnknown},
+		// A popular site's ordinary-word name in a subdomain (forms, for
+		// forms.gle) says nothing on its own; with a scam ending it does.
+		{"forms.quiet-harbour-bakery.co.uk", hangup.SiteUnknown},
+		{"forms.quiet-harbour-bakery.top", hangup.SiteImpersonation},
 		// The same words stay caught as typos where they are not words.
 		{"icluod.com", hangup.SiteImpersonation},
 		{"spacx.com", hangup.SiteImpersonation},

@@ -695,7 +695,10 @@ func (c *Checker) subdomainLookalike(a *Address, subs []string, site string, onP
 				// classic trick: people read the start of the address.
 				full := hasLabels(sub, b.domain) || tok == l && i+1 < len(subs) && strings.HasPrefix(b.domain, l+"."+subs[i+1]+".")
 				strong := full || onPlatform || c.riskyTLD(a) || c.hasScamWord(site) || c.hasScamWord(sub)
-				if !strong && len(b.label) < minEditRegistry {
+				if !strong && (len(b.label) < minEditRegistry || b.kind == kindPopular && c.common[tok]) {
+					// A short name, or a popular site's name that many
+					// names are made of (forms, for forms.gle), says
+					// nothing in a subdomain without another sign.
 					break
 				}
 				return lookalike{brand: id, family: famBrandSub, strong: strong, part: sub}, true
