@@ -340,9 +340,23 @@ func (c *Checker) platform(a *Address) platformMatch {
 		return platformMatch{}
 	}
 	hasPath := a.Path != "/" || a.Query != ""
-	for h, child := a.Host, ""; ; {
+	for h := a.Host; ; {
 		if kind := c.platforms[h]; kind != "" {
 			m := platformMatch{kind: kind, name: h}
+			// The user's label is the one nearest the platform's name,
+			// past the platform's own service labels (a storage bucket
+			// in mybucket.s3.eu-west-2.wasabisys.com); with none, this is
+			// the platform's own host.
+			child := ""
+			if len(a.Host) > len(h) {
+				labels := strings.Split(a.Host[:len(a.Host)-len(h)-1], ".")
+				for len(labels) > 0 && endpointLabel(labels[len(labels)-1]) {
+					labels = labels[:len(labels)-1]
+				}
+				if len(labels) > 0 {
+					child = labels[len(labels)-1]
+				}
+			}
 			if child == "" || isWWW(child) {
 				m.home = !hasPath
 			} else {
@@ -351,11 +365,32 @@ func (c *Checker) platform(a *Address) platformMatch {
 			return m
 		}
 		i := strings.IndexByte(h, '.')
-		if i < 0 || len(h) <= len(a.Suffix) {
+		// A private suffix (s3.eu-north-1.amazonaws.com, where buckets
+		// live) belongs to the platform above it: the walk goes on past it.
+		if i < 0 || len(h) <= len(a.Suffix) && (a.ICANN || !a.Listed) {
 			return platformMatch{}
 		}
-		child, h = h[:i], h[i+1:]
+		h = h[i+1:]
 	}
+}
+
+// endpointLabel reports whether a label names a storage platform's own
+// service endpoint rather than a user's site: s3, s3-website, dualstack,
+// or a region (eu-west-2, ap-northeast-1, us-gov-west-1).
+func endpointLabel(l string) bool {
+	if l == "s3" || l == "dualstack" || strings.HasPrefix(l, "s3-") {
+		return true
+	}
+	parts := strings.Split(l, "-")
+	if len(parts) < 3 || len(parts[0]) != 2 || !allDigits(parts[len(parts)-1]) {
+		return false
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if p == "" || strings.Trim(p, "abcdefghijklmnopqrstuvwxyz") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *Checker) addPlatform(s *assessment, a *Address, p platformMatch) {

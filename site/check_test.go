@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -341,6 +342,36 @@ func TestNamesOfTheirOwnAreNotTypos(t *testing.T) {
 		}
 		if b, ok := c.Official(in); ok {
 			t.Errorf("Official(%s) = %s; .house is an open ending", in, b)
+		}
+	}
+}
+
+// TestStorageBucketsAreUsersSites covers cloud storage: a bucket is a
+// user's site on free hosting, also under a private public suffix (S3's
+// s3.<region>.amazonaws.com), while the storage service's own endpoint,
+// with no bucket and no path, is not.
+func TestStorageBucketsAreUsersSites(t *testing.T) {
+	c := testChecker(t)
+	for _, tc := range []struct {
+		in   string
+		want hangup.SiteVerdict
+		code string // a finding that must be present; "" none required
+	}{
+		{"access-authority-2faa9bb814.s3.eu-north-1.amazonaws.com", hangup.SiteSuspicious, CodeFreeHosting},
+		{"mybucket.s3.eu-west-2.wasabisys.com", hangup.SiteSuspicious, CodeFreeHosting},
+		{"https://s3.eu-west-2.wasabisys.com/refund-desk/login.html", hangup.SiteSuspicious, CodeFreeHosting},
+		{"s3.eu-west-2.wasabisys.com", hangup.SiteUnknown, ""},
+		{"s3.us-central-1.wasabisys.com", hangup.SiteUnknown, ""},
+	} {
+		res, err := c.CheckSite(tc.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.in, err)
+		}
+		if res.Verdict != tc.want {
+			t.Errorf("%s: verdict %s, want %s; findings %v", tc.in, res.Verdict, tc.want, res.Findings)
+		}
+		if tc.code != "" && !slices.ContainsFunc(res.Findings, func(r hangup.Reason) bool { return r.Code == tc.code }) {
+			t.Errorf("%s: no %s finding in %v", tc.in, tc.code, res.Findings)
 		}
 	}
 }
