@@ -55,10 +55,11 @@ func loadShared(t *testing.T) *Shared {
 // TestSharedListsReport logs the figures of docs/evaluation.md and holds
 // the name analysis to them: on the held-out part, at least 85 % of the scam
 // hosts whose name carries a brand or scam word are caught (the issue's
-// target, met), and held-out popular domains are flagged at most 1.5 % of
-// the time. The 0.5 % false-alarm target is NOT met (about 1.2 %
-// on this proxy, see docs/evaluation.md); the 1.5 % bound guards against
-// regressions only.
+// target, met), and held-out popular domains are flagged at most 1 % of
+// the time. The 0.5 % false-alarm target is NOT met (0.86 % on the
+// test part, 0.62 % on the fit part, see docs/evaluation.md); the 1 % bound
+// guards against regressions only. The counts by first finding add up to
+// the flagged hosts.
 func TestSharedListsReport(t *testing.T) {
 	s := loadShared(t)
 	for _, p := range parts() {
@@ -78,8 +79,16 @@ func TestSharedListsReport(t *testing.T) {
 		if r := Rate(rep.SubsetCaught, rep.Subset); r < TargetSubsetRecall {
 			t.Errorf("%s part: subset recall %.3f, want >= %.2f", p, r, TargetSubsetRecall)
 		}
-		if r := Rate(rep.PopularFlagged, rep.Popular); r > 0.015 {
-			t.Errorf("%s part: %.2f%% of held-out popular domains flagged, want at most 1.5%%", p, 100*r)
+		if r := Rate(rep.PopularFlagged, rep.Popular); r > 0.01 {
+			t.Errorf("%s part: %.2f%% of held-out popular domains flagged, want at most 1%%", p, 100*r)
+		}
+		scam, popular := 0, 0
+		for _, f := range rep.Findings {
+			scam += f.Scam
+			popular += f.Popular
+		}
+		if scam != rep.ScamCaught || popular != rep.PopularFlagged {
+			t.Errorf("%s part: findings count %d scam hosts and %d popular domains, want %d and %d", p, scam, popular, rep.ScamCaught, rep.PopularFlagged)
 		}
 	}
 }
