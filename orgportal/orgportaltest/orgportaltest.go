@@ -31,13 +31,24 @@ type DNS struct {
 func StartDNS(tb testing.TB) *DNS {
 	tb.Helper()
 	d := &DNS{txt: map[string][]string{}}
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", pc.LocalAddr().String())
-	if err != nil {
+	// The server answers on one port over UDP and TCP. The port the system
+	// gives the UDP socket may be taken for TCP by another test running at
+	// the same time: then try another.
+	var (
+		pc  net.PacketConn
+		ln  net.Listener
+		err error
+	)
+	for range 20 {
+		if pc, err = net.ListenPacket("udp", "127.0.0.1:0"); err != nil {
+			tb.Fatal(err)
+		}
+		if ln, err = net.Listen("tcp", pc.LocalAddr().String()); err == nil {
+			break
+		}
 		pc.Close()
+	}
+	if err != nil {
 		tb.Fatal(err)
 	}
 	d.Addr = pc.LocalAddr().String()
