@@ -11,10 +11,10 @@ import (
 
 // websiteRoutes are the API of websites' reputation: what reports and
 // analysts say about a website, and analysts' decisions.
-func (s *Server) websiteRoutes() []apiRoute {
-	return []apiRoute{
-		{"GET", "/api/v1/websites/{domain}", s.apiWebsite},
-		{"POST", "/api/v1/websites/{domain}/decision", s.apiWebsiteDecide},
+func (s *Server) websiteRoutes() []web.Route {
+	return []web.Route{
+		{Method: "GET", Path: "/api/v1/websites/{domain}", Handler: s.apiWebsite},
+		{Method: "POST", Path: "/api/v1/websites/{domain}/decision", Handler: s.apiWebsiteDecide},
 	}
 }
 

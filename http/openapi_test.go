@@ -30,7 +30,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		}
 	}
 	for _, rt := range s.apiRoutes() {
-		served = append(served, rt.method+" "+rt.path)
+		served = append(served, rt.Method+" "+rt.Path)
 	}
 	sort.Strings(documented)
 	sort.Strings(served)

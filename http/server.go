@@ -257,80 +257,43 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-// apiRoute is one JSON API endpoint. The table is what the OpenAPI test
-// compares with openapi.json, so the two cannot drift apart.
-type apiRoute struct {
-	method, path string
-	handler      http.HandlerFunc
-}
-
 // apiRoutes are every documented endpoint: the server's own and the
-// screening ones.
-func (s *Server) apiRoutes() []apiRoute {
+// screening ones. The table is what the OpenAPI test compares with
+// openapi.json, so the two cannot drift apart.
+func (s *Server) apiRoutes() []web.Route {
 	return append(s.addressAPIRoutes(), s.screenAPIRoutes()...)
 }
 
-// addressAPIRoutes are the API endpoints limited per client address.
-func (s *Server) addressAPIRoutes() []apiRoute {
-	return append([]apiRoute{
-		{"POST", "/api/v1/checks", s.apiCheck},
-		{"GET", "/api/v1/organisations", s.apiOrganisations},
-		{"GET", "/api/v1/organisations/{id}", s.apiOrganisation},
-		{"POST", "/api/v1/reports", s.apiReport},
-		{"GET", "/api/v1/urls", s.apiURL},
-		{"POST", "/api/v1/analyses", s.apiAnalysis},
-		{"POST", "/api/v1/calls", s.apiCallCreate},
-		{"POST", "/api/v1/calls/{id}/turns", s.apiCallTurn},
-		{"GET", "/api/v1/calls/{id}", s.apiCallGet},
-		{"DELETE", "/api/v1/calls/{id}", s.apiCallEnd},
-		{"GET", "/api/v1/stats", s.apiStats},
-	}, append(append(append(append(s.numberAPIRoutes(), s.alertAPIRoutes()...), s.shareAPIRoutes()...), s.websiteRoutes()...), s.orgAPIRoutes()...)...)
-}
-
-// numberAPIRoutes are the number API's endpoints (package numbers).
-func (s *Server) numberAPIRoutes() []apiRoute {
-	var rts []apiRoute
-	for _, rt := range s.numbers.APIRoutes() {
-		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+// addressAPIRoutes are the API endpoints limited per client address: the
+// server's own and those of the numbers, alerts, sharing, website and
+// organisation API packages.
+func (s *Server) addressAPIRoutes() []web.Route {
+	rts := []web.Route{
+		{Method: "POST", Path: "/api/v1/checks", Handler: s.apiCheck},
+		{Method: "GET", Path: "/api/v1/organisations", Handler: s.apiOrganisations},
+		{Method: "GET", Path: "/api/v1/organisations/{id}", Handler: s.apiOrganisation},
+		{Method: "POST", Path: "/api/v1/reports", Handler: s.apiReport},
+		{Method: "GET", Path: "/api/v1/urls", Handler: s.apiURL},
+		{Method: "POST", Path: "/api/v1/analyses", Handler: s.apiAnalysis},
+		{Method: "POST", Path: "/api/v1/calls", Handler: s.apiCallCreate},
+		{Method: "POST", Path: "/api/v1/calls/{id}/turns", Handler: s.apiCallTurn},
+		{Method: "GET", Path: "/api/v1/calls/{id}", Handler: s.apiCallGet},
+		{Method: "DELETE", Path: "/api/v1/calls/{id}", Handler: s.apiCallEnd},
+		{Method: "GET", Path: "/api/v1/stats", Handler: s.apiStats},
 	}
-	return rts
-}
-
-// alertAPIRoutes are the alert API's endpoints (package alerts).
-func (s *Server) alertAPIRoutes() []apiRoute {
-	var rts []apiRoute
-	for _, rt := range s.alerts.APIRoutes() {
-		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
-	}
-	return rts
-}
-
-// shareAPIRoutes are the endpoints that share what Hangup knows (package
-// sharing).
-func (s *Server) shareAPIRoutes() []apiRoute {
-	var rts []apiRoute
-	for _, rt := range s.sharing.Routes() {
-		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
-	}
-	return rts
-}
-
-// orgAPIRoutes are the organisation API's endpoints (package orgapi).
-func (s *Server) orgAPIRoutes() []apiRoute {
-	var rts []apiRoute
-	for _, rt := range s.orgAPI.Routes() {
-		rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler})
+	for _, more := range [][]web.Route{s.numbers.APIRoutes(), s.alerts.APIRoutes(), s.sharing.Routes(), s.websiteRoutes(), s.orgAPI.Routes()} {
+		rts = append(rts, more...)
 	}
 	return rts
 }
 
 // screenAPIRoutes are the JSON endpoints of call screening, documented in
 // openapi.json with the rest of the API. They are limited per API key.
-func (s *Server) screenAPIRoutes() []apiRoute {
-	var rts []apiRoute
+func (s *Server) screenAPIRoutes() []web.Route {
+	var rts []web.Route
 	for _, rt := range s.telephony.Routes() {
 		if rt.Documented {
-			rts = append(rts, apiRoute{rt.Method, rt.Path, rt.Handler.ServeHTTP})
+			rts = append(rts, web.Route{Method: rt.Method, Path: rt.Path, Handler: rt.Handler.ServeHTTP})
 		}
 	}
 	return rts
@@ -387,18 +350,18 @@ func (s *Server) routes() {
 		s.mux.Handle("GET /metrics", s.metricsAuth(s.deps.Metrics.Handler()))
 	}
 	for _, rt := range s.addressAPIRoutes() {
-		handler := rt.handler
-		if what := s.missing(rt.path); what != "" {
+		handler := rt.Handler
+		if what := s.missing(rt.Path); what != "" {
 			handler = func(w http.ResponseWriter, r *http.Request) {
 				s.apiError(w, r, hangup.Errorf(hangup.ENOTFOUND, "%s is not enabled on this server.", what))
 			}
 		}
 		h := s.bodyLimit(handler, s.cfg.BodyLimit)
-		if rt.path == "/api/v1/analyses" {
+		if rt.Path == "/api/v1/analyses" {
 			// Whole transcripts are bigger than any other request.
 			h = s.bodyLimit(handler, max(s.cfg.BodyLimit, maxAnalysisBody))
 		}
-		s.mux.Handle(rt.method+" "+rt.path, s.limit(h, true))
+		s.mux.Handle(rt.Method+" "+rt.Path, s.limit(h, true))
 	}
 	s.mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {

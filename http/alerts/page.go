@@ -44,48 +44,38 @@ type Handler struct {
 
 // New returns the alert handlers.
 func New(deps Deps) *Handler {
-	h := &Handler{deps: deps, log: deps.Logger}
-	if h.log == nil {
-		h.log = slog.Default()
-	}
-	return h
-}
-
-// Route is one alert page, feed or API endpoint.
-type Route struct {
-	Method, Path string
-	Handler      http.HandlerFunc
+	return &Handler{deps: deps, log: web.Logger(deps.Logger)}
 }
 
 // Pages are the alert pages and feeds: public ones for everybody and,
 // when the server has accounts, the writing, review and withdrawal forms
 // for accounts that may use them (the alert service decides who may do
 // what).
-func (h *Handler) Pages(accounts bool) []Route {
-	rts := []Route{
-		{"GET", "/alerts", h.webAlerts},
-		{"GET", "/alerts/{id}", h.webAlert},
-		{"GET", "/alerts.atom", h.alertsAtom},
-		{"GET", "/alerts.json", h.alertsJSONFeed},
+func (h *Handler) Pages(accounts bool) []web.Route {
+	rts := []web.Route{
+		{Method: "GET", Path: "/alerts", Handler: h.webAlerts},
+		{Method: "GET", Path: "/alerts/{id}", Handler: h.webAlert},
+		{Method: "GET", Path: "/alerts.atom", Handler: h.alertsAtom},
+		{Method: "GET", Path: "/alerts.json", Handler: h.alertsJSONFeed},
 	}
 	if !accounts {
 		return rts
 	}
 	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
 	return append(rts,
-		Route{"GET", "/organisations/{id}/alerts/new", h.deps.Site.RequireRole(h.webAlertForm, signedIn...)},
-		Route{"POST", "/organisations/{id}/alerts", h.deps.Site.RequireRole(h.webAlertWrite, signedIn...)},
-		Route{"POST", "/alerts/{id}/review", h.deps.Site.RequireRole(h.webAlertReview, hangup.RoleAdmin, hangup.RoleAnalyst)},
-		Route{"POST", "/alerts/{id}/withdraw", h.deps.Site.RequireRole(h.webAlertWithdraw, signedIn...)},
-		Route{"GET", "/analyst/alerts", h.deps.Site.RequireRole(h.webAlertQueue, hangup.RoleAdmin, hangup.RoleAnalyst)},
+		web.Route{Method: "GET", Path: "/organisations/{id}/alerts/new", Handler: h.deps.Site.RequireRole(h.webAlertForm, signedIn...)},
+		web.Route{Method: "POST", Path: "/organisations/{id}/alerts", Handler: h.deps.Site.RequireRole(h.webAlertWrite, signedIn...)},
+		web.Route{Method: "POST", Path: "/alerts/{id}/review", Handler: h.deps.Site.RequireRole(h.webAlertReview, hangup.RoleAdmin, hangup.RoleAnalyst)},
+		web.Route{Method: "POST", Path: "/alerts/{id}/withdraw", Handler: h.deps.Site.RequireRole(h.webAlertWithdraw, signedIn...)},
+		web.Route{Method: "GET", Path: "/analyst/alerts", Handler: h.deps.Site.RequireRole(h.webAlertQueue, hangup.RoleAdmin, hangup.RoleAnalyst)},
 	)
 }
 
 // APIRoutes are the alert API's endpoints, documented in openapi.json.
-func (h *Handler) APIRoutes() []Route {
-	return []Route{
-		{"GET", "/api/v1/alerts", h.apiAlerts},
-		{"GET", "/api/v1/alerts/{id}", h.apiAlert},
+func (h *Handler) APIRoutes() []web.Route {
+	return []web.Route{
+		{Method: "GET", Path: "/api/v1/alerts", Handler: h.apiAlerts},
+		{Method: "GET", Path: "/api/v1/alerts/{id}", Handler: h.apiAlert},
 	}
 }
 

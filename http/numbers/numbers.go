@@ -52,41 +52,31 @@ type Handler struct {
 
 // New returns the number handlers.
 func New(deps Deps) *Handler {
-	h := &Handler{deps: deps, log: deps.Logger}
-	if h.log == nil {
-		h.log = slog.Default()
-	}
-	return h
-}
-
-// Route is one number page or API endpoint.
-type Route struct {
-	Method, Path string
-	Handler      http.HandlerFunc
+	return &Handler{deps: deps, log: web.Logger(deps.Logger)}
 }
 
 // Pages are the number pages; the appeal and the two buttons only with
 // the services they change.
-func (h *Handler) Pages() []Route {
-	rts := []Route{
-		{"GET", "/numbers", h.webNumberLookup},
-		{"GET", "/numbers/{number}", h.webNumber},
+func (h *Handler) Pages() []web.Route {
+	rts := []web.Route{
+		{Method: "GET", Path: "/numbers", Handler: h.webNumberLookup},
+		{Method: "GET", Path: "/numbers/{number}", Handler: h.webNumber},
 	}
 	if h.deps.RepDB != nil {
-		rts = append(rts, Route{"POST", "/numbers/{number}/appeal", h.webAppeal})
+		rts = append(rts, web.Route{Method: "POST", Path: "/numbers/{number}/appeal", Handler: h.webAppeal})
 	}
 	if h.deps.Activity != nil {
-		rts = append(rts, Route{"POST", "/numbers/{number}/called", h.webNumberCalled})
+		rts = append(rts, web.Route{Method: "POST", Path: "/numbers/{number}/called", Handler: h.webNumberCalled})
 	}
 	if h.deps.Reports != nil {
-		rts = append(rts, Route{"POST", "/numbers/{number}/genuine", h.webNumberGenuine})
+		rts = append(rts, web.Route{Method: "POST", Path: "/numbers/{number}/genuine", Handler: h.webNumberGenuine})
 	}
 	return rts
 }
 
 // APIRoutes are the number API's endpoints, documented in openapi.json.
-func (h *Handler) APIRoutes() []Route {
-	return []Route{{"GET", "/api/v1/numbers/{number}", h.apiNumber}}
+func (h *Handler) APIRoutes() []web.Route {
+	return []web.Route{{Method: "GET", Path: "/api/v1/numbers/{number}", Handler: h.apiNumber}}
 }
 
 // NumberResponse is the answer of GET /api/v1/numbers/{number}: the number's

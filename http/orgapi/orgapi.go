@@ -49,39 +49,29 @@ type Handler struct {
 
 // New returns the organisation API's handlers.
 func New(deps Deps) *Handler {
-	h := &Handler{deps: deps, log: deps.Logger}
-	if h.log == nil {
-		h.log = slog.Default()
-	}
-	return h
-}
-
-// Route is one endpoint of the organisation API.
-type Route struct {
-	Method, Path string
-	Handler      http.HandlerFunc
+	return &Handler{deps: deps, log: web.Logger(deps.Logger)}
 }
 
 // Routes are the organisation API's endpoints, all documented in
 // openapi.json.
-func (h *Handler) Routes() []Route {
-	return []Route{
-		{"GET", "/api/v1/org/facts", h.apiOrgFacts},
-		{"POST", "/api/v1/org/facts", h.apiOrgFactAdd},
-		{"POST", "/api/v1/org/facts/{id}/code", h.apiOrgFactAction},
-		{"POST", "/api/v1/org/facts/{id}/verify", h.apiOrgFactAction},
-		{"POST", "/api/v1/org/facts/{id}/prove", h.apiOrgFactAction},
-		{"POST", "/api/v1/org/facts/{id}/withdraw", h.apiOrgFactAction},
-		{"GET", "/api/v1/org/audit", h.apiOrgAudit},
-		{"GET", "/api/v1/org/dashboard", h.apiOrgDashboard},
-		{"GET", "/api/v1/org/dashboard.csv", h.apiOrgDashboardCSV},
-		{"GET", "/api/v1/org/alerts", h.apiOrgAlerts},
-		{"POST", "/api/v1/org/alerts", h.apiOrgAlertWrite},
-		{"POST", "/api/v1/org/alerts/{id}/withdraw", h.apiOrgAlertWithdraw},
-		{"GET", "/api/v1/org/webhooks", h.apiOrgWebhooks},
-		{"POST", "/api/v1/org/webhooks", h.apiOrgWebhookAdd},
-		{"DELETE", "/api/v1/org/webhooks/{id}", h.apiOrgWebhookDelete},
-		{"POST", "/api/v1/org/webhooks/{id}/test", h.apiOrgWebhookTest},
+func (h *Handler) Routes() []web.Route {
+	return []web.Route{
+		{Method: "GET", Path: "/api/v1/org/facts", Handler: h.apiOrgFacts},
+		{Method: "POST", Path: "/api/v1/org/facts", Handler: h.apiOrgFactAdd},
+		{Method: "POST", Path: "/api/v1/org/facts/{id}/code", Handler: h.apiOrgFactAction},
+		{Method: "POST", Path: "/api/v1/org/facts/{id}/verify", Handler: h.apiOrgFactAction},
+		{Method: "POST", Path: "/api/v1/org/facts/{id}/prove", Handler: h.apiOrgFactAction},
+		{Method: "POST", Path: "/api/v1/org/facts/{id}/withdraw", Handler: h.apiOrgFactAction},
+		{Method: "GET", Path: "/api/v1/org/audit", Handler: h.apiOrgAudit},
+		{Method: "GET", Path: "/api/v1/org/dashboard", Handler: h.apiOrgDashboard},
+		{Method: "GET", Path: "/api/v1/org/dashboard.csv", Handler: h.apiOrgDashboardCSV},
+		{Method: "GET", Path: "/api/v1/org/alerts", Handler: h.apiOrgAlerts},
+		{Method: "POST", Path: "/api/v1/org/alerts", Handler: h.apiOrgAlertWrite},
+		{Method: "POST", Path: "/api/v1/org/alerts/{id}/withdraw", Handler: h.apiOrgAlertWithdraw},
+		{Method: "GET", Path: "/api/v1/org/webhooks", Handler: h.apiOrgWebhooks},
+		{Method: "POST", Path: "/api/v1/org/webhooks", Handler: h.apiOrgWebhookAdd},
+		{Method: "DELETE", Path: "/api/v1/org/webhooks/{id}", Handler: h.apiOrgWebhookDelete},
+		{Method: "POST", Path: "/api/v1/org/webhooks/{id}/test", Handler: h.apiOrgWebhookTest},
 	}
 }
 

@@ -15,14 +15,14 @@ import (
 
 // dashboardPages are an organisation's dashboard and its CSV, for its
 // members and analysts.
-func (h *Handler) dashboardPages() []Route {
+func (h *Handler) dashboardPages() []web.Route {
 	if h.deps.Dashboards == nil {
 		return nil
 	}
 	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
-	return []Route{
-		{"GET", "/organisations/{id}/dashboard", h.deps.Site.RequireRole(h.webDashboard, signedIn...)},
-		{"GET", "/organisations/{id}/dashboard.csv", h.deps.Site.RequireRole(h.webDashboardCSV, signedIn...)},
+	return []web.Route{
+		{Method: "GET", Path: "/organisations/{id}/dashboard", Handler: h.deps.Site.RequireRole(h.webDashboard, signedIn...)},
+		{Method: "GET", Path: "/organisations/{id}/dashboard.csv", Handler: h.deps.Site.RequireRole(h.webDashboardCSV, signedIn...)},
 	}
 }
 

@@ -11,17 +11,17 @@ import (
 )
 
 // notifyPages are an organisation's notification pages.
-func (h *Handler) notifyPages() []Route {
+func (h *Handler) notifyPages() []web.Route {
 	if h.deps.Webhooks == nil {
 		return nil
 	}
 	signedIn := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
 	site := h.deps.Site
-	return []Route{
-		{"GET", "/organisations/{id}/notifications", site.RequireRole(h.webNotifications, signedIn...)},
-		{"POST", "/organisations/{id}/notifications", site.RequireRole(h.webNotificationAdd, signedIn...)},
-		{"POST", "/organisations/{id}/notifications/{wid}/test", site.RequireRole(h.webNotificationTest, signedIn...)},
-		{"POST", "/organisations/{id}/notifications/{wid}/delete", site.RequireRole(h.webNotificationDelete, signedIn...)},
+	return []web.Route{
+		{Method: "GET", Path: "/organisations/{id}/notifications", Handler: site.RequireRole(h.webNotifications, signedIn...)},
+		{Method: "POST", Path: "/organisations/{id}/notifications", Handler: site.RequireRole(h.webNotificationAdd, signedIn...)},
+		{Method: "POST", Path: "/organisations/{id}/notifications/{wid}/test", Handler: site.RequireRole(h.webNotificationTest, signedIn...)},
+		{Method: "POST", Path: "/organisations/{id}/notifications/{wid}/delete", Handler: site.RequireRole(h.webNotificationDelete, signedIn...)},
 	}
 }
 

@@ -59,42 +59,32 @@ type Handler struct {
 
 // New returns the portal's handlers.
 func New(deps Deps) *Handler {
-	h := &Handler{deps: deps, log: deps.Logger}
-	if h.log == nil {
-		h.log = slog.Default()
-	}
-	return h
-}
-
-// Route is one page of the portal.
-type Route struct {
-	Method, Path string
-	Handler      http.HandlerFunc
+	return &Handler{deps: deps, log: web.Logger(deps.Logger)}
 }
 
 // Pages are the portal's pages. They all need accounts (sign-in), so a
 // server without accounts mounts none.
-func (h *Handler) Pages() []Route {
-	var rts []Route
+func (h *Handler) Pages() []web.Route {
+	var rts []web.Route
 	if h.deps.Portal != nil {
 		org := []hangup.Role{hangup.RoleOrgAdmin, hangup.RoleOrgMember}
 		staff := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst}
 		site := h.deps.Site
 		rts = append(rts,
-			Route{"GET", "/org/signup", h.webOrgSignUpForm},
-			Route{"POST", "/org/signup", h.webOrgSignUp},
-			Route{"GET", "/org/claim/{token}", h.webOrgClaim},
-			Route{"POST", "/org/claim/{token}/confirm", h.webOrgClaimStep},
-			Route{"POST", "/org/claim/{token}/prove", h.webOrgClaimStep},
-			Route{"GET", "/org/facts", site.RequireRole(h.webOrgFacts, org...)},
-			Route{"POST", "/org/facts", site.RequireRole(h.webOrgFactAdd, hangup.RoleOrgAdmin)},
-			Route{"POST", "/org/facts/{id}/{action}", site.RequireRole(h.webOrgFactAction, hangup.RoleOrgAdmin)},
-			Route{"POST", "/org/tokens", site.RequireRole(h.webOrgTokenAdd, hangup.RoleOrgAdmin)},
-			Route{"POST", "/org/members", site.RequireRole(h.webOrgMemberAdd, hangup.RoleOrgAdmin)},
-			Route{"POST", "/org/tokens/{id}/revoke", site.RequireRole(h.webOrgTokenRevoke, hangup.RoleOrgAdmin)},
-			Route{"GET", "/analyst/claims", site.RequireRole(h.webAnalystClaims, staff...)},
-			Route{"POST", "/analyst/claims/{id}", site.RequireRole(h.webAnalystClaimDecide, staff...)},
-			Route{"POST", "/analyst/facts/{id}/verify", site.RequireRole(h.webAnalystFactVerify, staff...)},
+			web.Route{Method: "GET", Path: "/org/signup", Handler: h.webOrgSignUpForm},
+			web.Route{Method: "POST", Path: "/org/signup", Handler: h.webOrgSignUp},
+			web.Route{Method: "GET", Path: "/org/claim/{token}", Handler: h.webOrgClaim},
+			web.Route{Method: "POST", Path: "/org/claim/{token}/confirm", Handler: h.webOrgClaimStep},
+			web.Route{Method: "POST", Path: "/org/claim/{token}/prove", Handler: h.webOrgClaimStep},
+			web.Route{Method: "GET", Path: "/org/facts", Handler: site.RequireRole(h.webOrgFacts, org...)},
+			web.Route{Method: "POST", Path: "/org/facts", Handler: site.RequireRole(h.webOrgFactAdd, hangup.RoleOrgAdmin)},
+			web.Route{Method: "POST", Path: "/org/facts/{id}/{action}", Handler: site.RequireRole(h.webOrgFactAction, hangup.RoleOrgAdmin)},
+			web.Route{Method: "POST", Path: "/org/tokens", Handler: site.RequireRole(h.webOrgTokenAdd, hangup.RoleOrgAdmin)},
+			web.Route{Method: "POST", Path: "/org/members", Handler: site.RequireRole(h.webOrgMemberAdd, hangup.RoleOrgAdmin)},
+			web.Route{Method: "POST", Path: "/org/tokens/{id}/revoke", Handler: site.RequireRole(h.webOrgTokenRevoke, hangup.RoleOrgAdmin)},
+			web.Route{Method: "GET", Path: "/analyst/claims", Handler: site.RequireRole(h.webAnalystClaims, staff...)},
+			web.Route{Method: "POST", Path: "/analyst/claims/{id}", Handler: site.RequireRole(h.webAnalystClaimDecide, staff...)},
+			web.Route{Method: "POST", Path: "/analyst/facts/{id}/verify", Handler: site.RequireRole(h.webAnalystFactVerify, staff...)},
 		)
 	}
 	return append(append(rts, h.notifyPages()...), h.dashboardPages()...)

@@ -44,28 +44,18 @@ type Handler struct {
 
 // New returns the sharing handlers.
 func New(deps Deps) *Handler {
-	h := &Handler{deps: deps, log: deps.Logger}
-	if h.log == nil {
-		h.log = slog.Default()
-	}
-	return h
-}
-
-// Route is one sharing endpoint.
-type Route struct {
-	Method, Path string
-	Handler      http.HandlerFunc
+	return &Handler{deps: deps, log: web.Logger(deps.Logger)}
 }
 
 // Routes are the sharing endpoints, all documented in openapi.json.
-func (h *Handler) Routes() []Route {
-	return []Route{
-		{"GET", "/api/v1/blocklist", h.apiBlocklist},
-		{"GET", "/api/v1/blocklist/file", h.apiBlocklistFile},
-		{"GET", "/api/v1/lookup/{prefix}", h.apiLookup},
-		{"GET", "/api/v1/export/stix", h.apiExportSTIX},
-		{"GET", "/api/v1/export/misp", h.apiExportMISP},
-		{"GET", "/api/v1/export/csv", h.apiExportCSV},
+func (h *Handler) Routes() []web.Route {
+	return []web.Route{
+		{Method: "GET", Path: "/api/v1/blocklist", Handler: h.apiBlocklist},
+		{Method: "GET", Path: "/api/v1/blocklist/file", Handler: h.apiBlocklistFile},
+		{Method: "GET", Path: "/api/v1/lookup/{prefix}", Handler: h.apiLookup},
+		{Method: "GET", Path: "/api/v1/export/stix", Handler: h.apiExportSTIX},
+		{Method: "GET", Path: "/api/v1/export/misp", Handler: h.apiExportMISP},
+		{Method: "GET", Path: "/api/v1/export/csv", Handler: h.apiExportCSV},
 	}
 }
 

@@ -43,47 +43,37 @@ type Handler struct {
 
 // New returns the staff pages' handlers.
 func New(deps Deps) *Handler {
-	h := &Handler{deps: deps, log: deps.Logger}
-	if h.log == nil {
-		h.log = slog.Default()
-	}
-	return h
-}
-
-// Route is one staff page.
-type Route struct {
-	Method, Path string
-	Handler      http.HandlerFunc
+	return &Handler{deps: deps, log: web.Logger(deps.Logger)}
 }
 
 // Pages are the staff pages, each behind its role check; none without
 // the report store and accounts.
-func (h *Handler) Pages() []Route {
+func (h *Handler) Pages() []web.Route {
 	if h.deps.ReportDB == nil || h.deps.Accounts == nil {
 		return nil
 	}
 	site := h.deps.Site
 	staff := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst}
 	all := []hangup.Role{hangup.RoleAdmin, hangup.RoleAnalyst, hangup.RoleOrgAdmin, hangup.RoleOrgMember}
-	rts := []Route{
-		{"GET", "/analyst", func(w http.ResponseWriter, r *http.Request) {
+	rts := []web.Route{
+		{Method: "GET", Path: "/analyst", Handler: func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/analyst/reports", http.StatusSeeOther)
 		}},
-		{"GET", "/analyst/reports", site.RequireRole(h.webAnalystReports, all...)},
-		{"GET", "/analyst/reports.csv", site.RequireRole(h.webAnalystCSV, all...)},
-		{"GET", "/analyst/reports/{ref}", site.RequireRole(h.webAnalystReport, all...)},
-		{"POST", "/analyst/reports/{ref}/status", site.RequireRole(h.webAnalystStatus, staff...)},
-		{"GET", "/admin/signins", site.RequireRole(h.webSignIns, hangup.RoleAdmin)},
-		{"POST", "/admin/signins", site.RequireRole(h.webSignInsClear, hangup.RoleAdmin)},
+		{Method: "GET", Path: "/analyst/reports", Handler: site.RequireRole(h.webAnalystReports, all...)},
+		{Method: "GET", Path: "/analyst/reports.csv", Handler: site.RequireRole(h.webAnalystCSV, all...)},
+		{Method: "GET", Path: "/analyst/reports/{ref}", Handler: site.RequireRole(h.webAnalystReport, all...)},
+		{Method: "POST", Path: "/analyst/reports/{ref}/status", Handler: site.RequireRole(h.webAnalystStatus, staff...)},
+		{Method: "GET", Path: "/admin/signins", Handler: site.RequireRole(h.webSignIns, hangup.RoleAdmin)},
+		{Method: "POST", Path: "/admin/signins", Handler: site.RequireRole(h.webSignInsClear, hangup.RoleAdmin)},
 	}
 	if h.deps.RepDB != nil && h.deps.Reputation != nil {
 		rts = append(rts,
-			Route{"GET", "/analyst/appeals", site.RequireRole(h.webAppeals, staff...)},
-			Route{"POST", "/analyst/appeals/{id}", site.RequireRole(h.webAppealDecide, staff...)},
-			Route{"GET", "/admin/allow", site.RequireRole(h.webAllowList, hangup.RoleAdmin)},
-			Route{"POST", "/admin/allow", site.RequireRole(h.webAllowChange, hangup.RoleAdmin)},
-			Route{"GET", "/analyst/websites", site.RequireRole(h.webAnalystSites, staff...)},
-			Route{"POST", "/analyst/websites", site.RequireRole(h.webAnalystSiteDecide, staff...)},
+			web.Route{Method: "GET", Path: "/analyst/appeals", Handler: site.RequireRole(h.webAppeals, staff...)},
+			web.Route{Method: "POST", Path: "/analyst/appeals/{id}", Handler: site.RequireRole(h.webAppealDecide, staff...)},
+			web.Route{Method: "GET", Path: "/admin/allow", Handler: site.RequireRole(h.webAllowList, hangup.RoleAdmin)},
+			web.Route{Method: "POST", Path: "/admin/allow", Handler: site.RequireRole(h.webAllowChange, hangup.RoleAdmin)},
+			web.Route{Method: "GET", Path: "/analyst/websites", Handler: site.RequireRole(h.webAnalystSites, staff...)},
+			web.Route{Method: "POST", Path: "/analyst/websites", Handler: site.RequireRole(h.webAnalystSiteDecide, staff...)},
 		)
 	}
 	return rts

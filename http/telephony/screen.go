@@ -58,11 +58,7 @@ type Handler struct {
 
 // New returns the screening handlers.
 func New(cfg Config, deps Deps) *Handler {
-	h := &Handler{cfg: cfg, deps: deps, log: deps.Logger}
-	if h.log == nil {
-		h.log = slog.Default()
-	}
-	return h
+	return &Handler{cfg: cfg, deps: deps, log: web.Logger(deps.Logger)}
 }
 
 // Route is one screening endpoint.
