@@ -16,19 +16,12 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/alert"
 	"github.com/hangup-org/hangup/http/internal/web"
-	"github.com/hangup-org/hangup/registry"
 )
-
-// Registry is the part of the registry service the pages read: the
-// organisations' names.
-type Registry interface {
-	Snapshot() *registry.Snapshot
-}
 
 // Deps are what the alert pages, feeds and API read.
 type Deps struct {
 	Alerts   *alert.Service // required
-	Registry Registry       // required
+	Registry web.Registry   // required
 	Site     *web.Site      // renders the pages and refuses in them
 	// PublicURL returns the site's address, for the feeds' links and ids
 	// ("" for relative links).

@@ -16,22 +16,16 @@ import (
 	"github.com/hangup-org/hangup/activity"
 	"github.com/hangup-org/hangup/check"
 	"github.com/hangup-org/hangup/http/internal/web"
-	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
 	"github.com/hangup-org/hangup/reputation"
 )
-
-// Registry is the part of the registry service the lookups read.
-type Registry interface {
-	Snapshot() *registry.Snapshot
-}
 
 // Deps are what a number's answers are made of. Numbers and Registry are
 // required; the others may be nil, and their part is then left out (the
 // page's buttons and the appeal are not mounted without their service).
 type Deps struct {
 	Numbers     hangup.NumberService
-	Registry    Registry
+	Registry    web.Registry
 	Reputation  *reputation.Service
 	RepDB       hangup.ReputationStore // appeals
 	Activity    *activity.Service      // lookups and "this number called me"

@@ -18,21 +18,15 @@ import (
 	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/orgportal"
-	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/webhook"
 )
-
-// Registry is the part of the registry service the handlers read.
-type Registry interface {
-	Snapshot() *registry.Snapshot
-}
 
 // Deps are the services the organisation API answers from. Registry is
 // required. Package http answers 404 for the endpoints whose service is
 // nil, without calling the handlers.
 type Deps struct {
-	Registry   Registry
+	Registry   web.Registry
 	Keys       *screen.Keys // the organisations' API tokens; nil refuses every request
 	Portal     *orgportal.Service
 	Dashboards *orgdash.Service

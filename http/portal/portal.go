@@ -20,15 +20,9 @@ import (
 	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/orgdash"
 	"github.com/hangup-org/hangup/orgportal"
-	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/webhook"
 )
-
-// Registry is the part of the registry service the pages read.
-type Registry interface {
-	Snapshot() *registry.Snapshot
-}
 
 // Deps are what the portal's pages read and change.
 type Deps struct {
@@ -40,7 +34,7 @@ type Deps struct {
 	// them; nil: none.
 	Alerts     *alert.Service
 	AlertViews func([]*hangup.PublicAlert) []alerts.AlertView
-	Registry   Registry // required
+	Registry   web.Registry // required
 	// Keys are the API keys, reloaded when a token is made or revoked
 	// here so that it counts on this node at once; nil: none.
 	Keys *screen.Keys

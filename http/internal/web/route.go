@@ -3,6 +3,8 @@ package web
 import (
 	"log/slog"
 	"net/http"
+
+	"github.com/hangup-org/hangup/registry"
 )
 
 // Route is one endpoint a handler package serves: the method and path
@@ -19,4 +21,10 @@ func Logger(l *slog.Logger) *slog.Logger {
 		return slog.Default()
 	}
 	return l
+}
+
+// Registry is the part of the registry service the handler packages read:
+// the current snapshot of the organisations.
+type Registry interface {
+	Snapshot() *registry.Snapshot
 }
