@@ -328,7 +328,7 @@ func New(cfg Config) (*Checker, error) {
 		// A registry name is distinctive from six letters (barclays in
 		// barclaysloginuk); shorter ones (sky, ee, cash) only when few
 		// popular names contain them (not sky in skyscanner).
-		b.solo = b.combo && (b.kind == kindRegistry && len(b.label) >= minEditShortRegistry || len(b.label) >= minComboLabel && contains[b.label] < genericCount)
+		b.solo = b.combo && (b.kind == kindRegistry && len(b.label) >= minEditShortRegistry || len(b.label) >= minComboLabel && !c.common[b.label])
 		id := int32(i)
 		if len(b.label) >= 2 {
 			c.labels[b.label] = append(c.labels[b.label], id)
