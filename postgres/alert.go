@@ -106,7 +106,7 @@ func alertLimit(n int) int {
 // SetAlertStatus implements hangup.AlertStore. The change is announced on
 // the feed in the same transaction, so every node's live alerts follow.
 func (db *DB) SetAlertStatus(ctx context.Context, id int64, from, to hangup.AlertStatus, actor, note string, at time.Time) error {
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
+	return db.withChange(ctx, hangup.TopicAlerts, func(tx pgx.Tx) error {
 		var status string
 		err := tx.QueryRow(ctx, `SELECT status FROM alerts WHERE id = $1 FOR UPDATE`, id).Scan(&status)
 		if errors.Is(err, pgx.ErrNoRows) {
@@ -126,12 +126,8 @@ func (db *DB) SetAlertStatus(ctx context.Context, id int64, from, to hangup.Aler
 			id, at.UTC(), actor, string(from), string(to), note); err != nil {
 			return wrap(err, "alert event")
 		}
-		return db.bumpInTx(ctx, tx, hangup.TopicAlerts)
+		return nil
 	})
-	if err == nil {
-		db.changed(hangup.TopicAlerts)
-	}
-	return err
 }
 
 // AlertEvents implements hangup.AlertStore.

@@ -43,7 +43,7 @@ func (db *DB) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 	if k.CreatedAt.IsZero() {
 		k.CreatedAt = db.now()
 	}
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
+	return db.withChange(ctx, hangup.TopicAPIKeys, func(tx pgx.Tx) error {
 		if err := db.lockAPIKeys(ctx, tx); err != nil {
 			return err
 		}
@@ -56,15 +56,8 @@ func (db *DB) CreateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 			}
 			return wrap(err, "create api key")
 		}
-		if err := writeKeyLists(ctx, tx, k); err != nil {
-			return err
-		}
-		return db.bumpInTx(ctx, tx, hangup.TopicAPIKeys)
+		return writeKeyLists(ctx, tx, k)
 	})
-	if err == nil {
-		db.changed(hangup.TopicAPIKeys)
-	}
-	return err
 }
 
 // writeKeyLists replaces a key's allow and deny lists.
@@ -186,7 +179,7 @@ func (db *DB) UpdateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 	if err := k.Validate(); err != nil {
 		return err
 	}
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
+	return db.withChange(ctx, hangup.TopicAPIKeys, func(tx pgx.Tx) error {
 		if err := db.lockAPIKeys(ctx, tx); err != nil {
 			return err
 		}
@@ -199,15 +192,8 @@ func (db *DB) UpdateAPIKey(ctx context.Context, k *hangup.APIKey) error {
 		if tag.RowsAffected() == 0 {
 			return hangup.Errorf(hangup.ENOTFOUND, "There is no API key %d.", k.ID)
 		}
-		if err := writeKeyLists(ctx, tx, k); err != nil {
-			return err
-		}
-		return db.bumpInTx(ctx, tx, hangup.TopicAPIKeys)
+		return writeKeyLists(ctx, tx, k)
 	})
-	if err == nil {
-		db.changed(hangup.TopicAPIKeys)
-	}
-	return err
 }
 
 // APIKeysVersion implements hangup.APIKeyStore.

@@ -332,3 +332,18 @@ func (f *feed) poll(ctx context.Context) {
 		f.deliver(hangup.Change{Topic: t})
 	}
 }
+
+// withChange runs fn in a transaction that also records a change of topic
+// (bumpInTx), and tells local subscribers once it has committed.
+func (db *DB) withChange(ctx context.Context, topic string, fn func(pgx.Tx) error) error {
+	err := db.withTx(ctx, func(tx pgx.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return db.bumpInTx(ctx, tx, topic)
+	})
+	if err == nil {
+		db.changed(topic)
+	}
+	return err
+}

@@ -33,21 +33,6 @@ func scanFeed(row pgx.Row) (*hangup.Feed, error) {
 	return f, nil
 }
 
-// feedTx runs fn in a transaction that ends by counting a change of the
-// feeds, and tells local subscribers once it committed.
-func (db *DB) feedTx(ctx context.Context, fn func(pgx.Tx) error) error {
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
-		if err := fn(tx); err != nil {
-			return err
-		}
-		return db.bumpInTx(ctx, tx, hangup.TopicFeeds)
-	})
-	if err == nil {
-		db.changed(hangup.TopicFeeds)
-	}
-	return err
-}
-
 // CreateFeed implements hangup.FeedStore.
 func (db *DB) CreateFeed(ctx context.Context, f *hangup.Feed) error {
 	if err := f.Validate(); err != nil {
@@ -56,7 +41,7 @@ func (db *DB) CreateFeed(ctx context.Context, f *hangup.Feed) error {
 	if f.CreatedAt.IsZero() {
 		f.CreatedAt = db.now()
 	}
-	return db.feedTx(ctx, func(tx pgx.Tx) error {
+	return db.withChange(ctx, hangup.TopicFeeds, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `INSERT INTO feeds (name, url, format, disabled, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
 			f.Name, f.URL, string(f.Format), f.Disabled, f.CreatedAt.UTC()).Scan(&f.ID)
 		if err != nil {
@@ -113,7 +98,7 @@ func (db *DB) FindFeed(ctx context.Context, name string) (*hangup.Feed, error) {
 // feedExec runs one statement in a counted transaction; ENOTFOUND if no
 // row matched.
 func (db *DB) feedExec(ctx context.Context, what, notFound, query string, args ...any) error {
-	return db.feedTx(ctx, func(tx pgx.Tx) error {
+	return db.withChange(ctx, hangup.TopicFeeds, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, query, args...)
 		if err != nil {
 			return wrap(err, "%s", what)
@@ -143,7 +128,7 @@ func (db *DB) SaveFeedFetch(ctx context.Context, id int64, fetch hangup.FeedFetc
 	if names == nil {
 		names = []string{}
 	}
-	return db.feedTx(ctx, func(tx pgx.Tx) error {
+	return db.withChange(ctx, hangup.TopicFeeds, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE feeds SET etag = $1, last_modified = $2, checked_at = $3, updated_at = $3, entries = $4, last_error = ''
 			WHERE id = $5`, fetch.ETag, fetch.LastModified, fetch.At.UTC(), len(fetch.Names), id)
 		if err != nil {

@@ -66,7 +66,7 @@ func (db *DB) ReplaceOrganisations(ctx context.Context, orgs []*hangup.Organisat
 		}
 	}
 	now := db.now().UTC()
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
+	return db.withChange(ctx, hangup.TopicRegistry, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		for i, o := range orgs {
 			b.Queue(`INSERT INTO organisations (id, body, updated_at) VALUES ($1, $2, $3)
@@ -75,17 +75,13 @@ func (db *DB) ReplaceOrganisations(ctx context.Context, orgs []*hangup.Organisat
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return wrap(err, "save organisations")
 		}
-		return db.bumpInTx(ctx, tx, hangup.TopicRegistry)
+		return nil
 	})
-	if err == nil {
-		db.changed(hangup.TopicRegistry)
-	}
-	return err
 }
 
 // DeleteOrganisation implements hangup.OrganisationStore.
 func (db *DB) DeleteOrganisation(ctx context.Context, id string) error {
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
+	return db.withChange(ctx, hangup.TopicRegistry, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `DELETE FROM organisations WHERE id = $1`, id)
 		if err != nil {
 			return wrap(err, "delete organisation %q", id)
@@ -93,10 +89,6 @@ func (db *DB) DeleteOrganisation(ctx context.Context, id string) error {
 		if tag.RowsAffected() == 0 {
 			return hangup.Errorf(hangup.ENOTFOUND, "There is no organisation %q in the registry.", id)
 		}
-		return db.bumpInTx(ctx, tx, hangup.TopicRegistry)
+		return nil
 	})
-	if err == nil {
-		db.changed(hangup.TopicRegistry)
-	}
-	return err
 }

@@ -114,7 +114,7 @@ func (db *DB) ListClaims(ctx context.Context, status hangup.ClaimStatus, limit i
 
 // UpdateClaim implements hangup.OrgPortalStore.
 func (db *DB) UpdateClaim(ctx context.Context, c *hangup.OrgClaim, a hangup.AuditEntry) error {
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
+	return db.withChange(ctx, hangup.TopicRegistry, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE org_claims SET status = $1, queue_reason = $2, challenge = $3, expires_at = $4, updated_at = $5,
 			verified_at = $6, method = $7, decided_by = $8, user_id = $9 WHERE id = $10`,
 			c.Status, c.QueueReason, c.Challenge, c.ExpiresAt.UTC(), c.UpdatedAt.UTC(), utcPtr(c.VerifiedAt), c.Method, c.DecidedBy, c.UserID, c.ID)
@@ -124,15 +124,8 @@ func (db *DB) UpdateClaim(ctx context.Context, c *hangup.OrgClaim, a hangup.Audi
 		if tag.RowsAffected() == 0 {
 			return hangup.Errorf(hangup.ENOTFOUND, "There is no claim %d.", c.ID)
 		}
-		if err := auditInTx(ctx, tx, a); err != nil {
-			return err
-		}
-		return db.bumpInTx(ctx, tx, hangup.TopicRegistry)
+		return auditInTx(ctx, tx, a)
 	})
-	if err == nil {
-		db.changed(hangup.TopicRegistry)
-	}
-	return err
 }
 
 const factColumns = `id, organisation_id, kind, value, number, role, text, callback, status, method, created_by, created_at, updated_at,
@@ -171,7 +164,7 @@ func factConflict(err error, f *hangup.OrgFact) error {
 
 // CreateFact implements hangup.OrgPortalStore.
 func (db *DB) CreateFact(ctx context.Context, f *hangup.OrgFact, a hangup.AuditEntry) error {
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
+	err := db.withChange(ctx, hangup.TopicRegistry, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `INSERT INTO org_facts (organisation_id, kind, value, number, role, text, callback, status, method,
 			created_by, created_at, updated_at, verified_at, verified_by, code_hash, code_expires, code_attempts, codes_sent, code_window, challenge)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
@@ -184,20 +177,14 @@ func (db *DB) CreateFact(ctx context.Context, f *hangup.OrgFact, a hangup.AuditE
 		if a.Subject == "" {
 			a.Subject = fmt.Sprintf("fact %d", f.ID)
 		}
-		if err := auditInTx(ctx, tx, a); err != nil {
-			return err
-		}
-		return db.bumpInTx(ctx, tx, hangup.TopicRegistry)
+		return auditInTx(ctx, tx, a)
 	})
-	if err == nil {
-		db.changed(hangup.TopicRegistry)
-	}
 	return factConflict(err, f)
 }
 
 // UpdateFact implements hangup.OrgPortalStore.
 func (db *DB) UpdateFact(ctx context.Context, f *hangup.OrgFact, a hangup.AuditEntry) error {
-	err := db.withTx(ctx, func(tx pgx.Tx) error {
+	err := db.withChange(ctx, hangup.TopicRegistry, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE org_facts SET text = $1, callback = $2, status = $3, method = $4, updated_at = $5, verified_at = $6,
 			verified_by = $7, code_hash = $8, code_expires = $9, code_attempts = $10, codes_sent = $11, code_window = $12, challenge = $13 WHERE id = $14`,
 			f.Text, f.CallBack, f.Status, f.Method, f.UpdatedAt.UTC(), utcPtr(f.VerifiedAt), f.VerifiedBy, f.CodeHash, optTime(f.CodeExpires),
@@ -208,14 +195,8 @@ func (db *DB) UpdateFact(ctx context.Context, f *hangup.OrgFact, a hangup.AuditE
 		if tag.RowsAffected() == 0 {
 			return hangup.Errorf(hangup.ENOTFOUND, "There is no published fact %d.", f.ID)
 		}
-		if err := auditInTx(ctx, tx, a); err != nil {
-			return err
-		}
-		return db.bumpInTx(ctx, tx, hangup.TopicRegistry)
+		return auditInTx(ctx, tx, a)
 	})
-	if err == nil {
-		db.changed(hangup.TopicRegistry)
-	}
 	return factConflict(err, f)
 }
 
