@@ -3,16 +3,11 @@ package webhook_test
 import (
 	"context"
 	"crypto/tls"
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/netip"
-	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,6 +20,7 @@ import (
 	"github.com/hangup-org/hangup/safefetch"
 	"github.com/hangup-org/hangup/sqlite"
 	"github.com/hangup-org/hangup/webhook"
+	"github.com/hangup-org/hangup/webhook/webhooktest"
 )
 
 var (
@@ -66,56 +62,6 @@ func (f *fixture) report(t *testing.T, shown, callback, claimed string) {
 	}
 }
 
-// receiver is an organisation's webhook endpoint on loopback that checks
-// each delivery's signature as the documentation tells receivers to.
-type receiver struct {
-	srv    *httptest.Server
-	secret string
-	fail   int // answer 503 to this many deliveries first
-
-	mu       sync.Mutex
-	verified []webhook.Notice
-	rejected []error
-	calls    int
-}
-
-func newReceiver(t *testing.T) *receiver {
-	rc := &receiver{}
-	rc.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		rc.mu.Lock()
-		defer rc.mu.Unlock()
-		rc.calls++
-		if rc.calls <= rc.fail {
-			w.WriteHeader(http.StatusServiceUnavailable)
-			return
-		}
-		if err := webhook.Verify(rc.secret, r.Header.Get(webhook.HeaderSignature), body, time.Now(), 5*time.Minute); err != nil {
-			rc.rejected = append(rc.rejected, err)
-			w.WriteHeader(http.StatusUnauthorized)
-			return
-		}
-		var n webhook.Notice
-		if err := json.Unmarshal(body, &n); err != nil || n.Event != r.Header.Get(webhook.HeaderEvent) {
-			rc.rejected = append(rc.rejected, errors.New("body or event header wrong"))
-			w.WriteHeader(http.StatusBadRequest)
-			return
-		}
-		rc.verified = append(rc.verified, n)
-		w.WriteHeader(http.StatusNoContent)
-	}))
-	t.Cleanup(rc.srv.Close)
-	return rc
-}
-
-// loopbackClient is the only way to reach a test receiver: a client whose
-// outbound rules allow loopback, built in the test.
-func loopbackClient(rc *receiver) *safefetch.Client {
-	u, _ := url.Parse(rc.srv.URL)
-	port, _ := strconv.Atoi(u.Port())
-	return safefetch.New(safefetch.Config{AllowLoopback: true, Schemes: []string{"http"}, Ports: []int{port}, Timeout: 5 * time.Second})
-}
-
 // TestWebhookDeliveryToALoopbackReceiverVerifiesItsSignature: IMEX
 // registers a webhook with a threshold of 2; three reports name IMEX (one
 // from a number that is IMEX's own); the scan finds the threshold and the
@@ -123,17 +69,17 @@ func loopbackClient(rc *receiver) *safefetch.Client {
 // signature it verifies. A second scan sends nothing again.
 func TestWebhookDeliveryToALoopbackReceiverVerifiesItsSignature(t *testing.T) {
 	f := newFixture(t)
-	rc := newReceiver(t)
-	s := f.service(loopbackClient(rc), nil, nil)
+	rc := webhooktest.Start(t)
+	s := f.service(rc.Client(), nil, nil)
 	ctx := context.Background()
-	w, err := s.Register(ctx, imexMember, "imex", webhook.Registration{Kind: hangup.WebhookURL, Target: rc.srv.URL + "/hangup", Threshold: 2})
+	w, err := s.Register(ctx, imexMember, "imex", webhook.Registration{Kind: hangup.WebhookURL, Target: rc.URL + "/hangup", Threshold: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(w.Secret, "whsec_") || len(w.Secret) < 40 {
 		t.Fatalf("secret %q", w.Secret)
 	}
-	rc.secret = w.Secret
+	rc.SetSecret(w.Secret)
 	f.now = f.now.Add(time.Second)
 	f.report(t, "0906 123 4567", "", "IMEX")
 	f.report(t, "0906 123 4567", "020 7946 0000", "IMEX IT")
@@ -153,13 +99,12 @@ func TestWebhookDeliveryToALoopbackReceiverVerifiesItsSignature(t *testing.T) {
 	if sent, err := s.DeliverDue(ctx); err != nil || sent != 3 {
 		t.Fatalf("DeliverDue = %d, %v", sent, err)
 	}
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	if len(rc.rejected) > 0 || len(rc.verified) != 3 {
-		t.Fatalf("receiver verified %d, rejected %v", len(rc.verified), rc.rejected)
+	verified, rejected := rc.Verified(), rc.Rejected()
+	if len(rejected) > 0 || len(verified) != 3 {
+		t.Fatalf("receiver verified %d, rejected %v", len(verified), rejected)
 	}
 	got := map[string]bool{}
-	for _, n := range rc.verified {
+	for _, n := range verified {
 		got[n.ID] = true
 		if n.Organisation.ID != "imex" || n.Organisation.Name != "IMEX" || !strings.HasSuffix(n.Organisation.Dashboard, "/organisations/imex/dashboard") {
 			t.Errorf("notice about %+v", n.Organisation)
@@ -183,15 +128,15 @@ func TestWebhookDeliveryToALoopbackReceiverVerifiesItsSignature(t *testing.T) {
 
 func TestWebhookRetriesWithBackoffThenFails(t *testing.T) {
 	f := newFixture(t)
-	rc := newReceiver(t)
-	rc.fail = 1
-	s := f.service(loopbackClient(rc), nil, nil)
+	rc := webhooktest.Start(t)
+	rc.FailNext(1)
+	s := f.service(rc.Client(), nil, nil)
 	ctx := context.Background()
-	w, err := s.Register(ctx, imexMember, "imex", webhook.Registration{Kind: hangup.WebhookURL, Target: rc.srv.URL})
+	w, err := s.Register(ctx, imexMember, "imex", webhook.Registration{Kind: hangup.WebhookURL, Target: rc.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rc.secret = w.Secret
+	rc.SetSecret(w.Secret)
 	d, err := s.Test(ctx, imexMember, "imex", w.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -212,9 +157,7 @@ func TestWebhookRetriesWithBackoffThenFails(t *testing.T) {
 	}
 
 	// A receiver that never comes back: failed after the last backoff.
-	rc.mu.Lock()
-	rc.fail, rc.calls = 100, 0
-	rc.mu.Unlock()
+	rc.FailNext(100)
 	d, _ = s.Test(ctx, imexMember, "imex", w.ID)
 	for range 2 {
 		f.now = f.now.Add(10 * time.Minute)

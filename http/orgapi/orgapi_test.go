@@ -20,6 +20,7 @@ import (
 	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/http/orgapi"
 	"github.com/hangup-org/hangup/report"
+	"github.com/hangup-org/hangup/webhook/webhooktest"
 )
 
 // The organisation API's dashboard, alerts and notifications: an org token
@@ -352,7 +353,7 @@ func orgWebhookList(t *testing.T, s orgAPIServer, key string) ([]orgWebhook, str
 }
 
 func TestOrgAPIWebhooks(t *testing.T) {
-	rcv := testenv.NewSignedReceiver(t)
+	rcv := webhooktest.Start(t)
 	port := rcv.Port
 	s := newOrgAPIServer(t, port)
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	hhttp "github.com/hangup-org/hangup/http"
+	"github.com/hangup-org/hangup/webhook/webhooktest"
 
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/http/internal/servertest"
@@ -24,7 +25,7 @@ func withWebhooks(port int) func(*hhttp.Deps, *testenv.Env) {
 // and a receiver on loopback verifies the signature; the delivery log
 // shows it. HMRC can't open IMEX's page.
 func TestNotificationPageTestButtonReachesASignedReceiver(t *testing.T) {
-	rcv := testenv.NewSignedReceiver(t)
+	rcv := webhooktest.Start(t)
 	port := rcv.Port
 	s, e := servertest.New(t, hhttp.DefaultConfig(), withWebhooks(port))
 	imex, hmrc := testenv.NewBrowser(t, s), testenv.NewBrowser(t, s)

@@ -30,6 +30,7 @@ import (
 	"github.com/hangup-org/hangup/sqlite"
 	"github.com/hangup-org/hangup/stats"
 	"github.com/hangup-org/hangup/webhook"
+	"github.com/hangup-org/hangup/webhook/webhooktest"
 )
 
 // Env is every engine a test server renders, over one database.
@@ -118,7 +119,7 @@ func New(t testing.TB) *Env {
 func Webhooks(db *sqlite.DB, reg interface{ Snapshot() *registry.Snapshot }, port int) *webhook.Service {
 	var fetch *safefetch.Client
 	if port != 0 {
-		fetch = safefetch.New(safefetch.Config{AllowLoopback: true, Schemes: []string{"http"}, Ports: []int{port}, Timeout: 5 * time.Second})
+		fetch = webhooktest.LoopbackClient(port)
 	}
 	return webhook.New(webhook.Config{}, webhook.Deps{Store: db, Reports: db, Fetch: fetch,
 		Organisation: func(id string) (*hangup.Organisation, bool) { return reg.Snapshot().Organisation(id) }})
