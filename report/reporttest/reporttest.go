@@ -32,21 +32,10 @@ type Stack struct {
 func New(t testing.TB, sites bool) *Stack {
 	t.Helper()
 	ctx := context.Background()
-	p, err := phone.New(phone.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "reports.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	reg, err := registry.NewService(ctx, db, p, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, p, reg := Base(t, "reports.db")
 	rep := reputation.New(reputation.DefaultConfig(), db)
-	if err := rep.Load(ctx); err != nil {
+	var err error
+	if err = rep.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
 	s := &Stack{DB: db, Numbers: p, Registry: reg, Reputation: rep}
@@ -61,4 +50,26 @@ func New(t testing.TB, sites bool) *Stack {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// Base opens a fresh SQLite file called name in t's temporary directory,
+// closed when the test ends, with the phone intelligence and the seeded
+// registry on it: what every service stack in the tests starts from.
+func Base(t testing.TB, name string) (*sqlite.DB, *phone.Intel, *registry.Service) {
+	t.Helper()
+	ctx := context.Background()
+	p, err := phone.New(phone.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	reg, err := registry.NewService(ctx, db, p, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, p, reg
 }

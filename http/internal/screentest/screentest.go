@@ -7,7 +7,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/registry/registrytest"
+	"github.com/hangup-org/hangup/report/reporttest"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/screen"
 	"github.com/hangup-org/hangup/sqlite"
@@ -51,19 +51,7 @@ type Server struct {
 func New(t testing.TB, cfg hhttp.Config) *Server {
 	t.Helper()
 	ctx := context.Background()
-	p, err := phone.New(phone.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "screen.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	reg, err := registry.NewService(ctx, db, p, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, p, reg := reporttest.Base(t, "screen.db")
 	registrytest.SetRole(t, reg, "imex", hangup.RoleCallsOut) // the "(verified)" label needs a number IMEX calls from
 	rep := reputation.New(reputation.DefaultConfig(), db)
 	rep.SetClock(func() time.Time { return Now })

@@ -8,7 +8,6 @@ package testenv
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -23,6 +22,7 @@ import (
 	"github.com/hangup-org/hangup/phone"
 	"github.com/hangup-org/hangup/registry"
 	"github.com/hangup-org/hangup/report"
+	"github.com/hangup-org/hangup/report/reporttest"
 	"github.com/hangup-org/hangup/reputation"
 	"github.com/hangup-org/hangup/safefetch"
 	"github.com/hangup-org/hangup/screen"
@@ -56,19 +56,7 @@ type Env struct {
 // New builds the engines; the database is closed when the test ends.
 func New(t testing.TB) *Env {
 	t.Helper()
-	p, err := phone.New(phone.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "http.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	reg, err := registry.NewService(context.Background(), db, p, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, p, reg := reporttest.Base(t, "http.db")
 	rep := reputation.New(reputation.DefaultConfig(), db)
 	if err := rep.Load(context.Background()); err != nil {
 		t.Fatal(err)
