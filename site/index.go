@@ -59,8 +59,11 @@ type brand struct {
 	rank   int  // Tranco rank, 0 if not ranked
 	combo  bool // may be combined with words (combosquatting)
 	solo   bool // distinctive enough to spot inside a run-together name (securepaypallogin)
-	swap   bool // may be matched on another ending (TLD swap)
-	edit   bool // protected from one-character typos
+	// generic: a popular site whose name many popular names are made of
+	// (forms, nic): alone it says nothing about the brand
+	generic bool
+	swap    bool // may be matched on another ending (TLD swap)
+	edit    bool // protected from one-character typos
 }
 
 // Checker is the website checker: one engine for the caller check, the
@@ -329,6 +332,7 @@ func New(cfg Config) (*Checker, error) {
 		// barclaysloginuk); shorter ones (sky, ee, cash) only when few
 		// popular names contain them (not sky in skyscanner).
 		b.solo = b.combo && (b.kind == kindRegistry && len(b.label) >= minEditShortRegistry || len(b.label) >= minComboLabel && !c.common[b.label])
+		b.generic = b.kind == kindPopular && c.common[b.label]
 		id := int32(i)
 		if len(b.label) >= 2 {
 			c.labels[b.label] = append(c.labels[b.label], id)

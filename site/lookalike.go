@@ -142,7 +142,7 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 			// endings it is usually the brand's own site elsewhere
 			// (google.rs, amazon.ie, hsbc.com, vodafone.de): no warning on
 			// the name alone.
-			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) && !(b.kind == kindPopular && c.common[b.label]) {
+			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) && !b.generic {
 				consider(lookalike{brand: id, family: famTLDSwap, strong: true, part: siteU}, true)
 			}
 			break
@@ -695,7 +695,7 @@ func (c *Checker) subdomainLookalike(a *Address, subs []string, site string, onP
 				// classic trick: people read the start of the address.
 				full := hasLabels(sub, b.domain) || tok == l && i+1 < len(subs) && strings.HasPrefix(b.domain, l+"."+subs[i+1]+".")
 				strong := full || onPlatform || c.riskyTLD(a) || c.hasScamWord(site) || c.hasScamWord(sub)
-				if !strong && (len(b.label) < minEditRegistry || b.kind == kindPopular && c.common[tok]) {
+				if !strong && (len(b.label) < minEditRegistry || b.generic) {
 					// A short name, or a popular site's name that many
 					// names are made of (forms, for forms.gle), says
 					// nothing in a subdomain without another sign.
