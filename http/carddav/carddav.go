@@ -126,14 +126,8 @@ func (b *book) ctag() string { return fmt.Sprintf("hangup-%d-%d", b.version, len
 // davPropfind answers PROPFIND with Depth 0 or 1 (infinity is treated as
 // 1: the tree is two levels deep).
 func (h *Handler) davPropfind(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		davError(w, http.StatusRequestEntityTooLarge, "The request body is too large.")
-		return
-	}
-	pf, err := parsePropfind(body)
-	if err != nil {
-		davError(w, http.StatusBadRequest, err.Error())
+	pf, ok := readBody(w, r, parsePropfind)
+	if !ok {
 		return
 	}
 	b, err := h.addressBook(r)
@@ -181,14 +175,8 @@ func (b *book) card(path string) (int, bool) {
 // cards named) and addressbook-query (every card; filters are not
 // applied, which RFC 6352 lets a client notice from the answer).
 func (h *Handler) davReport(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		davError(w, http.StatusRequestEntityTooLarge, "The request body is too large.")
-		return
-	}
-	rep, err := parseReport(body)
-	if err != nil {
-		davError(w, http.StatusBadRequest, err.Error())
+	rep, ok := readBody(w, r, parseReport)
+	if !ok {
 		return
 	}
 	if rep.kind == "" {
@@ -495,4 +483,21 @@ func decodeXML(body []byte, v any) error {
 		return fmt.Errorf("the body is not valid XML: %v", err)
 	}
 	return nil
+}
+
+// readBody reads a request's XML body and parses it, answering 413 when it
+// is too large and 400 when it does not parse.
+func readBody[T any](w http.ResponseWriter, r *http.Request, parse func([]byte) (T, error)) (T, bool) {
+	var zero T
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		davError(w, http.StatusRequestEntityTooLarge, "The request body is too large.")
+		return zero, false
+	}
+	v, err := parse(body)
+	if err != nil {
+		davError(w, http.StatusBadRequest, err.Error())
+		return zero, false
+	}
+	return v, true
 }
