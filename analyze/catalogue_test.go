@@ -122,6 +122,7 @@ var codeExamples = map[string]string{
 	"genuine_official_site":     "Please go to irs.gov to check.",
 	"genuine_inbound_service":   "Thank you for calling, how can I help you?",
 	"genuine_no_pressure":       "Take your time, there is no rush.",
+	"wrong_number":              "Sorry, I think you have the wrong number.",
 }
 
 func TestEveryCodeFires(t *testing.T) {

@@ -52,6 +52,14 @@ import (
 // the call a scam. Genuine behaviour ("we will never ask for your PIN",
 // "call the number on your card") lowers the learned score but cannot
 // cancel a request: a caller who says both is still asking.
+//
+// A call that reached a wrong number ("you've got the wrong number", "I must
+// have dialled wrong"), said by either side, has no floor: nobody on it is
+// the organisation the caller wanted, so nobody is impersonating it (the
+// person who rang a pop-up's number and reached a repair shop). A sure sign
+// still counts, and a request or a problem raised after the wrong number
+// starts a new story and brings the floor back ("sorry, wrong number" is how
+// investment scams open).
 
 // The learned model has the opposite limit: it may not flag a call on
 // nothing a person could be shown. Without one indicator of weight
@@ -177,6 +185,9 @@ type elemEvidence struct {
 // noteElement records a caller-side indicator of rule r for the floor.
 // ind is its index in s.indicators, or -1 if it was not kept.
 func (s *callState) noteElement(r *rule, mult float64, ind int) {
+	if r.Disclaims {
+		s.disclaimed = true
+	}
 	if r.Stage == hangup.StageGenuine {
 		s.genuineAny = true
 		if r.Weight*mult >= genuineMinWeight {
@@ -185,6 +196,11 @@ func (s *callState) noteElement(r *rule, mult float64, ind int) {
 		return
 	}
 	s.strongest = max(s.strongest, r.Weight*mult)
+	if s.disclaimed && mult == 1 && r.Weight >= floorMinWeight && (r.Element == catalogue.Request || r.Element == catalogue.Hook) {
+		// a request or a problem after "wrong number" is a new story: the
+		// "sorry, wrong number" text that opens an investment scam
+		s.disclaimed = false
+	}
 	if r.Element != catalogue.NoElement && mult == 1 && r.Weight >= weakElementWeight {
 		s.weakElems |= 1 << r.Element
 	}
@@ -253,6 +269,10 @@ func (s *callState) floor() (hangup.Verdict, []int) {
 		}
 	}
 	switch {
+	case s.disclaimed && s.alone.weight > 0:
+		return hangup.VerdictSuspicious, []int{s.alone.ind}
+	case s.disclaimed:
+		return hangup.VerdictNotScam, nil
 	case has(catalogue.Request) && len(with) >= 2:
 		return hangup.VerdictScam, append([]int{s.elem[catalogue.Request].ind}, with...)
 	case has(catalogue.Request) && len(with) == 1:

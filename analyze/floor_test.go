@@ -116,3 +116,50 @@ func TestFloorHoldsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongNumberLiftsTheFloor: when the call reached a wrong number, the
+// person who answered is not the organisation the caller wanted and the
+// playbook's floor does not apply; a request or a problem raised after
+// "wrong number" is a new story and brings the floor back (the "sorry,
+// wrong number" message that opens an investment scam). Texts written for
+// this test.
+func TestWrongNumberLiftsTheFloor(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		text  string
+		floor bool
+	}{
+		{"a caller who dialled a pop-up's number and reached a repair shop",
+			"Caller: Hi, is this the computer support line? A pop-up says my computer has a virus and to call this number.\n" +
+				"Answerer: Yes, this is technical support. I will remote in and take a look, please download AnyDesk and read me the code.\n" +
+				"Caller: Is this Microsoft? The pop-up said Microsoft.\n" +
+				"Answerer: Oh, no, this is a repair shop, you have got the wrong number. I must have misunderstood.", false},
+		{"a sure sign stands after a wrong number",
+			"Caller: You need to pay the fine today with Steam gift cards and read me the numbers on the back.\nPerson: Sorry, you have the wrong number.", true},
+		{"the same call without the wrong number",
+			"Caller: Hello, is that Windows support? A pop-up said my computer has a virus and to ring this number.\n" +
+				"Answerer: Yes, this is Windows support. Let me remote into your computer to remove it.", true},
+		{"a scam that goes on after the person says wrong number",
+			"Caller: Hello, this is the Windows technical department.\n" +
+				"Person: I think you have the wrong number.\n" +
+				"Caller: No madam, your computer is infected with a virus, install AnyDesk now so I can fix it.", true},
+		{"an investment scam that opened with a wrong-number message",
+			"It started with a wrong number text. We chatted for weeks, then she told me to put money into a crypto trading app and send a security deposit to withdraw my profits.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := e.run(context.Background(), tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := st.bounds()
+			if got := b.Floor != hangup.VerdictNotScam; got != tt.floor {
+				t.Fatalf("floor %v, want a floor: %v; indicators %+v", b.Floor, tt.floor, st.indicators)
+			}
+		})
+	}
+}

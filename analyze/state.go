@@ -63,6 +63,9 @@ type callState struct {
 	// for calling", "your ticket"); remote: the distinct remote-access
 	// requests (install a tool, read a code, allow control) the caller made
 	genuineAny bool
+	// disclaimed: someone said the call reached a wrong number, so nobody
+	// on it is impersonating the organisation wanted (no floor)
+	disclaimed bool
 	remote     []elemEvidence
 	remoteCode []string
 	// hooks: the distinct problems, threats or windfalls of twoHookWeight

@@ -112,6 +112,11 @@ type Rule struct {
 	// payment, a safe account, a lie to tell the bank): at least suspicious
 	// whatever else is said.
 	Alone bool
+	// Disclaims: said by either side, the call reached someone who is not
+	// the organisation wanted (a wrong number). Nobody on the line claims
+	// to be it, so the playbook's floor does not apply; the learned score
+	// and any sure sign (Alone) still do.
+	Disclaims bool
 }
 
 // RuleByCode returns the first rule with code.
@@ -1083,6 +1088,9 @@ var Concepts = []Concept{
 		"no payment is needed; no payment required; no payment is required; you do not have to pay; there is no fee; there is no charge; at no cost; free of charge; you can ignore; take your time; no rush; there is no rush",
 		"in your own time; at your convenience; whenever is convenient; you can think about it; talk it over; speak to your family; check with your family; feel free to call us back; you can call us back; nothing to pay; there is nothing to pay; you entered our; you entered the; that you entered; you took part in",
 	}},
+	{"WRONGNUM", []string{
+		"wrong number; wrong phone number; wrong telephone number; dialed the wrong; dialled the wrong; dialed wrong; dialled wrong; misdialed; misdialled; mis dialed; mis dialled; called the wrong number; rang the wrong number",
+	}},
 	{"BRANCH", []string{
 		"prescription is ready; ready for pickup; ready for collection; just bring id; bring id; at the tills; at the till; at reception; collect it in store; collect in store; pick it up in store",
 
@@ -1378,6 +1386,8 @@ var Rules = []Rule{
 		Explain: "The gift card was offered to you, not asked of you as payment."},
 	{Code: "genuine_inbound_service", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, Pattern: "INBOUND",
 		Explain: "The call sounds like one the person made to a service line themselves."},
+	{Code: "wrong_number", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, Disclaims: true, Pattern: "WRONGNUM",
+		Explain: "The call reached a wrong number: the person who answered is not the organisation the caller wanted."},
 	{Code: "genuine_no_pressure", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Pattern: "NOACTION || BRANCH",
 		Explain: "The speaker said there is no payment or action needed, no rush, or to come in person: the opposite of scam pressure."},
 }
