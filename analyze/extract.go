@@ -280,6 +280,9 @@ func (m *matcher) claims(ts []token, hits []hit, text string, ents []rawEntity) 
 				}
 			}
 		}
+		if org != nil && deniedClaim(ts, h.from, org.from) {
+			continue // "this isn't actually Microsoft", "we're not calling from the bank"
+		}
 		if org != nil {
 			ents = append(ents, rawEntity{kind: hangup.EntityOrganisation, value: claimName(org.canon, ts, org.from, org.to), from: h.to, to: org.to, claim: spanText(text, ts, h.to, org.to)})
 			continue
@@ -297,6 +300,21 @@ func (m *matcher) claims(ts []token, hits []hit, text string, ents []rawEntity) 
 		}
 	}
 	return ents
+}
+
+// deniedClaim reports whether a claim that starts at token from and names
+// an organisation at token org is negated: "not" or "never" just before the
+// claim words or between them and the name.
+func deniedClaim(ts []token, from, org int32) bool {
+	if from > 0 && (ts[from-1].text == "not" || ts[from-1].text == "never") {
+		return true
+	}
+	for k := from; k < org && k < int32(len(ts)); k++ {
+		if ts[k].text == "not" || ts[k].text == "never" {
+			return true
+		}
+	}
+	return false
 }
 
 func claimName(canon string, ts []token, from, to int32) string {

@@ -163,3 +163,36 @@ func TestWrongNumberLiftsTheFloor(t *testing.T) {
 		})
 	}
 }
+
+// TestDeniedClaimIsNoClaim: "this isn't actually Microsoft" and "we're not
+// calling from your bank" deny being the organisation; they are no claim
+// to be it (the registry would otherwise quote them as one).
+func TestDeniedClaimIsNoClaim(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text  string
+		claim bool
+	}{
+		{"Okay, well, this isn't actually Microsoft tech support, you rang a printer shop.", false},
+		{"I am not calling from your bank, I'm your neighbour.", false},
+		{"Hello, this is Microsoft tech support.", true},
+		{"Good morning, I'm calling from your bank about a payment.", true},
+	} {
+		a, err := e.Analyze(context.Background(), tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, en := range a.Entities {
+			if en.Kind == hangup.EntityOrganisation {
+				got = true
+			}
+		}
+		if got != tt.claim {
+			t.Errorf("%q: a claimed organisation %v, want %v (%+v)", tt.text, got, tt.claim, a.Entities)
+		}
+	}
+}
