@@ -123,6 +123,9 @@ var codeExamples = map[string]string{
 	"genuine_inbound_service":   "Thank you for calling, how can I help you?",
 	"genuine_no_pressure":       "Take your time, there is no rush.",
 	"wrong_number":              "Sorry, I think you have the wrong number.",
+	"call_divert_code":          "Now dial star star 21 and then this number to fix the fault on your line.",
+	"cash_courier":              "Take the cash out and give it to the courier when he knocks.",
+	"insider_investigation":     "We need your help to catch a member of staff at your branch.",
 }
 
 func TestEveryCodeFires(t *testing.T) {

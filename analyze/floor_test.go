@@ -196,3 +196,62 @@ func TestDeniedClaimIsNoClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesInTheFirstPerson: what a worried person types about a call uses
+// "my" for what the caller asked for, the present tense ("he wants", "she
+// says she's from") and "DHL rang" for the claim. Texts written for this
+// test, unlike the development set hangup-dev4 that showed the gap.
+func TestNotesInTheFirstPerson(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		code string
+		want bool
+	}{
+		{"the caller needs my card number to send the voucher", "card_details_request", false}, // "needs" alone, no one asking
+		{"she needs my card number to send the voucher", "card_details_request", true},
+		{"they want my bank details so they can pay it in", "card_details_request", true},
+		{"do you need my card number for the order", "card_details_request", false},
+		{"he says hes from my bank and something is wrong", "claims_bank_fraud_team", true},
+		{"a lady phoned saying she is from microsoft", "claims_tech_company", true},
+		{"Royal Mail rang me about a parcel", "claims_courier", true},
+		{"he wants me to go to a website now", "browser_steering", true},
+		{"the agent needed to get on my computer to cancel it", "remote_access_request", true},
+		{"he wanted me to go into my online banking", "bank_login_request", true},
+		{"the refund will go into the bank account you gave us", "bank_login_request", false},
+		{"he told me to dial star star 21 and then his number", "call_divert_code", true},
+		{"they are sending a driver to collect my card", "cash_courier", true},
+		{"he needs my help to catch a member of staff at my branch", "insider_investigation", true},
+		{"my sim will be cancelled today unless I read out the code", "account_threat", true},
+		{"the bank rang about a payment and they unblocked it", "account_threat", false},
+		{"a man said my son had been kidnapped", "family_emergency", true},
+		{"if the cashier asks I'm to say it's for my nephew", "coached_lie", true},
+		{"I have to pay the first year with iTunes vouchers", "gift_card_payment", true},
+	}
+	for _, tt := range tests {
+		a, err := e.Analyze(context.Background(), tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, in := range a.Indicators {
+			if in.Code == tt.code {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: %s fired %v, want %v (%v)", tt.text, tt.code, got, tt.want, codesOf(a))
+		}
+	}
+}
+
+func codesOf(a *hangup.Analysis) []string {
+	var out []string
+	for _, in := range a.Indicators {
+		out = append(out, in.Code)
+	}
+	return out
+}

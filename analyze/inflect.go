@@ -31,10 +31,11 @@ var inflectionStopWords = map[string]bool{
 	// tense and person carry the meaning in reported requests: "he needed
 	// me to" is a demand, "I need to make a transfer" the person's own
 	// wish; "it says here" is no coached lie; "thanks for contacting us" is
-	// no "contact Microsoft"; a bill to pay is not a billing department
+	// no "contact Microsoft"; a bill to pay is not a billing department;
+	// "they unblocked it" is done, not a threat to "unblock it" for a fee
 	"needed": true, "wanted": true, "says": true, "contacting": true, "sues": true,
 	"bills": true, "billing": true, "visits": true, "sharing": true, "payments": true, "scratching": true, "writing": true,
-	"repairs": true, "reinstated": true, "talking": true, "reimbursed": true,
+	"repairs": true, "reinstated": true, "unblocked": true, "talking": true, "reimbursed": true,
 	"transferred": true, "transferring": true, "sending": true, "confirmed": true, "asking": true, "united": true, "used": true, "linked": true, "flagged": true,
 }
 
