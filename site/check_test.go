@@ -375,3 +375,45 @@ func TestStorageBucketsAreUsersSites(t *testing.T) {
 		}
 	}
 }
+
+// TestRound4NamesOfTheirOwn covers round 4's rules against false alarms on
+// popular domains the checker does not know (held out of its index here),
+// each with a real scam pattern the rule must keep catching.
+func TestRound4NamesOfTheirOwn(t *testing.T) {
+	d, err := DefaultData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := map[string]bool{"google.cf": true, "google.ml": true}
+	var kept []string
+	for _, dom := range d.Tranco {
+		if !held[dom] {
+			kept = append(kept, dom)
+		}
+	}
+	d.Tranco = kept
+	c, err := New(Config{Organisations: testOrgs(), Data: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in   string
+		want hangup.SiteVerdict
+	}{
+		// A brand that runs sites on many country endings (google.de,
+		// google.co.uk) holds its name on the formerly free ones too.
+		{"google.cf", hangup.SiteUnknown},
+		{"google.ml", hangup.SiteUnknown},
+		// A brand without sites across countries is still copied there.
+		{"microsoft.tk", hangup.SiteImpersonation},
+		{"google.top", hangup.SiteImpersonation},
+	} {
+		res, err := c.CheckSite(tc.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.in, err)
+		}
+		if res.Verdict != tc.want {
+			t.Errorf("%s: verdict %s (brand %q), want %s; findings %v", tc.in, res.Verdict, res.Brand, tc.want, codes(res))
+		}
+	}
+}

@@ -62,8 +62,12 @@ type brand struct {
 	// generic: a popular site whose name many popular names are made of
 	// (forms, nic): alone it says nothing about the brand
 	generic bool
-	swap    bool // may be matched on another ending (TLD swap)
-	edit    bool // protected from one-character typos
+	// countries: the brand runs sites under its name on several country
+	// endings (google.de, amazon.fr): its name on another one is most
+	// likely its own too
+	countries bool
+	swap      bool // may be matched on another ending (TLD swap)
+	edit      bool // protected from one-character typos
 }
 
 // Checker is the website checker: one engine for the caller check, the
@@ -124,6 +128,9 @@ const (
 	// in myhome, smarthome…): such a name inside a run-together name says
 	// nothing.
 	genericCount = 3
+	// minCountryEndings: a brand whose name is popular on at least this
+	// many country endings runs sites across countries.
+	minCountryEndings = 3
 )
 
 // New builds a Checker. It fails only when the shipped data cannot be
@@ -315,6 +322,15 @@ func New(cfg Config) (*Checker, error) {
 			}
 		}
 	}
+	// Count the country endings each name is popular under (google.de,
+	// google.co.uk): a brand that runs sites across countries holds its
+	// name on country endings.
+	countryEndings := map[string]int{}
+	for _, dom := range d.Tranco {
+		if suffix, icann := publicsuffix.PublicSuffix(dom); icann && len(lastLabel(suffix)) == 2 && suffix != dom {
+			countryEndings[siteLabel(dom)]++
+		}
+	}
 	for sub, n := range contains {
 		if n >= genericCount {
 			c.common[sub] = true
@@ -333,6 +349,7 @@ func New(cfg Config) (*Checker, error) {
 		// popular names contain them (not sky in skyscanner).
 		b.solo = b.combo && (b.kind == kindRegistry && len(b.label) >= minEditShortRegistry || len(b.label) >= minComboLabel && !c.common[b.label])
 		b.generic = b.kind == kindPopular && c.common[b.label]
+		b.countries = countryEndings[b.label] >= minCountryEndings
 		id := int32(i)
 		if len(b.label) >= 2 {
 			c.labels[b.label] = append(c.labels[b.label], id)

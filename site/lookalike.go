@@ -142,7 +142,10 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 			// endings it is usually the brand's own site elsewhere
 			// (google.rs, amazon.ie, hsbc.com, vodafone.de): no warning on
 			// the name alone.
-			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) && !b.generic {
+			// Brands that run sites across countries hold their name on
+			// country endings, the formerly free ones too (google.cf is
+			// Google's search for the Central African Republic).
+			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) && !b.generic && !(b.countries && countryEnding(a)) {
 				consider(lookalike{brand: id, family: famTLDSwap, strong: true, part: siteU}, true)
 			}
 			break
@@ -892,4 +895,10 @@ func keyboardNeighbours(a, b byte) bool {
 	}
 	dr, dc := ra-rb, ca-cb
 	return dr >= -1 && dr <= 1 && dc >= -1 && dc <= 1 && (dr != 0 || dc != 0)
+}
+
+// countryEnding reports whether a ends in a listed two-letter country
+// ending.
+func countryEnding(a *Address) bool {
+	return a.Listed && a.ICANN && len(lastLabel(a.Suffix)) == 2
 }
