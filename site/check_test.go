@@ -384,7 +384,7 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held := map[string]bool{"google.cf": true, "google.ml": true}
+	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true}
 	var kept []string
 	for _, dom := range d.Tranco {
 		if !held[dom] {
@@ -407,6 +407,12 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 		// A brand without sites across countries is still copied there.
 		{"microsoft.tk", hangup.SiteImpersonation},
 		{"google.top", hangup.SiteImpersonation},
+		// One letter from a short name (youtu.be) on another ordinary
+		// ending is another name; on the brand's own ending, or on one
+		// scammers favour, a typo.
+		{"youku.com", hangup.SiteUnknown},
+		{"yoitu.be", hangup.SiteImpersonation},
+		{"youku.top", hangup.SiteImpersonation},
 	} {
 		res, err := c.CheckSite(tc.in)
 		if err != nil {

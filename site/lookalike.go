@@ -201,6 +201,13 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 		// scammers favour.
 		ok = false
 	}
+	// A typosquatter keeps the short name's ending, where the mistyped
+	// address would lead (youtu.be → yoitu.be); one letter from a short
+	// name on another ordinary ending is most often a name of its own
+	// (youku.com).
+	if ok && len(c.brands[id].label) < minEditShortRegistry && !c.riskyTLD(a) && !c.nameOnEnding(c.brands[id].label, a.Suffix) {
+		ok = false
+	}
 	if ok {
 		b := &c.brands[id]
 		fam, detail := famIDN, ""
@@ -901,4 +908,15 @@ func keyboardNeighbours(a, b byte) bool {
 // ending.
 func countryEnding(a *Address) bool {
 	return a.Listed && a.ICANN && len(lastLabel(a.Suffix)) == 2
+}
+
+// nameOnEnding reports whether some protected brand called label has a
+// domain on the ending suffix.
+func (c *Checker) nameOnEnding(label, suffix string) bool {
+	for _, id := range c.labels[label] {
+		if publicSuffixOf(c.brands[id].domain) == suffix {
+			return true
+		}
+	}
+	return false
 }
