@@ -384,7 +384,7 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true}
+	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true}
 	var kept []string
 	for _, dom := range d.Tranco {
 		if !held[dom] {
@@ -413,6 +413,13 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 		{"youku.com", hangup.SiteUnknown},
 		{"yoitu.be", hangup.SiteImpersonation},
 		{"youku.top", hangup.SiteImpersonation},
+		// Another letter in front of a word many names hold (cloud, for
+		// icloud) is another name; a digit there, a typo elsewhere in
+		// the name or a scam-favoured ending is not.
+		{"qcloud.com", hangup.SiteUnknown},
+		{"1cloud.com", hangup.SiteImpersonation},
+		{"icluod.com", hangup.SiteImpersonation},
+		{"qcloud.top", hangup.SiteImpersonation},
 	} {
 		res, err := c.CheckSite(tc.in)
 		if err != nil {

@@ -66,8 +66,11 @@ type brand struct {
 	// endings (google.de, amazon.fr): its name on another one is most
 	// likely its own too
 	countries bool
-	swap      bool // may be matched on another ending (TLD swap)
-	edit      bool // protected from one-character typos
+	// wordTail: the name is one letter in front of a word many popular
+	// names hold (icloud: cloud); another letter there makes another name
+	wordTail bool
+	swap     bool // may be matched on another ending (TLD swap)
+	edit     bool // protected from one-character typos
 }
 
 // Checker is the website checker: one engine for the caller check, the
@@ -306,8 +309,21 @@ func New(cfg Config) (*Checker, error) {
 	// from distinctive names: a brand's own family of domains starts with
 	// its name (adobelogin, amazonaws) and does not count.
 	contains := map[string]int{}
+	// starts counts the popular names that start with a brand's name, or
+	// with its name but the first letter.
+	starts := map[string]int{}
+	for i := range c.brands {
+		if l := c.brands[i].label; len(l) >= minEditPopular && len(l) <= 12 {
+			starts[l], starts[l[1:]] = 0, 0
+		}
+	}
 	for _, dom := range d.Tranco {
 		l := siteLabel(dom)
+		for k := minEditPopular - 1; k <= len(l) && k <= 12; k++ {
+			if _, ok := starts[l[:k]]; ok {
+				starts[l[:k]]++
+			}
+		}
 		seenSub := map[string]bool{}
 		for i := 1; i < len(l); i++ {
 			for j := i + 3; j <= len(l) && j-i <= 12; j++ {
@@ -350,6 +366,14 @@ func New(cfg Config) (*Checker, error) {
 		b.solo = b.combo && (b.kind == kindRegistry && len(b.label) >= minEditShortRegistry || len(b.label) >= minComboLabel && !c.common[b.label])
 		b.generic = b.kind == kindPopular && c.common[b.label]
 		b.countries = countryEndings[b.label] >= minCountryEndings
+		// A name one letter in front of a word many popular names hold
+		// after another letter or at their start (cloud in tencentcloud,
+		// myqcloud, for icloud; not oogle in googleapis, for google).
+		// The names holding the word after the brand's first letter are
+		// those holding the brand's whole name.
+		if l := b.label; len(l) >= minEditPopular && len(l) <= 12 {
+			b.wordTail = contains[l[1:]]+starts[l[1:]]-contains[l]-starts[l] >= genericCount
+		}
 		id := int32(i)
 		if len(b.label) >= 2 {
 			c.labels[b.label] = append(c.labels[b.label], id)

@@ -208,6 +208,13 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	if ok && len(c.brands[id].label) < minEditShortRegistry && !c.riskyTLD(a) && !c.nameOnEnding(c.brands[id].label, a.Suffix) {
 		ok = false
 	}
+	// A brand name that is one letter in front of a word many popular
+	// names hold (icloud: cloud) shares that word with other names: another
+	// letter there (qcloud) is another name, not a typo; a digit there
+	// (1cloud) is a disguise.
+	if ok && c.brands[id].wordTail && !c.riskyTLD(a) && len(site) == len(c.brands[id].label) && site[1:] == c.brands[id].label[1:] && site[0] >= 'a' && site[0] <= 'z' {
+		ok = false
+	}
 	if ok {
 		b := &c.brands[id]
 		fam, detail := famIDN, ""
