@@ -215,6 +215,11 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	if ok && c.brands[id].wordTail && !c.riskyTLD(a) && len(site) == len(c.brands[id].label) && site[1:] == c.brands[id].label[1:] && site[0] >= 'a' && site[0] <= 'z' {
 		ok = false
 	}
+	// Every name of four characters under .com was registered long ago
+	// (axis.com): a scammer cannot pick one as a fresh typo (axio.com).
+	if ok && len(site) < minEditPopular && a.Suffix == "com" {
+		ok = false
+	}
 	if ok {
 		b := &c.brands[id]
 		fam, detail := famIDN, ""
