@@ -384,7 +384,7 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true}
+	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true}
 	var kept []string
 	for _, dom := range d.Tranco {
 		if !held[dom] {
@@ -420,6 +420,8 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 		{"1cloud.com", hangup.SiteImpersonation},
 		{"icluod.com", hangup.SiteImpersonation},
 		{"qcloud.top", hangup.SiteImpersonation},
+		{"hicloud.com", hangup.SiteUnknown},
+		{"iicloud.com", hangup.SiteImpersonation},
 		// Every four-character .com was registered long ago: axis.com is
 		// not a fresh typo of axios.com; on other endings it can be.
 		{"axis.com", hangup.SiteUnknown},

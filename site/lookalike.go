@@ -212,7 +212,7 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	// names hold (icloud: cloud) shares that word with other names: another
 	// letter there (qcloud) is another name, not a typo; a digit there
 	// (1cloud) is a disguise.
-	if ok && c.brands[id].wordTail && !c.riskyTLD(a) && len(site) == len(c.brands[id].label) && site[1:] == c.brands[id].label[1:] && site[0] >= 'a' && site[0] <= 'z' {
+	if ok && c.brands[id].wordTail && !c.riskyTLD(a) && otherLetterBefore(site, c.brands[id].label) {
 		ok = false
 	}
 	// Every name of four characters under .com was registered long ago
@@ -931,4 +931,20 @@ func (c *Checker) nameOnEnding(label, suffix string) bool {
 		}
 	}
 	return false
+}
+
+// otherLetterBefore reports whether site is label but its first letter,
+// with one or two other letters in its place, the first of them another
+// (qcloud, hicloud for icloud; not ciigna for cigna).
+func otherLetterBefore(site, label string) bool {
+	n := len(site) - len(label) + 1
+	if n < 1 || n > 2 || site[n:] != label[1:] {
+		return false
+	}
+	for i := range n {
+		if site[i] < 'a' || site[i] > 'z' {
+			return false
+		}
+	}
+	return site[0] != label[0]
 }
