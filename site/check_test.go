@@ -384,7 +384,7 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true}
+	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true, "reddit2.com": true}
 	var kept []string
 	for _, dom := range d.Tranco {
 		if !held[dom] {
@@ -422,6 +422,11 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 		{"qcloud.top", hangup.SiteImpersonation},
 		{"hicloud.com", hangup.SiteUnknown},
 		{"iicloud.com", hangup.SiteImpersonation},
+		// Popular sites number their mirrors; a letter added is a typo,
+		// and so is a number on a scam-favoured ending.
+		{"reddit2.com", hangup.SiteUnknown},
+		{"redditt.com", hangup.SiteImpersonation},
+		{"reddit2.top", hangup.SiteImpersonation},
 		// Every four-character .com was registered long ago: axis.com is
 		// not a fresh typo of axios.com; on other endings it can be.
 		{"axis.com", hangup.SiteUnknown},

@@ -215,6 +215,11 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	if ok && c.brands[id].wordTail && !c.riskyTLD(a) && otherLetterBefore(site, c.brands[id].label) {
 		ok = false
 	}
+	// Popular sites number their mirrors (xhamster2, sohu01): a digit
+	// after a popular name is not a typo on its own, as for combinations.
+	if ok && c.brands[id].kind > kindHighTrust && !c.riskyTLD(a) && len(site) == len(c.brands[id].label)+1 && strings.HasPrefix(site, c.brands[id].label) && allDigits(site[len(site)-1:]) {
+		ok = false
+	}
 	// Every name of four characters under .com was registered long ago
 	// (axis.com): a scammer cannot pick one as a fresh typo (axio.com).
 	if ok && len(site) < minEditPopular && a.Suffix == "com" {
