@@ -384,7 +384,7 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true, "reddit2.com": true}
+	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true, "reddit2.com": true, "microsoftonline.us": true}
 	var kept []string
 	for _, dom := range d.Tranco {
 		if !held[dom] {
@@ -392,7 +392,9 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 		}
 	}
 	d.Tranco = kept
-	c, err := New(Config{Organisations: testOrgs(), Data: d})
+	orgs := testOrgs()
+	orgs[0].Domains = append(orgs[0].Domains, hangup.OrgDomain{Domain: "microsoftonline.com"})
+	c, err := New(Config{Organisations: orgs, Data: d})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -427,6 +429,14 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 		{"reddit2.com", hangup.SiteUnknown},
 		{"redditt.com", hangup.SiteImpersonation},
 		{"reddit2.top", hangup.SiteImpersonation},
+		// A brand's own whole name on another ordinary ending is its own
+		// site there, not its name combined with words; with a scam word
+		// (microsoftsupport, of microsoftsupport.com) or on a scam-favoured
+		// ending it stays an impersonation, and so do other combinations.
+		{"microsoftonline.us", hangup.SiteUnknown},
+		{"microsoftonline.top", hangup.SiteImpersonation},
+		{"microsoftsupport.net", hangup.SiteImpersonation},
+		{"microsoft-online.com", hangup.SiteImpersonation},
 		// Every four-character .com was registered long ago: axis.com is
 		// not a fresh typo of axios.com; on other endings it can be.
 		{"axis.com", hangup.SiteUnknown},

@@ -101,7 +101,11 @@ func (c *Checker) findLookalike(a *Address, site, siteU string, subs []string, o
 	var buf [2 * MaxLabel]byte
 	if site != "" {
 		c.labelLookalike(a, site, siteU, onPlatform, buf[:0], consider)
-		consider(c.comboLookalike(site, siteU, onPlatform || c.riskyTLD(a)))
+		l, ok := c.comboLookalike(site, siteU, onPlatform || c.riskyTLD(a))
+		if ok && !c.anyScamWord(l.words) && c.ownNameElsewhere(a, site, onPlatform) {
+			ok = false
+		}
+		consider(l, ok)
 		// A dot inserted into the name: micro.soft.com.
 		if len(subs) > 0 && (!have || !best.strong) {
 			last := subs[len(subs)-1]
@@ -952,4 +956,21 @@ func otherLetterBefore(site, label string) bool {
 		}
 	}
 	return site[0] != label[0]
+}
+
+// ownNameElsewhere reports whether site is a protected brand's own whole
+// name (microsoftonline, of microsoftonline.com) on another ordinary
+// ending: like the brand's name on another ending, it is most often the
+// brand's own site there, not its name combined with words. Callers keep
+// the combination when its words are scam words (microsoftsupport.net).
+func (c *Checker) ownNameElsewhere(a *Address, site string, onPlatform bool) bool {
+	if onPlatform || c.riskyTLD(a) || !a.ICANN {
+		return false
+	}
+	for _, id := range c.labels[site] {
+		if c.brands[id].swap {
+			return true
+		}
+	}
+	return false
 }
