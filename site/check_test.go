@@ -384,7 +384,7 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true, "reddit2.com": true, "microsoftonline.us": true}
+	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true, "reddit2.com": true, "microsoftonline.us": true, "cloudflareclient.com": true}
 	var kept []string
 	for _, dom := range d.Tranco {
 		if !held[dom] {
@@ -437,6 +437,14 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 		{"microsoftonline.top", hangup.SiteImpersonation},
 		{"microsoftsupport.net", hangup.SiteImpersonation},
 		{"microsoft-online.com", hangup.SiteImpersonation},
+		// A brand that names many popular domains its name and more
+		// (cloudflareinsights, cloudflare-dns) names a new one so too,
+		// but not with the scam playbook's words.
+		{"cloudflareclient.com", hangup.SiteUnknown},
+		{"cloudflare-login.com", hangup.SiteImpersonation},
+		{"appleid-services.com", hangup.SiteImpersonation},
+		{"microsoft-defender.net", hangup.SiteImpersonation},
+		{"cloudflareclient.top", hangup.SiteImpersonation},
 		// Every four-character .com was registered long ago: axis.com is
 		// not a fresh typo of axios.com; on other endings it can be.
 		{"axis.com", hangup.SiteUnknown},

@@ -66,6 +66,10 @@ type brand struct {
 	// endings (google.de, amazon.fr): its name on another one is most
 	// likely its own too
 	countries bool
+	// family: several popular names are the brand's name followed by more
+	// (cloudflareinsights, cloudflare-dns): the brand names its own
+	// services that way
+	family bool
 	// wordTail: the name is one letter in front of a word many popular
 	// names hold (icloud: cloud); another letter there makes another name
 	wordTail bool
@@ -317,8 +321,19 @@ func New(cfg Config) (*Checker, error) {
 			starts[l], starts[l[1:]] = 0, 0
 		}
 	}
+	family := map[string]int{}
+	for i := range c.brands {
+		if l := c.brands[i].label; len(l) >= minEditRegistry {
+			family[l] = 0
+		}
+	}
 	for _, dom := range d.Tranco {
 		l := siteLabel(dom)
+		for k := minEditRegistry; k < len(l) && k <= MaxLabel; k++ {
+			if _, ok := family[l[:k]]; ok {
+				family[l[:k]]++
+			}
+		}
 		for k := minEditPopular - 1; k <= len(l) && k <= 12; k++ {
 			if _, ok := starts[l[:k]]; ok {
 				starts[l[:k]]++
@@ -366,6 +381,7 @@ func New(cfg Config) (*Checker, error) {
 		b.solo = b.combo && (b.kind == kindRegistry && len(b.label) >= minEditShortRegistry || len(b.label) >= minComboLabel && !c.common[b.label])
 		b.generic = b.kind == kindPopular && c.common[b.label]
 		b.countries = countryEndings[b.label] >= minCountryEndings
+		b.family = family[b.label] >= genericCount
 		// A name one letter in front of a word many popular names hold
 		// after another letter or at their start (cloud in tencentcloud,
 		// myqcloud, for icloud; not oogle in googleapis, for google).

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -103,6 +104,14 @@ func (c *Checker) findLookalike(a *Address, site, siteU string, subs []string, o
 		c.labelLookalike(a, site, siteU, onPlatform, buf[:0], consider)
 		l, ok := c.comboLookalike(site, siteU, onPlatform || c.riskyTLD(a))
 		if ok && !c.anyScamWord(l.words) && c.ownNameElsewhere(a, site, onPlatform) {
+			ok = false
+		}
+		// A brand that names many popular domains its name and more
+		// (cloudflareinsights, cloudflare-dns) names a new one so too
+		// (cloudflareclient), but not with the scam playbook's words, a
+		// disguised name (amaz0n-prime) or on a scam-favoured ending.
+		if ok && c.brands[l.brand].family && strings.Contains(site, c.brands[l.brand].label) && !strongWordIn(l.words) &&
+			!c.anyScamWord(l.words) && !onPlatform && !c.riskyTLD(a) && a.ICANN {
 			ok = false
 		}
 		consider(l, ok)
@@ -970,6 +979,35 @@ func (c *Checker) ownNameElsewhere(a *Address, site string, onPlatform bool) boo
 	for _, id := range c.labels[site] {
 		if c.brands[id].swap {
 			return true
+		}
+	}
+	return false
+}
+
+// productWords are the scam playbook's words for accounts and for selling
+// or fixing software, beyond scamWordSet: a brand's own service is rarely
+// named with them (appleid-services.com, microsoft-defender.net).
+var productWords = strings.Fields(`id my defender antivirus firewall scanner cleaner activate activation
+	license licence renew renewal subscription password passcode install installer download setup
+	unusual blocked gift bonus free cash`)
+
+// strongWordIn reports whether any of words is a scam word proper
+// (scamWordSet or productWords), or holds one of four letters or more run
+// together with others (supportdelivery3414).
+func strongWordIn(words []string) bool {
+	for _, w := range words {
+		if scamWordSet[w] || slices.Contains(productWords, w) {
+			return true
+		}
+		for sw := range scamWordSet {
+			if len(sw) >= 4 && strings.Contains(w, sw) {
+				return true
+			}
+		}
+		for _, sw := range productWords {
+			if len(sw) >= 4 && strings.Contains(w, sw) {
+				return true
+			}
 		}
 	}
 	return false
