@@ -384,7 +384,7 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true, "reddit2.com": true, "microsoftonline.us": true, "cloudflareclient.com": true}
+	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true, "reddit2.com": true, "microsoftonline.us": true, "cloudflareclient.com": true, "net-line.pro": true}
 	var kept []string
 	for _, dom := range d.Tranco {
 		if !held[dom] {
@@ -445,6 +445,11 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 		{"appleid-services.com", hangup.SiteImpersonation},
 		{"microsoft-defender.net", hangup.SiteImpersonation},
 		{"cloudflareclient.top", hangup.SiteImpersonation},
+		// "net-" and "co-" start ordinary names (net-a-porter, co-op); with
+		// a name in front they still read as an address's end.
+		{"net-line.pro", hangup.SiteUnknown},
+		{"co-op-funeralcare.co.uk", hangup.SiteUnknown},
+		{"login.net-id15421.info", hangup.SiteSuspicious},
 		// Every four-character .com was registered long ago: axis.com is
 		// not a fresh typo of axios.com; on other endings it can be.
 		{"axis.com", hangup.SiteUnknown},
