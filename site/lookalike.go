@@ -223,8 +223,8 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	}
 	// A brand name that is one letter in front of a word many popular
 	// names hold (icloud: cloud) shares that word with other names: another
-	// letter there (qcloud) is another name, not a typo; a digit there
-	// (1cloud) is a disguise.
+	// letter or two there (qcloud, hicloud) is another name, not a typo; a
+	// digit there (1cloud) is a disguise.
 	if ok && c.brands[id].wordTail && !c.riskyTLD(a) && otherLetterBefore(site, c.brands[id].label) {
 		ok = false
 	}
