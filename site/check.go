@@ -153,7 +153,7 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 		}
 		look, haveLook = c.findLookalike(a, site, siteU, subs, platform.kind != "" && !platform.home)
 		ns := c.scanName(subs, site)
-		if !haveLook && ns.hasBrand && c.brands[ns.brand].domain != a.Domain {
+		if !haveLook && ns.hasBrand && c.brands[ns.brand].domain != a.Domain && (c.anyScamWord(ns.words) || !c.ownNameElsewhere(a, site, platform.kind != "" && !platform.home)) {
 			// A brand's name run together with a scam word inside one word
 			// (unlockanz, microsoftloginin-usa).
 			look, haveLook = lookalike{brand: ns.brand, family: famCombo, strong: true, part: ns.brandIn, words: ns.words}, true

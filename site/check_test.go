@@ -375,3 +375,93 @@ func TestStorageBucketsAreUsersSites(t *testing.T) {
 		}
 	}
 }
+
+// TestRound4NamesOfTheirOwn covers round 4's rules against false alarms on
+// popular domains the checker does not know (held out of its index here),
+// each with a real scam pattern the rule must keep catching.
+func TestRound4NamesOfTheirOwn(t *testing.T) {
+	d, err := DefaultData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := map[string]bool{"google.cf": true, "google.ml": true, "youku.com": true, "qcloud.com": true, "axis.com": true, "hicloud.com": true, "reddit2.com": true, "microsoftonline.us": true, "cloudflareclient.com": true, "net-line.pro": true}
+	var kept []string
+	for _, dom := range d.Tranco {
+		if !held[dom] {
+			kept = append(kept, dom)
+		}
+	}
+	d.Tranco = kept
+	orgs := testOrgs()
+	orgs[0].Domains = append(orgs[0].Domains, hangup.OrgDomain{Domain: "microsoftonline.com"})
+	c, err := New(Config{Organisations: orgs, Data: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in   string
+		want hangup.SiteVerdict
+	}{
+		// A brand that runs sites on many country endings (google.de,
+		// google.co.uk) holds its name on the formerly free ones too.
+		{"google.cf", hangup.SiteUnknown},
+		{"google.ml", hangup.SiteUnknown},
+		// A brand without sites across countries is still copied there.
+		{"microsoft.tk", hangup.SiteImpersonation},
+		{"google.top", hangup.SiteImpersonation},
+		// One letter from a short name (youtu.be) on another ordinary
+		// ending is another name; on the brand's own ending, or on one
+		// scammers favour, a typo.
+		{"youku.com", hangup.SiteUnknown},
+		{"yoitu.be", hangup.SiteImpersonation},
+		{"youku.top", hangup.SiteImpersonation},
+		// Another letter in front of a word many names hold (cloud, for
+		// icloud) is another name; a digit there, a typo elsewhere in
+		// the name or a scam-favoured ending is not.
+		{"qcloud.com", hangup.SiteUnknown},
+		{"1cloud.com", hangup.SiteImpersonation},
+		{"icluod.com", hangup.SiteImpersonation},
+		{"qcloud.top", hangup.SiteImpersonation},
+		{"hicloud.com", hangup.SiteUnknown},
+		{"iicloud.com", hangup.SiteImpersonation},
+		// Popular sites number their mirrors; a letter added is a typo,
+		// and so is a number on a scam-favoured ending.
+		{"reddit2.com", hangup.SiteUnknown},
+		{"redditt.com", hangup.SiteImpersonation},
+		{"reddit2.top", hangup.SiteImpersonation},
+		// A brand's own whole name on another ordinary ending is its own
+		// site there, not its name combined with words; with a scam word
+		// (microsoftsupport, of microsoftsupport.com) or on a scam-favoured
+		// ending it stays an impersonation, and so do other combinations.
+		{"microsoftonline.us", hangup.SiteUnknown},
+		{"microsoftonline.top", hangup.SiteImpersonation},
+		{"microsoftsupport.net", hangup.SiteImpersonation},
+		{"microsoft-online.com", hangup.SiteImpersonation},
+		// A brand that names many popular domains its name and more
+		// (cloudflareinsights, cloudflare-dns) names a new one so too,
+		// but not with the scam playbook's words.
+		{"cloudflareclient.com", hangup.SiteUnknown},
+		{"cloudflare-login.com", hangup.SiteImpersonation},
+		{"appleid-services.com", hangup.SiteImpersonation},
+		{"microsoft-defender.net", hangup.SiteImpersonation},
+		{"cloudflareclient.top", hangup.SiteImpersonation},
+		// "net-" and "co-" start ordinary names (net-a-porter, co-op); with
+		// a name in front they still read as an address's end.
+		{"net-line.pro", hangup.SiteUnknown},
+		{"co-op-funeralcare.co.uk", hangup.SiteUnknown},
+		{"login.net-id15421.info", hangup.SiteSuspicious},
+		// Every four-character .com was registered long ago: axis.com is
+		// not a fresh typo of axios.com; on other endings it can be.
+		{"axis.com", hangup.SiteUnknown},
+		{"axis.top", hangup.SiteImpersonation},
+		{"axois.com", hangup.SiteImpersonation},
+	} {
+		res, err := c.CheckSite(tc.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.in, err)
+		}
+		if res.Verdict != tc.want {
+			t.Errorf("%s: verdict %s (brand %q), want %s; findings %v", tc.in, res.Verdict, res.Brand, tc.want, codes(res))
+		}
+	}
+}

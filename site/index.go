@@ -62,8 +62,19 @@ type brand struct {
 	// generic: a popular site whose name many popular names are made of
 	// (forms, nic): alone it says nothing about the brand
 	generic bool
-	swap    bool // may be matched on another ending (TLD swap)
-	edit    bool // protected from one-character typos
+	// countries: the brand runs sites under its name on several country
+	// endings (google.de, amazon.fr): its name on another one is most
+	// likely its own too
+	countries bool
+	// family: several popular names are the brand's name followed by more
+	// (cloudflareinsights, cloudflare-dns): the brand names its own
+	// services that way
+	family bool
+	// wordTail: the name is one letter in front of a word many popular
+	// names hold (icloud: cloud); another letter there makes another name
+	wordTail bool
+	swap     bool // may be matched on another ending (TLD swap)
+	edit     bool // protected from one-character typos
 }
 
 // Checker is the website checker: one engine for the caller check, the
@@ -124,6 +135,9 @@ const (
 	// in myhome, smarthome…): such a name inside a run-together name says
 	// nothing.
 	genericCount = 3
+	// minCountryEndings: a brand whose name is popular on at least this
+	// many country endings runs sites across countries.
+	minCountryEndings = 3
 )
 
 // New builds a Checker. It fails only when the shipped data cannot be
@@ -299,8 +313,32 @@ func New(cfg Config) (*Checker, error) {
 	// from distinctive names: a brand's own family of domains starts with
 	// its name (adobelogin, amazonaws) and does not count.
 	contains := map[string]int{}
+	// starts counts the popular names that start with a brand's name, or
+	// with its name but the first letter.
+	starts := map[string]int{}
+	for i := range c.brands {
+		if l := c.brands[i].label; len(l) >= minEditPopular && len(l) <= 12 {
+			starts[l], starts[l[1:]] = 0, 0
+		}
+	}
+	family := map[string]int{}
+	for i := range c.brands {
+		if l := c.brands[i].label; len(l) >= minEditRegistry {
+			family[l] = 0
+		}
+	}
 	for _, dom := range d.Tranco {
 		l := siteLabel(dom)
+		for k := minEditRegistry; k < len(l) && k <= MaxLabel; k++ {
+			if _, ok := family[l[:k]]; ok {
+				family[l[:k]]++
+			}
+		}
+		for k := minEditPopular - 1; k <= len(l) && k <= 12; k++ {
+			if _, ok := starts[l[:k]]; ok {
+				starts[l[:k]]++
+			}
+		}
 		seenSub := map[string]bool{}
 		for i := 1; i < len(l); i++ {
 			for j := i + 3; j <= len(l) && j-i <= 12; j++ {
@@ -313,6 +351,15 @@ func New(cfg Config) (*Checker, error) {
 					contains[sub]++
 				}
 			}
+		}
+	}
+	// Count the country endings each name is popular under (google.de,
+	// google.co.uk): a brand that runs sites across countries holds its
+	// name on country endings.
+	countryEndings := map[string]int{}
+	for _, dom := range d.Tranco {
+		if suffix, icann := publicsuffix.PublicSuffix(dom); icann && len(lastLabel(suffix)) == 2 && suffix != dom {
+			countryEndings[siteLabel(dom)]++
 		}
 	}
 	for sub, n := range contains {
@@ -333,6 +380,16 @@ func New(cfg Config) (*Checker, error) {
 		// popular names contain them (not sky in skyscanner).
 		b.solo = b.combo && (b.kind == kindRegistry && len(b.label) >= minEditShortRegistry || len(b.label) >= minComboLabel && !c.common[b.label])
 		b.generic = b.kind == kindPopular && c.common[b.label]
+		b.countries = countryEndings[b.label] >= minCountryEndings
+		b.family = family[b.label] >= genericCount
+		// A name one letter in front of a word many popular names hold
+		// after another letter or at their start (cloud in tencentcloud,
+		// myqcloud, for icloud; not oogle in googleapis, for google).
+		// The names holding the word after the brand's first letter are
+		// those holding the brand's whole name.
+		if l := b.label; len(l) >= minEditPopular && len(l) <= 12 {
+			b.wordTail = contains[l[1:]]+starts[l[1:]]-contains[l]-starts[l] >= genericCount
+		}
 		id := int32(i)
 		if len(b.label) >= 2 {
 			c.labels[b.label] = append(c.labels[b.label], id)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -101,7 +102,19 @@ func (c *Checker) findLookalike(a *Address, site, siteU string, subs []string, o
 	var buf [2 * MaxLabel]byte
 	if site != "" {
 		c.labelLookalike(a, site, siteU, onPlatform, buf[:0], consider)
-		consider(c.comboLookalike(site, siteU, onPlatform || c.riskyTLD(a)))
+		l, ok := c.comboLookalike(site, siteU, onPlatform || c.riskyTLD(a))
+		if ok && !c.anyScamWord(l.words) && c.ownNameElsewhere(a, site, onPlatform) {
+			ok = false
+		}
+		// A brand that names many popular domains its name and more
+		// (cloudflareinsights, cloudflare-dns) names a new one so too
+		// (cloudflareclient), but not with the scam playbook's words, a
+		// disguised name (amaz0n-prime) or on a scam-favoured ending.
+		if ok && c.brands[l.brand].family && strings.Contains(site, c.brands[l.brand].label) && !strongWordIn(l.words) &&
+			!c.anyScamWord(l.words) && !onPlatform && !c.riskyTLD(a) && a.ICANN {
+			ok = false
+		}
+		consider(l, ok)
 		// A dot inserted into the name: micro.soft.com.
 		if len(subs) > 0 && (!have || !best.strong) {
 			last := subs[len(subs)-1]
@@ -142,7 +155,10 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 			// endings it is usually the brand's own site elsewhere
 			// (google.rs, amazon.ie, hsbc.com, vodafone.de): no warning on
 			// the name alone.
-			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) && !b.generic {
+			// Brands that run sites across countries hold their name on
+			// country endings, the formerly free ones too (google.cf is
+			// Google's search for the Central African Republic).
+			if c.riskyTLD(a) && (b.combo || len(b.label) == 2) && !b.generic && !(b.countries && countryEnding(a)) {
 				consider(lookalike{brand: id, family: famTLDSwap, strong: true, part: siteU}, true)
 			}
 			break
@@ -196,6 +212,30 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 		// One letter from a short name (dvla, visa, meta, optus) is usually
 		// another real name (dola, misa, meti, optum): only on an ending
 		// scammers favour.
+		ok = false
+	}
+	// A typosquatter keeps the short name's ending, where the mistyped
+	// address would lead (youtu.be → yoitu.be); one letter from a short
+	// name on another ordinary ending is most often a name of its own
+	// (youku.com).
+	if ok && len(c.brands[id].label) < minEditShortRegistry && !c.riskyTLD(a) && !c.nameOnEnding(c.brands[id].label, a.Suffix) {
+		ok = false
+	}
+	// A brand name that is one letter in front of a word many popular
+	// names hold (icloud: cloud) shares that word with other names: another
+	// letter or two there (qcloud, hicloud) is another name, not a typo; a
+	// digit there (1cloud) is a disguise.
+	if ok && c.brands[id].wordTail && !c.riskyTLD(a) && otherLetterBefore(site, c.brands[id].label) {
+		ok = false
+	}
+	// Popular sites number their mirrors (xhamster2, sohu01): a digit
+	// after a popular name is not a typo on its own, as for combinations.
+	if ok && c.brands[id].kind > kindHighTrust && !c.riskyTLD(a) && len(site) == len(c.brands[id].label)+1 && strings.HasPrefix(site, c.brands[id].label) && allDigits(site[len(site)-1:]) {
+		ok = false
+	}
+	// Every name of four characters under .com was registered long ago
+	// (axis.com): a scammer cannot pick one as a fresh typo (axio.com).
+	if ok && len(site) < minEditPopular && a.Suffix == "com" {
 		ok = false
 	}
 	if ok {
@@ -892,4 +932,83 @@ func keyboardNeighbours(a, b byte) bool {
 	}
 	dr, dc := ra-rb, ca-cb
 	return dr >= -1 && dr <= 1 && dc >= -1 && dc <= 1 && (dr != 0 || dc != 0)
+}
+
+// countryEnding reports whether a ends in a listed two-letter country
+// ending.
+func countryEnding(a *Address) bool {
+	return a.Listed && a.ICANN && len(lastLabel(a.Suffix)) == 2
+}
+
+// nameOnEnding reports whether some protected brand called label has a
+// domain on the ending suffix.
+func (c *Checker) nameOnEnding(label, suffix string) bool {
+	for _, id := range c.labels[label] {
+		if publicSuffixOf(c.brands[id].domain) == suffix {
+			return true
+		}
+	}
+	return false
+}
+
+// otherLetterBefore reports whether site is label but its first letter,
+// with one or two other letters in its place, the first of them another
+// (qcloud, hicloud for icloud; not ciigna for cigna).
+func otherLetterBefore(site, label string) bool {
+	n := len(site) - len(label) + 1
+	if n < 1 || n > 2 || site[n:] != label[1:] {
+		return false
+	}
+	for i := range n {
+		if site[i] < 'a' || site[i] > 'z' {
+			return false
+		}
+	}
+	return site[0] != label[0]
+}
+
+// ownNameElsewhere reports whether site is a protected brand's own whole
+// name (microsoftonline, of microsoftonline.com) on another ordinary
+// ending: like the brand's name on another ending, it is most often the
+// brand's own site there, not its name combined with words. Callers keep
+// the combination when its words are scam words (microsoftsupport.net).
+func (c *Checker) ownNameElsewhere(a *Address, site string, onPlatform bool) bool {
+	if onPlatform || c.riskyTLD(a) || !a.ICANN {
+		return false
+	}
+	for _, id := range c.labels[site] {
+		if c.brands[id].swap {
+			return true
+		}
+	}
+	return false
+}
+
+// productWords are the scam playbook's words for accounts and for selling
+// or fixing software, beyond scamWordSet: a brand's own service is rarely
+// named with them (appleid-services.com, microsoft-defender.net).
+var productWords = strings.Fields(`id my defender antivirus firewall scanner cleaner activate activation
+	license licence renew renewal subscription password passcode install installer download setup
+	unusual blocked gift bonus free cash`)
+
+// strongWordIn reports whether any of words is a scam word proper
+// (scamWordSet or productWords), or holds one of four letters or more run
+// together with others (supportdelivery3414).
+func strongWordIn(words []string) bool {
+	for _, w := range words {
+		if scamWordSet[w] || slices.Contains(productWords, w) {
+			return true
+		}
+		for sw := range scamWordSet {
+			if len(sw) >= 4 && strings.Contains(w, sw) {
+				return true
+			}
+		}
+		for _, sw := range productWords {
+			if len(sw) >= 4 && strings.Contains(w, sw) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -143,7 +143,9 @@ func (c *Checker) scanName(subs []string, site string) nameScan {
 	if site != "" {
 		labels = append(labels[:len(labels):len(labels)], site)
 		for _, p := range fakeDotPrefixes {
-			if strings.HasPrefix(site, p) && len(site) > len(p) {
+			// "net-" and "co-" also start ordinary names (net-a-porter,
+			// co-op): they read as an address's end only after a name.
+			if strings.HasPrefix(site, p) && len(site) > len(p) && (p != "net-" && p != "co-" || len(subs) > 0 && !isWWW(subs[len(subs)-1])) {
 				ns.fakeDot = site
 				break
 			}
