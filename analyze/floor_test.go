@@ -211,7 +211,7 @@ func TestNotesInTheFirstPerson(t *testing.T) {
 		code string
 		want bool
 	}{
-		{"the caller needs my card number to send the voucher", "card_details_request", false}, // "needs" alone, no one asking
+		{"the caller needs my card number to send the voucher", "card_details_request", true},
 		{"she needs my card number to send the voucher", "card_details_request", true},
 		{"they want my bank details so they can pay it in", "card_details_request", true},
 		{"do you need my card number for the order", "card_details_request", false},
@@ -230,6 +230,14 @@ func TestNotesInTheFirstPerson(t *testing.T) {
 		{"a man said my son had been kidnapped", "family_emergency", true},
 		{"if the cashier asks I'm to say it's for my nephew", "coached_lie", true},
 		{"I have to pay the first year with iTunes vouchers", "gift_card_payment", true},
+		{"a firm rang saying they can get back the money I lost", "recovery_offer", true},
+		{"they said I qualify for a reward for being a loyal customer", "windfall_offer", true},
+		{"he promised a guaranteed return every month", "investment_promise", true},
+		{"I've made the changes you asked for", "investment_promise", false},
+		{"he wanted me to let him look at my laptop", "remote_access_request", true},
+		{"she said her son is in intensive care and needs money", "family_emergency", true},
+		{"a man said he was from social security", "claims_government", true},
+		{"A debt collector says I owe them", "claims_debt_collector", true},
 	}
 	for _, tt := range tests {
 		a, err := e.Analyze(context.Background(), tt.text)

@@ -165,7 +165,7 @@ var Concepts = []Concept{
 		"RemoteUtilities=remote utilities",
 		"Atera=atera", "Action1=action1; action 1", "Splashtop SOS=splashtop sos",
 	}},
-	{"CALLEDME", []string{"rang; rang me; rung; rung me; called; called me; phoned; phoned me; rings; rings me; calls; calls me; phones; phones me; rang up; phoned up; keeps calling; kept calling; keep calling; has been calling; have been calling; was calling; were calling; is calling; is on the phone; is on the line"}},
+	{"CALLEDME", []string{"says; said; told me; tells me; is saying; was saying; rang; rang me; rung; rung me; called; called me; phoned; phoned me; rings; rings me; calls; calls me; phones; phones me; rang up; phoned up; keeps calling; kept calling; keep calling; has been calling; have been calling; was calling; were calling; is calling; is on the phone; is on the line"}},
 	{"RACCESS", []string{
 		"allow everything; accept everything; allow all; click yes to everything; allow everything it asks; my cursor; the cursor moving; cursor going around; cursor moving around; see my cursor",
 
@@ -186,6 +186,7 @@ var Concepts = []Concept{
 		"support session; connection code",
 		"see my screen; see my computer; into my computer; access my computer; control my computer; take over my computer; on my computer remotely; get into my computer; connect to my computer; connect to your machine; connect to my machine; onto my computer",
 		"move my mouse; moving my mouse; control my mouse; moved the mouse; moving the mouse; mouse moving by itself; the mouse moved; move the mouse; moving around on my screen",
+		"let him look at my; let her look at my; let them look at my; let him into my; let her into my; let them into my; let him see my screen; let her see my screen; let them see my screen; let him on my; let them on my; let him on to my; let him have a look at my",
 	}},
 	{"INSTALL", []string{
 		"it is called",
@@ -212,6 +213,7 @@ var Concepts = []Concept{
 		"kindly; all you need to do is; what i need you to do is; i will ask you to; i will have you; let us; now; just; you can just",
 		"told me to; asked me to; wanted me to; had me; made me; got me to; instructed me to; he said to; she said to; they said to; said i should; said i had to; said i needed to; said i must; i had to; i needed to; i was told to; told us to; asked us to; wanted us to; kept telling me to; insisted i; insisted that i; tried to get me to; he needed me to; she needed me to; they needed me to",
 		"he wants me to; she wants me to; they want me to; he needs me to; she needs me to; they need me to; is asking me to; asks me to; tells me to; is telling me to; keeps asking me to; keep asking me to; kept asking me to; keeps telling me to; says i have to; says i need to; says i must; says i should; saying i have to; saying i need to; saying i must; i have to",
+		"man wants me to; caller wants me to; i just need to; i just have to",
 	}},
 	{"READ", []string{
 		"read that back; read it back; read them back; read back; read that out; read it out; read out to me; read that to me; read it to me",
@@ -350,6 +352,7 @@ var Concepts = []Concept{
 		"Court=court; crown court; magistrates court; federal court; high court; the courts",
 		"Federal Reserve=federal reserve; bank of england; federal trade commission; ftc; national crime agency; nca; action fraud; financial conduct authority; fca",
 		"Government=the government; government; government department; national insurance office; customs; federal government; state government; department of financial relief; financial relief services; federal reserve system; department of federal reserve; treasury; the treasury",
+		"Government=social security; the social security office; social security office",
 	}},
 	{"LAWYER", []string{
 		"attorney; attorney at law; lawyer; law firm; the firm; paralegal; law office; legal office; solicitor; solicitors; process server; process service; legal firm",
@@ -677,6 +680,7 @@ var Concepts = []Concept{
 		"may i have; send me; type; type in; enter; share; need your; i just need; we just need; ask for; asking for; input; key; key in; punch in; tap in; asked for; asked me for; asked for my; wanted my; wanted me to give; demanded; demanded my; wanted to know my; needed my; got my; gave him my; gave her my; gave them my; i gave; i read out; i read them",
 		"i can take; we can take; had to give; i had to give; she had to give; he had to give; we had to give; needed her; needed his; wanted her; wanted his",
 		"he wants my; she wants my; they want my; he needs my; she needs my; they need my; caller wants my; is asking for my; are asking for my; asking me for; keeps asking for; kept asking for; keep asking for; asks for; asks me for; wants to know my; after my; want the numbers; need the numbers",
+		"man wants my; woman wants my; caller needs my; man needs my",
 	}},
 	{"BANKACCESS", []string{
 		"your online banking; online banking; your bank account; your bank accounts; bank account; your banking app; banking app; your bank app; mobile banking; internet banking",
@@ -764,6 +768,7 @@ var Concepts = []Concept{
 
 		"recover your money; recover your funds; recover your lost; recover the money; get your money back; recovery service; recovery services; fund recovery; funds recovery; asset recovery; we can recover; recovery fee",
 		"recovery agent; recovery agency; caught the scammers; caught the fraudsters; caught the criminals; arrested the scammers; we tracked down; tracked the money; we traced the money; we located your money",
+		"get back the money; get back my money; get back your money; get my money back; get the money back i lost; recovery company; recovery firm; recover my money; recover what i lost; recover what you lost",
 	}},
 	// --- lures ---------------------------------------------------------------
 	{"POPUP", []string{
@@ -859,6 +864,7 @@ var Concepts = []Concept{
 		"crypto trading; bitcoin investment; crypto investment; mining pool; account manager; withdraw your profits; your profits; profit; trading bot; ai trading; investment platform; tried to withdraw; could not withdraw; can not withdraw; crypto exchange; trading site; my profits; pay tax before withdrawing; unlock my account",
 		"about to double; will double; going to double; is going to double; set to double; guaranteed to rise",
 		"triple in value; double in value; expected to triple; expected to double; pre ipo; pre ipo shares; share offer",
+		"guaranteed return; guaranteed returns; guaranteed profit; guaranteed profits; guaranteed income; #num % return; #num % returns; #num percent return; return per month; returns per month; profit per month; per cent a month; percent a month; i made #num; my profits; withdraw my profits; take my profits out",
 	}},
 	{"INVESTPUSH", []string{
 		"get your deposit moving; put the deposit in; make the deposit today; transfer done this week; offer ends at midnight; ends at midnight; spaces close; places close; moving my pension; move your pension; moving her pension; moving his pension; transfer your pension; pension transfer; move the money from your current provider; before you can withdraw; before i could withdraw; before withdrawing",
@@ -885,6 +891,7 @@ var Concepts = []Concept{
 		"hospital bill; medical bill; pay the lawyer; need a lawyer; public defender",
 		"needed money for; needs money for; urgent payment; my bank card has been blocked; my card has been blocked; card is blocked; stuck at the station; stuck at the airport; lost my purse",
 		"been kidnapped; has been kidnapped; have been kidnapped; kidnapped; we have your daughter; we have your son; you will never see",
+		"pay for his treatment; pay for her treatment; pay for the treatment; for his treatment; for her treatment; for his operation; for her operation; been taken to hospital; is in hospital; in intensive care",
 	}},
 	{"MONEYWHAT", []string{"money; #num; the money; some money; cash; funds; for me; it to me; to this account; this account"}},
 	{"SENDVERB", []string{"send; transfer; lend; pay; wire; give; loan; send over; help me with"}},
@@ -1045,6 +1052,7 @@ var Concepts = []Concept{
 		"rebate; energy rebate; electric rebate; rebate check; refund; tax refund; reward; reward card; cash reward; #num reward; free; for free; complimentary; complimentary stay; free upgrade; free vacation; discount; discounts; #num percent off; #num percent discount; #num off; half price; percent off; #num % off; #num %; #num % discount; #num % discounts",
 		"drop down your interest rate; drop your interest rate; lower your rate; rate reduction; reduction; repayment options; hardship programs; hardship program; forgiveness; all inclusive complimentary stay; a complimentary stay; free stay",
 		"0 percent interest; 0 interest; lower interest rate; interest rate reduction; rate reduction; lower your interest; reduce your interest; drop down your interest rate; final expense; burial; new medicare card; medicare benefits; extra benefits; additional benefits; benefits; benefit; health insurance plan; cash back; money back; compensation",
+		"reward for being a loyal customer; for being a loyal customer; loyalty reward; loyal customer reward; loyalty bonus; due a rebate; due a council tax rebate; council tax rebate",
 	}},
 	{"DONATE", []string{"donate; donation; donations; make a donation; give a donation; a donation; contribute; contribution; a contribution; make a contribution; pledge; a pledge; sponsor; support our; help the children; help the veterans; help our troops; help the victims; appeal; support our appeal; put you down for; can i put you down; a gift of"}},
 	{"CHARITY", []string{"charity; charities; foundation; fund for; veterans; police officers association; firefighters; fire fighters; children's hospital; disaster relief; relief fund; hurricane victims; cancer society; breast cancer; wounded warriors; the troops; non profit; nonprofit; association; benevolent; benevolent association; benevolent fund; appeal; burns unit; hospice; orphanage; animal rescue; raising money for; raising money; collecting for; collecting money for; collecting donations"}},
@@ -1067,7 +1075,7 @@ var Concepts = []Concept{
 	{"CONTACTVIA", []string{"call; ring; dial; phone; text; txt; reply; send; call now; call free; call us; visit; log on to; log onto; click"}},
 	// --- what genuine organisations say ---------------------------------------------
 	{"NEVERASK", []string{
-		"we will never ask; we never ask; we would never ask; we will not ask; we do not ask; never ask you; will never ask; would never ask; never ask for; never request; will never request",
+		"we will never ask; we never ask; we would never ask; we will not ask; we do not ask; i will not ask; i will not ask for; i would never ask; i will never ask; i do not need your; never ask you; will never ask; would never ask; never ask for; never request; will never request",
 		"we will never call; we would never call; never call you; we never call; we will never contact; never contact you; no 1 from; nobody from; no legitimate; we do not need your",
 		"never need your; never share; do not share; should never share; never give; never give out; do not give; do not give out; never tell anyone; do not tell anyone your; never disclose; do not disclose",
 		"will never ask you; we will never send; we would never send; never asks; never asks for; does not ask; do not ever; would never call; will never call; would never phone; will never phone; never phones; never calls; would never contact; will never contact; would never tell you; will never tell you",
