@@ -123,6 +123,7 @@ var codeExamples = map[string]string{
 	"genuine_inbound_service":   "Thank you for calling, how can I help you?",
 	"genuine_no_pressure":       "Take your time, there is no rush.",
 	"wrong_number":              "Sorry, I think you have the wrong number.",
+	"lifetime_plan":             "The lifetime support plan is 399 and you never have any problem again.",
 	"call_divert_code":          "Now dial star star 21 and then this number to fix the fault on your line.",
 	"cash_courier":              "Take the cash out and give it to the courier when he knocks.",
 	"insider_investigation":     "We need your help to catch a member of staff at your branch.",

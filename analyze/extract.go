@@ -30,8 +30,8 @@ func isGovHost(host string) bool {
 		host = host[:i]
 	}
 	for _, suf := range []string{".gov", ".gov.uk", ".nhs.uk", ".police.uk", ".mil", ".gc.ca", ".gov.au"} {
-		if strings.HasSuffix(host, suf) {
-			return true
+		if strings.HasSuffix(host, suf) || host == suf[1:] && strings.Contains(suf[1:], ".") {
+			return true // "on gov.uk": the government's own portal
 		}
 	}
 	return false

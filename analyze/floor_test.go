@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -262,4 +263,47 @@ func codesOf(a *hangup.Analysis) []string {
 		out = append(out, in.Code)
 	}
 	return out
+}
+
+func TestIsGovHost(t *testing.T) {
+	for host, want := range map[string]bool{
+		"gov.uk": true, "www.gov.uk": true, "gov.uk/check-tax": true, "irs.gov": true, "nhs.uk": true,
+		"gov": false, "fakegov.uk": false, "gov.uk.example.com": false, "mygov.co": false,
+	} {
+		if got := isGovHost(host); got != want {
+			t.Errorf("isGovHost(%q) = %v, want %v", host, got, want)
+		}
+	}
+}
+
+// TestCallWindowSigns: what the "agent" says in the middle of a scam call,
+// as speech-to-text (hangup-dev5 showed the gaps; these texts were written
+// for this test), and two things genuine callers say.
+func TestCallWindowSigns(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"now type in event viewer and press enter", "keyboard_steering"},
+		{"the lifetime support plan is a one time payment", "lifetime_plan"},
+		{"put your cards and the pin in an envelope", "cash_courier"},
+		{"the courier will come to your house in an hour", "cash_courier"},
+		{"if you hang up now your refund will be cancelled", "refund_offer"},
+		{"okay i will transfer the refund into your account", "refund_offer"},
+		{"which bank do you use sir", "balance_probe"},
+		{"it says access to this pc has been blocked", "popup_lure"},
+		{"your membership was renewed automatically for 299", "subscription_renewal_lure"},
+		{"press 1 if you made this payment", "genuine_no_pressure"},
+		{"we won't take payment over the phone", "genuine_never_asks"},
+		{"you can see it in your account on gov.uk", "genuine_official_site"},
+	} {
+		a, err := e.Analyze(context.Background(), tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(codesOf(a), tt.code) {
+			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codesOf(a))
+		}
+	}
 }
