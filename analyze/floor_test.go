@@ -297,6 +297,14 @@ func TestCallWindowSigns(t *testing.T) {
 		{"press 1 if you made this payment", "genuine_no_pressure"},
 		{"we won't take payment over the phone", "genuine_never_asks"},
 		{"you can see it in your account on gov.uk", "genuine_official_site"},
+		{"I'll need to put our software on to repair it", "software_install_request"},
+		{"these are all the infections on your computer", "fake_diagnosis"},
+		{"you will see a black screen don't switch off", "screen_blanked"},
+		{"your account has been accessed from china", "account_breach_claim"},
+		{"to cancel i need remote access to your computer", "remote_access_request"},
+		{"all customers are getting 399 back", "refund_offer"},
+		{"first you pay a 10 percent release fee", "upfront_fee"},
+		{"did you attempt a purchase at best buy press 1 for yes", "genuine_no_pressure"},
 	} {
 		a, err := e.Analyze(context.Background(), tt.text)
 		if err != nil {

@@ -187,6 +187,7 @@ var Concepts = []Concept{
 		"see my screen; see my computer; into my computer; access my computer; control my computer; take over my computer; on my computer remotely; get into my computer; connect to my computer; connect to your machine; connect to my machine; onto my computer",
 		"move my mouse; moving my mouse; control my mouse; moved the mouse; moving the mouse; mouse moving by itself; the mouse moved; move the mouse; moving around on my screen",
 		"let him look at my; let her look at my; let them look at my; let him into my; let her into my; let them into my; let him see my screen; let her see my screen; let them see my screen; let him on my; let them on my; let him on to my; let him have a look at my",
+		"click allow so i can; click allow so that i can; press allow so i can; click on allow so i can; click allow so we can",
 	}},
 	{"INSTALL", []string{
 		"it is called",
@@ -913,6 +914,7 @@ var Concepts = []Concept{
 		"screen will go|turn|be|become dark|black|blank; screen is going to go dark|black|blank; screen may go dark|black|blank; screen went dark|black|blank; screen goes dark|black|blank; screen will be blank for",
 
 		"the screen is black; screen is black; your screen will go black; screen will go black; the screen will go blank; your screen will be blank; screen goes black; screen went black; do not look at the screen; don't look at the screen; do not touch the screen; do not touch the mouse; do not touch the keyboard; do not touch anything",
+		"you will see black screen; you will see a black screen; you will see the black screen; putting the secure screen; put the secure screen; the secure screen; the screen will go black; your screen will go black; screen will be black; screen will go dark",
 	}},
 	{"UTILITYORG", []string{
 		"water board; electricity board; gas board; electric board; the water board; the electricity board",
@@ -1035,6 +1037,7 @@ var Concepts = []Concept{
 		"someone logged into your account; someone has logged into your account; someone is trying to access your account; someone tried to log into your account; someone accessed your account; your icloud has been hacked; your icloud account has been breached; your apple id has been locked; your apple id is locked; your amazon account has been locked; we have blocked all access to your account; blocked all access",
 		"your account was signed into; account was signed into from; been signed into from; signed in from russia; signed into from russia; logged in from russia; logged into from; someone signed in to your account; a sign in from; sign in attempt from",
 		"please do not access your account; do not access your account; do not access your account on your device; do not use your account until; do not use cash app; before using any financial accounts; do not access any financial information; do not access your any financial; until your account will not get fixed; until your account is fixed; until your account gets fixed",
+		"has been accessed from; been accessed from; was accessed from; logged into from; signed in from another country; sign in from another country; login attempt from; log in attempt from; logged in from another country",
 	}},
 	{"WARRANTY", []string{
 		"on your vehicle; your vehicle; the vehicle",
@@ -1110,6 +1113,7 @@ var Concepts = []Concept{
 		"no payment is needed; no payment required; no payment is required; you do not have to pay; there is no fee; there is no charge; at no cost; free of charge; you can ignore; take your time; no rush; there is no rush",
 		"in your own time; at your convenience; whenever is convenient; you can think about it; talk it over; speak to your family; check with your family; feel free to call us back; you can call us back; nothing to pay; there is nothing to pay; you entered our; you entered the; that you entered; you took part in",
 		"press 1 if you made this payment; press 1 if you made this transaction; press 1 if you made this purchase; press 1 if you recognise; press 1 if you recognize; if you made this payment press 1; if you recognise this payment; if you recognize this payment; press 1 to confirm the payment; press 1 to confirm this payment",
+		"press 1 for yes; press 1 for yes press 2 for no; did you attempt a purchase; did you attempt a transaction; if this was you press 1; if this was you please press 1",
 	}},
 	{"WRONGNUM", []string{
 		"wrong number; wrong phone number; wrong telephone number; dialed the wrong; dialled the wrong; dialed wrong; dialled wrong; misdialed; misdialled; mis dialed; mis dialled; called the wrong number; rang the wrong number",
@@ -1237,12 +1241,12 @@ var Rules = []Rule{
 		Pattern: "INSTALL|NAVIGATE ~6 RTOOL || RTOOL ~6 INSTALL || ASKYOU ~6 RTOOL", OnNeg: Never,
 		Explain: "The caller asked you to install {x}. It gives them full control of your computer. Genuine companies never do this on a call they started."},
 	{Code: "software_install_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.5, Types: tTech, Side: SideCaller, OnNeg: Never,
-		Pattern: "[download|install|reinstall|put on|set up] ~3 SOFTWARE",
+		Pattern: "[download|install|reinstall|put on|set up] ~3 SOFTWARE || [put our software on|put the software on|put our program on|put our programme on|put our security on|install our software|install our security|put our protection on]",
 		Explain: "The caller asked you to download or install a program. Software a caller has you install is how they get into your computer."},
 	{Code: "remote_tool_named", Stage: hangup.StageRemote, Weight: 0.7, Types: tTech, Side: SideAny, Pattern: "RTOOL",
 		Explain: "{x} was mentioned. It is a remote-access program that lets a stranger control your computer; tech-support scammers use it to get in."},
 	{Code: "remote_access_request", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "ASKYOU|INSTALL|NAVIGATE ~6 RACCESS || [let me|allow me to|i will|i can|i need to|we need to|we will|i am going to|so i can|so that i can|so we can|i have to] ~6 RACCESS || [need to|needed to|had to|have to|would need to|will need to|so they could|so he could|so she could|so they can] ~3 RACCESS",
+		Pattern: "[i need|we need|i will need|i require|we will need] ~2 [remote access|remote control] || ASKYOU|INSTALL|NAVIGATE ~6 RACCESS || [let me|allow me to|i will|i can|i need to|we need to|we will|i am going to|so i can|so that i can|so we can|i have to] ~6 RACCESS || [need to|needed to|had to|have to|would need to|will need to|so they could|so he could|so she could|so they can] ~3 RACCESS",
 		Explain: "The caller wanted to get into your computer remotely. Never let someone who called you connect to your computer."},
 	{Code: "remote_access_mentioned", Stage: hangup.StageRemote, Weight: 0.35, Types: tTech, Side: SideAny, Pattern: "RACCESS",
 		Explain: "Remote access to your computer came up. Only allow it when you called a company you trust, never for someone who called you."},
@@ -1262,7 +1266,7 @@ var Rules = []Rule{
 	{Code: "link_steering", Element: Request, Stage: hangup.StageRemote, Weight: 0.4, Side: SideCaller, Pattern: "CLICKLINK",
 		Explain: "You were asked to open a link sent to you. Links in unexpected calls and messages lead to fake payment pages and remote-access downloads."},
 	// S3 fake diagnosis
-	{Code: "fake_diagnosis", Element: Hook, Stage: hangup.StageDiagnosis, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "DIAGTOOL",
+	{Code: "fake_diagnosis", Element: Hook, Stage: hangup.StageDiagnosis, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "[these are all|those are all|these are the|those are the|all these are|that is the|these are|those are] ~2 [infections|viruses|trojans|malware|the hackers|hackers] || DIAGTOOL",
 		Explain: "The caller used normal Windows screens (Event Viewer, command prompt, netstat) as 'proof' of a problem. Every computer shows these warnings: it proves nothing."},
 	{Code: "expired_protection_claim", Element: Hook, Stage: hangup.StageDiagnosis, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "EXPIRABLE ~3 EXPIRED",
 		Explain: "The caller said your licence, warranty, firewall or protection has expired: a made-up problem to sell you a fix."},
@@ -1335,7 +1339,7 @@ var Rules = []Rule{
 		Explain: "The caller sent you to a shop during the call. Scammers do this to have you buy gift cards or send money while they stay on the line."},
 	{Code: "balance_probe", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "BALANCE",
 		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
-	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get your money back|recover it|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
+	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[release fee|withdrawal fee|unlocking fee|compliance fee] || FEE ~10 [funds are released|funds will be released|money will be released|funds released|money is released] || [return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get your money back|recover it|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
 	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD || UNLESSPAY ~6 PAYCHAN|PAYODD",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
@@ -1358,7 +1362,7 @@ var Rules = []Rule{
 		Explain: "The caller asked for a code sent to your phone. That code approves a payment or a login: never read it to anyone."},
 	{Code: "bank_login_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.7, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "ASKYOU|LOGIN ~4 BANKACCESS || ASKYOU ~3 [go into|go to|get into|go onto|go on] ~3 BANKACCESS || [log in|login|log into|log on|sign in|sign into|log onto] ~2 BANKORG || [log into your bank|log in to your bank|login to your bank|sign into your bank|sign in to your bank|log onto your bank|log on to your bank]",
 		Explain: "The caller asked you to log into your online banking during the call. With remote access they can watch you and move your money."},
-	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "[i will transfer|i will send|i will deposit|i will put|we will transfer|we will deposit|i am going to send|i am going to transfer|i am going to deposit] ~3 [the refund|your refund|a refund] || [the refund|your refund] ~6 [will be cancelled|will be canceled|will be lost|will be gone|will be void|will be forfeited] || GIVEYOU ~4 REFUND || EVERYONE ~6 REFUND || [refunding|refund] ~2 EVERYONE || EVERYONE ~6 [their money back|money back|refunded|refunding] || [everyone is getting a refund|everybody is getting a refund|every customer is getting the refund|every customer is getting a refund|all customers are getting a refund|refund you the full amount|give the refund back|give everyone the refund|give everybody the refund]",
+	{Code: "refund_offer", Element: Hook, Stage: hangup.StageBankAccess, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "EVERYONE ~6 [#num back|#num dollars back|#num pounds back] || [to receive|to get] ~2 [the refund|your refund] || [i will transfer|i will send|i will deposit|i will put|we will transfer|we will deposit|i am going to send|i am going to transfer|i am going to deposit] ~3 [the refund|your refund|a refund] || [the refund|your refund] ~6 [will be cancelled|will be canceled|will be lost|will be gone|will be void|will be forfeited] || GIVEYOU ~4 REFUND || EVERYONE ~6 REFUND || [refunding|refund] ~2 EVERYONE || EVERYONE ~6 [their money back|money back|refunded|refunding] || [everyone is getting a refund|everybody is getting a refund|every customer is getting the refund|every customer is getting a refund|all customers are getting a refund|refund you the full amount|give the refund back|give everyone the refund|give everybody the refund]",
 		Explain: "The caller offered you a refund you did not ask for. Unexpected refunds are the bait of refund scams."},
 	{Code: "business_closing_refund", Element: Lure, Stage: hangup.StageLure, Weight: 0.6, Types: tRefund, Side: SideCaller,
 		Pattern: "[closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing|closed down|shut down] ~12 REFUND || [closing down|shutting down|going out of business|closing the business|going bust|is closing|are closing|closed down|shut down] ~12 [their money back|money back|refunding]",
