@@ -23,75 +23,13 @@ import (
 // newBrowser is a browser against a live copy of s.
 func newBrowser(t *testing.T, s *Server) *testenv.Browser { return testenv.NewBrowser(t, s) }
 
-var stepRE = regexp.MustCompile(`<input type="hidden" name="step" value="([a-z]+)">`)
-
-// stepOf is the report form page a response shows.
-func stepOf(page string) string {
-	if m := stepRE.FindStringSubmatch(page); m != nil {
-		return m[1]
-	}
-	return ""
-}
-
-// answer posts one page of the report form as b, as a person pressing
-// Continue after typing answers: the page must be want, and the next one
-// comes back.
-func answer(t *testing.T, b *testenv.Browser, page, want string, answers url.Values) (int, string) {
-	t.Helper()
-	if got := stepOf(page); got != want {
-		t.Fatalf("the form is on %q, want %q:\n%s", got, want, page)
-	}
-	form := testenv.Hidden(page)
-	for k, v := range answers {
-		form[k] = v
-	}
-	if form.Get("action") == "" && form.Get("goto") == "" {
-		form.Set("action", "next")
-	}
-	st, next, _ := b.Post("/report", form)
-	return st, next
-}
-
-func one(kv ...string) url.Values {
-	v := url.Values{}
-	for i := 0; i+1 < len(kv); i += 2 {
-		v.Add(kv[i], kv[i+1])
-	}
-	return v
-}
-
-// fileReport goes through every page of the web form and returns the
-// tracking path it lands on.
-func fileReport(t *testing.T, b *testenv.Browser, story string) string {
-	t.Helper()
-	_, page, _ := b.Get("/report")
-	for _, p := range []struct {
-		step    string
-		answers url.Values
-	}{
-		{"story", one("story", story)},
-		{"started", one("started", "they_called")},
-		{"when", one("when", "today", "time", "14:05")},
-		{"numbers", one("number_shown", "0906 123 4567", "callback_number", "")},
-		{"who", one("claimed_organisation", "Microsoft")},
-		{"happened", one("happened", "install", "happened", "remote_access", "happened", "payment", "software", "AnyDesk")},
-		{"payment", one("amount", "£150", "payment_method", "gift cards")},
-		{"contact", one()},
-	} {
-		var st int
-		if st, page = answer(t, b, page, p.step, p.answers); st != 200 {
-			t.Fatalf("%s → %d:\n%s", p.step, st, page)
-		}
-	}
-	if stepOf(page) != "check" {
-		t.Fatalf("after the last question the form is on %q, want check", stepOf(page))
-	}
-	status, _, hdr := b.Post("/report", testenv.Hidden(page))
-	if status != http.StatusSeeOther || !strings.HasPrefix(hdr.Get("Location"), "/r/") {
-		t.Fatalf("send → %d %v", status, hdr)
-	}
-	return hdr.Get("Location")
-}
+// The report form's helpers, from testenv.
+var (
+	stepOf     = testenv.ReportStep
+	answer     = testenv.AnswerReport
+	one        = testenv.Values
+	fileReport = testenv.FileReport
+)
 
 func TestReportFlow(t *testing.T) {
 	s := newTestServer(t, DefaultConfig())
