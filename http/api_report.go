@@ -39,7 +39,7 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 	if rc.Replayed {
 		status = http.StatusOK
 	}
-	s.confirmByEmail(r, rc, in)
+	s.reportForm.ConfirmByEmail(r, rc, in)
 	w.Header().Set("Location", s.trackingURL(rc.Token))
 	web.WriteJSON(w, status, ReportCreated{Reference: rc.Report.Reference, TrackingURL: s.trackingURL(rc.Token),
 		Status: string(rc.Report.Status), Guidance: rc.Guidance, Links: rc.Report.Links, Replayed: rc.Replayed})

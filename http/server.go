@@ -5,10 +5,10 @@
 //
 // This package holds the Server, its configuration, routes and
 // middleware, and the pages and API it answers itself (the call check,
-// the report form and its tracking page, the organisations, the public
-// figures, websites and transcripts, signing in). It mounts the handlers
-// of the packages under it: numbers (a number's API answer and pages),
-// alerts (the public alerts' pages, feeds and API), sharing (the
+// a report's tracking page, the organisations, the public figures,
+// websites and transcripts, signing in). It mounts the handlers of the
+// packages under it: reportform (the report form), numbers (a number's
+// API answer and pages), alerts (the public alerts' pages, feeds and API), sharing (the
 // blocklist, its files and exports), carddav (the blocklist as an address
 // book), telephony (call screening for phone systems), portal (the
 // organisation portal's pages), orgapi (the organisation API) and staff
@@ -43,6 +43,7 @@ import (
 	"github.com/hangup-org/hangup/http/numbers"
 	"github.com/hangup-org/hangup/http/orgapi"
 	"github.com/hangup-org/hangup/http/portal"
+	"github.com/hangup-org/hangup/http/reportform"
 	"github.com/hangup-org/hangup/http/sharing"
 	"github.com/hangup-org/hangup/http/staff"
 	"github.com/hangup-org/hangup/http/telephony"
@@ -169,6 +170,7 @@ type Server struct {
 	portal        *portal.Handler
 	numbers       *numbers.Handler
 	staff         *staff.Handler
+	reportForm    *reportform.Handler
 	csrfKey       []byte
 	public        atomic.Pointer[string]
 }
@@ -247,6 +249,8 @@ func NewServer(cfg Config, deps Deps) (*Server, error) {
 		Activity: deps.Activity, SiteNumbers: deps.SiteNumbers, Reports: deps.Reports, Site: s.site, ClientAddr: s.clientAddr, Logger: s.log})
 	s.staff = staff.New(staff.Deps{ReportDB: deps.ReportDB, Accounts: deps.Accounts, RepDB: deps.RepDB, Reputation: deps.Reputation,
 		Numbers: deps.Numbers, Number: s.numbers, Site: s.site, Logger: s.log})
+	s.reportForm = reportform.New(reportform.Config{MinTime: cfg.ReportFormMinTime}, reportform.Deps{Reports: deps.Reports,
+		Mailer: deps.Mailer, Site: s.site, Key: s.csrfKey, ClientAddr: s.clientAddr, TrackingURL: s.trackingURL, Logger: s.log})
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
@@ -391,8 +395,9 @@ func (s *Server) routes() {
 		page(rt.Method+" "+rt.Path, rt.Handler)
 	}
 	if s.deps.Reports != nil {
-		page("GET /report", s.webReportStart)
-		page("POST /report", s.webReportStep)
+		for _, rt := range s.reportForm.Pages() {
+			page(rt.Method+" "+rt.Path, rt.Handler)
+		}
 		page("GET /r/{token}", s.webTrack)
 		page("GET /r/{token}/summary", s.webSummary)
 		page("POST /r/{token}/add", s.webTrackAdd)

@@ -28,7 +28,8 @@ var askOptions = func() []AskOption {
 }()
 
 // startedChoices are hangup.StartedValues with their labels, for radios:
-// the check and the report ask the same question with the same answers.
+// the check and the report form (package reportform) ask the same
+// question with the same answers.
 var startedChoices = func() []AskOption {
 	out := make([]AskOption, len(hangup.StartedValues))
 	for i, v := range hangup.StartedValues {

@@ -1,4 +1,4 @@
-package http
+package reportform
 
 import (
 	"net/http/httptest"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/testenv"
 )
 
 // FuzzReportForm posts arbitrary form bodies through the report form's
@@ -17,7 +18,7 @@ func FuzzReportForm(f *testing.F) {
 		"step=check&goto=payment&filled=amount,,x&story_key=zz"} {
 		f.Add(s)
 	}
-	s := newTestServer(f, DefaultConfig())
+	reports := testenv.New(f).Reports
 	f.Fuzz(func(t *testing.T, body string) {
 		r := httptest.NewRequest("POST", "/report", strings.NewReader(body))
 		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -25,7 +26,7 @@ func FuzzReportForm(f *testing.F) {
 			return // the handler answers this with a form error
 		}
 		form := readReportForm(r)
-		err := s.deps.Reports.Validate(form.input())
+		err := reports.Validate(form.input())
 		if err != nil && (hangup.ErrorCode(err) == hangup.EINTERNAL || hangup.ErrorMessage(err) == "") {
 			t.Fatalf("validate: %v", err)
 		}
