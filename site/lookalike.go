@@ -984,28 +984,41 @@ func (c *Checker) ownNameElsewhere(a *Address, site string, onPlatform bool) boo
 	return false
 }
 
-// productWords are the scam playbook's words for accounts and for selling
-// or fixing software, beyond scamWordSet: a brand's own service is rarely
-// named with them (appleid-services.com, microsoft-defender.net).
-var productWords = strings.Fields(`id my defender antivirus firewall scanner cleaner activate activation
+// strongWords are the scam playbook's words for accounts and for selling
+// or fixing software, with the scam words proper (scamWordSet): a brand's
+// own service is rarely named with them (appleid-services.com,
+// microsoft-defender.net). longStrongWords are those of four letters or
+// more, which count run together with others too (supportdelivery3414).
+// Both are made once, at load time.
+var strongWords, longStrongWords = func() (map[string]bool, []string) {
+	set := map[string]bool{}
+	for w := range scamWordSet {
+		set[w] = true
+	}
+	for _, w := range strings.Fields(`id my defender antivirus firewall scanner cleaner activate activation
 	license licence renew renewal subscription password passcode install installer download setup
-	unusual blocked gift bonus free cash`)
+	unusual blocked gift bonus free cash`) {
+		set[w] = true
+	}
+	var long []string
+	for w := range set {
+		if len(w) >= 4 {
+			long = append(long, w)
+		}
+	}
+	slices.Sort(long)
+	return set, long
+}()
 
-// strongWordIn reports whether any of words is a scam word proper
-// (scamWordSet or productWords), or holds one of four letters or more run
-// together with others (supportdelivery3414).
+// strongWordIn reports whether any of words is a strong word, or holds one
+// of four letters or more run together with others.
 func strongWordIn(words []string) bool {
 	for _, w := range words {
-		if scamWordSet[w] || slices.Contains(productWords, w) {
+		if strongWords[w] {
 			return true
 		}
-		for sw := range scamWordSet {
-			if len(sw) >= 4 && strings.Contains(w, sw) {
-				return true
-			}
-		}
-		for _, sw := range productWords {
-			if len(sw) >= 4 && strings.Contains(w, sw) {
+		for _, sw := range longStrongWords {
+			if strings.Contains(w, sw) {
 				return true
 			}
 		}
