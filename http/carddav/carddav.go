@@ -104,7 +104,19 @@ type book struct {
 	byName  map[string]int
 }
 
-func (h *Handler) addressBook(r *http.Request) (*book, error) {
+// addressBook reads the address book for r; when it cannot, it answers
+// the DAV error itself and reports false.
+func (h *Handler) addressBook(w http.ResponseWriter, r *http.Request) (*book, bool) {
+	b, err := h.readBook(r)
+	if err != nil {
+		web.LogError(h.log, r, err)
+		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
+		return nil, false
+	}
+	return b, true
+}
+
+func (h *Handler) readBook(r *http.Request) (*book, error) {
 	if err := h.blocklist.Fresh(r.Context()); err != nil {
 		return nil, err
 	}
@@ -130,10 +142,8 @@ func (h *Handler) davPropfind(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	b, err := h.addressBook(r)
-	if err != nil {
-		web.LogError(h.log, r, err)
-		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
+	b, ok := h.addressBook(w, r)
+	if !ok {
 		return
 	}
 	depth1 := r.Header.Get("Depth") != "0"
@@ -183,10 +193,8 @@ func (h *Handler) davReport(w http.ResponseWriter, r *http.Request) {
 		davError(w, http.StatusForbidden, "Only addressbook-multiget and addressbook-query are supported.")
 		return
 	}
-	b, err := h.addressBook(r)
-	if err != nil {
-		web.LogError(h.log, r, err)
-		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
+	b, ok := h.addressBook(w, r)
+	if !ok {
 		return
 	}
 	var ms multistatus
@@ -216,10 +224,8 @@ func (h *Handler) davReport(w http.ResponseWriter, r *http.Request) {
 
 // davGet serves one vCard, or the whole address book as one vCard file.
 func (h *Handler) davGet(w http.ResponseWriter, r *http.Request) {
-	b, err := h.addressBook(r)
-	if err != nil {
-		web.LogError(h.log, r, err)
-		davError(w, web.StatusCode(err), hangup.ErrorMessage(err))
+	b, ok := h.addressBook(w, r)
+	if !ok {
 		return
 	}
 	w.Header().Set("Content-Type", "text/vcard; charset=utf-8")
