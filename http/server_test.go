@@ -2,7 +2,6 @@ package http
 
 import (
 	"bytes"
-	"encoding/json"
 	"html"
 	"io"
 	"net/http"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/http/internal/apitest"
 	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/http/internal/web"
 	"github.com/hangup-org/hangup/http/numbers"
@@ -58,11 +58,7 @@ func do(t testing.TB, s http.Handler, method, path, contentType string, body str
 
 func decodeBody[T any](t *testing.T, r response) T {
 	t.Helper()
-	var v T
-	if err := json.Unmarshal(r.body, &v); err != nil {
-		t.Fatalf("decode %s: %v", r.body, err)
-	}
-	return v
+	return apitest.Decode[T](t, r.body)
 }
 
 func TestAPICheck(t *testing.T) {

@@ -451,9 +451,5 @@ func reporter(u *hangup.User) report.Reporter { return report.Reporter{User: u, 
 
 func decodeBody[T any](t *testing.T, r response) T {
 	t.Helper()
-	var v T
-	if err := json.Unmarshal(r.body, &v); err != nil {
-		t.Fatalf("decode %s: %v", r.body, err)
-	}
-	return v
+	return apitest.Decode[T](t, r.body)
 }

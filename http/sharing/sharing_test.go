@@ -15,6 +15,7 @@ import (
 	"github.com/hangup-org/hangup"
 	"github.com/hangup-org/hangup/blocklist"
 	hhttp "github.com/hangup-org/hangup/http"
+	"github.com/hangup-org/hangup/http/internal/apitest"
 	"github.com/hangup-org/hangup/http/internal/servertest"
 	"github.com/hangup-org/hangup/http/internal/testenv"
 	"github.com/hangup-org/hangup/http/sharing"
@@ -275,9 +276,5 @@ func TestExportsShareNoReporterDataAndNoVerifiedNumber(t *testing.T) {
 
 func decodeBody[T any](t *testing.T, r response) T {
 	t.Helper()
-	var v T
-	if err := json.Unmarshal(r.body, &v); err != nil {
-		t.Fatalf("decode %s: %v", r.body, err)
-	}
-	return v
+	return apitest.Decode[T](t, r.body)
 }

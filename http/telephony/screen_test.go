@@ -32,11 +32,7 @@ func openAPI(t *testing.T, ss *screentest.Server) apitest.Doc {
 
 func decodeBody[T any](t *testing.T, r screentest.Response) T {
 	t.Helper()
-	var v T
-	if err := json.Unmarshal(r.Body, &v); err != nil {
-		t.Fatalf("decode %s: %v", r.Body, err)
-	}
-	return v
+	return apitest.Decode[T](t, r.Body)
 }
 
 func TestScreenAPI(t *testing.T) {

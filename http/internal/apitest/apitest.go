@@ -27,6 +27,17 @@ type Operation struct {
 	Responses   map[string]map[string]any `json:"responses"`
 }
 
+// Decode reads a JSON response body as a T, failing the test if it is not
+// one.
+func Decode[T any](t testing.TB, body []byte) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatalf("decode %s: %v", body, err)
+	}
+	return v
+}
+
 // Parse reads an OpenAPI document, failing the test if it is not one.
 func Parse(t testing.TB, data []byte) Doc {
 	t.Helper()
