@@ -11,32 +11,13 @@ import (
 	"github.com/hangup-org/hangup/http/internal/web"
 )
 
-// AskOption is one checkbox or radio of a form: a value of the domain's
-// vocabulary and its words.
-type AskOption struct {
-	Value string
-	Label string
-}
-
 // askOptions are hangup.Asks with their labels.
-var askOptions = func() []AskOption {
-	out := make([]AskOption, len(hangup.Asks))
-	for i, a := range hangup.Asks {
-		out[i] = AskOption{string(a), a.Label()}
-	}
-	return out
-}()
+var askOptions = web.Options(hangup.Asks)
 
 // startedChoices are hangup.StartedValues with their labels, for radios:
 // the check and the report form (package reportform) ask the same
 // question with the same answers.
-var startedChoices = func() []AskOption {
-	out := make([]AskOption, len(hangup.StartedValues))
-	for i, v := range hangup.StartedValues {
-		out[i] = AskOption{string(v), v.Label()}
-	}
-	return out
-}()
+var startedChoices = web.Options(hangup.StartedValues)
 
 // CheckForm is the check form's values as the person typed them, kept when
 // the form is shown again with errors.
@@ -58,8 +39,8 @@ type HomePage struct {
 	web.Page
 	Form     CheckForm
 	Problems web.Problems
-	Asks     []AskOption
-	Started  []AskOption        // how the contact began, in the person's words
+	Asks     []web.Option
+	Started  []web.Option       // how the contact began, in the person's words
 	Orgs     []string           // for the claims suggestions
 	Alerts   []alerts.AlertView // the newest alerts in force
 }

@@ -22,8 +22,8 @@ type ReportPage struct {
 	Form      ReportForm
 	Hidden    []Hidden
 	Problems  web.Problems
-	Started   []Option
-	Happened  []Option
+	Started   []web.Option
+	Happened  []web.Option
 	Suggested bool   // some answers on this page were filled in from the story
 	Notice    string // a word before sending, e.g. when the last page came too quickly
 	Review    []ReviewRow
@@ -38,31 +38,12 @@ type ReviewRow struct {
 	Step     string
 }
 
-// Option is one checkbox or radio of the form: a value of the domain's
-// vocabulary and its words.
-type Option struct {
-	Value string
-	Label string
-}
-
 // startedOptions are hangup.StartedValues with their labels: the call
 // check (package http) asks the same question from the same values.
-var startedOptions = func() []Option {
-	out := make([]Option, len(hangup.StartedValues))
-	for i, v := range hangup.StartedValues {
-		out[i] = Option{string(v), v.Label()}
-	}
-	return out
-}()
+var startedOptions = web.Options(hangup.StartedValues)
 
 // happenedOptions are hangup.HappenedValues with their labels.
-var happenedOptions = func() []Option {
-	out := make([]Option, len(hangup.HappenedValues))
-	for i, h := range hangup.HappenedValues {
-		out[i] = Option{string(h), h.Label()}
-	}
-	return out
-}()
+var happenedOptions = web.Options(hangup.HappenedValues)
 
 // reportIDs map the API's field names to the ids of the elements that
 // answer them, for the links in the error summary.
