@@ -327,8 +327,15 @@ func New(cfg Config) (*Checker, error) {
 			family[l] = 0
 		}
 	}
+	// countryEndings counts the country endings each name is popular
+	// under (google.de, google.co.uk): a brand that runs sites across
+	// countries holds its name on country endings.
+	countryEndings := map[string]int{}
 	for _, dom := range d.Tranco {
 		l := siteLabel(dom)
+		if suffix, icann := publicsuffix.PublicSuffix(dom); icann && len(lastLabel(suffix)) == 2 && suffix != dom {
+			countryEndings[l]++
+		}
 		for k := minEditRegistry; k < len(l) && k <= MaxLabel; k++ {
 			if _, ok := family[l[:k]]; ok {
 				family[l[:k]]++
@@ -351,15 +358,6 @@ func New(cfg Config) (*Checker, error) {
 					contains[sub]++
 				}
 			}
-		}
-	}
-	// Count the country endings each name is popular under (google.de,
-	// google.co.uk): a brand that runs sites across countries holds its
-	// name on country endings.
-	countryEndings := map[string]int{}
-	for _, dom := range d.Tranco {
-		if suffix, icann := publicsuffix.PublicSuffix(dom); icann && len(lastLabel(suffix)) == 2 && suffix != dom {
-			countryEndings[siteLabel(dom)]++
 		}
 	}
 	for sub, n := range contains {
