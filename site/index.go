@@ -52,6 +52,7 @@ type brand struct {
 	name   string // display name: the organisation's or tool's name, else the domain
 	poss   string // name with the English possessive, made once: "Microsoft's"
 	domain string // the genuine registrable domain, e.g. microsoft.com
+	suffix string // its public suffix, e.g. com, found once when indexing
 	label  string // its site label, e.g. microsoft
 	skel   string // the label's lookalike skeleton
 	org    *hangup.Organisation
@@ -209,6 +210,7 @@ func New(cfg Config) (*Checker, error) {
 			return
 		}
 		reg := registrable(b.domain)
+		b.suffix = publicSuffixOf(b.domain)
 		id, seen := regBrand[reg]
 		if !seen || b.kind == kindRegistry {
 			if r, ok := c.popular[reg]; ok && b.rank == 0 {
@@ -216,7 +218,7 @@ func New(cfg Config) (*Checker, error) {
 			}
 			id = int32(len(c.brands))
 			c.brands = append(c.brands, b)
-			if _, ok := brandLabels[b.label]; !ok && registrable(b.domain) != publicSuffixOf(b.domain) {
+			if _, ok := brandLabels[b.label]; !ok && reg != b.suffix {
 				brandLabels[b.label] = id
 			}
 			if !seen {

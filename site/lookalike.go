@@ -276,7 +276,7 @@ func foreignEnding(a *Address, b *brand) bool {
 		}
 		return home != "" && home != cc
 	}
-	return lastLabel(publicSuffixOf(b.domain)) != cc
+	return lastLabel(b.suffix) != cc
 }
 
 // edit1 finds the best brand whose name is one edit (insertion, deletion,
@@ -944,7 +944,7 @@ func countryEnding(a *Address) bool {
 // domain on the ending suffix.
 func (c *Checker) nameOnEnding(label, suffix string) bool {
 	for _, id := range c.labels[label] {
-		if publicSuffixOf(c.brands[id].domain) == suffix {
+		if c.brands[id].suffix == suffix {
 			return true
 		}
 	}
