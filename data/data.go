@@ -11,7 +11,8 @@ import "embed"
 //	lolrmm/    remote-access tools and their domains (LOLRMM)
 //	sublime/   popular domains, URL shorteners, free hosting (Sublime Security, Tranco)
 //	dnstwist/  TLD and word dictionaries for lookalike domains (dnstwist)
+//	scowl/     English words, to tell a word of its own from a typo (SCOWL)
 //	registry/  the seed organisation registry
 //
-//go:embed ofcom lolrmm sublime dnstwist registry
+//go:embed ofcom lolrmm sublime dnstwist scowl registry
 var FS embed.FS

@@ -465,3 +465,53 @@ func TestRound4NamesOfTheirOwn(t *testing.T) {
 		}
 	}
 }
+
+// TestDictionaryWordsAreNamesOfTheirOwn covers round 5's rule: a popular
+// domain the checker does not know whose name is an English word is not a
+// one-letter typo of a brand; misspellings, a word brand's plural and scam-
+// favoured endings still are.
+func TestDictionaryWordsAreNamesOfTheirOwn(t *testing.T) {
+	d, err := DefaultData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Dictionary) < 50000 {
+		t.Fatalf("dictionary holds %d words, want the whole word list", len(d.Dictionary))
+	}
+	held := map[string]bool{"pixels.com": true, "chanel.com": true}
+	var kept []string
+	for _, dom := range d.Tranco {
+		if !held[dom] {
+			kept = append(kept, dom)
+		}
+	}
+	if len(kept) != len(d.Tranco)-len(held) {
+		t.Fatalf("held-out domains are not all on the popular list")
+	}
+	d.Tranco = kept
+	// Protect the top 1,000, as an index with popular domains held out does
+	// (pexels.com ranks 834).
+	c, err := New(Config{Organisations: testOrgs(), Data: d, PopularBrands: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in   string
+		want hangup.SiteVerdict
+	}{
+		{"pixels.com", hangup.SiteUnknown}, // not pexels.com
+		{"chanel.com", hangup.SiteUnknown}, // not cpanel.net
+		{"pixels.top", hangup.SiteImpersonation},
+		{"pexals.com", hangup.SiteImpersonation},
+		{"cpanle.com", hangup.SiteImpersonation},
+		{"ledgers.network", hangup.SiteImpersonation}, // ledger.com's plural
+	} {
+		res, err := c.CheckSite(tc.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.in, err)
+		}
+		if res.Verdict != tc.want {
+			t.Errorf("%s: verdict %s (brand %q), want %s; findings %v", tc.in, res.Verdict, res.Brand, tc.want, codes(res))
+		}
+	}
+}

@@ -3,7 +3,9 @@ package site
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"fmt"
+	"io"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -31,7 +33,14 @@ type Data struct {
 	Words      []string
 	CommonTLDs []string // the most used endings (dnstwist), for generating TLD swaps
 	AbusedTLDs []string // the most abused endings (dnstwist), for generating TLD swaps
+	// Dictionary holds English words of four letters or more, lower-case
+	// (SCOWL): a name that is a word of its own is not a one-letter typo of
+	// a brand (wired.com is not hired.com).
+	Dictionary []string
 }
+
+// maxListBytes caps a compressed list once expanded.
+const maxListBytes = 16 << 20
 
 // Files read by LoadData, relative to the root of the data file system.
 const (
@@ -45,6 +54,7 @@ const (
 	WordsFile        = "dnstwist/english.dict"
 	CommonTLDsFile   = "dnstwist/common_tlds.dict"
 	AbusedTLDsFile   = "dnstwist/abused_tlds.dict"
+	DictionaryFile   = "scowl/words.txt.gz"
 )
 
 // DefaultData loads the data shipped in the binary (package data).
@@ -61,6 +71,7 @@ func LoadData(fsys fs.FS) (*Data, error) {
 		{HighTrustFile, &d.HighTrust}, {ShortenersFile, &d.Shorteners}, {FreeSubdomFile, &d.FreeHosts},
 		{FreeFileFile, &d.FreeHosts}, {SiteBuildersFile, &d.SiteBuilders}, {SuspiciousFile, &d.SuspiciousTLDs},
 		{WordsFile, &d.Words}, {CommonTLDsFile, &d.CommonTLDs}, {AbusedTLDsFile, &d.AbusedTLDs},
+		{DictionaryFile, &d.Dictionary},
 	}
 	for _, l := range lists {
 		vals, err := readList(fsys, l.name)
@@ -92,11 +103,20 @@ func LoadData(fsys fs.FS) (*Data, error) {
 }
 
 // readList reads a one-value-per-line file, lower-cased, skipping blank
-// lines and // comments.
+// lines and // comments; a name ending in .gz is gzip-compressed.
 func readList(fsys fs.FS, name string) ([]string, error) {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
+	}
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("site: %s: %w", name, err)
+		}
+		if b, err = io.ReadAll(io.LimitReader(zr, maxListBytes)); err != nil {
+			return nil, fmt.Errorf("site: %s: %w", name, err)
+		}
 	}
 	var out []string
 	for line := range strings.Lines(string(b)) {

@@ -101,7 +101,9 @@ type Checker struct {
 	// common are strings of 3 to 12 letters that at least genericCount
 	// popular names contain after their first letter (cloud, space, share):
 	// ordinary words of the web, not brand names.
-	common    map[string]bool
+	common map[string]bool
+	// dict holds the English dictionary, sorted (Data.Dictionary).
+	dict      []string
 	wordTrie  trie              // words, forwards
 	wordRev   trie              // words, backwards
 	platforms map[string]string // shortener, site builder or free host → its finding code
@@ -178,6 +180,11 @@ func New(cfg Config) (*Checker, error) {
 		tools:     tools,
 		listings:  cfg.Listings,
 		signals:   newSignalIndex(),
+		dict:      d.Dictionary,
+	}
+	if !slices.IsSorted(c.dict) {
+		c.dict = slices.Clone(c.dict)
+		slices.Sort(c.dict)
 	}
 	for _, w := range append(slices.Clone(d.Words), scamWords...) {
 		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && !strings.ContainsAny(w, " .") && !infraWords[w] {

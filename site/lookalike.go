@@ -238,6 +238,16 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	if ok && len(site) < minEditPopular && a.Suffix == "com" {
 		ok = false
 	}
+	// A name that is a word of its own (wired, pixels, author) is that
+	// word, not a typo of a brand one letter away (hired, pexels, auth0):
+	// typosquatters pick the misspelling, not another word. On an ending
+	// scammers favour it still counts, and so do a brand's plural or
+	// singular (ledgers for ledger, barclay for barclays) and words near a
+	// registry organisation's name, the ones Hangup's users are called about.
+	if ok && !c.riskyTLD(a) && c.brands[id].kind != kindRegistry && c.dictionaryWord(site) &&
+		!plural(site, c.brands[id].label) && !plural(c.brands[id].label, site) {
+		ok = false
+	}
 	if ok {
 		b := &c.brands[id]
 		fam, detail := famIDN, ""
@@ -1024,4 +1034,16 @@ func strongWordIn(words []string) bool {
 		}
 	}
 	return false
+}
+
+// dictionaryWord reports whether w is in the English dictionary.
+func (c *Checker) dictionaryWord(w string) bool {
+	_, found := slices.BinarySearch(c.dict, w)
+	return found
+}
+
+// plural reports whether name is label with an s or es added.
+func plural(name, label string) bool {
+	rest, ok := strings.CutPrefix(name, label)
+	return ok && (rest == "s" || rest == "es")
 }

@@ -127,7 +127,7 @@ func runEvalURLs(e *env) error {
 	popular := fs.Int("popular-brands", 0, "how many top popular domains the checker protects (default: the checker's default)")
 	data := fs.String("data", "", `a JSON-lines file of {"text": ADDRESS, "label": "scam"|"genuine"} to score the checker on`)
 	lists := fs.String("lists", "", "the shared data directory: score the held-out part of the phishing and scam lists against held-out popular domains")
-	part := fs.String("part", "test", "with --lists: the part to score, test (held out) or fit (what the name analysis was tuned on)")
+	part := fs.String("part", "test", "with --lists: the part to score: test (held out), fit (what the name analysis was tuned on) or fit-other (fit, with its other half of popular domains held out)")
 	writeData := fs.String("write-data", "", "with --lists: also write the part's hosts as JSON lines for --data")
 	var feedFiles listFlag
 	fs.Var(&feedFiles, "feed-file", "with --lists or --data: load a local blocklist into the checker as a feed, PATH=FORMAT (hosts, adblock, domains or csv); repeatable")
@@ -179,8 +179,8 @@ func runEvalURLs(e *env) error {
 			return usagef("--lists: %v", err)
 		}
 		p := siteeval.Part(*part)
-		if p != siteeval.Fit && p != siteeval.Test {
-			return usagef("--part must be test or fit")
+		if p != siteeval.Fit && p != siteeval.Test && p != siteeval.FitOther {
+			return usagef("--part must be test, fit or fit-other")
 		}
 		if *writeData != "" {
 			if err := writeLabelled(*writeData, shared, p); err != nil {
@@ -239,6 +239,9 @@ func writeLabelled(path string, s *siteeval.Shared, p siteeval.Part) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
+	}
+	if p == siteeval.FitOther {
+		p = siteeval.Fit // the same hosts; only the index differs
 	}
 	w := bufio.NewWriter(f)
 	enc := json.NewEncoder(w)

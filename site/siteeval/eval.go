@@ -105,8 +105,11 @@ const holdSalt = "fit-holdout:"
 // part p is scored.
 func heldOut(dom string, p Part) bool {
 	part := PartOf(dom)
-	if p == Test {
+	switch p {
+	case Test:
 		return part == Test
+	case FitOther:
+		return part == Fit && PartOf(holdSalt+dom) != Test
 	}
 	return part == Fit && PartOf(holdSalt+dom) == Test
 }
@@ -149,6 +152,10 @@ func Evaluate(cfg Config) (*Report, error) {
 			other[b.Domain] = true
 		}
 	}
+	hostPart := part
+	if part == FitOther {
+		hostPart = Fit
+	}
 	rep := &Report{Part: part, IndexSize: len(known.Tranco)}
 	src := map[string]*SourceScore{}
 	start := time.Now()
@@ -168,7 +175,7 @@ func Evaluate(cfg Config) (*Report, error) {
 	}
 	for _, h := range cfg.Shared.Hosts {
 		popular := h.Source == SourceTranco
-		if popular && !held[h.Host] || !popular && h.Part != part {
+		if popular && !held[h.Host] || !popular && h.Part != hostPart {
 			continue
 		}
 		if h.Label == Genuine {

@@ -28,10 +28,13 @@ import (
 type Part string
 
 // The two parts: Fit is what the name analysis was tuned on; Test is never
-// used for tuning, only scored.
+// used for tuning, only scored. FitOther is the Fit part scored with the
+// other half of its popular domains held out of the index: more fit false
+// alarms to learn from, never a test domain.
 const (
-	Fit  Part = "fit"
-	Test Part = "test"
+	Fit      Part = "fit"
+	Test     Part = "test"
+	FitOther Part = "fit-other"
 )
 
 // TestShare is the share of split keys in the held-out Test part, in tenths.
