@@ -308,3 +308,65 @@ func TestCallWindowSigns(t *testing.T) {
 		}
 	}
 }
+
+// TestCriticalRequestAlone: a caller's critical request (a password, a
+// one-time code, control of the computer) sets the floor on its own when
+// nothing shows a service the person asked for: a piece of a call cut from
+// its middle often holds nothing else. With any sign of such a service, or
+// when the password is one the person types in themselves, it does not.
+// Texts written for this test.
+func TestCriticalRequestAlone(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want bool // a floor
+	}{
+		{"can you please confirm your email address and password so we can proceed", true},
+		{"ok so i will need to get into your computer remotely to take a look", true},
+		{"read me the code we just sent to your phone", true},
+		{"you raised a ticket this morning, i will need to get into your computer remotely to take a look", false},
+		{"i have unlocked the account, sign in now with your usual password", false},
+		{"the code for the door isn't working can you tell me the code", false},
+		{"i can provide you with my employee id number if you want to check", false},
+		{"we'll send a code by text, type it into the app yourself", false},
+	} {
+		st, err := e.run(context.Background(), tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := st.bounds()
+		if got := b.Floor != hangup.VerdictNotScam; got != tt.want {
+			t.Errorf("%q: floor %s, want a floor %v; indicators %+v", tt.text, b.Floor, tt.want, st.indicators)
+		}
+	}
+}
+
+// TestPrizeAndRefundFees: a fee to get a prize or a refund is the
+// advance-fee request, and with the prize it sets the floor. Texts written
+// for this test.
+func TestPrizeAndRefundFees(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"we can process the refund through a verification fee of 25 dollars", "upfront_fee"},
+		{"i can expedite the process for you for a small processing fee of 200", "upfront_fee"},
+		{"you are the confirmed winner of our draw", "prize_claim"},
+		{"once you go to western union send the payment to our agent", "wire_transfer_request"},
+	} {
+		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
+			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+	a, err := e.Analyze(context.Background(), "you're definitely the winner, to release your prize there's a small processing fee of 50 dollars")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Verdict == hangup.VerdictNotScam {
+		t.Errorf("a fee for a prize: verdict %s, want at least suspicious (%+v)", a.Verdict, a.Indicators)
+	}
+}

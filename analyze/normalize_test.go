@@ -24,6 +24,8 @@ func TestTokenize(t *testing.T) {
 		{"contraction with apostrophe", "I don't have it", "i do not have it"},
 		{"contraction without apostrophe", "i dont have it", "i do not have it"},
 		{"curly apostrophe", "we won’t ask", "we will not ask"},
+		{"speech-to-text I'd", "id be happy to help", "i would be happy to help"},
+		{"an id stays an id", "read me the id number", "read me the id number"},
 		{"possessive dropped", "Microsoft's team", "microsoft team"},
 		{"it is", "it's fine", "it is fine"},
 		{"fillers dropped", "um so uh go to the site", "so go to the site"},

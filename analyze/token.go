@@ -55,6 +55,13 @@ var contractions = map[string][]string{
 	"recognise": {"recognize"}, "centre": {"center"}, "programme": {"program"},
 }
 
+// afterWould lists words that follow "I'd" and never an identifier, so that
+// speech-to-text's "id be happy to" reads as "I would".
+var afterWould = map[string]bool{"be": true, "like": true, "love": true, "have": true, "rather": true,
+	"say": true, "suggest": true, "recommend": true, "better": true, "prefer": true, "hate": true,
+	"appreciate": true, "imagine": true, "never": true, "also": true, "really": true, "just": true,
+	"probably": true, "definitely": true, "certainly": true, "gladly": true, "need": true, "want": true}
+
 // isPronounS lists words whose "'s" means "is" rather than a possessive.
 var isPronounS = map[string]bool{"it": true, "that": true, "what": true, "there": true, "here": true,
 	"he": true, "she": true, "who": true, "where": true, "how": true, "this": true}
@@ -270,6 +277,12 @@ func (z *tokenizer) words() {
 				i = j - 1
 				continue
 			}
+		}
+		if t.text == "id" && i+1 < len(raw) && raw[i+1].kind == tkWord && afterWould[raw[i+1].text] {
+			// "id be happy", "id like to": speech-to-text's I'd, not an ID
+			z.tmp = append(z.tmp, token{text: "i", start: t.start, end: t.end, kind: tkWord, space: t.space, id: -1},
+				token{text: "would", start: t.start, end: t.end, kind: tkWord, space: true, id: -1})
+			continue
 		}
 		if exp, ok := contractions[t.text]; ok {
 			for k, w := range exp {
