@@ -302,6 +302,9 @@ func TestCallWindowSigns(t *testing.T) {
 		{"all customers are getting 399 back", "refund_offer"},
 		{"first you pay a 10 percent release fee", "upfront_fee"},
 		{"did you attempt a purchase at best buy press 1 for yes", "genuine_no_pressure"},
+		{"now click on the windows logs section and tell me if you see any errors", "fake_diagnosis"},
+		{"if you do not cooperate you will be forfeiting the refund", "refund_offer"},
+		{"read me the cards serial number and the pin number", "gift_card_payment"},
 	} {
 		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
 			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
