@@ -40,10 +40,6 @@ import (
 //	a remote-access request and a request for bank
 //	access ("get on your PC… log in to your bank")
 //	with no sign of a service the person asked for    → the same
-//	a critical request of 0.8 or more (your password
-//	or PIN, a one-time code, control of your
-//	computer) with no sign of a service the person
-//	asked for                                         → the same
 //	two different problems or threats of 0.6 or more
 //	("hackers are in your computer… these red errors
 //	in Event Viewer"), with no sign of genuine
@@ -227,9 +223,6 @@ func (s *callState) noteElement(r *rule, mult float64, ind int) {
 		s.hooks = append(s.hooks, elemEvidence{weight: r.Weight, ind: ind})
 		s.hookTypes = append(s.hookTypes, r.Types)
 	}
-	if r.Element == catalogue.Request && r.Critical && r.Weight >= criticalAloneWeight && r.Weight > s.critical.weight {
-		s.critical = elemEvidence{weight: r.Weight, ind: ind}
-	}
 	if r.Element == catalogue.Request && r.Stage == hangup.StageBankAccess && r.Weight >= handOverWeight && r.Weight > s.bankReq.weight {
 		s.bankReq = elemEvidence{weight: r.Weight, ind: ind}
 	}
@@ -237,14 +230,6 @@ func (s *callState) noteElement(r *rule, mult float64, ind int) {
 		*e = elemEvidence{weight: r.Weight, ind: ind}
 	}
 }
-
-// criticalAloneWeight is the least weight of a critical request (your
-// password or PIN, a one-time code, control of your computer, cash from
-// your account) that sets the floor on its own when nothing in the text
-// shows a service the person asked for: no genuine organisation rings to
-// ask for these, and a piece of a call cut from its middle often holds
-// nothing else.
-const criticalAloneWeight = 0.8
 
 // weakElementWeight is the least weight of a caller-side indicator that
 // counts as an element for the ceiling (two elements lift it).
@@ -306,8 +291,6 @@ func (s *callState) floor() (hangup.Verdict, []int) {
 		return hangup.VerdictSuspicious, []int{s.remote[0].ind, s.remote[1].ind}
 	case len(s.remote) >= 1 && s.bankReq.weight > 0 && !s.genuineAny:
 		return hangup.VerdictSuspicious, []int{s.remote[0].ind, s.bankReq.ind}
-	case s.critical.weight > 0 && !s.genuineAny:
-		return hangup.VerdictSuspicious, []int{s.critical.ind}
 	}
 	if a, b, ok := s.twoHooks(); ok && !s.genuineAny {
 		return hangup.VerdictSuspicious, []int{a, b}

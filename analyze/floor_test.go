@@ -312,38 +312,33 @@ func TestCallWindowSigns(t *testing.T) {
 	}
 }
 
-// TestCriticalRequestAlone: a caller's critical request (a password, a
-// one-time code, control of the computer) sets the floor on its own when
-// nothing shows a service the person asked for: a piece of a call cut from
-// its middle often holds nothing else. With any sign of such a service, or
-// when the password is one the person types in themselves, it does not.
-// Texts written for this test.
-func TestCriticalRequestAlone(t *testing.T) {
+// TestEverydayCodesAndPasswords: a password the person types in
+// themselves, a door code, a caller's own staff ID and speech-to-text's "id"
+// for "I'd" are no request for a secret or an access code. Texts written
+// for this test; the last one must still be a request.
+func TestEverydayCodesAndPasswords(t *testing.T) {
 	e, err := New(Deps{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct {
-		text string
-		want bool // a floor
-	}{
-		{"can you please confirm your email address and password so we can proceed", true},
-		{"ok so i will need to get into your computer remotely to take a look", true},
-		{"read me the code we just sent to your phone", true},
-		{"you raised a ticket this morning, i will need to get into your computer remotely to take a look", false},
-		{"i have unlocked the account, sign in now with your usual password", false},
-		{"the code for the door isn't working can you tell me the code", false},
-		{"i can provide you with my employee id number if you want to check", false},
-		{"we'll send a code by text, type it into the app yourself", false},
+	not := []string{"secret_request", "access_code_request", "otp_request", "remote_access_request"}
+	for _, text := range []string{
+		"i have unlocked the account, sign in now with your usual password",
+		"the code for the door isn't working can you tell me the code",
+		"i can provide you with my employee id number if you want to check",
+		"we'll send a code by text, type it into the app yourself",
+		"your card was blocked after three wrong pin attempts, now you can reset your pin at any cash machine",
+		"the gate won't open can you let me in",
+		"thats fine id be happy to look at it for you",
 	} {
-		st, err := e.run(context.Background(), tt.text)
-		if err != nil {
-			t.Fatal(err)
+		for _, c := range codesIn(t, e, text) {
+			if slices.Contains(not, c) {
+				t.Errorf("%q: %s", text, c)
+			}
 		}
-		b, _ := st.bounds()
-		if got := b.Floor != hangup.VerdictNotScam; got != tt.want {
-			t.Errorf("%q: floor %s, want a floor %v; indicators %+v", tt.text, b.Floor, tt.want, st.indicators)
-		}
+	}
+	if codes := codesIn(t, e, "can you please confirm your email address and password"); !slices.Contains(codes, "secret_request") {
+		t.Errorf("a password asked for: no secret_request (%v)", codes)
 	}
 }
 

@@ -75,9 +75,6 @@ type callState struct {
 	hookCode  []string
 	hookTypes [][]hangup.ScamType
 	bankReq   elemEvidence
-	// critical: the strongest critical request (a password, a code, remote
-	// access, cash) of criticalAloneWeight or more
-	critical  elemEvidence
 	strongest float64 // the heaviest warning sign (weight × side)
 	answerer  string  // the speaker who answered the call with a greeting
 	weakElems uint8   // elements seen at all, as bits
