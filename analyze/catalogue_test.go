@@ -77,6 +77,7 @@ var codeExamples = map[string]string{
 	"claim_by_contact":          "To claim your prize call 09061 790125 now.",
 	"refund_mentioned":          "We just need to process the refund to your account.",
 	"gift_card_as_reward":       "You will get a 25 dollar Amazon gift card as a thank you.",
+	"cash_to_school":            "If it's easier, send the money in an envelope with her name on.",
 	"account_threat":            "Your account will be frozen.",
 	"urgency_pressure":          "Please do it right away.",
 	"assets_at_risk":            "Your savings are at risk.",

@@ -368,3 +368,38 @@ func TestPrizeAndRefundFees(t *testing.T) {
 		t.Errorf("a fee for a prize: verdict %s, want at least suspicious (%+v)", a.Verdict, a.Indicators)
 	}
 }
+
+// TestMidCallAsks covers the signs added from hangup-dev7 (a fresh writer's
+// middle-of-call requests), each with words of this test's own, and the
+// genuine calls that must not raise them.
+func TestMidCallAsks(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"you'll get a text saying never share this code, that's just the standard message", "code_warning_dismissed"},
+		{"the new account has just been created for you so move everything across", "safe_account"},
+		{"when the app asks why, do not pick someone told me to", "coached_lie"},
+		{"he wants me to buy apple cards and send him photos of the backs", "gift_card_payment"},
+		{"can you pay it straight to him mum and i'll pay you back", "money_request"},
+		{"you should have got a text just now, can you read it out to me", "otp_request"},
+		{"give me the card number and then the pin so i can put the block on", "secret_request"},
+		{"i need to take it on a card today, long number when you're ready", "card_details_request"},
+		{"hold down the one with the little flag and press r", "keyboard_steering"},
+	} {
+		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
+			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"can you give me your four digit account pin, the one you chose when you joined, not your bank pin", "secret_request"},
+		{"could you text me the code for the key safe by the back door", "access_code_request"},
+		{"send cash in an envelope with his name on for the trip", "cash_in_post"},
+		{"log in as you or would you rather i set up a temporary account on the laptop", "safe_account"},
+	} {
+		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
+			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+}
