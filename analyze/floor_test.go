@@ -403,3 +403,34 @@ func TestMidCallAsks(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherVoices covers the signs added from hangup-dev9 (one-line notes,
+// speech-recognition spellings, job and recovery fees) and the genuine
+// calls that must not raise them. Texts written for this test.
+func TestOtherVoices(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"man from my bank wants the code they just sent me", "otp_request"},
+		{"he said he was micro soft and wanted me to type in any desk", "claims_tech_company"},
+		{"parcel couldnt be deliverd need to pay 1.99 for redelivery", "delivery_fee_request"},
+		{"a firm rang saying they can get it all back for a fee", "upfront_fee"},
+		{"you have been shortlisted, you just need to purchase the starter kit first", "job_fee"},
+		{"now top up your work account with 200 to unlock the next tasks", "job_fee"},
+	} {
+		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
+			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"if you'd rather speak to us please call the number on the back of your card", "card_details_request"},
+		{"we need to start your dbs check, the trust pays the fee", "job_fee"},
+		{"you will get a pop up with my name asking for permission, click allow", "popup_lure"},
+	} {
+		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
+			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+}

@@ -219,6 +219,8 @@ var Concepts = []Concept{
 		"man wants me to; caller wants me to; i just need to; i just have to",
 	}},
 	{"READ", []string{
+		"wants the; wanted the; is asking for the; was asking for the",
+
 		"read that back; read it back; read them back; read back; read that out; read it out; read out to me; read that to me; read it to me",
 
 		"read; read out; read me; read it; read it to me; read them; tell me; give me; what is; what are; what does; what do you see; say; repeat; provide; share",
@@ -237,7 +239,7 @@ var Concepts = []Concept{
 		"#num digit code|number|id|pin|numbers; #num digits; #num digit; id number; user id; your id",
 	}},
 	{"OTPCTX", []string{
-		"sent; sent you; send you; we will send; we are going to send; going to send you; texted; text; text message; sms; we just sent; you just received; just received; received; you received; you will receive; you will get; got; you got; just got; when you get it",
+		"they just sent; just sent me; they sent me; sent to me; sent; sent you; send you; we will send; we are going to send; going to send you; texted; text; text message; sms; we just sent; you just received; just received; received; you received; you will receive; you will get; got; you got; just got; when you get it",
 		"your phone; your mobile; by text; on your phone; on your mobile; to your phone; to your mobile; to your email; by email",
 	}},
 	{"DETECT", []string{
@@ -253,7 +255,7 @@ var Concepts = []Concept{
 	{"CLAIMFROM", []string{
 		"ringing from; ringing you from; i am ringing from; phoning from; phoning you from; i am phoning from",
 
-		"said he was the; said she was the; said he was a; said she was a",
+		"said he was the; said she was the; said he was a; said she was a; said he was; said she was; said they were",
 
 		"i am the; i am a; i am your; we are the; we are the official; we are official; we are authorised; we are authorized; you called the right department; you have called the right department",
 
@@ -373,7 +375,7 @@ var Concepts = []Concept{
 		"your computer; your computers; your pc; your laptop; your device; your devices; your system; your machine; your windows; your windows computer; your computer system",
 		"your ip; your ip address; ip address; your internet; your internet connection; your network; your router; your connection; your wifi; your wi fi; your broadband",
 		"your email; your email account; your microsoft account; your apple id; your icloud; your operating system; your files; your mac; your macbook; your iphone; your phone; your computer is; your computer has; the computer; your screen",
-		"my computer; my laptop; my pc; my screen; my device",
+		"my computer; my laptop; my pc; my screen; my device; my computor; your computor; the computor",
 	}},
 	{"INFECTED", []string{
 		"affected; an affected one; as affected; as an affected",
@@ -664,7 +666,7 @@ var Concepts = []Concept{
 		"the long number; the long number on the card; the #num digits on the front",
 
 		"card number; long card number; long number; long number on your card; #num digit card number; card details; card info; card information; debit card details; credit card details; debit card number; credit card number",
-		"expiry date; expiration date; expiry; cvv; cvc; cvv2; security code on the back; #num digits on the back; #num digit code on the back; security number on the back; the back of your card; billing details",
+		"expiry date; expiration date; expiry; cvv; cvc; cvv2; security code on the back; #num digits on the back; #num digit code on the back; security number on the back; billing details",
 		"bank details; banking details; account number; bank account number; routing number; sort code; account and routing number; iban; swift code",
 		"my card details",
 	}},
@@ -685,7 +687,7 @@ var Concepts = []Concept{
 		"i need; we need; i will need; what is; what are; can i have; can i get; could i have; can i take; let me have; give me; provide; confirm; verify; tell me; read me; read out",
 		"may i have; send me; type; type in; enter; share; need your; i just need; we just need; ask for; asking for; input; key; key in; punch in; tap in; asked for; asked me for; asked for my; wanted my; wanted me to give; demanded; demanded my; wanted to know my; needed my; got my; gave him my; gave her my; gave them my; i gave; i read out; i read them",
 		"i can take; we can take; had to give; i had to give; she had to give; he had to give; we had to give; needed her; needed his; wanted her; wanted his",
-		"he wants my; she wants my; they want my; he needs my; she needs my; they need my; caller wants my; is asking for my; are asking for my; asking me for; keeps asking for; kept asking for; keep asking for; asks for; asks me for; wants to know my; after my; want the numbers; need the numbers",
+		"wanted; wants; he wants my; she wants my; they want my; he needs my; she needs my; they need my; caller wants my; is asking for my; are asking for my; asking me for; keeps asking for; kept asking for; keep asking for; asks for; asks me for; wants to know my; after my; want the numbers; need the numbers",
 		"man wants my; woman wants my; caller needs my; man needs my",
 	}},
 	{"BANKACCESS", []string{
@@ -773,6 +775,7 @@ var Concepts = []Concept{
 	{"RECOVERY", []string{
 		"traced your funds; traced my funds; traced her funds; traced the funds; located your funds; found your money; traced your money",
 
+		"get it all back; recover your losses; recover what you lost; get back what you lost; recover it all; get all of it back; get everything back; can get it back; they can get it back",
 		"recover your money; recover your funds; recover your lost; recover the money; get your money back; recovery service; recovery services; fund recovery; funds recovery; asset recovery; we can recover; recovery fee",
 		"recovery agent; recovery agency; caught the scammers; caught the fraudsters; caught the criminals; arrested the scammers; we tracked down; tracked the money; we traced the money; we located your money",
 		"get back the money; get back my money; get back your money; get my money back; get the money back i lost; recovery company; recovery firm; recover my money; recover what i lost; recover what you lost",
@@ -836,8 +839,14 @@ var Concepts = []Concept{
 	}},
 	{"SSNWORD", []string{"social security number; social security; ssn; national insurance number; ni number; sin number; social insurance number; tax id number; your social; social security member; social security #num number; security number"}},
 	{"DELIVERYWORD", []string{"parcel; package; delivery; shipment; consignment; your order; redelivery; packet; your item; item; courier"}},
+	{"JOBOFFER", []string{
+		"shortlisted; you have been shortlisted; the position; the job; the role; job offer; offer you the role; offer it to you; data entry; part time job; part-time job; work from home; recruitment; recruiter; your cv; received your cv; got your cv; no interview; without an interview; waived the interview; rating hotels; task; tasks; commission; the vacancy; your application",
+	}},
+	{"JOBPAY", []string{
+		"purchase the training kit; buy the training kit; purchase the starter kit; buy the starter kit; pay for the starter kit; pay for the training; pay for the dbs check; pay for the induction; induction fee; uniform fee; registration fee; top up; to unlock; security deposit; you need to purchase; you need to pay; you have to pay; you must pay; take the payment; payment by bank transfer; payment link; equipment fee; visa fee; processing fee",
+	}},
 	{"DELIVERYFAIL", []string{
-		"fee; charge; payment; customs; duty; duties; held; on hold; being held; could not be delivered; can not be delivered; failed; failed delivery; unpaid; outstanding; insufficient postage; address incomplete",
+		"fee; charge; payment; customs; duty; duties; held; on hold; being held; could not be delivered; can not be delivered; could not be deliverd; can not be deliverd; was not deliverd; failed; failed delivery; unpaid; outstanding; insufficient postage; address incomplete",
 		"incomplete address; wrong address; missed; returned to sender; will be returned; will be destroyed; postage; incomplete; stuck; redelivery; redeliver; rebook; shortfall",
 		"tried to deliver; attempted to deliver; we missed you; missed delivery; could not deliver; failed to deliver; to pay for redelivery",
 		"on hold at our depot; on hold at the depot; at our depot; missing house number; missing address",
@@ -1116,6 +1125,7 @@ var Concepts = []Concept{
 
 		"you do not need to do anything; there is nothing you need to do; nothing you need to do; no action needed; no action is needed; no action required; no action is required; no payment needed",
 		"no payment is needed; no payment required; no payment is required; you do not have to pay; there is no fee; there is no charge; at no cost; free of charge; you can ignore; take your time; no rush; there is no rush",
+		"we pay the fee; the trust pays the fee; the company pays the fee; the employer pays; we cover the cost; we cover the fee; at no cost to you; no cost to you; no signature is required; no signature required; to leave it in a safe place; choose another day; choose a different day; rearrange your delivery",
 		"in your own time; at your convenience; whenever is convenient; you can think about it; talk it over; speak to your family; check with your family; feel free to call us back; you can call us back; nothing to pay; there is nothing to pay; you entered our; you entered the; that you entered; you took part in",
 		"press 1 if you made this payment; press 1 if you made this transaction; press 1 if you made this purchase; press 1 if you recognise; press 1 if you recognize; if you made this payment press 1; if you recognise this payment; if you recognize this payment; press 1 to confirm the payment; press 1 to confirm this payment",
 		"press 1 for yes; press 1 for yes press 2 for no; did you attempt a purchase; did you attempt a transaction; if this was you press 1; if this was you please press 1",
@@ -1344,7 +1354,7 @@ var Rules = []Rule{
 		Explain: "The caller sent you to a shop during the call. Scammers do this to have you buy gift cards or send money while they stay on the line."},
 	{Code: "balance_probe", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "BALANCE",
 		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
-	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[to process|process|processing|to release|to expedite|expedite|to ensure] ~6 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|the process|your reward|the reward] ~8 FEE || FEE ~10 [to process|to ensure|to expedite] ~4 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|your reward] || [release fee|withdrawal fee|unlocking fee|compliance fee] || FEE ~10 [funds are released|funds will be released|money will be released|funds released|money is released] || [return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get your money back|recover it|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
+	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[to process|process|processing|to release|to expedite|expedite|to ensure] ~6 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|the process|your reward|the reward] ~8 FEE || FEE ~10 [to process|to ensure|to expedite] ~4 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|your reward] || [release fee|withdrawal fee|unlocking fee|compliance fee] || FEE ~10 [funds are released|funds will be released|money will be released|funds released|money is released] || [return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get it all back|get all of it back|get everything back|get your money back|recover it|recover it all|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
 	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD || UNLESSPAY ~6 PAYCHAN|PAYODD",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
@@ -1357,7 +1367,7 @@ var Rules = []Rule{
 		Explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
 	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[can you|could you|would you|please|can u] ~1 [pay it|pay this|pay that|transfer it|send it] ~3 [straight to him|straight to her|directly to him|directly to her|to him|to her|to the landlord|straight to the|straight to them] || [pay a bill for me|pay this bill for me|pay it for me|pay the bill for me|send it for me|pay my rent|pay my landlord|transfer it for me|pay something for me] || [can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [asked me to pay|wanted me to pay|asked me to cover|can you pay|could you pay] ~4 [a bill|the bill|an invoice|for her|for him|for me|it for] || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital]",
 		Explain: "The caller asked you to send money."},
-	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "DELIVERYWORD ~10 DELIVERYFAIL ~14 PAYWHAT",
+	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "[pay|need pay|need to pay|pay a|to pay] ~4 [redelivery|re delivery|redelivery fee] || DELIVERYWORD ~10 DELIVERYFAIL ~14 PAYWHAT",
 		Explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
 	// S7 bank access and refunds
 	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "[and then the|and then your|then the|then your|and also your|and your|also the] ~2 SECRETS ~6 [so i can|so that i can|so we can|to put|to block|to stop|to cancel|to verify|to confirm] || ASKFOR|ASKYOU ~5 SECRETS || [digit of your passcode|digits of your passcode|digit of your pin|digits of your pin|characters of your password|characters of your passcode|letters of your password|digit of your password]",
@@ -1422,6 +1432,21 @@ var Rules = []Rule{
 	{Code: "cash_to_school", Stage: hangup.StageGenuine, Weight: 0.2, Side: SideAny, NoNeg: true, Overrides: []string{"cash_in_post", "cash_courier"},
 		Pattern: "[cash|money|the money|the cash] ~6 [with his name on|with her name on|with their name on|with the name on|in his book bag|in her book bag|to the school office|to the school|in his school bag|in her school bag]",
 		Explain: "Cash sent into school with a child, the way schools ask for trips and dinners: not cash posted or handed to a courier."},
+	{Code: "job_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.7, Side: SideCaller, OnNeg: Never,
+		Pattern: "JOBOFFER ~25 JOBPAY || [top up|recharge|deposit] ~5 [work account|task account|your account|my account] ~8 [unlock|next tasks|next task|commission]",
+		Explain: "The caller offered a job and then asked you to pay for it (a kit, a check, a deposit or a top-up). Real employers never charge you to start work."},
+	{Code: "job_offer_unasked", Element: Hook, Stage: hangup.StageLure, Weight: 0.5, Side: SideCaller,
+		Pattern: "[you have been shortlisted|no interview needed|no interview is needed|without an interview|waived the interview|they have waived it|so impressed with your cv|wants to offer it to you|wants to offer you the job|you have been selected for the position]",
+		Explain: "The caller offered you a job you had not interviewed for: the opening of a job scam when money is asked for next."},
+	{Code: "unverifiable_charity", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.6, Side: SideCaller,
+		Pattern: "[registered abroad|not on the uk list|not on the register|will not find us on|not registered here|we are not registered|no charity number|do not have a charity number|registered overseas]",
+		Explain: "The caller said their charity cannot be found on the official register. Genuine charities give a registered charity number you can check."},
+	{Code: "code_sent_by_mistake", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideAny, Critical: true, NoNeg: true,
+		Pattern: "[sent her code|sent his code|sent their code|sent a code|sent the code|sent my code|sent you a code|sent you my code|put your number in|typed your number|entered your number|used your number] ~6 [by mistake|by accident|accidentally|wrong number]",
+		Explain: "Someone said a code was sent to your phone by mistake and wanted it passed on. That code opens your account (WhatsApp, your bank): never pass it on."},
+	{Code: "popup_instruction", Stage: hangup.StageGenuine, Weight: 0.1, Side: SideAny, NoNeg: true, Overrides: []string{"popup_lure"},
+		Pattern: "[you will get a pop up|you will see a pop up|a pop up will come up|a pop up will appear|you should get a pop up|you should see a pop up|you will get a popup|you will see a popup|a popup will appear] ~4 [with my name|asking for permission|asking you to allow|asking you to approve|to approve|from the company portal]",
+		Explain: "The pop-up mentioned is a permission box the speaker said would appear, not a warning that told you to ring a number."},
 	{Code: "problem_question", Stage: hangup.StageGenuine, Weight: 0.2, Side: SideAny, NoNeg: true, Overrides: []string{"device_problem_claim"},
 		Pattern: "[what seems to be the problem with|what is the problem with|what is wrong with|what seems to be wrong with|what seems to be the issue with|what is the issue with|are you having a problem with|are you having problems with|are you having trouble with] ~1 MYDEVICE",
 		Explain: "The speaker asked what is wrong with the device, as a help desk does, rather than claiming to know: a question is no diagnosis."},
@@ -1431,7 +1456,7 @@ var Rules = []Rule{
 	{Code: "gift_card_as_reward", Stage: hangup.StageGenuine, Weight: 0.2, Side: SideAny, NoNeg: true, Overrides: []string{"gift_card_payment"},
 		Pattern: "[you will get|you will receive|you get|you receive|we will send you|send you|as a thank you|as a reward|reward|bonus|we will give you|earn] ~4 GIFTCARD",
 		Explain: "The gift card was offered to you, not asked of you as payment."},
-	{Code: "genuine_inbound_service", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, Pattern: "INBOUND",
+	{Code: "genuine_inbound_service", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, Pattern: "[i will log a ticket|log a ticket for you|i have logged a ticket|i have raised a ticket|i will raise a ticket] || [helpdesk|help desk|service desk|it desk|it support|it helpdesk|it service desk] ~3 [speaking] || INBOUND",
 		Explain: "The call sounds like one the person made to a service line themselves."},
 	{Code: "wrong_number", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, Disclaims: true, Pattern: "WRONGNUM",
 		Explain: "The call reached a wrong number: the person who answered is not the organisation the caller wanted."},
