@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hangup-org/hangup"
+	"github.com/hangup-org/hangup/analyze/catalogue"
 )
 
 // TestFloorCombinations holds the playbook's combinations added for issue
@@ -432,5 +433,49 @@ func TestOtherVoices(t *testing.T) {
 		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
 			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
 		}
+	}
+}
+
+// TestMarketplaceTaxAndPensions covers the signs added from hangup-dev8
+// and the genuine calls that must not raise them. Texts written for this
+// test.
+func TestMarketplaceTaxAndPensions(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"yep that's the standard wording, it's about other people, read it out", "code_warning_dismissed"},
+		{"stay on the video call and remain in the room alone, do not share with family", "secrecy_demand"},
+		{"i can give you our collection account, it's hmrc collections, sort code 40 11 62", "pay_into_account"},
+		{"just send it as friends and family, not through the site", "off_platform_payment"},
+		{"i'm away with work so i'll courier you the keys once i see the transfer", "cannot_view"},
+		{"you can take cash from it now even if you're under 55", "pension_unlock"},
+		{"i'll just need the scheme reference numbers so i can request the transfer values", "pension_transfer_request"},
+		{"there's a duty of 180 pounds to release it", "upfront_fee"},
+		{"the settlement goes over to the rcmp if it is not paid today", "arrest_threat"},
+		{"you're definitely eligible for the energy support grant", "prize_claim"},
+	} {
+		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
+			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"refer your friends and family and you both get a discount", "off_platform_payment"},
+		{"my pension provider phoned to confirm the transfer of my old workplace pension", "pension_unlock"},
+		{"he never asks for anything, he's lovely", catalogue.Never},
+	} {
+		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
+			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+	// A call the person checked by ringing back on the number they had
+	// has no playbook floor.
+	st, err := e.run(context.Background(), "the lady said she was from the SSA and asked for my social security number, so I called the number on my letter and they put me through to her, it was real")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := st.bounds(); b.Floor != hangup.VerdictNotScam {
+		t.Errorf("a call verified by ringing back: floor %s", b.Floor)
 	}
 }
