@@ -479,3 +479,34 @@ func TestMarketplaceTaxAndPensions(t *testing.T) {
 		t.Errorf("a call verified by ringing back: floor %s", b.Floor)
 	}
 }
+
+// TestLookalikeCalls covers the signs added from hangup-dev10 (scams that
+// copy genuine calls closely) and the genuine calls that must not raise
+// them. Texts written for this test.
+func TestLookalikeCalls(t *testing.T) {
+	e, err := New(Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"that's the wording our system uses, don't mind it, what are the six digits", "code_warning_dismissed"},
+		{"i accidentally put your number in when i set up whatsapp, it sent you a code", "code_sent_by_mistake"},
+		{"it's asking you to approve the payment, approve it and your money will be secure", "approve_for_caller"},
+		{"starting this month rent goes to our trust account, i'll text you the new e-transfer address", "payee_change"},
+		{"it's our own trading app, not available on the play store", "unlisted_app"},
+		{"your line has won two million in our anniversary promo", "prize_claim"},
+		{"the funds go to the bond custodian account listed on the form", "pay_into_account"},
+	} {
+		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
+			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+	for _, tt := range []struct{ text, code string }{
+		{"please confirm the transfer of 200 dollars to jane from your checking account", "approve_for_caller"},
+		{"it service desk, this is kavya, may i have your employee id", "access_code_request"},
+	} {
+		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
+			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+}
