@@ -245,7 +245,7 @@ func (c *Checker) labelLookalike(a *Address, site, siteU string, onPlatform bool
 	// singular (ledgers for ledger, barclay for barclays) and words near a
 	// registry organisation's name, the ones Hangup's users are called about.
 	if ok && !c.riskyTLD(a) && c.brands[id].kind != kindRegistry && c.dictionaryWord(site) &&
-		!plural(site, c.brands[id].label) && !plural(c.brands[id].label, site) {
+		!addedS(site, c.brands[id].label) && !addedS(c.brands[id].label, site) {
 		ok = false
 	}
 	if ok {
@@ -827,7 +827,7 @@ func describeEdit(got, want string) (family, detail string) {
 		}
 		ch := got[i]
 		switch {
-		case got == want+"s":
+		case addedS(got, want):
 			return famPlural, `an "s" was added to the end of the name`
 		case ch == '-':
 			return famHyphenation, "a hyphen was added to the name"
@@ -1042,8 +1042,6 @@ func (c *Checker) dictionaryWord(w string) bool {
 	return found
 }
 
-// plural reports whether name is label with an s or es added.
-func plural(name, label string) bool {
-	rest, ok := strings.CutPrefix(name, label)
-	return ok && (rest == "s" || rest == "es")
-}
+// addedS reports whether got is want with an "s" added: a plural, the
+// one-edit family of that name.
+func addedS(got, want string) bool { return got == want+"s" }
