@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"sync"
 	"testing"
 
@@ -42,4 +43,18 @@ func testChecker(tb testing.TB) *Checker {
 		tb.Fatalf("New: %v", sharedErr)
 	}
 	return sharedChecker
+}
+
+// dataWithout returns the shipped data with the named popular domains held
+// out of the Tranco list, as the evaluation holds them out, and how many of
+// them the list held.
+func dataWithout(tb testing.TB, held ...string) (*Data, int) {
+	tb.Helper()
+	d, err := DefaultData()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	n := len(d.Tranco)
+	d.Tranco = slices.DeleteFunc(d.Tranco, func(dom string) bool { return slices.Contains(held, dom) })
+	return d, n - len(d.Tranco)
 }
