@@ -179,7 +179,7 @@ func runEvalURLs(e *env) error {
 			return usagef("--lists: %v", err)
 		}
 		p := siteeval.Part(*part)
-		if p != siteeval.Fit && p != siteeval.Test && p != siteeval.FitOther {
+		if !p.Valid() {
 			return usagef("--part must be test, fit or fit-other")
 		}
 		if *writeData != "" {
@@ -240,9 +240,7 @@ func writeLabelled(path string, s *siteeval.Shared, p siteeval.Part) error {
 	if err != nil {
 		return err
 	}
-	if p == siteeval.FitOther {
-		p = siteeval.Fit // the same hosts; only the index differs
-	}
+	p = p.Hosts()
 	w := bufio.NewWriter(f)
 	enc := json.NewEncoder(w)
 	for _, h := range s.Hosts {

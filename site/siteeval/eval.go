@@ -152,10 +152,7 @@ func Evaluate(cfg Config) (*Report, error) {
 			other[b.Domain] = true
 		}
 	}
-	hostPart := part
-	if part == FitOther {
-		hostPart = Fit
-	}
+	hostPart := part.Hosts()
 	rep := &Report{Part: part, IndexSize: len(known.Tranco)}
 	src := map[string]*SourceScore{}
 	start := time.Now()

@@ -37,6 +37,18 @@ const (
 	FitOther Part = "fit-other"
 )
 
+// Valid reports whether p is one of the parts.
+func (p Part) Valid() bool { return p == Fit || p == Test || p == FitOther }
+
+// Hosts is the part whose scam and other genuine hosts p scores: FitOther
+// scores Fit's hosts, only its index differs.
+func (p Part) Hosts() Part {
+	if p == FitOther {
+		return Fit
+	}
+	return p
+}
+
 // TestShare is the share of split keys in the held-out Test part, in tenths.
 const TestShare = 3
 
