@@ -56,11 +56,13 @@ var contractions = map[string][]string{
 }
 
 // afterWould lists words that follow "I'd" and never an identifier, so that
-// speech-to-text's "id be happy to" reads as "I would".
+// speech-to-text's "id be happy to" reads as iWould.
 var afterWould = map[string]bool{"be": true, "like": true, "love": true, "have": true, "rather": true,
 	"say": true, "suggest": true, "recommend": true, "better": true, "prefer": true, "hate": true,
 	"appreciate": true, "imagine": true, "never": true, "also": true, "really": true, "just": true,
 	"probably": true, "definitely": true, "certainly": true, "gladly": true, "need": true, "want": true}
+
+var iWould = []string{"i", "would"}
 
 // isPronounS lists words whose "'s" means "is" rather than a possessive.
 var isPronounS = map[string]bool{"it": true, "that": true, "what": true, "there": true, "here": true,
@@ -278,13 +280,11 @@ func (z *tokenizer) words() {
 				continue
 			}
 		}
+		exp, ok := contractions[t.text]
 		if t.text == "id" && i+1 < len(raw) && raw[i+1].kind == tkWord && afterWould[raw[i+1].text] {
-			// "id be happy", "id like to": speech-to-text's I'd, not an ID
-			z.tmp = append(z.tmp, token{text: "i", start: t.start, end: t.end, kind: tkWord, space: t.space, id: -1},
-				token{text: "would", start: t.start, end: t.end, kind: tkWord, space: true, id: -1})
-			continue
+			exp, ok = iWould, true // "id be happy", "id like to": speech-to-text's I'd, not an ID
 		}
-		if exp, ok := contractions[t.text]; ok {
+		if ok {
 			for k, w := range exp {
 				z.tmp = append(z.tmp, token{text: w, start: t.start, end: t.end, kind: tkWord, space: t.space || k > 0, id: -1})
 			}
