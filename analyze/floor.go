@@ -60,6 +60,9 @@ import (
 // still counts, and a request or a problem raised after the wrong number
 // starts a new story and brings the floor back ("sorry, wrong number" is how
 // investment scams open).
+// The same holds for a call the person verified by ringing the organisation
+// back on a number they already had ("I called the number on my letter
+// and they put me through to her").
 
 // The learned model has the opposite limit: it may not flag a call on
 // nothing a person could be shown. Without one indicator of weight
@@ -185,8 +188,8 @@ type elemEvidence struct {
 // noteElement records a caller-side indicator of rule r for the floor.
 // ind is its index in s.indicators, or -1 if it was not kept.
 func (s *callState) noteElement(r *rule, mult float64, ind int) {
-	if r.Disclaims {
-		s.disclaimed = true
+	if r.NoImpersonation {
+		s.noImpersonation = true
 	}
 	if r.Stage == hangup.StageGenuine {
 		s.genuineAny = true
@@ -196,10 +199,10 @@ func (s *callState) noteElement(r *rule, mult float64, ind int) {
 		return
 	}
 	s.strongest = max(s.strongest, r.Weight*mult)
-	if s.disclaimed && mult == 1 && r.Weight >= floorMinWeight && (r.Element == catalogue.Request || r.Element == catalogue.Hook) {
+	if s.noImpersonation && mult == 1 && r.Weight >= floorMinWeight && (r.Element == catalogue.Request || r.Element == catalogue.Hook) {
 		// a request or a problem after "wrong number" is a new story: the
 		// "sorry, wrong number" text that opens an investment scam
-		s.disclaimed = false
+		s.noImpersonation = false
 	}
 	if r.Element != catalogue.NoElement && mult == 1 && r.Weight >= weakElementWeight {
 		s.weakElems |= 1 << r.Element
@@ -269,9 +272,9 @@ func (s *callState) floor() (hangup.Verdict, []int) {
 		}
 	}
 	switch {
-	case s.disclaimed && s.alone.weight > 0:
+	case s.noImpersonation && s.alone.weight > 0:
 		return hangup.VerdictSuspicious, []int{s.alone.ind}
-	case s.disclaimed:
+	case s.noImpersonation:
 		return hangup.VerdictNotScam, nil
 	case has(catalogue.Request) && len(with) >= 2:
 		return hangup.VerdictScam, append([]int{s.elem[catalogue.Request].ind}, with...)

@@ -63,11 +63,12 @@ type callState struct {
 	// for calling", "your ticket"); remote: the distinct remote-access
 	// requests (install a tool, read a code, allow control) the caller made
 	genuineAny bool
-	// disclaimed: someone said the call reached a wrong number, so nobody
-	// on it is impersonating the organisation wanted (no floor)
-	disclaimed bool
-	remote     []elemEvidence
-	remoteCode []string
+	// noImpersonation: the call reached a wrong number, or the person
+	// verified it by ringing back, so nobody on it is impersonating the
+	// organisation (no floor, until a new request or problem)
+	noImpersonation bool
+	remote          []elemEvidence
+	remoteCode      []string
 	// hooks: the distinct problems, threats or windfalls of twoHookWeight
 	// or more the caller raised; bankReq: the strongest request for bank
 	// access (log in, a balance, a code) of handOverWeight or more

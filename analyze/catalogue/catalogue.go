@@ -112,11 +112,13 @@ type Rule struct {
 	// payment, a safe account, a lie to tell the bank): at least suspicious
 	// whatever else is said.
 	Alone bool
-	// Disclaims: said by either side, the call reached someone who is not
-	// the organisation wanted (a wrong number). Nobody on the line claims
-	// to be it, so the playbook's floor does not apply; the learned score
-	// and any sure sign (Alone) still do.
-	Disclaims bool
+	// NoImpersonation: said by either side, the words show that nobody on
+	// the call is impersonating the organisation: the call reached a wrong
+	// number, or the person rang the organisation back on a number they
+	// already had and found the call was real. The playbook's floor does
+	// not apply; the learned score and any sure sign (Alone) still do, and
+	// a request or a problem raised afterwards brings the floor back.
+	NoImpersonation bool
 }
 
 // RuleByCode returns the first rule with code.
@@ -1470,7 +1472,7 @@ var Rules = []Rule{
 	{Code: "pension_transfer_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tInvest, Side: SideCaller,
 		Pattern: "[scheme reference|scheme reference numbers|pension reference|policy numbers|your pension details] ~6 [transfer|request|move]",
 		Explain: "The caller wanted your pension details to move your pension. Only move a pension through a firm on the FCA register that you contacted yourself."},
-	{Code: "verified_by_callback", Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, NoNeg: true, Disclaims: true,
+	{Code: "verified_by_callback", Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, NoNeg: true, NoImpersonation: true,
 		Pattern: "[called the number on my letter|rang the number on my letter|called the number on the letter|rang the number on the letter|called the number on the back of my card|rang the number on the back of my card|called the official number] ~16 [it was real|it was genuine|it was them|they confirmed|put me through to her|put me through to him|put me through to them]",
 		Explain: "The person rang the organisation back on a number they already had and found the call was real."},
 	{Code: "popup_instruction", Stage: hangup.StageGenuine, Weight: 0.1, Side: SideAny, NoNeg: true, Overrides: []string{"popup_lure"},
@@ -1487,7 +1489,7 @@ var Rules = []Rule{
 		Explain: "The gift card was offered to you, not asked of you as payment."},
 	{Code: "genuine_inbound_service", Stage: hangup.StageGenuine, Weight: 0.3, Side: SideAny, Pattern: "[service desk|help desk|helpdesk|it support|it service desk] ~3 [this is] || [i have raised ticket|raised ticket number|your ticket number is] || [i will log a ticket|log a ticket for you|i have logged a ticket|i have raised a ticket|i will raise a ticket] || [helpdesk|help desk|service desk|it desk|it support|it helpdesk|it service desk] ~3 [speaking] || INBOUND",
 		Explain: "The call sounds like one the person made to a service line themselves."},
-	{Code: "wrong_number", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, Disclaims: true, Pattern: "WRONGNUM",
+	{Code: "wrong_number", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, NoImpersonation: true, Pattern: "WRONGNUM",
 		Explain: "The call reached a wrong number: the person who answered is not the organisation the caller wanted."},
 	{Code: "genuine_no_pressure", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Pattern: "NOACTION || BRANCH",
 		Explain: "The speaker said there is no payment or action needed, no rush, or to come in person: the opposite of scam pressure."},
