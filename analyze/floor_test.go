@@ -249,6 +249,29 @@ func TestNotesInTheFirstPerson(t *testing.T) {
 	}
 }
 
+// codeCase is a text and an indicator code.
+type codeCase struct{ text, code string }
+
+// wantCodes fails for each case whose text does not raise its code.
+func wantCodes(t *testing.T, e *Engine, cases []codeCase) {
+	t.Helper()
+	for _, tt := range cases {
+		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
+			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+}
+
+// noCodes fails for each case whose text raises its code.
+func noCodes(t *testing.T, e *Engine, cases []codeCase) {
+	t.Helper()
+	for _, tt := range cases {
+		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
+			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
+		}
+	}
+}
+
 // codesIn returns the codes of the indicators the analysis of text keeps.
 func codesIn(t *testing.T, e *Engine, text string) []string {
 	t.Helper()
@@ -282,7 +305,7 @@ func TestCallWindowSigns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ text, code string }{
+	wantCodes(t, e, []codeCase{
 		{"now type in event viewer and press enter", "keyboard_steering"},
 		{"the lifetime support plan is a one time payment", "lifetime_plan"},
 		{"put your cards and the pin in an envelope", "cash_courier"},
@@ -306,11 +329,7 @@ func TestCallWindowSigns(t *testing.T) {
 		{"now click on the windows logs section and tell me if you see any errors", "fake_diagnosis"},
 		{"if you do not cooperate you will be forfeiting the refund", "refund_offer"},
 		{"read me the cards serial number and the pin number", "gift_card_payment"},
-	} {
-		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
-			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
-		}
-	}
+	})
 }
 
 // TestEverydayCodesAndPasswords: a password the person types in
@@ -351,16 +370,12 @@ func TestPrizeAndRefundFees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ text, code string }{
+	wantCodes(t, e, []codeCase{
 		{"we can process the refund through a verification fee of 25 dollars", "upfront_fee"},
 		{"i can expedite the process for you for a small processing fee of 200", "upfront_fee"},
 		{"you are the confirmed winner of our draw", "prize_claim"},
 		{"once you go to western union send the payment to our agent", "wire_transfer_request"},
-	} {
-		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
-			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
-		}
-	}
+	})
 	a, err := e.Analyze(context.Background(), "you're definitely the winner, to release your prize there's a small processing fee of 50 dollars")
 	if err != nil {
 		t.Fatal(err)
@@ -378,7 +393,7 @@ func TestMidCallAsks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ text, code string }{
+	wantCodes(t, e, []codeCase{
 		{"you'll get a text saying never share this code, that's just the standard message", "code_warning_dismissed"},
 		{"the new account has just been created for you so move everything across", "safe_account"},
 		{"when the app asks why, do not pick someone told me to", "coached_lie"},
@@ -388,21 +403,13 @@ func TestMidCallAsks(t *testing.T) {
 		{"give me the card number and then the pin so i can put the block on", "secret_request"},
 		{"i need to take it on a card today, long number when you're ready", "card_details_request"},
 		{"hold down the one with the little flag and press r", "keyboard_steering"},
-	} {
-		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
-			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
-		}
-	}
-	for _, tt := range []struct{ text, code string }{
+	})
+	noCodes(t, e, []codeCase{
 		{"can you give me your four digit account pin, the one you chose when you joined, not your bank pin", "secret_request"},
 		{"could you text me the code for the key safe by the back door", "access_code_request"},
 		{"send cash in an envelope with his name on for the trip", "cash_in_post"},
 		{"log in as you or would you rather i set up a temporary account on the laptop", "safe_account"},
-	} {
-		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
-			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
-		}
-	}
+	})
 }
 
 // TestOtherVoices covers the signs added from hangup-dev9 (one-line notes,
@@ -413,27 +420,19 @@ func TestOtherVoices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ text, code string }{
+	wantCodes(t, e, []codeCase{
 		{"man from my bank wants the code they just sent me", "otp_request"},
 		{"he said he was micro soft and wanted me to type in any desk", "claims_tech_company"},
 		{"parcel couldnt be deliverd need to pay 1.99 for redelivery", "delivery_fee_request"},
 		{"a firm rang saying they can get it all back for a fee", "upfront_fee"},
 		{"you have been shortlisted, you just need to purchase the starter kit first", "job_fee"},
 		{"now top up your work account with 200 to unlock the next tasks", "job_fee"},
-	} {
-		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
-			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
-		}
-	}
-	for _, tt := range []struct{ text, code string }{
+	})
+	noCodes(t, e, []codeCase{
 		{"if you'd rather speak to us please call the number on the back of your card", "card_details_request"},
 		{"we need to start your dbs check, the trust pays the fee", "job_fee"},
 		{"you will get a pop up with my name asking for permission, click allow", "popup_lure"},
-	} {
-		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
-			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
-		}
-	}
+	})
 }
 
 // TestMarketplaceTaxAndPensions covers the signs added from hangup-dev8
@@ -444,7 +443,7 @@ func TestMarketplaceTaxAndPensions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ text, code string }{
+	wantCodes(t, e, []codeCase{
 		{"yep that's the standard wording, it's about other people, read it out", "code_warning_dismissed"},
 		{"stay on the video call and remain in the room alone, do not share with family", "secrecy_demand"},
 		{"i can give you our collection account, it's hmrc collections, sort code 40 11 62", "pay_into_account"},
@@ -455,20 +454,12 @@ func TestMarketplaceTaxAndPensions(t *testing.T) {
 		{"there's a duty of 180 pounds to release it", "upfront_fee"},
 		{"the settlement goes over to the rcmp if it is not paid today", "arrest_threat"},
 		{"you're definitely eligible for the energy support grant", "prize_claim"},
-	} {
-		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
-			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
-		}
-	}
-	for _, tt := range []struct{ text, code string }{
+	})
+	noCodes(t, e, []codeCase{
 		{"refer your friends and family and you both get a discount", "off_platform_payment"},
 		{"my pension provider phoned to confirm the transfer of my old workplace pension", "pension_unlock"},
 		{"he never asks for anything, he's lovely", catalogue.Never},
-	} {
-		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
-			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
-		}
-	}
+	})
 	// A call the person checked by ringing back on the number they had
 	// has no playbook floor.
 	st, err := e.run(context.Background(), "the lady said she was from the SSA and asked for my social security number, so I called the number on my letter and they put me through to her, it was real")
@@ -488,7 +479,7 @@ func TestLookalikeCalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ text, code string }{
+	wantCodes(t, e, []codeCase{
 		{"that's the wording our system uses, don't mind it, what are the six digits", "code_warning_dismissed"},
 		{"i accidentally put your number in when i set up whatsapp, it sent you a code", "code_sent_by_mistake"},
 		{"it's asking you to approve the payment, approve it and your money will be secure", "approve_for_caller"},
@@ -496,17 +487,9 @@ func TestLookalikeCalls(t *testing.T) {
 		{"it's our own trading app, not available on the play store", "unlisted_app"},
 		{"your line has won two million in our anniversary promo", "prize_claim"},
 		{"the funds go to the bond custodian account listed on the form", "pay_into_account"},
-	} {
-		if codes := codesIn(t, e, tt.text); !slices.Contains(codes, tt.code) {
-			t.Errorf("%q: no %s (%v)", tt.text, tt.code, codes)
-		}
-	}
-	for _, tt := range []struct{ text, code string }{
+	})
+	noCodes(t, e, []codeCase{
 		{"please confirm the transfer of 200 dollars to jane from your checking account", "approve_for_caller"},
 		{"it service desk, this is kavya, may i have your employee id", "access_code_request"},
-	} {
-		if codes := codesIn(t, e, tt.text); slices.Contains(codes, tt.code) {
-			t.Errorf("%q: %s (%v)", tt.text, tt.code, codes)
-		}
-	}
+	})
 }
