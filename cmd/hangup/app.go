@@ -480,6 +480,9 @@ var FeedTick = time.Minute
 // refreshFeeds fetches due feeds in the background while the App serves;
 // the returned function stops it and waits.
 func (a *App) refreshFeeds() func() {
+	if a.cfg.manualFeeds {
+		return func() {}
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {

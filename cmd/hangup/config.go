@@ -92,6 +92,7 @@ type Config struct {
 	// server's certificate roots.
 	stirFetcher        stir.Fetcher
 	feedClient         *safefetch.Client // fetches feeds; nil: the production rules
+	manualFeeds        bool              // no background feed refresher: the test refreshes
 	pageClient         *safefetch.Client // fetches pages; nil: the production rules
 	stirNow            func() time.Time
 	liveCalls          analyze.SessionConfig

@@ -95,6 +95,9 @@ func TestServedFeedFlagsSitesWithAttribution(t *testing.T) {
 	port, _ := strconv.Atoi(u.Port())
 	base, app := startAppWith(t, func(c *Config) {
 		c.feedClient = safefetch.New(safefetch.Config{AllowLoopback: true, Ports: []int{port}, Timeout: 2 * time.Second})
+		// The test drives every refresh: the background refresher's first
+		// pass could otherwise fetch the new feed before RefreshDue does.
+		c.manualFeeds = true
 	})
 	ctx := context.Background()
 	f := &hangup.Feed{Name: "loopback-list", URL: srv.URL + "/hosts.txt", Format: hangup.FeedHosts}
