@@ -94,9 +94,12 @@ func newMatcher(entries []catalogue.Concept, defs []catalogue.Rule) (*matcher, e
 			}
 			r.alts = append(r.alts, steps)
 		}
-		if _, ok := m.byCode[d.Code]; !ok {
-			m.byCode[d.Code] = len(m.rules)
+		if _, ok := m.byCode[d.Code]; ok {
+			// one code, one rule: a second rule of the same code would
+			// share its feature weight and its explanation unseen
+			return nil, fmt.Errorf("analyze: rule %s: the code is used by an earlier rule: add the pattern there", d.Code)
 		}
+		m.byCode[d.Code] = len(m.rules)
 		m.rules = append(m.rules, r)
 	}
 	for _, r := range m.rules {

@@ -230,6 +230,8 @@ var Concepts = []Concept{
 		"type in; enter; what numbers; which numbers; call out; asked me to read; told me to read; had me read; wanted me to read; asked for; asked me for; wanted; i read; i read out; i gave him; i gave her; i gave them",
 	}},
 	{"CODE", []string{
+		"otp; o t p; the otp; otp code; one time password; one time pin; one time code",
+
 		"computer's id; computers id; your computer id; the computer id",
 
 		"a number that came up; number that came up; the number that comes up; the number that came up; the number it shows; the number that shows; the digits when it lands; the code when it lands",
@@ -241,6 +243,8 @@ var Concepts = []Concept{
 		"#num digit code|number|id|pin|numbers; #num digits; #num digit; id number; user id; your id",
 	}},
 	{"OTPCTX", []string{
+		"has come; has arrived; just came; just arrived; came through; comes through; which you will receive; that you will receive; you will receive now",
+
 		"they just sent; just sent me; they sent me; sent to me; sent; sent you; send you; we will send; we are going to send; going to send you; texted; text; text message; sms; we just sent; you just received; just received; received; you received; you will receive; you will get; got; you got; just got; when you get it",
 		"your phone; your mobile; by text; on your phone; on your mobile; to your phone; to your mobile; to your email; by email",
 	}},
@@ -255,6 +259,8 @@ var Concepts = []Concept{
 	}},
 	// --- authority ---------------------------------------------------------
 	{"CLAIMFROM", []string{
+		"we work with; we work closely with; we are working with; in partnership with",
+
 		"ringing from; ringing you from; i am ringing from; phoning from; phoning you from; i am phoning from",
 
 		"said he was the; said she was the; said he was a; said she was a; said he was; said she was; said they were",
@@ -301,6 +307,8 @@ var Concepts = []Concept{
 		"microsoft help center; microsoft help centre; windows help center; apple help center; microsoft support center; apple support advisor; apple support team; amazon support team; technical help desk",
 	}},
 	{"ISP", []string{
+		"T-Mobile=t mobile; tmobile; t mobile security; Sprint=sprint; Cricket=cricket wireless; Boost Mobile=boost mobile; Jio=jio; reliance jio; Airtel=airtel; Three=three mobile",
+
 		"internet provider; internet service provider; internet company; your isp; isp; broadband provider; broadband company; service provider; network provider; internet service",
 		"phone company; telephone company; phone provider; telephone provider; line provider; your router provider",
 		"BT=bt; british telecom; bt broadband; bt openreach; openreach",
@@ -332,6 +340,10 @@ var Concepts = []Concept{
 		"card security; bank security; security department; fraud section; fraud control; fraud detection; fraud detection team; fraud services",
 	}},
 	{"GOVORG", []string{
+		"NHS=the n h s; nhs; the nhs; national health service; nhs england; nhs vaccination team; nhs booking team",
+
+		"Homeland Security=homeland security; department of homeland security; immigration department; immigration office; immigration services; uscis; citizenship and immigration services; border force; home office immigration",
+
 		"Government=benefits office; benefit office; the benefits agency; department of work; department for work; jobcentre; job centre; pension service; pensions office; national insurance department; national insurance office",
 
 		"Legal department=enforcement agency; enforcement agent; enforcement agents; enforcement officer; county court enforcement",
@@ -413,7 +425,7 @@ var Concepts = []Concept{
 	{"DIAGTOOL", []string{
 		"event viewer; eventvwr; event vwr; eventviewer; windows logs; netstat; net stat; foreign address; foreign addresses; msconfig; ms config; system configuration; stopped services",
 		"tree command; type tree; dir /s; assoc; prefetch; temp files folder; %temp%; system32; system #num; inf folder; cmd; command prompt; run box; run command; run window; run dialog",
-		"errors and warnings; red errors; yellow warnings; red x; red crosses; warning signs; critical errors; errors on your computer; services tab; local services",
+		"errors and warnings; red errors; yellow warnings; red x; red crosses; warning signs; critical errors; errors on your computer; services tab",
 	}},
 	{"WINKEY", []string{
 		"windows key; windows button; windows logo key; windows logo; windows flag; start button; the key with the windows; flag key",
@@ -452,6 +464,8 @@ var Concepts = []Concept{
 		"adviser; advisor; financial adviser; financial advisor; my adviser; your adviser; accountant; solicitor; lawyer; my bank; the police; my son; my daughter",
 	}},
 	{"SECRET", []string{
+		"confidential federal investigation; confidential investigation; this is a confidential case; there is no time to call your daughter|son|family|husband|wife|bank; no time to call your daughter|son|family|husband|wife|bank; no time to speak to your daughter|son|family|husband|wife|bank; they will try to talk you out of it; they always say that; they just want to keep your money",
+
 		"strictly between us; between you and me; keep this strictly between us; not to talk to anyone; not to speak to anyone; not to tell anyone; not to tell anybody; not to talk to anybody; not speak to anyone; not even her son; not even his son; not even her daughter; not even his daughter; not even her kids; not even his kids; not even your family; not even the bank; not to discuss this",
 
 		"do not disclose this to anybody; do not disclose this to anyone; do not disclose it to anyone; do not share with family; do not share with your family; remain in the room alone; stay in the room alone; remain alone in the room; matter of national security",
@@ -466,12 +480,16 @@ var Concepts = []Concept{
 		"this is a secret investigation; confidential investigation; undercover investigation; secret investigation; non disclosure; do not discuss this",
 	}},
 	{"COACHSAY", []string{
+		"if anybody asks; if anyone asks; if somebody asks; if they ask you; if the bank asks",
+
 		"you have to say; you just say; just say; you will just say; say yes",
 
 		"tell them; tell the bank; tell the cashier; tell the teller; tell the staff; tell her; tell him; just say; say; say that; tell them that; you say; you tell them; you will say; you will tell them; you must say; if they ask",
 		"i am to say; i was to say; i have to say; i had to say; he told me to say; she told me to say; they told me to say; told me to tell",
 	}},
 	{"COACHLIE", []string{
+		"it was your nephew|niece|son|daughter|grandson|granddaughter|friend|neighbour|neighbor|brother|sister|cousin; it is your nephew|niece|son|daughter|grandson|granddaughter|friend|neighbour|neighbor|brother|sister|cousin",
+
 		"it is for the renovation; for the renovation of your house; it is my nephew; it is my niece; a payment to your contractor; payment to your contractor; it is a payment to your builder",
 
 		"it is for a|your? gift|present|family|friend|holiday|vacation|renovation|renovations|home_improvements|building_work|personal_use|grandchildren|grandson|granddaughter|car|wedding",
@@ -481,6 +499,8 @@ var Concepts = []Concept{
 		"it is for my nephew; it is for my niece; it is for my son; it is for my daughter; it is for my grandson; it is for my granddaughter; it is for my brother; it is for my sister; it is for my friend; it is for a friend",
 	}},
 	{"THREAT", []string{
+		"your visa will be cancelled; visa will be cancelled; visa will be canceled; visa will be revoked; visa status will be cancelled; deported back; green card will be cancelled; green card will be revoked; citizenship will be revoked",
+
 		"otherwise the case; the case will go on your name; case will go on your name; the case will be on your name",
 
 		"remove goods; remove your goods; take goods; take your goods; take goods from your property; take our furniture; take your furniture; take the car; take your car; clamp your car; high court writ; criminal case; it will be a criminal case; send the police; we will send the police; police will be sent; notify your employer; inform your employer; contact your employer; be served; served at work; served at your home; avoid being served",
@@ -513,6 +533,8 @@ var Concepts = []Concept{
 		"summons; court summons; subpoena; suspension notice; initial appearance; appearance before a magistrate; magistrate; grand jury; court date; court hearing; appear in court; before the judge",
 	}},
 	{"ACCOUNTTHREAT", []string{
+		"kyc is not updated; kyc not updated; kyc is pending; kyc is expired; kyc has expired; kyc update is pending; pan card is not linked; pan is not linked",
+
 		"got frozen; has got frozen; was frozen; got blocked; got locked; to unfreeze; to unfreeze it; unfreeze it",
 
 		"has been temporarily frozen; temporarily frozen; will remain restricted; remain restricted; to restore access",
@@ -547,6 +569,8 @@ var Concepts = []Concept{
 		"would stop it working; stop it working; would stop working; stop your computer working; would stop my computer working",
 	}},
 	{"STAFFWORD", []string{
+		"bank manager; the bank manager; the manager; your manager at the bank; the branch manager",
+
 		"bank staff; bank employees; employees; staff member; staff members; cashier; cashiers; teller; tellers; someone at your bank; someone at the bank; people at your bank; people at the bank",
 		"your bank manager; branch staff; branch manager; someone in the branch; people in the branch; insiders; an insider; inside job; the staff",
 	}},
@@ -563,6 +587,8 @@ var Concepts = []Concept{
 	{"PRICEWORD", []string{"charge; fee; cost; costs; price; pay; payment; charges; it will cost; only cost; it is only; owed; i owed; you owe; owe; it would cost; would cost"}},
 	{"FIXWORD", []string{"fix your computer; fix the computer; fix your pc; fix your laptop; repair your computer; repair the computer; clean your computer; clean up your computer; remove the virus; remove the viruses; virus removal; technician service; fix it; fix the problem; fix the issue; fix everything; renew it; renew your license; renew the license; renew your licence; renewal; security fix; the fix; a fix; the repair"}},
 	{"GIFTCARD", []string{
+		"iTunes=i tunes; i tunes card; i tunes cards; i tune cards; i tunes gift card; i tunes gift cards; i tunes vouchers",
+
 		"Gift vouchers=itunes vouchers; apple vouchers; google play vouchers; ebay vouchers; amazon vouchers; steam vouchers; play store vouchers",
 
 		"gift cards=gift card; gift cards; giftcard; giftcards; apple cards; itunes cards; google play cards; steam cards; play store cards; amazon cards; gift voucher; gift vouchers; store card; store cards",
@@ -615,6 +641,17 @@ var Concepts = []Concept{
 
 		"buy; purchase; convert; deposit; put; send; transfer; pay; insert; feed; load; scan; scan the qr code; qr code; into the machine; atm; machine; kiosk; wallet; address; bitcoin atm",
 	}},
+	{"WIREODD", []string{
+		"Western Union=western union; west and union; western onion; westen union; western union money transfer",
+		"MoneyGram=moneygram; money gram; money grams",
+		"Ria=ria money transfer; ria transfer",
+		"WorldRemit=worldremit; world remit",
+		"Remitly=remitly",
+		"Walmart-to-Walmart=walmart to walmart; walmart 2 walmart",
+	}},
+	{"WIREPAYVERB", []string{
+		"send; sent; send it; send the money; wire; wire it; wired; pay; paid; payment; transfer; it has to be; has to be; must be; only by; only through; through; via; by; go to; use; do it by; do it through; in the form of",
+	}},
 	{"WIRE", []string{
 		"Wire transfer=by wire; via wire; wire payment",
 
@@ -637,7 +674,7 @@ var Concepts = []Concept{
 	{"CASHWHAT", []string{"cash; money; #num; savings; funds; all of it; all the money; the money; everything; your savings; your money; the cash; in cash"}},
 	{"GOBANK", []string{"go to the bank and; go to your bank and; go to the bank; go to your bank; go to the branch; go to your branch; drive to the bank; visit your bank and"}},
 	{"COLLECTOR", []string{"courier; a courier; our courier; driver; a driver; someone; an officer; officer; agent; our representative; a colleague; my colleague; our agent; we will send someone; we will send a courier; someone will"}},
-	{"COLLECT", []string{"collect; pick up; picked up; come to your house; come to your home; come round; come around; come by; come and get; come and collect; meet you; be collected; be picked up; take it"}},
+	{"COLLECT", []string{"take the envelope; take the cards; take both cards; take your cards; collect the envelope; pick up the envelope; collect the cards; pick up the cards; collect; pick up; picked up; come to your house; come to your home; come round; come around; come by; come and get; come and collect; meet you; be collected; be picked up; take it"}},
 	{"VALUABLES", []string{"cash; money; your card; your cards; card; cards; bank card; bank cards; debit card; credit card; gold; gold bars; valuables; jewellery; jewelry; envelope; the envelope; your pin; the cash"}},
 	{"CARDCUT", []string{"cut up the card; cut up your card; cut your card; cut the card in half; cut it in half; cut it up; keep the chip; do not destroy the chip; put the card in an envelope; put your card in an envelope"}},
 	{"STOREGO", []string{"go to; drive to; walk to; go down to; nearest; nearby; closest; which store; what store; is there a; near you"}},
@@ -652,6 +689,8 @@ var Concepts = []Concept{
 	{"CONTAINER", []string{"envelope; box; parcel; package; magazine; book; post; mail; shoebox; a bag; an envelope"}},
 	{"GOLD", []string{"gold; gold bars; gold coins; bullion; precious metals; silver bars"}},
 	{"FEE", []string{
+		"bond fee; immigration bond; immigration bond fee; document preparation fee; preparation fee; anti money laundering certificate; money laundering certificate; aml certificate; certificate fee; release certificate",
+
 		"fee; fees; duty; a duty; the duty; processing fee; release fee; customs fee; customs fees; customs charge; customs duty; import duty; delivery fee; redelivery fee; handling fee; clearance fee; clearance charge",
 		"small fee; admin fee; administration fee; activation fee; insurance fee; shipping fee; shipping charge; transfer fee; unlocking fee; withdrawal fee; legal fee; legal fees; bail money",
 		"tax on your winnings; taxes on your winnings; tax on the prize; taxes on the prize; taxes; tax; registration fee; verification fee; service fee; postage; unpaid postage; outstanding fee",
@@ -674,6 +713,8 @@ var Concepts = []Concept{
 		"my card details",
 	}},
 	{"SECRETS", []string{
+		"fsa id; f s a id; federal student aid id; the login for the portal; your portal login; government gateway id; government gateway login; gateway id; mygov login; my gov login; id me login; irs login",
+
 		"memorable word; memorable information; memorable answer; letters from your memorable word; characters of your memorable word; security answer",
 
 		"characters of your password; characters from your password; digits of your pin; online banking username; banking username",
@@ -739,6 +780,8 @@ var Concepts = []Concept{
 		"refund software; refund app; refund application; refund tool; cancellation portal; cancellation form; cancellation software; refund amount",
 		"fill out the refund form; refund form; fill in the form; type the amount; enter the amount; type in the amount; put in the amount; refund portal; refund page"}},
 	{"SAFEACC", []string{
+		"internal suspense account; bank internal suspense account; into the suspense account; to the suspense account; safe federal voucher; federal voucher; government voucher; safe voucher",
+
 		"ring fenced account; ring fenced; holding wallet; government holding wallet; government wallet; protected wallet; a new protected account; new protected account",
 
 		"verification account; secure government account",
@@ -809,7 +852,7 @@ var Concepts = []Concept{
 		"to be placed on the do not call list; to be removed from our list; to be removed from this list; be placed on our do not call list; put on our do not call list; do not call list; removed from our calling list",
 		"call us back on the number you see; the number you see on your caller id; the number on your caller id; call back on this number; call us back on this number; call us back at this number; number to reach; the number to reach; number to reach our department",
 		"or stay on the line; stay on the line to speak; stay on the line to be connected; you will be connected to; you will be automatically connected; will be connected to the concerned department; connect with the next available; speak with the next available; connect with an officer; speak with an officer; speak with officer; talk to an officer",
-		"this is an artificial intelligent notification bot; notification bot; i am a robot; virtual assistant for; this is a courtesy call; one final courtesy call; final courtesy call; this is your last chance; this is the final attempt",
+		"this is an artificial intelligent notification bot; notification bot; i am a robot; virtual assistant for; one final courtesy call; final courtesy call; this is your last chance; this is the final attempt",
 	}},
 	{"DIDNOTORDER", []string{
 		"i do not have a membership; i never had a membership; do not have a membership with you; i do not have an account with you; never had an account with you",
@@ -849,6 +892,8 @@ var Concepts = []Concept{
 		"purchase the training kit; buy the training kit; purchase the starter kit; buy the starter kit; pay for the starter kit; pay for the training; pay for the dbs check; pay for the induction; induction fee; uniform fee; registration fee; top up; to unlock; security deposit; you need to purchase; you need to pay; you have to pay; you must pay; take the payment; payment by bank transfer; payment link; equipment fee; visa fee; processing fee",
 	}},
 	{"DELIVERYFAIL", []string{
+		"can not deliver; unable to deliver; i can not deliver; not paid; is not paid; has not been paid",
+
 		"fee; charge; payment; customs; duty; duties; held; on hold; being held; could not be delivered; can not be delivered; could not be deliverd; can not be deliverd; was not deliverd; failed; failed delivery; unpaid; outstanding; insufficient postage; address incomplete",
 		"incomplete address; wrong address; missed; returned to sender; will be returned; will be destroyed; postage; incomplete; stuck; redelivery; redeliver; rebook; shortfall",
 		"tried to deliver; attempted to deliver; we missed you; missed delivery; could not deliver; failed to deliver; to pay for redelivery",
@@ -871,6 +916,8 @@ var Concepts = []Concept{
 	{"CLAIMVERB", []string{"claim; collect; receive; redeem; release; get; transfer"}},
 	{"PRIZE", []string{"prize; reward; winnings; gift; grant; award; funds; money; cash; check; cheque; bonus; vehicle; car"}},
 	{"INVEST", []string{
+		"you can withdraw anytime; withdraw anytime; withdraw any time; show you the screenshot; works at the exchange; my uncle works at; i put #num and got back; got back #num",
+
 		"#num % this month; #num % guaranteed; #num % a month; #num % fixed; it is guaranteed",
 
 		"doubled their money; doubled my money; double their money; #num percent this month; #num percent guaranteed; #num percent fixed; fixed #num percent; limited allocation; huge gains; made huge gains; on the platform; your gains; my gains",
@@ -976,6 +1023,8 @@ var Concepts = []Concept{
 		"now; right now; immediately; right away; today; within #num minutes; within the hour; over the phone; on the phone; by card; with a card; with your card; with my card; with a debit card; with a credit card; by debit card; by credit card; by phone",
 	}},
 	{"CARDPAY", []string{
+		"whats a good card; what is a good card; a good card to put it on; we can take that on a credit card; take that on a credit card; take that on a card; take that on your card; take that on a debit card",
+
 		"what card would you like to use; what card would you like; which card would you like to use; which card would you like; what card will you be using; which card will you be using; the card you would like to use; what is the card you would like to use; card you want to use",
 		"put it|that|this on a|your? card|credit_card|debit_card; take it|that|this off your card; take it off the card; take payment by card; take the payment by card; take a card payment; card number please; your card number please; the card number please; the long number on the front; the long number please",
 		"we accept any debit card; we accept any card; accept any debit card; we take any debit card; i can take that over the phone; i can take it over the phone; i can take that now; i can take it now; i can take payment now; i can take the payment now",
@@ -1014,6 +1063,8 @@ var Concepts = []Concept{
 		"i can take the card now; i can take the payment now; i can take payment now; take the payment over the phone; take payment over the phone; i can take the payment over the phone",
 	}},
 	{"DEADLINE", []string{
+		"it will expire if you do not; will expire if you do not; expire if you do not; if you do not clear it today; if you do not resolve it today; if you do not submit it today; if you do not submit the form today; every minute we wait; every minute counts; every second counts",
+
 		"you have #num minutes to; you only have #num minutes",
 		"if you pay today; penalty interest; avoids a late fee; avoid a late fee; miss settlement; miss completion",
 
@@ -1071,6 +1122,8 @@ var Concepts = []Concept{
 		"drawn to receive; is drawn to receive; was qualified by; been qualified by; was qualified; qualified to; you have been qualified to; eligible to; your eligibility for; eligibility for; you are able to take advantage of; able to take advantage of; now able to take advantage of; you can take advantage of",
 	}},
 	{"BOON", []string{
+		"cash benefits; flex card; a flex card; flex card for groceries; grocery allowance; grocery card; giveback benefit; give back benefit; zero premium",
+
 		"back payment; cost of living payment; winter fuel payment; winter fuel allowance; allowance",
 
 		"grant; government grant; free grant; stimulus; stimulus check; relief payment; covid relief; covid 19 relief; relief program; debt relief; debt relief program; debt elimination; debt forgiveness; loan forgiveness; student loan forgiveness; forgiveness program; loan discharge; tax relief; back tax relief",
@@ -1233,7 +1286,7 @@ var Rules = []Rule{
 	{Code: "ssn_suspended_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.9, Types: tGov, Side: SideCaller, Pattern: "SSNWORD ~8 SSNTHREAT || [suspend|suspended|suspending|block|blocked|blocking|cancel|cancelled|freeze] ~3 SSNWORD",
 		Explain: "The caller said your social security or national insurance number is suspended or linked to a crime. Such numbers are never suspended over the phone."},
 	{Code: "identity_misuse_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.8, Types: tGov, Side: SideCaller,
-		Pattern: "IDWHOSE ~8 MISUSE || MISUSE ~6 [under your name|in your name|on your name|related to your name|using your identity|using your identities|carried out using your|with your name]",
+		Pattern: "IDWHOSE ~8 MISUSE || MISUSE ~6 [under your name|in your name|on your name|related to your name|using your identity|using your identities|carried out using your|with your name] || [rented|registered|booked|found|opened|taken out|used] ~3 [on your social security number|under your social security number|with your social security number|using your social security number|on your social security|under your social security] || [pounds of cocaine|kilos of cocaine|kilograms of cocaine|blood stains|bloodstains] ~14 [your name|your social security|your identity|your social]",
 		Explain: "The caller said your identity, name or social security number has been used for crimes. This is a scare to make you 'cooperate': the police and governments do not phone to say so."},
 	{Code: "parcel_seized_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.85, Types: tGov, Side: SideCaller,
 		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~16 CONTRABAND",
@@ -1245,7 +1298,7 @@ var Rules = []Rule{
 		Explain: "The caller said your account (Apple, Amazon, iCloud…) was breached or logged into. Check in the app or on the website yourself; do not press keys or call numbers the caller gives."},
 	{Code: "warranty_expiry_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.6, Side: SideCaller, Pattern: "WARRANTY ~12 WARRANTYEND || WARRANTYEND ~6 WARRANTY",
 		Explain: "The caller said your car's or device's warranty is about to expire. These calls sell worthless 'extended warranties'; your dealer or manufacturer writes to you."},
-	{Code: "windfall_offer", Element: Hook, Stage: hangup.StageLure, Weight: 0.5, Types: tPrize, Side: SideCaller, Pattern: "ELIGIBLE ~8 BOON || [student loan|student loans|federal student loan|student loan repayment] ~4 [repayment options|forgiveness|discharge|significant changes] || [changes to your|change to your] ~2 [student loan|student loans|federal student loan] || [press #num] ~6 [to get a discount|to get your|to claim your|to receive your|to get the discount|to get a lower]",
+	{Code: "windfall_offer", Element: Hook, Stage: hangup.StageLure, Weight: 0.5, Types: tPrize, Side: SideCaller, Pattern: "ELIGIBLE ~8 BOON || [student loan|student loans|federal student loan|student loan repayment] ~4 [repayment options|forgiveness|discharge|significant changes] || [changes to your|change to your] ~2 [student loan|student loans|federal student loan] || [press #num] ~6 [to get a discount|to get your|to claim your|to receive your|to get the discount|to get a lower] || [forgiveness|grant|stimulus|relief payment|compensation|debt relief|loan forgiveness|biden forgiveness|benefit|benefits] ~3 [has been approved|was approved|is approved|approved on your profile|approved for you|approved in your name]",
 		Explain: "The caller said you qualify for money, a grant, a rebate, a discount or debt forgiveness. Unexpected offers like this are bait: nobody genuine phones to hand out money."},
 	{Code: "rental_advance", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Side: SideCaller, Pattern: "RENTAL",
 		Explain: "The 'landlord' could not show you the home and wanted money first, or offered to post the keys. Never pay a deposit for a place you have not seen with a landlord or agent you have checked."},
@@ -1334,7 +1387,7 @@ var Rules = []Rule{
 	{Code: "gift_card_mentioned", Stage: hangup.StagePayment, Weight: 0.6, Side: SideAny, Pattern: "GIFTCARD",
 		Explain: "{x} came up on the call. Scammers ask for payment in gift cards because the money cannot be traced or returned."},
 	{Code: "crypto_payment", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.95, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "CRYPTOUSE ~6 CRYPTO || CRYPTO ~6 CRYPTOUSE || PAYASK ~6 CRYPTO",
+		Pattern: "CRYPTOUSE ~6 CRYPTO || CRYPTO ~6 CRYPTOUSE || PAYASK ~6 CRYPTO || CRYPTO ~14 [insert the cash|insert cash|put the cash|feed the cash|scan the q r code|scan the qr code|scan the code]",
 		Explain: "The caller wanted money turned into {x} or paid through a crypto machine. Genuine organisations never ask for payment in cryptocurrency."},
 	{Code: "crypto_mentioned", Stage: hangup.StagePayment, Weight: 0.4, Types: tInvest, Side: SideAny, Pattern: "CRYPTO",
 		Explain: "Cryptocurrency came up on the call. Payments in crypto cannot be reversed, which is why scammers want them."},
@@ -1343,10 +1396,10 @@ var Rules = []Rule{
 	{Code: "money_transfer_mentioned", Stage: hangup.StagePayment, Weight: 0.3, Side: SideAny, Pattern: "WIRE",
 		Explain: "Sending money by {x} came up on the call."},
 	{Code: "cash_withdrawal_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.8, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "PAYASK|GOBANK ~6 WITHDRAW ~4 CASHWHAT || GOBANK ~4 WITHDRAW",
+		Pattern: "PAYASK|GOBANK ~6 WITHDRAW ~4 CASHWHAT || GOBANK ~4 WITHDRAW || [you will|so you will|then you will|you are going to|you go and|just go and] ~2 WITHDRAW ~4 CASHWHAT",
 		Explain: "The caller asked you to withdraw cash. Nobody genuine asks you to take cash out for them."},
 	{Code: "courier_collection", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.95, Types: tBank, Side: SideCaller, Critical: true,
-		Pattern: "COLLECTOR ~6 COLLECT ~8 VALUABLES || VALUABLES ~8 COLLECTOR ~6 COLLECT",
+		Pattern: "COLLECTOR ~6 COLLECT ~8 VALUABLES || VALUABLES ~8 COLLECTOR ~6 COLLECT || [he will|she will|they will|the courier will|the driver will|he will just|she will just|our courier will|the officer will|our officer will] ~2 [take|collect|pick up] ~3 [the envelope|both cards|the cards|your cards|your card|the card|the cash|your cash|the money|the gold]",
 		Explain: "The caller arranged for a courier or 'officer' to collect cash, cards or gold from you. Banks and police never collect money or cards from your home."},
 	{Code: "card_handover", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.85, Types: tBank, Side: SideCaller, Critical: true, Pattern: "CARDCUT",
 		Explain: "The caller told you to cut up your card or put it in an envelope for collection. Banks never collect cards: the chip and your PIN are what the thieves want."},
@@ -1358,23 +1411,53 @@ var Rules = []Rule{
 		Explain: "The caller sent you to a shop during the call. Scammers do this to have you buy gift cards or send money while they stay on the line."},
 	{Code: "balance_probe", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "BALANCE",
 		Explain: "The caller asked how much money you have or which other accounts you hold. That is what scammers need to know to take it."},
-	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[to process your winnings|to process the winnings|to release your winnings|to activate your winning|activate your winning profile] ~8 [charge|fee|payment|transfer] || FEE ~4 [for the release|for release|for the blockchain release|for the unlock] || FEE ~8 [to release it|to release the parcel|to release your parcel|to release the package|to clear it] || [to process|process|processing|to release|to expedite|expedite|to ensure] ~6 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|the process|your reward|the reward] ~8 FEE || FEE ~10 [to process|to ensure|to expedite] ~4 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|your reward] || [release fee|withdrawal fee|unlocking fee|compliance fee] || FEE ~10 [funds are released|funds will be released|money will be released|funds released|money is released] || [return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get it all back|get all of it back|get everything back|get your money back|recover it|recover it all|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE",
+	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[to process your winnings|to process the winnings|to release your winnings|to activate your winning|activate your winning profile] ~8 [charge|fee|payment|transfer] || FEE ~4 [for the release|for release|for the blockchain release|for the unlock] || FEE ~8 [to release it|to release the parcel|to release your parcel|to release the package|to clear it] || [to process|process|processing|to release|to expedite|expedite|to ensure] ~6 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|the process|your reward|the reward] ~8 FEE || FEE ~10 [to process|to ensure|to expedite] ~4 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|your reward] || [release fee|withdrawal fee|unlocking fee|compliance fee] || FEE ~10 [funds are released|funds will be released|money will be released|funds released|money is released] || [return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get it all back|get all of it back|get everything back|get your money back|recover it|recover it all|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE || FEE ~8 [it is refundable|fully refundable|is refundable|refundable once|will be refunded|you will get it back|it will come back] || FEE ~10 [funds will arrive|the funds will arrive|money will arrive|will arrive in your account|will be credited to your account|will come back to your account] || [which costs #num|it costs #num|that costs #num] ~8 [once it is paid|once paid|once you pay|after you pay|when it is paid]",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
 	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD || UNLESSPAY ~6 PAYCHAN|PAYODD",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
 	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
 		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || [asked if i would give|asked me to give|would you give|could you give|asked if i could give] ~6 [by card|over the phone|on the phone|card|today|tonight] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
 		Explain: "The caller asked you for a donation on the phone. Give through the charity's own website, never by card details, gift cards or transfers to someone who called you."},
-	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "[take a debit card|take a credit card|take your debit card|take your card] ~2 [now|today|payment|details] || [wanted|wants|asked for|take] ~4 [on my card|on your card] ~3 [over the phone] || [long number when you are ready|card number when you are ready|the long number on the front|long number on the front] || [take it on a card|take it on your card|take the payment on a card|take a card payment|take payment on your card] ~4 [today|now|right now|to hold] || ASKFOR|ASKYOU ~5 CARDDETAILS || [give me|read me|tell me|read out|i need|we need|i will need|what is|send me|take|provide|asked for|asked me for|wanted|gave him|gave her|gave them] ~2 [my card|your card|your bank card|my bank card|my credit card|my debit card|your credit card|your debit card] || [your card number|your full card number|the card number|the long number] ~8 [expiry|expiry date|security code|cvv|date of birth|your pin|sort code] || CARDPAY",
+	{Code: "wire_service_payment", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.85, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "WIREPAYVERB ~6 WIREODD || WIREODD ~4 [only|to my|to our|to the agent|to our agent|to the processing|receiver|to this name|under the name]",
+		Explain: "The caller wanted money sent by {x}. Money sent that way to a stranger cannot be traced or recovered, and no genuine company or authority asks for it on the phone."},
+	{Code: "personal_account_payment", Element: Request, Stage: hangup.StagePayment, Weight: 0.65, Side: SideCaller, OnNeg: Never,
+		Pattern: "[to my personal|into my personal|to my own|into my own|on my personal] ~2 [number|account|zelle|cash app|paypal|venmo|bank account|wallet]",
+		Explain: "The caller wanted the money paid to a personal account. Genuine organisations are paid into their own business accounts."},
+	{Code: "payee_excuse", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller,
+		Pattern: "[bank account is being set up|account is being set up|account is under audit|account is under maintenance|our account is frozen|our account is blocked|our account is not working|company account is not working|we do not have a website|do not have a website yet|no website yet]",
+		Explain: "The caller gave a reason why the money cannot go to an official account or website. Genuine organisations have both."},
+	{Code: "redirect_payments", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never,
+		Pattern: "[stop paying] ~16 [to us|pay us|through us|via us] || [pay us instead|pay us directly|payments to us instead]",
+		Explain: "The caller told you to stop paying your lender and pay them instead. Check with your lender on the number on your statement first."},
+	{Code: "contact_redirect", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, NoNeg: true,
+		Pattern: "[change|update|switch] ~4 [the contact details|your contact details|contact information|the mailing address|the address on the account|the email on the account|the email address|the phone number on the account] ~8 [come to us|go to us|come to our office|sent to us|go to our office|to our address|to our office|our email]",
+		Explain: "The caller wanted your account's contact details changed to theirs, so that you stop receiving the letters and warnings. That is account takeover."},
+	{Code: "portal_access_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.7, Side: SideCaller, OnNeg: Never,
+		Pattern: "[log into|log in to|login to|sign into|sign in to|access] ~6 [on your behalf]",
+		Explain: "The caller wanted to log into your account on your behalf. Never let someone who called you into your accounts."},
+	{Code: "investment_deposit_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tInvest, Side: SideCaller, OnNeg: Never,
+		Pattern: "[start small just #num|start with just #num|start with only #num|just start with #num|invest just #num|deposit just #num|put in just #num|you only need to deposit #num|minimum deposit of #num|minimum deposit is #num|you only need to invest #num]",
+		Explain: "The caller asked you to put money into an investment. Check any firm on the regulator's register before you pay anything."},
+	{Code: "card_details_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.55, Side: SideCaller, OnNeg: Never, Pattern: "[take a debit card|take a credit card|take your debit card|take your card] ~2 [now|today|payment|details] || [wanted|wants|asked for|take] ~4 [on my card|on your card] ~3 [over the phone] || [long number when you are ready|card number when you are ready|the long number on the front|long number on the front] || [take it on a card|take it on your card|take the payment on a card|take a card payment|take payment on your card] ~4 [today|now|right now|to hold] || ASKFOR|ASKYOU ~5 CARDDETAILS || [give me|read me|tell me|read out|i need|we need|i will need|what is|send me|take|provide|asked for|asked me for|wanted|gave him|gave her|gave them] ~2 [my card|your card|your bank card|my bank card|my credit card|my debit card|your credit card|your debit card] || [your card number|your full card number|the card number|the long number] ~8 [expiry|expiry date|security code|cvv|date of birth|your pin|sort code] || CARDPAY || [give me|read me|tell me|read out|send me|provide] ~2 [the card number|the long number|the #num digit number|the number on your card|the number on the card]",
 		Explain: "The caller asked for your card or bank details. Never give them to someone who called you: hang up and call the number on your card."},
 	{Code: "identity_number_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tGov, Side: SideCaller, OnNeg: Never, Pattern: "ASKFOR|ASKYOU ~8 IDENTITY",
 		Explain: "The caller asked for your social security, national insurance or passport number. That is what identity thieves need."},
-	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[he will pay me back|she will pay me back|they will pay me back|he would pay me back|she would pay me back|will pay you back when|he will pay it back|she will pay it back] || [can you|could you|would you|please|can u] ~1 [pay it|pay this|pay that|transfer it|send it] ~3 [straight to him|straight to her|directly to him|directly to her|to him|to her|to the landlord|straight to the|straight to them] || [pay a bill for me|pay this bill for me|pay it for me|pay the bill for me|send it for me|pay my rent|pay my landlord|transfer it for me|pay something for me] || [can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [asked me to pay|wanted me to pay|asked me to cover|can you pay|could you pay] ~4 [a bill|the bill|an invoice|for her|for him|for me|it for] || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital]",
+	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[he will pay me back|she will pay me back|they will pay me back|he would pay me back|she would pay me back|will pay you back when|he will pay it back|she will pay it back] || [can you|could you|would you|please|can u] ~1 [pay it|pay this|pay that|transfer it|send it] ~3 [straight to him|straight to her|directly to him|directly to her|to him|to her|to the landlord|straight to the|straight to them] || [pay a bill for me|pay this bill for me|pay it for me|pay the bill for me|send it for me|pay my rent|pay my landlord|transfer it for me|pay something for me] || [can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [asked me to pay|wanted me to pay|asked me to cover|can you pay|could you pay] ~4 [a bill|the bill|an invoice|for her|for him|for me|it for] || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital] || [just send it|send it|send the money|transfer it|put it|pay it|wire it] ~4 [to my friend|to my friends|to my doctor|to my agent|to my lawyer|to my guy|to my cousin|to my colleague|to my manager|to my assistant]",
 		Explain: "The caller asked you to send money."},
+	{Code: "medical_ransom", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.7, Types: tFamily, Side: SideCaller,
+		Pattern: "[will not do it|will not do the surgery|will not operate|will not release me|will not let me go|will not let me leave|will not treat me|will not discharge me|will not release him|will not release her] ~4 [until the money|until i pay|until we pay|until the bill is paid|until they are paid|until the money is paid|until the money is deposited|until somebody pays|until someone pays|until it is paid]",
+		Explain: "The caller said a hospital, a jail or someone else will not let a person go until money is paid. That story is how emergency and romance scams ask for money."},
+	{Code: "number_port_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.75, Types: tBank, Side: SideCaller,
+		Pattern: "[port your number|porting your number|port out your number|transfer your number|swap your sim|sim swap|move your number] ~6 [another carrier|another network|another provider|another phone|someone|somebody|trying] || [someone is trying to|somebody is trying to|someone tried to|somebody tried to] ~3 [port|transfer your number|swap your sim|move your number|take over your number]",
+		Explain: "The caller said someone is moving your phone number. Check in your phone company's app or on the number on your bill; never read a code to someone who called you about it."},
+	{Code: "pension_liberation", Element: Hook, Alone: true, Stage: hangup.StageSales, Weight: 0.85, Types: tInvest, Side: SideCaller, OnNeg: Never,
+		Pattern: "[before age #num|before the age of #num|before you are #num|before you turn #num] ~10 [loophole|legal loophole|release|unlock|access|cash loan|tax free] || [pension|pensions|your pension] ~10 [legal loophole|loophole|cash loan|tax free loan|pension loan|pension unlocking|pension release] || [access|release|unlock] ~4 [your pension|the pension|the fund|your fund] ~6 [before age|before the age|before #num]",
+		Explain: "The caller offered to release your pension early through a 'loophole'. Apart from ill health, pensions cannot be taken before age 55: these offers are pension scams and bring tax charges of over half the fund."},
 	{Code: "delivery_fee_request", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Types: tDeliv, Side: SideCaller, Pattern: "[pay|need pay|need to pay|pay a|to pay] ~4 [redelivery|re delivery|redelivery fee] || DELIVERYWORD ~10 DELIVERYFAIL ~14 PAYWHAT",
 		Explain: "A parcel was said to be held until you pay a fee or enter card details. Couriers do not phone to take payment for redelivery."},
 	// S7 bank access and refunds
-	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "[and then the|and then your|then the|then your|and also your|and your|also the] ~2 SECRETS ~6 [so i can|so that i can|so we can|to put|to block|to stop|to cancel|to verify|to confirm] || ASKFOR|ASKYOU ~5 SECRETS || [digit of your passcode|digits of your passcode|digit of your pin|digits of your pin|characters of your password|characters of your passcode|letters of your password|digit of your password]",
+	{Code: "secret_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "[and then the|and then your|then the|then your|and also your|and your|also the] ~2 SECRETS ~6 [so i can|so that i can|so we can|to put|to block|to stop|to cancel|to verify|to confirm] || ASKFOR|ASKYOU ~5 SECRETS || [digit of your passcode|digits of your passcode|digit of your pin|digits of your pin|characters of your password|characters of your passcode|letters of your password|digit of your password] || SECRETS ~8 [because we need to log|because i need to log|so we can log|so i can log|to log into|to log in to|to log on|to sign in to]",
 		Explain: "The caller asked for a password, PIN or security code. No genuine bank or company ever asks for these."},
 	{Code: "otp_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
 		Pattern: "[you should have got a text|you should have received a text|you should have got a code|a text just now|you will have got a text|you should get a text] ~14 [read it out|read it to me|read me|read out|tell me the|send it to me|forward it|what does it say] || READ ~8 CODE ~8 OTPCTX || OTPCTX ~6 CODE ~10 READ || CODE ~6 OTPCTX ~12 READ",
@@ -1392,6 +1475,18 @@ var Rules = []Rule{
 		Explain: "The caller claimed too much was refunded and wanted the difference back. The 'refund' is fake: they moved your own money around, and any money you send is lost."},
 	{Code: "refund_form", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "REFUNDFORM",
 		Explain: "You were asked to type a refund amount into a form. Scammers use this to fake an over-payment."},
+	{Code: "payee_name_override", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 0.95, Types: tBank, Side: SideCaller, Critical: true, NoNeg: true,
+		Pattern: "[name does not match|names do not match|name will not match|not match the name|a different name|different name|the name check|confirmation of payee|payee name|name is not matching] ~10 [continue anyway|press continue|click continue|proceed anyway|just continue|carry on|ignore it|ignore that|do not worry about that|just press continue]",
+		Explain: "The caller told you to ignore the bank's warning that the name on the account does not match and to pay anyway. That warning is there to stop exactly this: a genuine bank never tells you to override it."},
+	{Code: "line_held_open", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, NoNeg: true, Overrides: []string{"genuine_call_back_advice"},
+		Pattern: "[call the number on the back of your card|call the number on your card|hang up and call|call your bank|call the bank|ring the bank|ring your bank|dial the number on|call the number on the back] ~24 [ill hold|ill stay on the line|ill wait|i will hold|i will stay on the line|i will stay on|just dial it now|just dial it|dial it now|i will wait on the line|i will be on the line|i will keep the line|no need to hang up|you do not need to hang up|without hanging up]",
+		Explain: "The caller told you to ring your bank but stayed on the line. A call you make on the same line can still reach the caller: hang up, wait five minutes or use another phone."},
+	{Code: "notes_as_evidence", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.95, Types: tGov, Side: SideCaller, Critical: true, NoNeg: true,
+		Pattern: "[test|check|examine|inspect|analyse|analyze|verify] ~4 [the notes|the cash|the money|the bills|the banknotes] ~4 [for fingerprints|fingerprints|for counterfeit|counterfeit|forensic|forensically|for evidence|as evidence|serial numbers] || [counterfeit notes|fake notes|marked notes|marked bills|counterfeit money] ~10 [withdraw|take out|collect|courier|officer|bring|hand over]",
+		Explain: "The caller wanted your cash as 'evidence' to check for fingerprints or forgeries. Police never ask you to withdraw money or hand it over for an investigation."},
+	{Code: "collection_password", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.9, Side: SideCaller, Critical: true, NoNeg: true,
+		Pattern: "[he will say|she will say|they will say|the courier will say|the officer will say|the driver will say|he will give you|she will give you] ~3 [the password|a password|the code word|a code word|codeword|code word|the secret word|a secret word]",
+		Explain: "The caller set up a password for someone who will come to your door. That is how courier scams hand over cash and cards: genuine banks and police never collect anything from you."},
 	{Code: "safe_account", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 1.0, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "SAFEACC",
 		Explain: "The caller talked about a 'safe account'. Banks never ask you to move money to keep it safe: this is always a scam."},
 	{Code: "move_money_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "MOVEVERB ~3 MONEYOBJ ~6 SAFEDEST || [move|transfer|put|send] ~2 [it|them|everything|my savings|my pension] ~4 [to a new account|into a new account|to a safe|into a safe|to protect it|to keep it safe|into their fund|into the fund]",
@@ -1413,7 +1508,7 @@ var Rules = []Rule{
 		Explain: "The caller threatened to lock your computer or files. Scammers do this when people refuse to pay."},
 	{Code: "unattended_access", Element: Request, Stage: hangup.StagePersistence, Weight: 0.7, Types: tTech, Side: SideCaller, Pattern: "UNATTENDED",
 		Explain: "The caller wanted lasting access to your computer, e.g. leaving it on for them. That lets them come back at any time."},
-	{Code: "recovery_offer", Element: Hook, Stage: hangup.StagePersistence, Weight: 0.5, Side: SideCaller, Pattern: "RECOVERY",
+	{Code: "recovery_offer", Element: Hook, Stage: hangup.StagePersistence, Weight: 0.5, Side: SideCaller, Pattern: "RECOVERY || [recover|get back|retrieve|recovered|trace|traced|freeze] ~6 [your lost funds|the funds you lost|the money you lost|your lost money|your lost investment|the wallet|your funds back|what you lost] || [legal power to freeze|power to freeze|freeze the wallet|freeze the scammers|trace the scammers]",
 		Explain: "The caller offered to recover money you lost. 'Recovery' calls after a scam usually come from the same scammers."},
 	// Family emergency
 	{Code: "family_emergency", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.7, Types: tFamily, Side: SideCaller, Pattern: "FAMILYTROUBLE",
@@ -1457,11 +1552,14 @@ var Rules = []Rule{
 		Pattern: "[under 55|before 55|before you are 55|release your pension|unlock your pension|access your pension early|pension release|free pension review|free review of your pension] || [cash now] ~3 [tax free]",
 		Explain: "The caller offered a pension review or early cash from your pension. Cold calls about pensions are illegal in the UK, and pension cash before 55 is a scam."},
 	{Code: "pension_transfer_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Types: tInvest, Side: SideCaller,
-		Pattern: "[scheme reference|scheme reference numbers|pension reference|policy numbers|your pension details] ~6 [transfer|request|move]",
+		Pattern: "[scheme reference|scheme reference numbers|pension reference|policy numbers|your pension details] ~6 [transfer|request|move] || [transfer form|the transfer form|transfer papers|the transfer paperwork] ~6 [sign|just sign|signed|send back|send it back|post it back]",
 		Explain: "The caller wanted your pension details to move your pension. Only move a pension through a firm on the FCA register that you contacted yourself."},
 	// Genuine behaviour (stage G): evidence for a genuine call.
 	{Code: Never, Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, NoNeg: true, Pattern: "NEVERASK ~8 NEVERWHAT || NEVERASK || [never asks|never asks for] ~6 NEVERWHAT",
 		Explain: "The speaker said they would never ask for passwords, codes, remote access or payment: what genuine organisations say."},
+	{Code: "genuine_yes_no_check", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, NoNeg: true, Overrides: []string{"robocall_lure"},
+		Pattern: "[if yes|if it was you|if you made it|if you made this|if you recognise it|if you recognize it] ~6 [press #num|reply yes|say yes] ~10 [if no|if not|if it was not you|if you did not] ~6 [press #num|reply no|say no]",
+		Explain: "The automated call asked you to confirm a payment with a yes or a no and nothing else: that is how banks' genuine fraud checks work. Still, if in doubt, call the number on your card."},
 	{Code: "genuine_call_back_advice", Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, Pattern: "CALLBACKVERB ~8 CALLOFFICIAL",
 		Explain: "The speaker suggested checking by calling a number you already trust (the back of your card, the official website): what genuine organisations advise."},
 	{Code: "gift_card_as_present", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Overrides: []string{"gift_card_payment"}, Pattern: "GIFTCARD ~8 GIFTFOR || GIFTFOR ~8 GIFTCARD",
