@@ -157,6 +157,7 @@ var codeExamples = map[string]string{
 	"number_port_claim":          "Someone is trying to port your number to another network tonight.",
 	"pension_liberation":         "We can unlock your pension before age 55 with a legal loophole.",
 	"genuine_yes_no_check":       "Did you spend 40 pounds at Boots? If yes press 1, if no press 2.",
+	"genuine_repeat_message":     "Your prescription is ready to collect. To hear this message again, press 9.",
 }
 
 func TestEveryCodeFires(t *testing.T) {
