@@ -158,6 +158,8 @@ var codeExamples = map[string]string{
 	"pension_liberation":         "We can unlock your pension before age 55 with a legal loophole.",
 	"genuine_yes_no_check":       "Did you spend 40 pounds at Boots? If yes press 1, if no press 2.",
 	"genuine_repeat_message":     "Your prescription is ready to collect. To hear this message again, press 9.",
+	"microsoft_cold_call":        "Hello, this is the Windows technical department calling about your computer.",
+	"scammer_threat":             "If you hang up I will destroy your computer.",
 }
 
 func TestEveryCodeFires(t *testing.T) {

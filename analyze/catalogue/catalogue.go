@@ -392,6 +392,8 @@ var Concepts = []Concept{
 		"my computer; my laptop; my pc; my screen; my device; my computor; your computor; the computor",
 	}},
 	{"INFECTED", []string{
+		"not safe; is not safe; not protected; is not protected; from another country; from a foreign country; in another country is using",
+
 		"affected; an affected one; as affected; as an affected",
 
 		"bad traffic; strange traffic; suspicious traffic; critical faults; throwing up errors; throwing up faults; throwing up critical faults; reporting faults; sending out spam; sending spam; attack other; attacking other; being used to attack; open to attack; piggy backing; piggybacking; misusing; being misused; badly infected",
@@ -1249,6 +1251,9 @@ var Rules = []Rule{
 		Explain: "The caller claimed to be from {x}. Calls about orders, charges or subscriptions you did not expect are how refund scams start: check in the app or on the website yourself."},
 	{Code: "claims_refund_department", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.5, Types: tRefund, Side: SideCaller, Pattern: "[refund department|refunds department|refund team|refund desk|billing department|cancellation department|refund section]",
 		Explain: "The caller said they were from a 'refund' or 'billing' department. Refund scams start with money you are supposedly owed."},
+	{Code: "microsoft_cold_call", Element: Pretext, Alone: true, Stage: hangup.StageAuthority, Weight: 0.8, Types: tTech, Side: SideCaller,
+		Pattern: "[microsoft|windows|windows department|microsoft windows|windows technical|windows support|microsoft support|windows security|microsoft security|windows technical department|microsoft technical department] ~4 [calling regarding|calling about|calling you about|calling you regarding|calling in regards to|calling you in regards to|is calling about] ~3 [your computer|your windows|your pc|your laptop|your device|your system|your computer system|your windows computer]",
+		Explain: "The caller said Microsoft or 'Windows' was calling about your computer. Microsoft never makes unsolicited calls about your computer: this is the tech-support scam."},
 	{Code: "claims_isp", Element: Pretext, Stage: hangup.StageAuthority, Weight: 0.4, Types: tTech, Side: SideCaller, Pattern: "ISP ~1 ORGSPOKE || CLAIMFROM ~5 ISP || ISP ~1 [here|speaking|calling]",
 		Explain: "The caller claimed to be from your internet or phone provider. Scammers often pose as the provider to sound official."},
 	{Code: "isp_report_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.85, Types: tTech, Side: SideCaller, Pattern: "REPORTWORD ~5 ISP || ISP ~6 REPORTVERB",
@@ -1351,6 +1356,9 @@ var Rules = []Rule{
 		Explain: "The caller told you not to hang up. A genuine caller never minds you hanging up and calling back on a number you trust."},
 	{Code: "secrecy_demand", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "DONOT ~2 TELLVERB ~4 TELLWHO || SECRET",
 		Explain: "The caller told you to keep this secret or not to tell your bank or family. Genuine organisations never ask for secrecy: it is how scammers stop anyone warning you."},
+	{Code: "scammer_threat", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.85, Side: SideCaller, Critical: true, NoNeg: true,
+		Pattern: "[i will hack|we will hack|i will destroy|we will destroy|i will delete|we will delete|i will lock|we will lock|i will block|we will block|i will crash|i will corrupt] ~3 [your computer|your pc|your laptop|your files|your bank account|your account|your phone|everything] || [you are going to lose|you will lose] ~2 [all your money|your money|everything in your account]",
+		Explain: "The caller threatened to hack or destroy your computer or take your money. Genuine organisations never threaten you: hang up."},
 	{Code: "coached_lie", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.95, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "[do not pick|do not choose|do not select|do not tick|do not say|do not put] ~3 [someone told me|somebody told me|i was told to|someone asked me|asked by someone] || [pick|choose|select|tick|put] ~3 [moving money to my own account|moving money to your own account|transferring to my own account|transfer to my own account|to my own account] || COACHSAY ~4 COACHLIE",
 		Explain: "The caller told you what to say if the bank asks. Being told to lie to your bank is a sure sign of a scam."},
 	{Code: "arrest_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.85, Types: tGov, Side: SideCaller, Pattern: "ARREST",
