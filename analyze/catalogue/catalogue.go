@@ -1124,6 +1124,8 @@ var Concepts = []Concept{
 		"drawn to receive; is drawn to receive; was qualified by; been qualified by; was qualified; qualified to; you have been qualified to; eligible to; your eligibility for; eligibility for; you are able to take advantage of; able to take advantage of; now able to take advantage of; you can take advantage of",
 	}},
 	{"BOON", []string{
+		"#num % on your credit card; #num percent on your credit card; straight below #num; below #num on your credit card; below #num % on your credit card; below #num percent",
+
 		"cash benefits; flex card; a flex card; flex card for groceries; grocery allowance; grocery card; giveback benefit; give back benefit; zero premium",
 
 		"back payment; cost of living payment; winter fuel payment; winter fuel allowance; allowance",
