@@ -160,6 +160,8 @@ var codeExamples = map[string]string{
 	"genuine_repeat_message":     "Your prescription is ready to collect. To hear this message again, press 9.",
 	"microsoft_cold_call":        "Hello, this is the Windows technical department calling about your computer.",
 	"scammer_threat":             "If you hang up I will destroy your computer.",
+	"easy_loan_offer":            "We can give you a loan of 3000 even with bad credit.",
+	"server_report_claim":        "Your laptop keeps sending warnings to our servers.",
 }
 
 func TestEveryCodeFires(t *testing.T) {
