@@ -152,7 +152,6 @@ var codeExamples = map[string]string{
 	"redirect_payments":          "You stop paying the loan company and from now on you pay us instead.",
 	"contact_redirect":           "We will change the contact details so all the post comes to our office.",
 	"portal_access_request":      "Give me your login and I will log in to the tax portal on your behalf.",
-	"investment_deposit_request": "Start with just 250 dollars and watch it grow.",
 	"medical_ransom":             "The clinic will not discharge me until the bill is paid, please help.",
 	"number_port_claim":          "Someone is trying to port your number to another network tonight.",
 	"pension_liberation":         "We can unlock your pension before age 55 with a legal loophole.",
@@ -162,6 +161,15 @@ var codeExamples = map[string]string{
 	"scammer_threat":             "If you hang up I will destroy your computer.",
 	"easy_loan_offer":            "We can give you a loan of 3000 even with bad credit.",
 	"server_report_claim":        "Your laptop keeps sending warnings to our servers.",
+	"code_for_you_only":          "We will text you a code, it is for you to type into the app, not to read to me.",
+	"genuine_refund_terms":       "You are within the money back guarantee, so the refund goes to the original payment method.",
+	"genuine_remote_control":     "You can end the session at any time with the button at the top.",
+	"genuine_remote_consent":     "Would you like me to start a remote session to check the drivers?",
+	"genuine_requested_callback": "Hi, you requested a call back about your order on our website.",
+	"scam_debrief":               "That call was a scam and we have blocked the card and sent a new card.",
+	"locked_out_self":            "I got locked out of the app after too many tries.",
+	"direct_debit_details":       "Can you confirm your bank details for the direct debit?",
+	"self_service_banking":       "Please log in to your online banking beforehand so you can show the adviser.",
 }
 
 func TestEveryCodeFires(t *testing.T) {
