@@ -10,7 +10,7 @@ import (
 // codeExamples gives, for every indicator code, a sentence that must raise
 // it. A new code without an example fails TestEveryCodeFires.
 var codeExamples = map[string]string{
-	"popup_lure":                 "A pop-up said my computer was locked and to call Microsoft.",
+	"popup_lure":                 "A pop-up said my computer was locked, with a number to call.",
 	"robocall_lure":              "This is an automated message, press 1 to speak to an agent.",
 	"unexpected_charge_lure":     "If you did not make this purchase, we can cancel it for you.",
 	"subscription_renewal_lure":  "Your Norton subscription was renewed and charged today.",
@@ -170,6 +170,12 @@ var codeExamples = map[string]string{
 	"locked_out_self":            "I got locked out of the app after too many tries.",
 	"direct_debit_details":       "Can you confirm your bank details for the direct debit?",
 	"self_service_banking":       "Please log in to your online banking beforehand so you can show the adviser.",
+	"popup_call_support":         "A warning popped up saying my laptop was locked and to call Microsoft support at this number.",
+	"cancel_needs_access":        "To cancel the renewal we need to connect to your computer first.",
+	"remote_id_password":         "Open the program and tell me the ID and then the password it shows.",
+	"hidden_listener":            "When you get to the till keep the phone in your pocket, I will be listening.",
+	"staff_warning_dismissed":    "If the cashier says it is a scam, do not listen to her, she does not know the case.",
+	"coaching_check":             "Has anyone asked you to say the payment is for a relative?",
 }
 
 func TestEveryCodeFires(t *testing.T) {

@@ -29,7 +29,8 @@ const written = ""
 var familyExamples = []familyExample{
 	// callback lures: the pop-up, the invoice or renewal, the order you did
 	// not place, and the refund that follows
-	{"callback lure: pop-up", written, "a pop up on my screen said my computer was infected and to call microsoft on the number shown", "popup_lure"},
+	{"callback lure: pop-up", written, "a pop up came up on my screen with a loud alarm and a phone number in the middle", "popup_lure"},
+	{"callback lure: pop-up telling you to call support", written, "a pop up on my screen said my computer was infected and to call microsoft on the number shown", "popup_call_support"},
 	{"callback lure: unexpected renewal", written, "I got an email saying my Geek Squad subscription was renewed and I was charged 399 dollars", "subscription_renewal_lure"},
 	{"callback lure: order you did not place", "1112259", "We would like to inform you that there is an order placed for Apple iPhone 11 Pro using your Amazon account. If you do not authorize this order, press 1 or press 2 to authorize this order.", "unexpected_charge_lure"},
 	{"callback lure: the refund that follows", "557684", "12 Pro using your Amazon account if you do not authorize this order and to refund your amount press 1, or press 2 to authorize this order.", "refund_mentioned"},

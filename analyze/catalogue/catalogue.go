@@ -295,6 +295,8 @@ var Concepts = []Concept{
 		"PayPal=paypal; pay pal", "Netflix=netflix", "eBay=ebay", "Apple=apple billing; itunes billing; app store billing",
 	}},
 	{"TECHDEPT", []string{
+		"technician id; my technician id; authorized partner of microsoft; authorised partner of microsoft; microsoft authorized partner; microsoft certified partner; apple support department; apple security department",
+
 		"the helpline; we are the helpline",
 
 		"authorised technician; authorized technician; official technician; authorised by microsoft; authorized by microsoft; windows helpline; microsoft helpline; windows defender support; defender support centre; defender support center; apple security helpline; computer security department; computer security team; level 3 technician; senior case manager; windows security warranty",
@@ -384,6 +386,8 @@ var Concepts = []Concept{
 	}},
 	// --- the victim's device and accounts -----------------------------------
 	{"MYDEVICE", []string{
+		"your imac; your i mac; your mac book; your macbook air; your safari; your chrome",
+
 		"your mac; your macbook; your ipad; your tablet; your hub; your modem; your desktop; your machine; your home network; your network",
 
 		"your i p; your i p address; i p address; your iphone",
@@ -394,6 +398,8 @@ var Concepts = []Concept{
 		"my computer; my laptop; my pc; my screen; my device; my computor; your computor; the computor",
 	}},
 	{"INFECTED", []string{
+		"trojan spy wear; spy wear; compromise; fully compromise; infected files found; infected files",
+
 		"unauthorized people; unauthorised people; unauthorized users; unauthorised users; unauthorized devices; unauthorised devices; unknown devices; unknown people",
 
 		"not safe; is not safe; not protected; is not protected; from another country; from a foreign country; in another country is using",
@@ -415,6 +421,8 @@ var Concepts = []Concept{
 		"hackers; hacker; cyber criminals; cybercriminals; criminals; someone; somebody; scammers; bad guys; foreign hackers; russian hackers; chinese hackers",
 	}},
 	{"INSIDE", []string{
+		"have put this on your; put this on your; have put this in your",
+
 		"has attacked; have attacked; attacked your; is attacking; are attacking",
 
 		"sitting inside; sitting in your; is sitting inside; are sitting inside; has taken over; have taken over",
@@ -429,6 +437,8 @@ var Concepts = []Concept{
 		"stealing your information; stealing your data; stealing your passwords; stealing your details; stealing your photos; steal your information; steal your identity; taking your information; taking your data",
 	}},
 	{"DIAGTOOL", []string{
+		"control shift escape; ctrl shift escape; task manager; listening and established; established and listening; the listening ones; tree and enter; tree tree; the infected file will come; infected files will come; product id; the product id; compare the product id; inspect element; hackers location; the hacker location; hacker i p address; hacker ip address",
+
 		"event viewer; eventvwr; event vwr; eventviewer; windows logs; netstat; net stat; foreign address; foreign addresses; msconfig; ms config; system configuration; stopped services",
 		"tree command; type tree; dir /s; assoc; prefetch; temp files folder; %temp%; system32; system #num; inf folder; cmd; command prompt; run box; run command; run window; run dialog",
 		"errors and warnings; red errors; yellow warnings; red x; red crosses; warning signs; critical errors; errors on your computer; services tab",
@@ -472,6 +482,8 @@ var Concepts = []Concept{
 		"adviser; advisor; financial adviser; financial advisor; my adviser; your adviser; accountant; solicitor; lawyer; my bank; the police; my son; my daughter",
 	}},
 	{"SECRET", []string{
+		"do not mention me; do not mention microsoft; do not mention the company",
+
 		"confidential federal investigation; confidential investigation; this is a confidential case; there is no time to call your daughter|son|family|husband|wife|bank; no time to call your daughter|son|family|husband|wife|bank; no time to speak to your daughter|son|family|husband|wife|bank; they will try to talk you out of it; they always say that; they just want to keep your money",
 
 		"strictly between us; between you and me; keep this strictly between us; not to talk to anyone; not to speak to anyone; not to tell anyone; not to tell anybody; not to talk to anybody; not speak to anyone; not even her son; not even his son; not even her daughter; not even his daughter; not even her kids; not even his kids; not even your family; not even the bank; not to discuss this",
@@ -496,6 +508,8 @@ var Concepts = []Concept{
 		"i am to say; i was to say; i have to say; i had to say; he told me to say; she told me to say; they told me to say; told me to tell",
 	}},
 	{"COACHLIE", []string{
+		"for the roof; for a new roof; it is for your own business; for your own business; it is for business",
+
 		"it was your nephew|niece|son|daughter|grandson|granddaughter|friend|neighbour|neighbor|brother|sister|cousin; it is your nephew|niece|son|daughter|grandson|granddaughter|friend|neighbour|neighbor|brother|sister|cousin",
 
 		"it is for the renovation; for the renovation of your house; it is my nephew; it is my niece; a payment to your contractor; payment to your contractor; it is a payment to your builder",
@@ -585,10 +599,14 @@ var Concepts = []Concept{
 		"your bank manager; branch staff; branch manager; someone in the branch; people in the branch; insiders; an insider; inside job; the staff",
 	}},
 	{"CORRUPT", []string{
+		"get commission; they get commission; get commission from the police; do not know anything about the",
+
 		"involved; in on it; corrupt; working with the criminals; working with them; part of this; part of the fraud; part of the scam; can not be trusted; cannot be trusted; are under investigation; is under investigation; stealing",
 	}},
 	// --- selling and paying ---------------------------------------------------
 	{"PLAN", []string{
+		"the lifetime; two years or the lifetime; one time investment; no charges for all of your life; for all of your life; digital warranty; computer warranty; years of protection",
+
 		"lifetime support; lifetime protection; lifetime plan; lifetime license; lifetime warranty; lifetime service; lifetime membership; lifetime security; lifetime subscription; life time support; life time protection",
 		"1 time fix; 1 time fee; onetime fee; support plan; protection plan; security plan; maintenance plan; service plan; technical support plan; security package",
 		"#num year plan; #num years plan; #num year protection; #num year support; #num year license; yearly plan; annual plan; firewall protection; premium support",
@@ -615,6 +633,8 @@ var Concepts = []Concept{
 		"PlayStation card=playstation card; psn card; playstation gift card", "Nintendo card=nintendo card; nintendo eshop card",
 	}},
 	{"GIFTSTRONG", []string{
+		"through the gift cards; through gift cards; by the gift cards; verifying them in the federal system; verifying them in the system; verify the gift cards; verifying the gift cards; buy new cards; buy new cards from a different store; the card that you read; did the cashier activate; not activated properly; at the store for the cards; credit card at the store for the cards",
+
 		"photos of the backs; photo of the back; pictures of the backs; picture of the back; photos of the back of the cards; scratch off the back",
 		"get it in cards; pay it in cards; the rest in cards; in cards; cards worth; google play cards worth; vouchers worth",
 
@@ -640,6 +660,8 @@ var Concepts = []Concept{
 	}},
 	{"CARDDETAIL", []string{"numbers; number; code; codes; pin; pins; scratch; back of; read; send; photo; picture; numbers on the back; card number; claim"}},
 	{"CRYPTO", []string{
+		"Bitcoin=coin flip; coinflip; coin flip machine; bitcoin depot; coinme; athena bitcoin",
+
 		"Bitcoin=coin atm; coin machine; bitcoin cash machine",
 
 		"Bitcoin=bitcoin; bit coin; bitcoins; btc; bitcoin atm; bitcoin machine; bitcoin kiosk; bitcoin wallet",
@@ -690,12 +712,14 @@ var Concepts = []Concept{
 	{"STOREGO", []string{"go to; drive to; walk to; go down to; nearest; nearby; closest; which store; what store; is there a; near you"}},
 	{"STORE", []string{"walmart; target; cvs; walgreens; best buy; costco; 7 eleven; kroger; dollar general; rite aid; the store; a store; any store; the shop; a shop; tesco; sainsbury; sainsburys; asda; argos; boots; the post office; a supermarket; the supermarket; petrol station; gas station"}},
 	{"BALANCE", []string{
+		"tell me the balance; what is the balance showing; the balance showing",
+
 		"which bank you are with; which bank are you with; which bank do you have; which bank do you bank with; name of the bank linked; which bank is linked; the bank linked to",
 		"which bank you use; which bank do you use; what bank do you use; which bank are you with; what bank are you with; who do you bank with; which bank do you bank with; which banks do you use",
 		"how much money do you have; how much do you have in; what is your balance; what is the balance; check your balance; your available balance; how much is in your; do you have any other bank; do you have another bank; any other accounts; other bank accounts; your savings account balance"}},
 	{"GIFTFOR", []string{"for your niece|nephew|granddaughter|grandson|daughter|son|friend|sister|brother|mum|mom|dad; for my granddaughter; for my grandson; for my daughter; for my son; for my niece; for my nephew; for her birthday; for his birthday; for my birthday; birthday present; christmas present; as a present; as a gift; for a present; wedding present; for christmas"}},
 	{"CONCEAL", []string{"put; place; wrap; hide; send; post; mail; seal; pack"}},
-	{"CASHNOTES", []string{"cash; money; notes; bills; banknotes; the cash; the money"}},
+	{"CASHNOTES", []string{"the #num; #num dollars; #num pounds; cash; money; notes; bills; banknotes; the cash; the money"}},
 	{"CONTAINER", []string{"envelope; box; parcel; package; magazine; book; post; mail; shoebox; a bag; an envelope"}},
 	{"GOLD", []string{"gold; gold bars; gold coins; bullion; precious metals; silver bars"}},
 	{"FEE", []string{
@@ -778,6 +802,8 @@ var Concepts = []Concept{
 		"done automatically; was done automatically; automatically renewed; renewed automatically; has been renewed; was renewed; will be charged",
 	}},
 	{"OVERREFUND", []string{
+		"our system was transferring the funds; the system was transferring the funds; refresh the page and tell me the balance; refresh the page and tell me; return of excess funds; return the excess; the excess funds; the excess amount; the amount was typed by you; the amount was typed by you only; i am begging you",
+
 		"system made a mistake it put; made a mistake and put; made a mistake it put; the system put #num; it put #num in your; put #num in your savings; put #num in your account instead; typed #num instead of; entered #num instead of; put an extra #num; sent #num instead of",
 
 		"lose his job; lose her job; lose their job; he would lose his job; she would lose her job; send the extra back; accidentally put #num in; put #num in by mistake; accidentally sent; accidentally put in; you have to return the balance; you need to return the balance; return the balance to me; i only had to give you",
@@ -796,6 +822,8 @@ var Concepts = []Concept{
 		"refund software; refund app; refund application; refund tool; cancellation portal; cancellation form; cancellation software; refund amount",
 		"fill out the refund form; refund form; fill in the form; type the amount; enter the amount; type in the amount; put in the amount; refund portal; refund page"}},
 	{"SAFEACC", []string{
+		"open the new account in your name; open a new account in your name today; send the same amount to yourself; to reverse that zelle; reverse that zelle transfer; reverse the zelle transfer; to yourself using zelle; to yourself using the zelle",
+
 		"internal suspense account; bank internal suspense account; into the suspense account; to the suspense account; safe federal voucher; federal voucher; government voucher; safe voucher",
 
 		"ring fenced account; ring fenced; holding wallet; government holding wallet; government wallet; protected wallet; a new protected account; new protected account",
@@ -844,6 +872,8 @@ var Concepts = []Concept{
 	}},
 	// --- lures ---------------------------------------------------------------
 	{"POPUP", []string{
+		"your computer is blocked; computer is blocked for security reasons; blocked for security reasons; this box came up; a box came up; box came up with; came up with the microsoft logo; it gave you this toll free number; gave me a toll free number; gave me this number to call",
+
 		"screen has gone all blue; screen has gone blue; screen went blue; screen has gone all red; screen went all red; keeps going beep; keeps beeping; a phone number in the middle; phone number in the middle; number in the middle of the screen",
 
 		"number that was on the screen; the number on your screen; number which was given; given on your screen; on my computer saying to call; saying to call this number; to call this number because; page came up; will not go away; voice keeps talking; my computer is blocked; firewall breach detected; alert on your iphone; alert on your computer; alert on your screen; got the alert; sent you the alert; message on my computer; a message on my computer; the support number on the screen; support number that was on the screen",
@@ -1051,6 +1081,8 @@ var Concepts = []Concept{
 		"by card; with a card; with your card; on your card; on a card; by debit card; by credit card; with a debit card; with a credit card; with your debit card; with your credit card; on a credit card; on a debit card; over the phone; on the phone; on this call; by bank transfer; by transfer; bank transfer; by wire; by wire transfer; wire transfer",
 	}},
 	{"PAYODD", []string{
+		"electronic check; an electronic check; a electronic check; e check; an e check",
+
 		"e-wallet; e wallet; ewallet; by e-wallet; with an e-wallet; by moneygram; by money gram; by western union; via western union; via moneygram; by cash app; with cash app; a cash app transfer; by zelle; via zelle; by venmo; with a prepaid card; by prepaid card; with prepaid cards; in cash to; by courier",
 	}},
 	{"NOWWORD", []string{
@@ -1060,6 +1092,8 @@ var Concepts = []Concept{
 		"do not share; don't share; never share; do not share this code; do not give this code; never give this code; not to share; the text says; the message says; it will say; it says",
 	}},
 	{"DISMISS", []string{
+		"it will show like that only; it will show like that; it is not payment; it is not a payment; that is the refund code; that is just the refund code",
+
 		"that is the standard message; that is just the standard message; it is just the standard message; it is a standard message; just a standard message; that is automatic; it is automatic; it is an automatic message; just how it is worded; that is just the wording; it is coming from my side; from my side",
 		"ignore that; ignore that bit; ignore that part; ignore it; ignore the warning; ignore that message; that is only for; only for when strangers; only for strangers; it is fine because; it was fine because; it is fine since; so it is fine; it is ok because; i am your bank so; since i am from the bank; because i am the bank; because they were the bank; because we are the bank; because i am from the bank",
 	}},
@@ -1339,6 +1373,15 @@ var Rules = []Rule{
 	{Code: "prize_claim", Element: Hook, Stage: hangup.StageLure, Weight: 0.7, Types: tPrize, Side: SideCaller, Pattern: "WON || CLAIMVERB ~3 PRIZE ~3 [now|today|you have to|you need to|you must|fee|first]",
 		Explain: "The caller said you have won a prize, lottery or grant. You cannot win something you never entered, and real prizes never cost a fee."},
 	// S2 remote access
+	{Code: "popup_call_support", Element: Lure, Alone: true, Stage: hangup.StageLure, Weight: 0.85, Types: tTech, Side: SideAny, OnNeg: Never,
+		Pattern: "POPUP ~14 [call|to call|ring|phone|contact|dial] ~4 TECHBRAND|TECHDEPT || [call|to call] ~3 TECHBRAND|TECHDEPT ~8 [at this number|on this number|at the number|on the number shown|the number on the screen|toll free]",
+		Explain: "A pop-up or warning on the screen told you to call Microsoft, Apple or 'support'. Their real warnings never give a phone number: whoever answers that number is a scammer."},
+	{Code: "cancel_needs_access", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "[for the cancellation|to cancel|for cancellation|to process the cancellation|to cancel it|to cancel the subscription|to cancel the renewal] ~6 [we need to uninstall|we need to connect|we need to access|we need to get into|you need to install|you need to download|i need to connect|i need to access|we need remote|i need remote]",
+		Explain: "The caller said cancelling needs access to your computer or a download. Cancelling a subscription never does: that is how refund scams get in."},
+	{Code: "remote_id_password", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
+		Pattern: "[your id and password|the id and password|id and the password|the id and the password|your id and the password] ~8 [tell me|read me|give me|i will need|i need|read them|read it] || [tell me|read me|give me] ~3 [the id|your id] ~12 [password|the password]",
+		Explain: "The caller asked for the ID and password your remote-access program shows. With them they control your computer."},
 	{Code: "remote_tool_install", Element: Request, Stage: hangup.StageRemote, Weight: 1.0, Types: tTech, Side: SideCaller, Critical: true,
 		Pattern: "INSTALL|NAVIGATE ~6 RTOOL || RTOOL ~6 INSTALL || ASKYOU ~6 RTOOL", OnNeg: Never,
 		Explain: "The caller asked you to install {x}. It gives them full control of your computer. Genuine companies never do this on a call they started."},
@@ -1379,12 +1422,18 @@ var Rules = []Rule{
 		Explain: "The caller told you not to turn off your computer. Scammers say this to keep control of it; switching off is safe."},
 	{Code: "do_not_hang_up", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.6, Side: SideCaller, NoNeg: true, Pattern: "HANGUP",
 		Explain: "The caller told you not to hang up. A genuine caller never minds you hanging up and calling back on a number you trust."},
-	{Code: "secrecy_demand", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "DONOT ~2 TELLVERB ~4 TELLWHO || SECRET",
+	{Code: "secrecy_demand", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "DONOT ~2 TELLVERB ~4 TELLWHO || SECRET",
 		Explain: "The caller told you to keep this secret or not to tell your bank or family. Genuine organisations never ask for secrecy: it is how scammers stop anyone warning you."},
 	{Code: "scammer_threat", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.85, Side: SideCaller, Critical: true, NoNeg: true,
-		Pattern: "[i will hack|we will hack|i will destroy|we will destroy|i will delete|we will delete|i will lock|we will lock|i will block|we will block|i will crash|i will corrupt] ~3 [your computer|your pc|your laptop|your files|your bank account|your account|your phone|everything] || [you are going to lose|you will lose] ~2 [all your money|your money|everything in your account]",
+		Pattern: "[i will hack|we will hack|i will destroy|we will destroy|i will delete|we will delete|i will lock|we will lock|i will block|we will block|i will crash|i will corrupt] ~3 [your computer|your pc|your laptop|your files|your bank account|your account|your phone|everything] || [you are going to lose|you will lose] ~2 [all your money|your money|everything in your account] || [i will take all your money|i know where you live|i will send people to your house|i will send the people to your house|i will find you and|i put the password on your computer|i have locked your computer|i am going to delete all your files|your computer is going to be destroyed|you will lose everything in your bank account|you will burn in hell|i will remember your voice]",
 		Explain: "The caller threatened to hack or destroy your computer or take your money. Genuine organisations never threaten you: hang up."},
-	{Code: "coached_lie", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.95, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "[do not pick|do not choose|do not select|do not tick|do not say|do not put] ~3 [someone told me|somebody told me|i was told to|someone asked me|asked by someone] || [pick|choose|select|tick|put] ~3 [moving money to my own account|moving money to your own account|transferring to my own account|transfer to my own account|to my own account] || COACHSAY ~4 COACHLIE",
+	{Code: "hidden_listener", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, Critical: true, NoNeg: true,
+		Pattern: "[keep the phone in your pocket|put the phone in your pocket|put it in the pocket and i will listen|put it in your pocket and i will listen|i will be listening|i will listen to everything|keep me in your pocket]",
+		Explain: "The caller wanted to listen in while you speak to a cashier or the bank. That is how scammers coach people through buying cards or sending money: hang up and tell the staff."},
+	{Code: "staff_warning_dismissed", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, Critical: true, NoNeg: true,
+		Pattern: "[do not listen to her|do not listen to him|do not listen to them|ignore her|ignore him|ignore what she says|ignore what he says] ~12 [cashier|teller|store|shop|bank|manager|staff|they do not know] || [cashier|teller|the store|the shop|the bank|manager|staff] ~12 [do not listen to her|do not listen to him|do not listen to them|ignore her|ignore him]",
+		Explain: "The caller told you to ignore what a cashier or bank staff said. Staff are trained to spot scams: when they warn you, listen to them."},
+	{Code: "coached_lie", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.95, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "[do not pick|do not choose|do not select|do not tick|do not say|do not put] ~3 [someone told me|somebody told me|i was told to|someone asked me|asked by someone] || [pick|choose|select|tick|put] ~3 [moving money to my own account|moving money to your own account|transferring to my own account|transfer to my own account|to my own account] || COACHSAY ~4 COACHLIE || COACHLIE ~4 [like you told me|as you told me|like you said|as you said|like you told me to|as you told me to]",
 		Explain: "The caller told you what to say if the bank asks. Being told to lie to your bank is a sure sign of a scam."},
 	{Code: "arrest_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.85, Types: tGov, Side: SideCaller, Pattern: "ARREST",
 		Explain: "The caller threatened arrest or jail. Police and tax authorities never phone to threaten arrest unless you pay: this is a scare to make you pay."},
@@ -1398,7 +1447,7 @@ var Rules = []Rule{
 		Explain: "The caller pushed you to act immediately. Pressure to act before you can think or check is a warning sign."},
 	{Code: "deadline_pressure", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.5, Side: SideCaller, Pattern: "DEADLINE",
 		Explain: "The caller said this is a final notice or gave you minutes or hours to act. Made-up deadlines are there to stop you checking."},
-	{Code: "assets_at_risk", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.55, Side: SideCaller, Pattern: "YOURASSETS ~4 ATRISK",
+	{Code: "assets_at_risk", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.55, Side: SideCaller, Pattern: "YOURASSETS ~4 ATRISK || HACKERS ~4 [can take|will take|can steal|will steal|will empty|can empty] ~3 [all your savings|your savings|all your money|your money|your bank account|everything]",
 		Explain: "The caller said your money, accounts or identity are at risk right now: fear makes people act without checking."},
 	{Code: "device_doom_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.6, Types: tTech, Side: SideCaller, Pattern: "DOOM",
 		Explain: "The caller said your computer will stop working or lose everything unless you act: a scare to sell a fake fix."},
@@ -1436,7 +1485,7 @@ var Rules = []Rule{
 		Explain: "The caller arranged for a courier or 'officer' to collect cash, cards or gold from you. Banks and police never collect money or cards from your home."},
 	{Code: "card_handover", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.85, Types: tBank, Side: SideCaller, Critical: true, Pattern: "CARDCUT",
 		Explain: "The caller told you to cut up your card or put it in an envelope for collection. Banks never collect cards: the chip and your PIN are what the thieves want."},
-	{Code: "cash_in_post", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.95, Side: SideCaller, Critical: true, Pattern: "CONCEAL ~5 CASHNOTES ~6 CONTAINER",
+	{Code: "cash_in_post", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.95, Side: SideCaller, Critical: true, Pattern: "CONCEAL ~5 CASHNOTES ~6 CONTAINER || [write documents|write papers|say it is documents|label it as documents|mark it as documents|do not write money|do not write cash|do not mention money|do not mention cash|put documents on it]",
 		Explain: "The caller wanted cash hidden in a parcel or envelope. Sending cash by post or courier is a hallmark of a scam."},
 	{Code: "buy_gold", Element: Request, Stage: hangup.StagePayment, Weight: 0.8, Types: tBank, Side: SideCaller, Pattern: "[buy|purchase|buying] ~4 GOLD",
 		Explain: "The caller wanted you to buy gold. Scammers ask for gold because it is easy to carry away and hard to trace."},
@@ -1449,7 +1498,7 @@ var Rules = []Rule{
 		Explain: "The caller offered a loan whatever your credit. Lenders must check: a guaranteed loan on a cold call is how advance-fee loan scams start."},
 	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[to process your winnings|to process the winnings|to release your winnings|to activate your winning|activate your winning profile] ~8 [charge|fee|payment|transfer] || FEE ~4 [for the release|for release|for the blockchain release|for the unlock] || FEE ~8 [to release it|to release the parcel|to release your parcel|to release the package|to clear it] || [to process|process|processing|to release|to expedite|expedite|to ensure] ~6 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|the process|your reward|the reward] ~8 FEE || FEE ~10 [to process|to ensure|to expedite] ~4 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|your reward] || [release fee|withdrawal fee|unlocking fee|compliance fee] || FEE ~10 [funds are released|funds will be released|money will be released|funds released|money is released] || [return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get it all back|get all of it back|get everything back|get your money back|recover it|recover it all|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE || FEE ~8 [it is refundable|fully refundable|is refundable|refundable once|will be refunded|you will get it back|it will come back] || FEE ~10 [funds will arrive|the funds will arrive|money will arrive|will arrive in your account|will be credited to your account|will come back to your account] || [which costs #num|it costs #num|that costs #num] ~8 [once it is paid|once paid|once you pay|after you pay|when it is paid] || [loan|a loan|the loan|loan of #num] ~14 [in advance|upfront|up front|pay first|you pay first|first you pay|before we release] || [to withdraw|before i can withdraw|before you can withdraw|to take out|to take my money out|to take your money out] ~6 [pay|paying|to pay] ~4 [tax|taxes|a tax|the tax|a fee|fees|the fee]",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
-	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD || UNLESSPAY ~6 PAYCHAN|PAYODD",
+	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD || UNLESSPAY ~6 PAYCHAN|PAYODD || [write|writing|do|pay by|pay with|payment by] ~3 [a electronic check|an electronic check|an e check|electronic check]",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
 	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
 		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || [asked if i would give|asked me to give|would you give|could you give|asked if i could give] ~6 [by card|over the phone|on the phone|card|today|tonight] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin]",
@@ -1461,7 +1510,7 @@ var Rules = []Rule{
 		Pattern: "[to my personal|into my personal|to my own|into my own|on my personal] ~2 [number|account|zelle|cash app|paypal|venmo|bank account|wallet]",
 		Explain: "The caller wanted the money paid to a personal account. Genuine organisations are paid into their own business accounts."},
 	{Code: "payee_excuse", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller,
-		Pattern: "[bank account is being set up|account is being set up|account is under audit|account is under maintenance|our account is frozen|our account is blocked|our account is not working|company account is not working|we do not have a website|do not have a website yet|no website yet]",
+		Pattern: "[bank account is being set up|account is being set up|account is under audit|account is under maintenance|our account is frozen|our account is blocked|our account is not working|company account is not working|we do not have a website|do not have a website yet|no website yet] || [we use gmail|we use the gmail|from a gmail|gmail address] ~8 [because|server|maintenance|billing] || [server was under maintenance|our server is under maintenance|server is down so]",
 		Explain: "The caller gave a reason why the money cannot go to an official account or website. Genuine organisations have both."},
 	{Code: "redirect_payments", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never,
 		Pattern: "[stop paying] ~16 [to us|pay us|through us|via us] || [pay us instead|pay us directly|payments to us instead]",
@@ -1518,7 +1567,7 @@ var Rules = []Rule{
 		Pattern: "[test|check|examine|inspect|analyse|analyze|verify] ~4 [the notes|the cash|the money|the bills|the banknotes] ~4 [for fingerprints|fingerprints|for counterfeit|counterfeit|forensic|forensically|for evidence|as evidence|serial numbers] || [counterfeit notes|fake notes|marked notes|marked bills|counterfeit money] ~10 [withdraw|take out|collect|courier|officer|bring|hand over]",
 		Explain: "The caller wanted your cash as 'evidence' to check for fingerprints or forgeries. Police never ask you to withdraw money or hand it over for an investigation."},
 	{Code: "collection_password", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.9, Side: SideCaller, Critical: true, NoNeg: true,
-		Pattern: "[he will say|she will say|they will say|the courier will say|the officer will say|the driver will say|he will give you|she will give you] ~3 [the password|a password|the code word|a code word|codeword|code word|the secret word|a secret word]",
+		Pattern: "[he will say|she will say|they will say|the courier will say|the officer will say|the driver will say|he will give you|she will give you] ~3 [the password|a password|the code word|a code word|codeword|code word|the secret word|a secret word] || [he will give|she will give|they will give|the courier will give] ~2 [the password|a password|the code word|a code word|codeword|code word]",
 		Explain: "The caller set up a password for someone who will come to your door. That is how courier scams hand over cash and cards: genuine banks and police never collect anything from you."},
 	{Code: "safe_account", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 1.0, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never, Pattern: "SAFEACC",
 		Explain: "The caller talked about a 'safe account'. Banks never ask you to move money to keep it safe: this is always a scam."},
@@ -1603,10 +1652,10 @@ var Rules = []Rule{
 		Pattern: "[money back guarantee|day money back|within #num days of renewal|within #num days of the renewal|back to the card you paid with|to the original payment method|to your original payment method|back to your original card|back on the card you paid with|refund id|refund reference]",
 		Explain: "The refund goes back to the card you paid with under the company's stated terms: how genuine refunds work. They never need remote access, your bank login or a transfer from you."},
 	{Code: "genuine_remote_control", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, NoNeg: true,
-		Pattern: "[end the session|stop the session|end it|close the window|disconnect me|end the connection] ~4 [at any time|any time|whenever you want|whenever you like] || [view only|choose view only|view only access]",
+		Pattern: "[end the session|stop the session|end it|close it|close the window|disconnect me|end the connection] ~4 [at any time|any time|whenever you want|whenever you like] || [view only|choose view only|view only access]",
 		Explain: "You were told you can end the remote session at any time or keep it to viewing: what genuine support you asked for says. Only let in someone you called on a number you trust."},
 	{Code: "genuine_remote_consent", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true,
-		Pattern: "[would you like me to|if you are happy to|if you are happy for me to|do you want me to|shall i|are you happy for me to|is it ok if i] ~4 [start a remote session|remote in|remote on|connect to your computer|take a look remotely|start a session|connect remotely|connect to your laptop]",
+		Pattern: "[would you like me to|if you are happy to|if you are happy for me to|do you want me to|shall i|are you happy for me to|is it ok if i] ~4 [start a remote session|remote in|remote on|connect to your computer|take a look remotely|start a session|connect remotely|connect to your laptop|connect to have a look|connect and have a look|connect|to connect]",
 		Explain: "The helper asked whether you wanted a remote session, and let you choose."},
 	{Code: "genuine_requested_callback", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true,
 		Pattern: "[you requested a call back|you have requested a call back|you requested a callback|you have requested a callback|you asked us to call you back|you asked for a call back|you asked for a callback|as you requested|you booked a call back|you booked a callback]",
@@ -1623,6 +1672,9 @@ var Rules = []Rule{
 	{Code: "self_service_banking", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Overrides: []string{"bank_login_request"},
 		Pattern: "[log in to your online banking|log into your online banking|log in to your app|open your banking app|log in to the app] ~3 [beforehand|before the appointment|before your appointment|before the call] || [in the app yourself|yourself in the app|on the app yourself|check it yourself in the app]",
 		Explain: "You were asked to use your banking app yourself, with nobody watching or connected: how genuine appointments work."},
+	{Code: "coaching_check", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, NoNeg: true, Overrides: []string{"secrecy_demand", "coached_lie"},
+		Pattern: "[has anyone asked you to|has anybody asked you to|did anyone ask you to|did anybody ask you to|has anyone told you to|did anyone tell you to|has someone asked you to|has someone told you to|have you been asked to|have you been told to|were you told to|were you asked to]",
+		Explain: "The bank asked whether anyone had told you what to say or to keep something from them: the question genuine banks ask to catch scams. Answer it honestly."},
 	{Code: "genuine_call_back_advice", Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, Pattern: "CALLBACKVERB ~8 CALLOFFICIAL",
 		Explain: "The speaker suggested checking by calling a number you already trust (the back of your card, the official website): what genuine organisations advise."},
 	{Code: "gift_card_as_present", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Overrides: []string{"gift_card_payment"}, Pattern: "GIFTCARD ~8 GIFTFOR || GIFTFOR ~8 GIFTCARD",
