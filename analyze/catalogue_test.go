@@ -176,6 +176,7 @@ var codeExamples = map[string]string{
 	"hidden_listener":            "When you get to the till keep the phone in your pocket, I will be listening.",
 	"staff_warning_dismissed":    "If the cashier says it is a scam, do not listen to her, she does not know the case.",
 	"coaching_check":             "Has anyone asked you to say the payment is for a relative?",
+	"popup_warning_advice":       "If you ever see a pop-up telling you to ring Microsoft, do not call the number.",
 }
 
 func TestEveryCodeFires(t *testing.T) {

@@ -230,6 +230,8 @@ var Concepts = []Concept{
 		"type in; enter; what numbers; which numbers; call out; asked me to read; told me to read; had me read; wanted me to read; asked for; asked me for; wanted; i read; i read out; i gave him; i gave her; i gave them",
 	}},
 	{"CODE", []string{
+		"the i d; your i d; i d number; i d and password; your i d and password; the i d and password",
+
 		"otp; o t p; the otp; otp code; one time password; one time pin; one time code",
 
 		"computer's id; computers id; your computer id; the computer id",
@@ -508,6 +510,8 @@ var Concepts = []Concept{
 		"i am to say; i was to say; i have to say; i had to say; he told me to say; she told me to say; they told me to say; told me to tell",
 	}},
 	{"COACHLIE", []string{
+		"it was my nephew|niece|son|daughter|grandson|granddaughter|friend|brother|sister|cousin",
+
 		"for the roof; for a new roof; it is for your own business; for your own business; it is for business",
 
 		"it was your nephew|niece|son|daughter|grandson|granddaughter|friend|neighbour|neighbor|brother|sister|cousin; it is your nephew|niece|son|daughter|grandson|granddaughter|friend|neighbour|neighbor|brother|sister|cousin",
@@ -1373,14 +1377,14 @@ var Rules = []Rule{
 	{Code: "prize_claim", Element: Hook, Stage: hangup.StageLure, Weight: 0.7, Types: tPrize, Side: SideCaller, Pattern: "WON || CLAIMVERB ~3 PRIZE ~3 [now|today|you have to|you need to|you must|fee|first]",
 		Explain: "The caller said you have won a prize, lottery or grant. You cannot win something you never entered, and real prizes never cost a fee."},
 	// S2 remote access
-	{Code: "popup_call_support", Element: Lure, Alone: true, Stage: hangup.StageLure, Weight: 0.85, Types: tTech, Side: SideAny, OnNeg: Never,
-		Pattern: "POPUP ~14 [call|to call|ring|phone|contact|dial] ~4 TECHBRAND|TECHDEPT || [call|to call] ~3 TECHBRAND|TECHDEPT ~8 [at this number|on this number|at the number|on the number shown|the number on the screen|toll free]",
+	{Code: "popup_call_support", Element: Lure, Alone: true, Stage: hangup.StageLure, Weight: 0.85, Types: tTech, Side: SideAny, NoNeg: true,
+		Pattern: "POPUP ~24 [call|to call|ring|phone|contact|dial] ~4 TECHBRAND|TECHDEPT || [call|to call] ~3 TECHBRAND|TECHDEPT ~8 [at this number|on this number|at the number|on the number shown|the number on the screen|toll free]",
 		Explain: "A pop-up or warning on the screen told you to call Microsoft, Apple or 'support'. Their real warnings never give a phone number: whoever answers that number is a scammer."},
 	{Code: "cancel_needs_access", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tRefund, Side: SideCaller, Critical: true, OnNeg: Never,
 		Pattern: "[for the cancellation|to cancel|for cancellation|to process the cancellation|to cancel it|to cancel the subscription|to cancel the renewal] ~6 [we need to uninstall|we need to connect|we need to access|we need to get into|you need to install|you need to download|i need to connect|i need to access|we need remote|i need remote]",
 		Explain: "The caller said cancelling needs access to your computer or a download. Cancelling a subscription never does: that is how refund scams get in."},
 	{Code: "remote_id_password", Element: Request, Stage: hangup.StageRemote, Weight: 0.8, Types: tTech, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "[your id and password|the id and password|id and the password|the id and the password|your id and the password] ~8 [tell me|read me|give me|i will need|i need|read them|read it] || [tell me|read me|give me] ~3 [the id|your id] ~12 [password|the password]",
+		Pattern: "[your id and password|the id and password|id and the password|the id and the password|your id and the password|your i d and password|the i d and password|i d and password] ~8 [tell me|read me|give me|i will need|i need|read them|read it] || [tell me|read me|give me] ~3 [the id|your id|the i d|your i d] ~12 [password|the password]",
 		Explain: "The caller asked for the ID and password your remote-access program shows. With them they control your computer."},
 	{Code: "remote_tool_install", Element: Request, Stage: hangup.StageRemote, Weight: 1.0, Types: tTech, Side: SideCaller, Critical: true,
 		Pattern: "INSTALL|NAVIGATE ~6 RTOOL || RTOOL ~6 INSTALL || ASKYOU ~6 RTOOL", OnNeg: Never,
@@ -1675,6 +1679,9 @@ var Rules = []Rule{
 	{Code: "coaching_check", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, NoNeg: true, Overrides: []string{"secrecy_demand", "coached_lie"},
 		Pattern: "[has anyone asked you to|has anybody asked you to|did anyone ask you to|did anybody ask you to|has anyone told you to|did anyone tell you to|has someone asked you to|has someone told you to|have you been asked to|have you been told to|were you told to|were you asked to]",
 		Explain: "The bank asked whether anyone had told you what to say or to keep something from them: the question genuine banks ask to catch scams. Answer it honestly."},
+	{Code: "popup_warning_advice", Stage: hangup.StageGenuine, Weight: 0.6, Side: SideAny, NoNeg: true, Overrides: []string{"popup_call_support", "popup_lure"},
+		Pattern: "[if you see|if you get|if there is|if you ever see|if you ever get] ~3 [a pop up|a popup|a message|a warning|an alert] ~20 [do not call|never call|it is a scam|it is fake|ignore it|close the browser|it is not us|it is not from us]",
+		Explain: "The speaker warned you about fake pop-ups: what genuine organisations say."},
 	{Code: "genuine_call_back_advice", Stage: hangup.StageGenuine, Weight: 0.8, Side: SideAny, Pattern: "CALLBACKVERB ~8 CALLOFFICIAL",
 		Explain: "The speaker suggested checking by calling a number you already trust (the back of your card, the official website): what genuine organisations advise."},
 	{Code: "gift_card_as_present", Stage: hangup.StageGenuine, Weight: 0.5, Side: SideAny, NoNeg: true, Overrides: []string{"gift_card_payment"}, Pattern: "GIFTCARD ~8 GIFTFOR || GIFTFOR ~8 GIFTCARD",
