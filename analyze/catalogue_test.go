@@ -177,6 +177,10 @@ var codeExamples = map[string]string{
 	"staff_warning_dismissed":    "If the cashier says it is a scam, do not listen to her, she does not know the case.",
 	"coaching_check":             "Has anyone asked you to say the payment is for a relative?",
 	"popup_warning_advice":       "If you ever see a pop-up telling you to ring Microsoft, do not call the number.",
+	"unknown_subscription":       "The invoice says Norton renewed but I never had Norton on this computer.",
+	"not_on_register":            "He gave me a charity number but I could not find it on the charity commission register.",
+	"computer_steering":          "Please go to your computer now and I will guide you step by step.",
+	"fake_check_forward":         "We will mail you a check, you deposit it and then send the rest to our supplier.",
 }
 
 func TestEveryCodeFires(t *testing.T) {
