@@ -181,6 +181,11 @@ var codeExamples = map[string]string{
 	"not_on_register":            "He gave me a charity number but I could not find it on the charity commission register.",
 	"computer_steering":          "Please go to your computer now and I will guide you step by step.",
 	"fake_check_forward":         "We will mail you a check, you deposit it and then send the rest to our supplier.",
+	"mistaken_payment_return":    "I sent 300 to you by mistake, please send it back to this other account.",
+	"reversal_request":           "To reverse the transaction you need to read me the code we sent.",
+	"car_warranty_offer":         "I can activate the powertrain coverage on your vehicle today.",
+	"doc_prep_company":           "We are a certified document preparation company for federal student loans.",
+	"unknown_debt":               "I never borrowed from that company and they want 900.",
 }
 
 func TestEveryCodeFires(t *testing.T) {
