@@ -356,6 +356,13 @@ func (m *matcher) negatedAt(ts []token, hits []hit, sc *matchScratch, r *rule, f
 				boundary = true
 				break
 			}
+			// Speech-to-text has no full stops: a new "I" or "we" after
+			// the negated words starts a clause of its own ("we can't
+			// release it I just need your card number").
+			if t > n.to && (ts[t].text == "i" || ts[t].text == "we") {
+				boundary = true
+				break
+			}
 		}
 		if boundary {
 			continue
