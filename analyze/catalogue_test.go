@@ -186,6 +186,7 @@ var codeExamples = map[string]string{
 	"car_warranty_offer":         "I can activate the powertrain coverage on your vehicle today.",
 	"doc_prep_company":           "We are a certified document preparation company for federal student loans.",
 	"unknown_debt":               "I never borrowed from that company and they want 900.",
+	"order_robocall":             "Your order of a MacBook for 1,299 dollars is being shipped, if you did not authorise this order press 1.",
 }
 
 func TestEveryCodeFires(t *testing.T) {

@@ -469,6 +469,8 @@ var Concepts = []Concept{
 	{"TURNOFF", []string{"turn off; switch off; shut down; shut off; shutdown; close; restart; reboot; unplug; disconnect; touch; power off; turn it off; switch it off"}},
 	{"THEMACHINE", []string{"computer; pc; laptop; machine; screen; device; system; router; it; the power; the internet; the connection; that page; this page; the page; that window; this window; the browser"}},
 	{"HANGUP", []string{
+		"if you put the phone down; if you put down the phone",
+
 		"hang up that other phone; hang up the other phone; put down the other phone; put the other phone down",
 
 		"must not hang up; must not disconnect; should not hang up; can not hang up; you can not hang up; must not end this call; must not cut the call",
@@ -531,6 +533,8 @@ var Concepts = []Concept{
 		"it is for my nephew; it is for my niece; it is for my son; it is for my daughter; it is for my grandson; it is for my granddaughter; it is for my brother; it is for my sister; it is for my friend; it is for a friend",
 	}},
 	{"THREAT", []string{
+		"pension stops; the pension stops; payments have been put on hold; your payments have been put on hold; benefits have been put on hold; payments are on hold",
+
 		"for litigation; forward your file; to the county for litigation; forward your file to; file for litigation",
 
 		"your visa will be cancelled; visa will be cancelled; visa will be canceled; visa will be revoked; visa status will be cancelled; deported back; green card will be cancelled; green card will be revoked; citizenship will be revoked",
@@ -645,6 +649,8 @@ var Concepts = []Concept{
 		"PlayStation card=playstation card; psn card; playstation gift card", "Nintendo card=nintendo card; nintendo eshop card",
 	}},
 	{"GIFTSTRONG", []string{
+		"or gift card; or by gift card; card or gift card",
+
 		"through the gift cards; through gift cards; by the gift cards; verifying them in the federal system; verifying them in the system; verify the gift cards; verifying the gift cards; buy new cards; buy new cards from a different store; the card that you read; did the cashier activate; not activated properly; at the store for the cards; credit card at the store for the cards",
 
 		"photos of the backs; photo of the back; pictures of the backs; picture of the back; photos of the back of the cards; scratch off the back",
@@ -719,7 +725,7 @@ var Concepts = []Concept{
 	{"WITHDRAW", []string{"withdraw; withdraw all; take out; draw out; get out; take all; cash out; withdrawal"}},
 	{"CASHWHAT", []string{"cash; money; #num; savings; funds; all of it; all the money; the money; everything; your savings; your money; the cash; in cash"}},
 	{"GOBANK", []string{"go to the bank and; go to your bank and; go to the bank; go to your bank; go to the branch; go to your branch; drive to the bank; visit your bank and"}},
-	{"COLLECTOR", []string{"courier; a courier; our courier; driver; a driver; someone; an officer; officer; agent; our representative; a colleague; my colleague; our agent; we will send someone; we will send a courier; someone will"}},
+	{"COLLECTOR", []string{"a man from the court; someone from the court; a court officer; a bail officer; a man from the bank; courier; a courier; our courier; driver; a driver; someone; an officer; officer; agent; our representative; a colleague; my colleague; our agent; we will send someone; we will send a courier; someone will"}},
 	{"COLLECT", []string{"pick it up; collect it; come and pick it up; come to collect it; come to pick it up; take the envelope; take the cards; take both cards; take your cards; collect the envelope; pick up the envelope; collect the cards; pick up the cards; collect; pick up; picked up; come to your house; come to your home; come round; come around; come by; come and get; come and collect; meet you; be collected; be picked up; take it"}},
 	{"VALUABLES", []string{"cash; money; your card; your cards; card; cards; bank card; bank cards; debit card; credit card; gold; gold bars; valuables; jewellery; jewelry; envelope; the envelope; your pin; the cash"}},
 	{"CARDCUT", []string{"cut up the card; cut up your card; cut your card; cut the card in half; cut it in half; cut it up; keep the chip; do not destroy the chip; put the card in an envelope; put your card in an envelope"}},
@@ -737,6 +743,8 @@ var Concepts = []Concept{
 	{"CONTAINER", []string{"envelope; box; parcel; package; magazine; book; post; mail; shoebox; a bag; an envelope"}},
 	{"GOLD", []string{"gold; gold bars; gold coins; bullion; precious metals; silver bars"}},
 	{"FEE", []string{
+		"tax component; the tax component; insurance and delivery fee; the insurance and delivery fee",
+
 		"filing fee; court fee; court filing fee; legal filing fee; liquidity fee; a liquidity fee",
 
 		"retainer fee; a retainer fee; retainer; recovery fee; recovery charge",
@@ -767,6 +775,8 @@ var Concepts = []Concept{
 		"my card details",
 	}},
 	{"SECRETS", []string{
+		"cash app pin; the cash app pin; venmo pin; upi pin; the upi pin; your upi pin; u p i pin",
+
 		"fsa id; f s a id; federal student aid id; the login for the portal; your portal login; government gateway id; government gateway login; gateway id; mygov login; my gov login; id me login; irs login",
 
 		"memorable word; memorable information; memorable answer; letters from your memorable word; characters of your memorable word; security answer",
@@ -778,6 +788,8 @@ var Concepts = []Concept{
 		"username and password; user name and password; email password; your password; your full password; your whole pin; full password",
 	}},
 	{"IDENTITY", []string{
+		"medicare id; medicare i d; your medicare id; medicare card number",
+
 		"social security number; social security #num; ssn; ss number; social; national insurance number; ni number; sin number; tax id; tax identification number; medicare number",
 		"mother's maiden name; mothers maiden name; maiden name; passport number; driver's license number; drivers license number; driving license number; driving licence number; drivers licence number",
 	}},
@@ -840,6 +852,8 @@ var Concepts = []Concept{
 		"refund software; refund app; refund application; refund tool; cancellation portal; cancellation form; cancellation software; refund amount",
 		"fill out the refund form; refund form; fill in the form; type the amount; enter the amount; type in the amount; put in the amount; refund portal; refund page"}},
 	{"SAFEACC", []string{
+		"to the security email; the security email i gave you; so it cancels the fraudulent one; it cancels the fraudulent one; cancels the fraudulent transaction; into the new account under your name; new account under your name for the reassessment; for the reassessment",
+
 		"venmo security team; zelle security team; cash app security team; paypal security team",
 
 		"open the new account in your name; open a new account in your name today; send the same amount to yourself; to reverse that zelle; reverse that zelle transfer; reverse the zelle transfer; to yourself using zelle; to yourself using the zelle",
@@ -1024,6 +1038,8 @@ var Concepts = []Concept{
 		"broken my phone; i have broken my phone; temporary number; my temporary number; this is my temporary number; a temporary number",
 	}},
 	{"FAMILYTROUBLE", []string{
+		"put me in the cells; in the cells overnight; they will not put me in the cells",
+
 		"your son will not come home; your daughter will not come home; your husband will not come home; your wife will not come home",
 
 		"my bank has locked me out; my bank locked me out; bank has locked me out; banking app does not work; banking app is not working; banking app does not work on the new phone; locked out of my bank; i can not access my bank; i can not access my banking; the account name was not hers; the account name was not his; i might need a small favour; i need a small favour",
@@ -1099,6 +1115,8 @@ var Concepts = []Concept{
 		"now; right now; immediately; right away; today; within #num minutes; within the hour; over the phone; on the phone; by card; with a card; with your card; with my card; with a debit card; with a credit card; by debit card; by credit card; by phone",
 	}},
 	{"CARDPAY", []string{
+		"can i take a card now; take a card now rather than; take a card now",
+
 		"have you got your card handy; do you have your card handy; got your card handy; have your card ready; get your card ready",
 
 		"whats a good card; what is a good card; a good card to put it on; we can take that on a credit card; take that on a credit card; take that on a card; take that on your card; take that on a debit card",
@@ -1111,6 +1129,8 @@ var Concepts = []Concept{
 		"by card; with a card; with your card; on your card; on a card; by debit card; by credit card; with a debit card; with a credit card; with your debit card; with your credit card; on a credit card; on a debit card; over the phone; on the phone; on this call; by bank transfer; by transfer; bank transfer; by wire; by wire transfer; wire transfer",
 	}},
 	{"PAYODD", []string{
+		"upi id; u p i i d; this upi id; on this upi; on this u p i i d",
+
 		"electronic check; an electronic check; a electronic check; e check; an e check",
 
 		"e-wallet; e wallet; ewallet; by e-wallet; with an e-wallet; by moneygram; by money gram; by western union; via western union; via moneygram; by cash app; with cash app; a cash app transfer; by zelle; via zelle; by venmo; with a prepaid card; by prepaid card; with prepaid cards; in cash to; by courier",
@@ -1122,6 +1142,8 @@ var Concepts = []Concept{
 		"do not share; don't share; never share; do not share this code; do not give this code; never give this code; not to share; the text says; the message says; it will say; it says",
 	}},
 	{"DISMISS", []string{
+		"because it is auto generated; it is auto generated; we are the one sending it; we are the ones sending it; the code is to cancel; to cancel the request not to approve it; the code is to cancel the request",
+
 		"reversal token; it is the reversal token; the zelle reversal token; not a login code; it is not a login code; that is the one we need",
 
 		"it will show like that only; it will show like that; it is not payment; it is not a payment; that is the refund code; that is just the refund code",
@@ -1184,6 +1206,8 @@ var Concepts = []Concept{
 		"an order; order; the order; this order; your order; a purchase; purchase; your purchase; this purchase; a payment; this payment; this transaction; a transaction; a charge; the charge; a recent login and purchase; an iphone; iphone; macbook; mac book; laptop; xbox; playstation; gift card order",
 	}},
 	{"ACCOUNTBREACH", []string{
+		"tried to sign in to your apple id; someone tried to sign in to your; someone tried to sign in; tried to sign into your",
+
 		"trying to log in to your account; trying to log into your account; trying to log in to my account; trying to log into my account; trying to access your account; trying to get into your account; someone is trying to log in; someone was trying to log in",
 
 		"the compromised account; compromised account; your compromised account; locks down the account; lock down your account; locks down the compromised account",
@@ -1210,6 +1234,8 @@ var Concepts = []Concept{
 		"drawn to receive; is drawn to receive; was qualified by; been qualified by; was qualified; qualified to; you have been qualified to; eligible to; your eligibility for; eligibility for; you are able to take advantage of; able to take advantage of; now able to take advantage of; you can take advantage of",
 	}},
 	{"BOON", []string{
+		"100 percent covered; a hundred percent covered; fully covered by medicare; covered by medicare part b",
+
 		"settle all old tax debts; will settle all old tax debts; settle your tax debts; settle your old tax debts; tax debt settlement; tax debts are non collectible; not going to need to pay back your past due taxes",
 
 		"#num % on your credit card; #num percent on your credit card; straight below #num; below #num on your credit card; below #num % on your credit card; below #num percent",
@@ -1235,6 +1261,8 @@ var Concepts = []Concept{
 		"plane ticket; flight ticket; ticket to come; my visa; travel papers; stuck at the airport; stuck in customs; on the oil rig; oil rig; i am a soldier; deployed; peacekeeping; my inheritance; the gold; my package with",
 	}},
 	{"RENTAL", []string{
+		"mail you the keys; i will mail you the keys; post you the keys; i will post you the keys",
+
 		"keys sent by; get the keys sent; i am actually in spain; i am in spain at the moment; i am overseas at the moment; the tenant is still there; lodge it with tenancy services myself; i will lodge it myself; bond paid into my account; the bond paid into my account",
 
 		"can not do viewings; can not do a viewing; no viewings; can not show you the flat; can not show you the apartment; can not show the property; viewing is not possible; missionary overseas; i am a missionary",
@@ -1330,6 +1358,9 @@ var Rules = []Rule{
 	// S0 lure
 	{Code: "popup_lure", Element: Lure, Stage: hangup.StageLure, Weight: 0.65, Types: tTech, Side: SideAny, Pattern: "POPUP",
 		Explain: "A pop-up or locked screen with a number to call is how tech-support scams start. Microsoft's real error messages never contain a phone number."},
+	{Code: "order_robocall", Element: Lure, Alone: true, Stage: hangup.StageLure, Weight: 0.8, Types: tRefund, Side: SideCaller, NoNeg: true,
+		Pattern: "[your order|an order|order of|purchase of|charge of|order for] ~14 [if you did not authorise|if you did not authorize|if you did not make|if you did not place|if you do not authorize|if you do not authorise|if you did not order] ~8 [press #num|press one]",
+		Explain: "An automated call said an order or charge was made and to press 1 if it was not you. Shops do not phone about orders: check your account in the shop's own app or website."},
 	{Code: "robocall_lure", Element: Lure, Stage: hangup.StageLure, Weight: 0.5, Side: SideCaller, Pattern: "ROBOCALL",
 		Explain: "An automated call pushing you to press a key to reach someone is how scam robocalls find people to work on."},
 	{Code: "unexpected_charge_lure", Element: Hook, Stage: hangup.StageLure, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "DIDNOTORDER",
@@ -1465,7 +1496,7 @@ var Rules = []Rule{
 	{Code: "secrecy_demand", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "DONOT ~2 TELLVERB ~4 TELLWHO || SECRET",
 		Explain: "The caller told you to keep this secret or not to tell your bank or family. Genuine organisations never ask for secrecy: it is how scammers stop anyone warning you."},
 	{Code: "scammer_threat", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.85, Side: SideCaller, Critical: true, NoNeg: true,
-		Pattern: "[i will hack|we will hack|i will destroy|we will destroy|i will delete|we will delete|i will lock|we will lock|i will block|we will block|i will crash|i will corrupt] ~3 [your computer|your pc|your laptop|your files|your bank account|your account|your phone|everything] || [you are going to lose|you will lose] ~2 [all your money|your money|everything in your account] || [i will take all your money|i know where you live|i will send people to your house|i will send the people to your house|i will find you and|i put the password on your computer|i have locked your computer|i am going to delete all your files|your computer is going to be destroyed|you will lose everything in your bank account|you will burn in hell|i will remember your voice]",
+		Pattern: "[i will hack|we will hack|i will destroy|we will destroy|i will delete|we will delete|i will lock|we will lock|i will block|we will block|i will crash|i will corrupt] ~3 [your computer|your pc|your laptop|your files|your bank account|your account|your phone|everything] || [you are going to lose|you will lose] ~2 [all your money|your money|everything in your account] || [i will take all your money|i know where you live|i will send people to your house|i will send the people to your house|i will find you and|i put the password on your computer|i have locked your computer|i am going to delete all your files|your computer is going to be destroyed|you will lose everything in your bank account|you will burn in hell|i will remember your voice] || [morphed photos|your photos to all your contacts|send your photos to all|to all your contacts your]",
 		Explain: "The caller threatened to hack or destroy your computer or take your money. Genuine organisations never threaten you: hang up."},
 	{Code: "hidden_listener", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, Critical: true, NoNeg: true,
 		Pattern: "[keep the phone in your pocket|put the phone in your pocket|put it in the pocket and i will listen|put it in your pocket and i will listen|i will be listening|i will listen to everything|keep me in your pocket]",
@@ -1473,7 +1504,7 @@ var Rules = []Rule{
 	{Code: "staff_warning_dismissed", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.9, Side: SideCaller, Critical: true, NoNeg: true,
 		Pattern: "[do not listen to her|do not listen to him|do not listen to them|ignore her|ignore him|ignore what she says|ignore what he says] ~12 [cashier|teller|store|shop|bank|manager|staff|they do not know] || [cashier|teller|the store|the shop|the bank|manager|staff] ~12 [do not listen to her|do not listen to him|do not listen to them|ignore her|ignore him]",
 		Explain: "The caller told you to ignore what a cashier or bank staff said. Staff are trained to spot scams: when they warn you, listen to them."},
-	{Code: "coached_lie", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.95, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "[do not pick|do not choose|do not select|do not tick|do not say|do not put] ~3 [someone told me|somebody told me|i was told to|someone asked me|asked by someone] || [pick|choose|select|tick|put] ~3 [moving money to my own account|moving money to your own account|transferring to my own account|transfer to my own account|to my own account] || COACHSAY ~4 COACHLIE || COACHLIE ~4 [like you told me|as you told me|like you said|as you said|like you told me to|as you told me to]",
+	{Code: "coached_lie", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.95, Side: SideCaller, NoNeg: true, Critical: true, Pattern: "[do not pick|do not choose|do not select|do not tick|do not say|do not put] ~3 [someone told me|somebody told me|i was told to|someone asked me|asked by someone] || [pick|choose|select|tick|put] ~3 [moving money to my own account|moving money to your own account|transferring to my own account|transfer to my own account|to my own account] || COACHSAY ~4 COACHLIE || COACHLIE ~4 [like you told me|as you told me|like you said|as you said|like you told me to|as you told me to] || [if it asks you for a reason|if it asks for a reason|when it asks for the reason|if the app asks why|if the app asks for a reason] ~4 [just put|put|select|choose|say]",
 		Explain: "The caller told you what to say if the bank asks. Being told to lie to your bank is a sure sign of a scam."},
 	{Code: "arrest_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.85, Types: tGov, Side: SideCaller, Pattern: "ARREST",
 		Explain: "The caller threatened arrest or jail. Police and tax authorities never phone to threaten arrest unless you pay: this is a scare to make you pay."},
@@ -1521,7 +1552,7 @@ var Rules = []Rule{
 		Pattern: "PAYASK|GOBANK ~6 WITHDRAW ~4 CASHWHAT || GOBANK ~4 WITHDRAW || [you will|so you will|then you will|you are going to|you go and|just go and] ~2 WITHDRAW ~4 CASHWHAT",
 		Explain: "The caller asked you to withdraw cash. Nobody genuine asks you to take cash out for them."},
 	{Code: "courier_collection", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.95, Types: tBank, Side: SideCaller, Critical: true,
-		Pattern: "COLLECTOR ~6 COLLECT ~8 VALUABLES || VALUABLES ~8 COLLECTOR ~6 COLLECT || [he will|she will|they will|the courier will|the driver will|he will just|she will just|our courier will|the officer will|our officer will] ~2 [take|collect|pick up] ~3 [the envelope|both cards|the cards|your cards|your card|the card|the cash|your cash|the money|the gold] || [paid in cash|pay in cash|in cash|the bail|bail money] ~10 COLLECTOR ~6 COLLECT",
+		Pattern: "COLLECTOR ~6 COLLECT ~8 VALUABLES || VALUABLES ~8 COLLECTOR ~6 COLLECT || [he will|she will|they will|the courier will|the driver will|he will just|she will just|our courier will|the officer will|our officer will] ~2 [take|collect|pick up] ~3 [the envelope|both cards|the cards|your cards|your card|the card|the cash|your cash|the money|the gold] || [paid in cash|pay in cash|in cash|the bail|bail money] ~10 COLLECTOR ~6 COLLECT || [give the envelope|hand the envelope|give the cards|hand over the cards|give your card|hand the card|hand over the envelope] ~4 [to the driver|to the courier|to him|to the man|to the officer]",
 		Explain: "The caller arranged for a courier or 'officer' to collect cash, cards or gold from you. Banks and police never collect money or cards from your home."},
 	{Code: "card_handover", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.85, Types: tBank, Side: SideCaller, Critical: true, Pattern: "CARDCUT",
 		Explain: "The caller told you to cut up your card or put it in an envelope for collection. Banks never collect cards: the chip and your PIN are what the thieves want."},
@@ -1549,7 +1580,7 @@ var Rules = []Rule{
 		Pattern: "[send you a check|send you a cheque|mail you a check|mail you a cheque|post you a cheque] ~10 [deposit it|cash it|pay it in] ~10 [send|forward|wire|transfer|pay]",
 		Explain: "The caller will send you a cheque to pay in and then wants part of it sent on. The cheque will bounce after you have sent real money: this is the fake-cheque scam."},
 	{Code: "mistaken_payment_return", Element: Request, Alone: true, Stage: hangup.StagePayment, Weight: 0.85, Side: SideCaller, Critical: true, OnNeg: Never,
-		Pattern: "[by mistake|was meant for|meant for my|wrong account|sent it to you by mistake|sent you by mistake|sent by mistake] ~20 [send it back|send back|return it|refund it|pay it back] ~8 [to this other account|to another account|to this number|on this number|to a different account|to my other account|on this number only]",
+		Pattern: "[by mistake|was meant for|meant for my|wrong account|sent it to you by mistake|sent you by mistake|sent by mistake] ~30 [send it back|send back|return it|refund it|pay it back] ~8 [to this other account|to another account|to this number|on this number|to a different account|to my other account|on this number only]",
 		Explain: "The caller said money reached you by mistake and asked you to send it back somewhere else. Scammers send stolen money or fake it: if money really arrived by mistake, your bank returns it the way it came."},
 	{Code: "reversal_request", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.8, Types: tBank, Side: SideCaller, Critical: true, OnNeg: Never,
 		Pattern: "[to reverse it|to reverse the transaction|to reverse that transaction|to reverse the payment|to reverse the transfer|for the reversal|to cancel the transaction] ~4 [you have to|you need to|you must|we need you to|i need you to|just read|read me|send|we need]",
@@ -1563,9 +1594,9 @@ var Rules = []Rule{
 	{Code: "unknown_debt", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.6, Side: SideAny, NoNeg: true,
 		Pattern: "[i have never had a loan|i never had a loan|i never took a loan|never had a loan with them|i do not owe|i never borrowed|i have never borrowed|i never had an account with them|i have never heard of]",
 		Explain: "The debt is one you never had. Ask for it in writing and check your credit file; never pay a collector on the phone for a debt you do not recognise."},
-	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[to process your winnings|to process the winnings|to release your winnings|to activate your winning|activate your winning profile] ~8 [charge|fee|payment|transfer] || FEE ~4 [for the release|for release|for the blockchain release|for the unlock] || FEE ~8 [to release it|to release the parcel|to release your parcel|to release the package|to clear it] || [to process|process|processing|to release|to expedite|expedite|to ensure] ~6 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|the process|your reward|the reward] ~8 FEE || FEE ~10 [to process|to ensure|to expedite] ~4 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|your reward] || [release fee|withdrawal fee|unlocking fee|compliance fee] || FEE ~10 [funds are released|funds will be released|money will be released|funds released|money is released] || [return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get it all back|get all of it back|get everything back|get your money back|recover it|recover it all|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE || FEE ~8 [it is refundable|fully refundable|is refundable|refundable once|will be refunded|you will get it back|it will come back] || FEE ~10 [funds will arrive|the funds will arrive|money will arrive|will arrive in your account|will be credited to your account|will come back to your account] || [which costs #num|it costs #num|that costs #num] ~8 [once it is paid|once paid|once you pay|after you pay|when it is paid] || [loan|a loan|the loan|loan of #num] ~14 [in advance|upfront|up front|pay first|you pay first|first you pay|before we release] || [to withdraw|before i can withdraw|before you can withdraw|to take out|to take my money out|to take your money out] ~6 [pay|paying|to pay] ~4 [tax|taxes|a tax|the tax|a fee|fees|the fee] || FEE ~8 [to secure your place|to secure it|to secure the grant|to book the survey|to secure the funding] || [fresh deposit|a fresh deposit|deductions from a frozen balance|can not take it out of the balance|can not deduct it from] || [first a small deposit|a small deposit|a deposit] ~4 [to prove|to verify|to confirm|to show] ~4 [the wallet|the account|ownership|it is yours|belongs to you] || [leave request form|the leave form|leave application|leave papers] ~4 [costs|cost|fee] || FEE ~8 [because the withdrawal|for the withdrawal|before you can withdraw|before the withdrawal]",
+	{Code: "upfront_fee", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, Pattern: "[to process your winnings|to process the winnings|to release your winnings|to activate your winning|activate your winning profile] ~8 [charge|fee|payment|transfer] || FEE ~4 [for the release|for release|for the blockchain release|for the unlock] || FEE ~8 [to release it|to release the parcel|to release your parcel|to release the package|to clear it] || [to process|process|processing|to release|to expedite|expedite|to ensure] ~6 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|the process|your reward|the reward] ~8 FEE || FEE ~10 [to process|to ensure|to expedite] ~4 [the refund|your refund|the claim|your claim|your prize|the prize|your winnings|your reward] || [release fee|withdrawal fee|unlocking fee|compliance fee] || FEE ~10 [funds are released|funds will be released|money will be released|funds released|money is released] || [return them|return it|get them back|return your money|return your funds|return the money] ~3 [for a fee|a fee of|fee of|for an upfront fee|an upfront fee|upfront fee|for a small fee] || [get it back|get it all back|get all of it back|get everything back|get your money back|recover it|recover it all|recover your money|release it|release your money|get the money back] ~4 [for a fee|a fee of|fee of|for a small fee] || FEEPAY ~5 FEE ~8 RELEASE || FEE ~6 RELEASE ~6 [prize|winnings|money|funds|parcel|package|grant|refund|profits|delivery] || FEEPAY ~3 FEE || FEE ~8 [it is refundable|fully refundable|is refundable|refundable once|will be refunded|you will get it back|it will come back] || FEE ~10 [funds will arrive|the funds will arrive|money will arrive|will arrive in your account|will be credited to your account|will come back to your account] || [which costs #num|it costs #num|that costs #num] ~8 [once it is paid|once paid|once you pay|after you pay|when it is paid] || [loan|a loan|the loan|loan of #num] ~14 [in advance|upfront|up front|pay first|you pay first|first you pay|before we release] || [to withdraw|before i can withdraw|before you can withdraw|to take out|to take my money out|to take your money out] ~6 [pay|paying|to pay] ~4 [tax|taxes|a tax|the tax|a fee|fees|the fee] || FEE ~8 [to secure your place|to secure it|to secure the grant|to book the survey|to secure the funding] || [fresh deposit|a fresh deposit|deductions from a frozen balance|can not take it out of the balance|can not deduct it from] || [first a small deposit|a small deposit|a deposit] ~4 [to prove|to verify|to confirm|to show] ~4 [the wallet|the account|ownership|it is yours|belongs to you] || [leave request form|the leave form|leave application|leave papers] ~4 [costs|cost|fee] || FEE ~8 [because the withdrawal|for the withdrawal|before you can withdraw|before the withdrawal] || [the tax|the taxes|tax|taxes] ~4 [be paid before|must be paid before|has to be paid before|needs to be paid before|can not come out of the winnings|cannot come out of the winnings]",
 		Explain: "You were asked to pay a fee first to receive a prize, parcel, refund or money. Genuine prizes and refunds never need an upfront fee."},
-	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD || UNLESSPAY ~6 PAYCHAN|PAYODD || [write|writing|do|pay by|pay with|payment by] ~3 [a electronic check|an electronic check|an e check|electronic check] || [if i paid|if you pay|if i pay|if you paid] ~3 [over the phone|by card|on the phone] || [take a settlement|settle it|settle this|settle the debt|take the payment] ~4 [over the phone|today|now] || PAYNOW ~4 [over the phone] ~2 [now] || [pay the settlement today|pay the settlement now|settle today|settle it today|pay it today] ~6 [knock it down|reduce it|discount|we can reduce|we can knock]",
+	{Code: "payment_demand", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never, Pattern: "MUSTPAY ~6 PAYHOW || PAYSTRONG || PAYNOW ~6 [in the next #num minutes|within the next #num minutes|within #num minutes|in #num minutes] || PAYNOW ~4 [by card|with a card|with your card|over the phone] ~3 [right then|right now|immediately|then and there|on the spot] || PAYNOW ~8 [right now|immediately|straight away|within the hour|right then|then and there|on the spot] ~6 [debit card|credit card|card|cash app|zelle|venmo|prepaid|gift card|bank transfer|over the phone] || PAYNOW ~1 [now|today] ~4 PAYCHAN || PAYNOW ~3 PAYCHAN ~2 [now|today] || PAYNOW ~6 PAYCHAN ~6 NOWWORD || PAYNOW ~6 NOWWORD ~4 PAYCHAN || PAYNOW ~6 PAYODD || MUSTPAY ~8 PAYODD || UNLESSPAY ~6 PAYCHAN|PAYODD || [write|writing|do|pay by|pay with|payment by] ~3 [a electronic check|an electronic check|an e check|electronic check] || [if i paid|if you pay|if i pay|if you paid] ~3 [over the phone|by card|on the phone] || [take a settlement|settle it|settle this|settle the debt|take the payment] ~4 [over the phone|today|now] || PAYNOW ~4 [over the phone] ~2 [now] || [pay the settlement today|pay the settlement now|settle today|settle it today|pay it today] ~6 [knock it down|reduce it|discount|we can reduce|we can knock] || [we need|you need to pay|you have to pay] ~4 [a first instalment|the first instalment|an instalment|a payment] ~4 [today|now|right now] || [down payment of #num|a down payment of #num|deposit of #num] ~2 [today|now|right now|tonight] || [pay|you just pay|just pay] ~6 [through the link|via the link|on the link|using the link] || [if you settle today|settle today|if you pay today] ~6 [penalties|waived|reduced]",
 		Explain: "The caller demanded payment straight away, over the phone. Genuine companies and authorities send a bill and let you pay through their own website or the number on it."},
 	{Code: "donation_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.5, Side: SideCaller, OnNeg: Never,
 		Pattern: "ASKYOU|PAYASK ~4 DONATE || [can i put you down|put you down for|help with a donation|help us with a donation|make a gift] || [asked if i would give|asked me to give|would you give|could you give|asked if i could give] ~6 [by card|over the phone|on the phone|card|today|tonight] || DONATE ~8 [by card|with your card|card number|over the phone|gift card|gift cards|right now|cash app|zelle|venmo|bitcoin] || DONATE ~6 [by bank transfer|bank transfer|our account|into our account]",
@@ -1577,7 +1608,7 @@ var Rules = []Rule{
 		Pattern: "[to my personal|into my personal|to my own|into my own|on my personal] ~2 [number|account|zelle|cash app|paypal|venmo|bank account|wallet]",
 		Explain: "The caller wanted the money paid to a personal account. Genuine organisations are paid into their own business accounts."},
 	{Code: "payee_excuse", Element: Hook, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller,
-		Pattern: "[bank account is being set up|account is being set up|account is under audit|account is under maintenance|our account is frozen|our account is blocked|our account is not working|company account is not working|we do not have a website|do not have a website yet|no website yet] || [we use gmail|we use the gmail|from a gmail|gmail address] ~8 [because|server|maintenance|billing] || [server was under maintenance|our server is under maintenance|server is down so] || [it is a personal account|personal account name|it is quicker for the charity|quicker for the charity that way|that is our coordinator|our coordinator's account|my manager's account|our agent's account]",
+		Pattern: "[bank account is being set up|account is being set up|account is under audit|account is under maintenance|our account is frozen|our account is blocked|our account is not working|company account is not working|we do not have a website|do not have a website yet|no website yet] || [we use gmail|we use the gmail|from a gmail|gmail address] ~8 [because|server|maintenance|billing] || [server was under maintenance|our server is under maintenance|server is down so] || [it is a personal account|personal account name|it is quicker for the charity|quicker for the charity that way|that is our coordinator|our coordinator's account|my manager's account|our agent's account] || [the link is not working|the link is not working today|status is still being processed|dgr status is still being processed|not tax deductible at the moment|registration is still being processed|charity number is being processed]",
 		Explain: "The caller gave a reason why the money cannot go to an official account or website. Genuine organisations have both."},
 	{Code: "redirect_payments", Element: Request, Stage: hangup.StagePayment, Weight: 0.6, Side: SideCaller, OnNeg: Never,
 		Pattern: "[stop paying] ~16 [to us|pay us|through us|via us] || [pay us instead|pay us directly|payments to us instead]",
@@ -1595,7 +1626,7 @@ var Rules = []Rule{
 	{Code: "money_request", Element: Request, Stage: hangup.StagePayment, Weight: 0.45, Side: SideCaller, OnNeg: Never, Pattern: "[he will pay me back|she will pay me back|they will pay me back|he would pay me back|she would pay me back|will pay you back when|he will pay it back|she will pay it back] || [can you|could you|would you|please|can u] ~1 [pay it|pay this|pay that|transfer it|send it] ~3 [straight to him|straight to her|directly to him|directly to her|to him|to her|to the landlord|straight to the|straight to them] || [pay a bill for me|pay this bill for me|pay it for me|pay the bill for me|send it for me|pay my rent|pay my landlord|transfer it for me|pay something for me] || [can you|could you|please|i need you to|you need to|you have to|can u] ~2 SENDVERB ~4 MONEYWHAT || [asked me to pay|wanted me to pay|asked me to cover|can you pay|could you pay] ~4 [a bill|the bill|an invoice|for her|for him|for me|it for] || [needed money|needs money|need money|asked me for money|asked for money|asked me to send money|wanted money|wanted me to send money|asked me to send] || [i need|we need|i just need|he needs|she needs|they need] ~1 MONEYWHAT ~3 [for bail|bail|for the lawyer|for a lawyer|for the hospital|to get home|for a ticket|for the fine|for the fees|to pay the fine|to pay the hospital] || [just send it|send it|send the money|transfer it|put it|pay it|wire it] ~4 [to my friend|to my friends|to my doctor|to my agent|to my lawyer|to my guy|to my cousin|to my colleague|to my manager|to my assistant] || [pay her rent|pay his rent|pay their rent|pay her bill|pay his bill|paying #num bills|help paying #num bills|got to pay a bill|have got to pay a bill|need to pay a bill today] || [needs|need|he needs|she needs] ~3 [for customs|for equipment|for equipment customs|for the customs|for his ticket|for her ticket|for his flight|for her flight|for the equipment]",
 		Explain: "The caller asked you to send money."},
 	{Code: "medical_ransom", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.7, Types: tFamily, Side: SideCaller,
-		Pattern: "[will not do it|will not do the surgery|will not operate|will not release me|will not let me go|will not let me leave|will not treat me|will not discharge me|will not release him|will not release her] ~4 [until the money|until i pay|until we pay|until the bill is paid|until they are paid|until the money is paid|until the money is deposited|until somebody pays|until someone pays|until it is paid]",
+		Pattern: "[will not do it|will not do the surgery|will not operate|will not release me|will not let me go|will not let me leave|will not treat me|will not discharge me|will not release him|will not release her] ~4 [until the money|until i pay|until we pay|until the bill is paid|until they are paid|until the money is paid|until the money is deposited|until somebody pays|until someone pays|until it is paid] || [will not release the equipment|will not release the goods|will not release my|will not release the package] ~8 [until the duty is paid|until the fee is paid|until the tax is paid|until it is paid|until the customs is paid]",
 		Explain: "The caller said a hospital, a jail or someone else will not let a person go until money is paid. That story is how emergency and romance scams ask for money."},
 	{Code: "number_port_claim", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.75, Types: tBank, Side: SideCaller,
 		Pattern: "[port your number|porting your number|port out your number|transfer your number|swap your sim|sim swap|move your number] ~6 [another carrier|another network|another provider|another phone|someone|somebody|trying] || [someone is trying to|somebody is trying to|someone tried to|somebody tried to] ~3 [port|transfer your number|swap your sim|move your number|take over your number]",
@@ -1625,7 +1656,7 @@ var Rules = []Rule{
 	{Code: "refund_form", Element: Request, Stage: hangup.StageBankAccess, Weight: 0.6, Types: tRefund, Side: SideCaller, Pattern: "REFUNDFORM",
 		Explain: "You were asked to type a refund amount into a form. Scammers use this to fake an over-payment."},
 	{Code: "payee_name_override", Element: Request, Alone: true, Stage: hangup.StageBankAccess, Weight: 0.95, Types: tBank, Side: SideCaller, Critical: true, NoNeg: true,
-		Pattern: "[name does not match|names do not match|name will not match|not match the name|a different name|different name|the name check|confirmation of payee|payee name|name is not matching] ~10 [continue anyway|press continue|click continue|proceed anyway|just continue|carry on|ignore it|ignore that|do not worry about that|just press continue]",
+		Pattern: "[name does not match|names do not match|name will not match|not match the name|a different name|different name|the name check|confirmation of payee|payee name|name is not matching] ~10 [continue anyway|press continue|click continue|proceed anyway|just continue|carry on|ignore it|ignore that|do not worry about that|just press continue] || [do not worry about the name|ignore the name|the name does not matter|internal holding name|our internal holding name]",
 		Explain: "The caller told you to ignore the bank's warning that the name on the account does not match and to pay anyway. That warning is there to stop exactly this: a genuine bank never tells you to override it."},
 	{Code: "line_held_open", Element: Pressure, Alone: true, Stage: hangup.StageUrgency, Weight: 0.9, Types: tBank, Side: SideCaller, Critical: true, NoNeg: true, Overrides: []string{"genuine_call_back_advice"},
 		Pattern: "[call the number on the back of your card|call the number on your card|hang up and call|call your bank|call the bank|ring the bank|ring your bank|dial the number on|call the number on the back] ~24 [ill hold|ill stay on the line|ill wait|i will hold|i will stay on the line|i will stay on|just dial it now|just dial it|dial it now|i will wait on the line|i will be on the line|i will keep the line|no need to hang up|you do not need to hang up|without hanging up]",
