@@ -187,6 +187,7 @@ var codeExamples = map[string]string{
 	"doc_prep_company":           "We are a certified document preparation company for federal student loans.",
 	"unknown_debt":               "I never borrowed from that company and they want 900.",
 	"order_robocall":             "Your order of a MacBook for 1,299 dollars is being shipped, if you did not authorise this order press 1.",
+	"handover_code":              "You will get a delivery code, please tell it to me at the time of handover.",
 }
 
 func TestEveryCodeFires(t *testing.T) {
