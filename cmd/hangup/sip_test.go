@@ -317,22 +317,56 @@ func freeUDPPort(t *testing.T) string {
 	return strconv.Itoa(c.LocalAddr().(*net.UDPAddr).Port)
 }
 
-// waitUDPBound waits until another process has bound the UDP port: our own
-// bind then fails.
+// waitUDPBound waits until another process has bound the UDP port. It
+// reads the kernel's socket table (/proc/net/udp) where there is one:
+// probing by binding the port ourselves could hold it at the very moment
+// the peer binds, and the peer then fails to listen (CI once waited 10 s
+// for a Kamailio that had lost that race). Elsewhere our own bind failing
+// is the sign.
 func waitUDPBound(t *testing.T, port string, limit time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(limit)
 	for {
-		c, err := net.ListenPacket("udp", "127.0.0.1:"+port)
-		if err != nil {
+		if bound, known := udpBoundInProc(port); known {
+			if bound {
+				return
+			}
+		} else if c, err := net.ListenPacket("udp", "127.0.0.1:"+port); err != nil {
 			return
+		} else {
+			c.Close()
 		}
-		c.Close()
 		if time.Now().After(deadline) {
 			t.Fatalf("nothing listens on udp 127.0.0.1:%s after %s", port, limit)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// udpBoundInProc reports whether /proc/net/udp lists a socket bound to the
+// port on 127.0.0.1 or any address; known is false where the file cannot be
+// read.
+func udpBoundInProc(port string) (bound, known bool) {
+	b, err := os.ReadFile("/proc/net/udp")
+	if err != nil {
+		return false, false
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil {
+		return false, false
+	}
+	hexPort := fmt.Sprintf(":%04X", n)
+	for _, line := range strings.Split(string(b), "\n")[1:] {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		if local := f[1]; strings.HasSuffix(local, hexPort) &&
+			(strings.HasPrefix(local, "0100007F:") || strings.HasPrefix(local, "00000000:")) {
+			return true, true
+		}
+	}
+	return false, true
 }
 
 // startProcess starts a long-running peer in its own process group and
