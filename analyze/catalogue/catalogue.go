@@ -263,7 +263,7 @@ var Concepts = []Concept{
 	}},
 	// --- authority ---------------------------------------------------------
 	{"CLAIMFROM", []string{
-		"said to be from; supposedly from; claiming from",
+		"said to be from; claiming from",
 
 		"we work with; we work closely with; we are working with; in partnership with",
 
@@ -370,11 +370,11 @@ var Concepts = []Concept{
 		"FBI=fbi; federal bureau of investigation; federal bureau",
 		"Interpol=interpol; inter pol; international police; interpol office",
 		"Customs and Border Protection=customs and border protection; us customs; u s customs; border protection; cbp; customs department; customs office; customs and excise; border and customs",
-		"Homeland Security=homeland security; department of homeland security; dhs; ice",
+		"Homeland Security=dhs; ice",
 		"Legal department=legal enforcement; legal enforcement department; investigation department; department of investigation; investigation officer; crime branch; cyber crime; cyber crime department; cybercrime; cybercrime department; fraud investigation department; legal department; legal team; our department; concerned department; the concerned department",
 		"Department of Education=department of education; federal student aid; student loan department; student support center; student services department; loan forgiveness center; forgiveness center; processing center; processing department; central processing center",
 		"Medicare=medicare; medicaid; centers for medicare; medicare office; medicare department; health and human services",
-		"Home Office=home office; immigration; immigration department; uscis; border agency; border force; customs and border",
+		"Home Office=home office; immigration; border agency; customs and border",
 		"Department of Justice=department of justice; doj; us marshals; marshals service; marshal; sheriff; sheriff's office; dea; drug enforcement",
 		"Court=court; crown court; magistrates court; federal court; high court; the courts",
 		"Federal Reserve=federal reserve; bank of england; federal trade commission; ftc; national crime agency; nca; action fraud; financial conduct authority; fca",
@@ -402,7 +402,7 @@ var Concepts = []Concept{
 		"my computer; my laptop; my pc; my screen; my device; my computor; your computor; the computor",
 	}},
 	{"INFECTED", []string{
-		"trojan spy wear; spy wear; compromise; fully compromise; infected files found; infected files",
+		"trojan spy wear; spy wear; compromise; fully compromise; infected files found",
 
 		"unauthorized people; unauthorised people; unauthorized users; unauthorised users; unauthorized devices; unauthorised devices; unknown devices; unknown people",
 
@@ -494,7 +494,7 @@ var Concepts = []Concept{
 
 		"do not mention me; do not mention microsoft; do not mention the company",
 
-		"confidential federal investigation; confidential investigation; this is a confidential case; there is no time to call your daughter|son|family|husband|wife|bank; no time to call your daughter|son|family|husband|wife|bank; no time to speak to your daughter|son|family|husband|wife|bank; they will try to talk you out of it; they always say that; they just want to keep your money",
+		"confidential federal investigation; this is a confidential case; there is no time to call your daughter|son|family|husband|wife|bank; no time to call your daughter|son|family|husband|wife|bank; no time to speak to your daughter|son|family|husband|wife|bank; they will try to talk you out of it; they always say that; they just want to keep your money",
 
 		"strictly between us; between you and me; keep this strictly between us; not to talk to anyone; not to speak to anyone; not to tell anyone; not to tell anybody; not to talk to anybody; not speak to anyone; not even her son; not even his son; not even her daughter; not even his daughter; not even her kids; not even his kids; not even your family; not even the bank; not to discuss this",
 
@@ -651,7 +651,7 @@ var Concepts = []Concept{
 	{"GIFTSTRONG", []string{
 		"or gift card; or by gift card; card or gift card",
 
-		"through the gift cards; through gift cards; by the gift cards; verifying them in the federal system; verifying them in the system; verify the gift cards; verifying the gift cards; buy new cards; buy new cards from a different store; the card that you read; did the cashier activate; not activated properly; at the store for the cards; credit card at the store for the cards",
+		"through the gift cards; through gift cards; verifying them in the federal system; verifying them in the system; verify the gift cards; verifying the gift cards; buy new cards; buy new cards from a different store; the card that you read; did the cashier activate; not activated properly; at the store for the cards; credit card at the store for the cards",
 
 		"photos of the backs; photo of the back; pictures of the backs; picture of the back; photos of the back of the cards; scratch off the back",
 		"get it in cards; pay it in cards; the rest in cards; in cards; cards worth; google play cards worth; vouchers worth",
@@ -832,7 +832,7 @@ var Concepts = []Concept{
 	{"OVERREFUND", []string{
 		"our system was transferring the funds; the system was transferring the funds; refresh the page and tell me the balance; refresh the page and tell me; return of excess funds; return the excess; the excess funds; the excess amount; the amount was typed by you; the amount was typed by you only; i am begging you",
 
-		"system made a mistake it put; made a mistake and put; made a mistake it put; the system put #num; it put #num in your; put #num in your savings; put #num in your account instead; typed #num instead of; entered #num instead of; put an extra #num; sent #num instead of",
+		"system made a mistake it put; made a mistake and put; made a mistake it put; the system put #num; it put #num in your; put #num in your savings; put #num in your account instead; typed #num instead of; entered #num instead of; put an extra #num",
 
 		"lose his job; lose her job; lose their job; he would lose his job; she would lose her job; send the extra back; accidentally put #num in; put #num in by mistake; accidentally sent; accidentally put in; you have to return the balance; you need to return the balance; return the balance to me; i only had to give you",
 
@@ -1044,7 +1044,7 @@ var Concepts = []Concept{
 
 		"my bank has locked me out; my bank locked me out; bank has locked me out; banking app does not work; banking app is not working; banking app does not work on the new phone; locked out of my bank; i can not access my bank; i can not access my banking; the account name was not hers; the account name was not his; i might need a small favour; i need a small favour",
 
-		"the bail is; bail is set at; bail money; pay the bail; post bail; paid the bail",
+		"the bail is; bail is set at; pay the bail; paid the bail",
 
 		"i am in trouble; i am in big trouble; i need bail; bail money; post bail; in jail; i am in jail; been arrested; i got arrested; stuck abroad; stranded; lost my wallet; need money urgently; need help urgently",
 		"please do not tell mum; please do not tell dad; do not tell mum; do not tell dad; do not tell mom; do not tell my parents; do not tell anyone; i was in a car accident; i have been in a car accident; i was in an accident; i have been in an accident; i had an accident; i had a car accident; has been in an accident; has had an accident; i crashed; need to pay a bill today; my rent is due",
@@ -1261,7 +1261,7 @@ var Concepts = []Concept{
 		"plane ticket; flight ticket; ticket to come; my visa; travel papers; stuck at the airport; stuck in customs; on the oil rig; oil rig; i am a soldier; deployed; peacekeeping; my inheritance; the gold; my package with",
 	}},
 	{"RENTAL", []string{
-		"mail you the keys; i will mail you the keys; post you the keys; i will post you the keys",
+		"mail you the keys; i will mail you the keys; post you the keys",
 
 		"keys sent by; get the keys sent; i am actually in spain; i am in spain at the moment; i am overseas at the moment; the tenant is still there; lodge it with tenancy services myself; i will lodge it myself; bond paid into my account; the bond paid into my account",
 
