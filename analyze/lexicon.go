@@ -61,6 +61,7 @@ func newLexicon(entries []catalogue.Concept) (*lexicon, error) {
 	words := map[string]bool{}
 	for _, e := range entries {
 		c := lx.concept(e.Name)
+		seen := map[string]bool{}
 		for _, line := range e.Phrases {
 			canon := ""
 			if k := strings.IndexByte(line, '='); k >= 0 {
@@ -71,6 +72,12 @@ func newLexicon(entries []catalogue.Concept) (*lexicon, error) {
 				if ph == "" {
 					continue
 				}
+				if seen[ph] {
+					// a phrase written twice hides which name it is
+					// quoted by (the first wins) and grows the trie
+					return nil, fmt.Errorf("analyze: lexicon %s: %q is written twice", e.Name, ph)
+				}
+				seen[ph] = true
 				seqs, err := expandPhrase(z, ph)
 				if err != nil {
 					return nil, fmt.Errorf("analyze: lexicon %s: %q: %w", e.Name, ph, err)

@@ -225,7 +225,7 @@ var Concepts = []Concept{
 
 		"read that back; read it back; read them back; read back; read that out; read it out; read out to me; read that to me; read it to me",
 
-		"read; read out; read me; read it; read it to me; read them; tell me; give me; what is; what are; what does; what do you see; say; repeat; provide; share",
+		"read; read out; read me; read it; read them; tell me; give me; what is; what are; what does; what do you see; say; repeat; provide; share",
 		"send me; text me; spell; spell out; confirm; verify; let me know; i need; we need; i will need; need; can i have; can i get; could i have; may i have",
 		"type in; enter; what numbers; which numbers; call out; asked me to read; told me to read; had me read; wanted me to read; asked for; asked me for; wanted; i read; i read out; i gave him; i gave her; i gave them",
 	}},
@@ -277,11 +277,11 @@ var Concepts = []Concept{
 		"i am with; we are with; i work for; i work with; i work at; representing; speaking from; i am a technician from; i am an engineer from; calling you on behalf of",
 		"i am calling you from; my name is; calling from the; i represent; we represent; from the; from your",
 		"this call is from; this call is from the; this message is from; this is a call from; this is a message from; a message from; this is an automated message from; a call from; calling in from; giving you a call from; i am giving you a call from; calling with; thank you for choosing; thanks for choosing",
-		"this is an important message from; an automated message from the; a notification call from; a courtesy call from; we are from; you have reached; thank you for calling; thanks for calling; welcome to",
+		"this is an important message from; an automated message from the; a notification call from; a courtesy call from; you have reached; thank you for calling; thanks for calling; welcome to",
 		"said he was from; said she was from; said they were from; said he was with; said she was with; claimed to be from; claiming to be from; claimed to be; claiming to be; saying he was from; saying she was from; saying they were from; said it was; saying it was; pretending to be; who said he was; who said she was; called from; rang from; phoned from; said he worked for; said she worked for; posing as; supposedly from; allegedly from; said he is from; says he is from",
 		"woman from; man from; lady from; guy from; someone from; somebody from; called me from; phoned me from; rang me from; caller from",
 		"calling for; i am calling for; calling for the; we are calling for; calling on behalf",
-		"saying he is from; saying she is from; saying they are from; says she is from; says they are from; say they are from; said he is from; said she is from; said they are from; he is from; she is from; they are from; he was from; she was from; they were from; hes from; shes from; says hes; says shes; saying hes; saying shes; claims to be; claims to be from; claims he is; claims she is; claims they are",
+		"saying he is from; saying she is from; saying they are from; says she is from; says they are from; say they are from; said she is from; said they are from; he is from; she is from; they are from; he was from; she was from; they were from; hes from; shes from; says hes; says shes; saying hes; saying shes; claims to be; claims to be from; claims he is; claims she is; claims they are",
 	}},
 	{"TECHBRAND", []string{
 		"Microsoft=microsoft account security; microsoft account team; certified microsoft technician; microsoft; micro soft; msft; microsoft windows; microsoft corporation; microsoft office; office #num; microsoft #num",
@@ -307,7 +307,7 @@ var Concepts = []Concept{
 
 		"windows technical department; windows technical team; windows support team; windows service center; windows help desk",
 		"technical department; technical support; tech support; technical team; tech team; technical services; technical support team; technical support department",
-		"windows security team; microsoft security team; microsoft security department; microsoft help desk; windows help desk",
+		"windows security team; microsoft security team; microsoft security department; microsoft help desk",
 		"microsoft support; microsoft technical support; windows support; windows customer support; microsoft customer support; computer support department; pc support department",
 		"certified technician; microsoft certified technician; microsoft certified; senior technician; senior technical; level #num technician; windows technician; microsoft technician; microsoft engineer",
 		"network security; network security team; cyber security; cyber security team; cybersecurity; security center; windows security; windows defender; firewall department",
@@ -378,8 +378,8 @@ var Concepts = []Concept{
 		"Department of Justice=department of justice; doj; us marshals; marshals service; marshal; sheriff; sheriff's office; dea; drug enforcement",
 		"Court=court; crown court; magistrates court; federal court; high court; the courts",
 		"Federal Reserve=federal reserve; bank of england; federal trade commission; ftc; national crime agency; nca; action fraud; financial conduct authority; fca",
-		"Government=the government; government; government department; national insurance office; customs; federal government; state government; department of financial relief; financial relief services; federal reserve system; department of federal reserve; treasury; the treasury",
-		"Government=social security; the social security office; social security office",
+		"Government=the government; government; government department; customs; federal government; state government; department of financial relief; financial relief services; federal reserve system; department of federal reserve; treasury; the treasury",
+		"Government=social security; the social security office",
 	}},
 	{"LAWYER", []string{
 		"attorney; attorney at law; lawyer; law firm; the firm; paralegal; law office; legal office; solicitor; solicitors; process server; process service; legal firm",
@@ -396,9 +396,9 @@ var Concepts = []Concept{
 
 		"your i p; your i p address; i p address; your iphone",
 
-		"your computer; your computers; your pc; your laptop; your device; your devices; your system; your machine; your windows; your windows computer; your computer system",
-		"your ip; your ip address; ip address; your internet; your internet connection; your network; your router; your connection; your wifi; your wi fi; your broadband",
-		"your email; your email account; your microsoft account; your apple id; your icloud; your operating system; your files; your mac; your macbook; your iphone; your phone; your computer is; your computer has; the computer; your screen",
+		"your computer; your computers; your pc; your laptop; your device; your devices; your system; your windows; your windows computer; your computer system",
+		"your ip; your ip address; ip address; your internet; your internet connection; your router; your connection; your wifi; your wi fi; your broadband",
+		"your email; your email account; your microsoft account; your apple id; your icloud; your operating system; your files; your phone; your computer is; your computer has; the computer; your screen",
 		"my computer; my laptop; my pc; my screen; my device; my computor; your computor; the computor",
 	}},
 	{"INFECTED", []string{
@@ -417,7 +417,7 @@ var Concepts = []Concept{
 		"virus; viruses; infected; infection; infections; malware; spyware; trojan; trojans; hacked; hacking; hackers; hacker; compromised; corrupted; corrupt; crashing",
 		"sending errors; sending us errors; sending error messages; error messages; errors; error reports; breach; breached; security breach; malicious; at risk; under attack; attacked",
 		"being used by hackers; used by hackers; not secure; unsafe; blacklisted; illegal activity; illegal activities; suspicious activity; suspicious activities; problem; problems; issue; issues",
-		"sending warning messages; warning messages; sending warnings; sending us warnings; giving off signals; signals of being hacked; error reports",
+		"sending warning messages; warning messages; sending warnings; sending us warnings; giving off signals; signals of being hacked",
 	}},
 	{"HACKERS", []string{
 		"the hacker; the hackers; a hacker",
@@ -455,7 +455,7 @@ var Concepts = []Concept{
 	{"EXPIRABLE", []string{
 		"windows security; security warranty; windows license; license of your windows",
 
-		"license; windows license; digital license; warranty; firewall; security; subscription; antivirus; anti virus; protection; certificate; security certificate; support; network protection; licence key; product key",
+		"license; digital license; warranty; firewall; security; subscription; antivirus; anti virus; protection; certificate; security certificate; support; network protection; licence key; product key",
 	}},
 	{"EXPIRED", []string{
 		"going to expire; is going to expire; expire today; expires today; been expired; is been expired; has been expired",
@@ -478,7 +478,7 @@ var Concepts = []Concept{
 		"do not hang up; do not put the phone down; do not put down the phone; do not end the call; do not disconnect the call; do not disconnect; do not leave the phone",
 		"never hang up; do not cut the call; keep me on the line; keep the line open; stay on the line with me; if you hang up; if you disconnect; if you end this call; if the call drops",
 		"keep me on the phone; put me on speaker; take the phone with you; keep the phone with you; stay on the phone while you; do not put me on hold; keep the call going",
-		"keep the phone line open; keep the line open; keep the phone line open; leave the line open; stay on the phone",
+		"keep the phone line open; leave the line open; stay on the phone",
 	}},
 	{"TELLVERB", []string{"tell; inform; speak to; talk to; mention; discuss; contact; call; let; notify; alert; involve; go to; say anything to; say anything"}},
 	{"TELLWHO", []string{
@@ -486,8 +486,8 @@ var Concepts = []Concept{
 
 		"bank; banks; your bank; bank staff; anyone at the bank; the cashier; cashier; teller; the teller; branch; branch staff; police; family; your family; son; daughter; wife; husband",
 		"children; kids; grandchildren; friends; friend; relatives; neighbours; neighbors; employees; manager; anyone about; anybody about; anyone else about; anyone what; anybody what; anyone about this",
-		"anyone about this call; anyone about the call; anyone about it; anybody about this; anybody about it; anyone else; mum; mom; dad; your son; your daughter; your wife; your husband; parents; his parents; her parents; my parents; your parents; my family; my son; my daughter",
-		"adviser; advisor; financial adviser; financial advisor; my adviser; your adviser; accountant; solicitor; lawyer; my bank; the police; my son; my daughter",
+		"anyone about the call; anyone about it; anybody about this; anybody about it; anyone else; mum; mom; dad; your son; your daughter; your wife; your husband; parents; his parents; her parents; my parents; your parents; my family; my son; my daughter",
+		"adviser; advisor; financial adviser; financial advisor; my adviser; your adviser; accountant; solicitor; lawyer; my bank; the police",
 	}},
 	{"SECRET", []string{
 		"if you call the police your; if you call the police he; if you call the police she; if you tell the police your",
@@ -514,7 +514,7 @@ var Concepts = []Concept{
 
 		"you have to say; you just say; just say; you will just say; say yes",
 
-		"tell them; tell the bank; tell the cashier; tell the teller; tell the staff; tell her; tell him; just say; say; say that; tell them that; you say; you tell them; you will say; you will tell them; you must say; if they ask",
+		"tell them; tell the bank; tell the cashier; tell the teller; tell the staff; tell her; tell him; say; say that; tell them that; you say; you tell them; you will say; you will tell them; you must say; if they ask",
 		"i am to say; i was to say; i have to say; i had to say; he told me to say; she told me to say; they told me to say; told me to tell",
 	}},
 	{"COACHLIE", []string{
@@ -552,7 +552,7 @@ var Concepts = []Concept{
 		"case has been filed; a case has been filed; filed against your; allegations filed against; complaint had been filed against; complaint has been filed against; suing you; is suing you; a judgment will be entered; judgment will be entered; wages will be garnished; wages garnished; process server; process service department; attach your salary; attach your wages; block your bank account; freeze your bank account; goes to court; it goes to court; drop the case; to avoid being arrested; face charges; or face charges; prove your innocence; considered as a suspect; considered a suspect; you are a suspect; you are now a suspect; you are under investigation; being investigated for; clearance certificate; to stop the investigation; money laundering ring; pay a fine; threatened a fine",
 
 		"deported; deportation; deport you; criminal charges; charges against you; criminal offense; criminal offence; federal criminal offense; federal offense",
-		"prosecuted; prosecution; legal action; legal actions; legal proceedings; lawsuit; a lawsuit; you will be sued; will be sued; we will sue you; going to sue you; sue you; court case; legal case; case file; your case file; legal consequences; legal consequence; legal enforcement action; legal enforcement actions; illegal enforcement action; enforcement action; enforcement actions",
+		"prosecuted; prosecution; legal action; legal actions; legal proceedings; lawsuit; a lawsuit; you will be sued; will be sued; we will sue you; going to sue you; court case; legal case; case file; your case file; legal consequences; legal consequence; legal enforcement action; legal enforcement actions; illegal enforcement action; enforcement action; enforcement actions",
 		"take legal action; forced to take legal action; take necessary action; necessary action on this matter; legal notice; final legal notice; lawsuit has been filed; filed a lawsuit; filed against you; filed on your name; filed under your name; filed on your social security",
 		"seize your; seize; seizure; freeze your assets; freeze your accounts; assets will be frozen; license will be suspended; passport will be cancelled; passport will be revoked; criminal record",
 		"bailiff; bailiffs; enforcement officers; enforcement agents; high court enforcement; debt enforcement; sheriff's officers; repossess; repossession; garnish your wages; wage garnishment; garnishment; a lien; put a lien",
@@ -592,7 +592,7 @@ var Concepts = []Concept{
 	{"YOURASSETS", []string{
 		"your bank; your bank account",
 
-		"your money; your savings; your funds; your bank account; your bank accounts; your accounts; your account; your pension; your identity; your personal information; your data; your information",
+		"your money; your savings; your funds; your bank accounts; your accounts; your account; your pension; your identity; your personal information; your data; your information",
 		"your photos; your files; your details; your credit; your credit score; your card; your cards; your life savings; your retirement",
 		"my money; my savings; my funds; my bank account; my accounts; my account; my pension; my identity; my personal information; my data; my banking details; your banking details; my details; my card",
 	}},
@@ -636,10 +636,10 @@ var Concepts = []Concept{
 		"Gift vouchers=itunes vouchers; apple vouchers; google play vouchers; ebay vouchers; amazon vouchers; steam vouchers; play store vouchers",
 
 		"gift cards=gift card; gift cards; giftcard; giftcards; apple cards; itunes cards; google play cards; steam cards; play store cards; amazon cards; gift voucher; gift vouchers; store card; store cards",
-		"iTunes=itunes; itunes card; itunes cards; apple gift card; apple gift cards; app store card; app store and itunes",
-		"Google Play=google play; google play card; google play cards; play store card; google play gift card",
-		"Steam=steam card; steam cards; steam gift card; steam wallet; steam wallet card",
-		"Amazon gift card=amazon gift card; amazon gift cards; amazon card; amazon cards; amazon voucher",
+		"iTunes=itunes; itunes card; apple gift card; apple gift cards; app store card; app store and itunes",
+		"Google Play=google play; google play card; play store card; google play gift card",
+		"Steam=steam card; steam gift card; steam wallet; steam wallet card",
+		"Amazon gift card=amazon gift card; amazon gift cards; amazon card; amazon voucher",
 		"eBay gift card=ebay gift card; ebay card; ebay cards",
 		"Target gift card=target gift card; target card; target cards", "Walmart gift card=walmart gift card; walmart card; walmart cards",
 		"Vanilla=vanilla; one vanilla; onevanilla; vanilla visa; vanilla card; vanilla cards", "Visa gift card=visa gift card; visa gift cards; prepaid visa",
@@ -662,8 +662,8 @@ var Concepts = []Concept{
 
 		"by the gift card; by the gift cards; need it by the gift; the green dot card; the vanilla card; green dot card or; prepaid payment; only the prepaid; buy vouchers; vouchers at the; vouchers from the; in vouchers; pay in vouchers",
 
-		"scratch the back; scratch off the back; scratch the silver; scratch off; scratch it; silver strip; silver panel; the claim code; claim code; claim codes; redemption code; redemption codes",
-		"in gift cards; in itunes cards; in google play cards; in steam cards; in amazon gift cards; in amazon cards; with gift cards; by gift card; by gift cards; using gift cards; via gift cards; in vouchers; with vouchers; in apple gift cards; with apple gift cards; with google play cards",
+		"scratch the back; scratch the silver; scratch off; scratch it; silver strip; silver panel; the claim code; claim code; claim codes; redemption code; redemption codes",
+		"in gift cards; in itunes cards; in google play cards; in steam cards; in amazon gift cards; in amazon cards; with gift cards; by gift card; by gift cards; using gift cards; via gift cards; with vouchers; in apple gift cards; with apple gift cards; with google play cards",
 		"has to be gift cards; has to be in gift cards; must be gift cards; only gift cards; only takes gift cards; only accept gift cards; only accepts gift cards; cash or gift cards; in the form of gift cards",
 		"numbers on the back of the card|cards; numbers on the back of each card; the card numbers; card numbers and pins; pin on the back; photo of the card|cards; picture of the card|cards",
 		"with a google play card; with a gift card; with an itunes card; with an amazon card; with a steam card; on a gift card; using a gift card; with an apple card; with apple cards; in apple cards",
@@ -735,7 +735,7 @@ var Concepts = []Concept{
 		"tell me the balance; what is the balance showing; the balance showing",
 
 		"which bank you are with; which bank are you with; which bank do you have; which bank do you bank with; name of the bank linked; which bank is linked; the bank linked to",
-		"which bank you use; which bank do you use; what bank do you use; which bank are you with; what bank are you with; who do you bank with; which bank do you bank with; which banks do you use",
+		"which bank you use; which bank do you use; what bank do you use; what bank are you with; who do you bank with; which banks do you use",
 		"how much money do you have; how much do you have in; what is your balance; what is the balance; check your balance; your available balance; how much is in your; do you have any other bank; do you have another bank; any other accounts; other bank accounts; your savings account balance"}},
 	{"GIFTFOR", []string{"for your niece|nephew|granddaughter|grandson|daughter|son|friend|sister|brother|mum|mom|dad; for my granddaughter; for my grandson; for my daughter; for my son; for my niece; for my nephew; for her birthday; for his birthday; for my birthday; birthday present; christmas present; as a present; as a gift; for a present; wedding present; for christmas"}},
 	{"CONCEAL", []string{"put; place; wrap; hide; send; post; mail; seal; pack"}},
@@ -872,7 +872,7 @@ var Concepts = []Concept{
 	{"MONEYOBJ", []string{
 		"the whole balance; your whole balance; the full balance; all of your savings; all your savings; everything you have; her savings; his savings",
 
-		"her savings; his savings; her money; his money; their savings; their money; her pension; his pension; your retirement savings; my retirement savings",
+		"her money; his money; their savings; their money; her pension; his pension; your retirement savings; my retirement savings",
 		"your money; your funds; your savings; the money; all your money; all of your money; everything; the balance; your balance; your pension; your life savings; your cash; all the funds; my money; my savings; my pension; my funds; my life savings; it; them; all of it; my cash"}},
 	{"SAFEDEST", []string{
 		"an account they; account they had set up; account they set up; account we have set up; account we set up; account we have opened; account we opened; an account set up for",
@@ -904,7 +904,7 @@ var Concepts = []Concept{
 		"have it all back; can have it all back; get it all back; recover your losses; recover what you lost; get back what you lost; recover it all; get all of it back; get everything back; can get it back; they can get it back",
 		"recover your money; recover your funds; recover your lost; recover the money; get your money back; recovery service; recovery services; fund recovery; funds recovery; asset recovery; we can recover; recovery fee",
 		"recovery agent; recovery agency; caught the scammers; caught the fraudsters; caught the criminals; arrested the scammers; we tracked down; tracked the money; we traced the money; we located your money",
-		"get back the money; get back my money; get back your money; get my money back; get the money back i lost; recovery company; recovery firm; recover my money; recover what i lost; recover what you lost",
+		"get back the money; get back my money; get back your money; get my money back; get the money back i lost; recovery company; recovery firm; recover my money; recover what i lost",
 	}},
 	// --- lures ---------------------------------------------------------------
 	{"POPUP", []string{
@@ -921,7 +921,7 @@ var Concepts = []Concept{
 		"windows defender alert; windows defender warning; defender alert; security alert on my screen; virus alert; virus warning; my computer started beeping; computer was beeping; beeping noise; the screen went red; screen turned red; could not close the page; could not close it; would not close",
 		"do not turn off your computer; do not close this window; do not restart; call the toll free number; call technical support; call tech support at; call support at; error code on the screen",
 		"red warning; a siren; siren noise; warning on the laptop; warning on my laptop; warning on my computer; warning came up on; ring the helpline; call the helpline; ring the number on the screen; was locked for illegal activity; locked for illegal activity",
-		"access to this pc has been blocked; this pc has been blocked; your pc has been blocked; windows defender security warning; defender security warning; security warning on my screen; message on my screen; a message on the screen; message came up on my screen; making a loud noise; loud beeping; a loud alarm; a voice saying",
+		"access to this pc has been blocked; this pc has been blocked; your pc has been blocked; windows defender security warning; defender security warning; security warning on my screen; a message on the screen; message came up on my screen; making a loud noise; a loud alarm",
 	}},
 	{"ROBOCALL", []string{
 		"stay on the line for an advisor; stay on the line for an agent; stay on the line for a representative; stay on the line and an agent; the robocall; a robocall; recorded message said; an automated call said; an automated message said; a recorded voice said",
@@ -930,7 +930,7 @@ var Concepts = []Concept{
 
 		"this is an automated message; this is an automated call; this is a recorded message; this is a pre recorded message; press #num to speak; press #num now; press #num to be connected; press #num to talk; press #num to cancel; press #num to dispute; press #num to stop; press #num to reach",
 		"this call is to inform you; we have been trying to reach you; we have been trying to contact you",
-		"press #num; please press #num; kindly press #num; just press #num; simply press #num; press #num now; i repeat press #num; press 1; press one; dial #num; push #num",
+		"press #num; please press #num; kindly press #num; just press #num; simply press #num; i repeat press #num; press 1; press one; dial #num; push #num",
 		"to be placed on the do not call list; to be removed from our list; to be removed from this list; be placed on our do not call list; put on our do not call list; do not call list; removed from our calling list",
 		"call us back on the number you see; the number you see on your caller id; the number on your caller id; call back on this number; call us back on this number; call us back at this number; number to reach; the number to reach; number to reach our department",
 		"or stay on the line; stay on the line to speak; stay on the line to be connected; you will be connected to; you will be automatically connected; will be connected to the concerned department; connect with the next available; speak with the next available; connect with an officer; speak with an officer; speak with officer; talk to an officer",
@@ -1012,11 +1012,11 @@ var Concepts = []Concept{
 
 		"guaranteed return; guaranteed returns; guaranteed profit; guaranteed profits; guaranteed income; double your money; triple your money; risk free; no risk; zero risk; high returns; huge returns",
 		"#num percent return; #num percent returns; #num percent profit; #num percent a month; #num percent a week; #num percent per month; #num percent per week; #num percent every month; passive income",
-		"make money fast; get rich; financial freedom; investment opportunity; exclusive opportunity; once in a lifetime opportunity; trading platform; trading account; forex; binary options",
+		"make money fast; get rich; financial freedom; investment opportunity; exclusive opportunity; once in a lifetime opportunity; trading platform; trading account; binary options",
 		"crypto trading; bitcoin investment; crypto investment; mining pool; account manager; withdraw your profits; your profits; profit; trading bot; ai trading; investment platform; tried to withdraw; could not withdraw; can not withdraw; crypto exchange; trading site; my profits; pay tax before withdrawing; unlock my account",
 		"about to double; will double; going to double; is going to double; set to double; guaranteed to rise",
 		"triple in value; double in value; expected to triple; expected to double; pre ipo; pre ipo shares; share offer",
-		"guaranteed return; guaranteed returns; guaranteed profit; guaranteed profits; guaranteed income; #num % return; #num % returns; #num percent return; return per month; returns per month; profit per month; per cent a month; percent a month; i made #num; my profits; withdraw my profits; take my profits out",
+		"#num % return; #num % returns; return per month; returns per month; profit per month; per cent a month; percent a month; i made #num; withdraw my profits; take my profits out",
 	}},
 	{"INVESTPUSH", []string{
 		"get your deposit moving; put the deposit in; make the deposit today; transfer done this week; offer ends at midnight; ends at midnight; spaces close; places close; moving my pension; move your pension; moving her pension; moving his pension; transfer your pension; pension transfer; move the money from your current provider; before you can withdraw; before i could withdraw; before withdrawing",
@@ -1069,7 +1069,7 @@ var Concepts = []Concept{
 		"screen will go|turn|be|become dark|black|blank; screen is going to go dark|black|blank; screen may go dark|black|blank; screen went dark|black|blank; screen goes dark|black|blank; screen will be blank for",
 
 		"the screen is black; screen is black; your screen will go black; screen will go black; the screen will go blank; your screen will be blank; screen goes black; screen went black; do not look at the screen; don't look at the screen; do not touch the screen; do not touch the mouse; do not touch the keyboard; do not touch anything",
-		"you will see black screen; you will see a black screen; you will see the black screen; putting the secure screen; put the secure screen; the secure screen; the screen will go black; your screen will go black; screen will be black; screen will go dark",
+		"you will see black screen; you will see a black screen; you will see the black screen; putting the secure screen; put the secure screen; the secure screen; the screen will go black; screen will be black; screen will go dark",
 	}},
 	{"UTILITYORG", []string{
 		"water board; electricity board; gas board; electric board; the water board; the electricity board",
@@ -1078,19 +1078,19 @@ var Concepts = []Concept{
 
 		"disconnection department; disconnect department; disconnection team; disconnections department; service disconnection department; shut off department; shutoff department",
 		"your electric company; your electricity company; electric company; electricity company; your power company; power company; your utility company; utility company; your gas company; your water company; your energy provider; your electric utility; electric utility; energy company; the electric company",
-		"electricity supplier; your electricity supplier; energy supplier; your energy supplier; gas supplier; your supplier; the power company; power company",
+		"electricity supplier; your electricity supplier; energy supplier; your energy supplier; gas supplier; your supplier; the power company",
 	}},
 	{"SUPPLY", []string{
 		"your meter; the meter; my meter; your lights; the lights; my lights; your supply; the supply; the line; your phone service",
 
 		"your power; your electricity; your electric; your electric service; your gas; your water; your heating; your service; your services; your internet; your internet service; your line; your phone line; your landline; your broadband; your connection; your wifi; your cable; your tv service; your account",
-		"my power; my electricity; my electric; my gas; my water; my service; my internet; my line; my phone line; my broadband; my connection; the power; the electricity; the gas; the water; the internet; power; electricity; service; supply; your supply; my supply",
+		"my power; my electricity; my electric; my gas; my water; my service; my internet; my line; my phone line; my broadband; my connection; the power; the electricity; the gas; the water; the internet; power; electricity; service; supply; my supply",
 		"our power; our electricity; our gas; our water; our internet; our service; our supply; our heating",
 	}},
 	{"CUTOFF", []string{
 		"capped; cap; switch off; turn off; taken away; stopped; closed down; close down; shut down; removed",
 
-		"disconnected; disconnect; disconnecting; disconnection; disconnection of service; cut off; cut; cutting off; shut off; shutting off; switched off; turned off; terminated; terminate; termination; interrupted; interruption; interruption of service; automatic interruption of service; shut down; stopped; blocked; deactivated",
+		"disconnected; disconnect; disconnecting; disconnection; disconnection of service; cut off; cut; cutting off; shut off; shutting off; switched off; turned off; terminated; terminate; termination; interrupted; interruption; interruption of service; automatic interruption of service; blocked; deactivated",
 		"cutting us off; cut us off; cutting you off; cut you off; cut me off; cutting me off; cutting off your; cut off your",
 	}},
 	{"SOON", []string{
@@ -1104,12 +1104,12 @@ var Concepts = []Concept{
 	{"UNLESSPAY", []string{
 		"unless you pay; unless i pay; unless i paid; unless we pay; unless you make a payment; unless a payment is made; unless i made a payment; unless the balance is paid; if you do not pay; if i did not pay; if you do not make a payment; if i did not make a payment; if payment is not made; if we do not receive payment",
 		"due to non payment; due to nonpayment; due to a pending balance; due to pending balance; due to an unpaid balance; due to delinquent; due to delinquent account status; delinquent account status; for non payment; for nonpayment; because of an unpaid bill; because of non payment; you have an outstanding balance; you have a past due balance",
-		"unless we paid; unless we pay; unless they paid; unless she paid; unless he paid",
+		"unless we paid; unless they paid; unless she paid; unless he paid",
 	}},
 	{"PAYNOW", []string{
 		"clear the amount; clear the arrears; clear it; settle it; cover it; take payment; take the payment; make a full payment; making a full payment; full payment; settle the case; settle the debt; settle the fine; pay the fine; pay it; pay him; pay her; pay them; pay us",
 
-		"pay; paid; pay it; pay the bill; pay the balance; pay the outstanding balance; pay the amount; make a payment; make the payment; settle; settle the balance; settle the bill; clear the balance; payment",
+		"pay; paid; pay the bill; pay the balance; pay the outstanding balance; pay the amount; make a payment; make the payment; settle; settle the balance; settle the bill; clear the balance; payment",
 	}},
 	{"PAYHOW", []string{
 		"now; right now; immediately; right away; today; within #num minutes; within the hour; over the phone; on the phone; by card; with a card; with your card; with my card; with a debit card; with a credit card; by debit card; by credit card; by phone",
@@ -1193,9 +1193,9 @@ var Concepts = []Concept{
 	{"IDWHOSE", []string{
 		"your address; your name and your address; your details; your identity card; your aadhaar; aadhaar card; your passport details",
 
-		"your identity; your identities; your name; your social security number; your social; your ssn; your national insurance number; your id; your identity card; your passport",
+		"your identity; your identities; your name; your social security number; your social; your ssn; your national insurance number; your id; your passport",
 		"under your name; in your name; on your name; related to your name; registered to your name; registered in your name; linked to your name; my identity; my name; my social security number; my national insurance number",
-		"your national id; your national identity; national id; your id card; your identity card",
+		"your national id; your national identity; national id; your id card",
 	}},
 	{"MISUSE", []string{
 		"misused; being misused; has been misused; been used for; used for illegal; used for fraudulent; used for some kind of fraudulent; used in illegal; used for illegal activities; used for criminal; used to commit; used in a crime; involved in; linked to; associated with; connected to",
@@ -1218,7 +1218,7 @@ var Concepts = []Concept{
 		"someone logged into your account; someone has logged into your account; someone is trying to access your account; someone tried to log into your account; someone accessed your account; your icloud has been hacked; your icloud account has been breached; your apple id has been locked; your apple id is locked; your amazon account has been locked; we have blocked all access to your account; blocked all access",
 		"your account was signed into; account was signed into from; been signed into from; signed in from russia; signed into from russia; logged in from russia; logged into from; someone signed in to your account; a sign in from; sign in attempt from",
 		"please do not access your account; do not access your account; do not access your account on your device; do not use your account until; do not use cash app; before using any financial accounts; do not access any financial information; do not access your any financial; until your account will not get fixed; until your account is fixed; until your account gets fixed",
-		"has been accessed from; been accessed from; was accessed from; logged into from; signed in from another country; sign in from another country; login attempt from; log in attempt from; logged in from another country",
+		"has been accessed from; been accessed from; was accessed from; signed in from another country; sign in from another country; login attempt from; log in attempt from; logged in from another country",
 	}},
 	{"WARRANTY", []string{
 		"on your vehicle; your vehicle; the vehicle",
@@ -1247,9 +1247,9 @@ var Concepts = []Concept{
 		"grant; government grant; free grant; stimulus; stimulus check; relief payment; covid relief; covid 19 relief; relief program; debt relief; debt relief program; debt elimination; debt forgiveness; loan forgiveness; student loan forgiveness; forgiveness program; loan discharge; tax relief; back tax relief",
 		"rebate; energy rebate; electric rebate; rebate check; refund; tax refund; reward; reward card; cash reward; #num reward; free; for free; complimentary; complimentary stay; free upgrade; free vacation; discount; discounts; #num percent off; #num percent discount; #num off; half price; percent off; #num % off; #num %; #num % discount; #num % discounts",
 		"drop down your interest rate; drop your interest rate; lower your rate; rate reduction; reduction; repayment options; hardship programs; hardship program; forgiveness; all inclusive complimentary stay; a complimentary stay; free stay",
-		"0 percent interest; 0 interest; lower interest rate; interest rate reduction; rate reduction; lower your interest; reduce your interest; drop down your interest rate; final expense; burial; new medicare card; medicare benefits; extra benefits; additional benefits; benefits; benefit; health insurance plan; cash back; money back; compensation",
+		"0 percent interest; 0 interest; lower interest rate; interest rate reduction; lower your interest; reduce your interest; final expense; burial; new medicare card; medicare benefits; extra benefits; additional benefits; benefits; benefit; health insurance plan; cash back; money back; compensation",
 		"reward for being a loyal customer; for being a loyal customer; loyalty reward; loyal customer reward; loyalty bonus; due a rebate; due a council tax rebate; council tax rebate",
-		"interest rates can be lowered; interest rate can be lowered; lower your interest; lowered to zero percent; zero percent interest; 0 percent interest; interest rate reduction; reduce your interest rate",
+		"interest rates can be lowered; interest rate can be lowered; lowered to zero percent; zero percent interest; reduce your interest rate",
 	}},
 	{"DONATE", []string{"donate; donation; donations; make a donation; give a donation; a donation; contribute; contribution; a contribution; make a contribution; pledge; a pledge; sponsor; support our; help the children; help the veterans; help our troops; help the victims; appeal; support our appeal; put you down for; can i put you down; a gift of"}},
 	{"CHARITY", []string{"charity; charities; foundation; fund for; veterans; police officers association; firefighters; fire fighters; children's hospital; disaster relief; relief fund; hurricane victims; cancer society; breast cancer; wounded warriors; the troops; non profit; nonprofit; association; benevolent; benevolent association; benevolent fund; appeal; burns unit; hospice; orphanage; animal rescue; raising money for; raising money; collecting for; collecting money for; collecting donations"}},
@@ -1427,7 +1427,7 @@ var Rules = []Rule{
 		Pattern: "PARCEL ~8 SEIZED || SEIZED ~8 PARCEL || PARCEL ~16 CONTRABAND",
 		Explain: "The caller said a parcel in your name was seized with drugs or contraband. Customs do not phone about this: it is a scare that ends with a demand for money."},
 	{Code: "utility_disconnect_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.8, Side: SideCaller,
-		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [disconnect|cut off|shut off|switch off|terminate|suspend|cutting off|disconnecting|cut|cap|turn off|stop|close down|shut down] ~1 SUPPLY ~4 SOON|UNLESSPAY || [take|taking] ~1 SUPPLY ~1 [away] ~6 SOON|UNLESSPAY || SOON ~6 [cut|cut off|cap|switch off|turn off|disconnect|shut off] ~1 SUPPLY || SUPPLY ~4 [was getting|is getting|was being|were getting|getting] ~2 CUTOFF ~8 SOON|UNLESSPAY || [cut us off|cutting us off|cut you off|cutting you off|cut me off|cutting me off] ~6 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off|disconnect] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON || [technician|engineer|crew|someone|team|an engineer|a technician] ~4 [is on the way to|is on his way to|is coming to|are on the way to|on their way to|is being sent to] ~2 [disconnect|cut off|shut off|switch off|turn off] || [if we cut|we will cut|we are going to cut|we have to cut] ~3 [the service|your service|your internet|the line|your line|your connection] || SOON ~4 SUPPLY ~3 [will be cut|will be disconnected|will be cut off|will be switched off|will be shut off|will be turned off]",
+		Pattern: "SUPPLY ~4 [will be|will get|is going to be|would be|was going to be|are going to|will|would|is being] ~2 CUTOFF ~8 SOON|UNLESSPAY || [disconnect|cut off|shut off|switch off|terminate|suspend|cutting off|disconnecting|cut|cap|turn off|stop|close down|shut down] ~1 SUPPLY ~4 SOON|UNLESSPAY || [take|taking] ~1 SUPPLY ~1 [away] ~6 SOON|UNLESSPAY || SOON ~6 [cut|cut off|cap|switch off|turn off|disconnect|shut off] ~1 SUPPLY || SUPPLY ~4 [was getting|is getting|was being|were getting|getting] ~2 CUTOFF ~8 SOON|UNLESSPAY || [cut us off|cutting us off|cut you off|cutting you off|cut me off|cutting me off] ~6 SOON|UNLESSPAY || [otherwise|or|unless|or else|if you do not|if we did not|if i did not] ~4 [cut|cut off|disconnect|shut off|switch off|turn off] ~1 SUPPLY || SUPPLY ~4 [will be|is going to be|would be] ~2 [terminated|disconnected|cut off|suspended] ~3 [today|tonight|this evening] || CUTOFF ~8 SOON ~10 UNLESSPAY || UNLESSPAY ~12 SUPPLY ~3 CUTOFF || [experiencing a|experience a|automatic|an automatic] ~1 CUTOFF ~10 SOON || [technician|engineer|crew|someone|team|an engineer|a technician] ~4 [is on the way to|is on his way to|is coming to|are on the way to|on their way to|is being sent to] ~2 [disconnect|cut off|shut off|switch off|turn off] || [if we cut|we will cut|we are going to cut|we have to cut] ~3 [the service|your service|your internet|the line|your line|your connection] || SOON ~4 SUPPLY ~3 [will be cut|will be disconnected|will be cut off|will be switched off|will be shut off|will be turned off]",
 		Explain: "The caller threatened to cut off your power, gas, water or internet within minutes or unless you pay now. Real suppliers send written notices first and never demand payment by phone to stop a disconnection."},
 	{Code: "account_breach_claim", Element: Hook, Stage: hangup.StageAuthority, Weight: 0.65, Types: tTech, Side: SideCaller, Pattern: "ACCOUNTBREACH",
 		Explain: "The caller said your account (Apple, Amazon, iCloud…) was breached or logged into. Check in the app or on the website yourself; do not press keys or call numbers the caller gives."},
@@ -1512,7 +1512,7 @@ var Rules = []Rule{
 		Explain: "The caller said there is a warrant, summons or court case against you. Courts write to you; nobody can settle a warrant with a payment on the phone."},
 	{Code: "legal_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.75, Types: tGov, Side: SideCaller, Pattern: "THREAT",
 		Explain: "The caller threatened arrest, court or other legal action. Real authorities write to you; they never threaten arrest on the phone to get paid."},
-	{Code: "account_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.5, Types: tBank, Side: SideCaller, Pattern: "ACCOUNTTHREAT || [account|accounts|card|sim|sim card|phone number|phone line|line|internet|broadband|benefits|benefit|pension|licence|license|driving licence|passport|social security|social security number|email|email account|membership|subscription|number] ~3 [will be|would be|may be|could be|is going to be|was going to be|will get|would get|gets] ~2 [cancelled|canceled|closed|suspended|frozen|blocked|locked|terminated|deactivated|disconnected|cut off|shut off|revoked|seized|taken away] ~6 [unless|if you do not|if i did not|if i do not|if i did not|otherwise|or else|today|tonight|within|immediately] || [otherwise|or else|if you hang up|if you disconnect|if you end this call] ~3 [your account|your card|your number|your phone number|your line|your sim|your internet|your benefits|your social security number|your bank account] ~3 [will be|would be|is going to be] ~2 [cancelled|canceled|closed|suspended|frozen|blocked|locked|terminated|deactivated|disconnected|cut off|shut off|revoked|seized]",
+	{Code: "account_threat", Element: Hook, Stage: hangup.StageUrgency, Weight: 0.5, Types: tBank, Side: SideCaller, Pattern: "ACCOUNTTHREAT || [account|accounts|card|sim|sim card|phone number|phone line|line|internet|broadband|benefits|benefit|pension|licence|license|driving licence|passport|social security|social security number|email|email account|membership|subscription|number] ~3 [will be|would be|may be|could be|is going to be|was going to be|will get|would get|gets] ~2 [cancelled|canceled|closed|suspended|frozen|blocked|locked|terminated|deactivated|disconnected|cut off|shut off|revoked|seized|taken away] ~6 [unless|if you do not|if i did not|if i do not|otherwise|or else|today|tonight|within|immediately] || [otherwise|or else|if you hang up|if you disconnect|if you end this call] ~3 [your account|your card|your number|your phone number|your line|your sim|your internet|your benefits|your social security number|your bank account] ~3 [will be|would be|is going to be] ~2 [cancelled|canceled|closed|suspended|frozen|blocked|locked|terminated|deactivated|disconnected|cut off|shut off|revoked|seized]",
 		Explain: "The caller threatened to close or block your account unless you act now: pressure to stop you checking."},
 	{Code: "urgency_pressure", Element: Pressure, Stage: hangup.StageUrgency, Weight: 0.3, Side: SideCaller, Pattern: "URGENT",
 		Explain: "The caller pushed you to act immediately. Pressure to act before you can think or check is a warning sign."},
