@@ -326,8 +326,13 @@ func freeUDPPort(t *testing.T) string {
 func waitUDPBound(t *testing.T, port string, limit time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(limit)
+	n, err := strconv.Atoi(port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hexPort := fmt.Sprintf(":%04X", n) // how /proc/net/udp writes it
 	for {
-		if bound, known := udpBoundInProc(port); known {
+		if bound, known := udpBoundInProc(hexPort); known {
 			if bound {
 				return
 			}
@@ -343,19 +348,14 @@ func waitUDPBound(t *testing.T, port string, limit time.Duration) {
 	}
 }
 
-// udpBoundInProc reports whether /proc/net/udp lists a socket bound to the
-// port on 127.0.0.1 or any address; known is false where the file cannot be
-// read.
-func udpBoundInProc(port string) (bound, known bool) {
+// udpBoundInProc reports whether /proc/net/udp lists a socket bound to
+// hexPort (":C0A3") on 127.0.0.1 or any address; known is false where the
+// file cannot be read.
+func udpBoundInProc(hexPort string) (bound, known bool) {
 	b, err := os.ReadFile("/proc/net/udp")
 	if err != nil {
 		return false, false
 	}
-	n, err := strconv.Atoi(port)
-	if err != nil {
-		return false, false
-	}
-	hexPort := fmt.Sprintf(":%04X", n)
 	for _, line := range strings.Split(string(b), "\n")[1:] {
 		f := strings.Fields(line)
 		if len(f) < 2 {
