@@ -13,6 +13,7 @@ import "embed"
 //	dnstwist/  TLD and word dictionaries for lookalike domains (dnstwist)
 //	scowl/     English words, to tell a word of its own from a typo (SCOWL)
 //	registry/  the seed organisation registry
+//	phished/   popular domains that phishing hosts copy (derived from Phishing.Database, durablenapkin)
 //
-//go:embed ofcom lolrmm sublime dnstwist scowl registry
+//go:embed ofcom lolrmm sublime dnstwist scowl registry phished
 var FS embed.FS

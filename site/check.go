@@ -156,7 +156,8 @@ func (c *Checker) CheckAddress(a *Address, claimed *hangup.Organisation) hangup.
 		if !haveLook && ns.hasBrand && c.brands[ns.brand].domain != a.Domain && (c.anyScamWord(ns.words) || !c.ownNameElsewhere(a, site, platform.kind != "" && !platform.home)) {
 			// A brand's name run together with a scam word inside one word
 			// (unlockanz, microsoftloginin-usa).
-			look, haveLook = lookalike{brand: ns.brand, family: famCombo, strong: true, part: ns.brandIn, words: ns.words}, true
+			look = lookalike{brand: ns.brand, family: famCombo, strong: true, part: ns.brandIn, words: ns.words}
+			haveLook = !c.quietMatch(a, look, platform.kind != "" && !platform.home)
 		}
 		c.addScriptFindings(&s, a)
 		c.addRiskFindings(&s, a, &ns, haveLook)

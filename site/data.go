@@ -37,6 +37,11 @@ type Data struct {
 	// (SCOWL): a name that is a word of its own is not a one-letter typo of
 	// a brand (wired.com is not hired.com).
 	Dictionary []string
+	// Phished holds the popular domains that phishing and scam hosts have
+	// been seen copying (PhishedFile). The other popular domains are quiet
+	// brands (see brand.quiet). Nil: every popular domain is protected
+	// alike.
+	Phished []string
 }
 
 // maxListBytes caps a compressed list once expanded.
@@ -55,6 +60,9 @@ const (
 	CommonTLDsFile   = "dnstwist/common_tlds.dict"
 	AbusedTLDsFile   = "dnstwist/abused_tlds.dict"
 	DictionaryFile   = "scowl/words.txt.gz"
+	// PhishedFile is optional: without it every popular domain is
+	// protected alike.
+	PhishedFile = "phished/brands.txt"
 )
 
 // DefaultData loads the data shipped in the binary (package data).
@@ -79,6 +87,11 @@ func LoadData(fsys fs.FS) (*Data, error) {
 			return nil, err
 		}
 		*l.dst = append(*l.dst, vals...)
+	}
+	if _, err := fs.Stat(fsys, PhishedFile); err == nil {
+		if d.Phished, err = readList(fsys, PhishedFile); err != nil {
+			return nil, err
+		}
 	}
 	b, err := fs.ReadFile(fsys, TrancoFile)
 	if err != nil {

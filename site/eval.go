@@ -49,6 +49,7 @@ type EvalConfig struct {
 type EvalReport struct {
 	Seed           uint64
 	Brands         int // brands the lookalikes were generated from
+	Quiet          int // quiet popular brands, not mutated: their plain lookalikes are not flagged by design
 	Lookalikes     int
 	Caught         int // verdict impersonation or suspicious
 	CatchRate      float64
@@ -137,6 +138,10 @@ func EvalURLs(cfg EvalConfig) (*EvalReport, error) {
 			reg = b.Domain
 		}
 		genuine[reg] = true
+		if b.Quiet {
+			rep.Quiet++
+			continue
+		}
 		if !seenBrand[reg] {
 			seenBrand[reg] = true
 			brands = append(brands, reg)
@@ -250,7 +255,7 @@ func (r *EvalReport) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "lookalikes caught: %d of %d = %.2f%% (target >= %.0f%%)\n", r.Caught, r.Lookalikes, 100*r.CatchRate, 100*TargetCatchRate)
 	fmt.Fprintf(&b, "false positives:   %d of %d held-out popular domains = %.2f%% (target <= %.0f%%)\n", r.FalsePositives, r.Genuine, 100*r.FPRate, 100*TargetFPRate)
 	fmt.Fprintf(&b, "targets: %s\n", status)
-	fmt.Fprintf(&b, "brands: %d; checker built in %v; %d checks in %v\n", r.Brands, r.BuildTime.Round(time.Millisecond), r.Checks, r.CheckTime.Round(time.Millisecond))
+	fmt.Fprintf(&b, "brands: %d (and %d quiet popular brands, not mutated); checker built in %v; %d checks in %v\n", r.Brands, r.Quiet, r.BuildTime.Round(time.Millisecond), r.Checks, r.CheckTime.Round(time.Millisecond))
 	fmt.Fprintf(&b, "\n%-18s %7s %7s %8s\n", "family", "total", "caught", "rate")
 	for _, f := range r.Families {
 		fmt.Fprintf(&b, "%-18s %7d %7d %7.2f%%\n", f.Family, f.Total, f.Caught, 100*float64(f.Caught)/float64(max(f.Total, 1)))

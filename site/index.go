@@ -19,6 +19,11 @@ import (
 // but less popular sites.
 const DefaultPopularBrands = 500
 
+// loudRank: the most visited sites, up to this rank, are every phisher's
+// targets whether or not the phishing lists Hangup learned from happen to
+// copy them (icloud.com, reddit.com): they are never quiet brands.
+const loudRank = 100
+
 // Config says what a Checker is built from.
 type Config struct {
 	// Organisations are the registry's organisations. Their domains are
@@ -76,6 +81,12 @@ type brand struct {
 	wordTail bool
 	swap     bool // may be matched on another ending (TLD swap)
 	edit     bool // protected from one-character typos
+	// quiet: a popular site that phishing hosts have not been seen copying
+	// (Data.Phished): a name like it counts as a lookalike only with a
+	// scam word, on an ending scammers favour or on free hosting. Another
+	// popular site one letter from it (ozon.ru, ozone.ru) or named after it
+	// and a plain word (samsungapis.com) is most often a site of its own.
+	quiet bool
 }
 
 // Checker is the website checker: one engine for the caller check, the
@@ -279,6 +290,7 @@ func New(cfg Config) (*Checker, error) {
 		}
 		add(brand{name: dom, domain: dom, label: siteLabel(dom), kind: kindHighTrust}, false)
 	}
+	phished := set(d.Phished)
 	for i, dom := range d.Tranco {
 		if i >= popularN {
 			break
@@ -286,7 +298,7 @@ func New(cfg Config) (*Checker, error) {
 		if !brandLike(dom) {
 			continue
 		}
-		add(brand{name: dom, domain: dom, label: siteLabel(dom), kind: kindPopular, rank: i + 1}, false)
+		add(brand{name: dom, domain: dom, label: siteLabel(dom), kind: kindPopular, rank: i + 1, quiet: d.Phished != nil && !phished[dom] && i >= loudRank}, false)
 	}
 	// Names under a brand's own top-level domain (cloud.microsoft,
 	// signin.aws) belong to the brand that owns the ending: their label is
@@ -461,6 +473,10 @@ type BrandInfo struct {
 	Domain         string `json:"domain"`                    // the genuine domain
 	OrganisationID string `json:"organisation_id,omitempty"` // registry ID, for registry brands
 	Source         string `json:"source"`                    // "registry", "remote_access_tool", "curated" or "popular"
+	// Quiet: a popular site phishing hosts have not been seen copying; a
+	// name like it is a lookalike only with a scam word, on an ending
+	// scammers favour, on free hosting or in front of another site.
+	Quiet bool `json:"quiet,omitempty"`
 }
 
 // Brands lists the brands the checker protects from lookalikes, most
@@ -468,7 +484,7 @@ type BrandInfo struct {
 func (c *Checker) Brands() []BrandInfo {
 	out := make([]BrandInfo, 0, len(c.brands))
 	for _, b := range c.brands {
-		bi := BrandInfo{Name: b.name, Domain: b.domain, Source: [...]string{"registry", "remote_access_tool", "curated", "popular"}[b.kind]}
+		bi := BrandInfo{Name: b.name, Domain: b.domain, Source: [...]string{"registry", "remote_access_tool", "curated", "popular"}[b.kind], Quiet: b.quiet}
 		if b.org != nil {
 			bi.OrganisationID = b.org.ID
 		}

@@ -95,7 +95,7 @@ func (c *Checker) findLookalike(a *Address, site, siteU string, subs []string, o
 	have := false
 	consider := func(l lookalike, ok bool) {
 		// A site never copies itself: bit.ly/abc is not a bit.ly lookalike.
-		if ok && c.brands[l.brand].domain != a.Domain && c.better(l, best, have) {
+		if ok && c.brands[l.brand].domain != a.Domain && !c.quietMatch(a, l, onPlatform) && c.better(l, best, have) {
 			best, have = l, true
 		}
 	}
@@ -132,6 +132,17 @@ func (c *Checker) findLookalike(a *Address, site, siteU string, subs []string, o
 		consider(c.userinfoLookalike(a.Userinfo))
 	}
 	return best, have
+}
+
+// quietMatch reports whether l copies a quiet brand (see brand.quiet) with
+// nothing else to say against the address: no scam word, an ordinary
+// ending, not on free hosting, and not as a name in front of another site
+// (quietbrand.com.example.top), which only a copy does.
+func (c *Checker) quietMatch(a *Address, l lookalike, onPlatform bool) bool {
+	if !c.brands[l.brand].quiet || onPlatform || l.family == famFreeHost || l.family == famBrandSub {
+		return false
+	}
+	return !c.riskyTLD(a) && !c.anyScamWord(l.words)
 }
 
 // labelLookalike compares the site label as a whole with the brands:

@@ -129,6 +129,7 @@ func runEvalURLs(e *env) error {
 	lists := fs.String("lists", "", "the shared data directory: score the held-out part of the phishing and scam lists against held-out popular domains")
 	part := fs.String("part", "test", "with --lists: the part to score: test (held out), fit (what the name analysis was tuned on) or fit-other (fit, with its other half of popular domains held out)")
 	writeData := fs.String("write-data", "", "with --lists: also write the part's hosts as JSON lines for --data")
+	writeTargets := fs.String("write-targets", "", "with --lists: write the popular domains the fit part's scam hosts copy (the shipped data/phished/brands.txt) and stop")
 	var feedFiles listFlag
 	fs.Var(&feedFiles, "feed-file", "with --lists or --data: load a local blocklist into the checker as a feed, PATH=FORMAT (hosts, adblock, domains or csv); repeatable")
 	if err := parseFlags(fs, e); err != nil {
@@ -181,6 +182,9 @@ func runEvalURLs(e *env) error {
 		p := siteeval.Part(*part)
 		if !p.Valid() {
 			return usagef("--part must be test, fit or fit-other")
+		}
+		if *writeTargets != "" {
+			return writeTargetList(*writeTargets, siteeval.Config{Shared: shared, Organisations: orgs, PopularBrands: *popular})
 		}
 		if *writeData != "" {
 			if err := writeLabelled(*writeData, shared, p); err != nil {
@@ -257,4 +261,21 @@ func writeLabelled(path string, s *siteeval.Shared, p siteeval.Part) error {
 		return err
 	}
 	return f.Close()
+}
+
+// writeTargetList writes siteeval.PhishedTargets, one domain a line, under
+// a header that says how it was made.
+func writeTargetList(path string, cfg siteeval.Config) error {
+	doms, err := siteeval.PhishedTargets(cfg)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("# Popular domains that phishing and scam hosts were seen copying: the fit part of the\n")
+	b.WriteString("# Phishing.Database community lists and the durablenapkin scam blocklist (MIT), as\n")
+	b.WriteString("# found by: hangup eval-urls --lists ../shared/data --write-targets data/phished/brands.txt\n")
+	for _, d := range doms {
+		b.WriteString(d + "\n")
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }

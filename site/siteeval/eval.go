@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -303,4 +304,47 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// PhishedTargets returns the popular domains that the fit part's scam
+// hosts copy, found by a checker with the whole popular index that
+// protects every popular domain alike: the list shipped as
+// site.PhishedFile. Only the fit part's scam hosts are read, so the test
+// part's scam hosts stay held out; a held-out popular domain on the list
+// changes nothing when the test part is scored, as it is then no brand at
+// all. The list is sorted.
+func PhishedTargets(cfg Config) ([]string, error) {
+	if cfg.Shared == nil {
+		return nil, fmt.Errorf("siteeval: no data")
+	}
+	d := cfg.Data
+	if d == nil {
+		var err error
+		if d, err = site.DefaultData(); err != nil {
+			return nil, err
+		}
+	}
+	known := *d
+	known.Phished = nil
+	chk, err := site.New(site.Config{Organisations: cfg.Organisations, Data: &known, Tools: cfg.Tools, PopularBrands: cfg.PopularBrands})
+	if err != nil {
+		return nil, err
+	}
+	popular := map[string]bool{}
+	for _, b := range chk.Brands() {
+		if b.Source == "popular" {
+			popular[b.Name] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, h := range cfg.Shared.Hosts {
+		if h.Label != Scam || h.Part != Fit {
+			continue
+		}
+		res, err := chk.CheckSite(h.Host)
+		if err == nil && popular[res.Brand] && (res.Verdict == hangup.SiteImpersonation || res.Verdict == hangup.SiteSuspicious) {
+			seen[res.Brand] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen)), nil
 }

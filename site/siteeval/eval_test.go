@@ -2,6 +2,7 @@ package siteeval
 
 import (
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,13 +54,11 @@ func loadShared(t *testing.T) *Shared {
 }
 
 // TestSharedListsReport logs the figures of docs/evaluation.md and holds
-// the name analysis to them: on the held-out part, at least 85 % of the scam
-// hosts whose name carries a brand or scam word are caught (the issue's
-// target, met), and held-out popular domains are flagged at most 1 % of
-// the time. The issue's 0.5 % false-alarm target is NOT met (0.69 % on the
-// test part, 0.33 % on the fit part, see docs/evaluation.md); the 1 % bound
-// guards against regressions only. The counts by first finding add up to
-// the flagged hosts.
+// the name analysis to issue 14's targets on every part: at least 85 % of
+// the scam hosts whose name carries a brand or scam word are caught, and at
+// most 0.5 % of held-out popular domains are flagged (0.34 % on the test
+// part, 0.35 % on fit-other, see docs/evaluation.md). The counts by first
+// finding add up to the flagged hosts.
 func TestSharedListsReport(t *testing.T) {
 	s := loadShared(t)
 	for _, p := range parts() {
@@ -79,8 +78,8 @@ func TestSharedListsReport(t *testing.T) {
 		if r := Rate(rep.SubsetCaught, rep.Subset); r < TargetSubsetRecall {
 			t.Errorf("%s part: subset recall %.3f, want >= %.2f", p, r, TargetSubsetRecall)
 		}
-		if r := Rate(rep.PopularFlagged, rep.Popular); r > 0.01 {
-			t.Errorf("%s part: %.2f%% of held-out popular domains flagged, want at most 1%%", p, 100*r)
+		if r := Rate(rep.PopularFlagged, rep.Popular); r > TargetFalseAlarms {
+			t.Errorf("%s part: %.2f%% of held-out popular domains flagged, want at most %.1f%%", p, 100*r, 100*TargetFalseAlarms)
 		}
 		scam, popular := 0, 0
 		for _, f := range rep.Findings {
@@ -90,6 +89,27 @@ func TestSharedListsReport(t *testing.T) {
 		if scam != rep.ScamCaught || popular != rep.PopularFlagged {
 			t.Errorf("%s part: findings count %d scam hosts and %d popular domains, want %d and %d", p, scam, popular, rep.ScamCaught, rep.PopularFlagged)
 		}
+	}
+}
+
+// TestShippedPhishedList: the shipped list of phished brands is what the
+// fit part gives (eval-urls --write-targets), so it can be rebuilt and
+// holds nothing learned from the test part's scam hosts.
+func TestShippedPhishedList(t *testing.T) {
+	s := loadShared(t)
+	got, err := PhishedTargets(Config{Shared: s, Organisations: seedOrgs(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := site.DefaultData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, d.Phished) {
+		t.Errorf("the fit part gives %d phished brands %v, the shipped list holds %d %v: rebuild it with hangup eval-urls --lists DIR --write-targets data/phished/brands.txt", len(got), got, len(d.Phished), d.Phished)
+	}
+	if len(got) < 5 {
+		t.Errorf("only %d phished brands: the fit part should name more", len(got))
 	}
 }
 
