@@ -14,15 +14,14 @@ import (
 // their own ("click on allow and then yes") are left out: nothing in them
 // tells a scam from a help desk.
 //
-// Known misses, left out until they are fixed: "your computer is not safe
-// sir somebody from another country is using your network" (the "not" of
-// "not safe" is read as negating what follows), and "your last payment did
-// not go through and a technician is on the way to disconnect" (a threat
-// with no request or pressure: genuine utilities do disconnect).
+// Known miss, left out until it is fixed: "your last payment did not go
+// through and a technician is on the way to disconnect" (a threat with no
+// request or pressure: genuine utilities do disconnect).
 var probeTexts = []struct {
 	text    string
 	flagged bool
 }{
+	{"your computer is not safe sir somebody from another country is using your network", true},
 	{"okay sir now i will make your screen black so the hackers cannot see dont touch your mouse or keyboard", true},
 	{"sir you received 5000 dollars instead of 500 dollars this is a big mistake i will lose my job please help me", true},
 	{"you have to return the 4500 extra dollars we will do it by walmart gift card", true},

@@ -1328,6 +1328,7 @@ var Concepts = []Concept{
 		"no sir; no ma'am; no madam; no mam; oh no; no dear; no no no",
 
 		"why do not you; why do you not; do not you; will not you; can not you; could not you; would not you; if you do not; if you will not; if you can not; if you refuse; do not worry; not only; no problem",
+		"not safe sir; not safe madam; not safe ma'am; not secure sir; not secure madam; not protected sir; not protected madam; not safe anymore; not safe any more; not secure anymore",
 		"no worries; not sure; no no; or not; whether or not; if not; not yet; do not be afraid; do not panic; no need to worry; never mind; not to worry; no matter",
 	}},
 	{"PERSONCUE", []string{
