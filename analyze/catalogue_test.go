@@ -10,6 +10,11 @@ import (
 // codeExamples gives, for every indicator code, a sentence that must raise
 // it. A new code without an example fails TestEveryCodeFires.
 var codeExamples = map[string]string{
+	"damage_grows_pressure":      "the longer you wait the more damage the malware will do to your files",
+	"partner_authority_claim":    "your number was provided to us by your internet service provider",
+	"fee_from_payout":            "we just deduct a small fee from your refund before it goes out",
+	"forfeit_pressure":           "if you do not complete this today you will lose your refund",
+	"card_on_screen":             "i can see it here on my screen your visa ending four four one two is that right",
 	"popup_lure":                 "A pop-up said my computer was locked, with a number to call.",
 	"robocall_lure":              "This is an automated message, press 1 to speak to an agent.",
 	"unexpected_charge_lure":     "If you did not make this purchase, we can cancel it for you.",
