@@ -10,6 +10,7 @@ import (
 // codeExamples gives, for every indicator code, a sentence that must raise
 // it. A new code without an example fails TestEveryCodeFires.
 var codeExamples = map[string]string{
+	"refund_needs_bank":          "to deposit the refund i need your bank account number and routing number",
 	"strong_urgency":             "you need to act now sir time is running out",
 	"damage_grows_pressure":      "the longer you wait the more damage the malware will do to your files",
 	"partner_authority_claim":    "your number was provided to us by your internet service provider",
